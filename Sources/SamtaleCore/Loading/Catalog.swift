@@ -1,0 +1,82 @@
+// MARK: - DeckFile
+
+/// The bytes of one deck file and where they came from (a built-in name or a path), for messages.
+public struct DeckFile: Sendable {
+    public let name: String
+    public let bytes: [UInt8]
+    public let isBuiltin: Bool
+
+    public init(name: String, bytes: [UInt8], isBuiltin: Bool) {
+        self.name = name
+        self.bytes = bytes
+        self.isBuiltin = isBuiltin
+    }
+}
+
+extension DeckFile {
+    /// The decks of `Dialogues/`, embedded in the binary at build time; named `builtin:FILE`.
+    public static var builtin: [DeckFile] {
+        BuiltinDialogues.files.map { DeckFile(name: "builtin:\($0.name)", bytes: Array($0.json.utf8), isBuiltin: true) }
+    }
+}
+
+// MARK: - Catalog
+
+/// Every deck a command can use: the built-in ones, then those from the user's folders, later ones replacing
+/// earlier ones with the same id.
+public struct Catalog: Sendable {
+    /// A deck that replaced another with the same id, for the note on stderr.
+    public struct Replacement: Equatable, Sendable {
+        public let deckID: String
+        public let replacedFile: String
+        public let byFile: String
+        public let replacedBuiltin: Bool
+    }
+
+    public let decks: [Deck]
+    public let replacements: [Replacement]
+
+    /// The deck `samtale prompt` uses when none is named: Hjørring's dialogue cards.
+    public static let defaultDeckID = "hjoerring-dialogkort"
+
+    /// Loads the files in order; fails with every broken file's issues, so the user can fix them all in one go.
+    public static func load(_ files: [DeckFile]) throws(CatalogError) -> Catalog {
+        var loaded: [(deck: Deck, file: DeckFile)] = []
+        var replacements: [Replacement] = []
+        var broken: [DeckFileError] = []
+        for file in files {
+            do {
+                let deck = try DeckDecoder.decode(file.bytes)
+                if let index = loaded.firstIndex(where: { $0.deck.id == deck.id }) {
+                    let replaced = loaded[index].file
+                    replacements.append(Replacement(deckID: deck.id, replacedFile: replaced.name, byFile: file.name,
+                                                    replacedBuiltin: replaced.isBuiltin))
+                    loaded[index] = (deck, file)
+                } else {
+                    loaded.append((deck, file))
+                }
+            } catch {
+                broken.append(DeckFileError(file: file.name, issues: error.issues))
+            }
+        }
+        guard broken.isEmpty else { throw CatalogError(brokenFiles: broken) }
+        return Catalog(decks: loaded.map(\.deck), replacements: replacements)
+    }
+
+    /// The deck a user names.
+    public func resolveDeck(_ query: String) throws(NameError) -> Deck {
+        try NameResolver.resolve(query, among: decks, kind: .deck, id: \.id, names: { [$0.title] })
+    }
+
+    /// The named deck, or the default one when no name is given.
+    public func deck(named query: String?) throws(NameError) -> Deck {
+        try resolveDeck(query ?? Self.defaultDeckID)
+    }
+}
+
+// MARK: - CatalogError
+
+/// Deck files that could not be loaded, each with all of its issues.
+public struct CatalogError: Error, Equatable, Sendable {
+    public let brokenFiles: [DeckFileError]
+}

@@ -1,0 +1,79 @@
+// MARK: - NameKind
+
+/// What a user is naming on the command line.
+public enum NameKind: String, Sendable {
+    case deck
+    case role
+    case theme
+}
+
+// MARK: - NameError
+
+/// A name that matches nothing, or more than one thing; carries the candidates so the message can list them.
+public enum NameError: Error, Equatable, Sendable {
+    /// `candidates` are every id and name of that kind, to choose from.
+    case unknown(NameKind, String, candidates: [Candidate])
+    /// `candidates` are the ones the name matches.
+    case ambiguous(NameKind, String, candidates: [Candidate])
+
+    /// An id with its Danish name, as listed in messages.
+    public struct Candidate: Equatable, Sendable {
+        public let id: String
+        public let name: String
+
+        public init(id: String, name: String) {
+            self.id = id
+            self.name = name
+        }
+    }
+
+    public func message(in language: Language) -> String {
+        switch self {
+        case .unknown(let kind, let name, let candidates):
+            Strings.unknownName(kind, name, candidates: candidates.map(Self.listing))[language]
+        case .ambiguous(let kind, let name, let candidates):
+            Strings.ambiguousName(kind, name, candidates: candidates.map(Self.listing))[language]
+        }
+    }
+
+    private static func listing(_ candidate: Candidate) -> String {
+        "\(candidate.id) (\(candidate.name))"
+    }
+}
+
+// MARK: - NameResolver
+
+/// Finds what a user means: the id, the name or an alias in any case, or an unambiguous prefix of any of them.
+public enum NameResolver {
+    public static func resolve<Item>(
+        _ query: String, among items: [Item], kind: NameKind,
+        id: (Item) -> String, names: (Item) -> [String]
+    ) throws(NameError) -> Item {
+        let wanted = query.lowercased()
+        let spellings = items.map { item in ([id(item)] + names(item)).map { $0.lowercased() } }
+        if let exact = items.indices.first(where: { spellings[$0].contains(wanted) }) {
+            return items[exact]
+        }
+        let prefixed = wanted.isEmpty ? [] : items.indices.filter { index in
+            spellings[index].contains { $0.hasPrefix(wanted) }
+        }
+        let candidate = { (index: Int) in NameError.Candidate(id: id(items[index]), name: names(items[index]).first ?? "") }
+        switch prefixed.count {
+        case 1: return items[prefixed[0]]
+        case 0: throw .unknown(kind, query, candidates: items.indices.map(candidate))
+        default: throw .ambiguous(kind, query, candidates: prefixed.map(candidate))
+        }
+    }
+}
+
+extension Deck {
+    /// The role a user names on this deck.
+    public func resolveRole(_ query: String) throws(NameError) -> Role {
+        try NameResolver.resolve(query, among: roles, kind: .role, id: \.id, names: { [$0.name] + $0.aliases })
+    }
+
+    /// The theme a user names on this deck.
+    public func resolveTheme(_ query: String) throws(NameError) -> Theme {
+        try NameResolver.resolve(query, among: themes, kind: .theme, id: \.id, names: { [$0.name] + $0.aliases })
+    }
+}

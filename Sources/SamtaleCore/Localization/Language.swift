@@ -1,0 +1,32 @@
+// MARK: - Language
+
+/// The interface language. Content (the decks) stays Danish; this picks the words around it.
+public enum Language: String, CaseIterable, Sendable {
+    case da
+    case en
+
+    /// The language a locale name such as `en_GB.UTF-8` asks for: English for `en*`, Danish otherwise.
+    public init(locale: String?) {
+        self = locale?.lowercased().hasPrefix("en") == true ? .en : .da
+    }
+}
+
+// MARK: - Localized
+
+/// One interface text in every language; all of them live in `Strings`, so adapters hold no literals.
+public struct Localized: Equatable, Sendable {
+    public let da: String
+    public let en: String
+
+    public init(da: String, en: String) {
+        self.da = da
+        self.en = en
+    }
+
+    public subscript(language: Language) -> String {
+        switch language {
+        case .da: da
+        case .en: en
+        }
+    }
+}

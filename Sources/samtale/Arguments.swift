@@ -1,0 +1,106 @@
+import SamtaleCore
+
+// MARK: - CommandError
+
+/// Why a command stops, mapped to a sysexits code by `main`.
+enum CommandError: Error {
+    /// Bad arguments: exit 64 with the reason and the command's usage.
+    case usage(Localized, command: String?)
+    /// Bad deck data: exit 65 with the lines to print.
+    case badData([String])
+    /// A file or folder that cannot be read: exit 66.
+    case missingInput(Localized)
+
+    var exitCode: Int32 {
+        switch self {
+        case .usage: 64
+        case .badData: 65
+        case .missingInput: 66
+        }
+    }
+}
+
+// MARK: - Arguments
+
+/// The parsed command line of one command: options by name, and positional arguments in order.
+///
+/// A tiny parser instead of swift-argument-parser, since samtale uses no packages beyond the toolchain.
+/// Accepts `--name value`, `--name=value`, flags, and `--` to end options.
+struct Arguments {
+    /// Options every command takes.
+    static let commonValued: Set<String> = ["--dialogues", "--lang"]
+
+    private(set) var values: [String: [String]] = [:]
+    private(set) var flags: Set<String> = []
+    private(set) var positionals: [String] = []
+
+    init(_ arguments: [String], command: String, valued: Set<String>, flags knownFlags: Set<String>) throws(CommandError) {
+        let valued = valued.union(Self.commonValued)
+        var remaining = arguments[...]
+        while let argument = remaining.popFirst() {
+            if argument == "--" {
+                positionals += remaining
+                break
+            }
+            guard argument.hasPrefix("-"), argument.count > 1 else {
+                positionals.append(argument)
+                continue
+            }
+            let name: String
+            var inlineValue: String?
+            if let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inlineValue = String(argument[argument.index(after: equals)...])
+            } else {
+                name = argument
+            }
+            if valued.contains(name) {
+                guard let value = inlineValue ?? remaining.popFirst() else {
+                    throw .usage(Strings.missingValue(name), command: command)
+                }
+                values[name, default: []].append(value)
+            } else if knownFlags.contains(name) {
+                guard inlineValue == nil else { throw .usage(Strings.flagTakesNoValue(name), command: command) }
+                flags.insert(name)
+            } else {
+                throw .usage(Strings.unknownOption(name), command: command)
+            }
+        }
+        self.command = command
+    }
+
+    let command: String
+
+    /// The value of an option that may be given once.
+    func value(_ name: String) throws(CommandError) -> String? {
+        guard let given = values[name] else { return nil }
+        guard given.count == 1 else { throw .usage(Strings.repeatedOption(name), command: command) }
+        return given[0]
+    }
+
+    /// Every value of a repeatable option, in order.
+    func all(_ name: String) -> [String] {
+        values[name] ?? []
+    }
+
+    func flag(_ name: String) -> Bool {
+        flags.contains(name)
+    }
+
+    /// The value of an option that must be one of a few words (`--format`, `--for`).
+    func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, as type: Choice.Type) throws(CommandError) -> Choice?
+    where Choice.RawValue == String {
+        guard let raw = try value(name) else { return nil }
+        guard let choice = Choice(rawValue: raw) else {
+            throw .usage(Strings.invalidChoice(name, raw, allowed: Choice.allCases.map(\.rawValue)), command: command)
+        }
+        return choice
+    }
+
+    /// Fails on positional arguments beyond `count`.
+    func expectPositionals(atMost count: Int) throws(CommandError) {
+        if positionals.count > count {
+            throw .usage(Strings.unexpectedArgument(positionals[count]), command: command)
+        }
+    }
+}

@@ -1,0 +1,238 @@
+import SamtaleCore
+
+/// The commands of `samtale`: each parses its arguments, calls the core, and prints.
+enum Commands {
+    static let version = "0.1.0"
+    static let names = ["prompt", "list", "show", "validate", "help"]
+
+    // MARK: Dispatch
+
+    /// Runs a command line and returns the exit code.
+    static func run(_ arguments: [String], language: Language) -> Int32 {
+        do {
+            return try dispatch(arguments, language: language)
+        } catch {
+            return report(error, language: language)
+        }
+    }
+
+    private static func dispatch(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
+        guard let first = arguments.first else {
+            System.printError(Strings.overview[language])
+            return 64
+        }
+        let rest = Array(arguments.dropFirst())
+        switch first {
+        case "--help", "-h":
+            System.printOut(Strings.overview[language])
+            return 0
+        case "--version":
+            System.printOut("samtale \(version)")
+            return 0
+        case "help":
+            return try help(rest, language: language)
+        default:
+            break
+        }
+        guard names.contains(first) else {
+            throw .usage(first.hasPrefix("-") ? Strings.noCommand : Strings.unknownCommand(first), command: nil)
+        }
+        if rest.contains("--help") || rest.contains("-h") {
+            System.printOut(Strings.help(first)[language])
+            return 0
+        }
+        switch first {
+        case "prompt": return try prompt(rest, language: language)
+        case "list": return try list(rest, language: language)
+        case "show": return try show(rest, language: language)
+        default: return try validate(rest, language: language)
+        }
+    }
+
+    private static func report(_ error: CommandError, language: Language) -> Int32 {
+        switch error {
+        case .usage(let reason, let command):
+            System.printError("samtale: \(reason[language])")
+            if let command {
+                System.printError("\(Strings.usageLabel[language]): \(Strings.usage(command)[language])")
+            } else {
+                System.printError(Strings.seeHelp[language])
+            }
+        case .badData(let lines):
+            lines.forEach(System.printError)
+            System.printError("samtale: \(Strings.fixDecksHint[language])")
+        case .missingInput(let reason):
+            System.printError("samtale: \(reason[language])")
+        }
+        return error.exitCode
+    }
+
+    // MARK: help
+
+    private static func help(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
+        guard let command = arguments.first else {
+            System.printOut(Strings.overview[language])
+            return 0
+        }
+        guard names.contains(command), arguments.count == 1 else {
+            throw .usage(Strings.unknownCommand(arguments.joined(separator: " ")), command: "help")
+        }
+        System.printOut(Strings.help(command)[language])
+        return 0
+    }
+
+    // MARK: prompt
+
+    private static func prompt(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
+        let parsed = try Arguments(arguments, command: "prompt",
+            valued: ["--deck", "--role", "--theme", "--for", "--date", "--seed", "--holidays", "--target-group", "--format"],
+            flags: ["--random", "--skip-weekends"])
+        try parsed.expectPositionals(atMost: 0)
+        var request = PromptRequest(date: System.today)
+        request.deck = try parsed.value("--deck")
+        request.role = try parsed.value("--role")
+        request.theme = try parsed.value("--theme")
+        request.audience = try parsed.choice("--for", as: Audience.self)
+        if let date = try parsed.value("--date") {
+            guard let parsedDate = CivilDate(iso: date) else { throw .usage(Strings.invalidDate(date), command: "prompt") }
+            request.date = parsedDate
+        }
+        if let holidays = try parsed.value("--holidays") {
+            guard holidays == "dk" else {
+                throw .usage(Strings.invalidChoice("--holidays", holidays, allowed: ["dk"]), command: "prompt")
+            }
+        }
+        request.dayCounting = DayCounting(skipsWeekends: parsed.flag("--skip-weekends"),
+                                          skipsDanishHolidays: try parsed.value("--holidays") != nil)
+        if let seed = try parsed.value("--seed") {
+            guard let number = UInt64(seed) else { throw .usage(Strings.invalidSeed(seed), command: "prompt") }
+            request.selection = .random(seed: number)
+        } else if parsed.flag("--random") {
+            request.selection = .random(seed: System.randomSeed())
+        }
+        if let spec = try parsed.value("--target-group") ?? System.environment("SAMTALE_TARGET_GROUP") {
+            do {
+                request.targetGroup = try TargetGroup(parsing: spec)
+            } catch {
+                throw .usage(Strings.targetGroupError(error), command: "prompt")
+            }
+        }
+        let format = try parsed.choice("--format", as: PromptFormat.self) ?? .text
+        let catalog = try loadCatalog(parsed, language: language)
+
+        let outcome: PromptOutcome
+        do {
+            outcome = try catalog.prompt(for: request)
+        } catch {
+            switch error {
+            case .name(let nameError): throw .usage(Localized(da: nameError.message(in: .da), en: nameError.message(in: .en)), command: "prompt")
+            case .noQuestions(let deck, let role, let theme, let audience):
+                throw .usage(Strings.noQuestions(deck: deck, role: role, theme: theme, audience: audience), command: "prompt")
+            }
+        }
+        switch outcome {
+        case .prompt(let prompt):
+            System.printOut(prompt.rendered(as: format, language: language))
+        case .dayOff(let date, let exclusion):
+            System.printError("samtale: \(Strings.dayOff(date, exclusion)[language])")
+        }
+        return 0
+    }
+
+    // MARK: list
+
+    private static func list(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
+        let parsed = try Arguments(arguments, command: "list", valued: ["--deck", "--format"], flags: [])
+        try parsed.expectPositionals(atMost: 1)
+        guard let raw = parsed.positionals.first else {
+            throw .usage(Strings.missingArgument("decks|roles|themes"), command: "list")
+        }
+        guard let subject = ListSubject(rawValue: raw) else {
+            throw .usage(Strings.invalidChoice("list", raw, allowed: ListSubject.allCases.map(\.rawValue)), command: "list")
+        }
+        let format = try parsed.choice("--format", as: DocumentFormat.self) ?? .text
+        let catalog = try loadCatalog(parsed, language: language)
+        let decks = try parsed.value("--deck").map { name throws(CommandError) in [try resolve(name, in: catalog, command: "list")] }
+        System.printOut(Listing.render(subject, decks: decks ?? catalog.decks, format: format, language: language))
+        return 0
+    }
+
+    // MARK: show
+
+    private static func show(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
+        let parsed = try Arguments(arguments, command: "show", valued: ["--role", "--theme", "--format"], flags: [])
+        try parsed.expectPositionals(atMost: 1)
+        guard let name = parsed.positionals.first else {
+            throw .usage(Strings.missingArgument(Strings.kindName(NameKind.deck)[language]), command: "show")
+        }
+        let format = try parsed.choice("--format", as: DocumentFormat.self) ?? .text
+        let catalog = try loadCatalog(parsed, language: language)
+        let deck = try resolve(name, in: catalog, command: "show")
+        let roleName = try parsed.value("--role")
+        let themeName = try parsed.value("--theme")
+        let role: Role?
+        let theme: Theme?
+        do throws(NameError) {
+            role = try roleName.map { query throws(NameError) in try deck.resolveRole(query) }
+            theme = try themeName.map { query throws(NameError) in try deck.resolveTheme(query) }
+        } catch {
+            throw .usage(localized(error), command: "show")
+        }
+        let view = DeckView(deck: deck, role: role, theme: theme)
+        System.printOut(view.rendered(as: format, language: language, width: System.terminalWidth))
+        return 0
+    }
+
+    // MARK: validate
+
+    private static func validate(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
+        let parsed = try Arguments(arguments, command: "validate", valued: [], flags: [])
+        var files: [DeckFile] = []
+        if parsed.positionals.isEmpty {
+            files = try DeckSources.configured(parsed)
+        }
+        for path in parsed.positionals {
+            files += try DeckSources.files(at: path, explicit: true)
+        }
+        var issueCount = 0
+        for file in files {
+            do {
+                _ = try DeckDecoder.decode(file.bytes)
+            } catch {
+                issueCount += error.issues.count
+                DeckFileError(file: file.name, issues: error.issues).lines(in: language).forEach(System.printOut)
+            }
+        }
+        System.printError(Strings.validationSummary(files: files.count, issues: issueCount)[language])
+        return issueCount == 0 ? 0 : 65
+    }
+
+    // MARK: Shared
+
+    /// The catalog of built-in and configured decks; notes each replaced deck on stderr.
+    private static func loadCatalog(_ parsed: Arguments, language: Language) throws(CommandError) -> Catalog {
+        let files = try DeckSources.configured(parsed)
+        let catalog: Catalog
+        do throws(CatalogError) {
+            catalog = try Catalog.load(files)
+        } catch {
+            throw .badData(error.brokenFiles.flatMap { $0.lines(in: language) })
+        }
+        for replacement in catalog.replacements {
+            System.printError("samtale: \(Strings.replacedDeck(replacement)[language])")
+        }
+        return catalog
+    }
+
+    private static func resolve(_ name: String, in catalog: Catalog, command: String) throws(CommandError) -> Deck {
+        do {
+            return try catalog.resolveDeck(name)
+        } catch {
+            throw .usage(localized(error), command: command)
+        }
+    }
+
+    private static func localized(_ error: NameError) -> Localized {
+        Localized(da: error.message(in: .da), en: error.message(in: .en))
+    }
+}
