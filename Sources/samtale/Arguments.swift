@@ -30,6 +30,12 @@ struct Arguments {
     /// Options every command takes.
     static let commonValued: Set<String> = ["--dialogues", "--lang"]
 
+    /// The common option an argument is (`--lang` for `--lang` and `--lang=en`), or nil.
+    static func commonOptionName(_ argument: String) -> String? {
+        let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+        return commonValued.contains(name) ? name : nil
+    }
+
     private(set) var values: [String: [String]] = [:]
     private(set) var flags: Set<String> = []
     private(set) var positionals: [String] = []

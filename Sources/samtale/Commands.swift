@@ -17,11 +17,21 @@ enum Commands {
     }
 
     private static func dispatch(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
+        // Common options may stand before the command (`samtale --lang en list decks`); they go to the command.
+        var leading: [String] = []
+        var arguments = arguments[...]
+        while let option = arguments.first, let name = Arguments.commonOptionName(option) {
+            leading.append(arguments.removeFirst())
+            if name == option, let value = arguments.first {
+                leading.append(value)
+                arguments.removeFirst()
+            }
+        }
         guard let first = arguments.first else {
             System.printError(Strings.overview[language])
             return 64
         }
-        let rest = Array(arguments.dropFirst())
+        let rest = leading + arguments.dropFirst()
         switch first {
         case "--help", "-h":
             System.printOut(Strings.overview[language])

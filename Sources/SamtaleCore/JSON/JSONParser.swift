@@ -28,23 +28,29 @@ public struct JSONParser {
     /// Nesting deeper than this is refused rather than risking the stack.
     public static let maximumDepth = 512
 
-    private let bytes: [UInt8]
+    /// Read through a buffer pointer rather than the array: the parser is on the start-up path of every command.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var offset = 0
     private var depth = 0
 
-    private init(bytes: [UInt8]) {
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     /// Parses one complete JSON document; whitespace may surround it, nothing else.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.offset = 3 }
-        parser.skipWhitespace()
-        let value = try parser.parseValue()
-        parser.skipWhitespace()
-        if parser.offset < bytes.count { throw parser.error(.trailingContent) }
-        return value
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONSyntaxError) -> JSONValue in
+                var parser = JSONParser(bytes: buffer)
+                if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { parser.offset = 3 }
+                parser.skipWhitespace()
+                let value = try parser.parseValue()
+                parser.skipWhitespace()
+                if parser.offset < buffer.count { throw parser.error(.trailingContent) }
+                return value
+            }
+        }
+        return try result.get()
     }
 
     /// Parses a document given as text.
@@ -141,7 +147,7 @@ public struct JSONParser {
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
-                let text = try decodeUTF8(bytes[start..<offset], at: start)
+                let text = try decodeUTF8(UnsafeBufferPointer(rebasing: bytes[start..<offset]), at: start)
                 offset += 1
                 return text
             }
@@ -154,7 +160,7 @@ public struct JSONParser {
             let byte = bytes[offset]
             switch byte {
             case UInt8(ascii: "\""):
-                let text = try decodeUTF8(buffer[...], at: start)
+                let text = try buffer.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try decodeUTF8(buffer, at: start) }
                 offset += 1
                 return text
             case UInt8(ascii: "\\"):
@@ -170,7 +176,8 @@ public struct JSONParser {
         throw error(.unexpectedEnd)
     }
 
-    private func decodeUTF8(_ slice: ArraySlice<UInt8>, at start: Int) throws(JSONSyntaxError) -> String {
+    /// Contiguous bytes, so that validation takes the standard library's fast path.
+    private func decodeUTF8(_ slice: UnsafeBufferPointer<UInt8>, at start: Int) throws(JSONSyntaxError) -> String {
         guard let text = String(validating: slice, as: UTF8.self) else {
             throw JSONParser.error(.invalidUTF8, at: start, in: bytes)
         }
@@ -301,7 +308,7 @@ public struct JSONParser {
     }
 
     /// Turns a byte offset into a line and a column counted in characters.
-    private static func error(_ reason: JSONSyntaxError.Reason, at offset: Int, in bytes: [UInt8]) -> JSONSyntaxError {
+    private static func error(_ reason: JSONSyntaxError.Reason, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> JSONSyntaxError {
         let end = min(offset, bytes.count)
         var line = 1
         var lineStart = 0

@@ -25,43 +25,59 @@ public enum DeckDecoder {
 // MARK: - Reader
 
 /// Walks a document, collecting issues; each method returns nil (or skips an element) where the value is unusable.
+///
+/// The path of the value being read is kept as a stack and copied only when an issue is reported: decoding runs
+/// on every start of `samtale`, and building a path per value would cost more than the parsing.
 private struct Reader {
     var issues: [DeckIssue] = []
+    private var path: [JSONPath.Component] = []
 
-    mutating func report(_ problem: DeckIssue.Problem, at path: JSONPath) {
-        issues.append(DeckIssue(problem, at: path))
+    mutating func report(_ problem: DeckIssue.Problem, at components: JSONPath.Component...) {
+        issues.append(DeckIssue(problem, at: JSONPath(components: path + components)))
+    }
+
+    /// Runs `body` with `component` pushed onto the current path.
+    mutating func inside<Result>(_ component: JSONPath.Component, _ body: (inout Reader) -> Result) -> Result {
+        path.append(component)
+        defer { path.removeLast() }
+        return body(&self)
     }
 
     // MARK: Deck
 
     mutating func deck(_ value: JSONValue) -> Deck? {
-        let path = JSONPath.root
-        guard let fields = object(value, at: path,
+        guard let fields = object(value,
             required: ["$schema", "format", "id", "title", "organisation", "source", "roles", "themes", "cards"],
             optional: ["sections", "templates"]) else { return nil }
 
         _ = text(fields, "$schema")
-        if let format = fields["format"], format.value != .number(String(DeckDecoder.format)) {
-            if case .number(let literal) = format.value {
-                report(.unsupportedFormat(literal), at: format.path)
+        if let format = fields["format"], format != .number(String(DeckDecoder.format)) {
+            if case .number(let literal) = format {
+                report(.unsupportedFormat(literal), at: .key("format"))
             } else {
-                report(.wrongType(expected: .integer, found: format.value.kind), at: format.path)
+                report(.wrongType(expected: .integer, found: format.kind), at: .key("format"))
             }
         }
         let id = slug(fields, "id")
         let title = text(fields, "title")
         let organisation = text(fields, "organisation")
         let source = text(fields, "source")
-        let sections = list(fields, "sections") { reader, value, path in reader.section(value, at: path) }
-        let roles = list(fields, "roles", nonEmpty: true) { reader, value, path in reader.role(value, at: path) }
-        let themes = list(fields, "themes", nonEmpty: true) { reader, value, path in reader.theme(value, at: path) }
-        let cards = list(fields, "cards", nonEmpty: true) { reader, value, path in reader.card(value, at: path) }
-        let templates = fields["templates"].flatMap { decodeTemplates($0.value, at: $0.path) } ?? Templates.none
-
-        checkUniqueIDs(roles.map { ($0.path, $0.element.id) })
-        checkUniqueIDs(themes.map { ($0.path, $0.element.id) })
+        let sections = list(fields, "sections") { reader, value in reader.section(value) }
+        let roles = list(fields, "roles", nonEmpty: true) { reader, value in reader.role(value) }
+        let themes = list(fields, "themes", nonEmpty: true) { reader, value in reader.theme(value) }
+        let templates = fields["templates"].flatMap { value in
+            inside(.key("templates")) { reader in reader.decodeTemplates(value) }
+        } ?? Templates.none
+        checkUniqueIDs(roles.map { ($0.index, $0.element.id) }, list: "roles")
+        checkUniqueIDs(themes.map { ($0.index, $0.element.id) }, list: "themes")
         checkThemeParents(themes)
-        checkCards(cards, roles: roles.map(\.element), themes: themes.map(\.element), templates: templates)
+        // Ids of roles and themes that are broken elsewhere still count, so one mistake is reported once.
+        let roleIDs = Self.ids(in: fields["roles"])
+        let themeIDs = Self.ids(in: fields["themes"])
+        var cardKeys: Set<[String]> = []
+        let cards = list(fields, "cards", nonEmpty: true) { reader, value in
+            reader.card(value, roleIDs: roleIDs, themeIDs: themeIDs, templates: templates, seen: &cardKeys)
+        }
 
         guard let id, let title, let organisation, let source else { return nil }
         return Deck(
@@ -73,46 +89,52 @@ private struct Reader {
 
     // MARK: Parts
 
-    mutating func section(_ value: JSONValue, at path: JSONPath) -> DeckSection? {
-        guard let fields = object(value, at: path, required: ["kind", "title"], optional: ["paragraphs", "items"]) else {
+    mutating func section(_ value: JSONValue) -> DeckSection? {
+        guard let fields = object(value, required: ["kind", "title"], optional: ["paragraphs", "items"]) else {
             return nil
         }
         let kind = text(fields, "kind").flatMap { raw -> DeckSection.Kind? in
             guard let kind = DeckSection.Kind(rawValue: raw) else {
-                report(.notOneOf(raw, allowed: DeckSection.Kind.allCases.map(\.rawValue)), at: path.appending("kind"))
+                report(.notOneOf(raw, allowed: DeckSection.Kind.allCases.map(\.rawValue)), at: .key("kind"))
                 return nil
             }
             return kind
         }
         let title = text(fields, "title")
-        if fields["paragraphs"] == nil && fields["items"] == nil { report(.sectionWithoutText, at: path) }
+        if fields["paragraphs"] == nil && fields["items"] == nil { report(.sectionWithoutText) }
         let paragraphs = texts(fields, "paragraphs")
         let items = texts(fields, "items")
         guard let kind, let title else { return nil }
         return DeckSection(kind: kind, title: title, paragraphs: paragraphs, items: items)
     }
 
-    mutating func role(_ value: JSONValue, at path: JSONPath) -> Role? {
-        guard let fields = object(value, at: path, required: ["id", "name", "level"],
+    mutating func role(_ value: JSONValue) -> Role? {
+        guard let fields = object(value, required: ["id", "name", "level"],
             optional: ["aliases", "description", "questionHeadings", "group"]) else { return nil }
         let id = slug(fields, "id")
         let name = text(fields, "name")
         let level = integer(fields, "level")
-        if let level, level < 0 { report(.negativeLevel(level), at: path.appending("level")) }
-        let headings = fields["questionHeadings"].flatMap { field -> PerAudience<String>? in
-            guard let parts = object(field.value, at: field.path, required: ["individual", "group"], optional: []),
-                let individual = text(parts, "individual"), let group = text(parts, "group") else { return nil }
-            return PerAudience(individual: individual, group: group)
-        }
-        let group = fields["group"].flatMap { field -> RoleGroup? in
-            guard let parts = object(field.value, at: field.path, required: ["name", "heading", "tasks"], optional: []) else {
-                return nil
+        if let level, level < 0 { report(.negativeLevel(level), at: .key("level")) }
+        let headings = fields["questionHeadings"].flatMap { value in
+            inside(.key("questionHeadings")) { reader -> PerAudience<String>? in
+                guard let parts = reader.object(value, required: ["individual", "group"], optional: []) else { return nil }
+                let individual = reader.text(parts, "individual")
+                let group = reader.text(parts, "group")
+                guard let individual, let group else { return nil }
+                return PerAudience(individual: individual, group: group)
             }
-            let name = text(parts, "name")
-            let heading = text(parts, "heading")
-            let tasks = texts(parts, "tasks")
-            guard let name, let heading else { return nil }
-            return RoleGroup(name: name, heading: heading, tasks: tasks)
+        }
+        let group = fields["group"].flatMap { value in
+            inside(.key("group")) { reader -> RoleGroup? in
+                guard let parts = reader.object(value, required: ["name", "heading", "tasks"], optional: []) else {
+                    return nil
+                }
+                let name = reader.text(parts, "name")
+                let heading = reader.text(parts, "heading")
+                let tasks = reader.texts(parts, "tasks")
+                guard let name, let heading else { return nil }
+                return RoleGroup(name: name, heading: heading, tasks: tasks)
+            }
         }
         let aliases = texts(fields, "aliases")
         let description = texts(fields, "description")
@@ -121,9 +143,10 @@ private struct Reader {
                     questionHeadings: headings, group: group)
     }
 
-    mutating func theme(_ value: JSONValue, at path: JSONPath) -> Theme? {
-        guard let fields = object(value, at: path, required: ["id", "name"],
-            optional: ["aliases", "parent", "description"]) else { return nil }
+    mutating func theme(_ value: JSONValue) -> Theme? {
+        guard let fields = object(value, required: ["id", "name"], optional: ["aliases", "parent", "description"]) else {
+            return nil
+        }
         let id = slug(fields, "id")
         let name = text(fields, "name")
         let aliases = texts(fields, "aliases")
@@ -133,8 +156,11 @@ private struct Reader {
         return Theme(id: id, name: name, aliases: aliases, parent: parent, description: description)
     }
 
-    mutating func card(_ value: JSONValue, at path: JSONPath) -> Card? {
-        guard let fields = object(value, at: path, required: ["role", "theme"],
+    /// A card, checked against the deck's roles, themes and templates and against the cards before it.
+    mutating func card(
+        _ value: JSONValue, roleIDs: Set<String>, themeIDs: Set<String>, templates: Templates, seen: inout Set<[String]>
+    ) -> Card? {
+        guard let fields = object(value, required: ["role", "theme"],
             optional: ["heading", "statements", "quotes", "pitfalls", "questions"]) else { return nil }
         let role = slug(fields, "role")
         let theme = slug(fields, "theme")
@@ -142,18 +168,27 @@ private struct Reader {
         let statements = texts(fields, "statements")
         let quotes = texts(fields, "quotes")
         let pitfalls = texts(fields, "pitfalls")
-        let questions = fields["questions"].flatMap { perAudienceTexts($0.value, at: $0.path) }
+        let questions = fields["questions"].flatMap { value in
+            inside(.key("questions")) { reader in reader.perAudienceTexts(value) }
+        } ?? PerAudience(individual: [], group: [])
         guard let role, let theme else { return nil }
-        return Card(role: role, theme: theme, heading: heading, statements: statements, quotes: quotes,
-                    pitfalls: pitfalls, questions: questions ?? PerAudience(individual: [], group: []))
+        if !roleIDs.contains(role) { report(.unknownRole(role), at: .key("role")) }
+        if !themeIDs.contains(theme) { report(.unknownTheme(theme), at: .key("theme")) }
+        if !seen.insert([role, theme]).inserted { report(.duplicateCard(role: role, theme: theme)) }
+        let card = Card(role: role, theme: theme, heading: heading, statements: statements, quotes: quotes,
+                        pitfalls: pitfalls, questions: questions)
+        for audience in Audience.allCases where questions[audience].isEmpty && templates.questionCount(on: card, for: audience) == 0 {
+            report(.noQuestions(audience))
+        }
+        return card
     }
 
-    mutating func decodeTemplates(_ value: JSONValue, at path: JSONPath) -> Templates? {
-        guard let fields = object(value, at: path, required: ["origin"], optional: ["card", "statement", "pitfall"]) else {
+    mutating func decodeTemplates(_ value: JSONValue) -> Templates? {
+        guard let fields = object(value, required: ["origin"], optional: ["card", "statement", "pitfall"]) else {
             return nil
         }
         if let origin = text(fields, "origin"), origin != "samtale" {
-            report(.notOneOf(origin, allowed: ["samtale"]), at: path.appending("origin"))
+            report(.notOneOf(origin, allowed: ["samtale"]), at: .key("origin"))
         }
         let empty = PerAudience<[String]>(individual: [], group: [])
         let slots: [(key: String, placeholders: Set<Placeholder>)] = [
@@ -163,71 +198,67 @@ private struct Reader {
         ]
         var decoded: [String: PerAudience<[String]>] = [:]
         for slot in slots {
-            guard let field = fields[slot.key], let texts = perAudienceTexts(field.value, at: field.path) else { continue }
-            for audience in Audience.allCases {
-                for (index, template) in texts[audience].enumerated() {
-                    checkPlaceholders(template, allowed: slot.placeholders,
-                                      at: field.path.appending(audience.rawValue).appending(index))
+            guard let value = fields[slot.key] else { continue }
+            decoded[slot.key] = inside(.key(slot.key)) { reader -> PerAudience<[String]>? in
+                guard let texts = reader.perAudienceTexts(value) else { return nil }
+                for audience in Audience.allCases {
+                    for (index, template) in texts[audience].enumerated() {
+                        reader.checkPlaceholders(template, allowed: slot.placeholders,
+                                                 at: [.key(audience.rawValue), .index(index)])
+                    }
                 }
+                return texts
             }
-            decoded[slot.key] = texts
         }
         return Templates(card: decoded["card"] ?? empty, statement: decoded["statement"] ?? empty,
                          pitfall: decoded["pitfall"] ?? empty)
     }
 
-    mutating func perAudienceTexts(_ value: JSONValue, at path: JSONPath) -> PerAudience<[String]>? {
-        guard let fields = object(value, at: path, required: [], optional: ["individual", "group"]) else { return nil }
+    mutating func perAudienceTexts(_ value: JSONValue) -> PerAudience<[String]>? {
+        guard let fields = object(value, required: [], optional: ["individual", "group"]) else { return nil }
         return PerAudience(individual: texts(fields, "individual"), group: texts(fields, "group"))
     }
 
     // MARK: Cross-checks
 
-    mutating func checkUniqueIDs(_ ids: [(path: JSONPath, id: String)]) {
+    /// The string `id` of every object in an array, whether or not the object is otherwise valid.
+    static func ids(in list: JSONValue?) -> Set<String> {
+        guard case .array(let values) = list else { return [] }
+        return Set(values.compactMap { value in
+            guard case .object(let members) = value, case .string(let id) = members.first(where: { $0.key == "id" })?.value else {
+                return nil
+            }
+            return id
+        })
+    }
+
+    mutating func checkUniqueIDs(_ ids: [(index: Int, id: String)], list: String) {
         var seen: Set<String> = []
-        for (path, id) in ids where !seen.insert(id).inserted {
-            report(.duplicateID(id), at: path.appending("id"))
+        for (index, id) in ids where !seen.insert(id).inserted {
+            report(.duplicateID(id), at: .key(list), .index(index), .key("id"))
         }
     }
 
-    mutating func checkThemeParents(_ themes: [(path: JSONPath, element: Theme)]) {
+    mutating func checkThemeParents(_ themes: [(index: Int, element: Theme)]) {
         let byID = Dictionary(themes.map { ($0.element.id, $0.element) }, uniquingKeysWith: { first, _ in first })
-        for (path, theme) in themes {
+        for (index, theme) in themes {
             guard let parentID = theme.parent else { continue }
             guard let parent = byID[parentID], parentID != theme.id else {
-                report(.unknownParent(parentID), at: path.appending("parent"))
+                report(.unknownParent(parentID), at: .key("themes"), .index(index), .key("parent"))
                 continue
             }
-            if parent.parent != nil { report(.nestedSubTheme(parentID), at: path.appending("parent")) }
-        }
-    }
-
-    mutating func checkCards(
-        _ cards: [(path: JSONPath, element: Card)], roles: [Role], themes: [Theme], templates: Templates
-    ) {
-        let roleIDs = Set(roles.map(\.id))
-        let themeIDs = Set(themes.map(\.id))
-        var seen: Set<[String]> = []
-        for (path, card) in cards {
-            if !roleIDs.contains(card.role) { report(.unknownRole(card.role), at: path.appending("role")) }
-            if !themeIDs.contains(card.theme) { report(.unknownTheme(card.theme), at: path.appending("theme")) }
-            if !seen.insert([card.role, card.theme]).inserted {
-                report(.duplicateCard(role: card.role, theme: card.theme), at: path)
-            }
-            for audience in Audience.allCases where card.questions[audience].isEmpty {
-                let fromTemplates = templates.card[audience].count
-                    + card.statements.count * templates.statement[audience].count
-                    + card.pitfalls.count * templates.pitfall[audience].count
-                if fromTemplates == 0 { report(.noQuestions(audience), at: path) }
+            if parent.parent != nil {
+                report(.nestedSubTheme(parentID), at: .key("themes"), .index(index), .key("parent"))
             }
         }
     }
 
-    mutating func checkPlaceholders(_ template: String, allowed: Set<Placeholder>, at path: JSONPath) {
+    mutating func checkPlaceholders(_ template: String, allowed: Set<Placeholder>, at components: [JSONPath.Component]) {
         for name in Placeholder.names(in: template) {
             guard let placeholder = Placeholder(rawValue: name), allowed.contains(placeholder) else {
                 let names = Placeholder.allCases.filter(allowed.contains).map { "{\($0.rawValue)}" }
-                report(.unknownPlaceholder("{\(name)}", allowed: names), at: path)
+                issues.append(DeckIssue(.unknownPlaceholder("{\(name)}", allowed: names),
+                                        at: JSONPath(components: path + components)))
                 continue
             }
         }
@@ -235,88 +266,117 @@ private struct Reader {
 
     // MARK: Primitives
 
-    typealias Fields = [String: (value: JSONValue, path: JSONPath)]
+    /// The members of an object, looked up by a linear scan: deck objects have a handful of keys.
+    struct Fields {
+        let members: [JSONMember]
+
+        subscript(key: String) -> JSONValue? {
+            members.first { $0.key == key }?.value
+        }
+    }
 
     /// The members of an object, after reporting unknown, duplicate and missing keys.
-    mutating func object(_ value: JSONValue, at path: JSONPath, required: [String], optional: [String]) -> Fields? {
+    mutating func object(_ value: JSONValue, required: [String], optional: [String]) -> Fields? {
         guard case .object(let members) = value else {
-            report(.wrongType(expected: .object, found: value.kind), at: path)
+            report(.wrongType(expected: .object, found: value.kind))
             return nil
         }
-        var fields: Fields = [:]
+        var known: [JSONMember] = []
         for member in members {
-            let memberPath = path.appending(member.key)
             guard required.contains(member.key) || optional.contains(member.key) else {
-                report(.unknownKey(member.key), at: memberPath)
+                report(.unknownKey(member.key), at: .key(member.key))
                 continue
             }
-            guard fields[member.key] == nil else {
-                report(.duplicateKey(member.key), at: memberPath)
+            guard !known.contains(where: { $0.key == member.key }) else {
+                report(.duplicateKey(member.key), at: .key(member.key))
                 continue
             }
-            fields[member.key] = (member.value, memberPath)
+            known.append(member)
         }
-        for key in required where fields[key] == nil {
-            report(.missingKey(key), at: path)
+        for key in required where !known.contains(where: { $0.key == key }) {
+            report(.missingKey(key))
         }
-        return fields
+        return Fields(members: known)
     }
 
     mutating func text(_ fields: Fields, _ key: String) -> String? {
-        fields[key].flatMap { text($0.value, at: $0.path) }
+        guard let value = fields[key] else { return nil }
+        return inside(.key(key)) { reader in reader.text(value) }
     }
 
-    mutating func text(_ value: JSONValue, at path: JSONPath) -> String? {
+    mutating func text(_ value: JSONValue) -> String? {
         guard case .string(let text) = value else {
-            report(.wrongType(expected: .string, found: value.kind), at: path)
+            report(.wrongType(expected: .string, found: value.kind))
             return nil
         }
-        guard text.contains(where: { !$0.isWhitespace }) else {
-            report(.emptyText, at: path)
+        // Most texts start with a visible ASCII character; only the rest need the Unicode whitespace check.
+        let first = text.utf8.first ?? 0
+        guard (first > 0x20 && first < 0x80) || text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+            report(.emptyText)
             return nil
         }
         return text
     }
 
     mutating func slug(_ fields: Fields, _ key: String) -> String? {
-        guard let field = fields[key], let text = text(field.value, at: field.path) else { return nil }
+        guard let text = text(fields, key) else { return nil }
         guard Slug.isValid(text) else {
-            report(.invalidID(text), at: field.path)
+            report(.invalidID(text), at: .key(key))
             return nil
         }
         return text
     }
 
     mutating func integer(_ fields: Fields, _ key: String) -> Int? {
-        guard let field = fields[key] else { return nil }
-        guard case .number(let literal) = field.value, let number = Int(literal) else {
-            report(.wrongType(expected: .integer, found: field.value.kind), at: field.path)
+        guard let value = fields[key] else { return nil }
+        guard case .number(let literal) = value, let number = Int(literal) else {
+            report(.wrongType(expected: .integer, found: value.kind), at: .key(key))
             return nil
         }
         return number
     }
 
+    /// A list of texts, the commonest value in a deck, read without the bookkeeping of `list`.
     mutating func texts(_ fields: Fields, _ key: String) -> [String] {
-        list(fields, key) { reader, value, path in reader.text(value, at: path) }.map(\.element)
+        guard let value = fields[key] else { return [] }
+        return inside(.key(key)) { reader in
+            guard case .array(let values) = value else {
+                reader.report(.wrongType(expected: .array, found: value.kind))
+                return []
+            }
+            var texts: [String] = []
+            texts.reserveCapacity(values.count)
+            for (index, value) in values.enumerated() {
+                if case .string(let text) = value, let first = text.utf8.first, first > 0x20 && first < 0x80 {
+                    texts.append(text)
+                } else if let text = reader.inside(.index(index), { reader in reader.text(value) }) {
+                    texts.append(text)
+                }
+            }
+            return texts
+        }
     }
 
-    /// The usable elements of an array member, each with its path, so that later checks can point at it.
+    /// The usable elements of an array member, each with its index, so that later checks can point at it.
     mutating func list<Element>(
-        _ fields: Fields, _ key: String, nonEmpty: Bool = false,
-        element: (inout Reader, JSONValue, JSONPath) -> Element?
-    ) -> [(path: JSONPath, element: Element)] {
-        guard let field = fields[key] else { return [] }
-        guard case .array(let values) = field.value else {
-            report(.wrongType(expected: .array, found: field.value.kind), at: field.path)
-            return []
+        _ fields: Fields, _ key: String, nonEmpty: Bool = false, element: (inout Reader, JSONValue) -> Element?
+    ) -> [(index: Int, element: Element)] {
+        guard let value = fields[key] else { return [] }
+        return inside(.key(key)) { reader in
+            guard case .array(let values) = value else {
+                reader.report(.wrongType(expected: .array, found: value.kind))
+                return []
+            }
+            if nonEmpty && values.isEmpty { reader.report(.emptyList) }
+            var elements: [(index: Int, element: Element)] = []
+            elements.reserveCapacity(values.count)
+            for (index, value) in values.enumerated() {
+                if let decoded = reader.inside(.index(index), { reader in element(&reader, value) }) {
+                    elements.append((index, decoded))
+                }
+            }
+            return elements
         }
-        if nonEmpty && values.isEmpty { report(.emptyList, at: field.path) }
-        var elements: [(path: JSONPath, element: Element)] = []
-        for (index, value) in values.enumerated() {
-            let path = field.path.appending(index)
-            if let decoded = element(&self, value, path) { elements.append((path, decoded)) }
-        }
-        return elements
     }
 }
 

@@ -27,27 +27,50 @@ extension Deck {
     /// The questions a card yields for an audience: the source's own where it has any, otherwise the templates
     /// filled in once per card, once per statement and once per pitfall.
     public func questions(on card: Card, for audience: Audience) -> [Question] {
+        (0..<questionCount(on: card, for: audience)).map { question(on: card, for: audience, at: $0) }
+    }
+
+    /// How many questions `questions(on:for:)` gives, without making them: a daily prompt needs only one.
+    public func questionCount(on card: Card, for audience: Audience) -> Int {
+        let own = card.questions[audience].count
+        return own > 0 ? own : templates.questionCount(on: card, for: audience)
+    }
+
+    /// The question at `index` of `questions(on:for:)`.
+    public func question(on card: Card, for audience: Audience, at index: Int) -> Question {
         let own = card.questions[audience]
         if !own.isEmpty {
-            return own.map { Question(text: $0, audience: audience, origin: .source, card: card) }
+            return Question(text: own[index], audience: audience, origin: .source, card: card)
         }
         let roleName = role(id: card.role)?.name ?? card.role
         let themeName = theme(id: card.theme)?.name ?? card.theme
-        var texts: [String] = []
-        for template in templates.card[audience] {
-            texts.append(Placeholder.fill(template, role: roleName, theme: themeName))
+        var values = [Placeholder.role: roleName, .theme: themeName]
+        let cardTemplates = templates.card[audience]
+        let statementTemplates = templates.statement[audience]
+        let pitfallTemplates = templates.pitfall[audience]
+        let template: String
+        var rest = index
+        if rest < cardTemplates.count {
+            template = cardTemplates[rest]
+        } else if rest - cardTemplates.count < card.statements.count * statementTemplates.count {
+            rest -= cardTemplates.count
+            values[.statement] = card.statements[rest / statementTemplates.count]
+            template = statementTemplates[rest % statementTemplates.count]
+        } else {
+            rest -= cardTemplates.count + card.statements.count * statementTemplates.count
+            values[.pitfall] = card.pitfalls[rest / pitfallTemplates.count]
+            template = pitfallTemplates[rest % pitfallTemplates.count]
         }
-        for statement in card.statements {
-            for template in templates.statement[audience] {
-                texts.append(Placeholder.fill(template, role: roleName, theme: themeName, statement: statement))
-            }
-        }
-        for pitfall in card.pitfalls {
-            for template in templates.pitfall[audience] {
-                texts.append(Placeholder.fill(template, role: roleName, theme: themeName, pitfall: pitfall))
-            }
-        }
-        return texts.map { Question(text: $0, audience: audience, origin: .samtale, card: card) }
+        return Question(text: Placeholder.fill(template, with: values), audience: audience, origin: .samtale, card: card)
+    }
+}
+
+extension Templates {
+    /// How many questions the templates make for a card: one per card template, per statement and per pitfall.
+    public func questionCount(on card: Card, for audience: Audience) -> Int {
+        self.card[audience].count
+            + card.statements.count * statement[audience].count
+            + card.pitfalls.count * pitfall[audience].count
     }
 }
 
@@ -63,23 +86,32 @@ public enum Placeholder: String, CaseIterable, Sendable {
     /// The placeholder names a template uses, in order of appearance, known or not.
     public static func names(in template: String) -> [String] {
         var names: [String] = []
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            let afterOpen = rest.index(after: open)
-            guard let close = rest[afterOpen...].firstIndex(of: "}") else { break }
-            names.append(String(rest[afterOpen..<close]))
-            rest = rest[rest.index(after: close)...]
+        let utf8 = template.utf8
+        var index = utf8.startIndex
+        while let open = utf8[index...].firstIndex(of: UInt8(ascii: "{")) {
+            let afterOpen = utf8.index(after: open)
+            guard let close = utf8[afterOpen...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            names.append(String(template[afterOpen..<close]))
+            index = utf8.index(after: close)
         }
         return names
     }
 
-    /// The template with each known placeholder replaced; one that has no value here is left as it is.
-    static func fill(
-        _ template: String, role: String, theme: String, statement: String? = nil, pitfall: String? = nil
-    ) -> String {
-        var text = template.replacing("{role}", with: role).replacing("{theme}", with: theme)
-        if let statement { text = text.replacing("{statement}", with: statement) }
-        if let pitfall { text = text.replacing("{pitfall}", with: pitfall) }
-        return text
+    /// The template with each placeholder that has a value replaced; any other `{…}` is left as it is.
+    static func fill(_ template: String, with values: [Placeholder: String]) -> String {
+        var text = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            text += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "}") else { break }
+            if let placeholder = Placeholder(rawValue: String(rest[afterOpen..<close])), let value = values[placeholder] {
+                text += value
+            } else {
+                text += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return text + rest
     }
 }

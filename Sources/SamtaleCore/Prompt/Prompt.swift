@@ -79,7 +79,7 @@ extension Catalog {
         if let exclusion = request.dayCounting.exclusion(of: request.date) {
             return .dayOff(request.date, exclusion)
         }
-        let pool = deck.questionPool(role: role, theme: theme, audience: request.audience)
+        let pool = QuestionPool(deck: deck, role: role, theme: theme, audience: request.audience)
         guard !pool.isEmpty else {
             throw .noQuestions(deck: deck.id, role: role?.id, theme: theme?.id, audience: request.audience)
         }
@@ -106,18 +106,46 @@ extension Catalog {
     }
 }
 
-extension Deck {
-    /// Every question that the filters allow, in deck order: card by card, the individual's before the group's.
-    public func questionPool(role: Role?, theme: Theme?, audience: Audience?) -> [Question] {
-        let themeIDs = theme.map(themeIDs(within:))
-        var pool: [Question] = []
-        for card in cards {
+// MARK: - QuestionPool
+
+/// Every question that some filters allow, in deck order (card by card, the individual's before the group's),
+/// counted without making them, so that picking one costs one question's work.
+public struct QuestionPool: Sendable {
+    private let deck: Deck
+    private let entries: [(card: Card, audience: Audience, count: Int)]
+    public let count: Int
+
+    public init(deck: Deck, role: Role?, theme: Theme?, audience: Audience?) {
+        self.deck = deck
+        let themeIDs = theme.map(deck.themeIDs(within:))
+        var entries: [(card: Card, audience: Audience, count: Int)] = []
+        for card in deck.cards {
             if let role, card.role != role.id { continue }
             if let themeIDs, !themeIDs.contains(card.theme) { continue }
             for candidate in Audience.allCases where audience == nil || audience == candidate {
-                pool += questions(on: card, for: candidate)
+                let count = deck.questionCount(on: card, for: candidate)
+                if count > 0 { entries.append((card, candidate, count)) }
             }
         }
-        return pool
+        self.entries = entries
+        count = entries.reduce(0) { $0 + $1.count }
+    }
+
+    public var isEmpty: Bool {
+        count == 0
+    }
+
+    public subscript(index: Int) -> Question {
+        var rest = index
+        for entry in entries {
+            if rest < entry.count { return deck.question(on: entry.card, for: entry.audience, at: rest) }
+            rest -= entry.count
+        }
+        preconditionFailure("question \(index) is outside a pool of \(count)")
+    }
+
+    /// All questions of the pool, in order.
+    public var questions: [Question] {
+        (0..<count).map { self[$0] }
     }
 }

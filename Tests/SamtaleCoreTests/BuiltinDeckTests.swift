@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+@testable import SamtaleCore
+
+/// The built-in decks, decoded once for all tests.
+let builtinDecks: [Deck] = DeckFile.builtin.map { file in
+    do throws(DeckIssues) {
+        return try DeckDecoder.decode(file.bytes)
+    } catch {
+        fatalError("\(file.name) does not decode: \(error.issues.map { $0.line(in: .en) })")
+    }
+}
+
+/// The seed documents beside the project (`../shared/seeds`), where CI and every developer have them.
+enum Seeds {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../shared/seeds").standardizedFileURL
+
+    static func text(_ name: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    /// The seed with what the PDF extraction added taken out: markup, and line breaks inside paragraphs;
+    /// plus the few words the extraction split, mended as the decks mend them.
+    static func normalized(_ name: String) throws -> String {
+        var text = try self.text(name)
+        for markup in ["**", "*", "<p>", "</p>", "<i>", "</i>"] {
+            text = text.replacingOccurrences(of: markup, with: "")
+        }
+        text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for (broken, mended) in [("arbejds gange", "arbejdsgange"), ("balance-rede", "balancerede"),
+                                 ("samarbejds muligheder", "samarbejdsmuligheder")] {
+            text = text.replacingOccurrences(of: broken, with: mended)
+        }
+        return text
+    }
+}
+
+extension Deck {
+    /// Every text this deck says it takes word for word from its source.
+    var sourceTexts: [String] {
+        var texts = sections.flatMap { $0.paragraphs + $0.items }
+        texts += roles.flatMap { ($0.group.map { [$0.name] + $0.tasks } ?? []) + $0.description }
+        texts += themes.flatMap(\.description)
+        texts += cards.flatMap { card in
+            [card.heading].compactMap { $0 } + card.statements + card.quotes + card.pitfalls
+                + card.questions.individual + card.questions.group
+        }
+        return texts
+    }
+}
+
+@Suite struct BuiltinDeckTests {
+    @Test func allFiveSeedsAreBuiltIn() {
+        #expect(builtinDecks.map(\.source).sorted() == [
+            "000_c5eb57f69856a655.txt", "001_baa56de520c026f7.txt", "002_04dc522c6614ef68.txt",
+            "003_0e9eb2002118627b.txt", "004_8f8e8746924e2aa8.txt",
+        ])
+        #expect(Set(builtinDecks.map(\.id)).count == 5)
+    }
+
+    @Test(arguments: builtinDecks)
+    func everySourceTextIsInTheSeedWordForWord(deck: Deck) throws {
+        let seed = try Seeds.normalized(deck.source)
+        let missing = deck.sourceTexts.filter { !seed.contains($0) }
+        #expect(missing.isEmpty, "not in \(deck.source): \(missing)")
+        #expect(deck.sourceTexts.count > 10)
+    }
+
+    @Test(arguments: builtinDecks)
+    func everyCardYieldsQuestionsForTheIndividualAndTheGroup(deck: Deck) {
+        for card in deck.cards {
+            for audience in Audience.allCases {
+                let questions = deck.questions(on: card, for: audience)
+                #expect(!questions.isEmpty, "\(deck.id) \(card.role)/\(card.theme) has no \(audience) question")
+                for question in questions {
+                    #expect(!question.text.contains("{") && !question.text.contains("}"), "\(question.text)")
+                    #expect(question.text.hasSuffix("?"), "\(question.text)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: builtinDecks)
+    func rolesRunFromTheEmployeeUpAndEveryRoleAndThemeHasCards(deck: Deck) {
+        let ranked = deck.roles.filter { $0.level != Role.sharedLevel }
+        #expect(ranked.map(\.level) == ranked.map(\.level).sorted())
+        #expect(ranked.first?.level == 1)
+        for role in deck.roles { #expect(deck.cards.contains { $0.role == role.id }, "\(role.id)") }
+        for theme in deck.themes {
+            #expect(deck.cards.contains { deck.themeIDs(within: theme).contains($0.theme) }, "\(theme.id)")
+        }
+    }
+
+    @Test func templatesAreMarkedAsSamtalesOwnAndQuestionsCarryTheirOrigin() throws {
+        let skanderborg = try #require(builtinDecks.first { $0.id == "skanderborg-ledelsesgrundlag" })
+        let pitfallCard = try #require(skanderborg.cards.first { !$0.pitfalls.isEmpty })
+        let questions = skanderborg.questions(on: pitfallCard, for: .individual)
+        #expect(questions.allSatisfy { $0.origin == .samtale })
+        #expect(questions.count == pitfallCard.pitfalls.count * skanderborg.templates.pitfall.individual.count)
+        #expect(questions.contains { $0.text.contains(pitfallCard.pitfalls[0]) })
+        let hjoerring = try #require(builtinDecks.first { $0.id == "hjoerring-dialogkort" })
+        #expect(hjoerring.questions(on: hjoerring.cards[4], for: .individual).allSatisfy { $0.origin == .source })
+    }
+}
+
+// MARK: - Counting against the seeds
+
+@Suite struct SeedCountTests {
+    /// Seed 000 read card by card: how many questions each role's card per perspective has for each audience.
+    static func dialogueCardQuestionCounts() throws -> [String: Int] {
+        let roleHeadings = ["FÆLLES": "faelles", "MEDARBEJDER": "medarbejder", "LEDER AF MEDARBEJDER": "leder-af-medarbejder",
+                            "LEDER AF LEDER": "leder-af-leder", "LEDER AF LEDE": "leder-af-leder", "CHEF": "chef",
+                            "DIREKTØR": "direktoer"]
+        let themes = ["SIKRER": "sammen-sikrer-vi-driften", "STYRKER": "sammen-styrker-vi-resultaterne",
+                      "SKABER": "sammen-skaber-vi-loesninger", "UDVIKLER": "sammen-udvikler-vi-en-baeredygtig-organisation"]
+        var counts: [String: Int] = [:]
+        var role = "", theme = "", audience = ""
+        for line in try Seeds.text("000_c5eb57f69856a655.txt").split(separator: "\n").map(String.init) {
+            if let id = roleHeadings[line] { role = id; audience = ""; continue }
+            if line.hasPrefix("Mit bidrag til") || line.hasPrefix("Vores bidrag til") {
+                theme = themes.first { line.contains($0.key) }?.value ?? "?"
+                audience = ""
+            } else if line.hasPrefix("SPØRGSMÅL TIL ") {
+                audience = line.contains("GRUPPEN") ? "group" : "individual"
+            } else if !audience.isEmpty, line.range(of: #"^(- )?\d\. "#, options: .regularExpression) != nil {
+                counts["\(role)/\(theme)/\(audience)", default: 0] += 1
+            }
+        }
+        return counts
+    }
+
+    @Test func theDialogueCardDeckHoldsTheSeedsQuestionsPerRoleThemeAndAudience() throws {
+        let deck = try #require(builtinDecks.first { $0.source == "000_c5eb57f69856a655.txt" })
+        let seedCounts = try Self.dialogueCardQuestionCounts()
+        var deckCounts: [String: Int] = [:]
+        for card in deck.cards {
+            for audience in Audience.allCases where !card.questions[audience].isEmpty {
+                deckCounts["\(card.role)/\(card.theme)/\(audience.rawValue)"] = card.questions[audience].count
+            }
+        }
+        #expect(deckCounts == seedCounts)
+        #expect(seedCounts.values.reduce(0, +) == 107)
+        #expect(deck.cards.count == 24)
+    }
+
+    @Test func theSkanderborgDeckHoldsEveryBulletOfTheSeed() throws {
+        let deck = try #require(builtinDecks.first { $0.source == "001_baa56de520c026f7.txt" })
+        let bullets = try Seeds.text(deck.source).split(separator: "\n").filter { $0.hasPrefix("- ") }.count
+        let held = deck.cards.reduce(0) { $0 + $1.statements.count + $1.pitfalls.count }
+            + deck.roles.reduce(0) { $0 + ($1.group?.tasks.count ?? 0) }
+        #expect(held == bullets)
+        #expect(deck.roles.count == 6)
+        #expect(deck.roles.compactMap(\.group).map(\.name) == [
+            "Personalegrupper", "Ledergrupper", "Ledergrupper inden for en enhed/institution", "Faglige fællesskaber",
+            "Koncernledelsen", "Direktion",
+        ])
+        #expect(deck.cards.filter { !$0.pitfalls.isEmpty }.count == 6)
+    }
+
+    @Test func theSocialDeckHasEveryRoleForEverySubTheme() throws {
+        let deck = try #require(builtinDecks.first { $0.source == "003_0e9eb2002118627b.txt" })
+        let forms = deck.themes.filter { $0.parent == nil }
+        #expect(forms.map(\.name) == ["Personaleledelse", "Implementeringsledelse", "Tværgående ledelse"])
+        #expect(forms.allSatisfy { !$0.description.isEmpty })
+        let subThemes = deck.themes.filter { $0.parent != nil }
+        #expect(subThemes.count == 9)
+        #expect(deck.roles.map(\.name) == ["Medarbejder", "Funktionsleder", "Centerleder", "Socialchef"])
+        for role in deck.roles {
+            for theme in subThemes {
+                #expect(deck.cards.contains { $0.role == role.id && $0.theme == theme.id && !$0.statements.isEmpty })
+            }
+        }
+    }
+
+    @Test func theSeesawAndKoldingDecksHaveTheirAreasAndThemes() throws {
+        let seesaw = try #require(builtinDecks.first { $0.source == "002_04dc522c6614ef68.txt" })
+        #expect(seesaw.themes.map(\.name) == ["Optimer med blik for helheden", "Ha' styr på driften",
+                                              "Vær i samspil med omgivelserne", "Se langt, og sæt det stærkeste hold"])
+        #expect(seesaw.sections.first { $0.kind == .values }?.items == ["tillid", "dialog", "arbejdsglæde"])
+        #expect(seesaw.sections.contains { $0.kind == .model && $0.paragraphs.joined().contains("vippebræt") })
+        let kolding = try #require(builtinDecks.first { $0.source == "004_8f8e8746924e2aa8.txt" })
+        #expect(kolding.themes.map(\.name) == ["Mennesker først", "Ledelse tæt på", "Træning", "Fællesskab", "Resultater"])
+        #expect(kolding.cards.allSatisfy { !$0.statements.isEmpty && !$0.quotes.isEmpty })
+        #expect(kolding.sections.contains { $0.kind == .vision })
+        let howToUse = try #require(builtinDecks.first { $0.id == "hjoerring-dialogkort" }?.sections.first { $0.kind == .howToUse })
+        #expect(howToUse.paragraphs.contains { $0.contains("erstatte ordet \"borger\"") })
+    }
+}
