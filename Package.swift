@@ -36,7 +36,8 @@ let package = Package(
         ),
         .testTarget(
             name: "samtaleTests",
-            dependencies: ["samtale"]
+            dependencies: ["samtale"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

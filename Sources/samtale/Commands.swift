@@ -40,7 +40,7 @@ enum Commands {
             System.printOut("samtale \(version)")
             return 0
         case "help":
-            return try help(rest, language: language)
+            return try help(Array(arguments.dropFirst()), language: language)
         default:
             break
         }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Runs the built `samtale` binary as a user would: from another folder, with its own environment.
+struct Samtale {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// The binary SwiftPM built beside this test bundle.
+    static let binary: URL = {
+        let tests = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        return tests.deletingLastPathComponent().appendingPathComponent("samtale")
+    }()
+
+    /// The repository root, for fixtures and `Dialogues/`.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let fixtures = root.appendingPathComponent("Tests/samtaleTests/Fixtures")
+
+    /// A fresh empty folder that is removed when the test process ends is not needed: the system cleans /tmp.
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samtale-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// Runs `samtale` with the arguments in `directory` (default: a new empty folder), with a clean environment:
+    /// no locale, no deck folders, no target group, unless given.
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], executable: URL = binary
+    ) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = try directory ?? temporaryFolder()
+        var base = ProcessInfo.processInfo.environment.filter { !["LANG", "LC_ALL", "LC_MESSAGES", "SAMTALE_DIALOGUES",
+                                                                  "SAMTALE_TARGET_GROUP", "NO_COLOR", "COLUMNS"].contains($0.key) }
+        base["TZ"] = "Europe/Copenhagen"
+        process.environment = base.merging(environment) { _, new in new }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}

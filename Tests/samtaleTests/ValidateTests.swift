@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+/// Every fixture file in a folder of `Tests/samtaleTests/Fixtures`.
+func fixtureNames(_ folder: String) -> [String] {
+    let url = Samtale.fixtures.appendingPathComponent(folder)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+    return names.filter { $0.hasSuffix(".json") }.sorted()
+}
+
+@Suite struct ValidateTests {
+    @Test func theBuiltInDecksAreValid() throws {
+        let result = try Samtale.run(["validate"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("5 filer tjekket, 0 fejl"))
+    }
+
+    @Test(arguments: fixtureNames("broken") + fixtureNames("semantic"))
+    func eachBrokenFileGivesItsLinesAndExit65(name: String) throws {
+        let folder = Samtale.fixtures.appendingPathComponent(fixtureNames("broken").contains(name) ? "broken" : "semantic")
+        let expected = try String(contentsOf: folder.appendingPathComponent(name.replacingOccurrences(of: ".json", with: ".expected")),
+                                  encoding: .utf8)
+        let result = try Samtale.run(["validate", name, "--lang", "en"], in: folder)
+        #expect(result.status == 65)
+        #expect(result.stdout == expected)
+    }
+
+    @Test func aFolderIsValidatedFileByFile() throws {
+        let result = try Samtale.run(["validate", Samtale.fixtures.appendingPathComponent("broken").path])
+        #expect(result.status == 65)
+        #expect(Set(result.stdout.split(separator: "\n").map { $0.split(separator: ":")[0] }).count == fixtureNames("broken").count)
+        #expect(try Samtale.run(["validate", Samtale.fixtures.appendingPathComponent("valid").path]).status == 0)
+    }
+
+    @Test func missingPathsExit66() throws {
+        let missing = try Samtale.run(["validate", "/nonexistent/deck.json"])
+        #expect(missing.status == 66 && missing.stderr.contains("/nonexistent/deck.json"))
+        let empty = try Samtale.temporaryFolder()
+        #expect(try Samtale.run(["validate", empty.path]).status == 66)
+        #expect(try Samtale.run(["prompt", "--dialogues", "/nonexistent"]).status == 66)
+    }
+}
+
+@Suite struct UserDeckTests {
+    /// A folder holding the valid fixture deck, under a chosen id.
+    func folder(withDeckID id: String) throws -> URL {
+        let folder = try Samtale.temporaryFolder()
+        let text = try String(contentsOf: Samtale.fixtures.appendingPathComponent("valid/test-kort.json"), encoding: .utf8)
+        try text.replacingOccurrences(of: "\"id\": \"test-kort\"", with: "\"id\": \"\(id)\"")
+            .write(to: folder.appendingPathComponent("deck.json"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func aUserDeckIsAddedFromAFlagOrTheEnvironment() throws {
+        let folder = try folder(withDeckID: "test-kort")
+        let byFlag = try Samtale.run(["prompt", "--dialogues", folder.path, "--deck", "testkort", "--date", "2026-11-26"])
+        #expect(byFlag.status == 0 && !byFlag.stdout.isEmpty && byFlag.stderr.isEmpty)
+        let byEnvironment = try Samtale.run(["list", "decks"], environment: ["SAMTALE_DIALOGUES": "/nonexistent-is-fine-if-unused:" + folder.path])
+        #expect(byEnvironment.status == 66)
+        let listed = try Samtale.run(["list", "decks"], environment: ["SAMTALE_DIALOGUES": folder.path])
+        #expect(listed.stdout.split(separator: "\n").count == 6)
+    }
+
+    @Test func aUserDeckWithABuiltInIdReplacesItWithANote() throws {
+        let folder = try folder(withDeckID: "hjoerring-dialogkort")
+        let result = try Samtale.run(["list", "decks", "--dialogues", folder.path, "--lang", "en"])
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: "\n").count == 5)
+        #expect(result.stdout.contains("Testkort"))
+        #expect(result.stderr.contains(#"note: deck "hjoerring-dialogkort" from \#(folder.path)/deck.json replaces the built-in one"#))
+    }
+
+    @Test func aBrokenUserDeckStopsCommandsWithExit65() throws {
+        let folder = try Samtale.temporaryFolder()
+        try FileManager.default.copyItem(at: Samtale.fixtures.appendingPathComponent("broken/unknown-key.json"),
+                                         to: folder.appendingPathComponent("unknown-key.json"))
+        let result = try Samtale.run(["prompt", "--dialogues", folder.path, "--lang", "en"])
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains(#"unknown-key.json: cards[0].colour: unknown key "colour""#))
+    }
+}
+
+/// `samtale validate` and the JSON Schema in `Dialogues/` must agree: the schema is what editors check while someone
+/// types, so a file an editor accepts must not fail in samtale for a structural reason, and the other way round.
+@Suite struct SchemaAgreementTests {
+    /// Asks python3's jsonschema (draft 2020-12) about each file; duplicate keys are refused while parsing,
+    /// as samtale does, since a schema cannot see them.
+    func schemaVerdicts(_ files: [URL]) throws -> [String: Bool] {
+        let script = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            jsonschema.Draft202012Validator.check_schema(schema)
+            validator = jsonschema.Draft202012Validator(schema)
+            def unique(pairs):
+                keys = [k for k, _ in pairs]
+                if len(keys) != len(set(keys)): raise ValueError("duplicate key")
+                return dict(pairs)
+            for path in sys.argv[2:]:
+                try:
+                    validator.validate(json.load(open(path, encoding="utf-8"), object_pairs_hook=unique))
+                    print("valid", path)
+                except Exception:
+                    print("invalid", path)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, Samtale.root.appendingPathComponent("Dialogues/deck.schema.json").path]
+            + files.map(\.path)
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "python3 with jsonschema is needed: pip install jsonschema")
+        var verdicts: [String: Bool] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            verdicts[String(parts[1])] = parts[0] == "valid"
+        }
+        return verdicts
+    }
+
+    func files(_ folder: String) -> [URL] {
+        fixtureNames(folder).map { Samtale.fixtures.appendingPathComponent(folder).appendingPathComponent($0) }
+    }
+
+    @Test func theBuiltInDecksPassTheSchemaAndValidate() throws {
+        let dialogues = Samtale.root.appendingPathComponent("Dialogues")
+        let decks = try FileManager.default.contentsOfDirectory(atPath: dialogues.path)
+            .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.map { dialogues.appendingPathComponent($0) }
+        #expect(decks.count == 5)
+        let verdicts = try schemaVerdicts(decks + files("valid"))
+        #expect(verdicts.count == decks.count + 1)
+        #expect(verdicts.values.allSatisfy { $0 }, "\(verdicts)")
+        #expect(try Samtale.run(["validate"] + decks.map(\.path)).status == 0)
+    }
+
+    @Test func bothRejectEveryStructurallyBrokenFile() throws {
+        let broken = files("broken")
+        let verdicts = try schemaVerdicts(broken)
+        #expect(verdicts.count == broken.count)
+        for file in broken {
+            #expect(verdicts[file.path] == false, "the schema accepts \(file.lastPathComponent)")
+            #expect(try Samtale.run(["validate", file.path]).status == 65, "validate accepts \(file.lastPathComponent)")
+        }
+    }
+
+    /// What a schema cannot express (references between ids, uniqueness, placeholders): the schema accepts these
+    /// files and validate rejects them, which is why `samtale validate` is the final word.
+    @Test func onlyValidateCatchesCrossReferences() throws {
+        let semantic = files("semantic")
+        let verdicts = try schemaVerdicts(semantic)
+        for file in semantic {
+            #expect(verdicts[file.path] == true, "\(file.lastPathComponent) is now caught by the schema: move it to broken/")
+            #expect(try Samtale.run(["validate", file.path]).status == 65)
+        }
+    }
+}
