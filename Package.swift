@@ -10,29 +10,33 @@ let package = Package(
     targets: [
         /// The model, loading and validation, rotation, calendar and text: pure Swift, no Foundation,
         /// so that `samtale prompt` starts as fast as a bare Swift program.
+        .target(name: "SamtaleCore"),
+        /// The decks of `Dialogues/`, checked and turned into Swift values at build time.
         .target(
-            name: "SamtaleCore",
-            plugins: ["EmbedDialoguesPlugin"]
+            name: "SamtaleDecks",
+            dependencies: ["SamtaleCore"],
+            plugins: ["EmbedDecksPlugin"]
         ),
         /// The command line: parses arguments, runs a command, maps errors to exit codes.
         .executableTarget(
             name: "samtale",
-            dependencies: ["SamtaleCore"]
+            dependencies: ["SamtaleCore", "SamtaleDecks"]
         ),
-        /// Build-time tool: turns `Dialogues/*.json` into Swift source, so the decks live in the binary.
+        /// Build-time tool: decodes and checks `Dialogues/*.json` with the core and writes them out as Swift source.
         .executableTarget(
-            name: "embed-dialogues",
-            path: "Sources/embed-dialogues"
+            name: "embed-decks",
+            dependencies: ["SamtaleCore"],
+            path: "Sources/embed-decks"
         ),
         .plugin(
-            name: "EmbedDialoguesPlugin",
+            name: "EmbedDecksPlugin",
             capability: .buildTool(),
-            dependencies: ["embed-dialogues"],
-            path: "Sources/EmbedDialoguesPlugin"
+            dependencies: ["embed-decks"],
+            path: "Sources/EmbedDecksPlugin"
         ),
         .testTarget(
             name: "SamtaleCoreTests",
-            dependencies: ["SamtaleCore"]
+            dependencies: ["SamtaleCore", "SamtaleDecks"]
         ),
         .testTarget(
             name: "samtaleTests",

@@ -1,4 +1,5 @@
 import SamtaleCore
+import SamtaleDecks
 
 /// The commands of `samtale`: each parses its arguments, calls the core, and prints.
 enum Commands {
@@ -199,7 +200,7 @@ enum Commands {
         let parsed = try Arguments(arguments, command: "validate", valued: [], flags: [])
         var files: [DeckFile] = []
         if parsed.positionals.isEmpty {
-            files = try DeckSources.configured(parsed)
+            files = BuiltinDecks.files + (try DeckSources.configured(parsed))
         }
         for path in parsed.positionals {
             files += try DeckSources.files(at: path, explicit: true)
@@ -224,7 +225,7 @@ enum Commands {
         let files = try DeckSources.configured(parsed)
         let catalog: Catalog
         do throws(CatalogError) {
-            catalog = try Catalog.load(files)
+            catalog = try Catalog.load(builtin: BuiltinDecks.all, files: files)
         } catch {
             throw .badData(error.brokenFiles.flatMap { $0.lines(in: language) })
         }

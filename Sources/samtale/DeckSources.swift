@@ -1,12 +1,12 @@
 import SamtaleCore
 
-/// Where deck files come from: the binary itself, `SAMTALE_DIALOGUES`, and `--dialogues`, in that order, so that
-/// a later source replaces an earlier deck with the same id.
+/// Where the user's deck files come from: `SAMTALE_DIALOGUES`, then `--dialogues`, so that a later source
+/// replaces an earlier deck (or a built-in one) with the same id.
 enum DeckSources {
-    /// The built-in decks, then those in the folders named by the environment and by `--dialogues`.
+    /// The deck files in the folders named by the environment and by `--dialogues`.
     static func configured(_ arguments: Arguments) throws(CommandError) -> [DeckFile] {
         let fromEnvironment = (System.environment("SAMTALE_DIALOGUES") ?? "").split(separator: ":").map(String.init)
-        var files = DeckFile.builtin
+        var files: [DeckFile] = []
         for folder in fromEnvironment + arguments.all("--dialogues") {
             files += try self.files(at: folder, explicit: false)
         }

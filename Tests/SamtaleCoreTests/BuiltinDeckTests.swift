@@ -1,15 +1,10 @@
 import Foundation
+import SamtaleDecks
 import Testing
 @testable import SamtaleCore
 
-/// The built-in decks, decoded once for all tests.
-let builtinDecks: [Deck] = DeckFile.builtin.map { file in
-    do throws(DeckIssues) {
-        return try DeckDecoder.decode(file.bytes)
-    } catch {
-        fatalError("\(file.name) does not decode: \(error.issues.map { $0.line(in: .en) })")
-    }
-}
+/// The built-in decks, as samtale holds them.
+let builtinDecks: [Deck] = BuiltinDecks.all.map(\.deck)
 
 /// The seed documents beside the project (`../shared/seeds`), where CI and every developer have them.
 enum Seeds {
@@ -51,6 +46,13 @@ extension Deck {
 }
 
 @Suite struct BuiltinDeckTests {
+    /// The values built in at build time are exactly what the JSON files decode to at run time.
+    @Test func theEmbeddedDecksEqualTheirJSON() throws {
+        for builtin in BuiltinDecks.all {
+            #expect(try DeckDecoder.decode(Array(builtin.json.utf8)) == builtin.deck, "\(builtin.fileName)")
+        }
+    }
+
     @Test func allFiveSeedsAreBuiltIn() {
         #expect(builtinDecks.map(\.source).sorted() == [
             "000_c5eb57f69856a655.txt", "001_baa56de520c026f7.txt", "002_04dc522c6614ef68.txt",

@@ -1,3 +1,4 @@
+import SamtaleDecks
 import Testing
 @testable import SamtaleCore
 
@@ -45,7 +46,7 @@ import Testing
 }
 
 @Suite struct PromptTests {
-    let catalog = try! Catalog.load(DeckFile.builtin)
+    let catalog = try! Catalog.load(builtin: BuiltinDecks.all, files: [])
 
     func prompt(_ request: PromptRequest) throws -> Prompt {
         guard case .prompt(let prompt) = try catalog.prompt(for: request) else {

@@ -13,10 +13,23 @@ public struct DeckFile: Sendable {
     }
 }
 
-extension DeckFile {
-    /// The decks of `Dialogues/`, embedded in the binary at build time; named `builtin:FILE`.
-    public static var builtin: [DeckFile] {
-        BuiltinDialogues.files.map { DeckFile(name: "builtin:\($0.name)", bytes: Array($0.json.utf8), isBuiltin: true) }
+// MARK: - BuiltinDeck
+
+/// A deck built into samtale: decoded and checked at build time, with the JSON text it came from.
+public struct BuiltinDeck: Sendable {
+    public let fileName: String
+    public let deck: Deck
+    public let json: String
+
+    public init(fileName: String, deck: Deck, json: String) {
+        self.fileName = fileName
+        self.deck = deck
+        self.json = json
+    }
+
+    /// How messages name it: `builtin:FILE`.
+    public var name: String {
+        "builtin:\(fileName)"
     }
 }
 
@@ -39,21 +52,22 @@ public struct Catalog: Sendable {
     /// The deck `samtale prompt` uses when none is named: Hjørring's dialogue cards.
     public static let defaultDeckID = "hjoerring-dialogkort"
 
-    /// Loads the files in order; fails with every broken file's issues, so the user can fix them all in one go.
-    public static func load(_ files: [DeckFile]) throws(CatalogError) -> Catalog {
-        var loaded: [(deck: Deck, file: DeckFile)] = []
+    /// The built-in decks, then the files in order; fails with every broken file's issues, so the user can fix them
+    /// all in one go. Built-in decks were checked when samtale was built, so only the files are decoded here.
+    public static func load(builtin: [BuiltinDeck], files: [DeckFile]) throws(CatalogError) -> Catalog {
+        var loaded = builtin.map { (deck: $0.deck, file: $0.name, isBuiltin: true) }
         var replacements: [Replacement] = []
         var broken: [DeckFileError] = []
         for file in files {
             do {
                 let deck = try DeckDecoder.decode(file.bytes)
                 if let index = loaded.firstIndex(where: { $0.deck.id == deck.id }) {
-                    let replaced = loaded[index].file
-                    replacements.append(Replacement(deckID: deck.id, replacedFile: replaced.name, byFile: file.name,
+                    let replaced = loaded[index]
+                    replacements.append(Replacement(deckID: deck.id, replacedFile: replaced.file, byFile: file.name,
                                                     replacedBuiltin: replaced.isBuiltin))
-                    loaded[index] = (deck, file)
+                    loaded[index] = (deck, file.name, file.isBuiltin)
                 } else {
-                    loaded.append((deck, file))
+                    loaded.append((deck, file.name, file.isBuiltin))
                 }
             } catch {
                 broken.append(DeckFileError(file: file.name, issues: error.issues))

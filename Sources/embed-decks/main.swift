@@ -1,0 +1,125 @@
+import Foundation
+import SamtaleCore
+
+/// Checks each deck file with the core's decoder and writes a Swift file that holds each deck as a Swift value,
+/// together with its JSON text (for `samtale validate` and `samtale show --format json`).
+///
+/// Usage: embed-decks OUTPUT.swift DECK.json…
+/// A broken deck stops the build with the same `file: path: message` lines that `samtale validate` prints.
+
+// MARK: - Swift source for model values
+
+/// A Swift string literal that reads back as exactly `text`.
+func literal(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\": result += "\\\\"
+        case "\"": result += "\\\""
+        case "\n": result += "\\n"
+        case "\r": result += "\\r"
+        case "\t": result += "\\t"
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F: result += "\\u{\(String(scalar.value, radix: 16))}"
+        default: result.unicodeScalars.append(scalar)
+        }
+    }
+    return result + "\""
+}
+
+func literal(_ texts: [String]) -> String {
+    "[" + texts.map(literal).joined(separator: ", ") + "]"
+}
+
+func literal(_ texts: PerAudience<[String]>) -> String {
+    "PerAudience(individual: \(literal(texts.individual)), group: \(literal(texts.group)))"
+}
+
+func literal(_ deck: Deck) -> String {
+    let sections = deck.sections.map { section in
+        "DeckSection(kind: .\(section.kind), title: \(literal(section.title)), paragraphs: \(literal(section.paragraphs)), items: \(literal(section.items)))"
+    }
+    let roles = deck.roles.map { role in
+        let headings = role.questionHeadings.map {
+            "PerAudience(individual: \(literal($0.individual)), group: \(literal($0.group)))"
+        } ?? "nil"
+        let group = role.group.map {
+            "RoleGroup(name: \(literal($0.name)), heading: \(literal($0.heading)), tasks: \(literal($0.tasks)))"
+        } ?? "nil"
+        return "Role(id: \(literal(role.id)), name: \(literal(role.name)), aliases: \(literal(role.aliases)), level: \(role.level), description: \(literal(role.description)), questionHeadings: \(headings), group: \(group))"
+    }
+    let themes = deck.themes.map { theme in
+        "Theme(id: \(literal(theme.id)), name: \(literal(theme.name)), aliases: \(literal(theme.aliases)), parent: \(theme.parent.map(literal) ?? "nil"), description: \(literal(theme.description)))"
+    }
+    let cards = deck.cards.map { card in
+        "Card(role: \(literal(card.role)), theme: \(literal(card.theme)), heading: \(card.heading.map(literal) ?? "nil"), statements: \(literal(card.statements)), quotes: \(literal(card.quotes)), pitfalls: \(literal(card.pitfalls)), questions: \(literal(card.questions)))"
+    }
+    func list(_ type: String, _ items: [String]) -> String {
+        "let \(type.lowercased())s: [\(type)] = [\n" + items.map { "            \($0),\n" }.joined() + "        ]\n"
+    }
+    return """
+            \(list("DeckSection", sections).replacingOccurrences(of: "let decksections", with: "let sections"))
+            \(list("Role", roles))
+            \(list("Theme", themes))
+            \(list("Card", cards))
+            let templates = Templates(card: \(literal(deck.templates.card)), statement: \(literal(deck.templates.statement)), pitfall: \(literal(deck.templates.pitfall)))
+            return Deck(
+                id: \(literal(deck.id)), title: \(literal(deck.title)), organisation: \(literal(deck.organisation)),
+                source: \(literal(deck.source)), sections: sections, roles: roles, themes: themes, cards: cards,
+                templates: templates
+            )
+    """
+}
+
+// MARK: - Main
+
+let arguments = CommandLine.arguments.dropFirst()
+guard let output = arguments.first else {
+    FileHandle.standardError.write(Data("usage: embed-decks OUTPUT.swift DECK.json…\n".utf8))
+    exit(64)
+}
+
+var entries: [String] = []
+var functions: [String] = []
+var broken = false
+for (index, path) in arguments.dropFirst().enumerated() {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("embed-decks: cannot read \(path)\n".utf8))
+        exit(66)
+    }
+    let deck: Deck
+    do {
+        deck = try DeckDecoder.decode([UInt8](data))
+    } catch {
+        for line in DeckFileError(file: path, issues: error.issues).lines(in: .en) {
+            FileHandle.standardError.write(Data("\(line)\n".utf8))
+        }
+        broken = true
+        continue
+    }
+    let name = URL(fileURLWithPath: path).lastPathComponent
+    entries.append("        BuiltinDeck(fileName: \(literal(name)), deck: deck\(index)(), json: \(literal(String(decoding: data, as: UTF8.self)))),\n")
+    functions.append("    private static func deck\(index)() -> Deck {\n\(literal(deck))\n    }\n")
+}
+if broken {
+    FileHandle.standardError.write(Data("embed-decks: fix the built-in decks above (Dialogues/)\n".utf8))
+    exit(65)
+}
+
+let source = """
+    // Generated by embed-decks from Dialogues/*.json at build time. Do not edit.
+    import SamtaleCore
+
+    /// The decks built into samtale, checked when samtale was built.
+    public enum BuiltinDecks {
+        public static let all: [BuiltinDeck] = [
+    \(entries.joined())    ]
+
+    \(functions.joined(separator: "\n"))}
+
+    """
+do {
+    try source.write(toFile: output, atomically: true, encoding: .utf8)
+} catch {
+    FileHandle.standardError.write(Data("embed-decks: cannot write \(output): \(error)\n".utf8))
+    exit(73)
+}
