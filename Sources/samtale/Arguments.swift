@@ -36,11 +36,14 @@ struct Arguments {
         return commonValued.contains(name) ? name : nil
     }
 
+    /// The command these arguments belong to, named in usage errors.
+    let command: String
     private(set) var values: [String: [String]] = [:]
     private(set) var flags: Set<String> = []
     private(set) var positionals: [String] = []
 
     init(_ arguments: [String], command: String, valued: Set<String>, flags knownFlags: Set<String>) throws(CommandError) {
+        self.command = command
         let valued = valued.union(Self.commonValued)
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
@@ -72,10 +75,7 @@ struct Arguments {
                 throw .usage(Strings.unknownOption(name), command: command)
             }
         }
-        self.command = command
     }
-
-    let command: String
 
     /// The value of an option that may be given once.
     func value(_ name: String) throws(CommandError) -> String? {

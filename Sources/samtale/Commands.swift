@@ -136,7 +136,7 @@ enum Commands {
             outcome = try catalog.prompt(for: request)
         } catch {
             switch error {
-            case .name(let nameError): throw .usage(Localized(da: nameError.message(in: .da), en: nameError.message(in: .en)), command: "prompt")
+            case .name(let nameError): throw .usage(localized(nameError), command: "prompt")
             case .noQuestions(let deck, let role, let theme, let audience):
                 throw .usage(Strings.noQuestions(deck: deck, role: role, theme: theme, audience: audience), command: "prompt")
             }

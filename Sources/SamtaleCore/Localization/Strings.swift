@@ -186,7 +186,7 @@ public enum Strings {
     )
 
     public static func validationSummary(files: Int, issues: Int) -> Localized {
-        text("\(files) \(files == 1 ? "fil" : "filer") tjekket, \(issues) \(issues == 1 ? "fejl" : "fejl")",
+        text("\(files) \(files == 1 ? "fil" : "filer") tjekket, \(issues) fejl",
              "\(files) \(files == 1 ? "file" : "files") checked, \(issues) \(issues == 1 ? "problem" : "problems")")
     }
 
