@@ -19,7 +19,7 @@ struct Samtale {
         .deletingLastPathComponent()
     static let fixtures = root.appendingPathComponent("Tests/samtaleTests/Fixtures")
 
-    /// A fresh empty folder that is removed when the test process ends is not needed: the system cleans /tmp.
+    /// A fresh empty folder under the system's temporary directory.
     static func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samtale-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -58,12 +58,8 @@ public struct DeckView: Sendable {
             lines.append("== \(role?.name ?? card.role) · \(theme?.name ?? card.theme) ==")
             if let heading = card.heading, heading != theme?.name { paragraph(heading) }
             for statement in card.statements { paragraph(statement, indent: "  ", first: "- ") }
-            if !card.quotes.isEmpty {
-                for quote in card.quotes { paragraph("»\(quote)«", indent: "  ", first: "  ") }
-            }
-            if !card.pitfalls.isEmpty {
-                for pitfall in card.pitfalls { paragraph(pitfall, indent: "  ", first: "! ") }
-            }
+            for quote in card.quotes { paragraph("»\(quote)«", indent: "  ", first: "  ") }
+            for pitfall in card.pitfalls { paragraph(pitfall, indent: "  ", first: "! ") }
             for audience in Audience.allCases where !card.questions[audience].isEmpty {
                 lines.append(questionHeading(role: role, audience: audience, language: language))
                 for (number, question) in card.questions[audience].enumerated() {
