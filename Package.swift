@@ -17,10 +17,16 @@ let package = Package(
             dependencies: ["SamtaleCore"],
             plugins: ["EmbedDecksPlugin"]
         ),
-        /// The command line: parses arguments, runs a command, maps errors to exit codes.
+        /// Conversations in a terminal, or scripted through standard input: translates lines and actions.
+        .target(
+            name: "TerminalAdapter",
+            dependencies: ["SamtaleCore"],
+            path: "Adapters/Terminal"
+        ),
+        /// The command line: parses arguments, picks the adapter, maps errors to exit codes.
         .executableTarget(
             name: "samtale",
-            dependencies: ["SamtaleCore", "SamtaleDecks"]
+            dependencies: ["SamtaleCore", "SamtaleDecks", "TerminalAdapter"]
         ),
         /// Build-time tool: decodes and checks `Dialogues/*.json` with the core and writes them out as Swift source.
         .executableTarget(

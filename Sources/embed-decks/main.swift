@@ -1,11 +1,12 @@
 import Foundation
 import SamtaleCore
 
-/// Checks each deck file with the core's decoder and writes a Swift file that holds each deck as a Swift value,
-/// together with its JSON text (for `samtale validate` and `samtale show --format json`).
+/// Checks each deck and flow file with the core's decoders and writes a Swift file that holds each deck as a Swift
+/// value, together with its JSON text (for `samtale validate`), and each flow as its JSON text (flows are decoded
+/// only by the commands that hold conversations, so they need not be values).
 ///
-/// Usage: embed-decks OUTPUT.swift DECK.json…
-/// A broken deck stops the build with the same `file: path: message` lines that `samtale validate` prints.
+/// Usage: embed-decks OUTPUT.swift FILE.json…   (a file in a folder named `flows` is a flow, any other a deck)
+/// A broken file stops the build with the same `file: path: message` lines that `samtale validate` prints.
 
 // MARK: - Swift source for model values
 
@@ -79,29 +80,46 @@ guard let output = arguments.first else {
 }
 
 var entries: [String] = []
+var flows: [String] = []
 var functions: [String] = []
 var broken = false
+
+func report(_ issues: DataIssues, in path: String) {
+    for line in DataFileError(file: path, issues: issues.issues).lines(in: .en) {
+        FileHandle.standardError.write(Data("\(line)\n".utf8))
+    }
+}
+
 for (index, path) in arguments.dropFirst().enumerated() {
     guard let data = FileManager.default.contents(atPath: path) else {
         FileHandle.standardError.write(Data("embed-decks: cannot read \(path)\n".utf8))
         exit(66)
     }
+    let url = URL(fileURLWithPath: path)
+    let name = url.lastPathComponent
+    if url.deletingLastPathComponent().lastPathComponent == "flows" {
+        do {
+            _ = try FlowDecoder.decode([UInt8](data))
+            flows.append("        BuiltinFlow(fileName: \(literal(name)), json: \(literal(String(decoding: data, as: UTF8.self)))),\n")
+        } catch {
+            report(error, in: path)
+            broken = true
+        }
+        continue
+    }
     let deck: Deck
     do {
         deck = try DeckDecoder.decode([UInt8](data))
     } catch {
-        for line in DeckFileError(file: path, issues: error.issues).lines(in: .en) {
-            FileHandle.standardError.write(Data("\(line)\n".utf8))
-        }
+        report(error, in: path)
         broken = true
         continue
     }
-    let name = URL(fileURLWithPath: path).lastPathComponent
     entries.append("        BuiltinDeck(fileName: \(literal(name)), deck: deck\(index)(), json: \(literal(String(decoding: data, as: UTF8.self)))),\n")
     functions.append("    private static func deck\(index)() -> Deck {\n\(literal(deck))\n    }\n")
 }
 if broken {
-    FileHandle.standardError.write(Data("embed-decks: fix the built-in decks above (Dialogues/)\n".utf8))
+    FileHandle.standardError.write(Data("embed-decks: fix the built-in files above (Dialogues/)\n".utf8))
     exit(65)
 }
 
@@ -115,6 +133,12 @@ let source = """
     \(entries.joined())    ]
 
     \(functions.joined(separator: "\n"))}
+
+    /// The flows built into samtale, checked when samtale was built.
+    public enum BuiltinFlows {
+        public static let all: [BuiltinFlow] = [
+    \(flows.joined())    ]
+    }
 
     """
 do {

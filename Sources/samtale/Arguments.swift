@@ -8,14 +8,17 @@ enum CommandError: Error {
     case usage(Localized, command: String?)
     /// Bad deck data: exit 65 with the lines to print.
     case badData([String])
-    /// A file or folder that cannot be read: exit 66.
+    /// A file or folder that cannot be read, or a session that does not exist: exit 66.
     case missingInput(Localized)
+    /// A session that cannot be saved: exit 73.
+    case cannotCreate(Localized)
 
     var exitCode: Int32 {
         switch self {
         case .usage: 64
         case .badData: 65
         case .missingInput: 66
+        case .cannotCreate: 73
         }
     }
 }

@@ -1,10 +1,11 @@
 import SamtaleCore
 import SamtaleDecks
+import TerminalAdapter
 
 /// The commands of `samtale`: each parses its arguments, calls the core, and prints.
 enum Commands {
     static let version = "0.1.0"
-    static let names = ["prompt", "list", "show", "validate", "help"]
+    static let names = ["talk", "sessions", "prompt", "list", "show", "validate", "help"]
 
     // MARK: Dispatch
 
@@ -29,8 +30,12 @@ enum Commands {
             }
         }
         guard let first = arguments.first else {
-            System.printError(Strings.overview[language])
-            return 64
+            // On a terminal, no command opens the menu; anywhere else it is a usage error.
+            guard StandardInput.isTerminal && System.standardOutputIsTerminal else {
+                System.printError(Strings.overview[language])
+                return 64
+            }
+            return try talk(leading, language: language)
         }
         let rest = leading + arguments.dropFirst()
         switch first {
@@ -53,6 +58,8 @@ enum Commands {
             return 0
         }
         switch first {
+        case "talk": return try talk(rest, language: language)
+        case "sessions": return try sessions(rest, language: language)
         case "prompt": return try prompt(rest, language: language)
         case "list": return try list(rest, language: language)
         case "show": return try show(rest, language: language)
@@ -72,7 +79,7 @@ enum Commands {
         case .badData(let lines):
             lines.forEach(System.printError)
             System.printError("samtale: \(Strings.fixDecksHint[language])")
-        case .missingInput(let reason):
+        case .missingInput(let reason), .cannotCreate(let reason):
             System.printError("samtale: \(reason[language])")
         }
         return error.exitCode
@@ -200,7 +207,8 @@ enum Commands {
         let parsed = try Arguments(arguments, command: "validate", valued: [], flags: [])
         var files: [DeckFile] = []
         if parsed.positionals.isEmpty {
-            files = BuiltinDecks.files + (try DeckSources.configured(parsed))
+            files = BuiltinDecks.files + BuiltinFlows.files + (try DeckSources.configured(parsed))
+                + (try DeckSources.configuredFlows(parsed))
         }
         for path in parsed.positionals {
             files += try DeckSources.files(at: path, explicit: true)
@@ -208,10 +216,14 @@ enum Commands {
         var issueCount = 0
         for file in files {
             do {
-                _ = try DeckDecoder.decode(file.bytes)
+                if DeckSources.isFlow(file) {
+                    _ = try FlowDecoder.decode(file.bytes)
+                } else {
+                    _ = try DeckDecoder.decode(file.bytes)
+                }
             } catch {
                 issueCount += error.issues.count
-                DeckFileError(file: file.name, issues: error.issues).lines(in: language).forEach(System.printOut)
+                DataFileError(file: file.name, issues: error.issues).lines(in: language).forEach(System.printOut)
             }
         }
         System.printError(Strings.validationSummary(files: files.count, issues: issueCount)[language])
@@ -221,7 +233,7 @@ enum Commands {
     // MARK: Shared
 
     /// The catalog of built-in and configured decks; notes each replaced deck on stderr.
-    private static func loadCatalog(_ parsed: Arguments, language: Language) throws(CommandError) -> Catalog {
+    static func loadCatalog(_ parsed: Arguments, language: Language) throws(CommandError) -> Catalog {
         let files = try DeckSources.configured(parsed)
         let catalog: Catalog
         do throws(CatalogError) {
@@ -235,7 +247,7 @@ enum Commands {
         return catalog
     }
 
-    private static func resolve(_ name: String, in catalog: Catalog, command: String) throws(CommandError) -> Deck {
+    static func resolve(_ name: String, in catalog: Catalog, command: String) throws(CommandError) -> Deck {
         do {
             return try catalog.resolveDeck(name)
         } catch {
@@ -243,7 +255,7 @@ enum Commands {
         }
     }
 
-    private static func localized(_ error: NameError) -> Localized {
+    static func localized(_ error: NameError) -> Localized {
         Localized(da: error.message(in: .da), en: error.message(in: .en))
     }
 }

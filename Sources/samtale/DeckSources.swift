@@ -13,16 +13,37 @@ enum DeckSources {
         return files
     }
 
-    /// The deck files at a path: the file itself, or every `*.json` in a folder except JSON Schemas.
-    /// A folder without decks is an error only when the user named it to be validated.
+    /// The flow files in the `flows` folder of each configured folder.
+    static func configuredFlows(_ arguments: Arguments) throws(CommandError) -> [DeckFile] {
+        let fromEnvironment = (System.environment("SAMTALE_DIALOGUES") ?? "").split(separator: ":").map(String.init)
+        var files: [DeckFile] = []
+        for folder in fromEnvironment + arguments.all("--dialogues") {
+            let flows = (folder.hasSuffix("/") ? folder : folder + "/") + "flows"
+            if System.isDirectory(flows) { files += try self.files(at: flows, explicit: false) }
+        }
+        return files
+    }
+
+    /// Whether a file holds a flow (its top-level object has `steps`) rather than a deck.
+    static func isFlow(_ file: DeckFile) -> Bool {
+        guard case .object(let members) = try? JSONParser.parse(file.bytes) else { return file.name.contains("/flows/") }
+        return members.contains { $0.key == "steps" }
+    }
+
+    /// The data files at a path: the file itself, or every `*.json` in a folder (and in its `flows` folder) except
+    /// JSON Schemas. A folder without any is an error only when the user named it to be validated.
     static func files(at path: String, explicit: Bool) throws(CommandError) -> [DeckFile] {
         do {
             guard System.isDirectory(path) else {
                 return [DeckFile(name: path, bytes: try System.readFile(path), isBuiltin: false)]
             }
-            let names = try System.directoryEntries(path).filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }
-            if names.isEmpty && explicit { throw CommandError.missingInput(Strings.noDeckFiles(path)) }
             let folder = path.hasSuffix("/") ? path : path + "/"
+            var names = try System.directoryEntries(path).filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }
+            if explicit && System.isDirectory(folder + "flows") {
+                names += try System.directoryEntries(folder + "flows")
+                    .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.map { "flows/" + $0 }
+            }
+            if names.isEmpty && explicit { throw CommandError.missingInput(Strings.noDeckFiles(path)) }
             var files: [DeckFile] = []
             for name in names {
                 files.append(DeckFile(name: folder + name, bytes: try System.readFile(folder + name), isBuiltin: false))

@@ -68,6 +68,19 @@ enum System {
         return date
     }
 
+    /// Now in local time with its offset, `2026-11-26T09:30:00+01:00`, for session records.
+    static func now() -> String {
+        var clock = time(nil)
+        var parts = tm()
+        localtime_r(&clock, &parts)
+        var buffer = [CChar](repeating: 0, count: 64)
+        let count = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%S%z", &parts)
+        let text = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // strftime gives +0100; ISO 8601 as most readers expect it has +01:00.
+        guard text.count >= 5 else { return text }
+        return String(text.dropLast(2)) + ":" + String(text.suffix(2))
+    }
+
     /// A seed for `--random` without `--seed`.
     static func randomSeed() -> UInt64 {
         UInt64.random(in: .min ... .max)

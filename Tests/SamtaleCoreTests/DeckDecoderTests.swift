@@ -87,7 +87,7 @@ private func lines(_ json: String) -> [String] {
     }
 
     @Test func speaksDanishToo() throws {
-        let issue = DeckIssue(.emptyText, at: JSONPath.root.appending("cards").appending(12).appending("questions")
+        let issue = DataIssue(.emptyText, at: JSONPath.root.appending("cards").appending(12).appending("questions")
             .appending("group").appending(2))
         #expect(issue.line(in: .da) == "cards[12].questions.group[2]: tom tekst")
         #expect(issue.line(in: .en) == "cards[12].questions.group[2]: empty text")

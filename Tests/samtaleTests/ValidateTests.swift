@@ -13,7 +13,7 @@ func fixtureNames(_ folder: String) -> [String] {
         let result = try Samtale.run(["validate"])
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("5 filer tjekket, 0 fejl"))
+        #expect(result.stderr.contains("11 filer tjekket, 0 fejl"))
     }
 
     @Test(arguments: fixtureNames("broken") + fixtureNames("semantic"))

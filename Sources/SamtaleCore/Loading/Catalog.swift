@@ -33,6 +33,24 @@ public struct BuiltinDeck: Sendable {
     }
 }
 
+// MARK: - BuiltinFlow
+
+/// A flow built into samtale: checked at build time, decoded when a conversation needs it.
+public struct BuiltinFlow: Sendable {
+    public let fileName: String
+    public let json: String
+
+    public init(fileName: String, json: String) {
+        self.fileName = fileName
+        self.json = json
+    }
+
+    /// How messages name it: `builtin:flows/FILE`.
+    public var name: String {
+        "builtin:flows/\(fileName)"
+    }
+}
+
 // MARK: - Catalog
 
 /// Every deck a command can use: the built-in ones, then those from the user's folders, later ones replacing
@@ -57,7 +75,7 @@ public struct Catalog: Sendable {
     public static func load(builtin: [BuiltinDeck], files: [DeckFile]) throws(CatalogError) -> Catalog {
         var loaded = builtin.map { (deck: $0.deck, file: $0.name, isBuiltin: true) }
         var replacements: [Replacement] = []
-        var broken: [DeckFileError] = []
+        var broken: [DataFileError] = []
         for file in files {
             do {
                 let deck = try DeckDecoder.decode(file.bytes)
@@ -70,7 +88,7 @@ public struct Catalog: Sendable {
                     loaded.append((deck, file.name, file.isBuiltin))
                 }
             } catch {
-                broken.append(DeckFileError(file: file.name, issues: error.issues))
+                broken.append(DataFileError(file: file.name, issues: error.issues))
             }
         }
         guard broken.isEmpty else { throw CatalogError(brokenFiles: broken) }
@@ -92,5 +110,5 @@ public struct Catalog: Sendable {
 
 /// Deck files that could not be loaded, each with all of its issues.
 public struct CatalogError: Error, Equatable, Sendable {
-    public let brokenFiles: [DeckFileError]
+    public let brokenFiles: [DataFileError]
 }

@@ -5,6 +5,7 @@ public enum NameKind: String, Sendable {
     case deck
     case role
     case theme
+    case flow
 }
 
 // MARK: - NameError

@@ -1,7 +1,7 @@
 // MARK: - Language
 
 /// The interface language. Content (the decks) stays Danish; this picks the words around it.
-public enum Language: String, CaseIterable, Sendable {
+public enum Language: String, CaseIterable, Codable, Sendable {
     case da
     case en
 

@@ -62,6 +62,251 @@ public enum Strings {
         }
     }
 
+    // MARK: Conversations
+
+    /// Joins two names: "Medarbejder og Leder af medarbejder".
+    public static let and = text(" og ", " and ")
+
+    /// The words that confirm ending a conversation early, in either language.
+    public static func isYes(_ answer: String) -> Bool {
+        ["j", "ja", "y", "yes"].contains(answer.lowercased())
+    }
+
+    public static func agreementField(_ field: AgreementField, number: Int) -> Localized {
+        switch field {
+        case .what: text("Aftale \(number): hvad? (tomt svar: ikke flere aftaler)", "Agreement \(number): what? (empty answer: no more agreements)")
+        case .who: text("Hvem?", "Who?")
+        case .when: text("Hvornår?", "By when?")
+        }
+    }
+
+    public static func progress(_ progress: Progress) -> Localized {
+        text("Spørgsmål \(progress.current) af \(progress.total)", "Question \(progress.current) of \(progress.total)")
+    }
+
+    public static func askedBy(_ name: String) -> Localized {
+        text("\(name) spørger:", "\(name) asks:")
+    }
+
+    public static func previousAnswer(_ answer: String) -> Localized {
+        text("Tidligere svar: \(answer)", "Earlier answer: \(answer)")
+    }
+
+    public static let optionalHint = text("(frivilligt: tomt svar springer over)", "(optional: an empty answer skips it)")
+
+    public static func answerHint(_ kind: Ask.Kind) -> Localized? {
+        switch kind {
+        case .text: nil
+        case .scale(let minimum, let maximum): text("(\(minimum)–\(maximum))", "(\(minimum)–\(maximum))")
+        case .choice(let options):
+            text("(vælg med nummer eller navn: \(numbered(options)))", "(choose by number or name: \(numbered(options)))")
+        case .points(let labels, let total):
+            text("(fordel \(total) point som \(labels.count) tal i rækkefølgen: \(labels.joined(separator: ", ")))",
+                 "(spread \(total) points as \(labels.count) numbers in this order: \(labels.joined(separator: ", ")))")
+        }
+    }
+
+    private static func numbered(_ options: [String]) -> String {
+        options.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
+    }
+
+    public static func reask(_ reason: ReaskReason) -> Localized {
+        switch reason {
+        case .emptyAnswer:
+            text("Skriv et svar, eller /spring for at springe over.", "Type an answer, or /skip to skip it.")
+        case .notANumber(let given):
+            text("»\(given)« er ikke et tal.", "\"\(given)\" is not a number.")
+        case .outOfRange(let value, let minimum, let maximum):
+            text("\(value) er uden for skalaen; svar med et tal fra \(minimum) til \(maximum).",
+                 "\(value) is outside the scale; answer with a number from \(minimum) to \(maximum).")
+        case .notAChoice(let given, let count):
+            text("»\(given)« er ikke et af valgene; svar med et nummer fra 1 til \(count) eller et navn.",
+                 "\"\(given)\" is not one of the choices; answer with a number from 1 to \(count) or a name.")
+        case .wrongNumberOfPoints(let expected, let given):
+            text("Skriv \(expected) tal, ét for hvert område; du skrev \(given).",
+                 "Type \(expected) numbers, one for each area; you typed \(given).")
+        case .pointsDoNotAddUp(let expected, let given):
+            text("Pointene giver \(given), ikke \(expected); ret dem, så de giver \(expected).",
+                 "The points add up to \(given), not \(expected); change them so that they add up to \(expected).")
+        case .negativePoints:
+            text("Point kan ikke være negative.", "Points cannot be negative.")
+        case .atFirstQuestion:
+            text("Der er ikke noget spørgsmål før dette.", "There is no question before this one.")
+        case .unknownCommand(let word):
+            text("Ukendt kommando »\(word)«; /hjælp viser kommandoerne.", "Unknown command \"\(word)\"; /help lists the commands.")
+        case .finished:
+            text("Samtalen er slut.", "The conversation has ended.")
+        }
+    }
+
+    /// The words a user types for each command, Danish first; both languages work whatever the interface language.
+    public static func commandWords(_ command: Command) -> [String] {
+        switch command {
+        case .back: ["/tilbage", "/back"]
+        case .skip: ["/spring", "/skip"]
+        case .repeat: ["/gentag", "/repeat"]
+        case .pause: ["/pause"]
+        case .help: ["/hjælp", "/help"]
+        case .end: ["/slut", "/end"]
+        }
+    }
+
+    public static func commandHelp(_ command: Command) -> Localized {
+        switch command {
+        case .back: text("forrige spørgsmål; dit svar kan rettes", "previous question; your answer can be revised")
+        case .skip: text("spring dette spørgsmål over", "skip this question")
+        case .repeat: text("stil spørgsmålet igen", "ask the question again")
+        case .pause: text("gem og stop; fortsæt senere", "save and stop; continue later")
+        case .help: text("denne hjælp", "this help")
+        case .end: text("afslut nu (med bekræftelse) og få opsummeringen", "end now (after confirming) with the summary")
+        }
+    }
+
+    public static let helpHeading = text("Kommandoer:", "Commands:")
+    public static let confirmEnd = text("Vil du afslutte samtalen nu? Skriv ja for at afslutte, eller tryk Enter for at fortsætte.",
+                                        "End the conversation now? Type yes to end, or press Enter to go on.")
+
+    public static func paused(resume command: String) -> Localized {
+        text("Samtalen er gemt. Fortsæt med: \(command)", "The conversation is saved. Continue with: \(command)")
+    }
+
+    public static let notSaved = text("Samtalen er stoppet; intet blev gemt.", "The conversation has stopped; nothing was saved.")
+
+    public static func exportHint(_ id: String) -> Localized {
+        text("Eksportér med: samtale sessions export \(id) --format markdown", "Export with: samtale sessions export \(id) --format markdown")
+    }
+
+    public static let alreadyFinished = text("samtalen er allerede afsluttet; opsummeringen står ovenfor", "the conversation has already ended; the summary is above")
+    public static let nothingStarted = text("ingen samtale startet", "no conversation started")
+    public static let damaged = text("beskadiget", "damaged")
+    public static let noStateDirectory = text("ved ikke, hvor samtaler skal gemmes: sæt SAMTALE_STATE_DIR eller HOME",
+                                              "do not know where to keep sessions: set SAMTALE_STATE_DIR or HOME")
+
+    public static func invalidSessionID(_ text: String) -> Localized {
+        Localized(da: "»\(text)« er ikke et samtale-id (26 tegn, som `samtale sessions list` viser)",
+                  en: "\"\(text)\" is not a session id (26 characters, as `samtale sessions list` shows)")
+    }
+
+    public static func sessionDamaged(_ path: String, _ reason: String) -> Localized {
+        Localized(da: "samtalefilen \(path) er beskadiget (\(reason)); de andre samtaler er ikke berørt",
+                  en: "the session file \(path) is damaged (\(reason)); other sessions are not affected")
+    }
+
+    public static func sessionDeleted(_ id: String) -> Localized {
+        Localized(da: "samtalen \(id) er slettet", en: "session \(id) deleted")
+    }
+
+    public static func storeError(_ error: SessionStoreError) -> Localized {
+        switch error {
+        case .notFound(let id):
+            Localized(da: "der er ingen samtale \(id); `samtale sessions list` viser dem, der er",
+                      en: "there is no session \(id); `samtale sessions list` shows those there are")
+        case .cannotCreate(let path, let reason):
+            Localized(da: "kan ikke oprette \(path): \(reason)", en: "cannot create \(path): \(reason)")
+        case .cannotRead(let path, let reason):
+            Localized(da: "kan ikke læse \(path): \(reason)", en: "cannot read \(path): \(reason)")
+        case .cannotWrite(let path, let reason):
+            Localized(da: "kan ikke gemme \(path): \(reason)", en: "cannot save \(path): \(reason)")
+        }
+    }
+
+    public static let finished = text("Samtalen er slut.", "The conversation has ended.")
+    public static let summaryHeading = text("Opsummering", "Summary")
+    public static let agreementsHeading = text("Aftaler", "Agreements")
+    public static let noAgreements = text("Ingen aftaler.", "No agreements.")
+    public static let ratingsHeading = text("Vurderinger", "Ratings")
+    public static let strongestHeading = text("Stærkest", "Strongest")
+    public static let weakestHeading = text("Svagest", "Weakest")
+    public static let skippedAnswer = text("(sprunget over)", "(skipped)")
+    public static let endedEarly = text("Samtalen blev afsluttet før sidste spørgsmål.", "The conversation was ended before its last question.")
+    public static let chartHeading = text("Vippen: nu og behov", "The tilt: now and needed")
+    public static let chartNow = text("nu", "now")
+    public static let chartNeeded = text("behov", "needed")
+
+    public static func largestGap(_ area: String, _ gap: Int) -> Localized {
+        gap >= 0
+            ? text("Største forskel: \(area) (opgaven har brug for \(gap) point mere).", "Largest gap: \(area) (the task needs \(gap) points more).")
+            : text("Største forskel: \(area) (\(-gap) point mere, end opgaven har brug for).", "Largest gap: \(area) (\(-gap) points more than the task needs).")
+    }
+
+    public static func ratingKind(_ kind: Summary.Rating.Kind) -> Localized {
+        switch kind {
+        case .statement: text("udsagn", "statement")
+        case .pitfall: text("faldgrube", "pitfall")
+        }
+    }
+
+    public static let whoLabel = text("hvem", "who")
+    public static let whenLabel = text("hvornår", "by when")
+    public static let scoreLabel = text("vurdering", "score")
+    public static let exampleLabel = text("eksempel", "example")
+
+    public static let exportDate = text("Dato", "Date")
+    public static let exportUpdated = text("senest ændret", "last changed")
+    public static let exportFlow = text("Samtaleform", "Flow")
+    public static let exportDeck = text("Kortsæt", "Deck")
+    public static let exportRoles = text("Roller", "Roles")
+    public static let exportThemes = text("Temaer", "Themes")
+    public static let exportParticipants = text("Deltagere", "Participants")
+    public static let exportStatus = text("Status", "Status")
+    public static let exportSession = text("Samtale-id", "Session id")
+    public static let exportQuestions = text("Spørgsmål og svar", "Questions and answers")
+
+    public static func status(_ status: Session.Status) -> Localized {
+        switch status {
+        case .active: text("i gang", "in progress")
+        case .paused: text("sat på pause", "paused")
+        case .finished: text("afsluttet", "finished")
+        }
+    }
+
+    public static func setupQuestion(_ subject: SetupChoice.Subject) -> Localized {
+        switch subject {
+        case .flow: text("Hvilken slags samtale?", "Which kind of conversation?")
+        case .deck: text("Hvilket kortsæt?", "Which deck?")
+        case .role: text("Hvilken rolle?", "Which role?")
+        case .themes: text("Hvilket tema? (flere med komma, fx 1,3)", "Which theme? (several with commas, e.g. 1,3)")
+        case .participants: text("Hvem deltager? Skriv navnene adskilt af komma.", "Who takes part? Type the names separated by commas.")
+        }
+    }
+
+    public static func setupDefault(_ name: String) -> Localized {
+        text("Enter vælger: \(name)", "Enter chooses: \(name)")
+    }
+
+    public static let setupNeedsAnswer = text("Skriv et svar.", "Type an answer.")
+
+    public static func setupTooFewParticipants(_ needed: Int) -> Localized {
+        text("Skriv mindst \(needed) navne adskilt af komma.", "Type at least \(needed) names separated by commas.")
+    }
+
+    public static func expansionError(_ error: ExpansionError) -> Localized {
+        switch error {
+        case .deckLacksSection(let flow, let deck, let section):
+            text("flowet \(flow) kan ikke bruge kortsættet \(deck): det kræver et kortsæt med en model (\(section.rawValue)), fx hjoerring-ledelse-af-kerneopgaven",
+                 "the \(flow) flow cannot use deck \(deck): it needs a deck with a model (\(section.rawValue)), such as hjoerring-ledelse-af-kerneopgaven")
+        case .deckHasOneLevel(let flow, let deck):
+            text("flowet \(flow) kan ikke bruge kortsættet \(deck): det har kun ét niveau; vælg et kortsæt med roller på flere niveauer",
+                 "the \(flow) flow cannot use deck \(deck): it has only one level; choose a deck with roles on several levels")
+        case .wrongRoleCount(let flow, let expected, let given):
+            text("flowet \(flow) skal bruge \(expected) \(expected == 1 ? "rolle" : "roller"), fik \(given)",
+                 "the \(flow) flow needs \(expected) \(expected == 1 ? "role" : "roles"), got \(given)")
+        case .notDifferentLevels(let flow, let roles):
+            text("flowet \(flow) skal bruge to roller på hvert sit niveau; \(roles.joined(separator: " og ")) er ikke det",
+                 "the \(flow) flow needs two roles on different levels; \(roles.joined(separator: " and ")) are not")
+        case .wrongThemeCount(let flow, let expected, let given):
+            expected == .one
+                ? text("flowet \(flow) skal bruge præcis ét tema (--theme), fik \(given)", "the \(flow) flow needs exactly one theme (--theme), got \(given)")
+                : text("flowet \(flow) skal bruge mindst ét tema (--theme)", "the \(flow) flow needs at least one theme (--theme)")
+        case .tooFewParticipants(let flow, let needed, let given):
+            text("flowet \(flow) skal bruge mindst \(needed) deltagere (--participants \"Ann,Bo\"), fik \(given)",
+                 "the \(flow) flow needs at least \(needed) participants (--participants \"Ann,Bo\"), got \(given)")
+        case .noCards(let role, let themes):
+            text("rollen \(role) har ingen kort i \(themes.isEmpty ? "kortsættet" : themes.joined(separator: ", ")); vælg en anden rolle eller et andet tema",
+                 "role \(role) has no card in \(themes.isEmpty ? "the deck" : themes.joined(separator: ", ")); choose another role or theme")
+        }
+    }
+
     // MARK: Names
 
     public static func kindName(_ kind: NameKind) -> Localized {
@@ -69,6 +314,7 @@ public enum Strings {
         case .deck: text("kortsæt", "deck")
         case .role: text("rolle", "role")
         case .theme: text("tema", "theme")
+        case .flow: text("samtaleform", "flow")
         }
     }
 
@@ -80,7 +326,7 @@ public enum Strings {
 
     public static func ambiguousName(_ kind: NameKind, _ name: String, candidates: [String]) -> Localized {
         let list = candidates.joined(separator: ", ")
-        return text("»\(name)« kan være flere \(kind == .deck ? "kortsæt" : kind == .role ? "roller" : "temaer"): \(list); skriv mere af navnet",
+        return text("»\(name)« passer på mere end én \(kindName(kind).da): \(list); skriv mere af navnet",
                     "\"\(name)\" matches more than one \(kindName(kind).en): \(list); type more of the name")
     }
 
@@ -121,7 +367,7 @@ public enum Strings {
         }
     }
 
-    public static func deckProblem(_ problem: DeckIssue.Problem) -> Localized {
+    public static func deckProblem(_ problem: DataIssue.Problem) -> Localized {
         switch problem {
         case .syntax(let error): syntaxError(error.reason)
         case .unknownKey(let key): text("ukendt nøgle \"\(key)\"", "unknown key \"\(key)\"")
@@ -253,9 +499,11 @@ public enum Strings {
         """
         samtale – samtaler om ledelses- og medarbejdergrundlag
 
-        Brug: samtale <kommando> [tilvalg]
+        Brug: samtale <kommando> [tilvalg]   (uden kommando, i en terminal: en menu)
 
         Kommandoer:
+          talk       hold en samtale: medarbejdersamtale, team, energizer, på tværs af niveauer, selvrefleksion, vippebræt
+          sessions   vis, eksportér og slet gemte samtaler
           prompt     ét refleksionsspørgsmål til i dag, til en pipe eller et chatindlæg
           list       vis kortsæt, roller eller temaer
           show       vis et kortsæts kort
@@ -272,9 +520,11 @@ public enum Strings {
         """
         samtale – conversations about leadership and staff frameworks
 
-        Usage: samtale <command> [options]
+        Usage: samtale <command> [options]   (no command, at a terminal: a menu)
 
         Commands:
+          talk       hold a conversation: one-to-one, team, energizer, across levels, self-reflection, seesaw
+          sessions   list, show, export and delete saved conversations
           prompt     one reflection question for today, for a pipe or a chat post
           list       list decks, roles or themes
           show       show the cards of a deck
@@ -305,6 +555,12 @@ public enum Strings {
                  "samtale show DECK [--role R] [--theme T] [--format text|markdown|json]")
         case "validate":
             text("samtale validate [STI…]", "samtale validate [PATH…]")
+        case "talk":
+            text("samtale talk [--flow F] [--deck K] [--role R] [--theme T] [--participants \"Ann,Bo\"] [--target-group ORD] [--minutes N] [--record] [--lang da|en] [--resume ID]",
+                 "samtale talk [--flow F] [--deck D] [--role R] [--theme T] [--participants \"Ann,Bo\"] [--target-group WORD] [--minutes N] [--record] [--lang da|en] [--resume ID]")
+        case "sessions":
+            text("samtale sessions list [--format text|json] | show ID | export ID [--format markdown|json] | delete ID",
+                 "samtale sessions list [--format text|json] | show ID | export ID [--format markdown|json] | delete ID")
         default:
             text("samtale help [KOMMANDO]", "samtale help [COMMAND]")
         }
@@ -389,6 +645,42 @@ public enum Strings {
                 Without PATH it checks the built-in and configured decks. Exits 65 if anything is wrong.
 
                 Example: samtale validate my-decks/
+                """
+            )
+        case "talk":
+            details = text(
+                """
+                Holder en samtale i terminalen og spørger kun om det, der mangler. Flows: one-to-one (medarbejdersamtale),
+                team, energizer, across-levels (på tværs af niveauer), self (selvrefleksion), seesaw (vippebrættet).
+                Hvert svar gemmes, før næste spørgsmål vises. Kommandoer undervejs: /tilbage /spring /gentag /pause
+                /hjælp /slut. Ctrl-D og Ctrl-C sætter på pause og gemmer.
+                Uden terminal læses ét svar pr. linje fra standard input.
+
+                Eksempel: samtale talk --flow one-to-one --role medarbejder --theme "sammen sikrer"
+                """,
+                """
+                Holds a conversation in the terminal, asking only for what is missing. Flows: one-to-one, team,
+                energizer, across-levels, self (self-reflection), seesaw.
+                Every answer is saved before the next question is shown. Commands on the way: /back /skip /repeat
+                /pause /help /end (or the Danish words). Ctrl-D and Ctrl-C pause and save.
+                Without a terminal, one answer per line is read from standard input.
+
+                Example: samtale talk --flow one-to-one --role medarbejder --theme "sammen sikrer"
+                """
+            )
+        case "sessions":
+            details = text(
+                """
+                Viser, eksporterer og sletter gemte samtaler (i $SAMTALE_STATE_DIR, $XDG_STATE_HOME/samtale eller
+                ~/.local/state/samtale).
+
+                Eksempel: samtale sessions export ID --format markdown > samtale.md
+                """,
+                """
+                Lists, shows, exports and deletes saved conversations (in $SAMTALE_STATE_DIR, $XDG_STATE_HOME/samtale or
+                ~/.local/state/samtale).
+
+                Example: samtale sessions export ID --format markdown > conversation.md
                 """
             )
         default:

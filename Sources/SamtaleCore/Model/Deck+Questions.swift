@@ -3,7 +3,7 @@
 /// One question as it is put to someone: its text, who it is for, where it comes from, and the card behind it.
 public struct Question: Equatable, Sendable {
     /// Whether the words are the source's own or one of samtale's reflection templates.
-    public enum Origin: String, Sendable {
+    public enum Origin: String, Codable, Sendable {
         case source
         case samtale
     }
@@ -44,7 +44,7 @@ extension Deck {
         }
         let roleName = role(id: card.role)?.name ?? card.role
         let themeName = theme(id: card.theme)?.name ?? card.theme
-        var values = [Placeholder.role: roleName, .theme: themeName]
+        var values = [Placeholder.role.rawValue: roleName, Placeholder.theme.rawValue: themeName]
         let cardTemplates = templates.card[audience]
         let statementTemplates = templates.statement[audience]
         let pitfallTemplates = templates.pitfall[audience]
@@ -54,11 +54,11 @@ extension Deck {
             template = cardTemplates[rest]
         } else if rest - cardTemplates.count < card.statements.count * statementTemplates.count {
             rest -= cardTemplates.count
-            values[.statement] = card.statements[rest / statementTemplates.count]
+            values[Placeholder.statement.rawValue] = card.statements[rest / statementTemplates.count]
             template = statementTemplates[rest % statementTemplates.count]
         } else {
             rest -= cardTemplates.count + card.statements.count * statementTemplates.count
-            values[.pitfall] = card.pitfalls[rest / pitfallTemplates.count]
+            values[Placeholder.pitfall.rawValue] = card.pitfalls[rest / pitfallTemplates.count]
             template = pitfallTemplates[rest % pitfallTemplates.count]
         }
         return Question(text: Placeholder.fill(template, with: values), audience: audience, origin: .samtale, card: card)
@@ -98,14 +98,15 @@ public enum Placeholder: String, CaseIterable, Sendable {
     }
 
     /// The template with each placeholder that has a value replaced; any other `{…}` is left as it is.
-    static func fill(_ template: String, with values: [Placeholder: String]) -> String {
+    /// Flows use the same braces with more names, so the values are keyed by name.
+    static func fill(_ template: String, with values: [String: String]) -> String {
         var text = ""
         var rest = template[...]
         while let open = rest.firstIndex(of: "{") {
             text += rest[..<open]
             let afterOpen = rest.index(after: open)
             guard let close = rest[afterOpen...].firstIndex(of: "}") else { break }
-            if let placeholder = Placeholder(rawValue: String(rest[afterOpen..<close])), let value = values[placeholder] {
+            if let value = values[String(rest[afterOpen..<close])] {
                 text += value
             } else {
                 text += rest[open...close]

@@ -134,7 +134,7 @@ public struct Theme: Equatable, Sendable {
 // MARK: - Cards
 
 /// Who a question is for: one person, or the group (team, leader group) together.
-public enum Audience: String, CaseIterable, Sendable {
+public enum Audience: String, CaseIterable, Codable, Sendable {
     case individual
     case group
 }

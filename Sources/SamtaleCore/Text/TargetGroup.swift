@@ -4,7 +4,7 @@
 ///
 /// Seed 000 asks teams whose core task is not about citizens to swap "borger" for their own
 /// target group ("brugerne", "ansatte i forvaltningen"); this type holds that choice.
-public struct TargetGroup: Hashable, Sendable {
+public struct TargetGroup: Hashable, Codable, Sendable {
     /// Indefinite singular, replaces "borger" (e.g. "bruger").
     public let singular: String
     /// Definite singular, replaces "borgeren" (e.g. "brugeren").

@@ -1,7 +1,7 @@
-// MARK: - DeckIssue
+// MARK: - DataIssue
 
-/// One thing wrong with a deck file, at a JSON path, worded so that the author knows what to fix.
-public struct DeckIssue: Equatable, Sendable {
+/// One thing wrong with a deck or flow file, at a JSON path, worded so that the author knows what to fix.
+public struct DataIssue: Equatable, Sendable {
     public enum Problem: Equatable, Sendable {
         case syntax(JSONSyntaxError)
         case unknownKey(String)
@@ -42,25 +42,25 @@ public struct DeckIssue: Equatable, Sendable {
     }
 }
 
-// MARK: - DeckIssues
+// MARK: - DataIssues
 
-/// Everything wrong with one deck file; thrown by `DeckDecoder.decode`.
-public struct DeckIssues: Error, Equatable, Sendable {
-    public let issues: [DeckIssue]
+/// Everything wrong with one data file; thrown by `DeckDecoder.decode` and `FlowDecoder.decode`.
+public struct DataIssues: Error, Equatable, Sendable {
+    public let issues: [DataIssue]
 
-    public init(issues: [DeckIssue]) {
+    public init(issues: [DataIssue]) {
         self.issues = issues
     }
 }
 
-// MARK: - DeckFileError
+// MARK: - DataFileError
 
-/// A deck file that could not be loaded, with every issue found in it.
-public struct DeckFileError: Error, Equatable, Sendable {
+/// A data file that could not be loaded, with every issue found in it.
+public struct DataFileError: Error, Equatable, Sendable {
     public let file: String
-    public let issues: [DeckIssue]
+    public let issues: [DataIssue]
 
-    public init(file: String, issues: [DeckIssue]) {
+    public init(file: String, issues: [DataIssue]) {
         self.file = file
         self.issues = issues
     }
@@ -71,7 +71,7 @@ public struct DeckFileError: Error, Equatable, Sendable {
     }
 }
 
-extension DeckIssue.Problem {
+extension DataIssue.Problem {
     var isSyntax: Bool {
         if case .syntax = self { return true }
         return false

@@ -1,0 +1,231 @@
+// MARK: - ExpansionError
+
+/// Why a flow cannot run on a deck with a setup; each case says what to choose instead.
+public enum ExpansionError: Error, Equatable, Sendable {
+    /// The deck lacks the section the flow is built on (the seesaw needs a deck with a `model`).
+    case deckLacksSection(flow: String, deck: String, section: DeckSection.Kind)
+    /// The flow pairs two levels, and the deck has fewer than two.
+    case deckHasOneLevel(flow: String, deck: String)
+    case wrongRoleCount(flow: String, expected: Int, given: Int)
+    /// Two roles across levels must be on different levels, and neither may be a shared card set.
+    case notDifferentLevels(flow: String, roles: [String])
+    case wrongThemeCount(flow: String, expected: FlowSelection.Themes, given: Int)
+    case tooFewParticipants(flow: String, needed: Int, given: Int)
+    /// None of the chosen themes has a card for the chosen role.
+    case noCards(role: String, themes: [String])
+
+    public func message(in language: Language) -> String {
+        Strings.expansionError(self)[language]
+    }
+}
+
+// MARK: - Expansion
+
+extension Flow {
+    /// Why this flow cannot use the deck at all, whatever is chosen in it; nil when it can.
+    public func unsupportedReason(deck: Deck) -> ExpansionError? {
+        if let requiredSection, !deck.sections.contains(where: { $0.kind == requiredSection }) {
+            return .deckLacksSection(flow: id, deck: deck.id, section: requiredSection)
+        }
+        if selection.roles == 2, Set(deck.roles.map(\.level).filter { $0 != Role.sharedLevel }).count < 2 {
+            return .deckHasOneLevel(flow: id, deck: deck.id)
+        }
+        return nil
+    }
+
+    /// The script of this flow over the deck and setup: pure, so the same input gives the same script.
+    public func expand(over deck: Deck, setup: ConversationSetup) throws(ExpansionError) -> Script {
+        if let reason = unsupportedReason(deck: deck) { throw reason }
+        let roles = setup.roles.compactMap(deck.role(id:))
+        guard roles.count == selection.roles, roles.count == setup.roles.count else {
+            throw .wrongRoleCount(flow: id, expected: selection.roles, given: setup.roles.count)
+        }
+        if roles.count == 2, roles[0].level == roles[1].level || roles.contains(where: { $0.level == Role.sharedLevel }) {
+            throw .notDifferentLevels(flow: id, roles: roles.map(\.id))
+        }
+        guard setup.participants.count >= selection.participants else {
+            throw .tooFewParticipants(flow: id, needed: selection.participants, given: setup.participants.count)
+        }
+        let chosen = setup.themes.compactMap(deck.theme(id:))
+        switch selection.themes {
+        case .one where chosen.count != 1, .some where chosen.isEmpty:
+            throw .wrongThemeCount(flow: id, expected: selection.themes, given: chosen.count)
+        default:
+            break
+        }
+        // A form of leadership stands for its sub-themes; only themes with a card for the (first) role take part.
+        let wanted = chosen.isEmpty ? Set(deck.themes.map(\.id)) : chosen.reduce(into: Set<String>()) {
+            $0.formUnion(deck.themeIDs(within: $1))
+        }
+        let themes = deck.themes.filter { theme in
+            wanted.contains(theme.id) && deck.cards.contains { $0.role == roles[0].id && $0.theme == theme.id }
+        }
+        guard !themes.isEmpty else { throw .noCards(role: roles[0].id, themes: setup.themes) }
+
+        var expander = Expander(flow: self, deck: deck, setup: setup, roles: roles, themes: themes)
+        let steps = expander.expand(steps, theme: nil)
+        return Script(
+            flowID: id, title: title[setup.language], deckTitle: deck.title, organisation: deck.organisation,
+            source: deck.source, roleNames: roles.map(\.name), themeNames: themes.map(\.name),
+            participants: setup.participants, records: records, steps: steps
+        )
+    }
+}
+
+/// Expands flow steps into script steps, numbering the asks as it goes.
+private struct Expander {
+    let flow: Flow
+    let deck: Deck
+    let setup: ConversationSetup
+    let roles: [Role]
+    let themes: [Theme]
+    private var askCount = 0
+
+    init(flow: Flow, deck: Deck, setup: ConversationSetup, roles: [Role], themes: [Theme]) {
+        self.flow = flow
+        self.deck = deck
+        self.setup = setup
+        self.roles = roles
+        self.themes = themes
+    }
+
+    mutating func expand(_ steps: [FlowStep], theme: Theme?) -> [ScriptStep] {
+        steps.flatMap { expand($0, theme: theme) }
+    }
+
+    private mutating func expand(_ step: FlowStep, theme: Theme?) -> [ScriptStep] {
+        switch step {
+        case .say(let text):
+            return [.say(fill(text, theme: theme))]
+        case .heading(let text):
+            return [.heading(fill(text, theme: theme))]
+        case .forEachTheme(let steps):
+            return themes.flatMap { expand(steps, theme: $0) }
+        case .statements:
+            return cards(theme: theme, role: roles[0]).map { card in
+                .card(heading: card.heading.map(substitute), statements: card.statements.map(substitute),
+                      quotes: card.quotes.map(substitute))
+            }
+        case .questions(let audience, let limit, let askedByParticipants, let alternate, let optional):
+            var asks: [Ask] = []
+            if alternate {
+                asks = alternatingQuestions(theme: theme, audience: audience, limit: limit, optional: optional)
+            } else {
+                let questions = pick(cards(theme: theme, role: roles[0]).flatMap { deck.questions(on: $0, for: audience) },
+                                     limit: limit)
+                for (index, question) in questions.enumerated() {
+                    let askedBy = askedByParticipants && !setup.participants.isEmpty
+                        ? setup.participants[index % setup.participants.count] : nil
+                    asks.append(ask(question, optional: optional, askedBy: askedBy))
+                }
+            }
+            return asks.map(ScriptStep.ask)
+        case .agreements(let text):
+            return [.agreements(prompt: fill(text, theme: theme), theme: theme?.name)]
+        case .ask(let id, let text, let optional):
+            return [.ask(Ask(id: id, text: fill(text, theme: theme), optional: optional, purpose: .reflection,
+                             theme: theme?.name))]
+        case .rateStatements(let text, let example):
+            return cards(theme: theme, role: roles[0]).flatMap { card in
+                card.statements.flatMap { statement -> [ScriptStep] in
+                    let themeName = deck.theme(id: card.theme)?.name
+                    let subject = substitute(statement)
+                    return [
+                        .ask(Ask(id: nextID(), text: fill(text, theme: theme, statement: subject),
+                                 kind: .scale(minimum: 1, maximum: 5), purpose: .statementRating, theme: themeName,
+                                 subject: subject)),
+                        .ask(Ask(id: nextID(), text: fill(example, theme: theme, statement: subject), optional: true,
+                                 purpose: .statementExample, theme: themeName, subject: subject)),
+                    ]
+                }
+            }
+        case .ratePitfalls(let text):
+            return cards(theme: theme, role: roles[0]).flatMap { card in
+                card.pitfalls.map { pitfall -> ScriptStep in
+                    let subject = substitute(pitfall)
+                    return .ask(Ask(id: nextID(), text: fill(text, theme: theme, pitfall: subject),
+                                    kind: .scale(minimum: 1, maximum: 5), purpose: .pitfallRating,
+                                    theme: deck.theme(id: card.theme)?.name, subject: subject))
+                }
+            }
+        case .points(let id, let total, let text):
+            return [.ask(Ask(id: id, text: fill(text, theme: theme), kind: .points(labels: themes.map(\.name), total: total),
+                             purpose: .points))]
+        case .chart(let now, let needed):
+            return [.chart(now: now, needed: needed, areas: themes.map(\.name))]
+        case .gapQuestions(let now, let needed, let audience, let limit):
+            let questions = themes.map { area in
+                pick(cards(theme: area, role: roles[0]).flatMap { deck.questions(on: $0, for: audience) }, limit: limit)
+                    .map { ask($0, optional: false, askedBy: nil) }
+            }
+            return [.gapQuestions(now: now, needed: needed, areas: themes.map(\.name), questions: questions)]
+        case .summary:
+            return [.summary]
+        }
+    }
+
+    // MARK: Parts
+
+    /// The role's cards on a theme, or on all chosen themes outside a theme loop.
+    private func cards(theme: Theme?, role: Role) -> [Card] {
+        let themeIDs = (theme.map { [$0] } ?? themes).map(\.id)
+        return themeIDs.compactMap { id in deck.cards.first { $0.role == role.id && $0.theme == id } }
+    }
+
+    /// Across levels: the lower role's questions put by the higher role, and the other way round, in turn.
+    private mutating func alternatingQuestions(theme: Theme?, audience: Audience, limit: Int?, optional: Bool) -> [Ask] {
+        let lists = roles.map { role in
+            pick(cards(theme: theme, role: role).flatMap { deck.questions(on: $0, for: audience) }, limit: limit)
+        }
+        var asks: [Ask] = []
+        for index in 0..<(lists.map(\.count).max() ?? 0) {
+            for (side, list) in lists.enumerated() where index < list.count {
+                asks.append(ask(list[index], optional: optional, askedBy: roles[1 - side].name))
+            }
+        }
+        return asks
+    }
+
+    private mutating func ask(_ question: Question, optional: Bool, askedBy: String?) -> Ask {
+        Ask(id: nextID(), text: substitute(question.text), optional: optional, purpose: .question,
+            theme: deck.theme(id: question.card.theme)?.name, role: deck.role(id: question.card.role)?.name,
+            askedBy: askedBy, origin: question.origin)
+    }
+
+    /// All questions, or `limit` of them chosen by the setup's seed, in their deck order.
+    private func pick(_ questions: [Question], limit: Int?) -> [Question] {
+        guard let limit, limit < questions.count else { return questions }
+        var generator = SplitMix64(seed: setup.seed)
+        var indices = Array(questions.indices)
+        for index in stride(from: indices.count - 1, to: 0, by: -1) {
+            indices.swapAt(index, Int(generator.next() % UInt64(index + 1)))
+        }
+        return indices.prefix(limit).sorted().map { questions[$0] }
+    }
+
+    private mutating func nextID() -> String {
+        askCount += 1
+        return "q\(askCount)"
+    }
+
+    private func substitute(_ text: String) -> String {
+        setup.targetGroup?.apply(to: text) ?? text
+    }
+
+    private func fill(_ text: Localized, theme: Theme?, statement: String? = nil, pitfall: String? = nil) -> String {
+        let and = Strings.and[setup.language]
+        var values = [
+            "deck": deck.title,
+            "organisation": deck.organisation,
+            "role": roles.map(\.name).joined(separator: and),
+            "roles": roles.map(\.name).joined(separator: and),
+            "theme": theme?.name ?? themes.map(\.name).joined(separator: ", "),
+            "themes": themes.map(\.name).joined(separator: ", "),
+            "participants": setup.participants.joined(separator: ", "),
+            "minutes": String(setup.minutes),
+        ]
+        values["statement"] = statement
+        values["pitfall"] = pitfall
+        return substitute(Placeholder.fill(text[setup.language], with: values))
+    }
+}

@@ -1,0 +1,116 @@
+// MARK: - Chart
+
+/// Where attention goes now and where the task needs it, as points per area.
+public struct Chart: Codable, Equatable, Sendable {
+    public let areas: [String]
+    public let now: [Int]
+    public let needed: [Int]
+
+    /// The area with the largest difference between needed and now (the first of equals).
+    public var largestGap: Int {
+        var best = 0
+        for index in areas.indices where abs(gap(at: index)) > abs(gap(at: best)) { best = index }
+        return best
+    }
+
+    /// Needed minus now: positive where the task needs more attention than it gets.
+    public func gap(at index: Int) -> Int {
+        (index < needed.count ? needed[index] : 0) - (index < now.count ? now[index] : 0)
+    }
+}
+
+// MARK: - Summary
+
+/// What a conversation came to: every question with its answer, the agreements, ratings and the chart.
+public struct Summary: Codable, Equatable, Sendable {
+    /// One question and its answer (nil when skipped).
+    public struct Item: Codable, Equatable, Sendable {
+        public let ask: Ask
+        public let answer: String?
+    }
+
+    /// A statement or pitfall rated in a self-reflection.
+    public struct Rating: Codable, Equatable, Sendable {
+        public enum Kind: String, Codable, Sendable {
+            case statement
+            case pitfall
+        }
+
+        public let kind: Kind
+        public let subject: String
+        public let theme: String?
+        public let score: Int?
+        public let example: String?
+
+        /// How strong this makes the person: a statement's score, or for a pitfall how far from it (6 − closeness).
+        var strength: Int? {
+            score.map { kind == .statement ? $0 : 6 - $0 }
+        }
+    }
+
+    public let title: String
+    public let items: [Item]
+    public let agreements: [Agreement]
+    public let ratings: [Rating]
+    /// The rated items with the highest and the lowest strength (up to three each).
+    public let strongest: [Rating]
+    public let weakest: [Rating]
+    public let chart: Chart?
+    /// Whether the conversation was ended before its last question.
+    public let endedEarly: Bool
+}
+
+extension Conversation {
+    /// The summary as things stand: computed from the answers, so it always holds every answer given.
+    public var summary: Summary {
+        var items: [Summary.Item] = []
+        var ratings: [Summary.Rating] = []
+        var chart: Chart?
+        var allAgreements: [Agreement] = []
+        for (index, step) in script.steps.enumerated() {
+            switch step {
+            case .ask(let ask):
+                let answer = answers[ask.id].flatMap { display($0, for: ask) }
+                items.append(Summary.Item(ask: ask, answer: answer))
+                if case .scale(let score) = answers[ask.id], ask.purpose == .statementRating || ask.purpose == .pitfallRating {
+                    ratings.append(Summary.Rating(kind: ask.purpose == .statementRating ? .statement : .pitfall,
+                                                  subject: ask.subject ?? ask.text, theme: ask.theme, score: score, example: nil))
+                } else if ask.purpose == .statementRating || ask.purpose == .pitfallRating {
+                    ratings.append(Summary.Rating(kind: ask.purpose == .statementRating ? .statement : .pitfall,
+                                                  subject: ask.subject ?? ask.text, theme: ask.theme, score: nil, example: nil))
+                } else if ask.purpose == .statementExample, let answer, let last = ratings.indices.last,
+                    ratings[last].subject == ask.subject {
+                    let rating = ratings[last]
+                    ratings[last] = Summary.Rating(kind: rating.kind, subject: rating.subject, theme: rating.theme,
+                                                   score: rating.score, example: answer)
+                }
+            case .gapQuestions(let now, let needed, let areas, let questions):
+                let area = self.chart(now: now, needed: needed, areas: areas)?.largestGap ?? 0
+                for ask in questions.indices.contains(area) ? questions[area] : [] {
+                    items.append(Summary.Item(ask: ask, answer: answers[ask.id].flatMap { display($0, for: ask) }))
+                }
+            case .chart(let now, let needed, let areas):
+                chart = self.chart(now: now, needed: needed, areas: areas) ?? chart
+            case .agreements:
+                allAgreements += agreements[index] ?? []
+            case .say, .heading, .card, .summary:
+                break
+            }
+        }
+        let rated = ratings.filter { $0.strength != nil }
+        let strongestScore = rated.compactMap(\.strength).max()
+        let weakestScore = rated.compactMap(\.strength).min()
+        return Summary(
+            title: script.title, items: items, agreements: allAgreements, ratings: ratings,
+            strongest: Array(rated.filter { $0.strength == strongestScore }.prefix(3)),
+            weakest: strongestScore == weakestScore ? [] : Array(rated.filter { $0.strength == weakestScore }.prefix(3)),
+            chart: chart, endedEarly: endedEarly
+        )
+    }
+
+    /// The chart of two points answers, once both are given.
+    func chart(now: String, needed: String, areas: [String]) -> Chart? {
+        guard case .points(let nowPoints) = answers[now], case .points(let neededPoints) = answers[needed] else { return nil }
+        return Chart(areas: areas, now: nowPoints, needed: neededPoints)
+    }
+}

@@ -1,0 +1,83 @@
+// MARK: - Flow
+
+/// A kind of conversation (one-to-one, team, energizer, …) as data: what it needs chosen, and its steps.
+/// The core expands a flow over a deck and a setup into a `Script`, which the state machine walks.
+public struct Flow: Equatable, Sendable {
+    public let id: String
+    public let title: Localized
+    public let description: Localized
+    public let selection: FlowSelection
+    /// Whether answers are kept; an energizer keeps nothing unless asked to.
+    public let records: Bool
+    /// A deck section this flow needs (the seesaw needs a deck with a `model`), or nil for any deck.
+    public let requiredSection: DeckSection.Kind?
+    public let steps: [FlowStep]
+
+    public init(
+        id: String, title: Localized, description: Localized, selection: FlowSelection, records: Bool,
+        requiredSection: DeckSection.Kind?, steps: [FlowStep]
+    ) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.selection = selection
+        self.records = records
+        self.requiredSection = requiredSection
+        self.steps = steps
+    }
+}
+
+/// What must be chosen before a flow can start.
+public struct FlowSelection: Equatable, Sendable {
+    /// How many themes: exactly one, one or more (chosen), or all unless some are chosen.
+    public enum Themes: String, CaseIterable, Sendable {
+        case one
+        case some
+        case all
+    }
+
+    /// 1, or 2 for a flow across levels (two roles of different levels).
+    public let roles: Int
+    public let themes: Themes
+    /// The fewest participants to name; 0 when the flow has no participants.
+    public let participants: Int
+
+    public init(roles: Int, themes: Themes, participants: Int) {
+        self.roles = roles
+        self.themes = themes
+        self.participants = participants
+    }
+}
+
+// MARK: - Steps
+
+/// One step of a flow, before it is expanded over a deck.
+public indirect enum FlowStep: Equatable, Sendable {
+    /// Text to show.
+    case say(Localized)
+    /// A heading between parts of the conversation.
+    case heading(Localized)
+    /// The steps once for each chosen theme, in the deck's order.
+    case forEachTheme([FlowStep])
+    /// The current card's statements (and quotes).
+    case statements
+    /// The current card's questions for an audience: `limit` at most; put by the participants in turn; alternating
+    /// between the two roles; each answer optional (a note) or required.
+    case questions(audience: Audience, limit: Int?, askedByParticipants: Bool, alternate: Bool, optional: Bool)
+    /// What we agree on: what, who, by when, as many as wanted; an empty "what" ends the list.
+    case agreements(Localized)
+    /// A fixed question of the flow, answered with text.
+    case ask(id: String, text: Localized, optional: Bool)
+    /// Each statement of the chosen cards rated 1–5, each with an optional example.
+    case rateStatements(text: Localized, example: Localized)
+    /// Each pitfall of the chosen cards rated "how close am I" 1–5.
+    case ratePitfalls(text: Localized)
+    /// Points over the chosen themes that must add up to `total`.
+    case points(id: String, total: Int, text: Localized)
+    /// The tilt between two points answers, as a bar chart.
+    case chart(now: String, needed: String)
+    /// Questions of the theme with the largest gap between two points answers.
+    case gapQuestions(now: String, needed: String, audience: Audience, limit: Int)
+    /// The summary of the whole conversation.
+    case summary
+}

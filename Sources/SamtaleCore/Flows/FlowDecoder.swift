@@ -1,0 +1,228 @@
+// MARK: - FlowDecoder
+
+/// Turns the bytes of a flow file into a `Flow`, or into every issue found in it, as `DeckDecoder` does for decks.
+public enum FlowDecoder {
+    /// The flow format this version reads.
+    public static let format = 1
+
+    /// The placeholders flow texts may use; they are filled in when a flow is expanded over a deck.
+    public static let placeholders = ["deck", "organisation", "role", "roles", "theme", "themes", "participants",
+                                      "minutes", "statement", "pitfall"]
+
+    public static func decode(_ bytes: [UInt8]) throws(DataIssues) -> Flow {
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(bytes)
+        } catch {
+            throw DataIssues(issues: [DataIssue(.syntax(error), at: .root)])
+        }
+        var reader = DocumentReader()
+        let flow = reader.flow(document)
+        guard let flow, reader.issues.isEmpty else { throw DataIssues(issues: reader.issues) }
+        return flow
+    }
+}
+
+// MARK: - Reading a flow
+
+extension DocumentReader {
+    fileprivate mutating func flow(_ value: JSONValue) -> Flow? {
+        guard let fields = object(value,
+            required: ["$schema", "format", "id", "origin", "title", "description", "selection", "steps"],
+            optional: ["records", "requires"]) else { return nil }
+        _ = text(fields, "$schema")
+        if let format = fields["format"], format != .number(String(FlowDecoder.format)) {
+            if case .number(let literal) = format {
+                report(.unsupportedFormat(literal), at: .key("format"))
+            } else {
+                report(.wrongType(expected: .integer, found: format.kind), at: .key("format"))
+            }
+        }
+        let id = slug(fields, "id")
+        if let origin = text(fields, "origin"), origin != "samtale" {
+            report(.notOneOf(origin, allowed: ["samtale"]), at: .key("origin"))
+        }
+        let title = localized(fields, "title")
+        let description = localized(fields, "description")
+        let selection = fields["selection"].flatMap { value in inside(.key("selection")) { $0.selection(value) } }
+        let records = boolean(fields, "records") ?? true
+        let requiredSection = fields["requires"].flatMap { value in
+            inside(.key("requires")) { reader -> DeckSection.Kind? in
+                guard let parts = reader.object(value, required: ["section"], optional: []) else { return nil }
+                return reader.choice(parts, "section", as: DeckSection.Kind.self)
+            }
+        }
+        var pointsIDs: [String] = []
+        var askIDs: Set<String> = []
+        let steps = list(fields, "steps", nonEmpty: true) { reader, value in
+            reader.step(value, pointsIDs: &pointsIDs, askIDs: &askIDs)
+        }.map(\.element)
+        guard let id, let title, let description, let selection else { return nil }
+        return Flow(id: id, title: title, description: description, selection: selection, records: records,
+                    requiredSection: requiredSection, steps: steps)
+    }
+
+    private mutating func selection(_ value: JSONValue) -> FlowSelection? {
+        guard let fields = object(value, required: ["roles", "themes"], optional: ["participants"]) else { return nil }
+        let roles = integer(fields, "roles")
+        if let roles, roles != 1 && roles != 2 { report(.notOneOf(String(roles), allowed: ["1", "2"]), at: .key("roles")) }
+        let themes = choice(fields, "themes", as: FlowSelection.Themes.self)
+        let participants = integer(fields, "participants") ?? 0
+        if participants < 0 { report(.notOneOf(String(participants), allowed: ["0…"]), at: .key("participants")) }
+        guard let roles, let themes else { return nil }
+        return FlowSelection(roles: roles, themes: themes, participants: participants)
+    }
+
+    private static let stepKinds = ["say", "heading", "forEachTheme", "statements", "questions", "agreements", "ask",
+                                    "rateStatements", "ratePitfalls", "points", "chart", "gapQuestions", "summary"]
+
+    private mutating func step(_ value: JSONValue, pointsIDs: inout [String], askIDs: inout Set<String>) -> FlowStep? {
+        guard case .object(let members) = value,
+            case .string(let kind) = members.first(where: { $0.key == "kind" })?.value else {
+            _ = object(value, required: ["kind"], optional: [])
+            return nil
+        }
+        func fields(_ required: [String], _ optional: [String] = []) -> Fields? {
+            object(value, required: ["kind"] + required, optional: optional)
+        }
+        switch kind {
+        case "say":
+            return fields(["text"]).flatMap { localized($0, "text") }.map(FlowStep.say)
+        case "heading":
+            return fields(["text"]).flatMap { localized($0, "text") }.map(FlowStep.heading)
+        case "forEachTheme":
+            guard let parts = fields(["steps"]) else { return nil }
+            return .forEachTheme(list(parts, "steps", nonEmpty: true) { reader, value in
+                reader.step(value, pointsIDs: &pointsIDs, askIDs: &askIDs)
+            }.map(\.element))
+        case "statements":
+            return fields([]).map { _ in .statements }
+        case "questions":
+            guard let parts = fields(["audience"], ["limit", "askedBy", "alternate", "answer"]) else { return nil }
+            let audience = choice(parts, "audience", as: Audience.self)
+            let limit = positive(parts, "limit")
+            let askedBy = text(parts, "askedBy")
+            if let askedBy, askedBy != "participants" {
+                report(.notOneOf(askedBy, allowed: ["participants"]), at: .key("askedBy"))
+            }
+            let alternate = boolean(parts, "alternate") ?? false
+            let answer = choice(parts, "answer", as: AnswerRequirement.self) ?? .text
+            guard let audience else { return nil }
+            return .questions(audience: audience, limit: limit, askedByParticipants: askedBy != nil, alternate: alternate,
+                              optional: answer != .text)
+        case "agreements":
+            return fields(["text"]).flatMap { localized($0, "text") }.map(FlowStep.agreements)
+        case "ask":
+            guard let parts = fields(["id", "text"], ["answer"]) else { return nil }
+            let id = uniqueID(parts, "id", in: &askIDs)
+            let text = localized(parts, "text")
+            let answer = choice(parts, "answer", as: AnswerRequirement.self) ?? .text
+            guard let id, let text else { return nil }
+            return .ask(id: id, text: text, optional: answer != .text)
+        case "rateStatements":
+            guard let parts = fields(["text", "example"]) else { return nil }
+            let text = localized(parts, "text")
+            let example = localized(parts, "example")
+            guard let text, let example else { return nil }
+            return .rateStatements(text: text, example: example)
+        case "ratePitfalls":
+            return fields(["text"]).flatMap { localized($0, "text") }.map { .ratePitfalls(text: $0) }
+        case "points":
+            guard let parts = fields(["id", "total", "text"]) else { return nil }
+            let id = uniqueID(parts, "id", in: &askIDs)
+            let total = positive(parts, "total")
+            let text = localized(parts, "text")
+            guard let id, let total, let text else { return nil }
+            pointsIDs.append(id)
+            return .points(id: id, total: total, text: text)
+        case "chart", "gapQuestions":
+            let extra = kind == "chart" ? [] : ["audience", "limit"]
+            guard let parts = fields(["now", "needed"] + extra) else { return nil }
+            let now = pointsReference(parts, "now", known: pointsIDs)
+            let needed = pointsReference(parts, "needed", known: pointsIDs)
+            guard let now, let needed else { return nil }
+            if kind == "chart" { return .chart(now: now, needed: needed) }
+            let audience = choice(parts, "audience", as: Audience.self)
+            let limit = positive(parts, "limit")
+            guard let audience, let limit else { return nil }
+            return .gapQuestions(now: now, needed: needed, audience: audience, limit: limit)
+        case "summary":
+            return fields([]).map { _ in .summary }
+        default:
+            report(.notOneOf(kind, allowed: Self.stepKinds), at: .key("kind"))
+            return nil
+        }
+    }
+
+    // MARK: Flow primitives
+
+    /// How a question must be answered: `text` required; `note` and `optional` may be left empty.
+    private enum AnswerRequirement: String, CaseIterable {
+        case text
+        case note
+        case optional
+    }
+
+    /// A text in Danish and English, with only the placeholders flows know.
+    private mutating func localized(_ fields: Fields, _ key: String) -> Localized? {
+        guard let value = fields[key] else { return nil }
+        return inside(.key(key)) { reader -> Localized? in
+            guard let parts = reader.object(value, required: ["da", "en"], optional: []) else { return nil }
+            let danish = reader.text(parts, "da")
+            let english = reader.text(parts, "en")
+            for (language, text) in [("da", danish), ("en", english)] {
+                for name in Placeholder.names(in: text ?? "") where !FlowDecoder.placeholders.contains(name) {
+                    reader.report(.unknownPlaceholder("{\(name)}", allowed: FlowDecoder.placeholders.map { "{\($0)}" }),
+                                  at: .key(language))
+                }
+            }
+            guard let danish, let english else { return nil }
+            return Localized(da: danish, en: english)
+        }
+    }
+
+    private mutating func choice<Choice: RawRepresentable & CaseIterable>(
+        _ fields: Fields, _ key: String, as type: Choice.Type
+    ) -> Choice? where Choice.RawValue == String {
+        guard let raw = text(fields, key) else { return nil }
+        guard let choice = Choice(rawValue: raw) else {
+            report(.notOneOf(raw, allowed: Choice.allCases.map(\.rawValue)), at: .key(key))
+            return nil
+        }
+        return choice
+    }
+
+    private mutating func boolean(_ fields: Fields, _ key: String) -> Bool? {
+        guard let value = fields[key] else { return nil }
+        guard case .bool(let flag) = value else {
+            report(.wrongType(expected: .bool, found: value.kind), at: .key(key))
+            return nil
+        }
+        return flag
+    }
+
+    private mutating func positive(_ fields: Fields, _ key: String) -> Int? {
+        guard let number = integer(fields, key) else { return nil }
+        guard number > 0 else {
+            report(.notOneOf(String(number), allowed: ["1…"]), at: .key(key))
+            return nil
+        }
+        return number
+    }
+
+    private mutating func uniqueID(_ fields: Fields, _ key: String, in ids: inout Set<String>) -> String? {
+        guard let id = slug(fields, key) else { return nil }
+        if !ids.insert(id).inserted { report(.duplicateID(id), at: .key(key)) }
+        return id
+    }
+
+    /// The id of a points step that comes earlier in the flow.
+    private mutating func pointsReference(_ fields: Fields, _ key: String, known: [String]) -> String? {
+        guard let id = slug(fields, key) else { return nil }
+        guard known.contains(id) else {
+            report(.notOneOf(id, allowed: known), at: .key(key))
+            return nil
+        }
+        return id
+    }
+}

@@ -1,0 +1,282 @@
+import SamtaleCore
+import SamtaleDecks
+import TerminalAdapter
+
+/// `samtale talk` and `samtale sessions`: conversations in the terminal, and the sessions they leave.
+extension Commands {
+    // MARK: talk
+
+    static func talk(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
+        let parsed = try Arguments(arguments, command: "talk",
+            valued: ["--flow", "--deck", "--role", "--theme", "--participants", "--target-group", "--resume", "--minutes"],
+            flags: ["--record"])
+        try parsed.expectPositionals(atMost: 0)
+        let store = try sessionStore()
+        let style = TerminalStyle.current(environment: System.environment)
+        var input = StandardInput()
+        if let resume = try parsed.value("--resume") {
+            var session = try loadSession(try sessionID(resume, command: "talk"), from: store)
+            let language = session.setup.language
+            guard session.status != .finished else {
+                System.printOut(session.conversation.summary.text(language: language))
+                System.printError("samtale: \(Strings.alreadyFinished[language])")
+                return 0
+            }
+            let runner = TerminalConversation(style: style, language: language, save: saver(store), clock: System.now)
+            _ = try run(runner, &session, input: &input, first: .resume)
+            return 0
+        }
+
+        let catalog = try loadCatalog(parsed, language: language)
+        let planner = SetupPlanner(flows: try loadFlows(parsed, language: language), decks: catalog.decks, language: language)
+        let partial = try partialSetup(parsed, planner: planner, catalog: catalog)
+        guard let chosen = TerminalSetup.complete(partial, planner: planner, input: &input, style: style),
+            let flow = chosen.flow, let deck = chosen.deck else {
+            System.printError("samtale: \(Strings.nothingStarted[language])")
+            return 0
+        }
+        var targetGroup: TargetGroup?
+        if let spec = try parsed.value("--target-group") ?? System.environment("SAMTALE_TARGET_GROUP") {
+            do {
+                targetGroup = try TargetGroup(parsing: spec)
+            } catch {
+                throw .usage(Strings.targetGroupError(error), command: "talk")
+            }
+        }
+        let minutes = try parsed.value("--minutes").map { value throws(CommandError) in
+            guard let minutes = Int(value), minutes > 0 else {
+                throw .usage(Strings.invalidChoice("--minutes", value, allowed: ["1…"]), command: "talk")
+            }
+            return minutes
+        } ?? 5
+        var generator = SystemRandomNumberGenerator()
+        let setup = ConversationSetup(
+            flow: flow.id, deck: deck.id, roles: chosen.roles.map(\.id), themes: (chosen.themes ?? []).map(\.id),
+            participants: chosen.participants ?? [], targetGroup: targetGroup, language: language, minutes: minutes,
+            seed: generator.next()
+        )
+        let script: Script
+        do {
+            script = try flow.expand(over: deck, setup: setup)
+        } catch {
+            throw .usage(Localized(da: error.message(in: .da), en: error.message(in: .en)), command: "talk")
+        }
+        var session = Session(id: SessionID.generate(using: &generator), setup: setup, script: script, at: System.now())
+        let records = script.records || parsed.flag("--record")
+        let runner = TerminalConversation(style: style, language: language, save: records ? saver(store) : nil,
+                                          clock: System.now)
+        _ = try run(runner, &session, input: &input, first: .start)
+        return 0
+    }
+
+    private static func run(
+        _ runner: TerminalConversation, _ session: inout Session, input: inout StandardInput, first: Event
+    ) throws(CommandError) -> TerminalConversation.Outcome {
+        do {
+            return try runner.run(&session, input: &input, first: first)
+        } catch {
+            throw .cannotCreate(error.message)
+        }
+    }
+
+    /// What the flags choose, resolved by name; the rest is asked for.
+    private static func partialSetup(
+        _ parsed: Arguments, planner: SetupPlanner, catalog: Catalog
+    ) throws(CommandError) -> PartialSetup {
+        var setup = PartialSetup()
+        if let name = try parsed.value("--flow") {
+            do {
+                setup.flow = try NameResolver.resolve(name, among: planner.flows, kind: .flow, id: \.id,
+                                                      names: { [$0.title.da, $0.title.en] })
+            } catch {
+                throw .usage(localized(error), command: "talk")
+            }
+        }
+        let roleNames = parsed.all("--role")
+        let themeNames = parsed.all("--theme").flatMap { $0.split(separator: ",").map { String($0).trimmingWhitespace } }
+        if let name = try parsed.value("--deck") {
+            setup.deck = try resolve(name, in: catalog, command: "talk")
+        } else if !roleNames.isEmpty || !themeNames.isEmpty {
+            setup.deck = try resolve(Catalog.defaultDeckID, in: catalog, command: "talk")
+        }
+        if let flow = setup.flow, let deck = setup.deck, let reason = flow.unsupportedReason(deck: deck) {
+            throw .usage(Localized(da: reason.message(in: .da), en: reason.message(in: .en)), command: "talk")
+        }
+        do throws(NameError) {
+            if let deck = setup.deck {
+                setup.roles = try roleNames.map { name throws(NameError) in try deck.resolveRole(name) }
+                if !themeNames.isEmpty {
+                    setup.themes = try themeNames.map { name throws(NameError) in try deck.resolveTheme(name) }
+                }
+            }
+        } catch {
+            throw .usage(localized(error), command: "talk")
+        }
+        if let names = try parsed.value("--participants") {
+            setup.participants = names.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+        }
+        return setup
+    }
+
+    /// The built-in flows, then those in the `flows` folders of the configured deck folders.
+    private static func loadFlows(_ parsed: Arguments, language: Language) throws(CommandError) -> [Flow] {
+        var flows: [Flow] = []
+        var broken: [DataFileError] = []
+        for file in BuiltinFlows.files + (try DeckSources.configuredFlows(parsed)) {
+            do {
+                let flow = try FlowDecoder.decode(file.bytes)
+                flows.removeAll { $0.id == flow.id }
+                flows.append(flow)
+            } catch {
+                broken.append(DataFileError(file: file.name, issues: error.issues))
+            }
+        }
+        guard broken.isEmpty else { throw .badData(broken.flatMap { $0.lines(in: language) }) }
+        return flows
+    }
+
+    // MARK: sessions
+
+    static func sessions(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
+        let parsed = try Arguments(arguments, command: "sessions", valued: ["--format"], flags: [])
+        try parsed.expectPositionals(atMost: 2)
+        guard let action = parsed.positionals.first else {
+            throw .usage(Strings.missingArgument("list|show|export|delete"), command: "sessions")
+        }
+        let store = try sessionStore()
+        switch action {
+        case "list":
+            try parsed.expectPositionals(atMost: 1)
+            let format = try parsed.choice("--format", as: DocumentFormat.self) ?? .text
+            System.printOut(try sessionList(store, format: format, language: language))
+        case "show", "export", "delete":
+            guard parsed.positionals.count == 2 else {
+                throw .usage(Strings.missingArgument("ID"), command: "sessions")
+            }
+            let id = try sessionID(parsed.positionals[1], command: "sessions")
+            if action == "delete" {
+                do {
+                    try store.delete(id)
+                } catch {
+                    throw storeError(error)
+                }
+                System.printError("samtale: \(Strings.sessionDeleted(id.description)[language])")
+                return 0
+            }
+            let session = try loadSession(id, from: store)
+            if action == "show" {
+                System.printOut(session.markdown(language: language))
+                return 0
+            }
+            switch try parsed.choice("--format", as: ExportFormat.self) ?? .markdown {
+            case .markdown: System.printOut(session.markdown(language: language))
+            case .json:
+                do {
+                    System.printOut(String(decoding: try session.encoded(), as: UTF8.self))
+                } catch {
+                    throw .cannotCreate(Strings.sessionDamaged(store.path(of: id), "\(error)"))
+                }
+            }
+        default:
+            throw .usage(Strings.invalidChoice("sessions", action, allowed: ["list", "show", "export", "delete"]),
+                         command: "sessions")
+        }
+        return 0
+    }
+
+    /// The export formats of a session.
+    private enum ExportFormat: String, CaseIterable {
+        case markdown
+        case json
+    }
+
+    private static func sessionList(_ store: SessionStore, format: DocumentFormat, language: Language) throws(CommandError) -> String {
+        let ids: [SessionID]
+        do {
+            ids = try store.list()
+        } catch {
+            throw storeError(error)
+        }
+        var rows: [JSONValue] = []
+        var lines: [String] = []
+        for id in ids {
+            do {
+                let session = try Session.decode(try store.load(id))
+                let progress = session.progress
+                rows.append(.object([
+                    JSONMember("id", .string(id.description)),
+                    JSONMember("flow", .string(session.setup.flow)),
+                    JSONMember("deck", .string(session.setup.deck)),
+                    JSONMember("roles", .strings(session.setup.roles)),
+                    JSONMember("started", .string(session.conversation.startedAt)),
+                    JSONMember("updated", .string(session.updatedAt)),
+                    JSONMember("status", .string(session.status.rawValue)),
+                    JSONMember("progress", .object([JSONMember("current", .integer(progress.current)),
+                                                    JSONMember("total", .integer(progress.total))])),
+                ]))
+                lines.append([id.description, session.setup.flow, session.setup.deck, session.setup.roles.joined(separator: "+"),
+                              session.updatedAt, Strings.status(session.status)[language],
+                              "\(progress.current)/\(progress.total)"].joined(separator: "  "))
+            } catch {
+                // A damaged file is listed as such; it never hides the others.
+                rows.append(.object([JSONMember("id", .string(id.description)), JSONMember("status", .string("damaged"))]))
+                lines.append("\(id)  \(Strings.damaged[language])")
+            }
+        }
+        return format == .json ? JSONWriter.string(.array(rows), style: .pretty) : lines.joined(separator: "\n")
+    }
+
+    // MARK: Shared
+
+    private static func sessionStore() throws(CommandError) -> SessionStore {
+        guard let directory = SessionStore.defaultDirectory(environment: System.environment) else {
+            throw .cannotCreate(Strings.noStateDirectory)
+        }
+        return SessionStore(directory: directory)
+    }
+
+    private static func sessionID(_ text: String, command: String) throws(CommandError) -> SessionID {
+        guard let id = SessionID(validating: text) else { throw .usage(Strings.invalidSessionID(text), command: command) }
+        return id
+    }
+
+    private static func loadSession(_ id: SessionID, from store: SessionStore) throws(CommandError) -> Session {
+        let bytes: [UInt8]
+        do {
+            bytes = try store.load(id)
+        } catch {
+            throw storeError(error)
+        }
+        do {
+            return try Session.decode(bytes)
+        } catch {
+            switch error {
+            case .damaged(let reason), .unencodable(let reason):
+                throw .badData(["samtale: " + Strings.sessionDamaged(store.path(of: id), reason)[.en]])
+            case .unsupportedFormat:
+                throw .badData(["samtale: " + Strings.sessionDamaged(store.path(of: id), "unsupported format")[.en]])
+            }
+        }
+    }
+
+    /// Saves a session after every event; a failure stops the conversation with the reason.
+    private static func saver(_ store: SessionStore) -> (Session) throws(TerminalConversation.SaveError) -> Void {
+        { session throws(TerminalConversation.SaveError) in
+            do {
+                try store.save(try session.encoded(), for: session.id)
+            } catch let error as SessionStoreError {
+                throw TerminalConversation.SaveError(message: Strings.storeError(error))
+            } catch {
+                throw TerminalConversation.SaveError(message: Strings.sessionDamaged(store.path(of: session.id), "\(error)"))
+            }
+        }
+    }
+
+    private static func storeError(_ error: SessionStoreError) -> CommandError {
+        switch error {
+        case .notFound: .missingInput(Strings.storeError(error))
+        case .cannotRead: .missingInput(Strings.storeError(error))
+        case .cannotCreate, .cannotWrite: .cannotCreate(Strings.storeError(error))
+        }
+    }
+}
