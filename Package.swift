@@ -42,7 +42,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SamtaleCoreTests",
-            dependencies: ["SamtaleCore", "SamtaleDecks"]
+            dependencies: ["SamtaleCore", "SamtaleDecks"],
+            exclude: ["Goldens"]
         ),
         .testTarget(
             name: "samtaleTests",

@@ -16,9 +16,11 @@ func fixtureNames(_ folder: String) -> [String] {
         #expect(result.stderr.contains("11 filer tjekket, 0 fejl"))
     }
 
-    @Test(arguments: fixtureNames("broken") + fixtureNames("semantic"))
-    func eachBrokenFileGivesItsLinesAndExit65(name: String) throws {
-        let folder = Samtale.fixtures.appendingPathComponent(fixtureNames("broken").contains(name) ? "broken" : "semantic")
+    @Test(arguments: ["broken", "semantic", "flows/broken", "flows/semantic"].flatMap { folder in
+        fixtureNames(folder).map { (folder, $0) }
+    })
+    func eachBrokenFileGivesItsLinesAndExit65(folderName: String, name: String) throws {
+        let folder = Samtale.fixtures.appendingPathComponent(folderName)
         let expected = try String(contentsOf: folder.appendingPathComponent(name.replacingOccurrences(of: ".json", with: ".expected")),
                                   encoding: .utf8)
         let result = try Samtale.run(["validate", name, "--lang", "en"], in: folder)
@@ -87,7 +89,7 @@ func fixtureNames(_ folder: String) -> [String] {
 @Suite struct SchemaAgreementTests {
     /// Asks python3's jsonschema (draft 2020-12) about each file; duplicate keys are refused while parsing,
     /// as samtale does, since a schema cannot see them.
-    func schemaVerdicts(_ files: [URL]) throws -> [String: Bool] {
+    func schemaVerdicts(_ files: [URL], schema: String = "deck.schema.json") throws -> [String: Bool] {
         let script = """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1]))
@@ -106,7 +108,7 @@ func fixtureNames(_ folder: String) -> [String] {
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, Samtale.root.appendingPathComponent("Dialogues/deck.schema.json").path]
+        process.arguments = ["python3", "-c", script, Samtale.root.appendingPathComponent("Dialogues/\(schema)").path]
             + files.map(\.path)
         let output = Pipe()
         process.standardOutput = output
@@ -154,6 +156,27 @@ func fixtureNames(_ folder: String) -> [String] {
         let verdicts = try schemaVerdicts(semantic)
         for file in semantic {
             #expect(verdicts[file.path] == true, "\(file.lastPathComponent) is now caught by the schema: move it to broken/")
+            #expect(try Samtale.run(["validate", file.path]).status == 65)
+        }
+    }
+
+    @Test func flowsAgreeWithTheirSchemaToo() throws {
+        let flowsFolder = Samtale.root.appendingPathComponent("Dialogues/flows")
+        let flows = try FileManager.default.contentsOfDirectory(atPath: flowsFolder.path)
+            .filter { $0.hasSuffix(".json") }.map { flowsFolder.appendingPathComponent($0) }
+        #expect(flows.count == 6)
+        let builtin = try schemaVerdicts(flows, schema: "flow.schema.json")
+        #expect(builtin.count == flows.count && builtin.values.allSatisfy { $0 }, "\(builtin)")
+        let broken = files("flows/broken")
+        let brokenVerdicts = try schemaVerdicts(broken, schema: "flow.schema.json")
+        for file in broken {
+            #expect(brokenVerdicts[file.path] == false, "the schema accepts \(file.lastPathComponent)")
+            #expect(try Samtale.run(["validate", file.path]).status == 65)
+        }
+        let semantic = files("flows/semantic")
+        let semanticVerdicts = try schemaVerdicts(semantic, schema: "flow.schema.json")
+        for file in semantic {
+            #expect(semanticVerdicts[file.path] == true, "\(file.lastPathComponent) is now caught by the schema")
             #expect(try Samtale.run(["validate", file.path]).status == 65)
         }
     }

@@ -130,10 +130,11 @@ extension DocumentReader {
         case "points":
             guard let parts = fields(["id", "total", "text"]) else { return nil }
             let id = uniqueID(parts, "id", in: &askIDs)
+            // Known as soon as it is named, so that a mistake elsewhere in the step is reported once.
+            if let id, !pointsIDs.contains(id) { pointsIDs.append(id) }
             let total = positive(parts, "total")
             let text = localized(parts, "text")
             guard let id, let total, let text else { return nil }
-            pointsIDs.append(id)
             return .points(id: id, total: total, text: text)
         case "chart", "gapQuestions":
             let extra = kind == "chart" ? [] : ["audience", "limit"]

@@ -1,0 +1,370 @@
+import Foundation
+import SamtaleDecks
+import Testing
+@testable import SamtaleCore
+
+/// The built-in flows, decoded as the command line decodes them.
+let builtinFlows: [Flow] = BuiltinFlows.files.map { file in
+    do throws(DataIssues) {
+        return try FlowDecoder.decode(file.bytes)
+    } catch {
+        fatalError("\(file.name): \(error.issues.map { $0.line(in: .en) })")
+    }
+}
+
+func flow(_ id: String) -> Flow {
+    builtinFlows.first { $0.id == id }!
+}
+
+func deck(_ id: String) -> Deck {
+    builtinDecks.first { $0.id == id }!
+}
+
+/// A valid answer for an ask, different for each question so that summaries can be checked.
+func answer(for ask: Ask, number: Int) -> String {
+    switch ask.kind {
+    case .text: "svar \(number)"
+    case .scale(let minimum, let maximum): String(minimum + number % (maximum - minimum + 1))
+    case .choice: "1"
+    case .points(let labels, let total):
+        // Tilted one way or the other by the question's number, so that charts have a largest gap.
+        { () -> String in
+            let weights = (1...labels.count).map { number % 2 == 0 ? $0 : labels.count + 1 - $0 }
+            var points = weights.map { total * $0 / weights.reduce(0, +) }
+            points[weights.firstIndex(of: labels.count)!] += total - points.reduce(0, +)
+            return points.map(String.init).joined(separator: " ")
+        }()
+    }
+}
+
+/// Every setup a flow supports on a deck: each role (or pair of levels), each theme it may take, named participants.
+func setups(of flow: Flow, on deck: Deck) -> [ConversationSetup] {
+    let planner = SetupPlanner(flows: builtinFlows, decks: builtinDecks, language: .da)
+    let roles = flow.selection.roles == 2 ? deck.roles.filter { $0.level != Role.sharedLevel } : deck.roles
+    return roles.flatMap { role -> [ConversationSetup] in
+        var partial = PartialSetup(flow: flow, deck: deck, roles: [role])
+        planner.completeRoles(&partial)
+        let themes = planner.themes(of: deck, for: partial.roles[0])
+        let choices: [[String]] = switch flow.selection.themes {
+        case .one: themes.map { [$0.id] }
+        case .some: [themes.map(\.id)]
+        case .all: [[]]
+        }
+        return choices.map { themeIDs in
+            ConversationSetup(flow: flow.id, deck: deck.id, roles: partial.roles.map(\.id), themes: themeIDs,
+                              participants: ["Ann", "Bo", "Cai"], seed: 7)
+        }
+    }
+}
+
+@Suite struct FlowWalkTests {
+    @Test(arguments: builtinFlows.map(\.id))
+    func everyFlowRunsToTheEndOnEveryDeckItSupports(flowID: String) throws {
+        let flow = flow(flowID)
+        var walked = 0
+        for deck in builtinDecks {
+            if flow.unsupportedReason(deck: deck) != nil {
+                #expect(!flow.unsupportedReason(deck: deck)!.message(in: .en).isEmpty)
+                continue
+            }
+            for setup in setups(of: flow, on: deck) {
+                let script: Script
+                do {
+                    script = try flow.expand(over: deck, setup: setup)
+                } catch {
+                    // A setup that cannot work is refused with a reason, never a crash.
+                    #expect(!error.message(in: .da).isEmpty)
+                    continue
+                }
+                try walk(script, label: "\(flowID) \(deck.id) \(setup.roles) \(setup.themes)")
+                walked += 1
+            }
+        }
+        #expect(walked > 0)
+    }
+
+    /// Answers every question, adds one agreement per list, and checks the end state.
+    func walk(_ script: Script, label: String) throws {
+        var conversation = Conversation(script: script, language: .da, startedAt: "2026-11-26T10:00:00+01:00")
+        var actions = conversation.received(.start)
+        var asked: [String] = []
+        var given: [String: String] = [:]
+        var agreementsStarted: Set<String> = []
+        var steps = 0
+        while !conversation.isFinished {
+            steps += 1
+            guard steps < 2_000, case .ask(let action)? = actions.last else {
+                Issue.record("\(label): no question to answer after \(actions)")
+                return
+            }
+            #expect(action.progress.current >= 1 && action.progress.current <= action.progress.total, "\(label)")
+            let ask = action.ask
+            var reply: String
+            if ask.id.hasPrefix("agreement-") {
+                let list = ask.id.split(separator: "-").prefix(2).joined(separator: "-")
+                reply = ask.id.hasSuffix("-what") ? (agreementsStarted.insert(list).inserted ? "aftale" : "") : "x"
+            } else {
+                asked.append(ask.id)
+                reply = answer(for: ask, number: asked.count)
+                given[ask.id] = reply
+            }
+            actions = conversation.received(.answer(reply))
+            #expect(!actions.contains { if case .reask = $0 { true } else { false } }, "\(label): \(ask.text) → \(reply)")
+        }
+        #expect(actions.last == .finished)
+        let summary = conversation.summary
+        let expected = script.steps.reduce(into: 0) { count, step in
+            switch step {
+            case .ask: count += 1
+            case .gapQuestions(_, _, _, let questions): count += questions.first?.count ?? 0
+            default: break
+            }
+        }
+        #expect(asked.count == expected, "\(label): asked \(asked.count) of \(expected)")
+        #expect(Set(asked).count == asked.count, "\(label): a question was asked twice")
+        #expect(summary.items.count == asked.count, "\(label)")
+        for item in summary.items { #expect(item.answer != nil, "\(label): no answer for \(item.ask.text)") }
+        let lists = script.steps.filter { if case .agreements = $0 { true } else { false } }.count
+        #expect(summary.agreements.count == lists, "\(label)")
+        #expect(!summary.endedEarly)
+    }
+}
+
+// MARK: - Step by step
+
+/// A one-to-one on one card, replayed step by step.
+struct OneToOne {
+    static let setup = ConversationSetup(flow: "one-to-one", deck: "hjoerring-dialogkort", roles: ["medarbejder"],
+                                         themes: ["sammen-sikrer-vi-driften"])
+    static let script = try! flow("one-to-one").expand(over: deck("hjoerring-dialogkort"), setup: setup)
+
+    static func start() -> (Conversation, [Action]) {
+        var conversation = Conversation(script: script, language: .da, startedAt: "2026-11-26T10:00:00+01:00")
+        let actions = conversation.received(.start)
+        return (conversation, actions)
+    }
+}
+
+func question(_ actions: [Action]) -> AskAction? {
+    if case .ask(let ask)? = actions.last { return ask }
+    return nil
+}
+
+@Suite struct ConversationCommandTests {
+    @Test func opensWithPurposeStatementsAndTheFirstQuestion() throws {
+        let (_, actions) = OneToOne.start()
+        #expect(actions.count == 5)
+        guard case .say(let welcome) = actions[0], case .say(let purpose) = actions[1], case .heading(let heading) = actions[2],
+            case .card(let cardHeading, let statements, _) = actions[3] else {
+            Issue.record("unexpected opening \(actions)")
+            return
+        }
+        #expect(welcome.contains("Sammen sikrer vi driften") && welcome.contains("Medarbejder"))
+        #expect(purpose.contains("samtalefil"))
+        #expect(heading == "Tema: Sammen sikrer vi driften")
+        #expect(cardHeading == "Mit bidrag til SAMMEN SIKRER VI DRIFTEN" && statements.count == 4)
+        let first = try #require(question(actions))
+        #expect(first.ask.text == "Hvordan bidrager du til kvalitet i løsningen af kerneopgaven?")
+        #expect(first.progress == Progress(current: 1, total: 4))
+        #expect(first.previous == nil)
+    }
+
+    @Test func backAtTheFirstQuestionSaysSoAndAsksAgain() throws {
+        var (conversation, actions) = OneToOne.start()
+        let first = try #require(question(actions))
+        actions = conversation.received(.command(.back))
+        #expect(actions == [.reask(.atFirstQuestion), .ask(first)])
+    }
+
+    @Test func backRevisesAnAnswerAndReturnsToWhereItWas() throws {
+        var (conversation, _) = OneToOne.start()
+        _ = conversation.received(.answer("første"))
+        let second = try #require(question(conversation.received(.answer("andet"))))
+        #expect(second.progress.current == 3)
+        let back = try #require(question(conversation.received(.command(.back))))
+        #expect(back.progress.current == 2 && back.previous == "andet")
+        let backAgain = try #require(question(conversation.received(.command(.back))))
+        #expect(backAgain.progress.current == 1 && backAgain.previous == "første")
+        let returned = try #require(question(conversation.received(.answer("rettet"))))
+        #expect(returned == second)
+        #expect(conversation.summary.items.map(\.answer) == ["rettet", "andet", nil])
+    }
+
+    @Test func skippingTheLastQuestionShowsItAsSkipped() throws {
+        var (conversation, _) = OneToOne.start()
+        _ = conversation.received(.answer("a"))
+        _ = conversation.received(.answer("b"))
+        let agreements = try #require(question(conversation.received(.command(.skip))))
+        #expect(agreements.ask.id.hasPrefix("agreement-"))
+        let actions = conversation.received(.command(.skip))
+        #expect(actions.last == .finished)
+        guard case .summary(let summary) = actions.first else {
+            Issue.record("no summary: \(actions)")
+            return
+        }
+        #expect(summary.items.map(\.answer) == ["a", "b", nil])
+        #expect(summary.agreements.isEmpty)
+    }
+
+    @Test func repeatAfterAReaskAsksTheSameQuestion() throws {
+        var (conversation, actions) = OneToOne.start()
+        let first = try #require(question(actions))
+        actions = conversation.received(.answer("   "))
+        #expect(actions == [.reask(.emptyAnswer), .ask(first)])
+        #expect(conversation.received(.command(.repeat)) == [.ask(first)])
+        #expect(conversation.received(.unknownCommand("/foo")) == [.reask(.unknownCommand("/foo")), .ask(first)])
+        #expect(conversation.received(.command(.help)) == [.help(Command.allCases), .ask(first)])
+    }
+
+    @Test func pauseInAScaleQuestionThenResume() throws {
+        let script = try flow("self").expand(over: deck("skanderborg-ledelsesgrundlag"),
+            setup: ConversationSetup(flow: "self", deck: "skanderborg-ledelsesgrundlag", roles: ["leder-af-leder"],
+                                     themes: ["strategisk-ledelse"]))
+        var conversation = Conversation(script: script, language: .da, startedAt: "t")
+        let scale = try #require(question(conversation.received(.start)))
+        #expect(scale.ask.kind == .scale(minimum: 1, maximum: 5))
+        #expect(conversation.received(.command(.pause)) == [.paused])
+        #expect(conversation.isPaused)
+        #expect(conversation.received(.answer("3")) == [.paused])
+        // A paused conversation survives being saved and read back.
+        let stored = try JSONValueCoder.decode(Conversation.self, from: JSONValueCoder.encode(conversation))
+        #expect(stored == conversation)
+        conversation = stored
+        #expect(conversation.received(.resume) == [.ask(scale)])
+        #expect(conversation.received(.answer("7")) == [.reask(.outOfRange(value: 7, minimum: 1, maximum: 5)), .ask(scale)])
+        #expect(conversation.received(.answer("abc")) == [.reask(.notANumber("abc")), .ask(scale)])
+        let example = try #require(question(conversation.received(.answer("4"))))
+        #expect(example.ask.purpose == .statementExample && example.ask.optional)
+    }
+
+    @Test func endEarlyAsksFirstAndNoGoesOn() throws {
+        var (conversation, actions) = OneToOne.start()
+        let first = try #require(question(actions))
+        #expect(conversation.received(.command(.end)) == [.confirmEnd])
+        #expect(conversation.received(.answer("nej")) == [.ask(first)])
+        _ = conversation.received(.answer("svar"))
+        #expect(conversation.received(.command(.end)) == [.confirmEnd])
+        actions = conversation.received(.answer("ja"))
+        #expect(actions.last == .finished)
+        guard case .summary(let summary) = actions.first else {
+            Issue.record("no summary")
+            return
+        }
+        #expect(summary.endedEarly)
+        #expect(summary.items.map(\.answer) == ["svar", nil, nil])
+        #expect(conversation.received(.resume) == [.reask(.finished)])
+        #expect(conversation.received(.answer("mere")) == [.reask(.finished)])
+    }
+
+    @Test func pointsMustAddUpAndCountRight() throws {
+        let script = try flow("seesaw").expand(over: deck("hjoerring-ledelse-af-kerneopgaven"),
+            setup: ConversationSetup(flow: "seesaw", deck: "hjoerring-ledelse-af-kerneopgaven", roles: ["leder"]))
+        var conversation = Conversation(script: script, language: .da, startedAt: "t")
+        let points = try #require(question(conversation.received(.start)))
+        #expect(points.ask.kind == .points(labels: ["Optimer med blik for helheden", "Ha' styr på driften",
+                                                    "Vær i samspil med omgivelserne", "Se langt, og sæt det stærkeste hold"],
+                                           total: 100))
+        #expect(conversation.received(.answer("40 30 20 20")) == [.reask(.pointsDoNotAddUp(expected: 100, given: 110)), .ask(points)])
+        #expect(conversation.received(.answer("50 50")) == [.reask(.wrongNumberOfPoints(expected: 4, given: 2)), .ask(points)])
+        #expect(conversation.received(.answer("50 60 -10 0")) == [.reask(.negativePoints), .ask(points)])
+        _ = conversation.received(.answer("30, 30, 20, 20"))
+        let actions = conversation.received(.answer("20 20 20 40"))
+        guard case .chart(let chart) = actions.first else {
+            Issue.record("no chart: \(actions)")
+            return
+        }
+        #expect(chart.largestGap == 3 && chart.gap(at: 3) == 20)
+        #expect(chart.text(language: .da).contains("Største forskel: Se langt, og sæt det stærkeste hold"))
+        let gapQuestion = try #require(question(actions))
+        #expect(gapQuestion.ask.theme == "Se langt, og sæt det stærkeste hold")
+    }
+
+    @Test func inputLinesBecomeCommandsInEitherLanguage() {
+        #expect(Event(input: "/tilbage") == .command(.back))
+        #expect(Event(input: " /BACK ") == .command(.back))
+        #expect(Event(input: "/hjælp") == .command(.help))
+        #expect(Event(input: "/spring") == .command(.skip))
+        #expect(Event(input: "/gentag") == .command(.repeat))
+        #expect(Event(input: "/slut") == .command(.end))
+        #expect(Event(input: "/pause") == .command(.pause))
+        #expect(Event(input: "/foo") == .unknownCommand("/foo"))
+        #expect(Event(input: "og/eller") == .answer("og/eller"))
+        #expect(Event(input: "/ mellemrum") == .answer("/ mellemrum"))
+    }
+
+    @Test func theTeamFlowPutsTheQuestionsByEachParticipantInTurn() throws {
+        let setup = ConversationSetup(flow: "team", deck: "hjoerring-dialogkort", roles: ["leder-af-medarbejder"],
+                                      themes: ["sammen-skaber-vi-loesninger"], participants: ["Ann", "Bo"])
+        let script = try flow("team").expand(over: deck("hjoerring-dialogkort"), setup: setup)
+        let askers = script.steps.compactMap { step -> String? in
+            if case .ask(let ask) = step { return ask.askedBy }
+            return nil
+        }
+        #expect(askers == ["Ann", "Bo", "Ann"])
+        #expect(throws: ExpansionError.tooFewParticipants(flow: "team", needed: 2, given: 1)) {
+            var lonely = setup
+            lonely.participants = ["Ann"]
+            _ = try flow("team").expand(over: deck("hjoerring-dialogkort"), setup: lonely)
+        }
+    }
+
+    @Test func acrossLevelsAlternatesAndNeedsTwoLevels() throws {
+        let setup = ConversationSetup(flow: "across-levels", deck: "hjoerring-dialogkort",
+                                      roles: ["medarbejder", "leder-af-medarbejder"], themes: ["sammen-sikrer-vi-driften"])
+        let script = try flow("across-levels").expand(over: deck("hjoerring-dialogkort"), setup: setup)
+        let pairs = script.steps.compactMap { step -> String? in
+            if case .ask(let ask) = step { return "\(ask.askedBy ?? "")→\(ask.role ?? "")" }
+            return nil
+        }
+        #expect(pairs.prefix(2) == ["Leder af medarbejder→Medarbejder", "Medarbejder→Leder af medarbejder"])
+        #expect(flow("across-levels").unsupportedReason(deck: deck("kolding-sammen-om-ledelse"))
+                == .deckHasOneLevel(flow: "across-levels", deck: "kolding-sammen-om-ledelse"))
+        #expect(flow("seesaw").unsupportedReason(deck: deck("hjoerring-dialogkort"))
+                == .deckLacksSection(flow: "seesaw", deck: "hjoerring-dialogkort", section: .model))
+    }
+
+    @Test func theEnergizerAsksTwoQuestionsWithATimeBoxAndKeepsNothing() throws {
+        var setup = ConversationSetup(flow: "energizer", deck: "hjoerring-dialogkort", roles: ["chef"],
+                                      themes: ["sammen-styrker-vi-resultaterne"], minutes: 7, seed: 3)
+        let script = try flow("energizer").expand(over: deck("hjoerring-dialogkort"), setup: setup)
+        #expect(!script.records)
+        #expect(script.steps.filter { if case .ask = $0 { true } else { false } }.count == 2)
+        guard case .say(let opening) = script.steps[0] else { return }
+        #expect(opening.contains("7 minutter"))
+        setup.seed = 4
+        #expect(try flow("energizer").expand(over: deck("hjoerring-dialogkort"), setup: setup).steps.count == script.steps.count)
+    }
+
+    @Test func theSelfReflectionSummaryNamesStrongestAndWeakest() throws {
+        let setup = ConversationSetup(flow: "self", deck: "skanderborg-ledelsesgrundlag", roles: ["medarbejder"],
+                                      themes: ["udvikling", "typiske-faldgruber"])
+        let script = try flow("self").expand(over: deck("skanderborg-ledelsesgrundlag"), setup: setup)
+        var conversation = Conversation(script: script, language: .da, startedAt: "t")
+        _ = conversation.received(.start)
+        // Udvikling has one statement (rated 5); the pitfalls card five, rated 1 (far from it) to 5 (very close).
+        for reply in ["5", "Mit kursus", "1", "2", "3", "4", "5", "mere læring", "mindre stress"] {
+            _ = conversation.received(.answer(reply))
+        }
+        #expect(conversation.isFinished)
+        let summary = conversation.summary
+        #expect(summary.ratings.count == 6)
+        #expect(summary.ratings[0].example == "Mit kursus")
+        #expect(summary.strongest.map(\.subject) == ["Prioriterer egen faglig og personlig udvikling",
+                                                     "\"Stærk\" medarbejder bliver uformel leder ved \"svag\" ledelse"])
+        #expect(summary.weakest.map(\.subject) == ["Tilsidesætter overordnede politikker og beslutninger, og går egne veje"])
+    }
+
+    @Test func theTargetGroupAndLanguageReachTheScript() throws {
+        var setup = OneToOne.setup
+        setup.targetGroup = try TargetGroup(parsing: "elev")
+        setup.language = .en
+        setup.themes = ["sammen-skaber-vi-loesninger"]
+        let script = try flow("one-to-one").expand(over: deck("hjoerring-dialogkort"), setup: setup)
+        #expect(script.title == "One-to-one")
+        let texts = script.steps.compactMap { step -> String? in
+            if case .ask(let ask) = step { return ask.text }
+            return nil
+        }
+        #expect(texts[0] == "Hvordan bidrager du til at inddrage eleven i de gode løsninger?")
+    }
+}

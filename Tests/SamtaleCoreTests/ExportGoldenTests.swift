@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import SamtaleCore
+
+/// The Markdown and JSON exports of one finished conversation per flow, compared with the files in `Goldens/`.
+/// Run with SAMTALE_UPDATE_GOLDENS=1 to write them anew after an intended change, then read the diff.
+@Suite struct ExportGoldenTests {
+    static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
+
+    static let setups: [String: ConversationSetup] = [
+        "one-to-one": ConversationSetup(flow: "one-to-one", deck: "hjoerring-dialogkort", roles: ["medarbejder"],
+                                        themes: ["sammen-sikrer-vi-driften", "sammen-skaber-vi-loesninger"],
+                                        targetGroup: try? TargetGroup(parsing: "bruger")),
+        "team": ConversationSetup(flow: "team", deck: "skanderborg-ledelsesgrundlag", roles: ["leder-af-medarbejder"],
+                                  themes: ["tvaergaaende-ledelse"], participants: ["Ann", "Bo", "Cai"]),
+        "energizer": ConversationSetup(flow: "energizer", deck: "kolding-sammen-om-ledelse", roles: ["leder"],
+                                       themes: ["traening"], seed: 1),
+        "across-levels": ConversationSetup(flow: "across-levels", deck: "socialafdelingen",
+                                           roles: ["funktionsleder", "centerleder"], themes: ["sikrer-forankring-og-foelger-op"]),
+        "self": ConversationSetup(flow: "self", deck: "skanderborg-ledelsesgrundlag", roles: ["leder-af-leder"],
+                                  themes: ["personligt-lederskab", "typiske-faldgruber"]),
+        "seesaw": ConversationSetup(flow: "seesaw", deck: "hjoerring-ledelse-af-kerneopgaven", roles: ["leder"], language: .en),
+    ]
+
+    /// A finished session with answers that differ per question and one agreement per list.
+    static func session(_ flowID: String) throws -> Session {
+        let setup = try #require(setups[flowID])
+        let script = try flow(flowID).expand(over: deck(setup.deck), setup: setup)
+        let id = try #require(SessionID(validating: "0123456789abcdefghjkmnpqrs"))
+        var session = Session(id: id, setup: setup, script: script, at: "2026-11-26T09:00:00+01:00")
+        var actions = session.received(.start, at: "2026-11-26T09:00:00+01:00")
+        var number = 0
+        var agreed: Set<String> = []
+        while case .ask(let action)? = actions.last {
+            number += 1
+            let ask = action.ask
+            var reply = answer(for: ask, number: number)
+            if ask.id.hasPrefix("agreement-") {
+                let list = ask.id.split(separator: "-").prefix(2).joined(separator: "-")
+                reply = switch ask.id.split(separator: "-").last {
+                case "what": agreed.insert(list).inserted ? "Aftale \(number)" : ""
+                case "who": "Ann"
+                default: "1. december"
+                }
+            } else if ask.purpose == .statementExample || number % 7 == 0 {
+                reply = number % 2 == 0 ? "" : "eksempel \(number)"
+            }
+            actions = session.received(.answer(reply), at: "2026-11-26T09:\(String(format: "%02d", min(number, 59))):00+01:00")
+        }
+        #expect(session.status == .finished)
+        return session
+    }
+
+    @Test(arguments: setups.keys.sorted())
+    func exportsMatchTheirGoldenFiles(flowID: String) throws {
+        let session = try Self.session(flowID)
+        let markdown = session.markdown(language: session.setup.language)
+        let json = String(decoding: try session.encoded(), as: UTF8.self) + "\n"
+        for (name, text) in [("\(flowID).md", markdown), ("\(flowID).json", json)] {
+            let file = Self.goldens.appendingPathComponent(name)
+            if ProcessInfo.processInfo.environment["SAMTALE_UPDATE_GOLDENS"] == "1" {
+                try text.write(to: file, atomically: true, encoding: .utf8)
+            }
+            let golden = try String(contentsOf: file, encoding: .utf8)
+            #expect(text == golden, "\(name) differs from its golden file; SAMTALE_UPDATE_GOLDENS=1 writes it anew")
+        }
+        // The JSON export is the complete record: it reads back as the same session.
+        #expect(try Session.decode(Array(json.utf8)) == session)
+    }
+}
