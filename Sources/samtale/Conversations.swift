@@ -202,7 +202,7 @@ extension Commands {
         for id in ids {
             do {
                 let session = try Session.decode(try store.load(id))
-                let progress = session.progress
+                let progress = session.conversation.progress
                 rows.append(.object([
                     JSONMember("id", .string(id.description)),
                     JSONMember("flow", .string(session.setup.flow)),

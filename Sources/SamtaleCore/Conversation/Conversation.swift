@@ -369,8 +369,9 @@ public struct Conversation: Codable, Equatable, Sendable {
             let number = index + 1
             let text = field == .what ? "\(prompt) \(Strings.agreementField(field, number: number)[language])"
                 : Strings.agreementField(field, number: number)[language]
-            ask = Ask(id: "agreement-\(step)-\(index)-\(field.rawValue)", text: text, optional: true, purpose: .reflection,
-                      theme: theme)
+            // "What" says itself that an empty answer ends the list; the other two are plainly optional.
+            ask = Ask(id: "agreement-\(step)-\(index)-\(field.rawValue)", text: text, optional: field != .what,
+                      purpose: .reflection, theme: theme)
             let existing = agreements[step].flatMap { index < $0.count ? $0[index] : nil }
             previous = existing.map { agreement in
                 switch field {
@@ -383,6 +384,16 @@ public struct Conversation: Codable, Equatable, Sendable {
             preconditionFailure("asking while not waiting for an answer")
         }
         return .ask(AskAction(ask: ask, progress: progress(at: position), previous: revisiting == nil ? nil : previous))
+    }
+
+    /// How far the conversation has come: the questions done (an agreements list counts as one) of all of them.
+    public var progress: Progress {
+        if isFinished {
+            let total = progress(at: .finished).total
+            return Progress(current: total, total: total)
+        }
+        let next = progress(at: frontier)
+        return Progress(current: frontier == .notStarted ? 0 : next.current - 1, total: next.total)
     }
 
     /// Questions count one each; an agreements list counts one; gap questions count as many as the area has.

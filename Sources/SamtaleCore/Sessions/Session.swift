@@ -45,20 +45,6 @@ public struct Session: Codable, Equatable, Sendable {
         return conversation.received(event)
     }
 
-    /// How far the conversation has come: questions answered of all questions.
-    public var progress: Progress {
-        let summary = conversation.summary
-        let answered = summary.items.filter { $0.answer != nil }.count + summary.agreements.count
-        let total = conversation.script.steps.reduce(0) { count, step in
-            switch step {
-            case .ask, .agreements: count + 1
-            case .gapQuestions(_, _, _, let questions): count + (questions.first?.count ?? 0)
-            case .say, .heading, .card, .chart, .summary: count
-            }
-        }
-        return Progress(current: min(answered, total), total: total)
-    }
-
     // MARK: Files
 
     /// The session as the bytes of its file.
