@@ -27,9 +27,10 @@ struct Samtale {
     }
 
     /// Runs `samtale` with the arguments in `directory` (default: a new empty folder), with a clean environment:
-    /// no locale, no deck folders, no target group, unless given.
+    /// no locale, no deck folders, no target group, unless given; standard input from a file, or empty.
     static func run(
-        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], executable: URL = binary
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], executable: URL = binary,
+        standardInput: URL? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -43,7 +44,7 @@ struct Samtale {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = try standardInput.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// `samtale talk` from piped lines and `samtale sessions`, including ids and files that are not what they should be.
+@Suite struct SessionsCommandTests {
+    /// Runs samtale with a state folder of its own and the given standard input.
+    func run(_ arguments: [String], state: URL, input: String = "") throws -> Samtale.Result {
+        let file = try Samtale.temporaryFolder().appendingPathComponent("input.txt")
+        try input.write(to: file, atomically: true, encoding: .utf8)
+        return try Samtale.run(arguments, environment: ["SAMTALE_STATE_DIR": state.path], standardInput: file)
+    }
+
+    func sessionIDs(_ state: URL) throws -> [String] {
+        let folder = state.appendingPathComponent("sessions")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+            .map { String($0.dropLast(5)) }.sorted()
+    }
+
+    @Test func aScriptedOneToOneIsSavedAndExported() throws {
+        let state = try Samtale.temporaryFolder()
+        let talk = try run(["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"], state: state,
+                           input: "Kvalitet\n/spring\nKurser\nMere sparring\nAnn\nfredag\n\n")
+        #expect(talk.status == 0)
+        #expect(talk.stdout.contains("OPSUMMERING") && !talk.stdout.contains("\u{1B}["))
+        let id = try #require(try sessionIDs(state).first)
+        let list = try run(["sessions", "list", "--format", "json"], state: state)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 1)
+        #expect(rows[0]["status"] as? String == "finished")
+        #expect(rows[0]["flow"] as? String == "one-to-one")
+        #expect((rows[0]["progress"] as? [String: Int]) == ["current": 4, "total": 4])
+        let markdown = try run(["sessions", "export", id, "--format", "markdown"], state: state)
+        #expect(markdown.stdout.contains("- **Mere sparring**; hvem: Ann; hvornår: fredag"))
+        #expect(markdown.stdout.contains("_(sprunget over)_"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: state.appendingPathComponent("sessions/\(id).json").path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let folder = try FileManager.default.attributesOfItem(atPath: state.appendingPathComponent("sessions").path)
+        #expect((folder[.posixPermissions] as? Int) == 0o700)
+    }
+
+    @Test func theEndOfInputPausesAndResumeGoesOnWithNothingLost() throws {
+        let state = try Samtale.temporaryFolder()
+        let first = try run(["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer", "--lang", "en"],
+                            state: state, input: "First answer\nSecond answer\n")
+        #expect(first.status == 0)
+        let id = try #require(try sessionIDs(state).first)
+        #expect(first.stdout.contains("Continue with: samtale talk --resume \(id)"))
+        let resumed = try run(["talk", "--resume", id], state: state, input: "Third answer\n\n")
+        #expect(resumed.status == 0)
+        #expect(resumed.stdout.hasPrefix("Question 3 of 4"))
+        let export = try run(["sessions", "export", id, "--format", "json"], state: state)
+        for answer in ["First answer", "Second answer", "Third answer"] { #expect(export.stdout.contains(answer)) }
+    }
+
+    @Test(arguments: ["../../etc/passwd", "/tmp/x", "abc", "0123456789ABCDEFGHJKMNPQRS"])
+    func badSessionIDsAreRefused(id: String) throws {
+        let state = try Samtale.temporaryFolder()
+        for arguments in [["talk", "--resume", id], ["sessions", "show", id], ["sessions", "delete", id]] {
+            let result = try run(arguments, state: state)
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stderr.contains("samtale-id"))
+        }
+    }
+
+    @Test func aDamagedSessionFileIsNamedAndLeavesTheOthersAlone() throws {
+        let state = try Samtale.temporaryFolder()
+        _ = try run(["talk", "--flow", "energizer", "--role", "chef", "--theme", "sammen styrker", "--record"], state: state,
+                    input: "a\nb\n")
+        let good = try #require(try sessionIDs(state).first)
+        let damagedID = "0000000000000000000000000z"
+        let damagedFile = state.appendingPathComponent("sessions/\(damagedID).json")
+        let goodText = try String(contentsOf: state.appendingPathComponent("sessions/\(good).json"), encoding: .utf8)
+        try String(goodText.prefix(goodText.count / 2)).write(to: damagedFile, atomically: true, encoding: .utf8)
+        let show = try run(["sessions", "show", damagedID], state: state)
+        #expect(show.status == 65)
+        #expect(show.stderr.contains(damagedFile.path))
+        let resume = try run(["talk", "--resume", damagedID], state: state)
+        #expect(resume.status == 65)
+        let list = try run(["sessions", "list"], state: state)
+        #expect(list.status == 0)
+        #expect(list.stdout.contains(good) && list.stdout.contains("\(damagedID)  beskadiget"))
+        #expect(try run(["sessions", "show", good], state: state).status == 0)
+        #expect(try run(["sessions", "delete", damagedID], state: state).status == 0)
+        #expect(try sessionIDs(state) == [good])
+        #expect(try run(["sessions", "show", damagedID], state: state).status == 66)
+    }
+
+    @Test func anEnergizerKeepsNothingUnlessAsked() throws {
+        let state = try Samtale.temporaryFolder()
+        let result = try run(["talk", "--flow", "energizer", "--role", "chef", "--theme", "sammen styrker", "--minutes", "3"],
+                             state: state, input: "a\nb\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("3 minutter"))
+        #expect(!FileManager.default.fileExists(atPath: state.appendingPathComponent("sessions").path))
+    }
+
+    @Test func aFlowThatCannotUseTheDeckSaysSo() throws {
+        let state = try Samtale.temporaryFolder()
+        let seesaw = try run(["talk", "--flow", "seesaw", "--deck", "kolding", "--lang", "en"], state: state)
+        #expect(seesaw.status == 64)
+        #expect(seesaw.stderr.contains("needs a deck with a model"))
+        let levels = try run(["talk", "--flow", "across-levels", "--deck", "kolding", "--lang", "en"], state: state)
+        #expect(levels.status == 64 && levels.stderr.contains("only one level"))
+        let team = try run(["talk", "--flow", "team", "--role", "medarbejder", "--theme", "sammen sikrer",
+                            "--participants", "Ann"], state: state)
+        #expect(team.status == 64 && team.stderr.contains("mindst 2 deltagere"))
+    }
+
+    @Test func missingChoicesAreAskedFromTheInput() throws {
+        let state = try Samtale.temporaryFolder()
+        // The default flow (Enter), a deck by name, a role by prefix, a theme by name; two answers, no agreement.
+        let result = try run(["talk"], state: state, input: "\nskanderborg\nmedarb\nudvikling\nsvar 1\nsvar 2\n\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Hvilken slags samtale?") && result.stdout.contains("Hvilket kortsæt?"))
+        #expect(result.stdout.contains("Hvilket tema?"))
+        #expect(result.stdout.contains("OPSUMMERING: Medarbejdersamtale (1:1)"))
+        #expect(result.stdout.contains("== Udvikling =="))
+    }
+
+    @Test func noCommandWithoutATerminalPrintsHelpAndExits64() throws {
+        let result = try run([], state: try Samtale.temporaryFolder())
+        #expect(result.status == 64 && result.stderr.contains("talk"))
+    }
+}
