@@ -72,7 +72,7 @@ public struct TerminalConversation {
             case .reask(let reason):
                 TerminalOutput.putLine(style.warning(style.wrapped(Strings.reask(reason)[language])))
             case .chart(let chart):
-                TerminalOutput.putLine(chart.text(language: language))
+                TerminalOutput.putLine(chart.text(language: language, width: style.width))
                 TerminalOutput.putLine()
             case .help(let commands):
                 TerminalOutput.putLine(Strings.helpHeading[language])
@@ -88,7 +88,7 @@ public struct TerminalConversation {
                 TerminalOutput.putLine(style.wrapped(save == nil ? Strings.notSaved[language] : Strings.paused(resume: resume)[language]))
             case .summary(let summary):
                 TerminalOutput.putLine()
-                TerminalOutput.putLine(style.wrapped(summary.text(language: language)))
+                TerminalOutput.putLine(summary.text(language: language, width: style.width))
             case .finished:
                 TerminalOutput.putLine()
                 TerminalOutput.putLine(Strings.finished[language])

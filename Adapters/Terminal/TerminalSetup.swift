@@ -8,13 +8,13 @@ public enum TerminalSetup {
     ) -> PartialSetup? {
         var setup = setup
         planner.completeRoles(&setup)
-        while let choice = planner.nextChoice(for: setup) {
+        while let choice = planner.nextChoice(settling: &setup) {
             TerminalOutput.putLine(style.bold(style.wrapped(choice.question)))
             for (number, option) in choice.options.enumerated() {
                 TerminalOutput.putLine(style.wrapped(option.name, indent: "     ", firstIndent: "  \(number + 1). ".padding(5)))
             }
             if let index = choice.defaultOption {
-                TerminalOutput.putLine(style.dim(Strings.setupDefault(choice.options[index].name)[planner.language]))
+                TerminalOutput.putLine(style.dim(style.wrapped(Strings.setupDefault(choice.options[index].name)[planner.language])))
             }
             while true {
                 if style.interactive { TerminalOutput.put("> ") }

@@ -172,7 +172,7 @@ extension Commands {
             case .markdown: System.printOut(session.markdown(language: language))
             case .json:
                 do {
-                    System.printOut(String(decoding: try session.encoded(), as: UTF8.self))
+                    System.printOut(try session.exportJSON())
                 } catch {
                     throw .cannotCreate(Strings.sessionDamaged(store.path(of: id), "\(error)"))
                 }

@@ -118,6 +118,17 @@ public struct SetupPlanner: Sendable {
         return nil
     }
 
+    /// The next thing to ask, after taking every choice that has a single option (one deck fits, one role): nil when
+    /// the setup is complete.
+    public func nextChoice(settling setup: inout PartialSetup) -> SetupChoice? {
+        while let choice = nextChoice(for: setup) {
+            guard choice.options.count == 1, choice.defaultOption == 0, (try? apply("", to: choice, in: &setup)) != nil else {
+                return choice
+            }
+        }
+        return nil
+    }
+
     /// Takes an answer to a choice into the setup: a number, a name or an unambiguous beginning; several separated by
     /// commas where allowed; empty for the default.
     public func apply(_ answer: String, to choice: SetupChoice, in setup: inout PartialSetup) throws(SetupAnswerError) {

@@ -21,20 +21,25 @@ extension Event {
 
 extension Chart {
     /// The tilt as plain text, readable without colour: two bars per area, one character per five points.
-    public func text(language: Language) -> String {
-        let width = areas.map(\.count).max() ?? 0
+    /// Beside the area's name when `width` allows it (nil: any width), else under it.
+    public func text(language: Language, width: Int? = nil) -> String {
+        let nameWidth = areas.map(\.count).max() ?? 0
         let labels = [Strings.chartNow[language], Strings.chartNeeded[language]]
         let labelWidth = labels.map(\.count).max() ?? 0
+        let barWidth = (([now, needed].flatMap { $0 }.max() ?? 0) + 2) / 5
+        let besideNames = width.map { nameWidth + 2 + labelWidth + 5 + barWidth <= $0 } ?? true
         var lines = [Strings.chartHeading[language]]
         for (index, area) in areas.enumerated() {
+            if !besideNames { lines.append(width.map { wrap(area, width: $0) } ?? area) }
             for (row, points) in [now, needed].enumerated() {
                 let value = index < points.count ? points[index] : 0
-                let name = row == 0 ? area : ""
-                lines.append(name.padded(to: width) + "  " + labels[row].padded(to: labelWidth)
-                             + " " + String(value).leftPadded(to: 3) + " " + String(repeating: "#", count: (value + 2) / 5))
+                let name = besideNames ? (row == 0 ? area : "").padded(to: nameWidth) + "  " : "  "
+                lines.append(name + labels[row].padded(to: labelWidth) + " " + String(value).leftPadded(to: 3) + " "
+                             + String(repeating: "#", count: (value + 2) / 5))
             }
         }
-        lines.append(Strings.largestGap(areas[largestGap], gap(at: largestGap))[language])
+        let gap = Strings.largestGap(areas[largestGap], gap(at: largestGap))[language]
+        lines.append(width.map { wrap(gap, width: $0) } ?? gap)
         return lines.joined(separator: "\n")
     }
 }
@@ -42,32 +47,37 @@ extension Chart {
 // MARK: - Summary
 
 extension Summary {
-    /// The summary as plain text for a terminal.
-    public func text(language: Language) -> String {
-        var lines = ["\(Strings.summaryHeading[language].uppercased()): \(title)"]
+    /// The summary as plain text for a terminal, wrapped to `width` when given.
+    public func text(language: Language, width: Int? = nil) -> String {
+        func wrapped(_ text: String, indent: String = "", first: String? = nil) -> String {
+            width.map { wrap(text, width: $0, indent: indent, firstIndent: first) } ?? (first ?? indent) + text
+        }
+        var lines = [wrapped("\(Strings.summaryHeading[language].uppercased()): \(title)")]
         var theme: String?
         for item in items {
             if item.ask.theme != theme, let heading = item.ask.theme {
-                lines += ["", "== \(heading) =="]
+                lines += ["", wrapped("== \(heading) ==")]
                 theme = heading
             }
-            lines.append("- \(item.ask.text)")
-            lines.append("  " + (item.answer ?? Strings.skippedAnswer[language]))
+            lines.append(wrapped(item.ask.text, indent: "  ", first: "- "))
+            lines.append(wrapped(item.answer ?? Strings.skippedAnswer[language], indent: "  "))
         }
         lines += ["", Strings.agreementsHeading[language].uppercased()]
-        lines += agreements.isEmpty ? [Strings.noAgreements[language]] : agreementLines(language: language)
+        lines += agreements.isEmpty ? [wrapped(Strings.noAgreements[language])]
+            : agreementLines(language: language).map { wrapped($0, indent: "   ") }
         if !ratings.isEmpty {
             lines += ["", Strings.ratingsHeading[language].uppercased()]
             lines += ratings.map { rating in
-                "\(rating.score.map(String.init) ?? "–")  \(Strings.ratingKind(rating.kind)[language]): \(rating.subject)"
-                    + (rating.example.map { " (\(Strings.exampleLabel[language]): \($0))" } ?? "")
+                wrapped("\(Strings.ratingKind(rating.kind)[language]): \(rating.subject)"
+                        + (rating.example.map { " (\(Strings.exampleLabel[language]): \($0))" } ?? ""),
+                        indent: "   ", first: "\(rating.score.map(String.init) ?? "–")  ")
             }
             for (heading, list) in [(Strings.strongestHeading, strongest), (Strings.weakestHeading, weakest)] where !list.isEmpty {
-                lines.append("\(heading[language]): " + list.map(\.subject).joined(separator: "; "))
+                lines.append(wrapped("\(heading[language]): " + list.map(\.subject).joined(separator: "; ")))
             }
         }
-        if let chart { lines += ["", chart.text(language: language)] }
-        if endedEarly { lines += ["", Strings.endedEarly[language]] }
+        if let chart { lines += ["", chart.text(language: language, width: width)] }
+        if endedEarly { lines += ["", wrapped(Strings.endedEarly[language])] }
         return lines.joined(separator: "\n")
     }
 
@@ -85,6 +95,20 @@ extension Summary {
 // MARK: - Export
 
 extension Session {
+    /// The complete record for `sessions export --format json`: the session file, with its status added after the id.
+    public func exportJSON() throws(SessionFileError) -> String {
+        let value: JSONValue
+        do {
+            value = try JSONValueCoder.encode(self)
+        } catch {
+            throw .unencodable(String(describing: error.reason))
+        }
+        guard case .object(var members) = value else { return JSONWriter.string(value, style: .pretty) }
+        let position = (members.firstIndex { $0.key == "id" } ?? 0) + 1
+        members.insert(JSONMember("status", .string(status.rawValue)), at: min(position, members.count))
+        return JSONWriter.string(.object(members), style: .pretty)
+    }
+
     /// Markdown a leader can paste into an e-mail or a personnel file.
     public func markdown(language: Language) -> String {
         let script = conversation.script
