@@ -40,7 +40,7 @@ public struct Summary: Codable, Equatable, Sendable {
         public let subject: String
         public let theme: String?
         public let score: Int?
-        public let example: String?
+        public var example: String?
 
         /// How strong this makes the person: a statement's score, or for a pitfall how far from it (6 − closeness).
         var strength: Int? {
@@ -72,17 +72,18 @@ extension Conversation {
             case .ask(let ask):
                 let answer = answers[ask.id].flatMap { display($0, for: ask) }
                 items.append(Summary.Item(ask: ask, answer: answer))
-                if case .scale(let score) = answers[ask.id], ask.purpose == .statementRating || ask.purpose == .pitfallRating {
+                switch ask.purpose {
+                case .statementRating, .pitfallRating:
+                    let score: Int? = if case .scale(let score) = answers[ask.id] { score } else { nil }
                     ratings.append(Summary.Rating(kind: ask.purpose == .statementRating ? .statement : .pitfall,
                                                   subject: ask.subject ?? ask.text, theme: ask.theme, score: score, example: nil))
-                } else if ask.purpose == .statementRating || ask.purpose == .pitfallRating {
-                    ratings.append(Summary.Rating(kind: ask.purpose == .statementRating ? .statement : .pitfall,
-                                                  subject: ask.subject ?? ask.text, theme: ask.theme, score: nil, example: nil))
-                } else if ask.purpose == .statementExample, let answer, let last = ratings.indices.last,
-                    ratings[last].subject == ask.subject {
-                    let rating = ratings[last]
-                    ratings[last] = Summary.Rating(kind: rating.kind, subject: rating.subject, theme: rating.theme,
-                                                   score: rating.score, example: answer)
+                case .statementExample:
+                    // An example belongs to the rating asked just before it.
+                    if let answer, let last = ratings.indices.last, ratings[last].subject == ask.subject {
+                        ratings[last].example = answer
+                    }
+                case .question, .points, .reflection:
+                    break
                 }
             case .gapQuestions(let now, let needed, let areas, let questions):
                 let area = self.chart(now: now, needed: needed, areas: areas)?.largestGap ?? 0
