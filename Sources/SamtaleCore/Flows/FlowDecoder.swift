@@ -10,16 +10,7 @@ public enum FlowDecoder {
                                       "minutes", "statement", "pitfall"]
 
     public static func decode(_ bytes: [UInt8]) throws(DataIssues) -> Flow {
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse(bytes)
-        } catch {
-            throw DataIssues(issues: [DataIssue(.syntax(error), at: .root)])
-        }
-        var reader = DocumentReader()
-        let flow = reader.flow(document)
-        guard let flow, reader.issues.isEmpty else { throw DataIssues(issues: reader.issues) }
-        return flow
+        try DocumentReader.read(bytes) { reader, document in reader.flow(document) }
     }
 }
 
@@ -30,14 +21,7 @@ extension DocumentReader {
         guard let fields = object(value,
             required: ["$schema", "format", "id", "origin", "title", "description", "selection", "steps"],
             optional: ["records", "requires"]) else { return nil }
-        _ = text(fields, "$schema")
-        if let format = fields["format"], format != .number(String(FlowDecoder.format)) {
-            if case .number(let literal) = format {
-                report(.unsupportedFormat(literal), at: .key("format"))
-            } else {
-                report(.wrongType(expected: .integer, found: format.kind), at: .key("format"))
-            }
-        }
+        checkHeader(fields, format: FlowDecoder.format)
         let id = slug(fields, "id")
         if let origin = text(fields, "origin"), origin != "samtale" {
             report(.notOneOf(origin, allowed: ["samtale"]), at: .key("origin"))

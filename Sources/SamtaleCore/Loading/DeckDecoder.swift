@@ -9,16 +9,7 @@ public enum DeckDecoder {
     public static let format = 1
 
     public static func decode(_ bytes: [UInt8]) throws(DataIssues) -> Deck {
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse(bytes)
-        } catch {
-            throw DataIssues(issues: [DataIssue(.syntax(error), at: .root)])
-        }
-        var reader = DocumentReader()
-        let deck = reader.deck(document)
-        guard let deck, reader.issues.isEmpty else { throw DataIssues(issues: reader.issues) }
-        return deck
+        try DocumentReader.read(bytes) { reader, document in reader.deck(document) }
     }
 }
 
@@ -32,14 +23,7 @@ extension DocumentReader {
             required: ["$schema", "format", "id", "title", "organisation", "source", "roles", "themes", "cards"],
             optional: ["sections", "templates"]) else { return nil }
 
-        _ = text(fields, "$schema")
-        if let format = fields["format"], format != .number(String(DeckDecoder.format)) {
-            if case .number(let literal) = format {
-                report(.unsupportedFormat(literal), at: .key("format"))
-            } else {
-                report(.wrongType(expected: .integer, found: format.kind), at: .key("format"))
-            }
-        }
+        checkHeader(fields, format: DeckDecoder.format)
         let id = slug(fields, "id")
         let title = text(fields, "title")
         let organisation = text(fields, "organisation")

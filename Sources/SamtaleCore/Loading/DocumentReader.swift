@@ -9,6 +9,33 @@ struct DocumentReader {
     var issues: [DataIssue] = []
     private(set) var path: [JSONPath.Component] = []
 
+    /// Parses a data file and reads it with `read`; every issue found, or the syntax error, is thrown together.
+    static func read<Document>(
+        _ bytes: [UInt8], with read: (inout DocumentReader, JSONValue) -> Document?
+    ) throws(DataIssues) -> Document {
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(bytes)
+        } catch {
+            throw DataIssues(issues: [DataIssue(.syntax(error), at: .root)])
+        }
+        var reader = DocumentReader()
+        let document = read(&reader, json)
+        guard let document, reader.issues.isEmpty else { throw DataIssues(issues: reader.issues) }
+        return document
+    }
+
+    /// Checks the two members every data file starts with: `$schema` (for editors) and the `format` this version reads.
+    mutating func checkHeader(_ fields: Fields, format expected: Int) {
+        _ = text(fields, "$schema")
+        guard let format = fields["format"], format != .integer(expected) else { return }
+        if case .number(let literal) = format {
+            report(.unsupportedFormat(literal), at: .key("format"))
+        } else {
+            report(.wrongType(expected: .integer, found: format.kind), at: .key("format"))
+        }
+    }
+
     mutating func report(_ problem: DataIssue.Problem, at components: JSONPath.Component...) {
         issues.append(DataIssue(problem, at: JSONPath(components: path + components)))
     }
