@@ -279,6 +279,16 @@ func question(_ actions: [Action]) -> AskAction? {
         #expect(gapQuestion.ask.theme == "Se langt, og sæt det stærkeste hold")
     }
 
+    @Test func choicesTakeANumberOrAName() {
+        let ask = Ask(id: "q1", text: "Hvem?", kind: .choice(["Medarbejder", "Leder af medarbejder", "Leder af leder"]))
+        #expect(Conversation.validate("2", for: ask) == .success(.choice(1)))
+        #expect(Conversation.validate("leder af LEDER", for: ask) == .success(.choice(2)))
+        #expect(Conversation.validate("med", for: ask) == .success(.choice(0)))
+        #expect(Conversation.validate("leder", for: ask) == .failure(.notAChoice("leder", count: 3)))
+        #expect(Conversation.validate("4", for: ask) == .failure(.notAChoice("4", count: 3)))
+        #expect(Conversation.validate("", for: ask) == .failure(.emptyAnswer))
+    }
+
     @Test func inputLinesBecomeCommandsInEitherLanguage() {
         #expect(Event(input: "/tilbage") == .command(.back))
         #expect(Event(input: " /BACK ") == .command(.back))
