@@ -6,8 +6,10 @@ import SamtaleCore
 enum CommandError: Error {
     /// Bad arguments: exit 64 with the reason and the command's usage.
     case usage(Localized, command: String?)
-    /// Bad deck data: exit 65 with the lines to print.
+    /// Bad deck or flow data: exit 65 with the lines to print.
     case badData([String])
+    /// A session file that cannot be read as a session: exit 65.
+    case damagedSession(Localized)
     /// A file or folder that cannot be read, or a session that does not exist: exit 66.
     case missingInput(Localized)
     /// A session that cannot be saved: exit 73.
@@ -16,7 +18,7 @@ enum CommandError: Error {
     var exitCode: Int32 {
         switch self {
         case .usage: 64
-        case .badData: 65
+        case .badData, .damagedSession: 65
         case .missingInput: 66
         case .cannotCreate: 73
         }

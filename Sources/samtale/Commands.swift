@@ -79,7 +79,7 @@ enum Commands {
         case .badData(let lines):
             lines.forEach(System.printError)
             System.printError("samtale: \(Strings.fixDecksHint[language])")
-        case .missingInput(let reason), .cannotCreate(let reason):
+        case .missingInput(let reason), .cannotCreate(let reason), .damagedSession(let reason):
             System.printError("samtale: \(reason[language])")
         }
         return error.exitCode

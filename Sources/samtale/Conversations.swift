@@ -174,7 +174,7 @@ extension Commands {
                 do {
                     System.printOut(try session.exportJSON())
                 } catch {
-                    throw .cannotCreate(Strings.sessionDamaged(store.path(of: id), "\(error)"))
+                    throw .damagedSession(Strings.sessionDamaged(store.path(of: id), "\(error)"))
                 }
             }
         default:
@@ -252,9 +252,9 @@ extension Commands {
         } catch {
             switch error {
             case .damaged(let reason), .unencodable(let reason):
-                throw .badData(["samtale: " + Strings.sessionDamaged(store.path(of: id), reason)[.en]])
+                throw .damagedSession(Strings.sessionDamaged(store.path(of: id), reason))
             case .unsupportedFormat:
-                throw .badData(["samtale: " + Strings.sessionDamaged(store.path(of: id), "unsupported format")[.en]])
+                throw .damagedSession(Strings.sessionUnsupported(store.path(of: id)))
             }
         }
     }

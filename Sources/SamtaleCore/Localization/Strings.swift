@@ -192,6 +192,11 @@ public enum Strings {
                   en: "the session file \(path) is damaged (\(reason)); other sessions are not affected")
     }
 
+    public static func sessionUnsupported(_ path: String) -> Localized {
+        Localized(da: "samtalefilen \(path) er skrevet af en anden version af samtale og kan ikke læses af denne",
+                  en: "the session file \(path) was written by another version of samtale and cannot be read by this one")
+    }
+
     public static func sessionDeleted(_ id: String) -> Localized {
         Localized(da: "samtalen \(id) er slettet", en: "session \(id) deleted")
     }
