@@ -33,7 +33,7 @@ public struct TerminalConversation {
     }
 
     /// Runs until the conversation ends or is paused (by `/pause`, Ctrl-D, Ctrl-C or the end of piped input).
-    public func run(_ session: inout Session, input: inout StandardInput, first: Event) throws(SaveError) -> Outcome {
+    public func run(_ session: inout Session, readLine: () -> LineRead, first: Event) throws(SaveError) -> Outcome {
         var event = first
         while true {
             let actions = session.received(event, at: clock())
@@ -42,7 +42,7 @@ public struct TerminalConversation {
             if session.conversation.isFinished { return .finished }
             if session.conversation.isPaused { return .paused }
             if style.interactive { TerminalOutput.put("> ") }
-            switch input.readLine() {
+            switch readLine() {
             case .line(let line): event = Event(input: line)
             case .endOfInput, .interrupted:
                 if style.interactive { TerminalOutput.putLine() }

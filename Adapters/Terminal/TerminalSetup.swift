@@ -4,7 +4,7 @@ import SamtaleCore
 public enum TerminalSetup {
     /// The completed setup, or nil when input ended or was interrupted before it was complete.
     public static func complete(
-        _ setup: PartialSetup, planner: SetupPlanner, input: inout StandardInput, style: TerminalStyle
+        _ setup: PartialSetup, planner: SetupPlanner, readLine: () -> LineRead, style: TerminalStyle
     ) -> PartialSetup? {
         var setup = setup
         planner.completeRoles(&setup)
@@ -18,7 +18,7 @@ public enum TerminalSetup {
             }
             while true {
                 if style.interactive { TerminalOutput.put("> ") }
-                guard case .line(let answer) = input.readLine() else { return nil }
+                guard case .line(let answer) = readLine() else { return nil }
                 do {
                     try planner.apply(answer, to: choice, in: &setup)
                     break

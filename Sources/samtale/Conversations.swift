@@ -30,7 +30,7 @@ extension Commands {
         let catalog = try loadCatalog(parsed, language: language)
         let planner = SetupPlanner(flows: try loadFlows(parsed, language: language), decks: catalog.decks, language: language)
         let partial = try partialSetup(parsed, planner: planner, catalog: catalog)
-        guard let chosen = TerminalSetup.complete(partial, planner: planner, input: &input, style: style),
+        guard let chosen = TerminalSetup.complete(partial, planner: planner, readLine: { input.readLine() }, style: style),
             let flow = chosen.flow, let deck = chosen.deck else {
             System.printError("samtale: \(Strings.nothingStarted[language])")
             return 0
@@ -73,7 +73,7 @@ extension Commands {
         _ runner: TerminalConversation, _ session: inout Session, input: inout StandardInput, first: Event
     ) throws(CommandError) -> TerminalConversation.Outcome {
         do {
-            return try runner.run(&session, input: &input, first: first)
+            return try runner.run(&session, readLine: { input.readLine() }, first: first)
         } catch {
             throw .cannotCreate(error.message)
         }

@@ -1,0 +1,121 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import TerminalAdapter
+
+/// The pipe through which the signal handler wakes a waiting read (the self-pipe trick): a signal that arrives at
+/// any moment, even just before the wait begins, is seen. A plain global, as a signal handler may touch nothing else.
+nonisolated(unsafe) private var signalPipe: (read: Int32, write: Int32) = (-1, -1)
+
+/// Standard input, one line at a time, straight from the file descriptor, so that SIGINT (Ctrl-C) or SIGTERM while
+/// waiting is seen as such: a conversation pauses and saves, a server finishes and exits, instead of dying.
+struct StandardInput: ~Copyable {
+    /// One line as bytes, or why there is none.
+    enum Line {
+        case bytes([UInt8])
+        /// A line longer than the limit; its bytes were read and dropped up to its end.
+        case tooLong
+        case end
+        case interrupted
+    }
+
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+
+    init() {
+        if signalPipe.read < 0 {
+            var descriptors: [Int32] = [-1, -1]
+            if pipe(&descriptors) == 0 {
+                for descriptor in descriptors {
+                    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+                    _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+                }
+                signalPipe = (descriptors[0], descriptors[1])
+            }
+        }
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in
+            var byte: UInt8 = 1
+            _ = write(signalPipe.write, &byte, 1)
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+        sigaction(SIGTERM, &action, nil)
+    }
+
+    /// Whether standard input is a terminal (a person typing) rather than a pipe or a file.
+    static var isTerminal: Bool {
+        isatty(STDIN_FILENO) == 1
+    }
+
+    /// The next line as text, for conversations.
+    mutating func readLine() -> LineRead {
+        switch next(limit: nil) {
+        case .bytes(let bytes):
+            let line = String(decoding: bytes, as: UTF8.self)
+            return .line(line.hasSuffix("\r") ? String(line.dropLast()) : line)
+        case .tooLong, .end: return .endOfInput
+        case .interrupted: return .interrupted
+        }
+    }
+
+    /// The next line without its newline; a line longer than `limit` bytes is skipped whole and reported.
+    mutating func next(limit: Int?) -> Line {
+        var skipping = false
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                defer { start = newline + 1 }
+                if skipping || limit.map({ newline - start > $0 }) == true { return .tooLong }
+                return .bytes(Array(buffer[start..<newline]))
+            }
+            if let limit, buffer.count - start > limit {
+                // Too long already: drop what is read so far and go on dropping up to the end of the line.
+                skipping = true
+                buffer.removeAll(keepingCapacity: true)
+                start = 0
+            }
+            if atEnd {
+                guard start < buffer.count || skipping else { return .end }
+                defer { buffer.removeAll(); start = 0 }
+                return skipping ? .tooLong : .bytes(Array(buffer[start...]))
+            }
+            if start > 0 && start == buffer.count {
+                buffer.removeAll(keepingCapacity: true)
+                start = 0
+            }
+            var waiting = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: signalPipe.read, events: Int16(POLLIN), revents: 0)]
+            if poll(&waiting, nfds_t(waiting.count), -1) < 0 {
+                if errno != EINTR { atEnd = true }
+                continue
+            }
+            if waiting[1].revents & Int16(POLLIN) != 0 {
+                var drained = [UInt8](repeating: 0, count: 64)
+                while read(signalPipe.read, &drained, drained.count) > 0 {}
+                return .interrupted
+            }
+            guard waiting[0].revents != 0 else { continue }
+            if appendRead() == 0 { atEnd = true }
+        }
+    }
+
+    /// Reads what is available onto the buffer; the number of bytes, 0 at the end (or on an error other than EINTR).
+    private mutating func appendRead() -> Int {
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(STDIN_FILENO, &chunk, chunk.count)
+            if count > 0 {
+                buffer += chunk[0..<count]
+                return count
+            }
+            if count < 0 && errno == EINTR { continue }
+            return 0
+        }
+    }
+}
