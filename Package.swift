@@ -23,10 +23,16 @@ let package = Package(
             dependencies: ["SamtaleCore"],
             path: "Adapters/Terminal"
         ),
+        /// Conversations driven by any program through one JSON object per line on stdin and stdout.
+        .target(
+            name: "JSONLinesAdapter",
+            dependencies: ["SamtaleCore"],
+            path: "Adapters/JSONLines"
+        ),
         /// The command line: parses arguments, picks the adapter, maps errors to exit codes.
         .executableTarget(
             name: "samtale",
-            dependencies: ["SamtaleCore", "SamtaleDecks", "TerminalAdapter"]
+            dependencies: ["SamtaleCore", "SamtaleDecks", "TerminalAdapter", "JSONLinesAdapter"]
         ),
         /// Build-time tool: decodes and checks `Dialogues/*.json` with the core and writes them out as Swift source.
         .executableTarget(

@@ -5,7 +5,7 @@ import TerminalAdapter
 /// The commands of `samtale`: each parses its arguments, calls the core, and prints.
 enum Commands {
     static let version = "0.1.0"
-    static let names = ["talk", "sessions", "prompt", "list", "show", "validate", "help"]
+    static let names = ["talk", "sessions", "serve", "prompt", "list", "show", "validate", "help"]
 
     // MARK: Dispatch
 
@@ -60,6 +60,7 @@ enum Commands {
         switch first {
         case "talk": return try talk(rest, language: language)
         case "sessions": return try sessions(rest, language: language)
+        case "serve": return try serve(rest, language: language)
         case "prompt": return try prompt(rest, language: language)
         case "list": return try list(rest, language: language)
         case "show": return try show(rest, language: language)

@@ -119,7 +119,7 @@ extension Commands {
     }
 
     /// The built-in flows, then those in the `flows` folders of the configured deck folders.
-    private static func loadFlows(_ parsed: Arguments, language: Language) throws(CommandError) -> [Flow] {
+    static func loadFlows(_ parsed: Arguments, language: Language) throws(CommandError) -> [Flow] {
         var flows: [Flow] = []
         var broken: [DataFileError] = []
         for file in BuiltinFlows.files + (try DeckSources.configuredFlows(parsed)) {
@@ -203,17 +203,7 @@ extension Commands {
             do {
                 let session = try Session.decode(try store.load(id))
                 let progress = session.conversation.progress
-                rows.append(.object([
-                    JSONMember("id", .string(id.description)),
-                    JSONMember("flow", .string(session.setup.flow)),
-                    JSONMember("deck", .string(session.setup.deck)),
-                    JSONMember("roles", .strings(session.setup.roles)),
-                    JSONMember("started", .string(session.conversation.startedAt)),
-                    JSONMember("updated", .string(session.updatedAt)),
-                    JSONMember("status", .string(session.status.rawValue)),
-                    JSONMember("progress", .object([JSONMember("current", .integer(progress.current)),
-                                                    JSONMember("total", .integer(progress.total))])),
-                ]))
+                rows.append(session.listRow)
                 lines.append([id.description, session.setup.flow, session.setup.deck, session.setup.roles.joined(separator: "+"),
                               session.updatedAt, Strings.status(session.status)[language],
                               "\(progress.current)/\(progress.total)"].joined(separator: "  "))
@@ -228,7 +218,7 @@ extension Commands {
 
     // MARK: Shared
 
-    private static func sessionStore() throws(CommandError) -> SessionStore {
+    static func sessionStore() throws(CommandError) -> SessionStore {
         guard let directory = SessionStore.defaultDirectory(environment: System.environment) else {
             throw .cannotCreate(Strings.noStateDirectory)
         }

@@ -153,6 +153,17 @@ public struct Conversation: Codable, Equatable, Sendable {
         return false
     }
 
+    /// What stands now, without changing anything: the question waited for, or that it is paused or finished.
+    public var current: [Action] {
+        switch position {
+        case .notStarted: []
+        case .asking, .agreeing, .gap: [ask(position)]
+        case .confirmingEnd: [.confirmEnd]
+        case .paused: [.paused]
+        case .finished: [.finished]
+        }
+    }
+
     // MARK: Receiving events
 
     public mutating func received(_ event: Event) -> [Action] {

@@ -312,6 +312,32 @@ public enum Strings {
         }
     }
 
+    // MARK: JSON-lines protocol
+
+    public static let tokenKeyNote = text(
+        "SAMTALE_TOKEN_KEY er ikke sat: tilstande (state) gælder kun i denne proces; sæt den samme nøgle i alle processer, der deler samtaler",
+        "SAMTALE_TOKEN_KEY is not set: state tokens hold only in this process; set the same key in every process that shares conversations"
+    )
+
+    /// The message of a protocol error code, with its detail (a field, a name, a position).
+    public static func protocolError(_ code: String, _ detail: String) -> Localized {
+        switch code {
+        case "invalid-json": text("ugyldig JSON: \(detail)", "invalid JSON: \(detail)")
+        case "invalid-utf8": text("linjen er ikke gyldig UTF-8", "the line is not valid UTF-8")
+        case "line-too-long": text("linjen er længere end \(detail) byte og blev sprunget over", "the line is longer than \(detail) bytes and was skipped")
+        case "not-an-object": text("en forespørgsel skal være et JSON-objekt", "a request must be a JSON object")
+        case "unknown-type": text("ukendt type »\(detail)«; se PROTOCOL.md", "unknown type \"\(detail)\"; see PROTOCOL.md")
+        case "missing-field": text("mangler feltet \(detail)", "missing field \(detail)")
+        case "invalid-field": text("ugyldigt felt \(detail)", "invalid field \(detail)")
+        case "unknown-session": text("ukendt samtale \(detail)", "unknown session \(detail)")
+        case "session-exists": text("samtalen \(detail) findes allerede", "session \(detail) exists already")
+        case "session-finished": text("samtalen \(detail) er slut", "session \(detail) has ended")
+        case "invalid-token": text("ugyldig eller ændret tilstand (state): \(detail)", "invalid or altered state token: \(detail)")
+        case "invalid-setup": text("kan ikke starte: \(detail)", "cannot start: \(detail)")
+        default: text("\(code): \(detail)", "\(code): \(detail)")
+        }
+    }
+
     // MARK: Names
 
     public static func kindName(_ kind: NameKind) -> Localized {
@@ -509,6 +535,7 @@ public enum Strings {
         Kommandoer:
           talk       hold en samtale: medarbejdersamtale, team, energizer, på tværs af niveauer, selvrefleksion, vippebræt
           sessions   vis, eksportér og slet gemte samtaler
+          serve      JSON-linjeprotokollen på stdin/stdout, så andre programmer kan holde samtaler
           prompt     ét refleksionsspørgsmål til i dag, til en pipe eller et chatindlæg
           list       vis kortsæt, roller eller temaer
           show       vis et kortsæts kort
@@ -530,6 +557,7 @@ public enum Strings {
         Commands:
           talk       hold a conversation: one-to-one, team, energizer, across levels, self-reflection, seesaw
           sessions   list, show, export and delete saved conversations
+          serve      the JSON-lines protocol on stdin/stdout, so other programs can hold conversations
           prompt     one reflection question for today, for a pipe or a chat post
           list       list decks, roles or themes
           show       show the cards of a deck
@@ -563,6 +591,8 @@ public enum Strings {
         case "talk":
             text("samtale talk [--flow F] [--deck K] [--role R] [--theme T] [--participants \"Ann,Bo\"] [--target-group ORD] [--minutes N] [--record] [--lang da|en] [--resume ID]",
                  "samtale talk [--flow F] [--deck D] [--role R] [--theme T] [--participants \"Ann,Bo\"] [--target-group WORD] [--minutes N] [--record] [--lang da|en] [--resume ID]")
+        case "serve":
+            text("samtale serve --stdio [--ephemeral] [--max-line BYTE]", "samtale serve --stdio [--ephemeral] [--max-line BYTES]")
         case "sessions":
             text("samtale sessions list [--format text|json] | show ID | export ID [--format markdown|json] | delete ID",
                  "samtale sessions list [--format text|json] | show ID | export ID [--format markdown|json] | delete ID")
@@ -671,6 +701,23 @@ public enum Strings {
                 Without a terminal, one answer per line is read from standard input.
 
                 Example: samtale talk --flow one-to-one --role medarbejder --theme "sammen sikrer"
+                """
+            )
+        case "serve":
+            details = text(
+                """
+                Lader et andet program holde samtaler: én JSON-forespørgsel pr. linje på standard input, ét JSON-objekt
+                pr. linje på standard output (se PROTOCOL.md). Samtaler gemmes som ved talk; --ephemeral holder alt i
+                hukommelsen. Linjer over --max-line byte (standard 1 MiB) springes over med en fejl.
+
+                Eksempel: echo '{"type":"hello"}' | samtale serve --stdio
+                """,
+                """
+                Lets another program hold conversations: one JSON request per line on standard input, one JSON object
+                per line on standard output (see PROTOCOL.md). Conversations are saved as by talk; --ephemeral keeps
+                everything in memory. Lines over --max-line bytes (default 1 MiB) are skipped with an error.
+
+                Example: echo '{"type":"hello"}' | samtale serve --stdio
                 """
             )
         case "sessions":

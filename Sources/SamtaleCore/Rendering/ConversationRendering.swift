@@ -97,16 +97,37 @@ extension Summary {
 extension Session {
     /// The complete record for `sessions export --format json`: the session file, with its status added after the id.
     public func exportJSON() throws(SessionFileError) -> String {
+        JSONWriter.string(try exportValue(), style: .pretty)
+    }
+
+    /// The complete record as a value, for the JSON-lines protocol's `export`.
+    public func exportValue() throws(SessionFileError) -> JSONValue {
         let value: JSONValue
         do {
             value = try JSONValueCoder.encode(self)
         } catch {
             throw .unencodable(String(describing: error.reason))
         }
-        guard case .object(var members) = value else { return JSONWriter.string(value, style: .pretty) }
+        guard case .object(var members) = value else { return value }
         let position = (members.firstIndex { $0.key == "id" } ?? 0) + 1
         members.insert(JSONMember("status", .string(status.rawValue)), at: min(position, members.count))
-        return JSONWriter.string(.object(members), style: .pretty)
+        return .object(members)
+    }
+
+    /// One row of `sessions list --format json` and of the protocol's `sessions`.
+    public var listRow: JSONValue {
+        let progress = conversation.progress
+        return .object([
+            JSONMember("id", .string(id.description)),
+            JSONMember("flow", .string(setup.flow)),
+            JSONMember("deck", .string(setup.deck)),
+            JSONMember("roles", .strings(setup.roles)),
+            JSONMember("started", .string(conversation.startedAt)),
+            JSONMember("updated", .string(updatedAt)),
+            JSONMember("status", .string(status.rawValue)),
+            JSONMember("progress", .object([JSONMember("current", .integer(progress.current)),
+                                            JSONMember("total", .integer(progress.total))])),
+        ])
     }
 
     /// Markdown a leader can paste into an e-mail or a personnel file.

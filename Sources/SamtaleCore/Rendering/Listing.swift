@@ -14,7 +14,7 @@ public enum Listing {
         let rows = decks.flatMap { self.rows(subject, deck: $0, language: language) }
         switch format {
         case .json:
-            return JSONWriter.string(.array(rows.map { .object($0.json) }), style: .pretty)
+            return JSONWriter.string(json(subject, decks: decks), style: .pretty)
         case .markdown:
             return rows.map { "- **\($0.id)** \($0.label)" }.joined(separator: "\n")
         case .text:
@@ -23,6 +23,11 @@ public enum Listing {
                 row.id + String(repeating: " ", count: idWidth - row.id.count + 2) + row.label
             }.joined(separator: "\n")
         }
+    }
+
+    /// The listing as a JSON array, as `--format json` prints it and the JSON-lines protocol answers `list`.
+    public static func json(_ subject: ListSubject, decks: [Deck]) -> JSONValue {
+        .array(decks.flatMap { rows(subject, deck: $0, language: .da) }.map { .object($0.json) })
     }
 
     private struct Row {

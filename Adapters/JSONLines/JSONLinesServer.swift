@@ -1,0 +1,420 @@
+import SamtaleCore
+
+/// The JSON-lines protocol, version 1: one request object per line in, one or more response lines out.
+/// Holds the sessions of one process; never dies from input: every bad line is one `error` line.
+public struct JSONLinesServer {
+    /// The protocol version `hello` answers.
+    public static let protocolVersion = 1
+
+    /// What the server works with; time, randomness and files come in from the executable.
+    public struct Environment {
+        public var catalog: Catalog
+        public var flows: [Flow]
+        /// Where sessions are saved; nil keeps everything in memory (`--ephemeral`).
+        public var store: SessionStore?
+        /// The secret that signs stateless tokens; workers that share conversations share it.
+        public var tokenKey: [UInt8]
+        public var language: Language
+        public var version: String
+        public var clock: () -> String
+        public var today: () -> CivilDate
+        public var randomSeed: () -> UInt64
+        public var newSessionID: () -> SessionID
+
+        public init(
+            catalog: Catalog, flows: [Flow], store: SessionStore?, tokenKey: [UInt8], language: Language, version: String,
+            clock: @escaping () -> String, today: @escaping () -> CivilDate, randomSeed: @escaping () -> UInt64,
+            newSessionID: @escaping () -> SessionID
+        ) {
+            self.catalog = catalog
+            self.flows = flows
+            self.store = store
+            self.tokenKey = tokenKey
+            self.language = language
+            self.version = version
+            self.clock = clock
+            self.today = today
+            self.randomSeed = randomSeed
+            self.newSessionID = newSessionID
+        }
+    }
+
+    private let environment: Environment
+    private let planner: SetupPlanner
+    /// Sessions held by this process; with a store they are also on disk, so another process can take them up.
+    private var sessions: [SessionID: Session] = [:]
+
+    public init(environment: Environment) {
+        self.environment = environment
+        planner = SetupPlanner(flows: environment.flows, decks: environment.catalog.decks, language: environment.language)
+    }
+
+    // MARK: Lines
+
+    /// The response lines (compact JSON) for one request line.
+    public mutating func respond(to line: [UInt8]) -> [String] {
+        var requestID: JSONValue?
+        do throws(ProtocolError) {
+            guard String(validating: line, as: UTF8.self) != nil else { throw ProtocolError(.invalidUTF8) }
+            let json: JSONValue
+            do {
+                json = try JSONParser.parse(line)
+            } catch {
+                throw ProtocolError(.invalidJSON, detail: "\(Strings.syntaxError(error.reason)[environment.language]) (\(error.column))")
+            }
+            guard case .object(let members) = json else { throw ProtocolError(.notAnObject) }
+            let request = Request(members: members)
+            if let id = request["id"] {
+                switch id {
+                case .string, .number: requestID = id
+                default: throw ProtocolError(.invalidField, detail: "id: a string or a number")
+                }
+            }
+            return try dispatch(request).map { Self.line($0, id: requestID) }
+        } catch {
+            return [Self.line(errorMembers(error), id: requestID)]
+        }
+    }
+
+    /// The error line for a line longer than the limit, whose bytes were dropped unread.
+    public func lineTooLong(limit: Int) -> String {
+        Self.line(errorMembers(ProtocolError(.lineTooLong, detail: String(limit))), id: nil)
+    }
+
+    private static func line(_ members: [JSONMember], id: JSONValue?) -> String {
+        JSONWriter.string(.object(id.map { members + [JSONMember("id", $0)] } ?? members))
+    }
+
+    private func errorMembers(_ error: ProtocolError) -> [JSONMember] {
+        [JSONMember("type", .string("error")), JSONMember("code", .string(error.code.rawValue)),
+         JSONMember("message", .string(error.message[environment.language]))]
+    }
+
+    // MARK: Requests
+
+    private mutating func dispatch(_ request: Request) throws(ProtocolError) -> [[JSONMember]] {
+        guard let typeValue = request["type"] else { throw ProtocolError(.missingField, detail: "type") }
+        guard case .string(let type) = typeValue else { throw ProtocolError(.invalidField, detail: "type: a string") }
+        switch type {
+        case "hello": return [hello()]
+        case "list": return [try list(request)]
+        case "prompt": return [try prompt(request)]
+        case "start": return try start(request)
+        case "input": return try input(request)
+        case "state": return try state(request)
+        case "export": return [try export(request)]
+        case "sessions": return [try sessionList()]
+        case "delete": return [try delete(request)]
+        default: throw ProtocolError(.unknownType, detail: type)
+        }
+    }
+
+    private func hello() -> [JSONMember] {
+        [JSONMember("type", .string("hello")), JSONMember("protocol", .integer(Self.protocolVersion)),
+         JSONMember("samtale", .string(environment.version)),
+         JSONMember("decks", .strings(environment.catalog.decks.map(\.id))),
+         JSONMember("flows", .strings(environment.flows.map(\.id)))]
+    }
+
+    private enum ListWhat: String, CaseIterable {
+        case decks, roles, themes, flows
+    }
+
+    private func list(_ request: Request) throws(ProtocolError) -> [JSONMember] {
+        guard let what = try request.choice("what", as: ListWhat.self) else { throw ProtocolError(.missingField, detail: "what") }
+        let items: JSONValue
+        if what == .flows {
+            items = .array(environment.flows.map { flow in
+                .object([JSONMember("id", .string(flow.id)), JSONMember("title", .string(flow.title[environment.language])),
+                         JSONMember("description", .string(flow.description[environment.language]))])
+            })
+        } else {
+            let decks = try request.string("deck").map { name throws(ProtocolError) in [try resolveDeck(name)] }
+            items = Listing.json(ListSubject(rawValue: what.rawValue)!, decks: decks ?? environment.catalog.decks)
+        }
+        return [JSONMember("type", .string("list")), JSONMember("what", .string(what.rawValue)), JSONMember("items", items)]
+    }
+
+    private func prompt(_ request: Request) throws(ProtocolError) -> [JSONMember] {
+        var prompt = PromptRequest(date: environment.today())
+        prompt.deck = try request.string("deck")
+        prompt.role = try request.string("role")
+        prompt.theme = try request.string("theme")
+        prompt.audience = try request.choice("for", as: Audience.self)
+        if let date = try request.string("date") {
+            guard let day = CivilDate(iso: date) else { throw ProtocolError(.invalidField, detail: "date: YYYY-MM-DD") }
+            prompt.date = day
+        }
+        if let holidays = try request.string("holidays"), holidays != "dk" {
+            throw ProtocolError(.invalidField, detail: "holidays: dk")
+        }
+        prompt.dayCounting = DayCounting(skipsWeekends: try request.bool("skipWeekends"),
+                                         skipsDanishHolidays: try request.string("holidays") != nil)
+        if let seed = request["seed"], seed != .null {
+            guard case .number(let literal) = seed, let number = UInt64(literal) else {
+                throw ProtocolError(.invalidField, detail: "seed: a whole number from 0")
+            }
+            prompt.selection = .random(seed: number)
+        } else if try request.bool("random") {
+            prompt.selection = .random(seed: environment.randomSeed())
+        }
+        prompt.targetGroup = try targetGroup(request)
+        do {
+            switch try environment.catalog.prompt(for: prompt) {
+            case .prompt(let chosen):
+                return [JSONMember("type", .string("prompt")), JSONMember("prompt", chosen.jsonValue)]
+            case .dayOff(let date, let exclusion):
+                return [JSONMember("type", .string("dayOff")), JSONMember("date", .string(date.description)),
+                        JSONMember("reason", .string(Strings.dayOff(date, exclusion)[environment.language]))]
+            }
+        } catch {
+            switch error {
+            case .name(let name): throw ProtocolError(.unknownName, localized(name))
+            case .noQuestions(let deck, let role, let theme, let audience):
+                throw ProtocolError(.invalidSetup, Strings.noQuestions(deck: deck, role: role, theme: theme, audience: audience))
+            }
+        }
+    }
+
+    // MARK: Conversations
+
+    private mutating func start(_ request: Request) throws(ProtocolError) -> [[JSONMember]] {
+        let flow: Flow
+        do {
+            flow = try NameResolver.resolve(try request.requiredString("flow"), among: environment.flows, kind: .flow,
+                                            id: \.id, names: { [$0.title.da, $0.title.en] })
+        } catch let error as NameError {
+            throw ProtocolError(.unknownName, localized(error))
+        } catch let error as ProtocolError {
+            throw error
+        } catch {
+            preconditionFailure("unexpected error \(error)")
+        }
+        let deck = try request.string("deck").map { name throws(ProtocolError) in try resolveDeck(name) }
+            ?? planner.decks(for: flow).first
+        guard let deck else { throw ProtocolError(.invalidSetup, detail: flow.id) }
+        if let reason = flow.unsupportedReason(deck: deck) { throw ProtocolError(.invalidSetup, localized(reason)) }
+        var partial = PartialSetup(flow: flow, deck: deck)
+        let roleNames = try request.strings("role")
+        let themes = try request.strings("theme")
+        do throws(NameError) {
+            partial.roles = try roleNames.map { name throws(NameError) in try deck.resolveRole(name) }
+            partial.themes = themes.isEmpty ? nil : try themes.map { name throws(NameError) in try deck.resolveTheme(name) }
+        } catch {
+            throw ProtocolError(.unknownName, localized(error))
+        }
+        let participants = try request.strings("participants")
+        partial.participants = participants.isEmpty ? nil : participants
+        planner.completeRoles(&partial)
+        if let missing = planner.nextChoice(settling: &partial) {
+            throw ProtocolError(.missingField, detail: "\(Self.field(missing.subject)) (\(missing.options.map(\.id).joined(separator: ", ")))")
+        }
+        let language = try request.choice("lang", as: Language.self) ?? environment.language
+        let setup = ConversationSetup(
+            flow: flow.id, deck: deck.id, roles: partial.roles.map(\.id), themes: (partial.themes ?? []).map(\.id),
+            participants: partial.participants ?? [], targetGroup: try targetGroup(request), language: language,
+            minutes: try request.integer("minutes") ?? 5, seed: environment.randomSeed()
+        )
+        let script: Script
+        do {
+            script = try flow.expand(over: deck, setup: setup)
+        } catch {
+            throw ProtocolError(.invalidSetup, localized(error))
+        }
+        let inline = try inlineState(request)
+        let id: SessionID
+        if request["session"] != nil {
+            id = try request.sessionID()
+            if sessions[id] != nil || (try? environment.store?.load(id)) != nil { throw ProtocolError(.sessionExists, detail: "\(id)") }
+        } else {
+            id = environment.newSessionID()
+        }
+        var session = Session(id: id, setup: setup, script: script, at: environment.clock())
+        let actions = session.received(.start, at: environment.clock())
+        let started: [JSONMember] = [
+            JSONMember("type", .string("started")), JSONMember("session", .string(id.description)),
+            JSONMember("flow", .string(flow.id)), JSONMember("deck", .string(deck.id)),
+            JSONMember("roles", .strings(setup.roles)), JSONMember("themes", .strings(setup.themes)),
+        ]
+        let records = try request.bool("record") || script.records
+        let stateLines = try keep(session, inline: inline, records: records)
+        return [started] + lines(actions, session: session, inline: inline) + stateLines
+    }
+
+    private mutating func input(_ request: Request) throws(ProtocolError) -> [[JSONMember]] {
+        let id = try request.sessionID()
+        let inline = try inlineState(request)
+        var session = try session(id, token: inline)
+        guard !session.conversation.isFinished else { throw ProtocolError(.sessionFinished, detail: "\(id)") }
+        let text = try request.string("text")
+        let command = try request.choice("command", as: Command.self)
+        let event: Event
+        switch (text, command) {
+        case (let text?, nil): event = .answer(text)
+        case (nil, let command?): event = .command(command)
+        case (nil, nil): throw ProtocolError(.missingField, detail: "text | command")
+        case (.some, .some): throw ProtocolError(.invalidField, detail: "text | command: only one")
+        }
+        let actions = session.received(event, at: environment.clock())
+        let stateLines = try keep(session, inline: inline, records: true)
+        return lines(actions, session: session, inline: inline) + stateLines
+    }
+
+    private mutating func state(_ request: Request) throws(ProtocolError) -> [[JSONMember]] {
+        let id = try request.sessionID()
+        let session = try session(id, token: try inlineState(request))
+        return lines(session.conversation.current, session: session, inline: nil)
+    }
+
+    private enum ExportFormat: String, CaseIterable {
+        case markdown, json
+    }
+
+    private mutating func export(_ request: Request) throws(ProtocolError) -> [JSONMember] {
+        let id = try request.sessionID()
+        let session = try session(id, token: try inlineState(request))
+        let format = try request.choice("format", as: ExportFormat.self) ?? .markdown
+        var members = [JSONMember("type", .string("export")), JSONMember("session", .string(id.description)),
+                       JSONMember("format", .string(format.rawValue))]
+        switch format {
+        case .markdown:
+            members.append(JSONMember("content", .string(session.markdown(language: session.setup.language))))
+        case .json:
+            do {
+                members.append(JSONMember("record", try session.exportValue()))
+            } catch {
+                throw ProtocolError(.damagedSession, detail: "\(error)")
+            }
+        }
+        return members
+    }
+
+    private func sessionList() throws(ProtocolError) -> [JSONMember] {
+        var rows: [SessionID: JSONValue] = [:]
+        if let store = environment.store {
+            for id in (try? store.list()) ?? [] {
+                rows[id] = (try? Session.decode(try store.load(id)))?.listRow
+                    ?? .object([JSONMember("id", .string(id.description)), JSONMember("status", .string("damaged"))])
+            }
+        }
+        for (id, session) in sessions { rows[id] = session.listRow }
+        return [JSONMember("type", .string("sessions")),
+                JSONMember("sessions", .array(rows.keys.sorted().compactMap { rows[$0] }))]
+    }
+
+    private mutating func delete(_ request: Request) throws(ProtocolError) -> [JSONMember] {
+        let id = try request.sessionID()
+        let held = sessions.removeValue(forKey: id) != nil
+        if let store = environment.store {
+            do {
+                try store.delete(id)
+            } catch {
+                if case .notFound = error, held {} else if case .notFound = error {
+                    throw ProtocolError(.unknownSession, detail: "\(id)")
+                } else {
+                    throw ProtocolError(.cannotSave, Strings.storeError(error))
+                }
+            }
+        } else if !held {
+            throw ProtocolError(.unknownSession, detail: "\(id)")
+        }
+        return [JSONMember("type", .string("ok")), JSONMember("session", .string(id.description))]
+    }
+
+    // MARK: Sessions
+
+    /// The `state` member: nil (held by the server), "inline" (start a stateless session), or a token.
+    private func inlineState(_ request: Request) throws(ProtocolError) -> String? {
+        try request.string("state")
+    }
+
+    /// The session for a request: from its token, else held here, else from the store.
+    private func session(_ id: SessionID, token: String?) throws(ProtocolError) -> Session {
+        if let token, token != "inline" {
+            let session: Session
+            do {
+                session = try SessionToken.open(token, key: environment.tokenKey)
+            } catch {
+                throw ProtocolError(.invalidToken, detail: "\(error)")
+            }
+            guard session.id == id else { throw ProtocolError(.invalidToken, detail: "another session") }
+            return session
+        }
+        if let held = sessions[id] { return held }
+        guard let store = environment.store else { throw ProtocolError(.unknownSession, detail: "\(id)") }
+        do {
+            return try Session.decode(try store.load(id))
+        } catch let error as SessionStoreError {
+            if case .notFound = error { throw ProtocolError(.unknownSession, detail: "\(id)") }
+            throw ProtocolError(.damagedSession, Strings.storeError(error))
+        } catch {
+            throw ProtocolError(.damagedSession, Strings.sessionDamaged(store.path(of: id), "\(error)"))
+        }
+    }
+
+    /// Keeps the session after an event: in the token (stateless), else here and, when durable, on disk.
+    /// Returns the `state` line of a stateless session.
+    private mutating func keep(_ session: Session, inline: String?, records: Bool) throws(ProtocolError) -> [[JSONMember]] {
+        if inline != nil {
+            do {
+                let token = try SessionToken.seal(session, key: environment.tokenKey)
+                return [[JSONMember("type", .string("state")), JSONMember("session", .string(session.id.description)),
+                         JSONMember("state", .string(token))]]
+            } catch {
+                throw ProtocolError(.damagedSession, detail: "\(error)")
+            }
+        }
+        if let store = environment.store, records {
+            do {
+                try store.save(try session.encoded(), for: session.id)
+            } catch let error as SessionStoreError {
+                throw ProtocolError(.cannotSave, Strings.storeError(error))
+            } catch {
+                throw ProtocolError(.cannotSave, detail: "\(error)")
+            }
+        }
+        sessions[session.id] = session
+        return []
+    }
+
+    private func lines(_ actions: [Action], session: Session, inline: String?) -> [[JSONMember]] {
+        actions.map { ActionEncoding.members($0, language: session.setup.language) + [JSONMember("session", .string(session.id.description))] }
+    }
+
+    // MARK: Helpers
+
+    private func resolveDeck(_ name: String) throws(ProtocolError) -> Deck {
+        do {
+            return try environment.catalog.resolveDeck(name)
+        } catch {
+            throw ProtocolError(.unknownName, localized(error))
+        }
+    }
+
+    private func targetGroup(_ request: Request) throws(ProtocolError) -> TargetGroup? {
+        guard let spec = try request.string("targetGroup") else { return nil }
+        do {
+            return try TargetGroup(parsing: spec)
+        } catch {
+            throw ProtocolError(.invalidField, Strings.targetGroupError(error))
+        }
+    }
+
+    private static func field(_ subject: SetupChoice.Subject) -> String {
+        switch subject {
+        case .flow: "flow"
+        case .deck: "deck"
+        case .role: "role"
+        case .themes: "theme"
+        case .participants: "participants"
+        }
+    }
+
+    private func localized(_ error: NameError) -> Localized {
+        Localized(da: error.message(in: .da), en: error.message(in: .en))
+    }
+
+    private func localized(_ error: ExpansionError) -> Localized {
+        Localized(da: error.message(in: .da), en: error.message(in: .en))
+    }
+}

@@ -1,0 +1,52 @@
+import JSONLinesAdapter
+import SamtaleCore
+import SamtaleDecks
+
+/// `samtale serve --stdio`: the JSON-lines protocol on standard input and output.
+extension Commands {
+    /// The longest request line read by default; longer ones are dropped with one error line.
+    static let defaultMaxLine = 1 << 20
+
+    static func serve(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
+        let parsed = try Arguments(arguments, command: "serve", valued: ["--max-line"], flags: ["--stdio", "--ephemeral"])
+        try parsed.expectPositionals(atMost: 0)
+        guard parsed.flag("--stdio") else { throw .usage(Strings.missingArgument("--stdio"), command: "serve") }
+        let maxLine = try parsed.value("--max-line").map { value throws(CommandError) in
+            guard let bytes = Int(value), bytes > 0 else {
+                throw .usage(Strings.invalidChoice("--max-line", value, allowed: ["1…"]), command: "serve")
+            }
+            return bytes
+        } ?? defaultMaxLine
+        var tokenKey = Array((System.environment("SAMTALE_TOKEN_KEY") ?? "").utf8)
+        if tokenKey.isEmpty {
+            var generator = SystemRandomNumberGenerator()
+            tokenKey = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            System.printError("samtale: \(Strings.tokenKeyNote[language])")
+        }
+        let environment = JSONLinesServer.Environment(
+            catalog: try loadCatalog(parsed, language: language),
+            flows: try loadFlows(parsed, language: language),
+            store: parsed.flag("--ephemeral") ? nil : try sessionStore(),
+            tokenKey: tokenKey, language: language, version: version,
+            clock: System.now, today: { System.today }, randomSeed: { System.randomSeed() },
+            newSessionID: {
+                var generator = SystemRandomNumberGenerator()
+                return SessionID.generate(using: &generator)
+            }
+        )
+        var server = JSONLinesServer(environment: environment)
+        var input = StandardInput()
+        while true {
+            switch input.next(limit: maxLine) {
+            case .bytes(let line):
+                // A blank line is no request; skipping it keeps hand-typed sessions pleasant.
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                System.printOut(server.respond(to: line).joined(separator: "\n"))
+            case .tooLong:
+                System.printOut(server.lineTooLong(limit: maxLine))
+            case .end, .interrupted:
+                return 0
+            }
+        }
+    }
+}
