@@ -150,11 +150,8 @@ public struct JSONLinesServer {
         }
         prompt.dayCounting = DayCounting(skipsWeekends: try request.bool("skipWeekends"),
                                          skipsDanishHolidays: try request.string("holidays") != nil)
-        if let seed = request["seed"], seed != .null {
-            guard case .number(let literal) = seed, let number = UInt64(literal) else {
-                throw ProtocolError(.invalidField, detail: "seed: a whole number from 0")
-            }
-            prompt.selection = .random(seed: number)
+        if let seed = try seed(request) {
+            prompt.selection = .random(seed: seed)
         } else if try request.bool("random") {
             prompt.selection = .random(seed: environment.randomSeed())
         }
@@ -213,7 +210,7 @@ public struct JSONLinesServer {
         let setup = ConversationSetup(
             flow: flow.id, deck: deck.id, roles: partial.roles.map(\.id), themes: (partial.themes ?? []).map(\.id),
             participants: partial.participants ?? [], targetGroup: try targetGroup(request), language: language,
-            minutes: try request.integer("minutes") ?? 5, seed: environment.randomSeed()
+            minutes: try request.integer("minutes") ?? 5, seed: try seed(request) ?? environment.randomSeed()
         )
         let script: Script
         do {
@@ -238,7 +235,7 @@ public struct JSONLinesServer {
         ]
         let records = try request.bool("record") || script.records
         let stateLines = try keep(session, inline: inline, records: records)
-        return [started] + lines(actions, session: session, inline: inline) + stateLines
+        return [started] + lines(actions, session: session) + stateLines
     }
 
     private mutating func input(_ request: Request) throws(ProtocolError) -> [[JSONMember]] {
@@ -257,13 +254,13 @@ public struct JSONLinesServer {
         }
         let actions = session.received(event, at: environment.clock())
         let stateLines = try keep(session, inline: inline, records: true)
-        return lines(actions, session: session, inline: inline) + stateLines
+        return lines(actions, session: session) + stateLines
     }
 
     private mutating func state(_ request: Request) throws(ProtocolError) -> [[JSONMember]] {
         let id = try request.sessionID()
         let session = try session(id, token: try inlineState(request))
-        return lines(session.conversation.current, session: session, inline: nil)
+        return lines(session.conversation.current, session: session)
     }
 
     private enum ExportFormat: String, CaseIterable {
@@ -377,7 +374,7 @@ public struct JSONLinesServer {
         return []
     }
 
-    private func lines(_ actions: [Action], session: Session, inline: String?) -> [[JSONMember]] {
+    private func lines(_ actions: [Action], session: Session) -> [[JSONMember]] {
         actions.map { ActionEncoding.members($0, language: session.setup.language) + [JSONMember("session", .string(session.id.description))] }
     }
 
@@ -389,6 +386,15 @@ public struct JSONLinesServer {
         } catch {
             throw ProtocolError(.unknownName, localized(error))
         }
+    }
+
+    /// A seed that makes a random choice reproducible: which question a prompt or an energizer picks.
+    private func seed(_ request: Request) throws(ProtocolError) -> UInt64? {
+        guard let seed = request["seed"], seed != .null else { return nil }
+        guard case .number(let literal) = seed, let number = UInt64(literal) else {
+            throw ProtocolError(.invalidField, detail: "seed: a whole number from 0")
+        }
+        return number
     }
 
     private func targetGroup(_ request: Request) throws(ProtocolError) -> TargetGroup? {

@@ -57,8 +57,9 @@ enum System {
         return environment("COLUMNS").flatMap(Int.init) ?? 80
     }
 
-    /// Today in local time (the TZ of the machine or the environment).
+    /// Today in local time (the TZ of the machine or the environment), or the day of SAMTALE_NOW.
     static var today: CivilDate {
+        if let fixed = fixedNow, let day = CivilDate(iso: String(fixed.prefix(10))) { return day }
         var now = time(nil)
         var parts = tm()
         localtime_r(&now, &parts)
@@ -68,8 +69,14 @@ enum System {
         return date
     }
 
-    /// Now in local time with its offset, `2026-11-26T09:30:00+01:00`, for session records.
+    /// SAMTALE_NOW, a fixed time (`2026-11-26T09:30:00+01:00`) for reproducible runs: transcripts, examples.
+    static var fixedNow: String? {
+        environment("SAMTALE_NOW").flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Now in local time with its offset, `2026-11-26T09:30:00+01:00`, for session records; SAMTALE_NOW if set.
     static func now() -> String {
+        if let fixedNow { return fixedNow }
         var clock = time(nil)
         var parts = tm()
         localtime_r(&clock, &parts)
