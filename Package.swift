@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "samtaleTests",
             dependencies: ["samtale"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Transcripts"]
         ),
     ],
     swiftLanguageModes: [.v6]

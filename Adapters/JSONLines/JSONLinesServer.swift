@@ -240,9 +240,6 @@ public struct JSONLinesServer {
 
     private mutating func input(_ request: Request) throws(ProtocolError) -> [[JSONMember]] {
         let id = try request.sessionID()
-        let inline = try inlineState(request)
-        var session = try session(id, token: inline)
-        guard !session.conversation.isFinished else { throw ProtocolError(.sessionFinished, detail: "\(id)") }
         let text = try request.string("text")
         let command = try request.choice("command", as: Command.self)
         let event: Event
@@ -252,6 +249,9 @@ public struct JSONLinesServer {
         case (nil, nil): throw ProtocolError(.missingField, detail: "text | command")
         case (.some, .some): throw ProtocolError(.invalidField, detail: "text | command: only one")
         }
+        let inline = try inlineState(request)
+        var session = try session(id, token: inline)
+        guard !session.conversation.isFinished else { throw ProtocolError(.sessionFinished, detail: "\(id)") }
         let actions = session.received(event, at: environment.clock())
         let stateLines = try keep(session, inline: inline, records: true)
         return lines(actions, session: session) + stateLines
@@ -269,8 +269,8 @@ public struct JSONLinesServer {
 
     private mutating func export(_ request: Request) throws(ProtocolError) -> [JSONMember] {
         let id = try request.sessionID()
-        let session = try session(id, token: try inlineState(request))
         let format = try request.choice("format", as: ExportFormat.self) ?? .markdown
+        let session = try session(id, token: try inlineState(request))
         var members = [JSONMember("type", .string("export")), JSONMember("session", .string(id.description)),
                        JSONMember("format", .string(format.rawValue))]
         switch format {
@@ -339,13 +339,17 @@ public struct JSONLinesServer {
         }
         if let held = sessions[id] { return held }
         guard let store = environment.store else { throw ProtocolError(.unknownSession, detail: "\(id)") }
+        let bytes: [UInt8]
         do {
-            return try Session.decode(try store.load(id))
-        } catch let error as SessionStoreError {
+            bytes = try store.load(id)
+        } catch {
             if case .notFound = error { throw ProtocolError(.unknownSession, detail: "\(id)") }
             throw ProtocolError(.damagedSession, Strings.storeError(error))
+        }
+        do {
+            return try Session.decode(bytes)
         } catch {
-            throw ProtocolError(.damagedSession, Strings.sessionDamaged(store.path(of: id), "\(error)"))
+            throw ProtocolError(.damagedSession, error.message(path: store.path(of: id)))
         }
     }
 

@@ -240,12 +240,7 @@ extension Commands {
         do {
             return try Session.decode(bytes)
         } catch {
-            switch error {
-            case .damaged(let reason), .unencodable(let reason):
-                throw .damagedSession(Strings.sessionDamaged(store.path(of: id), reason))
-            case .unsupportedFormat:
-                throw .damagedSession(Strings.sessionUnsupported(store.path(of: id)))
-            }
+            throw .damagedSession(error.message(path: store.path(of: id)))
         }
     }
 

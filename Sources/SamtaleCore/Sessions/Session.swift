@@ -82,4 +82,12 @@ public enum SessionFileError: Error, Equatable, Sendable {
     case damaged(String)
     case unsupportedFormat
     case unencodable(String)
+
+    /// The message naming the file.
+    public func message(path: String) -> Localized {
+        switch self {
+        case .damaged(let reason), .unencodable(let reason): Strings.sessionDamaged(path, reason)
+        case .unsupportedFormat: Strings.sessionUnsupported(path)
+        }
+    }
 }
