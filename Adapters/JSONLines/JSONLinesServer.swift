@@ -43,6 +43,10 @@ public struct JSONLinesServer {
     private let planner: SetupPlanner
     /// Sessions held by this process; with a store they are also on disk, so another process can take them up.
     private var sessions: [SessionID: Session] = [:]
+    /// Scripts by setup: sessions started alike share one script's storage (a script is most of a session's memory).
+    private var scripts: [ConversationSetup: Script] = [:]
+    /// Enough for every usual setup; past it the cache starts again rather than grow without bound.
+    private static let scriptCacheLimit = 512
 
     public init(environment: Environment) {
         self.environment = environment
@@ -51,8 +55,8 @@ public struct JSONLinesServer {
 
     // MARK: Lines
 
-    /// The response lines (compact JSON) for one request line.
-    public mutating func respond(to line: [UInt8]) -> [String] {
+    /// Appends the response lines (compact JSON, each ending in a newline) for one request line.
+    public mutating func respond(to line: [UInt8], into output: inout [UInt8]) {
         var requestID: JSONValue?
         do throws(ProtocolError) {
             guard String(validating: line, as: UTF8.self) != nil else { throw ProtocolError(.invalidUTF8) }
@@ -70,19 +74,20 @@ public struct JSONLinesServer {
                 default: throw ProtocolError(.invalidField, detail: "id: a string or a number")
                 }
             }
-            return try dispatch(request).map { Self.line($0, id: requestID) }
+            for members in try dispatch(request) { Self.append(members, id: requestID, to: &output) }
         } catch {
-            return [Self.line(errorMembers(error), id: requestID)]
+            Self.append(errorMembers(error), id: requestID, to: &output)
         }
     }
 
-    /// The error line for a line longer than the limit, whose bytes were dropped unread.
-    public func lineTooLong(limit: Int) -> String {
-        Self.line(errorMembers(ProtocolError(.lineTooLong, detail: String(limit))), id: nil)
+    /// Appends the error line for a line longer than the limit, whose bytes were dropped unread.
+    public func lineTooLong(limit: Int, into output: inout [UInt8]) {
+        Self.append(errorMembers(ProtocolError(.lineTooLong, detail: String(limit))), id: nil, to: &output)
     }
 
-    private static func line(_ members: [JSONMember], id: JSONValue?) -> String {
-        JSONWriter.string(.object(id.map { members + [JSONMember("id", $0)] } ?? members))
+    private static func append(_ members: [JSONMember], id: JSONValue?, to output: inout [UInt8]) {
+        output += JSONWriter.bytes(.object(id.map { members + [JSONMember("id", $0)] } ?? members))
+        output.append(0x0A)
     }
 
     private func errorMembers(_ error: ProtocolError) -> [JSONMember] {
@@ -210,14 +215,10 @@ public struct JSONLinesServer {
         let setup = ConversationSetup(
             flow: flow.id, deck: deck.id, roles: partial.roles.map(\.id), themes: (partial.themes ?? []).map(\.id),
             participants: partial.participants ?? [], targetGroup: try targetGroup(request), language: language,
-            minutes: try request.integer("minutes") ?? 5, seed: try seed(request) ?? environment.randomSeed()
+            minutes: try request.integer("minutes") ?? 5,
+            seed: flow.choosesQuestions ? try seed(request) ?? environment.randomSeed() : 0
         )
-        let script: Script
-        do {
-            script = try flow.expand(over: deck, setup: setup)
-        } catch {
-            throw ProtocolError(.invalidSetup, localized(error))
-        }
+        let script = try script(for: flow, over: deck, setup: setup)
         let inline = try inlineState(request)
         let id: SessionID
         if request["session"] != nil {
@@ -250,7 +251,14 @@ public struct JSONLinesServer {
         case (.some, .some): throw ProtocolError(.invalidField, detail: "text | command: only one")
         }
         let inline = try inlineState(request)
-        var session = try session(id, token: inline)
+        if sessions[id]?.conversation.isFinished == true { throw ProtocolError(.sessionFinished, detail: "\(id)") }
+        // Taken out while it changes, so that its arrays are not copied; `keep` puts it back.
+        var session: Session
+        if inline == nil, let held = sessions.removeValue(forKey: id) {
+            session = held
+        } else {
+            session = try self.session(id, token: inline)
+        }
         guard !session.conversation.isFinished else { throw ProtocolError(.sessionFinished, detail: "\(id)") }
         let actions = session.received(event, at: environment.clock())
         let stateLines = try keep(session, inline: inline, records: true)
@@ -319,6 +327,19 @@ public struct JSONLinesServer {
     }
 
     // MARK: Sessions
+
+    private mutating func script(for flow: Flow, over deck: Deck, setup: ConversationSetup) throws(ProtocolError) -> Script {
+        if let script = scripts[setup] { return script }
+        let script: Script
+        do {
+            script = try flow.expand(over: deck, setup: setup)
+        } catch {
+            throw ProtocolError(.invalidSetup, localized(error))
+        }
+        if scripts.count >= Self.scriptCacheLimit { scripts.removeAll(keepingCapacity: true) }
+        scripts[setup] = script
+        return script
+    }
 
     /// The `state` member: nil (held by the server), "inline" (start a stateless session), or a token.
     private func inlineState(_ request: Request) throws(ProtocolError) -> String? {

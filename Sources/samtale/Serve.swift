@@ -36,16 +36,27 @@ extension Commands {
         )
         var server = JSONLinesServer(environment: environment)
         var input = StandardInput()
+        // Responses are written as soon as no further request is already waiting in the input, and before the
+        // server waits for more: a client that waits for an answer always has it, and a pipeline of requests is
+        // answered without a system call per line.
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 16)
         while true {
             switch input.next(limit: maxLine) {
             case .bytes(let line):
                 // A blank line is no request; skipping it keeps hand-typed sessions pleasant.
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                System.printOut(server.respond(to: line).joined(separator: "\n"))
+                if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                    server.respond(to: line, into: &output)
+                }
             case .tooLong:
-                System.printOut(server.lineTooLong(limit: maxLine))
+                server.lineTooLong(limit: maxLine, into: &output)
             case .end, .interrupted:
+                System.write(output)
                 return 0
+            }
+            if !input.hasWaitingLine || output.count >= 1 << 16 {
+                System.write(output)
+                output.removeAll(keepingCapacity: true)
             }
         }
     }

@@ -65,6 +65,11 @@ struct StandardInput: ~Copyable {
         }
     }
 
+    /// Whether a whole line is already read and waiting, so that asking for it will not wait.
+    var hasWaitingLine: Bool {
+        buffer[start...].contains(0x0A) || (atEnd && start < buffer.count)
+    }
+
     /// The next line without its newline; a line longer than `limit` bytes is skipped whole and reported.
     mutating func next(limit: Int?) -> Line {
         var skipping = false

@@ -16,6 +16,11 @@ enum System {
         write(text + "\n", to: STDOUT_FILENO)
     }
 
+    /// Writes bytes to standard output, all of them, unbuffered.
+    static func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer in writeAll(buffer, to: STDOUT_FILENO) }
+    }
+
     static func printError(_ text: String) {
         write(text + "\n", to: STDERR_FILENO)
     }
@@ -23,17 +28,19 @@ enum System {
     /// Writes all of the text, unbuffered, so that nothing is lost when the process exits right after.
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return  // A closed pipe (EPIPE) or full disk: nothing more can be said.
-                }
+        text.withUTF8 { buffer in writeAll(buffer, to: descriptor) }
+    }
+
+    private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written > 0 {
+                offset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                return  // A closed pipe (EPIPE) or full disk: nothing more can be said.
             }
         }
     }

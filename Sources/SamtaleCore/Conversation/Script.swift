@@ -1,7 +1,7 @@
 // MARK: - ConversationSetup
 
 /// What a conversation was started with: the flow, the deck and what was chosen in it. Saved with the session.
-public struct ConversationSetup: Codable, Equatable, Sendable {
+public struct ConversationSetup: Codable, Hashable, Sendable {
     public var flow: String
     public var deck: String
     /// Role ids; two for a flow across levels, lower level first.

@@ -27,6 +27,25 @@ public struct Flow: Equatable, Sendable {
     }
 }
 
+extension Flow {
+    /// Whether the flow picks some of a card's questions (an energizer's one or two, the seesaw's gap questions),
+    /// so that the setup's seed matters.
+    public var choosesQuestions: Bool {
+        func chooses(_ steps: [FlowStep]) -> Bool {
+            steps.contains { step in
+                switch step {
+                case .questions(_, let limit, _, _, _): limit != nil
+                case .gapQuestions: true
+                case .forEachTheme(let steps): chooses(steps)
+                case .say, .heading, .statements, .agreements, .ask, .rateStatements, .ratePitfalls, .points, .chart, .summary:
+                    false
+                }
+            }
+        }
+        return chooses(steps)
+    }
+}
+
 /// What must be chosen before a flow can start.
 public struct FlowSelection: Equatable, Sendable {
     /// How many themes: exactly one, one or more (chosen), or all unless some are chosen.

@@ -2,6 +2,9 @@
 
 /// Serialises a `JSONValue`: compact on one line (for pipes and the JSON-lines protocol) or indented by two spaces.
 /// Object members keep their order, so machine formats are stable from run to run.
+///
+/// Writes UTF-8 bytes and copies each run of characters that need no escape in one go: the JSON-lines server writes
+/// every response with it, and a character at a time was most of its time.
 public enum JSONWriter {
     public enum Style: Sendable {
         case compact
@@ -9,67 +12,101 @@ public enum JSONWriter {
     }
 
     public static func string(_ value: JSONValue, style: Style = .compact) -> String {
-        var output = ""
+        String(decoding: bytes(value, style: style), as: UTF8.self)
+    }
+
+    public static func bytes(_ value: JSONValue, style: Style = .compact) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
         write(value, style: style, indent: 0, into: &output)
         return output
     }
 
-    private static func write(_ value: JSONValue, style: Style, indent: Int, into output: inout String) {
+    private static func write(_ value: JSONValue, style: Style, indent: Int, into output: inout [UInt8]) {
         switch value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .number(let literal): output += literal
+        case .null: output += "null".utf8
+        case .bool(let flag): output += (flag ? "true" : "false").utf8
+        case .number(let literal): output += literal.utf8
         case .string(let text): writeString(text, into: &output)
         case .array(let elements):
-            writeContainer(open: "[", close: "]", count: elements.count, style: style, indent: indent, into: &output) { index, output in
+            writeContainer(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), count: elements.count, style: style,
+                           indent: indent, into: &output) { index, output in
                 write(elements[index], style: style, indent: indent + 1, into: &output)
             }
         case .object(let members):
-            writeContainer(open: "{", close: "}", count: members.count, style: style, indent: indent, into: &output) { index, output in
+            writeContainer(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), count: members.count, style: style,
+                           indent: indent, into: &output) { index, output in
                 writeString(members[index].key, into: &output)
-                output += style == .pretty ? ": " : ":"
+                output.append(UInt8(ascii: ":"))
+                if style == .pretty { output.append(UInt8(ascii: " ")) }
                 write(members[index].value, style: style, indent: indent + 1, into: &output)
             }
         }
     }
 
     private static func writeContainer(
-        open: String, close: String, count: Int, style: Style, indent: Int, into output: inout String,
-        element: (Int, inout String) -> Void
+        open: UInt8, close: UInt8, count: Int, style: Style, indent: Int, into output: inout [UInt8],
+        element: (Int, inout [UInt8]) -> Void
     ) {
-        output += open
+        output.append(open)
         guard count > 0 else {
-            output += close
+            output.append(close)
             return
         }
         for index in 0..<count {
-            if index > 0 { output += "," }
-            if style == .pretty { output += "\n" + String(repeating: "  ", count: indent + 1) }
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            if style == .pretty { newline(indent + 1, into: &output) }
             element(index, &output)
         }
-        if style == .pretty { output += "\n" + String(repeating: "  ", count: indent) }
-        output += close
+        if style == .pretty { newline(indent, into: &output) }
+        output.append(close)
     }
 
-    private static func writeString(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case "\u{00}"..."\u{1F}", "\u{2028}", "\u{2029}":
-                // Control characters, and the two separators that break JavaScript string literals.
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+    private static func newline(_ indent: Int, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+    }
+
+    private static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let escape: [UInt8]?
+                switch byte {
+                case UInt8(ascii: "\""): escape = Array(#"\""#.utf8)
+                case UInt8(ascii: "\\"): escape = Array(#"\\"#.utf8)
+                case 0x0A: escape = Array(#"\n"#.utf8)
+                case 0x0D: escape = Array(#"\r"#.utf8)
+                case 0x09: escape = Array(#"\t"#.utf8)
+                case 0x08: escape = Array(#"\b"#.utf8)
+                case 0x0C: escape = Array(#"\f"#.utf8)
+                case ..<0x20: escape = Array(("\\u00" + hexDigits(byte)).utf8)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029 break JavaScript string literals.
+                    escape = Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                default: escape = nil
+                }
+                guard let escape else {
+                    index += 1
+                    continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                output.append(contentsOf: escape)
+                index += byte == 0xE2 ? 3 : 1
+                runStart = index
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private static func hexDigits(_ byte: UInt8) -> String {
+        let digits = Array("0123456789abcdef")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
     }
 }
 
