@@ -215,8 +215,7 @@ public struct JSONLinesServer {
         let setup = ConversationSetup(
             flow: flow.id, deck: deck.id, roles: partial.roles.map(\.id), themes: (partial.themes ?? []).map(\.id),
             participants: partial.participants ?? [], targetGroup: try targetGroup(request), language: language,
-            minutes: try request.integer("minutes") ?? 5,
-            seed: flow.choosesQuestions ? try seed(request) ?? environment.randomSeed() : 0
+            minutes: try request.integer("minutes") ?? 5, seed: try startSeed(request, flow: flow)
         )
         let script = try script(for: flow, over: deck, setup: setup)
         let inline = try inlineState(request)
@@ -411,6 +410,13 @@ public struct JSONLinesServer {
         } catch {
             throw ProtocolError(.unknownName, localized(error))
         }
+    }
+
+    /// The seed of a new session: checked always, kept only where the flow picks questions, so that sessions started
+    /// alike share one script.
+    private func startSeed(_ request: Request, flow: Flow) throws(ProtocolError) -> UInt64 {
+        let given = try seed(request)
+        return flow.choosesQuestions ? given ?? environment.randomSeed() : 0
     }
 
     /// A seed that makes a random choice reproducible: which question a prompt or an energizer picks.

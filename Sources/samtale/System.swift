@@ -77,22 +77,25 @@ enum System {
     }
 
     /// SAMTALE_NOW, a fixed time (`2026-11-26T09:30:00+01:00`) for reproducible runs: transcripts, examples.
-    static var fixedNow: String? {
-        environment("SAMTALE_NOW").flatMap { $0.isEmpty ? nil : $0 }
-    }
+    static let fixedNow: String? = environment("SAMTALE_NOW").flatMap { $0.isEmpty ? nil : $0 }
+
+    /// The last time formatted, by its second: a server formats the same second for many requests.
+    nonisolated(unsafe) private static var lastNow: (second: time_t, text: String) = (-1, "")
 
     /// Now in local time with its offset, `2026-11-26T09:30:00+01:00`, for session records; SAMTALE_NOW if set.
     static func now() -> String {
         if let fixedNow { return fixedNow }
         var clock = time(nil)
+        if clock == lastNow.second { return lastNow.text }
         var parts = tm()
         localtime_r(&clock, &parts)
         var buffer = [CChar](repeating: 0, count: 64)
         let count = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%S%z", &parts)
         let text = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         // strftime gives +0100; ISO 8601 as most readers expect it has +01:00.
-        guard text.count >= 5 else { return text }
-        return String(text.dropLast(2)) + ":" + String(text.suffix(2))
+        let formatted = text.count >= 5 ? String(text.dropLast(2)) + ":" + String(text.suffix(2)) : text
+        lastNow = (clock, formatted)
+        return formatted
     }
 
     /// A seed for `--random` without `--seed`.

@@ -400,31 +400,23 @@ public struct Conversation: Codable, Equatable, Sendable {
     /// How far the conversation has come: the questions done (an agreements list counts as one) of all of them.
     public var progress: Progress {
         if isFinished {
-            let total = progress(at: .finished).total
+            let total = script.unitsBefore[script.steps.count]
             return Progress(current: total, total: total)
         }
         let next = progress(at: frontier)
         return Progress(current: frontier == .notStarted ? 0 : next.current - 1, total: next.total)
     }
 
-    /// Questions count one each; an agreements list counts one; gap questions count as many as the area has.
+    /// Questions count one each; an agreements list counts one; gap questions count as many as an area has.
     private func progress(at position: Position) -> Progress {
-        func units(_ step: ScriptStep, upTo index: Int) -> Int {
-            switch step {
-            case .ask, .agreements: 1
-            case .gapQuestions: gapAsks(step: index)?.count ?? 0
-            case .say, .heading, .card, .chart, .summary: 0
-            }
-        }
-        let total = script.steps.indices.reduce(0) { $0 + units(script.steps[$1], upTo: $1) }
+        let total = script.unitsBefore[script.steps.count]
         let (step, within): (Int, Int) = switch position {
         case .asking(let step): (step, 0)
         case .agreeing(let step, _, _): (step, 0)
         case .gap(let step, let index): (step, index)
         default: (script.steps.count, 0)
         }
-        let before = (0..<min(step, script.steps.count)).reduce(0) { $0 + units(script.steps[$1], upTo: $1) }
-        return Progress(current: min(before + within + 1, total), total: total)
+        return Progress(current: min(script.unitsBefore[step] + within + 1, total), total: total)
     }
 
     // MARK: Points and gaps

@@ -50,6 +50,14 @@ public struct Script: Codable, Equatable, Sendable {
     /// Whether answers are kept (an energizer keeps none unless asked).
     public let records: Bool
     public let steps: [ScriptStep]
+    /// How many progress units come before each step, and the total last: a question counts one, a list of agreements
+    /// one, gap questions as many as an area has. Derived from the steps, so not saved; kept because every question
+    /// shows its progress.
+    public let unitsBefore: [Int]
+
+    private enum CodingKeys: String, CodingKey {
+        case flowID, title, deckTitle, organisation, source, roleNames, themeNames, participants, records, steps
+    }
 
     public init(
         flowID: String, title: String, deckTitle: String, organisation: String, source: String, roleNames: [String],
@@ -65,6 +73,36 @@ public struct Script: Codable, Equatable, Sendable {
         self.participants = participants
         self.records = records
         self.steps = steps
+        unitsBefore = Self.unitsBefore(steps)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        flowID = try container.decode(String.self, forKey: .flowID)
+        title = try container.decode(String.self, forKey: .title)
+        deckTitle = try container.decode(String.self, forKey: .deckTitle)
+        organisation = try container.decode(String.self, forKey: .organisation)
+        source = try container.decode(String.self, forKey: .source)
+        roleNames = try container.decode([String].self, forKey: .roleNames)
+        themeNames = try container.decode([String].self, forKey: .themeNames)
+        participants = try container.decode([String].self, forKey: .participants)
+        records = try container.decode(Bool.self, forKey: .records)
+        steps = try container.decode([ScriptStep].self, forKey: .steps)
+        unitsBefore = Self.unitsBefore(steps)
+    }
+
+    private static func unitsBefore(_ steps: [ScriptStep]) -> [Int] {
+        var sums = [0]
+        sums.reserveCapacity(steps.count + 1)
+        for step in steps {
+            let units = switch step {
+            case .ask, .agreements: 1
+            case .gapQuestions(_, _, _, let questions): questions.map(\.count).max() ?? 0
+            case .say, .heading, .card, .chart, .summary: 0
+            }
+            sums.append(sums[sums.count - 1] + units)
+        }
+        return sums
     }
 }
 
