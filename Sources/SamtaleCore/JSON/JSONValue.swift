@@ -2,7 +2,7 @@
 
 /// A parsed JSON document that keeps what the standard decoders throw away: the order of object members
 /// and duplicate keys, so that validation can report them with a path.
-public indirect enum JSONValue: Equatable, Sendable {
+public enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     /// A number, kept as its literal text so that integers stay exact.

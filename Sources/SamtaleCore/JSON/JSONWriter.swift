@@ -74,6 +74,12 @@ public enum JSONWriter {
             var runStart = 0
             var index = 0
             while index < bytes.count {
+                // Most bytes need nothing: skip them in a tight loop before looking closer.
+                while index < bytes.count, bytes[index] >= 0x20, bytes[index] != 0x22, bytes[index] != 0x5C,
+                    bytes[index] != 0xE2 {
+                    index += 1
+                }
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
                 let escape: [UInt8]?
                 switch byte {
