@@ -102,12 +102,7 @@ extension Session {
 
     /// The complete record as a value, for the JSON-lines protocol's `export`.
     public func exportValue() throws(SessionFileError) -> JSONValue {
-        let value: JSONValue
-        do {
-            value = try JSONValueCoder.encode(self)
-        } catch {
-            throw .unencodable(String(describing: error.reason))
-        }
+        let value = try JSONValueCoder.encodeSession(self)
         guard case .object(var members) = value else { return value }
         let position = (members.firstIndex { $0.key == "id" } ?? 0) + 1
         members.insert(JSONMember("status", .string(status.rawValue)), at: min(position, members.count))

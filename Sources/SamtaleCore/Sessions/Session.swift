@@ -49,11 +49,7 @@ public struct Session: Codable, Equatable, Sendable {
 
     /// The session as the bytes of its file.
     public func encoded() throws(SessionFileError) -> [UInt8] {
-        do {
-            return Array(JSONWriter.string(try JSONValueCoder.encode(self), style: .pretty).utf8)
-        } catch {
-            throw .unencodable(String(describing: error.reason))
-        }
+        JSONWriter.bytes(try JSONValueCoder.encodeSession(self), style: .pretty)
     }
 
     /// A session from the bytes of its file; a damaged file is an error naming what is wrong, never a crash.
