@@ -3,11 +3,15 @@ import SamtaleCore
 /// Where the user's deck files come from: `SAMTALE_DIALOGUES`, then `--dialogues`, so that a later source
 /// replaces an earlier deck (or a built-in one) with the same id.
 enum DeckSources {
-    /// The deck files in the folders named by the environment and by `--dialogues`.
+    /// The folders named by the environment, then by `--dialogues`.
+    private static func folders(_ arguments: Arguments) -> [String] {
+        (System.environment("SAMTALE_DIALOGUES") ?? "").split(separator: ":").map(String.init) + arguments.all("--dialogues")
+    }
+
+    /// The deck files in the configured folders.
     static func configured(_ arguments: Arguments) throws(CommandError) -> [DeckFile] {
-        let fromEnvironment = (System.environment("SAMTALE_DIALOGUES") ?? "").split(separator: ":").map(String.init)
         var files: [DeckFile] = []
-        for folder in fromEnvironment + arguments.all("--dialogues") {
+        for folder in folders(arguments) {
             files += try self.files(at: folder, explicit: false)
         }
         return files
@@ -15,9 +19,8 @@ enum DeckSources {
 
     /// The flow files in the `flows` folder of each configured folder.
     static func configuredFlows(_ arguments: Arguments) throws(CommandError) -> [DeckFile] {
-        let fromEnvironment = (System.environment("SAMTALE_DIALOGUES") ?? "").split(separator: ":").map(String.init)
         var files: [DeckFile] = []
-        for folder in fromEnvironment + arguments.all("--dialogues") {
+        for folder in folders(arguments) {
             let flows = (folder.hasSuffix("/") ? folder : folder + "/") + "flows"
             if System.isDirectory(flows) { files += try self.files(at: flows, explicit: false) }
         }

@@ -224,42 +224,46 @@ public struct Conversation: Codable, Equatable, Sendable {
 
     private mutating func answered(_ raw: String) -> [Action] {
         let text = raw.trimmingWhitespace
-        switch position {
-        case .asking(let step):
-            guard case .ask(let ask) = script.steps[step] else { preconditionFailure("asking at a step that asks nothing") }
-            switch Self.validate(text, for: ask) {
-            case .failure(let reason): return [.reask(reason), self.ask(position)]
-            case .success(let answer): answers[ask.id] = answer
-            }
-            return moveOn(after: step)
-        case .gap(let step, let index):
-            guard let ask = gapAsks(step: step)?[index] else { preconditionFailure("a gap question out of range") }
-            switch Self.validate(text, for: ask) {
-            case .failure(let reason): return [.reask(reason), self.ask(position)]
-            case .success(let answer): answers[ask.id] = answer
-            }
-            return moveOnInGap(step: step, index: index)
-        case .agreeing(let step, let index, let field):
+        if case .agreeing(let step, let index, let field) = position {
             return agreed(text, step: step, index: index, field: field)
-        default:
-            preconditionFailure("an answer while not waiting for one")
         }
+        guard let ask = scriptedAsk(at: position) else { preconditionFailure("an answer while not waiting for one") }
+        switch Self.validate(text, for: ask) {
+        case .failure(let reason): return [.reask(reason), self.ask(position)]
+        case .success(let answer): answers[ask.id] = answer
+        }
+        return movedOn()
     }
 
     private mutating func skipped() -> [Action] {
+        if case .agreeing(let step, let index, let field) = position {
+            return agreed("", step: step, index: index, field: field)
+        }
+        guard let ask = scriptedAsk(at: position) else { preconditionFailure("skip while not waiting for an answer") }
+        answers[ask.id] = .skipped
+        return movedOn()
+    }
+
+    /// The question of the script that a position waits for: an ask step or a gap question (not an agreement).
+    private func scriptedAsk(at position: Position) -> Ask? {
         switch position {
         case .asking(let step):
             guard case .ask(let ask) = script.steps[step] else { preconditionFailure("asking at a step that asks nothing") }
-            answers[ask.id] = .skipped
-            return moveOn(after: step)
+            return ask
         case .gap(let step, let index):
             guard let ask = gapAsks(step: step)?[index] else { preconditionFailure("a gap question out of range") }
-            answers[ask.id] = .skipped
-            return moveOnInGap(step: step, index: index)
-        case .agreeing(let step, let index, let field):
-            return agreed("", step: step, index: index, field: field)
+            return ask
         default:
-            preconditionFailure("skip while not waiting for an answer")
+            return nil
+        }
+    }
+
+    /// After the answer to a scripted question: the next gap question, or what follows the step.
+    private mutating func movedOn() -> [Action] {
+        switch position {
+        case .gap(let step, let index): moveOnInGap(step: step, index: index)
+        case .asking(let step): moveOn(after: step)
+        default: preconditionFailure("moving on from a position that asks nothing")
         }
     }
 
@@ -367,12 +371,8 @@ public struct Conversation: Codable, Equatable, Sendable {
         let ask: Ask
         var previous: String?
         switch position {
-        case .asking(let step):
-            guard case .ask(let scripted) = script.steps[step] else { preconditionFailure("asking at a step that asks nothing") }
-            ask = scripted
-            previous = answers[ask.id].flatMap { display($0, for: ask) }
-        case .gap(let step, let index):
-            guard let scripted = gapAsks(step: step)?[index] else { preconditionFailure("a gap question out of range") }
+        case .asking, .gap:
+            guard let scripted = scriptedAsk(at: position) else { preconditionFailure("asking while not waiting for an answer") }
             ask = scripted
             previous = answers[ask.id].flatMap { display($0, for: ask) }
         case .agreeing(let step, let index, let field):
@@ -422,7 +422,7 @@ public struct Conversation: Codable, Equatable, Sendable {
     // MARK: Points and gaps
 
     /// The gap questions of the area with the largest gap; nil until the points are in (skipped points: the first area).
-    private func gapAsks(step: Int) -> [Ask]? {
+    func gapAsks(step: Int) -> [Ask]? {
         guard case .gapQuestions(let now, let needed, let areas, let questions) = script.steps[step] else { return nil }
         let area = chart(now: now, needed: needed, areas: areas)?.largestGap ?? 0
         return questions.indices.contains(area) ? questions[area] : nil

@@ -85,9 +85,8 @@ extension Conversation {
                 case .question, .points, .reflection:
                     break
                 }
-            case .gapQuestions(let now, let needed, let areas, let questions):
-                let area = self.chart(now: now, needed: needed, areas: areas)?.largestGap ?? 0
-                for ask in questions.indices.contains(area) ? questions[area] : [] {
+            case .gapQuestions:
+                for ask in gapAsks(step: index) ?? [] {
                     items.append(Summary.Item(ask: ask, answer: answers[ask.id].flatMap { display($0, for: ask) }))
                 }
             case .chart(let now, let needed, let areas):
