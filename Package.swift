@@ -53,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "samtaleTests",
-            dependencies: ["samtale"],
+            dependencies: ["samtale", "JSONLinesAdapter", "SamtaleDecks"],
             exclude: ["Fixtures", "Transcripts"]
         ),
     ],

@@ -2,7 +2,14 @@ import SamtaleCore
 
 /// The core's actions as protocol lines: the same names and fields, translated, nothing invented.
 enum ActionEncoding {
-    static func members(_ action: Action, language: Language) -> [JSONMember] {
+    /// The members of an action's line, ending with the session it belongs to.
+    static func members(_ action: Action, language: Language, session: SessionID) -> [JSONMember] {
+        var members = members(action, language: language)
+        members.append(JSONMember("session", .string(session.description)))
+        return members
+    }
+
+    private static func members(_ action: Action, language: Language) -> [JSONMember] {
         switch action {
         case .say(let text):
             return [JSONMember("type", .string("say")), JSONMember("text", .string(text))]

@@ -42,7 +42,7 @@ public struct JSONLinesServer {
     private let environment: Environment
     private let planner: SetupPlanner
     /// Sessions held by this process; with a store they are also on disk, so another process can take them up.
-    private var sessions: [SessionID: Session] = [:]
+    private var sessions: [SessionID: HeldSession] = [:]
     /// Scripts by setup: sessions started alike share one script's storage (a script is most of a session's memory).
     private var scripts: [ConversationSetup: Script] = [:]
     /// Enough for every usual setup; past it the cache starts again rather than grow without bound.
@@ -59,11 +59,13 @@ public struct JSONLinesServer {
     public mutating func respond(to line: [UInt8], into output: inout [UInt8]) {
         var requestID: JSONValue?
         do throws(ProtocolError) {
-            guard String(validating: line, as: UTF8.self) != nil else { throw ProtocolError(.invalidUTF8) }
             let json: JSONValue
             do {
                 json = try JSONParser.parse(line)
             } catch {
+                // A line the parser takes is valid UTF-8 (it checks every string and allows only ASCII outside them),
+                // so the whole line is checked only to say which of the two errors a refused line gets.
+                guard String(validating: line, as: UTF8.self) != nil else { throw ProtocolError(.invalidUTF8) }
                 throw ProtocolError(.invalidJSON, detail: "\(Strings.syntaxError(error.reason)[environment.language]) (\(error.column))")
             }
             guard case .object(let members) = json else { throw ProtocolError(.notAnObject) }
@@ -86,7 +88,7 @@ public struct JSONLinesServer {
     }
 
     private static func append(_ members: [JSONMember], id: JSONValue?, to output: inout [UInt8]) {
-        output += JSONWriter.bytes(.object(id.map { members + [JSONMember("id", $0)] } ?? members))
+        JSONWriter.append(.object(id.map { members + [JSONMember("id", $0)] } ?? members), to: &output)
         output.append(0x0A)
     }
 
@@ -235,7 +237,7 @@ public struct JSONLinesServer {
         ]
         let records = try request.bool("record") || script.records
         let stateLines = try keep(session, inline: inline, records: records)
-        return [started] + lines(actions, session: session) + stateLines
+        return [started] + lines(actions, id: id, language: language) + stateLines
     }
 
     private mutating func input(_ request: Request) throws(ProtocolError) -> [[JSONMember]] {
@@ -250,24 +252,32 @@ public struct JSONLinesServer {
         case (.some, .some): throw ProtocolError(.invalidField, detail: "text | command: only one")
         }
         let inline = try inlineState(request)
-        if sessions[id]?.conversation.isFinished == true { throw ProtocolError(.sessionFinished, detail: "\(id)") }
-        // Taken out while it changes, so that its arrays are not copied; `keep` puts it back.
-        var session: Session
-        if inline == nil, let held = sessions.removeValue(forKey: id) {
-            session = held
-        } else {
-            session = try self.session(id, token: inline)
+        if inline == nil, let held = sessions[id] {
+            guard !held.session.conversation.isFinished else { throw ProtocolError(.sessionFinished, detail: "\(id)") }
+            let actions = held.session.received(event, at: environment.clock())
+            // Tested here rather than only in `save`, as handing the session out of its box copies it.
+            if environment.store != nil, held.records {
+                do throws(ProtocolError) {
+                    try save(held.session, records: true)
+                } catch {
+                    // Not saved, so not changed: the store still has it as it was before this input.
+                    sessions[id] = nil
+                    throw error
+                }
+            }
+            return lines(actions, id: id, language: held.session.setup.language)
         }
+        var session = try self.session(id, token: inline)
         guard !session.conversation.isFinished else { throw ProtocolError(.sessionFinished, detail: "\(id)") }
         let actions = session.received(event, at: environment.clock())
         let stateLines = try keep(session, inline: inline, records: true)
-        return lines(actions, session: session) + stateLines
+        return lines(actions, id: id, language: session.setup.language) + stateLines
     }
 
     private mutating func state(_ request: Request) throws(ProtocolError) -> [[JSONMember]] {
         let id = try request.sessionID()
         let session = try session(id, token: try inlineState(request))
-        return lines(session.conversation.current, session: session)
+        return lines(session.conversation.current, id: id, language: session.setup.language)
     }
 
     private enum ExportFormat: String, CaseIterable {
@@ -301,7 +311,7 @@ public struct JSONLinesServer {
                     ?? .object([JSONMember("id", .string(id.description)), JSONMember("status", .string("damaged"))])
             }
         }
-        for (id, session) in sessions { rows[id] = session.listRow }
+        for (id, held) in sessions { rows[id] = held.session.listRow }
         return [JSONMember("type", .string("sessions")),
                 JSONMember("sessions", .array(rows.keys.sorted().compactMap { rows[$0] }))]
     }
@@ -357,7 +367,7 @@ public struct JSONLinesServer {
             guard session.id == id else { throw ProtocolError(.invalidToken, detail: "another session") }
             return session
         }
-        if let held = sessions[id] { return held }
+        if let held = sessions[id] { return held.session }
         guard let store = environment.store else { throw ProtocolError(.unknownSession, detail: "\(id)") }
         let bytes: [UInt8]
         do {
@@ -385,24 +395,40 @@ public struct JSONLinesServer {
                 throw ProtocolError(.damagedSession, detail: "\(error)")
             }
         }
-        if let store = environment.store, records {
-            do {
-                try store.save(try session.encoded(), for: session.id)
-            } catch let error as SessionStoreError {
-                throw ProtocolError(.cannotSave, Strings.storeError(error))
-            } catch {
-                throw ProtocolError(.cannotSave, detail: "\(error)")
-            }
-        }
-        sessions[session.id] = session
+        try save(session, records: records)
+        sessions[session.id] = HeldSession(session, records: records)
         return []
     }
 
-    private func lines(_ actions: [Action], session: Session) -> [[JSONMember]] {
-        actions.map { ActionEncoding.members($0, language: session.setup.language) + [JSONMember("session", .string(session.id.description))] }
+    /// Saves a session when the server is durable and the session is one that is recorded.
+    private func save(_ session: Session, records: Bool) throws(ProtocolError) {
+        guard let store = environment.store, records else { return }
+        do {
+            try store.save(try session.encoded(), for: session.id)
+        } catch let error as SessionStoreError {
+            throw ProtocolError(.cannotSave, Strings.storeError(error))
+        } catch {
+            throw ProtocolError(.cannotSave, detail: "\(error)")
+        }
+    }
+
+    private func lines(_ actions: [Action], id: SessionID, language: Language) -> [[JSONMember]] {
+        actions.map { ActionEncoding.members($0, language: language, session: id) }
     }
 
     // MARK: Helpers
+
+    /// A session held by this process, changed where it lies: a copy of a session is a retain of every part of it.
+    private final class HeldSession {
+        var session: Session
+        /// Whether it is saved (an energizer is not, unless asked).
+        let records: Bool
+
+        init(_ session: Session, records: Bool) {
+            self.session = session
+            self.records = records
+        }
+    }
 
     private func resolveDeck(_ name: String) throws(ProtocolError) -> Deck {
         do {

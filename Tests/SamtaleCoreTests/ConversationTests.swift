@@ -378,3 +378,13 @@ func question(_ actions: [Action]) -> AskAction? {
         #expect(texts[0] == "Hvordan bidrager du til at inddrage eleven i de gode løsninger?")
     }
 }
+
+@Suite struct AnswerTrimmingTests {
+    @Test(arguments: [
+        ("ja", "ja"), ("  ja  ", "ja"), ("\tja\n", "ja"), ("\u{00A0}ja\u{3000}", "ja"), ("é ", "é"),
+        ("a b", "a b"), ("x\u{0301}", "x\u{0301}"), ("\r\n", ""), ("", ""), ("ø", "ø"),
+    ])
+    func trimsWhitespaceOfAnyKindAtEitherEnd(raw: String, trimmed: String) {
+        #expect(raw.trimmingWhitespace == trimmed)
+    }
+}

@@ -55,6 +55,22 @@ import Testing
         #expect(JSONWriter.string(value) == #"{"t\"x":"a\\b\n\u0001æ\u2028"}"#)
     }
 
+    /// The writer skips plain bytes eight at a time: every character that needs an escape, at every offset from a
+    /// word's start and in words full of other letters, must still be found.
+    @Test(arguments: ["\"", "\\", "\n", "\u{1F}", "\u{2028}", "\u{2029}"])
+    func findsAnEscapeWhereverItFalls(special: String) throws {
+        let escaped = ["\"": #"\""#, "\\": #"\\"#, "\n": #"\n"#, "\u{1F}": #"\u001f"#, "\u{2028}": #"\u2028"#,
+                       "\u{2029}": #"\u2029"#][special]!
+        for filler in ["abcdefgh", "æøå»–’ab"] {
+            for offset in 0..<17 {
+                let head = String(String(repeating: filler, count: 3).prefix(offset))
+                let text = head + special + filler
+                #expect(JSONWriter.string(.string(text)) == "\"" + head + escaped + filler + "\"")
+                #expect(try JSONParser.parse(JSONWriter.string(.string(text))) == .string(text))
+            }
+        }
+    }
+
     @Test func prettyOutputIsIndentedAndParsesBack() throws {
         let value = JSONValue.object([
             JSONMember("list", .array([.integer(1), .string("to"), .array([]), .object([])])),

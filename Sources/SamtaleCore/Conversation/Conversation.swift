@@ -483,6 +483,10 @@ public struct Conversation: Codable, Equatable, Sendable {
 extension String {
     /// The text without leading and trailing whitespace and newlines (no Foundation in the core).
     public var trimmingWhitespace: String {
+        // Most answers begin and end with a visible ASCII character: then there is nothing to trim, and no need to
+        // find the characters (grapheme clusters), which is slow.
+        let isVisibleASCII = { (byte: UInt8) in byte > 0x20 && byte < 0x7F }
+        if let head = utf8.first, let tail = utf8.last, isVisibleASCII(head), isVisibleASCII(tail) { return self }
         guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
             return ""
         }

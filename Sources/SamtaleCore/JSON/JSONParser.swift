@@ -143,16 +143,19 @@ public struct JSONParser {
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         offset += 1  // opening quote
         let start = offset
-        // Fast path: no escapes, so the bytes can be validated and taken as they are.
+        // Fast path: no escapes, so the bytes can be validated and taken as they are; ASCII needs no validating.
+        var allBits: UInt8 = 0
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
-                let text = try decodeUTF8(UnsafeBufferPointer(rebasing: bytes[start..<offset]), at: start)
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<offset])
+                let text = allBits < 0x80 ? String(decoding: slice, as: UTF8.self) : try decodeUTF8(slice, at: start)
                 offset += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error(.controlCharacterInString) }
+            allBits |= byte
             offset += 1
         }
         var buffer = Array(bytes[start..<offset])

@@ -18,8 +18,13 @@ public enum JSONWriter {
     public static func bytes(_ value: JSONValue, style: Style = .compact) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(256)
-        write(value, style: style, indent: 0, into: &output)
+        append(value, style: style, to: &output)
         return output
+    }
+
+    /// Writes a value at the end of a buffer, so that many can share one without a copy each.
+    public static func append(_ value: JSONValue, style: Style = .compact, to output: inout [UInt8]) {
+        write(value, style: style, indent: 0, into: &output)
     }
 
     private static func write(_ value: JSONValue, style: Style, indent: Int, into output: inout [UInt8]) {
@@ -74,12 +79,17 @@ public enum JSONWriter {
             var runStart = 0
             var index = 0
             while index < bytes.count {
-                // Most bytes need nothing: skip them in a tight loop before looking closer.
-                while index < bytes.count, bytes[index] >= 0x20, bytes[index] != 0x22, bytes[index] != 0x5C,
-                    bytes[index] != 0xE2 {
+                // Most bytes need nothing: skip them eight at a time, then one at a time, before looking closer.
+                if index + 8 <= bytes.count,
+                    !mayNeedAttention(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+                let end = min(index + 8, bytes.count)
+                while index < end, !needsAttention(bytes[index]) {
                     index += 1
                 }
-                guard index < bytes.count else { break }
+                guard index < end else { continue }
                 let byte = bytes[index]
                 let escape: [UInt8]?
                 switch byte {
@@ -108,6 +118,23 @@ public enum JSONWriter {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// The bytes that may need an escape: control characters, quote, backslash, and 0xE2, which begins U+2028 and
+    /// U+2029.
+    private static func needsAttention(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
+    }
+
+    /// Whether any of eight bytes needs attention (a false alarm is harmless: they are then looked at one by one).
+    /// The tests are the "has a byte less than n" and "has a zero byte" word tricks, exact for n <= 128.
+    private static func mayNeedAttention(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highBits != 0 }
+        let hasControl = (word &- ones &* 0x20) & ~word & highBits != 0
+        return hasControl || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+            || hasZeroByte(word ^ (ones &* 0xE2))
     }
 
     private static func hexDigits(_ byte: UInt8) -> String {

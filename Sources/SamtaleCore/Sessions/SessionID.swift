@@ -17,7 +17,8 @@ public struct SessionID: Hashable, Comparable, Codable, Sendable, CustomStringCo
     /// Accepts exactly 26 characters of the alphabet and nothing else, so that an id from a user or a client
     /// ("../x", "/etc/passwd") can never reach outside the session folder.
     public init?(validating text: String) {
-        guard text.utf8.count == Self.length, text.utf8.allSatisfy(Self.isInAlphabet) else { return nil }
+        var text = text
+        guard text.withUTF8({ $0.count == Self.length && $0.allSatisfy(Self.isInAlphabet) }) else { return nil }
         self.text = text
     }
 
