@@ -29,10 +29,27 @@ let package = Package(
             dependencies: ["SamtaleCore"],
             path: "Adapters/JSONLines"
         ),
+        /// Chat webhooks: which platform a URL is, the payload each one takes, and what its answer means.
+        /// Pure like the core: the HTTP itself happens in `samtale-http`.
+        .target(
+            name: "WebhookAdapter",
+            dependencies: ["SamtaleCore"],
+            path: "Adapters/Webhook",
+            exclude: ["Scheduling"]
+        ),
         /// The command line: parses arguments, picks the adapter, maps errors to exit codes.
         .executableTarget(
             name: "samtale",
-            dependencies: ["SamtaleCore", "SamtaleDecks", "TerminalAdapter", "JSONLinesAdapter"]
+            dependencies: ["SamtaleCore", "SamtaleDecks", "TerminalAdapter", "JSONLinesAdapter", "WebhookAdapter",
+                           "samtale-http"]
+        ),
+        /// Sends HTTP requests for `samtale post`, one JSON object per line each way. A program of its own because
+        /// FoundationNetworking would add milliseconds to the start of every other command; depending on it here only
+        /// makes SwiftPM build it beside `samtale`.
+        .executableTarget(
+            name: "samtale-http",
+            dependencies: ["SamtaleCore"],
+            path: "Sources/samtale-http"
         ),
         /// Build-time tool: decodes and checks `Dialogues/*.json` with the core and writes them out as Swift source.
         .executableTarget(
@@ -50,6 +67,11 @@ let package = Package(
             name: "SamtaleCoreTests",
             dependencies: ["SamtaleCore", "SamtaleDecks"],
             exclude: ["Goldens"]
+        ),
+        .testTarget(
+            name: "WebhookAdapterTests",
+            dependencies: ["WebhookAdapter", "SamtaleDecks"],
+            exclude: ["Schemas"]
         ),
         .testTarget(
             name: "samtaleTests",

@@ -14,6 +14,8 @@ enum CommandError: Error {
     case missingInput(Localized)
     /// A session that cannot be saved: exit 73.
     case cannotCreate(Localized)
+    /// A service that cannot be reached or refuses for good (a webhook, the HTTP helper): exit 69.
+    case unavailable(Localized)
 
     var exitCode: Int32 {
         switch self {
@@ -21,6 +23,7 @@ enum CommandError: Error {
         case .badData, .damagedSession: 65
         case .missingInput: 66
         case .cannotCreate: 73
+        case .unavailable: 69
         }
     }
 }

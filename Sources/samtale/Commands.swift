@@ -1,11 +1,17 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import SamtaleCore
 import SamtaleDecks
 import TerminalAdapter
+import WebhookAdapter
 
 /// The commands of `samtale`: each parses its arguments, calls the core, and prints.
 enum Commands {
     static let version = "0.1.0"
-    static let names = ["talk", "sessions", "serve", "prompt", "list", "show", "validate", "help"]
+    static let names = ["talk", "sessions", "serve", "prompt", "post", "list", "show", "validate", "help"]
 
     // MARK: Dispatch
 
@@ -62,6 +68,7 @@ enum Commands {
         case "sessions": return try sessions(rest, language: language)
         case "serve": return try serve(rest, language: language)
         case "prompt": return try prompt(rest, language: language)
+        case "post": return try post(rest, language: language)
         case "list": return try list(rest, language: language)
         case "show": return try show(rest, language: language)
         default: return try validate(rest, language: language)
@@ -80,7 +87,7 @@ enum Commands {
         case .badData(let lines):
             lines.forEach(System.printError)
             System.printError("samtale: \(Strings.fixDecksHint[language])")
-        case .missingInput(let reason), .cannotCreate(let reason), .damagedSession(let reason):
+        case .missingInput(let reason), .cannotCreate(let reason), .damagedSession(let reason), .unavailable(let reason):
             System.printError("samtale: \(reason[language])")
         }
         return error.exitCode
@@ -107,55 +114,69 @@ enum Commands {
             valued: ["--deck", "--role", "--theme", "--for", "--date", "--seed", "--holidays", "--target-group", "--format"],
             flags: ["--random", "--skip-weekends"])
         try parsed.expectPositionals(atMost: 0)
-        var request = PromptRequest(date: System.today)
-        request.deck = try parsed.value("--deck")
-        request.role = try parsed.value("--role")
-        request.theme = try parsed.value("--theme")
-        request.audience = try parsed.choice("--for", as: Audience.self)
-        if let date = try parsed.value("--date") {
-            guard let parsedDate = CivilDate(iso: date) else { throw .usage(Strings.invalidDate(date), command: "prompt") }
-            request.date = parsedDate
-        }
-        if let holidays = try parsed.value("--holidays") {
-            guard holidays == "dk" else {
-                throw .usage(Strings.invalidChoice("--holidays", holidays, allowed: ["dk"]), command: "prompt")
-            }
-        }
-        request.dayCounting = DayCounting(skipsWeekends: parsed.flag("--skip-weekends"),
-                                          skipsDanishHolidays: try parsed.value("--holidays") != nil)
+        var request = try promptRequest(parsed)
         if let seed = try parsed.value("--seed") {
             guard let number = UInt64(seed) else { throw .usage(Strings.invalidSeed(seed), command: "prompt") }
             request.selection = .random(seed: number)
         } else if parsed.flag("--random") {
             request.selection = .random(seed: System.randomSeed())
         }
-        if let spec = try parsed.value("--target-group") ?? System.environment("SAMTALE_TARGET_GROUP") {
-            do {
-                request.targetGroup = try TargetGroup(parsing: spec)
-            } catch {
-                throw .usage(Strings.targetGroupError(error), command: "prompt")
-            }
-        }
         let format = try parsed.choice("--format", as: PromptFormat.self) ?? .text
         let catalog = try loadCatalog(parsed, language: language)
 
-        let outcome: PromptOutcome
-        do {
-            outcome = try catalog.prompt(for: request)
-        } catch {
-            switch error {
-            case .name(let nameError): throw .usage(localized(nameError), command: "prompt")
-            case .noQuestions(let deck, let role, let theme, let audience):
-                throw .usage(Strings.noQuestions(deck: deck, role: role, theme: theme, audience: audience), command: "prompt")
-            }
-        }
-        switch outcome {
+        switch try choosePrompt(request, in: catalog, command: "prompt") {
         case .prompt(let prompt):
             System.printOut(prompt.rendered(as: format, language: language))
         case .dayOff(let date, let exclusion):
             System.printError("samtale: \(Strings.dayOff(date, exclusion)[language])")
         }
         return 0
+    }
+
+    /// The prompt options `prompt` and `post` share, read from the command line: the day's question as a request.
+    static func promptRequest(_ parsed: Arguments) throws(CommandError) -> PromptRequest {
+        var request = PromptRequest(date: System.today)
+        request.deck = try parsed.value("--deck")
+        request.role = try parsed.value("--role")
+        request.theme = try parsed.value("--theme")
+        request.audience = try parsed.choice("--for", as: Audience.self)
+        if let date = try parsed.value("--date") {
+            guard let parsedDate = CivilDate(iso: date) else { throw .usage(Strings.invalidDate(date), command: parsed.command) }
+            request.date = parsedDate
+        }
+        if let holidays = try parsed.value("--holidays") {
+            guard holidays == "dk" else {
+                throw .usage(Strings.invalidChoice("--holidays", holidays, allowed: ["dk"]), command: parsed.command)
+            }
+        }
+        request.dayCounting = DayCounting(skipsWeekends: parsed.flag("--skip-weekends"),
+                                          skipsDanishHolidays: try parsed.value("--holidays") != nil)
+        request.targetGroup = try targetGroup(try parsed.value("--target-group") ?? System.environment("SAMTALE_TARGET_GROUP"),
+                                              command: parsed.command)
+        return request
+    }
+
+    /// A target group as written (`--target-group`, `SAMTALE_TARGET_GROUP`, a targets file), checked.
+    static func targetGroup(_ spec: String?, command: String) throws(CommandError) -> TargetGroup? {
+        guard let spec else { return nil }
+        do {
+            return try TargetGroup(parsing: spec)
+        } catch {
+            throw .usage(Strings.targetGroupError(error), command: command)
+        }
+    }
+
+    /// The day's prompt for a request, or the reason that the day does not count.
+    static func choosePrompt(_ request: PromptRequest, in catalog: Catalog, command: String) throws(CommandError) -> PromptOutcome {
+        do {
+            return try catalog.prompt(for: request)
+        } catch {
+            switch error {
+            case .name(let nameError): throw .usage(localized(nameError), command: command)
+            case .noQuestions(let deck, let role, let theme, let audience):
+                throw .usage(Strings.noQuestions(deck: deck, role: role, theme: theme, audience: audience), command: command)
+            }
+        }
     }
 
     // MARK: list
@@ -205,22 +226,28 @@ enum Commands {
     // MARK: validate
 
     private static func validate(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
-        let parsed = try Arguments(arguments, command: "validate", valued: [], flags: [])
+        let parsed = try Arguments(arguments, command: "validate", valued: ["--config"], flags: [])
         var files: [DeckFile] = []
         if parsed.positionals.isEmpty {
             files = BuiltinDecks.files + BuiltinFlows.files + (try DeckSources.configured(parsed))
                 + (try DeckSources.configuredFlows(parsed))
+            // The targets file of `samtale post`, when there is one (or when it is named).
+            if let path = try parsed.value("--config") ?? defaultTargetsPath().flatMap({ access($0, F_OK) == 0 ? $0 : nil }) {
+                files += try DeckSources.files(at: path, explicit: true)
+            }
         }
         for path in parsed.positionals {
             files += try DeckSources.files(at: path, explicit: true)
         }
         var issueCount = 0
         for file in files {
-            do {
-                if DeckSources.isFlow(file) {
-                    _ = try FlowDecoder.decode(file.bytes)
-                } else {
-                    _ = try DeckDecoder.decode(file.bytes)
+            do throws(DataIssues) {
+                switch DeckSources.kind(of: file) {
+                case .deck: _ = try DeckDecoder.decode(file.bytes)
+                case .flow: _ = try FlowDecoder.decode(file.bytes)
+                case .targets:
+                    let targets = try TargetsFile.decode(file.bytes)
+                    warnIfReadableByOthers(file.name, targets: targets, language: language)
                 }
             } catch {
                 issueCount += error.issues.count

@@ -225,12 +225,12 @@ extension Commands {
         return SessionStore(directory: directory)
     }
 
-    private static func sessionID(_ text: String, command: String) throws(CommandError) -> SessionID {
+    static func sessionID(_ text: String, command: String) throws(CommandError) -> SessionID {
         guard let id = SessionID(validating: text) else { throw .usage(Strings.invalidSessionID(text), command: command) }
         return id
     }
 
-    private static func loadSession(_ id: SessionID, from store: SessionStore) throws(CommandError) -> Session {
+    static func loadSession(_ id: SessionID, from store: SessionStore) throws(CommandError) -> Session {
         let bytes: [UInt8]
         do {
             bytes = try store.load(id)

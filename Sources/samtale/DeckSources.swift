@@ -27,10 +27,18 @@ enum DeckSources {
         return files
     }
 
-    /// Whether a file holds a flow (its top-level object has `steps`) rather than a deck.
-    static func isFlow(_ file: DeckFile) -> Bool {
-        guard case .object(let members) = try? JSONParser.parse(file.bytes) else { return file.name.contains("/flows/") }
-        return members.contains { $0.key == "steps" }
+    /// What a data file holds, told by its top-level keys (a flow has `steps`, a targets file `targets`), else by
+    /// where it lies; anything else is read as a deck.
+    enum Kind {
+        case deck, flow, targets
+    }
+
+    static func kind(of file: DeckFile) -> Kind {
+        guard case .object(let members) = try? JSONParser.parse(file.bytes) else {
+            return file.name.contains("/flows/") ? .flow : file.name.hasSuffix("targets.json") ? .targets : .deck
+        }
+        if members.contains(where: { $0.key == "steps" }) { return .flow }
+        return members.contains { $0.key == "targets" } ? .targets : .deck
     }
 
     /// The data files at a path: the file itself, or every `*.json` in a folder (and in its `flows` folder) except

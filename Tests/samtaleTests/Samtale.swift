@@ -32,6 +32,38 @@ struct Samtale {
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], executable: URL = binary,
         standardInput: URL? = nil
     ) throws -> Result {
+        try start(arguments, in: directory, environment: environment, executable: executable, standardInput: standardInput)
+            .wait()
+    }
+
+    /// A `samtale` that runs while the test goes on, for processes that must overlap.
+    struct Running {
+        let process: Process
+        let out: Pipe
+        let err: Pipe
+
+        /// Reads both outputs to their end and waits for the exit.
+        func wait() throws -> Result {
+            // stderr is read on another thread, so that neither pipe can fill up and stall the process.
+            nonisolated(unsafe) var stderr = Data()
+            let read = DispatchSemaphore(value: 0)
+            Thread {
+                stderr = err.fileHandleForReading.readDataToEndOfFile()
+                read.signal()
+            }.start()
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            read.wait()
+            process.waitUntilExit()
+            return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                          stderr: String(decoding: stderr, as: UTF8.self))
+        }
+    }
+
+    /// Starts `samtale` as `run` does, without waiting for it.
+    static func start(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], executable: URL = binary,
+        standardInput: URL? = nil
+    ) throws -> Running {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -46,10 +78,6 @@ struct Samtale {
         process.standardError = err
         process.standardInput = try standardInput.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Running(process: process, out: out, err: err)
     }
 }

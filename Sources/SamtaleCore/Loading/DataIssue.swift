@@ -23,6 +23,10 @@ public struct DataIssue: Equatable, Sendable {
         case sectionWithoutText
         case unknownPlaceholder(String, allowed: [String])
         case noQuestions(Audience)
+        /// Exactly one of these keys must be given, and neither or both were.
+        case exactlyOneOf([String])
+        /// A webhook URL that cannot be used; the reason names the host at most, never the secret part.
+        case invalidWebhook(String)
     }
 
     public let path: JSONPath

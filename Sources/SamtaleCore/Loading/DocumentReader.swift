@@ -5,12 +5,12 @@
 ///
 /// The path of the value being read is kept as a stack and copied only when an issue is reported: building a path
 /// per value would cost more than the parsing.
-struct DocumentReader {
-    var issues: [DataIssue] = []
-    private(set) var path: [JSONPath.Component] = []
+package struct DocumentReader {
+    package var issues: [DataIssue] = []
+    package private(set) var path: [JSONPath.Component] = []
 
     /// Parses a data file and reads it with `read`; every issue found, or the syntax error, is thrown together.
-    static func read<Document>(
+    package static func read<Document>(
         _ bytes: [UInt8], with read: (inout DocumentReader, JSONValue) -> Document?
     ) throws(DataIssues) -> Document {
         let json: JSONValue
@@ -26,7 +26,7 @@ struct DocumentReader {
     }
 
     /// Checks the two members every data file starts with: `$schema` (for editors) and the `format` this version reads.
-    mutating func checkHeader(_ fields: Fields, format expected: Int) {
+    package mutating func checkHeader(_ fields: Fields, format expected: Int) {
         _ = text(fields, "$schema")
         guard let format = fields["format"], format != .integer(expected) else { return }
         if case .number(let literal) = format {
@@ -36,12 +36,12 @@ struct DocumentReader {
         }
     }
 
-    mutating func report(_ problem: DataIssue.Problem, at components: JSONPath.Component...) {
+    package mutating func report(_ problem: DataIssue.Problem, at components: JSONPath.Component...) {
         issues.append(DataIssue(problem, at: JSONPath(components: path + components)))
     }
 
     /// Runs `body` with `component` pushed onto the current path.
-    mutating func inside<Result>(_ component: JSONPath.Component, _ body: (inout DocumentReader) -> Result) -> Result {
+    package mutating func inside<Result>(_ component: JSONPath.Component, _ body: (inout DocumentReader) -> Result) -> Result {
         path.append(component)
         defer { path.removeLast() }
         return body(&self)
@@ -50,16 +50,16 @@ struct DocumentReader {
     // MARK: Primitives
 
     /// The members of an object, looked up by a linear scan: deck objects have a handful of keys.
-    struct Fields {
-        let members: [JSONMember]
+    package struct Fields {
+        package let members: [JSONMember]
 
-        subscript(key: String) -> JSONValue? {
+        package subscript(key: String) -> JSONValue? {
             members.first { $0.key == key }?.value
         }
     }
 
     /// The members of an object, after reporting unknown, duplicate and missing keys.
-    mutating func object(_ value: JSONValue, required: [String], optional: [String]) -> Fields? {
+    package mutating func object(_ value: JSONValue, required: [String], optional: [String]) -> Fields? {
         guard case .object(let members) = value else {
             report(.wrongType(expected: .object, found: value.kind))
             return nil
@@ -82,12 +82,12 @@ struct DocumentReader {
         return Fields(members: known)
     }
 
-    mutating func text(_ fields: Fields, _ key: String) -> String? {
+    package mutating func text(_ fields: Fields, _ key: String) -> String? {
         guard let value = fields[key] else { return nil }
         return inside(.key(key)) { reader in reader.text(value) }
     }
 
-    mutating func text(_ value: JSONValue) -> String? {
+    package mutating func text(_ value: JSONValue) -> String? {
         guard case .string(let text) = value else {
             report(.wrongType(expected: .string, found: value.kind))
             return nil
@@ -101,7 +101,7 @@ struct DocumentReader {
         return text
     }
 
-    mutating func slug(_ fields: Fields, _ key: String) -> String? {
+    package mutating func slug(_ fields: Fields, _ key: String) -> String? {
         guard let text = text(fields, key) else { return nil }
         guard Slug.isValid(text) else {
             report(.invalidID(text), at: .key(key))
@@ -110,7 +110,7 @@ struct DocumentReader {
         return text
     }
 
-    mutating func integer(_ fields: Fields, _ key: String) -> Int? {
+    package mutating func integer(_ fields: Fields, _ key: String) -> Int? {
         guard let value = fields[key] else { return nil }
         guard case .number(let literal) = value, let number = Int(literal) else {
             report(.wrongType(expected: .integer, found: value.kind), at: .key(key))
@@ -120,7 +120,7 @@ struct DocumentReader {
     }
 
     /// A list of texts, the commonest value in a deck, read without the bookkeeping of `list`.
-    mutating func texts(_ fields: Fields, _ key: String) -> [String] {
+    package mutating func texts(_ fields: Fields, _ key: String) -> [String] {
         guard let value = fields[key] else { return [] }
         return inside(.key(key)) { reader in
             guard case .array(let values) = value else {
@@ -141,7 +141,7 @@ struct DocumentReader {
     }
 
     /// The usable elements of an array member, each with its index, so that later checks can point at it.
-    mutating func list<Element>(
+    package mutating func list<Element>(
         _ fields: Fields, _ key: String, nonEmpty: Bool = false, element: (inout DocumentReader, JSONValue) -> Element?
     ) -> [(index: Int, element: Element)] {
         guard let value = fields[key] else { return [] }

@@ -2,7 +2,7 @@
 
 /// Every interface text of samtale in Danish and English: the one table, so adapters hold no literals.
 public enum Strings {
-    private static func text(_ da: String, _ en: String) -> Localized {
+    static func text(_ da: String, _ en: String) -> Localized {
         Localized(da: da, en: en)
     }
 
@@ -415,6 +415,10 @@ public enum Strings {
         case .unsupportedFormat(let format):
             text("format \(format) kendes ikke; denne version læser format \(DeckDecoder.format)",
                  "format \(format) is not supported; this version reads format \(DeckDecoder.format)")
+        case .exactlyOneOf(let keys):
+            text("angiv netop én af nøglerne \(keys.map { "\"\($0)\"" }.joined(separator: ", "))",
+                 "give exactly one of the keys \(keys.map { "\"\($0)\"" }.joined(separator: ", "))")
+        case .invalidWebhook(let reason): text("webhook: \(reason)", "webhook: \(reason)")
         case .notOneOf(let value, let allowed):
             text("\"\(value)\" er ikke en af: \(allowed.joined(separator: ", "))",
                  "\"\(value)\" is not one of: \(allowed.joined(separator: ", "))")
@@ -537,6 +541,7 @@ public enum Strings {
           sessions   vis, eksportér og slet gemte samtaler
           serve      JSON-linjeprotokollen på stdin/stdout, så andre programmer kan holde samtaler
           prompt     ét refleksionsspørgsmål til i dag, til en pipe eller et chatindlæg
+          post       send dagens spørgsmål til teamets chat (Teams, Slack, …) via en webhook
           list       vis kortsæt, roller eller temaer
           show       vis et kortsæts kort
           validate   tjek kortsætfiler
@@ -559,6 +564,7 @@ public enum Strings {
           sessions   list, show, export and delete saved conversations
           serve      the JSON-lines protocol on stdin/stdout, so other programs can hold conversations
           prompt     one reflection question for today, for a pipe or a chat post
+          post       post the day's question to the team's chat (Teams, Slack, …) through a webhook
           list       list decks, roles or themes
           show       show the cards of a deck
           validate   check deck files
@@ -587,7 +593,12 @@ public enum Strings {
             text("samtale show KORTSÆT [--role R] [--theme T] [--format text|markdown|json]",
                  "samtale show DECK [--role R] [--theme T] [--format text|markdown|json]")
         case "validate":
-            text("samtale validate [STI…]", "samtale validate [PATH…]")
+            text("samtale validate [STI…] [--config FIL]", "samtale validate [PATH…] [--config FILE]")
+        case "post":
+            text(
+                "samtale post [--url URL [--platform P] | --target NAVN | --all] [--config FIL] [--stdin | --session ID] [prompt-tilvalg] [--force] [--dry-run] [--retries N] [--retry-for S] [--timeout S] [--connect-timeout S]",
+                "samtale post [--url URL [--platform P] | --target NAME | --all] [--config FILE] [--stdin | --session ID] [prompt options] [--force] [--dry-run] [--retries N] [--retry-for S] [--timeout S] [--connect-timeout S]"
+            )
         case "talk":
             text("samtale talk [--flow F] [--deck K] [--role R] [--theme T] [--participants \"Ann,Bo\"] [--target-group ORD] [--minutes N] [--record] [--lang da|en] [--resume ID]",
                  "samtale talk [--flow F] [--deck D] [--role R] [--theme T] [--participants \"Ann,Bo\"] [--target-group WORD] [--minutes N] [--record] [--lang da|en] [--resume ID]")
@@ -680,6 +691,33 @@ public enum Strings {
                 Without PATH it checks the built-in and configured decks. Exits 65 if anything is wrong.
 
                 Example: samtale validate my-decks/
+                """
+            )
+        case "post":
+            details = text(
+                """
+                Sender dagens spørgsmål (valgt som af prompt, med de samme tilvalg) til en chat via dens webhook:
+                Teams (Workflows), Slack, Mattermost, Discord, Google Chat, Rocket.Chat, Zulip eller ren JSON (generic).
+                Platformen ses af adressen, eller gives med --platform. Apprise- og shoutrrr-adresser virker også.
+                Hvert mål får højst ét spørgsmål om dagen (en logbog i tilstandsmappen; --force sender igen).
+                --stdin sender teksten fra standard input, --session ID en samtales opsummering.
+                --all sender til alle mål i målfilen, der skal have et spørgsmål i dag; --target NAVN til ét.
+                --dry-run viser forespørgslen uden at sende. Adressens hemmelige del vises aldrig.
+                Afslutter med 0 (sendt eller intet at sende), 69 (afvist for altid), 75 (opgav midlertidige fejl).
+
+                Eksempel: samtale post --url "$TEAMS_WEBHOOK" --deck kolding --skip-weekends --holidays dk
+                """,
+                """
+                Posts the day's question (chosen as prompt does, with the same options) to a chat through its webhook:
+                Teams (Workflows), Slack, Mattermost, Discord, Google Chat, Rocket.Chat, Zulip or plain JSON (generic).
+                The platform is told from the URL, or given with --platform. Apprise and shoutrrr URLs work too.
+                Each target gets at most one question a day (a ledger in the state folder; --force posts again).
+                --stdin posts the text read from standard input, --session ID a conversation's summary.
+                --all posts to every target of the targets file that is due today; --target NAME to one.
+                --dry-run prints the request without sending it. The secret part of a URL is never shown.
+                Exits 0 (posted, or nothing due), 69 (refused for good), 75 (gave up on temporary failures).
+
+                Example: samtale post --url "$TEAMS_WEBHOOK" --deck kolding --skip-weekends --holidays dk
                 """
             )
         case "talk":

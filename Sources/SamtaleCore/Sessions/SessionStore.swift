@@ -29,25 +29,23 @@ public struct SessionStore: Sendable {
         self.directory = directory
     }
 
-    /// The folder DESIGN.md names: $SAMTALE_STATE_DIR, else $XDG_STATE_HOME/samtale, else $HOME/.local/state/samtale — plus "/sessions".
-    /// `environment` looks up a variable (empty counts as unset). Returns nil if none of them gives a path.
+    /// The state folder DESIGN.md names: $SAMTALE_STATE_DIR, else $XDG_STATE_HOME/samtale, else
+    /// $HOME/.local/state/samtale. `environment` looks up a variable (empty counts as unset). Returns nil if none of
+    /// them gives a path. Sessions are in its `sessions` folder; `samtale post` keeps its ledger beside them.
     ///
     /// A relative `XDG_STATE_HOME` is ignored too, as the XDG base directory specification asks.
-    public static func defaultDirectory(environment: (String) -> String?) -> String? {
+    public static func stateDirectory(environment: (String) -> String?) -> String? {
         func value(_ name: String) -> String? {
             environment(name).flatMap { $0.isEmpty ? nil : $0 }
         }
-        let state: String
-        if let directory = value("SAMTALE_STATE_DIR") {
-            state = directory
-        } else if let directory = value("XDG_STATE_HOME"), directory.hasPrefix("/") {
-            state = join(directory, "samtale")
-        } else if let home = value("HOME") {
-            state = join(home, ".local/state/samtale")
-        } else {
-            return nil
-        }
-        return join(state, "sessions")
+        if let directory = value("SAMTALE_STATE_DIR") { return directory }
+        if let directory = value("XDG_STATE_HOME"), directory.hasPrefix("/") { return join(directory, "samtale") }
+        return value("HOME").map { join($0, ".local/state/samtale") }
+    }
+
+    /// The sessions folder: `sessions` in the state folder.
+    public static func defaultDirectory(environment: (String) -> String?) -> String? {
+        stateDirectory(environment: environment).map { join($0, "sessions") }
     }
 
     /// The path of a session's file, for messages that name it.
@@ -108,7 +106,7 @@ public struct SessionStore: Sendable {
 
     /// Creates a folder and its missing parents, each 0700. A folder that already exists (or that another process
     /// creates meanwhile) is fine; whether it really is a folder is checked by the caller.
-    private static func createDirectory(_ path: String) throws(SessionStoreError) {
+    public static func createDirectory(_ path: String) throws(SessionStoreError) {
         if mkdir(path, 0o700) == 0 || errno == EEXIST { return }
         guard errno == ENOENT, let parent = parent(of: path) else {
             throw .cannotCreate(path: path, reason: lastErrorText())

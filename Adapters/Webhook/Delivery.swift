@@ -1,0 +1,195 @@
+import SamtaleCore
+
+// MARK: - Attempt
+
+/// What one attempt to post came to, as `samtale-http` reports it.
+public enum AttemptResult: Equatable, Sendable {
+    /// The server answered; `retryAfter` is its `Retry-After` header as written.
+    case response(status: Int, retryAfter: String?, body: String)
+    /// No answer in time.
+    case timedOut
+    /// No connection (refused, unknown host, TLS): a short reason that names no URL.
+    case connectionFailed(String)
+}
+
+/// Whether an attempt delivered the message, failed for good, or may succeed later.
+public enum Verdict: Equatable, Sendable {
+    case delivered
+    /// Permanent: retrying cannot help (a removed webhook, a rejected payload).
+    case rejected(reason: String)
+    /// Temporary (429, 5xx, network): retry, after at least `retryAfter` seconds when the server said so.
+    case temporary(reason: String, retryAfter: Double?)
+}
+
+extension Platform {
+    /// Judges an attempt by the platform's own rule: the status and, where the platform says so, the body
+    /// (a 2xx whose body reports an error is a failure). `now` is seconds since 1970, for a `Retry-After` date.
+    public func judge(_ result: AttemptResult, now: Double) -> Verdict {
+        switch result {
+        case .timedOut:
+            return .temporary(reason: "timeout", retryAfter: nil)
+        case .connectionFailed(let reason):
+            return .temporary(reason: reason, retryAfter: nil)
+        case .response(let status, let retryAfter, let body):
+            if status == 429 || (500...599).contains(status) {
+                let wait = retryAfter.flatMap { RetryAfter.seconds($0, now: now) } ?? Self.retryAfterInBody(body)
+                return .temporary(reason: Self.reason(status: status, body: body), retryAfter: wait)
+            }
+            guard (200...299).contains(status) else { return .rejected(reason: Self.reason(status: status, body: body)) }
+            return accepts(status: status, body: body) ? .delivered
+                : .rejected(reason: Self.reason(status: status, body: body))
+        }
+    }
+
+    /// The platform's success answer (chat-webhooks.md).
+    private func accepts(status: Int, body: String) -> Bool {
+        let text = body.trimmingWhitespace
+        let json = try? JSONParser.parse(text)
+        switch self {
+        case .slack, .mattermost: return status == 200 && text == "ok"
+        case .teams: return status == 202 || status == 200
+        case .discord: return status == 204 || (status == 200 && json?.member("id") != nil)
+        case .googlechat: return status == 200 && json?.member("name") != nil
+        case .rocketchat: return status == 200 && json?.member("success") == .bool(true)
+        case .zulip: return status == 200 && json?.member("result") == .string("success")
+        case .generic: return true
+        }
+    }
+
+    /// Discord says how long to wait in the body of a 429 too (`retry_after`, seconds as a float).
+    private static func retryAfterInBody(_ body: String) -> Double? {
+        guard case .number(let literal)? = (try? JSONParser.parse(body))?.member("retry_after") else { return nil }
+        return Double(literal)
+    }
+
+    /// The platform's reason in words: its error code or message, and what it means where that is known.
+    static func reason(status: Int, body: String) -> String {
+        let said = Self.said(in: body)
+        let words = said.isEmpty ? "HTTP \(status)" : "\(said) (HTTP \(status))"
+        guard let meaning = Self.meanings.first(where: { said.contains($0.code) })?.meaning else { return words }
+        return "\(words): \(meaning)"
+    }
+
+    /// What the body says: a bare string (Slack, Mattermost's `ok`), or the message and code of a JSON error.
+    private static func said(in body: String) -> String {
+        let text = body.trimmingWhitespace
+        guard let json = try? JSONParser.parse(text) else {
+            // A bare word (Slack's `no_service`), or a page: one line of it is enough.
+            return String(text.split(whereSeparator: \.isWhitespace).joined(separator: " ").prefix(200))
+        }
+        var parts: [String] = []
+        let error = json.member("error")
+        for value in [json.member("code"), error?.member("code"), error?.member("status"), json.member("id"),
+                      json.member("message"), json.member("msg"), error?.member("message"), error] {
+            switch value {
+            case .string(let text)? where !text.isEmpty && !parts.contains(text): parts.append(text)
+            case .number(let literal)? where !parts.contains(literal): parts.append(literal)
+            default: break
+            }
+        }
+        return String(parts.joined(separator: " ").prefix(200))
+    }
+
+    /// Known codes and what they mean for the person who set up the webhook.
+    private static let meanings: [(code: String, meaning: String)] = [
+        ("no_service", "the webhook has been removed or disabled"),
+        ("invalid_token", "the webhook's token is no longer valid"),
+        ("channel_not_found", "the channel no longer exists"),
+        ("channel_is_archived", "the channel is archived"),
+        ("action_prohibited", "an admin has restricted this webhook"),
+        ("posting_to_general_channel_denied", "only admins may post to this channel"),
+        ("team_disabled", "the Slack workspace is disabled"),
+        ("invalid_payload", "the message was not accepted"),
+        ("DirectApiAuthorizationRequired", "the workflow URL's signature (sig) is wrong"),
+        ("10015", "the webhook has been deleted"),
+        ("50027", "the webhook's token is wrong"),
+        ("invalid.app_error", "the webhook has been removed or disabled"),
+        ("disabled.app_error", "incoming webhooks are disabled on this server"),
+        ("Invalid integration", "the integration has been removed or its token is wrong"),
+    ]
+}
+
+extension Verdict {
+    /// The verdict with the webhook's secret cut out of its reason, ready to print.
+    public func redacted(by address: WebhookAddress) -> Verdict {
+        switch self {
+        case .delivered: self
+        case .rejected(let reason): .rejected(reason: address.redacting(reason))
+        case .temporary(let reason, let retryAfter): .temporary(reason: address.redacting(reason), retryAfter: retryAfter)
+        }
+    }
+}
+
+extension JSONValue {
+    /// The first member of an object with this key, else nil.
+    func member(_ key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+}
+
+// MARK: - RetryAfter
+
+/// The `Retry-After` header: delay-seconds (Discord writes fractions) or an HTTP date (RFC 9110, IMF-fixdate).
+public enum RetryAfter {
+    /// Seconds to wait from `now` (seconds since 1970), never negative; nil when the header cannot be read.
+    public static func seconds(_ header: String, now: Double) -> Double? {
+        let text = header.trimmingWhitespace
+        if let seconds = Double(text), seconds.isFinite { return max(0, seconds) }
+        return date(text).map { max(0, $0 - now) }
+    }
+
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// `Sun, 06 Nov 1994 08:49:37 GMT` as seconds since 1970.
+    static func date(_ text: String) -> Double? {
+        let fields = text.split(separator: " ")
+        guard fields.count == 6, fields[5] == "GMT", let day = Int(fields[1]), let year = Int(fields[3]),
+            let month = months.firstIndex(of: String(fields[2])).map({ $0 + 1 }),
+            let date = CivilDate(year: year, month: month, day: day) else { return nil }
+        let clock = fields[4].split(separator: ":").compactMap { Int($0) }
+        guard clock.count == 3, (0..<24).contains(clock[0]), (0..<60).contains(clock[1]), (0...60).contains(clock[2]) else {
+            return nil
+        }
+        return Double(date.daysSinceEpoch * 86_400 + clock[0] * 3_600 + clock[1] * 60 + clock[2])
+    }
+}
+
+// MARK: - RetryPolicy
+
+/// How long to keep trying: a number of attempts and a time cap, exponential backoff with jitter between attempts,
+/// and never sooner than the server's `Retry-After`.
+public struct RetryPolicy: Equatable, Sendable {
+    public var attempts: Int
+    /// Seconds from the first attempt after which no further attempt starts.
+    public var cap: Double
+    /// The first backoff; each further one doubles, up to `longestBackoff`.
+    public var firstBackoff: Double
+    public var longestBackoff: Double
+
+    public init(attempts: Int = 5, cap: Double = 120, firstBackoff: Double = 1, longestBackoff: Double = 30) {
+        self.attempts = attempts
+        self.cap = cap
+        self.firstBackoff = firstBackoff
+        self.longestBackoff = longestBackoff
+    }
+
+    /// The wait before the next attempt after `attempt` (1-based) failed for a while, or nil to give up: out of
+    /// attempts, or the wait would end past the cap. `jitter` is a random number in 0..<1.
+    public func wait(after attempt: Int, elapsed: Double, retryAfter: Double?, jitter: Double) -> Double? {
+        guard attempt < attempts else { return nil }
+        let backoff = min(longestBackoff, firstBackoff * Double(1 << min(attempt - 1, 30)))
+        // "Equal jitter": half the backoff for sure, half at random, so that many clients spread out but none retries at once.
+        let jittered = backoff / 2 + backoff / 2 * jitter
+        let wait = max(jittered, retryAfter ?? 0)
+        return elapsed + wait <= cap ? wait : nil
+    }
+}
+
+// MARK: - Pacing
+
+extension Platform {
+    /// The least time between two posts to one webhook: Slack asks for at most one a second, and so does
+    /// chat-webhooks.md's rule for every platform.
+    public var pacing: Double { 1 }
+}

@@ -1,0 +1,121 @@
+import SamtaleCore
+
+/// A named place to post the day's question: a channel's webhook, the prompt options for its team, and the weekdays
+/// it gets a question on. Read from `targets.json` ($XDG_CONFIG_HOME/samtale, or `--config FILE`).
+public struct WebhookTarget: Equatable, Sendable {
+    /// Where the webhook URL is: the environment variable that holds it (the usual way), or the file itself.
+    public enum URLSource: Equatable, Sendable {
+        case variable(String)
+        case inline(String)
+    }
+
+    public var name: String
+    public var platform: Platform?
+    public var url: URLSource
+    public var deck: String?
+    public var role: String?
+    public var theme: String?
+    public var audience: Audience?
+    public var skipsWeekends: Bool
+    public var skipsDanishHolidays: Bool
+    public var targetGroup: String?
+    /// The days it posts on; Monday to Friday unless the file says otherwise.
+    public var weekdays: [Weekday]
+    public var language: Language?
+}
+
+/// The targets file: `{"format": 1, "targets": [ … ]}`, checked like a deck, every issue with its JSON path.
+public enum TargetsFile {
+    public static let format = 1
+    static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    public static func decode(_ bytes: [UInt8]) throws(DataIssues) -> [WebhookTarget] {
+        try DocumentReader.read(bytes) { reader, json in
+            guard let fields = reader.object(json, required: ["format", "targets"], optional: ["$schema"]) else { return nil }
+            reader.checkHeader(fields, format: format)
+            let targets = reader.list(fields, "targets") { reader, value in target(&reader, value) }.map(\.element)
+            reader.inside(.key("targets")) { reader in
+                var seen: Set<String> = []
+                for (index, target) in targets.enumerated() where !seen.insert(target.name).inserted {
+                    reader.report(.duplicateID(target.name), at: .index(index), .key("name"))
+                }
+            }
+            return targets
+        }
+    }
+
+    private static func target(_ reader: inout DocumentReader, _ value: JSONValue) -> WebhookTarget? {
+        let optional = ["platform", "url", "urlVariable", "deck", "role", "theme", "for", "skipWeekends", "holidays",
+                        "targetGroup", "weekdays", "lang"]
+        guard let fields = reader.object(value, required: ["name"], optional: optional) else { return nil }
+        let name = reader.slug(fields, "name")
+        let platform = choice(&reader, fields, "platform", as: Platform.self)
+        let url: WebhookTarget.URLSource?
+        switch (reader.text(fields, "urlVariable"), reader.text(fields, "url")) {
+        case (let variable?, nil): url = .variable(variable)
+        case (nil, let text?):
+            url = .inline(text)
+            do {
+                _ = try WebhookAddress(parsing: text, platform: platform)
+            } catch {
+                reader.report(.invalidWebhook(error.description), at: .key("url"))
+            }
+        default:
+            reader.report(.exactlyOneOf(["urlVariable", "url"]))
+            url = nil
+        }
+        var weekdays = Array(Weekday.allCases.prefix(5))
+        if fields["weekdays"] != nil {
+            weekdays = reader.texts(fields, "weekdays").compactMap { name in
+                guard let index = weekdayNames.firstIndex(of: name) else {
+                    reader.report(.notOneOf(name, allowed: weekdayNames), at: .key("weekdays"))
+                    return nil
+                }
+                return Weekday(rawValue: index + 1)
+            }
+        }
+        let holidays = reader.text(fields, "holidays")
+        if let holidays, holidays != "dk" { reader.report(.notOneOf(holidays, allowed: ["dk"]), at: .key("holidays")) }
+        let target = WebhookTarget(
+            name: name ?? "", platform: platform, url: url ?? .variable(""), deck: reader.text(fields, "deck"),
+            role: reader.text(fields, "role"), theme: reader.text(fields, "theme"),
+            audience: choice(&reader, fields, "for", as: Audience.self), skipsWeekends: flag(&reader, fields, "skipWeekends"),
+            skipsDanishHolidays: holidays == "dk", targetGroup: reader.text(fields, "targetGroup"), weekdays: weekdays,
+            language: choice(&reader, fields, "lang", as: Language.self)
+        )
+        return name == nil || url == nil ? nil : target
+    }
+
+    private static func choice<Choice: RawRepresentable & CaseIterable>(
+        _ reader: inout DocumentReader, _ fields: DocumentReader.Fields, _ key: String, as type: Choice.Type
+    ) -> Choice? where Choice.RawValue == String {
+        guard let raw = reader.text(fields, key) else { return nil }
+        guard let choice = Choice(rawValue: raw) else {
+            reader.report(.notOneOf(raw, allowed: Choice.allCases.map(\.rawValue)), at: .key(key))
+            return nil
+        }
+        return choice
+    }
+
+    private static func flag(_ reader: inout DocumentReader, _ fields: DocumentReader.Fields, _ key: String) -> Bool {
+        guard let value = fields[key] else { return false }
+        guard case .bool(let flag) = value else {
+            reader.report(.wrongType(expected: .bool, found: value.kind), at: .key(key))
+            return false
+        }
+        return flag
+    }
+}
+
+extension WebhookAddress.Problem: CustomStringConvertible {
+    /// In English, as data problems are: names the host at most.
+    public var description: String {
+        switch self {
+        case .notAURL: "not an http(s) URL, nor an Apprise or shoutrrr URL of a known platform"
+        case .unknownPlatform(let host): "cannot tell the platform of \(host); give it with --platform (or \"platform\")"
+        case .retiredTeamsConnector(let host):
+            "\(host) is an Office 365 connector or Logic Apps URL, which Microsoft has retired; create a webhook with the Teams Workflows app (\"Post to a channel when a webhook request is received\") and use its URL"
+        case .incomplete(let platform, let host): "\(host) is not a complete \(platform.displayName) webhook URL"
+        }
+    }
+}

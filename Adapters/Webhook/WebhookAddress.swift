@@ -1,0 +1,253 @@
+import SamtaleCore
+
+/// A webhook's URL, taken apart: which platform it is and what of it may be shown.
+///
+/// Everything after the host (path and query) is the secret: it is never printed, logged or put in an error;
+/// `redacted` (scheme and host) is what messages show.
+public struct WebhookAddress: Equatable, Sendable {
+    /// The URL requests go to: always `https://` or `http://`, Apprise and shoutrrr forms already translated.
+    public let url: String
+    public let platform: Platform
+    /// `scheme://host[:port]`, safe to show.
+    public let redacted: String
+    /// Where requests go, for pacing: one serial queue per webhook URL.
+    public var queueKey: String { url }
+
+    /// Why a URL cannot be posted to; the messages name the host at most, never the secret part.
+    public enum Problem: Error, Equatable, Sendable {
+        /// Not an absolute http(s) URL, nor a known Apprise or shoutrrr form.
+        case notAURL
+        /// The platform cannot be told from the URL: `--platform` is needed.
+        case unknownPlatform(host: String)
+        /// An Office 365 connector (webhook.office.com) or a Logic Apps URL (logic.azure.com): both have stopped.
+        case retiredTeamsConnector(host: String)
+        /// The URL's shape does not fit the platform it was given as, e.g. a Slack URL without its three parts.
+        case incomplete(Platform, host: String)
+    }
+
+    /// Reads a URL given on the command line, in the environment or in the targets file; `platform` overrides what
+    /// the URL says.
+    public init(parsing text: String, platform given: Platform? = nil) throws(Problem) {
+        let text = text.trimmingWhitespace
+        guard let parts = URLParts(text) else { throw .notAURL }
+        if parts.scheme == "https" || parts.scheme == "http" {
+            if Self.isRetiredTeams(parts) { throw .retiredTeamsConnector(host: parts.host) }
+            guard let platform = given ?? Self.platform(of: parts) else { throw .unknownPlatform(host: parts.host) }
+            self.init(url: text, platform: platform, parts: parts)
+            return
+        }
+        guard let (url, platform) = Self.translate(parts) else { throw .notAURL }
+        guard let translated = URLParts(url) else { throw .incomplete(platform, host: parts.host) }
+        self.init(url: url, platform: given ?? platform, parts: translated)
+    }
+
+    private init(url: String, platform: Platform, parts: URLParts) {
+        self.url = url
+        self.platform = platform
+        redacted = parts.origin
+    }
+
+    /// A text with the URL's secret part (everything after the host) cut out, should a server have quoted it.
+    public func redacting(_ text: String) -> String {
+        let secret = String(url.dropFirst(redacted.count))
+        guard secret.count > 1 else { return text }
+        return text.replacing(url, with: redacted + "/…").replacing(secret, with: "/…")
+    }
+
+    // MARK: Recognising
+
+    private static func platform(of url: URLParts) -> Platform? {
+        let host = url.host
+        let path = url.path
+        if host == "hooks.slack.com" || host == "hooks.slack-gov.com" { return .slack }
+        if host.hasSuffix(".environment.api.powerplatform.com") || host.hasSuffix(".api.powerplatform.com")
+            || path.contains("/powerautomate/automations/direct/workflows/") {
+            return .teams
+        }
+        if (host == "discord.com" || host == "discordapp.com" || host.hasSuffix(".discord.com")) && path.hasPrefix("/api/webhooks/") {
+            return .discord
+        }
+        if host == "chat.googleapis.com" { return .googlechat }
+        if path.hasSuffix("/api/v1/external/slack_incoming") { return .zulip }
+        if path.hasPrefix("/hooks/") {
+            // Rocket.Chat: /hooks/ID/TOKEN; Mattermost: /hooks/KEY, one segment.
+            return path.dropFirst("/hooks/".count).contains("/") ? .rocketchat : .mattermost
+        }
+        return nil
+    }
+
+    private static func isRetiredTeams(_ url: URLParts) -> Bool {
+        url.host.hasSuffix("webhook.office.com") || url.host == "outlook.office.com" || url.host == "outlook.office365.com"
+            || url.host.hasSuffix(".logic.azure.com")
+    }
+
+    /// Apprise (`discord://ID/TOKEN`) and shoutrrr (`discord://TOKEN@ID`) URLs as the https URL they stand for.
+    private static func translate(_ url: URLParts) -> (String, Platform)? {
+        let segments = url.path.split(separator: "/").map(String.init)
+        switch url.scheme {
+        case "slack":
+            // Apprise slack://A/B/C, shoutrrr slack://hook:A-B-C@webhook.
+            if url.host == "webhook", let token = url.password ?? url.user {
+                let parts = token.split(separator: "-").map(String.init)
+                guard parts.count == 3 else { return nil }
+                return ("https://hooks.slack.com/services/\(parts.joined(separator: "/"))", .slack)
+            }
+            let tokens = [url.host] + segments
+            guard tokens.count >= 3, !tokens[2].hasPrefix("#") else { return nil }
+            return ("https://hooks.slack.com/services/\(tokens[0])/\(tokens[1])/\(tokens[2])", .slack)
+        case "discord":
+            // Apprise discord://ID/TOKEN, shoutrrr discord://TOKEN@ID.
+            if let token = url.user { return ("https://discord.com/api/webhooks/\(url.host)/\(token)", .discord) }
+            guard let token = segments.first else { return nil }
+            return ("https://discord.com/api/webhooks/\(url.host)/\(token)", .discord)
+        case "workflows":
+            // Apprise workflows://host:port/WORKFLOW/SIGNATURE.
+            guard segments.count >= 2 else { return nil }
+            let port = url.port.map { ":\($0)" } ?? ":443"
+            return ("https://\(url.host)\(port)/powerautomate/automations/direct/workflows/\(segments[0])/triggers/manual/paths/invoke"
+                + "?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=\(segments[1])", .teams)
+        case "teams":
+            // shoutrrr teams://?host=<the workflow URL, percent-encoded>.
+            guard let host = url.queryValue("host"), let decoded = percentDecoded(host), decoded.hasPrefix("https://") else { return nil }
+            return (decoded, .teams)
+        case "gchat":
+            // Apprise gchat://SPACE/KEY/TOKEN.
+            guard segments.count >= 2 else { return nil }
+            return ("https://chat.googleapis.com/v1/spaces/\(url.host)/messages?key=\(segments[0])&token=\(segments[1])", .googlechat)
+        case "googlechat":
+            // shoutrrr googlechat://chat.googleapis.com/v1/spaces/S/messages?key=K&token=T.
+            return ("https://\(url.host)\(url.path)\(url.query.map { "?\($0)" } ?? "")", .googlechat)
+        case "mmost", "mmosts", "mattermost":
+            // Apprise mmost[s]://host[:port][/path]/TOKEN, shoutrrr mattermost://host/TOKEN[/channel].
+            guard let token = url.scheme == "mattermost" ? segments.first : segments.last else { return nil }
+            let prefix = url.scheme == "mattermost" ? "" : segments.dropLast().map { "/\($0)" }.joined()
+            let scheme = url.scheme == "mmost" ? "http" : "https"
+            return ("\(scheme)://\(url.hostAndPort)\(prefix)/hooks/\(token)", .mattermost)
+        case "rocket", "rockets", "rocketchat":
+            // Apprise rocket[s]://ID/TOKEN@host, shoutrrr rocketchat://host/ID/TOKEN.
+            let scheme = url.scheme == "rocket" ? "http" : "https"
+            if url.scheme == "rocketchat" {
+                guard segments.count >= 2 else { return nil }
+                return ("https://\(url.hostAndPort)/hooks/\(segments[0])/\(segments[1])", .rocketchat)
+            }
+            guard let id = url.user, let token = url.password else { return nil }
+            return ("\(scheme)://\(url.hostAndPort)/hooks/\(id)/\(token)", .rocketchat)
+        case "zulip":
+            // shoutrrr zulip://bot%40mail:KEY@host?stream=S&topic=T, as Zulip's Slack-compatible endpoint.
+            guard let key = url.password else { return nil }
+            var query = "api_key=\(key)"
+            if let stream = url.queryValue("stream") { query += "&stream=\(stream)" }
+            if let topic = url.queryValue("topic") { query += "&topic=\(topic)" }
+            return ("https://\(url.hostAndPort)/api/v1/external/slack_incoming?\(query)", .zulip)
+        case "json", "jsons":
+            let scheme = url.scheme == "json" ? "http" : "https"
+            return ("\(scheme)://\(url.hostAndPort)\(url.path)\(url.query.map { "?\($0)" } ?? "")", .generic)
+        default:
+            return nil
+        }
+    }
+
+    private static func percentDecoded(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
+
+// MARK: - URLParts
+
+/// The parts of an absolute URL, `scheme://[user[:password]@]host[:port][/path][?query][#fragment]`, as far as
+/// webhooks need them; no percent-decoding except where a platform's form asks for it.
+struct URLParts: Equatable {
+    let scheme: String
+    let user: String?
+    let password: String?
+    let host: String
+    let port: Int?
+    let path: String
+    let query: String?
+
+    init?(_ text: String) {
+        guard let schemeEnd = text.firstRange(of: "://") else { return nil }
+        let scheme = text[..<schemeEnd.lowerBound].lowercased()
+        guard let first = scheme.first, first.isLetter, scheme.allSatisfy(Self.isSchemeCharacter) else { return nil }
+        self.scheme = scheme
+        var rest = Substring(text[schemeEnd.upperBound...])
+        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+        if let mark = rest.firstIndex(of: "?") {
+            query = String(rest[rest.index(after: mark)...])
+            rest = rest[..<mark]
+        } else {
+            query = nil
+        }
+        let authority: Substring
+        if let slash = rest.firstIndex(of: "/") {
+            authority = rest[..<slash]
+            path = String(rest[slash...])
+        } else {
+            authority = rest
+            path = ""
+        }
+        var hostPort = authority
+        if let at = authority.lastIndex(of: "@") {
+            let userInfo = authority[..<at]
+            hostPort = authority[authority.index(after: at)...]
+            if let colon = userInfo.firstIndex(of: ":") {
+                user = String(userInfo[..<colon])
+                password = String(userInfo[userInfo.index(after: colon)...])
+            } else {
+                user = String(userInfo)
+                password = nil
+            }
+        } else {
+            user = nil
+            password = nil
+        }
+        if let colon = hostPort.lastIndex(of: ":"), !hostPort.hasSuffix("]") {
+            guard let number = Int(hostPort[hostPort.index(after: colon)...]), (1...65535).contains(number) else { return nil }
+            port = number
+            hostPort = hostPort[..<colon]
+        } else {
+            port = nil
+        }
+        guard !hostPort.isEmpty, !hostPort.contains(where: { $0.isWhitespace }) else { return nil }
+        host = hostPort.lowercased()
+    }
+
+    private static func isSchemeCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "+" || character == "-" || character == "."
+    }
+
+    var hostAndPort: String {
+        port.map { "\(host):\($0)" } ?? host
+    }
+
+    /// What may be shown of the URL: scheme, host and port.
+    var origin: String {
+        "\(scheme)://\(hostAndPort)"
+    }
+
+    func queryValue(_ name: String) -> String? {
+        query?.split(separator: "&").lazy.compactMap { pair -> String? in
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            return parts.first == Substring(name) ? String(parts.count > 1 ? parts[1] : "") : nil
+        }.first
+    }
+}

@@ -1,0 +1,78 @@
+// MARK: - Strings of `samtale post`
+
+extension Strings {
+    public static let postOneDestination = text("brug én af --url, --target og --all", "use one of --url, --target and --all")
+    public static let postOneMessage = text("brug enten --stdin eller --session", "use either --stdin or --session")
+    public static let postNoURL = text(
+        "mangler en webhook: --url URL, SAMTALE_WEBHOOK_URL, --target NAVN eller --all",
+        "no webhook given: --url URL, SAMTALE_WEBHOOK_URL, --target NAME or --all"
+    )
+    public static let postNothingDue = text("intet at sende i dag", "nothing to post today")
+    public static let postEmptyStandardInput = text("standard input er tom: intet at sende", "standard input is empty: nothing to post")
+    public static let postNoConfig = text(
+        "finder ikke en målfil: brug --config FIL, eller sæt XDG_CONFIG_HOME eller HOME",
+        "cannot find a targets file: use --config FILE, or set XDG_CONFIG_HOME or HOME"
+    )
+    public static let httpHelperStopped = text(
+        "samtale-http stoppede uventet; intet er registreret som sendt, som ikke blev bekræftet",
+        "samtale-http stopped unexpectedly; nothing was recorded as posted that was not confirmed"
+    )
+
+    public static func httpHelperMissing(_ path: String) -> Localized {
+        text("kan ikke starte \(path): samtale-http skal ligge ved siden af samtale (swift build bygger begge)",
+             "cannot start \(path): samtale-http must be next to samtale (swift build builds both)")
+    }
+
+    public static func postOptionWithTargets(_ option: String) -> Localized {
+        text("\(option) kan ikke bruges med --target og --all; målene står i målfilen",
+             "\(option) cannot be used with --target or --all; the targets are in the targets file")
+    }
+
+    public static func postUnknownTarget(_ name: String, path: String, known: [String]) -> Localized {
+        text("\(path) har intet mål ved navn »\(name)«; der er: \(known.joined(separator: ", "))",
+             "\(path) has no target named \"\(name)\"; there are: \(known.joined(separator: ", "))")
+    }
+
+    public static func postMissingVariable(_ variable: String, target: String) -> Localized {
+        text("målet \(target) henter sin webhook fra \(variable), men den er ikke sat",
+             "target \(target) takes its webhook from \(variable), which is not set")
+    }
+
+    public static func postBadURL(_ reason: String) -> Localized {
+        text("webhook-adressen duer ikke: \(reason)", "the webhook URL cannot be used: \(reason)")
+    }
+
+    public static func postConfigReadable(_ path: String) -> Localized {
+        text("\(path) indeholder webhook-adresser og kan læses af andre: chmod 600 \(path), eller brug urlVariable",
+             "\(path) holds webhook URLs and others can read it: chmod 600 \(path), or use urlVariable")
+    }
+
+    public static func postAlreadyPosted(_ label: String, date: String) -> Localized {
+        text("\(label): allerede sendt \(date) (--force sender igen)", "\(label): already posted on \(date) (--force posts again)")
+    }
+
+    public static func postDelivered(_ label: String, platform: String) -> Localized {
+        text("sendt: \(label) (\(platform))", "posted: \(label) (\(platform))")
+    }
+
+    public static func postRejected(_ label: String, reason: String) -> Localized {
+        text("\(label): afvist: \(reason)", "\(label): refused: \(reason)")
+    }
+
+    public static func postGaveUp(_ label: String, reason: String) -> Localized {
+        text("\(label): opgav: \(reason); prøv igen senere", "\(label): gave up: \(reason); try again later")
+    }
+
+    public static func postRetrying(_ label: String, reason: String, seconds: Double) -> Localized {
+        let wait = String(Double(Int(seconds * 10)) / 10)
+        return text("\(label): \(reason); prøver igen om \(wait) s", "\(label): \(reason); retrying in \(wait) s")
+    }
+
+    public static func postAttempts(_ attempts: Int, reason: String) -> Localized {
+        text("\(attempts) forsøg, sidst \(reason)", attempts == 1 ? "1 attempt, \(reason)" : "\(attempts) attempts, last \(reason)")
+    }
+
+    public static func cannotWrite(_ path: String, reason: String) -> Localized {
+        text("kan ikke skrive \(path): \(reason)", "cannot write \(path): \(reason)")
+    }
+}

@@ -1,0 +1,227 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import SamtaleCore
+import WebhookAdapter
+
+/// `samtale post`: the day's question (or a text, or a session's summary) to a team's chat through its webhook.
+extension Commands {
+    static let postValued: Set<String> = [
+        "--url", "--platform", "--session", "--config", "--target", "--deck", "--role", "--theme", "--for", "--date",
+        "--holidays", "--target-group", "--retries", "--retry-for", "--timeout", "--connect-timeout",
+    ]
+    static let postFlags: Set<String> = ["--stdin", "--all", "--force", "--dry-run", "--skip-weekends"]
+
+    /// One message to one webhook, and what the ledger records once it is delivered.
+    struct Post {
+        let label: String
+        let address: WebhookAddress
+        let body: String
+        /// Target and question for the ledger; nil for a text or a summary, which are posted whenever asked.
+        let ledger: LedgerEntry?
+    }
+
+    static func post(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
+        let parsed = try Arguments(arguments, command: "post", valued: postValued, flags: postFlags)
+        try parsed.expectPositionals(atMost: 0)
+        let targetName = try parsed.value("--target")
+        let sources = [parsed.flag("--all"), targetName != nil, try parsed.value("--url") != nil].filter { $0 }.count
+        guard sources <= 1 else { throw .usage(Strings.postOneDestination, command: "post") }
+        let delivery = PostDelivery(
+            policy: RetryPolicy(attempts: try positive(parsed, "--retries", default: 5),
+                                cap: Double(try positive(parsed, "--retry-for", default: 120))),
+            connectTimeout: Double(try positive(parsed, "--connect-timeout", default: 10)),
+            timeout: Double(try positive(parsed, "--timeout", default: 30)), language: language
+        )
+        let posts = parsed.flag("--all") || targetName != nil
+            ? try targetPosts(parsed, language: language) : try urlPost(parsed, language: language)
+        if parsed.flag("--dry-run") {
+            for post in posts { System.printOut(dryRun(post)) }
+            return 0
+        }
+        guard !posts.isEmpty else {
+            System.printError("samtale: \(Strings.postNothingDue[language])")
+            return 0
+        }
+        let ledger = try PostLedgerFile()
+        try ledger.lock()
+        let posted = try ledger.entries()
+        let due = posts.filter { post in
+            guard let entry = post.ledger, !parsed.flag("--force") else { return true }
+            guard posted.contains(where: { $0.target == entry.target && $0.date == entry.date }) else { return true }
+            System.printError("samtale: \(Strings.postAlreadyPosted(post.label, date: entry.date.description)[language])")
+            return false
+        }
+        guard !due.isEmpty else { return 0 }
+        let outcomes = try delivery.run(due.map { PostDelivery.Job(address: $0.address, body: $0.body, label: $0.label) })
+        var code: Int32 = 0
+        for (post, outcome) in zip(due, outcomes) {
+            switch outcome {
+            case .delivered:
+                if let entry = post.ledger { try ledger.record(entry, at: System.now()) }
+                System.printOut(Strings.postDelivered(post.label, platform: post.address.platform.displayName)[language])
+            case .rejected(let reason):
+                System.printError("samtale: \(Strings.postRejected(post.label, reason: reason)[language])")
+                code = 69
+            case .gaveUp(let reason):
+                System.printError("samtale: \(Strings.postGaveUp(post.label, reason: reason)[language])")
+                if code == 0 { code = 75 }
+            }
+        }
+        return code
+    }
+
+    // MARK: What is posted
+
+    /// `--url` (or SAMTALE_WEBHOOK_URL): the day's prompt from the command line's options, `--stdin`, or `--session`.
+    private static func urlPost(_ parsed: Arguments, language: Language) throws(CommandError) -> [Post] {
+        guard let url = try parsed.value("--url") ?? System.environment("SAMTALE_WEBHOOK_URL").flatMap({ $0.isEmpty ? nil : $0 })
+        else { throw .usage(Strings.postNoURL, command: "post") }
+        let address = try webhookAddress(url, platform: try parsed.choice("--platform", as: Platform.self))
+        let label = address.redacted
+        let session = try parsed.value("--session")
+        if parsed.flag("--stdin") || session != nil {
+            guard !parsed.flag("--stdin") || session == nil else { throw .usage(Strings.postOneMessage, command: "post") }
+            let message = if let session { try summaryMessage(session, language: language) }
+                else { try standardInputMessage(language: language) }
+            return [Post(label: label, address: address, body: JSONWriter.string(message.payload(for: address.platform)), ledger: nil)]
+        }
+        let catalog = try loadCatalog(parsed, language: language)
+        guard case .prompt(let prompt) = try choosePrompt(try promptRequest(parsed), in: catalog, command: "post") else {
+            return []
+        }
+        return [promptPost(prompt, address: address, label: label, ledgerName: "url-" + Self.fingerprint(address.url),
+                           language: language)]
+    }
+
+    /// `--all` (every target due today) or `--target NAME`, from the targets file.
+    private static func targetPosts(_ parsed: Arguments, language: Language) throws(CommandError) -> [Post] {
+        for option in ["--url", "--platform", "--session"] where (try parsed.value(option)) != nil {
+            throw .usage(Strings.postOptionWithTargets(option), command: "post")
+        }
+        if parsed.flag("--stdin") { throw .usage(Strings.postOptionWithTargets("--stdin"), command: "post") }
+        let (path, targets) = try loadTargets(parsed, language: language)
+        let catalog = try loadCatalog(parsed, language: language)
+        var chosen = targets
+        if let name = try parsed.value("--target") {
+            guard let target = targets.first(where: { $0.name == name }) else {
+                throw .usage(Strings.postUnknownTarget(name, path: path, known: targets.map(\.name)), command: "post")
+            }
+            chosen = [target]
+        }
+        var posts: [Post] = []
+        for target in chosen {
+            var request = try promptRequest(parsed)
+            if parsed.flag("--all") && !target.weekdays.contains(request.date.weekday) { continue }
+            request.deck = target.deck ?? request.deck
+            request.role = target.role ?? request.role
+            request.theme = target.theme ?? request.theme
+            request.audience = target.audience ?? request.audience
+            request.dayCounting = DayCounting(skipsWeekends: target.skipsWeekends || request.dayCounting.skipsWeekends,
+                                              skipsDanishHolidays: target.skipsDanishHolidays || request.dayCounting.skipsDanishHolidays)
+            request.targetGroup = try targetGroup(target.targetGroup, command: "post") ?? request.targetGroup
+            let url: String
+            switch target.url {
+            case .inline(let text): url = text
+            case .variable(let name):
+                guard let value = System.environment(name), !value.isEmpty else {
+                    throw .usage(Strings.postMissingVariable(name, target: target.name), command: "post")
+                }
+                url = value
+            }
+            let address = try webhookAddress(url, platform: target.platform)
+            guard case .prompt(let prompt) = try choosePrompt(request, in: catalog, command: "post") else { continue }
+            posts.append(promptPost(prompt, address: address, label: target.name, ledgerName: target.name,
+                                    language: target.language ?? language))
+        }
+        return posts
+    }
+
+    private static func promptPost(_ prompt: Prompt, address: WebhookAddress, label: String, ledgerName: String,
+                                   language: Language) -> Post {
+        let message = WebhookMessage(prompt: prompt, language: language)
+        return Post(label: label, address: address, body: JSONWriter.string(message.payload(for: address.platform)),
+                    ledger: LedgerEntry(target: ledgerName, date: prompt.date, question: prompt.text))
+    }
+
+    private static func standardInputMessage(language: Language) throws(CommandError) -> WebhookMessage {
+        let text: String
+        do {
+            text = String(decoding: try System.readFile("/dev/stdin"), as: UTF8.self)
+        } catch {
+            throw .missingInput(Strings.cannotRead(error.path, reason: error.reason))
+        }
+        guard !text.trimmingWhitespace.isEmpty else { throw .usage(Strings.postEmptyStandardInput, command: "post") }
+        return WebhookMessage(text: text, language: language)
+    }
+
+    private static func summaryMessage(_ id: String, language: Language) throws(CommandError) -> WebhookMessage {
+        let session = try loadSession(try sessionID(id, command: "post"), from: try sessionStore())
+        return WebhookMessage(summaryOf: session, language: language)
+    }
+
+    // MARK: Helpers
+
+    private static func webhookAddress(_ url: String, platform: Platform?) throws(CommandError) -> WebhookAddress {
+        do {
+            return try WebhookAddress(parsing: url, platform: platform)
+        } catch {
+            throw .usage(Strings.postBadURL(error.description), command: "post")
+        }
+    }
+
+    /// A short, stable name for a URL in the ledger that does not give the URL away: part of its SHA-256.
+    private static func fingerprint(_ url: String) -> String {
+        Base64URL.encode(Array(SHA256.hash(Array(url.utf8)).prefix(9)))
+    }
+
+    private static func positive(_ parsed: Arguments, _ option: String, default value: Int) throws(CommandError) -> Int {
+        guard let text = try parsed.value(option) else { return value }
+        guard let number = Int(text), number > 0 else {
+            throw .usage(Strings.invalidChoice(option, text, allowed: ["1…"]), command: "post")
+        }
+        return number
+    }
+
+    /// The request as it would be sent, with the URL cut to its scheme and host.
+    private static func dryRun(_ post: Post) -> String {
+        let headers = PostRequest.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
+        return "POST \(post.address.redacted)/… (\(post.address.platform.rawValue), \(post.label))\n\(headers)\n\n\(post.body)\n"
+    }
+
+    /// The targets file: `--config FILE`, else `$XDG_CONFIG_HOME/samtale/targets.json` (or `~/.config/…`).
+    static func loadTargets(_ parsed: Arguments, language: Language) throws(CommandError) -> (String, [WebhookTarget]) {
+        guard let path = try parsed.value("--config") ?? defaultTargetsPath() else {
+            throw .missingInput(Strings.postNoConfig)
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try System.readFile(path)
+        } catch {
+            throw .missingInput(Strings.cannotRead(error.path, reason: error.reason))
+        }
+        do {
+            let targets = try TargetsFile.decode(bytes)
+            warnIfReadableByOthers(path, targets: targets, language: language)
+            return (path, targets)
+        } catch {
+            throw .badData(DataFileError(file: path, issues: error.issues).lines(in: language))
+        }
+    }
+
+    static func defaultTargetsPath() -> String? {
+        if let config = System.environment("XDG_CONFIG_HOME"), config.hasPrefix("/") { return config + "/samtale/targets.json" }
+        return System.environment("HOME").map { $0 + "/.config/samtale/targets.json" }
+    }
+
+    /// A URL written in the file is a secret in the file: say so when others may read it.
+    static func warnIfReadableByOthers(_ path: String, targets: [WebhookTarget], language: Language) {
+        guard targets.contains(where: { if case .inline = $0.url { true } else { false } }) else { return }
+        var status = stat()
+        if stat(path, &status) == 0 && status.st_mode & 0o044 != 0 {
+            System.printError("samtale: \(Strings.postConfigReadable(path)[language])")
+        }
+    }
+}

@@ -1,0 +1,238 @@
+import Foundation
+import Testing
+
+/// A real HTTP server on 127.0.0.1 (webhook_server.py) that records every request and answers as scripted.
+final class WebhookServer {
+    let port: Int
+    private let process: Process
+    private let log: URL
+
+    /// `script`: the answers per path, as webhook_server.py reads them.
+    init(_ script: [String: [[String: Any]]]) throws {
+        let folder = try Samtale.temporaryFolder()
+        let scriptFile = folder.appendingPathComponent("script.json")
+        try JSONSerialization.data(withJSONObject: script).write(to: scriptFile)
+        log = folder.appendingPathComponent("requests.jsonl")
+        let portFile = folder.appendingPathComponent("port")
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Samtale.fixtures.appendingPathComponent("webhook_server.py").path, scriptFile.path,
+                             log.path, portFile.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(10)
+        var port: Int?
+        while port == nil && Date() < deadline && process.isRunning {
+            port = (try? String(contentsOf: portFile, encoding: .utf8)).flatMap { Int($0) }
+            if port == nil { usleep(20_000) }
+        }
+        self.port = try #require(port, "the webhook server did not start")
+    }
+
+    deinit {
+        // SIGKILL: a child of the test runner may inherit a signal mask that blocks SIGTERM.
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    func url(_ path: String) -> String {
+        "http://127.0.0.1:\(port)\(path)"
+    }
+
+    /// Every request so far: path, query, headers, body (a string) and time (seconds since 1970).
+    func requests() throws -> [[String: Any]] {
+        guard let text = try? String(contentsOf: log, encoding: .utf8) else { return [] }
+        return try text.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+    }
+
+    func bodies() throws -> [[String: Any]] {
+        try requests().map { request in
+            try #require(try JSONSerialization.jsonObject(with: Data((request["body"] as? String ?? "").utf8)) as? [String: Any])
+        }
+    }
+}
+
+/// `samtale post` against the local server, as cron would run it.
+@Suite(.serialized) struct PostTests {
+    /// The secret part of every URL in these tests: it must never be printed.
+    static let secret = "SECRET-token-3f9a"
+    static let thursday = "2026-11-26T08:30:00+01:00"
+
+    let state: URL
+
+    init() throws {
+        state = try Samtale.temporaryFolder()
+    }
+
+    func post(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Samtale.Result {
+        var standardInput: URL?
+        if let input {
+            standardInput = try Samtale.temporaryFolder().appendingPathComponent("input.txt")
+            try input.write(to: standardInput!, atomically: true, encoding: .utf8)
+        }
+        let result = try Samtale.run(["post"] + arguments, environment: ["SAMTALE_STATE_DIR": state.path,
+                                                                         "SAMTALE_NOW": Self.thursday].merging(environment) { _, new in new },
+                                     standardInput: standardInput)
+        #expect(!result.stdout.contains(Self.secret) && !result.stderr.contains(Self.secret), "the secret was printed")
+        return result
+    }
+
+    /// Each platform's success answer (status and body), and a key its payload must have.
+    static let successes: [(platform: String, status: Int, body: String, key: String)] = [
+        ("teams", 202, "", "attachments"),
+        ("slack", 200, "ok", "blocks"),
+        ("mattermost", 200, "ok", "text"),
+        ("discord", 204, "", "allowed_mentions"),
+        ("googlechat", 200, #"{"name":"spaces/AAA/messages/1"}"#, "text"),
+        ("rocketchat", 200, #"{"success":true}"#, "text"),
+        ("zulip", 200, #"{"result":"success","msg":""}"#, "text"),
+        ("generic", 200, "{}", "deck"),
+    ]
+
+    @Test(arguments: successes.indices)
+    func postsTheDaysQuestionToEveryPlatform(index: Int) throws {
+        let (platform, status, body, key) = Self.successes[index]
+        let server = try WebhookServer(["/hook/\(Self.secret)": [["status": status, "body": body]]])
+        let result = try post(["--url", server.url("/hook/\(Self.secret)"), "--platform", platform, "--deck", "kolding"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let bodies = try server.bodies()
+        #expect(bodies.count == 1)
+        #expect(bodies.first?[key] != nil, "\(bodies)")
+        let headers = try #require(try server.requests().first?["headers"] as? [String: String])
+        #expect(headers["Content-Type"] == "application/json; charset=utf-8")
+        #expect(result.stdout.contains("127.0.0.1"))
+    }
+
+    @Test func waitsAsLongAsRetryAfterSaysThenDelivers() throws {
+        let server = try WebhookServer(["/services/\(Self.secret)": [["status": 429, "retryAfter": "2"], ["status": 200, "body": "ok"]]])
+        let result = try post(["--url", server.url("/services/\(Self.secret)"), "--platform", "slack"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let times = try server.requests().compactMap { $0["time"] as? Double }
+        #expect(times.count == 2)
+        #expect(times.count == 2 && times[1] - times[0] >= 1.95)
+        #expect(result.stderr.contains("429"))
+    }
+
+    @Test func givesUpOnServerErrorsWith75() throws {
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 500, "body": "rollup_error"]]])
+        let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "slack", "--retries", "3"])
+        #expect(result.status == 75, "\(result.stderr)")
+        #expect(try server.requests().count == 3)
+        #expect(result.stderr.contains("rollup_error"))
+    }
+
+    @Test func aRemovedSlackWebhookFailsAt69WithoutRetrying() throws {
+        let server = try WebhookServer(["/services/\(Self.secret)": [["status": 404, "body": "no_service"]]])
+        let result = try post(["--url", server.url("/services/\(Self.secret)"), "--platform", "slack"])
+        #expect(result.status == 69)
+        #expect(try server.requests().count == 1)
+        #expect(result.stderr.contains("no_service (HTTP 404): the webhook has been removed or disabled"), "\(result.stderr)")
+    }
+
+    @Test func aTwoHundredThatSaysFailureIsAFailure() throws {
+        let server = try WebhookServer(["/hooks/a/\(Self.secret)": [["status": 200, "body": #"{"success":false,"error":"Invalid integration id or token provided."}"#]]])
+        let result = try post(["--url", server.url("/hooks/a/\(Self.secret)")])
+        #expect(result.status == 69, "\(result.stderr)")
+        #expect(result.stderr.contains("Invalid integration"))
+    }
+
+    @Test func aServerThatDoesNotAnswerInTimeIsATemporaryFailure() throws {
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "body": "ok", "delay": 5]]])
+        let started = Date()
+        let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--timeout", "1", "--retries", "1"])
+        #expect(result.status == 75, "\(result.stderr)")
+        #expect(Date().timeIntervalSince(started) < 4.5)
+        #expect(result.stderr.contains("timeout"))
+    }
+
+    @Test func aRefusedConnectionIsATemporaryFailure() throws {
+        // A port nobody listens on: the server's, after it has stopped.
+        var server: WebhookServer? = try WebhookServer([:])
+        let url = server!.url("/hooks/\(Self.secret)")
+        server = nil
+        let result = try post(["--url", url, "--retries", "2", "--retry-for", "5"])
+        #expect(result.status == 75, "\(result.stderr)")
+        #expect(result.stderr.contains("connection refused"))
+    }
+
+    @Test func theSameDayIsPostedOnceUnlessForced() throws {
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "body": "ok"]]])
+        let arguments = ["--url", server.url("/hooks/\(Self.secret)")]
+        #expect(try post(arguments).status == 0)
+        let again = try post(arguments)
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("--force"))
+        #expect(try server.requests().count == 1)
+        #expect(try post(arguments + ["--force"]).status == 0)
+        #expect(try server.requests().count == 2)
+    }
+
+    func targetsFile(_ server: WebhookServer, count: Int) throws -> URL {
+        let targets = (0..<count).map { index in
+            ["name": "team-\(index)", "urlVariable": "HOOK_\(index)", "platform": "mattermost", "deck": "kolding",
+             "weekdays": ["monday", "tuesday", "wednesday", "thursday", "friday"]] as [String: Any]
+        }
+        let file = try Samtale.temporaryFolder().appendingPathComponent("targets.json")
+        try JSONSerialization.data(withJSONObject: ["format": 1, "targets": targets]).write(to: file)
+        return file
+    }
+
+    @Test func twoOverlappingRunsPostEachTargetOnce() throws {
+        let count = 4
+        let server = try WebhookServer(Dictionary(uniqueKeysWithValues: (0..<count).map {
+            ("/hooks/\($0)-\(Self.secret)", [["status": 200, "body": "ok", "delay": 0.3] as [String: Any]])
+        }))
+        let config = try targetsFile(server, count: count)
+        var environment: [String: String] = [:]
+        for index in 0..<count { environment["HOOK_\(index)"] = server.url("/hooks/\(index)-\(Self.secret)") }
+        let results = try [0, 1].map { _ in
+            try Samtale.start(["post", "--all", "--config", config.path],
+                              environment: environment.merging(["SAMTALE_STATE_DIR": state.path, "SAMTALE_NOW": Self.thursday]) { _, new in new })
+        }.map { try $0.wait() }
+        #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.stderr))")
+        let paths = try server.requests().compactMap { $0["path"] as? String }
+        #expect(paths.count == count && Set(paths).count == count, "\(paths)")
+        #expect(!results.contains { $0.stdout.contains(Self.secret) || $0.stderr.contains(Self.secret) })
+    }
+
+    @Test func aTargetIsPostedOnlyOnItsWeekdays() throws {
+        let server = try WebhookServer(["/hooks/0-\(Self.secret)": [["status": 200, "body": "ok"]]])
+        let config = try targetsFile(server, count: 1)
+        let saturday = try post(["--all", "--config", config.path],
+                                environment: ["HOOK_0": server.url("/hooks/0-\(Self.secret)"), "SAMTALE_NOW": "2026-11-28T08:30:00+01:00"])
+        #expect(saturday.status == 0)
+        #expect(try server.requests().isEmpty)
+    }
+
+    @Test func aDryRunPrintsTheRequestWithoutTheSecretAndSendsNothing() throws {
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "body": "ok"]]])
+        let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--dry-run", "--platform", "teams"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("POST http://127.0.0.1:\(server.port)/…"))
+        #expect(result.stdout.contains("Content-Type: application/json"))
+        #expect(result.stdout.contains("AdaptiveCard"))
+        #expect(try server.requests().isEmpty)
+    }
+
+    @Test func standardInputIsPostedAsOneMessage() throws {
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "body": "ok"]]])
+        let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--stdin"], input: "Husk mødet @channel\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try #require(try server.bodies().first?["text"] as? String)
+        #expect(text.contains("Husk mødet") && !text.contains("@channel"))
+    }
+
+    @Test(arguments: [
+        ("https://outlook.webhook.office.com/webhookb2/\(secret)", "Workflows"),
+        ("ftp://example.com/\(secret)", "http"),
+        ("https://example.com/\(secret)", "--platform"),
+    ])
+    func aURLThatCannotBeUsedIsAUsageError(url: String, says: String) throws {
+        let result = try post(["--url", url])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(says), "\(result.stderr)")
+    }
+}
