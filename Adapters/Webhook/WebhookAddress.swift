@@ -57,7 +57,7 @@ public struct WebhookAddress: Equatable, Sendable {
     // MARK: Recognising
 
     private static func platform(of url: URLParts) -> Platform? {
-        let host = url.host
+        let host = url.host.lowercased()
         let path = url.path
         if host == "hooks.slack.com" || host == "hooks.slack-gov.com" { return .slack }
         if host.hasSuffix(".environment.api.powerplatform.com") || host.hasSuffix(".api.powerplatform.com")
@@ -77,8 +77,9 @@ public struct WebhookAddress: Equatable, Sendable {
     }
 
     private static func isRetiredTeams(_ url: URLParts) -> Bool {
-        url.host.hasSuffix("webhook.office.com") || url.host == "outlook.office.com" || url.host == "outlook.office365.com"
-            || url.host.hasSuffix(".logic.azure.com")
+        let host = url.host.lowercased()
+        return host.hasSuffix("webhook.office.com") || host == "outlook.office.com" || host == "outlook.office365.com"
+            || host.hasSuffix(".logic.azure.com")
     }
 
     /// Apprise (`discord://ID/TOKEN`) and shoutrrr (`discord://TOKEN@ID`) URLs as the https URL they stand for.
@@ -130,8 +131,10 @@ public struct WebhookAddress: Equatable, Sendable {
                 guard segments.count >= 2 else { return nil }
                 return ("https://\(url.hostAndPort)/hooks/\(segments[0])/\(segments[1])", .rocketchat)
             }
-            guard let id = url.user, let token = url.password else { return nil }
-            return ("\(scheme)://\(url.hostAndPort)/hooks/\(id)/\(token)", .rocketchat)
+            // The token and the server come after the first slash: ID/TOKEN@host.
+            guard let tokenAndHost = segments.first, let at = tokenAndHost.lastIndex(of: "@") else { return nil }
+            let host = tokenAndHost[tokenAndHost.index(after: at)...]
+            return ("\(scheme)://\(host)/hooks/\(url.host)/\(tokenAndHost[..<at])", .rocketchat)
         case "zulip":
             // shoutrrr zulip://bot%40mail:KEY@host?stream=S&topic=T, as Zulip's Slack-compatible endpoint.
             guard let key = url.password else { return nil }
@@ -227,8 +230,9 @@ struct URLParts: Equatable {
         } else {
             port = nil
         }
-        guard !hostPort.isEmpty, !hostPort.contains(where: { $0.isWhitespace }) else { return nil }
-        host = hostPort.lowercased()
+        // Apprise and shoutrrr forms put tokens where the host goes (so its case is kept) or leave it empty.
+        guard !hostPort.contains(where: { $0.isWhitespace }), !hostPort.isEmpty || !scheme.hasPrefix("http") else { return nil }
+        host = String(hostPort)
     }
 
     private static func isSchemeCharacter(_ character: Character) -> Bool {

@@ -1,0 +1,153 @@
+import SamtaleCore
+import Testing
+@testable import WebhookAdapter
+
+@Suite struct WebhookAddressTests {
+    @Test(arguments: [
+        ("https://hooks.slack.com/services/T0/B0/XXXX", Platform.slack, "https://hooks.slack.com"),
+        ("https://default0a1b2c.12.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/0a1b/triggers/manual/paths/invoke?api-version=1&sig=S",
+         .teams, "https://default0a1b2c.12.environment.api.powerplatform.com:443"),
+        ("https://discord.com/api/webhooks/123/TOKEN", .discord, "https://discord.com"),
+        ("https://chat.googleapis.com/v1/spaces/AAA/messages?key=K&token=T", .googlechat, "https://chat.googleapis.com"),
+        ("https://mm.example.com/hooks/abc123", .mattermost, "https://mm.example.com"),
+        ("https://chat.example.com/hooks/ID/TOKEN", .rocketchat, "https://chat.example.com"),
+        ("https://org.zulipchat.com/api/v1/external/slack_incoming?api_key=K&stream=s", .zulip, "https://org.zulipchat.com"),
+    ])
+    func recognisesThePlatformAndShowsOnlyTheHost(url: String, platform: Platform, redacted: String) throws {
+        let address = try WebhookAddress(parsing: url)
+        #expect(address.platform == platform)
+        #expect(address.redacted == redacted)
+        #expect(address.url == url)
+    }
+
+    @Test(arguments: [
+        ("discord://123/TOKEN", "https://discord.com/api/webhooks/123/TOKEN", Platform.discord),
+        ("discord://TOKEN@123", "https://discord.com/api/webhooks/123/TOKEN", .discord),
+        ("slack://A/B/C", "https://hooks.slack.com/services/A/B/C", .slack),
+        ("slack://hook:A-B-C@webhook", "https://hooks.slack.com/services/A/B/C", .slack),
+        ("gchat://SPACE/KEY/TOKEN", "https://chat.googleapis.com/v1/spaces/SPACE/messages?key=KEY&token=TOKEN", .googlechat),
+        ("mmosts://mm.example.com/TOKEN", "https://mm.example.com/hooks/TOKEN", .mattermost),
+        ("rockets://ID/TOKEN@chat.example.com", "https://chat.example.com/hooks/ID/TOKEN", .rocketchat),
+        ("rocketchat://chat.example.com/ID/TOKEN", "https://chat.example.com/hooks/ID/TOKEN", .rocketchat),
+        ("zulip://bot%40example.com:KEY@org.zulipchat.com?stream=s&topic=t",
+         "https://org.zulipchat.com/api/v1/external/slack_incoming?api_key=KEY&stream=s&topic=t", .zulip),
+        ("teams://?host=https%3A%2F%2Fx.environment.api.powerplatform.com%2Fp%3Fsig%3DS",
+         "https://x.environment.api.powerplatform.com/p?sig=S", .teams),
+        ("jsons://example.com/in", "https://example.com/in", .generic),
+    ])
+    func translatesAppriseAndShoutrrrURLs(url: String, https: String, platform: Platform) throws {
+        let address = try WebhookAddress(parsing: url)
+        #expect(address.url == https)
+        #expect(address.platform == platform)
+    }
+
+    @Test func refusesRetiredConnectorsUnknownHostsAndNonURLs() {
+        #expect(throws: WebhookAddress.Problem.retiredTeamsConnector(host: "acme.webhook.office.com")) {
+            try WebhookAddress(parsing: "https://acme.webhook.office.com/webhookb2/SECRET")
+        }
+        #expect(throws: WebhookAddress.Problem.retiredTeamsConnector(host: "prod-01.westeurope.logic.azure.com")) {
+            try WebhookAddress(parsing: "https://prod-01.westeurope.logic.azure.com:443/workflows/SECRET")
+        }
+        #expect(throws: WebhookAddress.Problem.unknownPlatform(host: "example.com")) {
+            try WebhookAddress(parsing: "https://example.com/SECRET")
+        }
+        #expect(throws: WebhookAddress.Problem.notAURL) { try WebhookAddress(parsing: "hooks.slack.com/services/SECRET") }
+        #expect((try? WebhookAddress(parsing: "https://example.com/SECRET", platform: .generic))?.platform == .generic)
+    }
+
+    @Test func problemsAndRedactionNeverShowTheSecret() throws {
+        let address = try WebhookAddress(parsing: "https://hooks.slack.com/services/T0/B0/SECRET")
+        #expect(address.redacting("bad hook https://hooks.slack.com/services/T0/B0/SECRET and /services/T0/B0/SECRET")
+                == "bad hook https://hooks.slack.com/… and /…")
+        for url in ["https://acme.webhook.office.com/webhookb2/SECRET", "https://example.com/SECRET", "ftp://x/SECRET"] {
+            do {
+                _ = try WebhookAddress(parsing: url)
+            } catch {
+                #expect(!error.description.contains("SECRET"))
+            }
+        }
+    }
+}
+
+@Suite struct VerdictTests {
+    @Test(arguments: [
+        (Platform.slack, 200, "ok", true), (.slack, 200, "invalid_payload", false), (.teams, 202, "", true),
+        (.discord, 204, "", true), (.discord, 200, #"{"id":"1"}"#, true), (.googlechat, 200, #"{"name":"spaces/a"}"#, true),
+        (.googlechat, 200, "{}", false), (.rocketchat, 200, #"{"success":false}"#, false),
+        (.zulip, 200, #"{"result":"error","msg":"x"}"#, false), (.mattermost, 200, "ok", true), (.generic, 201, "", true),
+    ])
+    func judgesSuccessByThePlatformsOwnRule(platform: Platform, status: Int, body: String, delivered: Bool) {
+        let verdict = platform.judge(.response(status: status, retryAfter: nil, body: body), now: 0)
+        #expect((verdict == .delivered) == delivered)
+    }
+
+    @Test func retriesOnlyWhatCanGetBetter() {
+        let now = 1_795_000_000.0
+        #expect(Platform.slack.judge(.response(status: 429, retryAfter: "7", body: ""), now: now)
+                == .temporary(reason: "HTTP 429", retryAfter: 7))
+        #expect(Platform.discord.judge(.response(status: 429, retryAfter: nil, body: #"{"retry_after":0.5}"#), now: now)
+                == .temporary(reason: "HTTP 429", retryAfter: 0.5))
+        #expect(Platform.slack.judge(.response(status: 404, retryAfter: nil, body: "no_service"), now: now)
+                == .rejected(reason: "no_service (HTTP 404): the webhook has been removed or disabled"))
+        #expect(Platform.discord.judge(.response(status: 404, retryAfter: nil, body: #"{"message":"Unknown Webhook","code":10015}"#), now: now)
+                == .rejected(reason: "10015 Unknown Webhook (HTTP 404): the webhook has been deleted"))
+        #expect(Platform.teams.judge(.timedOut, now: now) == .temporary(reason: "timeout", retryAfter: nil))
+    }
+
+    @Test func readsRetryAfterAsSecondsOrAnHTTPDate() {
+        let now = RetryAfter.date("Thu, 26 Nov 2026 07:30:00 GMT")!
+        #expect(RetryAfter.seconds("120", now: now) == 120)
+        #expect(RetryAfter.seconds("Thu, 26 Nov 2026 07:30:45 GMT", now: now) == 45)
+        #expect(RetryAfter.seconds("Thu, 26 Nov 2026 07:29:00 GMT", now: now) == 0)
+        #expect(RetryAfter.seconds("soon", now: now) == nil)
+        #expect(RetryAfter.date("Sun, 06 Nov 1994 08:49:37 GMT") == 784_111_777)
+    }
+
+    @Test func backsOffExponentiallyWithinTheCap() {
+        let policy = RetryPolicy(attempts: 5, cap: 20, firstBackoff: 1, longestBackoff: 30)
+        #expect(policy.wait(after: 1, elapsed: 0, retryAfter: nil, jitter: 0) == 0.5)
+        #expect(policy.wait(after: 3, elapsed: 0, retryAfter: nil, jitter: 0.999)! > 3.99)
+        #expect(policy.wait(after: 2, elapsed: 0, retryAfter: 9, jitter: 0) == 9)
+        #expect(policy.wait(after: 2, elapsed: 15, retryAfter: 9, jitter: 0) == nil)
+        #expect(policy.wait(after: 5, elapsed: 0, retryAfter: nil, jitter: 0) == nil)
+    }
+}
+
+@Suite struct TargetsFileTests {
+    @Test func readsTargetsWithTheirDefaults() throws {
+        let targets = try TargetsFile.decode(Array(#"""
+            {"format": 1, "targets": [
+              {"name": "team-nord", "urlVariable": "HOOK", "deck": "kolding", "weekdays": ["monday", "friday"], "lang": "en"},
+              {"name": "ledere", "url": "https://hooks.slack.com/services/A/B/C", "for": "group", "holidays": "dk"}
+            ]}
+            """#.utf8))
+        #expect(targets.map(\.name) == ["team-nord", "ledere"])
+        #expect(targets[0].url == .variable("HOOK") && targets[0].weekdays == [.monday, .friday] && targets[0].language == .en)
+        #expect(targets[1].weekdays == [.monday, .tuesday, .wednesday, .thursday, .friday])
+        #expect(targets[1].audience == .group && targets[1].skipsDanishHolidays)
+    }
+
+    @Test func reportsEveryProblemWithItsPath() {
+        let file = #"""
+            {"format": 1, "targets": [
+              {"name": "A b", "urlVariable": "X", "url": "https://example.com/SECRET"},
+              {"name": "ok", "platform": "icq", "weekdays": ["someday"], "skipWeekends": "yes", "urlVariable": "Y"},
+              {"name": "ok", "url": "https://acme.webhook.office.com/webhookb2/SECRET"}
+            ]}
+            """#
+        do {
+            _ = try TargetsFile.decode(Array(file.utf8))
+            Issue.record("a broken targets file was read")
+        } catch {
+            let lines = error.issues.map { $0.line(in: .en) }
+            #expect(lines.contains { $0.hasPrefix("targets[0].name:") })
+            #expect(lines.contains { $0.hasPrefix("targets[0]:") && $0.contains("exactly one") })
+            #expect(lines.contains { $0.hasPrefix("targets[1].platform:") && $0.contains("icq") })
+            #expect(lines.contains { $0.hasPrefix("targets[1].weekdays:") && $0.contains("someday") })
+            #expect(lines.contains { $0.hasPrefix("targets[1].skipWeekends:") })
+            #expect(lines.contains { $0.hasPrefix("targets[2].url:") && $0.contains("Workflows") })
+            #expect(lines.contains { $0.contains("\"ok\"") })
+            #expect(!lines.contains { $0.contains("SECRET") })
+        }
+    }
+}
