@@ -120,14 +120,6 @@ extension Verdict {
     }
 }
 
-extension JSONValue {
-    /// The first member of an object with this key, else nil.
-    func member(_ key: String) -> JSONValue? {
-        guard case .object(let members) = self else { return nil }
-        return members.first { $0.key == key }?.value
-    }
-}
-
 // MARK: - RetryAfter
 
 /// The `Retry-After` header: delay-seconds (Discord writes fractions) or an HTTP date (RFC 9110, IMF-fixdate).

@@ -27,9 +27,9 @@ public struct LedgerEntry: Equatable, Sendable {
     /// never confirmed as written, so nothing was recorded by it.
     public static func entries(in bytes: [UInt8]) -> [LedgerEntry] {
         bytes.split(separator: 0x0A).compactMap { line in
-            guard case .object(let members)? = try? JSONParser.parse(Array(line)) else { return nil }
+            guard let entry = try? JSONParser.parse(Array(line)) else { return nil }
             func text(_ key: String) -> String? {
-                guard case .string(let text)? = members.first(where: { $0.key == key })?.value else { return nil }
+                guard case .string(let text)? = entry.member(key) else { return nil }
                 return text
             }
             guard let target = text("target"), let date = text("date").flatMap(CivilDate.init(iso:)),

@@ -34,8 +34,8 @@ struct Request: Sendable {
     let timeout: Double
 
     init?(_ line: String) {
-        guard case .object(let members)? = try? JSONParser.parse(line) else { return nil }
-        func member(_ key: String) -> JSONValue? { members.first { $0.key == key }?.value }
+        guard let request = try? JSONParser.parse(line) else { return nil }
+        let member = request.member
         guard let id = member("id"), case .string(let address)? = member("url"), let url = URL(string: address),
             case .string(let body)? = member("body"), case .number(let connect)? = member("connectTimeout"),
             case .number(let total)? = member("timeout"), let connectTimeout = Double(connect), let timeout = Double(total)

@@ -199,8 +199,8 @@ struct HTTPHelper {
     }
 
     private static func answer(_ line: [UInt8]) -> (Int, AttemptResult)? {
-        guard case .object(let members)? = try? JSONParser.parse(line) else { return nil }
-        func member(_ key: String) -> JSONValue? { members.first { $0.key == key }?.value }
+        guard let answer = try? JSONParser.parse(line) else { return nil }
+        let member = answer.member
         guard case .number(let idLiteral)? = member("id"), let id = Int(idLiteral) else { return nil }
         if case .number(let status)? = member("status"), let code = Int(status) {
             var retryAfter: String?

@@ -11,6 +11,12 @@ public enum JSONValue: Equatable, Sendable {
     case array([JSONValue])
     case object([JSONMember])
 
+    /// The first member of an object with this key; nil for a missing key and for anything but an object.
+    public func member(_ key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+
     /// What a user would call this kind of value, for messages ("expected a string, found a number").
     public var kind: JSONKind {
         switch self {
