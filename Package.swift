@@ -48,7 +48,7 @@ let package = Package(
         /// makes SwiftPM build it beside `samtale`.
         .executableTarget(
             name: "samtale-http",
-            dependencies: ["SamtaleCore"],
+            dependencies: ["SamtaleCore", "WebhookAdapter"],
             path: "Sources/samtale-http"
         ),
         /// Build-time tool: decodes and checks `Dialogues/*.json` with the core and writes them out as Swift source.

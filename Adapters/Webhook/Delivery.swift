@@ -8,17 +8,64 @@ public enum AttemptResult: Equatable, Sendable {
     case response(status: Int, retryAfter: String?, body: String)
     /// No answer in time.
     case timedOut
-    /// No connection (refused, unknown host, TLS): a short reason that names no URL.
-    case connectionFailed(String)
+    /// No connection, or no HTTP answer on it.
+    case connectionFailed(ConnectionFailure)
+}
+
+/// Why there was no answer, in the words `samtale-http` writes in its `reason` field; they name no URL.
+public enum ConnectionFailure: Equatable, Sendable {
+    case refused
+    case unknownHost
+    case lost
+    case offline
+    /// TLS failed: a certificate that is not trusted or valid, or the handshake.
+    case tls
+    /// Something answered, but not with HTTP that could be read.
+    case brokenAnswer
+    /// Any other error of the HTTP client, by its code.
+    case other(code: Int)
+
+    private static let named: [(word: String, failure: ConnectionFailure)] = [
+        ("refused", .refused), ("unknownHost", .unknownHost), ("lost", .lost), ("offline", .offline), ("tls", .tls),
+        ("brokenAnswer", .brokenAnswer),
+    ]
+
+    /// The word on the wire: a name, or the client's error code as a number.
+    public var word: String {
+        if case .other(let code) = self { return String(code) }
+        return Self.named.first { $0.failure == self }!.word
+    }
+
+    public init?(word: String) {
+        if let code = Int(word) {
+            self = .other(code: code)
+        } else if let failure = Self.named.first(where: { $0.word == word })?.failure {
+            self = failure
+        } else {
+            return nil
+        }
+    }
+
+    public var reason: Localized {
+        switch self {
+        case .refused: Strings.connectionRefused
+        case .unknownHost: Strings.connectionUnknownHost
+        case .lost: Strings.connectionLost
+        case .offline: Strings.connectionOffline
+        case .tls: Strings.connectionTLS
+        case .brokenAnswer: Strings.connectionBrokenAnswer
+        case .other(let code): Strings.connectionError(code: code)
+        }
+    }
 }
 
 /// Whether an attempt delivered the message, failed for good, or may succeed later.
 public enum Verdict: Equatable, Sendable {
     case delivered
     /// Permanent: retrying cannot help (a removed webhook, a rejected payload).
-    case rejected(reason: String)
+    case rejected(reason: Localized)
     /// Temporary (429, 5xx, network): retry, after at least `retryAfter` seconds when the server said so.
-    case temporary(reason: String, retryAfter: Double?)
+    case temporary(reason: Localized, retryAfter: Double?)
 }
 
 extension Platform {
@@ -27,9 +74,9 @@ extension Platform {
     public func judge(_ result: AttemptResult, now: Double) -> Verdict {
         switch result {
         case .timedOut:
-            return .temporary(reason: "timeout", retryAfter: nil)
-        case .connectionFailed(let reason):
-            return .temporary(reason: reason, retryAfter: nil)
+            return .temporary(reason: Strings.webhookTimeout, retryAfter: nil)
+        case .connectionFailed(let failure):
+            return .temporary(reason: failure.reason, retryAfter: nil)
         case .response(let status, let retryAfter, let body):
             if status == 429 || (500...599).contains(status) {
                 let wait = retryAfter.flatMap { RetryAfter.seconds($0, now: now) } ?? Self.retryAfterInBody(body)
@@ -63,11 +110,10 @@ extension Platform {
     }
 
     /// The platform's reason in words: its error code or message, and what it means where that is known.
-    static func reason(status: Int, body: String) -> String {
+    static func reason(status: Int, body: String) -> Localized {
         let said = Self.said(in: body)
-        let words = said.isEmpty ? "HTTP \(status)" : "\(said) (HTTP \(status))"
-        guard let meaning = Self.meanings.first(where: { said.contains($0.code) })?.meaning else { return words }
-        return "\(words): \(meaning)"
+        let meaning = Strings.platformErrorMeanings.first { said.contains($0.code) }?.meaning
+        return Strings.platformAnswer(said: said, status: status, meaning: meaning)
     }
 
     /// What the body says: a bare string (Slack, Mattermost's `ok`), or the message and code of a JSON error.
@@ -89,24 +135,6 @@ extension Platform {
         }
         return String(parts.joined(separator: " ").prefix(200))
     }
-
-    /// Known codes and what they mean for the person who set up the webhook.
-    private static let meanings: [(code: String, meaning: String)] = [
-        ("no_service", "the webhook has been removed or disabled"),
-        ("invalid_token", "the webhook's token is no longer valid"),
-        ("channel_not_found", "the channel no longer exists"),
-        ("channel_is_archived", "the channel is archived"),
-        ("action_prohibited", "an admin has restricted this webhook"),
-        ("posting_to_general_channel_denied", "only admins may post to this channel"),
-        ("team_disabled", "the Slack workspace is disabled"),
-        ("invalid_payload", "the message was not accepted"),
-        ("DirectApiAuthorizationRequired", "the workflow URL's signature (sig) is wrong"),
-        ("10015", "the webhook has been deleted"),
-        ("50027", "the webhook's token is wrong"),
-        ("invalid.app_error", "the webhook has been removed or disabled"),
-        ("disabled.app_error", "incoming webhooks are disabled on this server"),
-        ("Invalid integration", "the integration has been removed or its token is wrong"),
-    ]
 }
 
 extension Verdict {
@@ -114,8 +142,8 @@ extension Verdict {
     public func redacted(by address: WebhookAddress) -> Verdict {
         switch self {
         case .delivered: self
-        case .rejected(let reason): .rejected(reason: address.redacting(reason))
-        case .temporary(let reason, let retryAfter): .temporary(reason: address.redacting(reason), retryAfter: retryAfter)
+        case .rejected(let reason): .rejected(reason: reason.map(address.redacting))
+        case .temporary(let reason, let retryAfter): .temporary(reason: reason.map(address.redacting), retryAfter: retryAfter)
         }
     }
 }

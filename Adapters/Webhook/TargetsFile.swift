@@ -58,7 +58,7 @@ public enum TargetsFile {
             do {
                 _ = try WebhookAddress(parsing: text, platform: platform)
             } catch {
-                reader.report(.invalidWebhook(error.description), at: .key("url"))
+                reader.report(.invalidWebhook(error.message), at: .key("url"))
             }
         default:
             reader.report(.exactlyOneOf(["urlVariable", "url"]))
@@ -104,18 +104,5 @@ public enum TargetsFile {
             return false
         }
         return flag
-    }
-}
-
-extension WebhookAddress.Problem: CustomStringConvertible {
-    /// In English, as data problems are: names the host at most.
-    public var description: String {
-        switch self {
-        case .notAURL: "not an http(s) URL, nor an Apprise or shoutrrr URL of a known platform"
-        case .unknownPlatform(let host): "cannot tell the platform of \(host); give it with --platform (or \"platform\")"
-        case .retiredTeamsConnector(let host):
-            "\(host) is an Office 365 connector or Logic Apps URL, which Microsoft has retired; create a webhook with the Teams Workflows app (\"Post to a channel when a webhook request is received\") and use its URL"
-        case .incomplete(let platform, let host): "\(host) is not a complete \(platform.displayName) webhook URL"
-        }
     }
 }

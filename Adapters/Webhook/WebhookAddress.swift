@@ -23,6 +23,16 @@ public struct WebhookAddress: Equatable, Sendable {
         case retiredTeamsConnector(host: String)
         /// The URL's shape does not fit the platform it was given as, e.g. a Slack URL without its three parts.
         case incomplete(Platform, host: String)
+
+        /// What is wrong, for the person who gave the URL.
+        public var message: Localized {
+            switch self {
+            case .notAURL: Strings.webhookNotAURL
+            case .unknownPlatform(let host): Strings.webhookUnknownPlatform(host: host)
+            case .retiredTeamsConnector(let host): Strings.webhookRetiredConnector(host: host)
+            case .incomplete(let platform, let host): Strings.webhookIncomplete(platform: platform.displayName, host: host)
+            }
+        }
     }
 
     /// Reads a URL given on the command line, in the environment or in the targets file; `platform` overrides what

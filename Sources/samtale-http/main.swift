@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import SamtaleCore
+import WebhookAdapter
 
 // samtale-http: the HTTP client of `samtale post`, kept out of `samtale` itself because loading FoundationNetworking
 // would add milliseconds to the start of every command.
@@ -10,7 +11,7 @@ import SamtaleCore
 // One request per line on stdin, `{"id":1,"url":"https://…","body":"…","headers":{"Content-Type":"application/json"},
 // "connectTimeout":10,"timeout":30}`; requests run at once, side by side, and each gets one line on stdout when it
 // ends: `{"id":1,"status":202,"retryAfter":"5","body":"…"}`, or `{"id":1,"error":"timeout"}`, or
-// `{"id":1,"error":"connection","reason":"connection refused"}`. No line names a URL. Exits at the end of stdin,
+// `{"id":1,"error":"connection","reason":"refused"}` (a `ConnectionFailure` word). No line names a URL. Exits at the end of stdin,
 // once every request has been answered. It is an internal program: `samtale post` is what people run.
 
 /// Writes one response line at a time, however many requests end together.
@@ -75,8 +76,7 @@ func post(_ request: Request, with session: URLSession) async -> [JSONMember] {
             defer { group.cancelAll() }
             return try await group.next()!
         }
-        guard let http = response as? HTTPURLResponse else { return [id, JSONMember("error", .string("connection")),
-                                                                        JSONMember("reason", .string("not HTTP"))] }
+        guard let http = response as? HTTPURLResponse else { return failed(id, .brokenAnswer) }
         var members = [id, JSONMember("status", .integer(http.statusCode))]
         if let retryAfter = http.value(forHTTPHeaderField: "Retry-After") {
             members.append(JSONMember("retryAfter", .string(retryAfter)))
@@ -86,24 +86,29 @@ func post(_ request: Request, with session: URLSession) async -> [JSONMember] {
     } catch let error as URLError where error.code == .timedOut {
         return [id, JSONMember("error", .string("timeout"))]
     } catch let error as URLError {
-        return [id, JSONMember("error", .string("connection")), JSONMember("reason", .string(reason(error.code)))]
+        return failed(id, ConnectionFailure(error.code))
     } catch {
-        return [id, JSONMember("error", .string("connection")), JSONMember("reason", .string("cancelled"))]
+        return failed(id, .other(code: URLError.Code.unknown.rawValue))
     }
 }
 
-/// Words for a failed connection that name no URL (URLError's own description may quote it).
-func reason(_ code: URLError.Code) -> String {
-    switch code {
-    case .cannotConnectToHost: "connection refused"
-    case .cannotFindHost, .dnsLookupFailed: "unknown host"
-    case .networkConnectionLost: "connection lost"
-    case .notConnectedToInternet: "no network"
-    case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-         .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
-        "TLS failed (certificate or handshake)"
-    case .badServerResponse, .cannotParseResponse: "a broken HTTP answer"
-    default: "network error \(code.rawValue)"
+func failed(_ id: JSONMember, _ failure: ConnectionFailure) -> [JSONMember] {
+    [id, JSONMember("error", .string("connection")), JSONMember("reason", .string(failure.word))]
+}
+
+extension ConnectionFailure {
+    init(_ code: URLError.Code) {
+        switch code {
+        case .cannotConnectToHost: self = .refused
+        case .cannotFindHost, .dnsLookupFailed: self = .unknownHost
+        case .networkConnectionLost: self = .lost
+        case .notConnectedToInternet: self = .offline
+        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
+            self = .tls
+        case .badServerResponse, .cannotParseResponse: self = .brokenAnswer
+        default: self = .other(code: code.rawValue)
+        }
     }
 }
 

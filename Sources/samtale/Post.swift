@@ -168,7 +168,7 @@ extension Commands {
         do {
             return try WebhookAddress(parsing: url, platform: platform)
         } catch {
-            throw .usage(Strings.postBadURL(error.description), command: "post")
+            throw .usage(Strings.postBadURL(error.message), command: "post")
         }
     }
 

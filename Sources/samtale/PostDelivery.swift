@@ -19,8 +19,8 @@ struct PostDelivery {
 
     enum Outcome: Equatable {
         case delivered
-        case rejected(String)
-        case gaveUp(String)
+        case rejected(Localized)
+        case gaveUp(Localized)
     }
 
     var policy: RetryPolicy
@@ -80,7 +80,7 @@ struct PostDelivery {
                         readyAt[id] = Clock.monotonic() + wait
                         finish = nil
                     } else {
-                        finish = .gaveUp(Strings.postAttempts(attempts[id], reason: reason)[language])
+                        finish = .gaveUp(Strings.postAttempts(attempts[id], reason: reason))
                     }
                 }
                 if let finish {
@@ -211,8 +211,8 @@ struct HTTPHelper {
         switch member("error") {
         case .string("timeout")?: return (id, .timedOut)
         case .string("connection")?:
-            guard case .string(let reason)? = member("reason") else { return nil }
-            return (id, .connectionFailed(reason))
+            guard case .string(let word)? = member("reason"), let failure = ConnectionFailure(word: word) else { return nil }
+            return (id, .connectionFailed(failure))
         default: return nil
         }
     }

@@ -63,7 +63,7 @@ import Testing
             do {
                 _ = try WebhookAddress(parsing: url)
             } catch {
-                #expect(!error.description.contains("SECRET"))
+                #expect(!error.message.da.contains("SECRET") && !error.message.en.contains("SECRET"))
             }
         }
     }
@@ -84,14 +84,37 @@ import Testing
     @Test func retriesOnlyWhatCanGetBetter() {
         let now = 1_795_000_000.0
         #expect(Platform.slack.judge(.response(status: 429, retryAfter: "7", body: ""), now: now)
-                == .temporary(reason: "HTTP 429", retryAfter: 7))
+                == .temporary(reason: Localized(da: "HTTP 429", en: "HTTP 429"), retryAfter: 7))
         #expect(Platform.discord.judge(.response(status: 429, retryAfter: nil, body: #"{"retry_after":0.5}"#), now: now)
-                == .temporary(reason: "HTTP 429", retryAfter: 0.5))
+                == .temporary(reason: Localized(da: "HTTP 429", en: "HTTP 429"), retryAfter: 0.5))
         #expect(Platform.slack.judge(.response(status: 404, retryAfter: nil, body: "no_service"), now: now)
-                == .rejected(reason: "no_service (HTTP 404): the webhook has been removed or disabled"))
+                == .rejected(reason: Localized(da: "no_service (HTTP 404): webhooken er fjernet eller slået fra",
+                                               en: "no_service (HTTP 404): the webhook has been removed or disabled")))
         #expect(Platform.discord.judge(.response(status: 404, retryAfter: nil, body: #"{"message":"Unknown Webhook","code":10015}"#), now: now)
-                == .rejected(reason: "10015 Unknown Webhook (HTTP 404): the webhook has been deleted"))
-        #expect(Platform.teams.judge(.timedOut, now: now) == .temporary(reason: "timeout", retryAfter: nil))
+                == .rejected(reason: Localized(da: "10015 Unknown Webhook (HTTP 404): webhooken er slettet",
+                                               en: "10015 Unknown Webhook (HTTP 404): the webhook has been deleted")))
+        #expect(Platform.teams.judge(.timedOut, now: now) == .temporary(reason: Strings.webhookTimeout, retryAfter: nil))
+        #expect(Platform.slack.judge(.connectionFailed(.refused), now: now)
+                == .temporary(reason: Strings.connectionRefused, retryAfter: nil))
+    }
+
+    @Test(arguments: [ConnectionFailure.refused, .unknownHost, .lost, .offline, .tls, .brokenAnswer, .other(code: -1001)])
+    func aConnectionFailureIsReadBackFromItsWord(failure: ConnectionFailure) {
+        #expect(ConnectionFailure(word: failure.word) == failure)
+    }
+
+    @Test func aWordThatIsNoFailureIsNotRead() {
+        #expect(ConnectionFailure(word: "connection refused") == nil)
+    }
+
+    @Test func aSecretQuotedInAnAnswerIsCutOutInEveryLanguage() throws {
+        let address = try WebhookAddress(parsing: "https://chat.example.com/hooks/SECRET", platform: .mattermost)
+        let verdict = Platform.mattermost.judge(.response(status: 400, retryAfter: nil, body: "no hook /hooks/SECRET"), now: 0)
+        guard case .rejected(let reason) = verdict.redacted(by: address) else {
+            Issue.record("a 400 is not rejected: \(verdict)")
+            return
+        }
+        #expect(reason.da == "no hook /… (HTTP 400)" && reason.en == reason.da)
     }
 
     @Test func readsRetryAfterAsSecondsOrAnHTTPDate() {

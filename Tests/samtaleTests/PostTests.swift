@@ -124,12 +124,16 @@ final class WebhookServer {
         #expect(result.stderr.contains("rollup_error"))
     }
 
-    @Test func aRemovedSlackWebhookFailsAt69WithoutRetrying() throws {
+    @Test(arguments: [
+        ("da_DK.UTF-8", "afvist: no_service (HTTP 404): webhooken er fjernet eller slået fra"),
+        ("en_GB.UTF-8", "refused: no_service (HTTP 404): the webhook has been removed or disabled"),
+    ])
+    func aRemovedSlackWebhookFailsAt69WithoutRetrying(locale: String, says: String) throws {
         let server = try WebhookServer(["/services/\(Self.secret)": [["status": 404, "body": "no_service"]]])
-        let result = try post(["--url", server.url("/services/\(Self.secret)"), "--platform", "slack"])
+        let result = try post(["--url", server.url("/services/\(Self.secret)"), "--platform", "slack"], environment: ["LANG": locale])
         #expect(result.status == 69)
         #expect(try server.requests().count == 1)
-        #expect(result.stderr.contains("no_service (HTTP 404): the webhook has been removed or disabled"), "\(result.stderr)")
+        #expect(result.stderr.contains(says), "\(result.stderr)")
     }
 
     @Test func aTwoHundredThatSaysFailureIsAFailure() throws {

@@ -26,7 +26,7 @@ public struct DataIssue: Equatable, Sendable {
         /// Exactly one of these keys must be given, and neither or both were.
         case exactlyOneOf([String])
         /// A webhook URL that cannot be used; the reason names the host at most, never the secret part.
-        case invalidWebhook(String)
+        case invalidWebhook(Localized)
     }
 
     public let path: JSONPath

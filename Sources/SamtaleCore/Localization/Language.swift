@@ -29,4 +29,9 @@ public struct Localized: Equatable, Sendable {
         case .en: en
         }
     }
+
+    /// The text changed alike in every language: to cut a secret out of all of them, for instance.
+    public func map(_ transform: (String) -> String) -> Localized {
+        Localized(da: transform(da), en: transform(en))
+    }
 }

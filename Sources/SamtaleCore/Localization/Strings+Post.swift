@@ -38,8 +38,8 @@ extension Strings {
              "target \(target) takes its webhook from \(variable), which is not set")
     }
 
-    public static func postBadURL(_ reason: String) -> Localized {
-        text("webhook-adressen duer ikke: \(reason)", "the webhook URL cannot be used: \(reason)")
+    public static func postBadURL(_ reason: Localized) -> Localized {
+        text("webhook-adressen duer ikke: \(reason.da)", "the webhook URL cannot be used: \(reason.en)")
     }
 
     public static func postConfigReadable(_ path: String) -> Localized {
@@ -55,21 +55,24 @@ extension Strings {
         text("sendt: \(label) (\(platform))", "posted: \(label) (\(platform))")
     }
 
-    public static func postRejected(_ label: String, reason: String) -> Localized {
-        text("\(label): afvist: \(reason)", "\(label): refused: \(reason)")
+    public static func postRejected(_ label: String, reason: Localized) -> Localized {
+        text("\(label): afvist: \(reason.da)", "\(label): refused: \(reason.en)")
     }
 
-    public static func postGaveUp(_ label: String, reason: String) -> Localized {
-        text("\(label): opgav: \(reason); prøv igen senere", "\(label): gave up: \(reason); try again later")
+    public static func postGaveUp(_ label: String, reason: Localized) -> Localized {
+        text("\(label): opgav: \(reason.da); prøv igen senere", "\(label): gave up: \(reason.en); try again later")
     }
 
-    public static func postRetrying(_ label: String, reason: String, seconds: Double) -> Localized {
+    public static func postRetrying(_ label: String, reason: Localized, seconds: Double) -> Localized {
         let wait = String(Double(Int(seconds * 10)) / 10)
-        return text("\(label): \(reason); prøver igen om \(wait) s", "\(label): \(reason); retrying in \(wait) s")
+        // Danish writes a decimal comma.
+        return text("\(label): \(reason.da); prøver igen om \(wait.replacing(".", with: ",")) s",
+                    "\(label): \(reason.en); retrying in \(wait) s")
     }
 
-    public static func postAttempts(_ attempts: Int, reason: String) -> Localized {
-        text("\(attempts) forsøg, sidst \(reason)", attempts == 1 ? "1 attempt, \(reason)" : "\(attempts) attempts, last \(reason)")
+    public static func postAttempts(_ attempts: Int, reason: Localized) -> Localized {
+        text("\(attempts) forsøg, sidst \(reason.da)",
+             attempts == 1 ? "1 attempt, \(reason.en)" : "\(attempts) attempts, last \(reason.en)")
     }
 
     public static func cannotWrite(_ path: String, reason: String) -> Localized {

@@ -7,4 +7,70 @@ extension Strings {
     public static let webhookTextTitle = Localized(da: "Besked fra samtale", en: "Message from samtale")
     /// Ends a text that was cut to fit a chat platform's limit.
     public static let webhookTruncated = Localized(da: "… (forkortet)", en: "… (truncated)")
+
+    // MARK: Webhook URLs (they name the host at most, never the secret part)
+
+    public static let webhookNotAURL = text(
+        "ikke en http(s)-adresse og heller ikke en Apprise- eller shoutrrr-adresse til en kendt platform",
+        "not an http(s) URL, nor an Apprise or shoutrrr URL of a known platform"
+    )
+
+    public static func webhookUnknownPlatform(host: String) -> Localized {
+        text("kan ikke se, hvilken platform \(host) hører til; angiv den med --platform (eller \"platform\")",
+             "cannot tell the platform of \(host); give it with --platform (or \"platform\")")
+    }
+
+    public static func webhookRetiredConnector(host: String) -> Localized {
+        text("\(host) er en Office 365-connector eller en Logic Apps-adresse, og dem har Microsoft lukket; opret en webhook med Teams-appen Workflows (»Post to a channel when a webhook request is received«) og brug dens adresse",
+             "\(host) is an Office 365 connector or Logic Apps URL, which Microsoft has retired; create a webhook with the Teams Workflows app (\"Post to a channel when a webhook request is received\") and use its URL")
+    }
+
+    public static func webhookIncomplete(platform: String, host: String) -> Localized {
+        text("\(host) er ikke en fuldstændig webhook-adresse til \(platform)", "\(host) is not a complete \(platform) webhook URL")
+    }
+
+    // MARK: Why a post failed
+
+    public static let webhookTimeout = text("intet svar inden for tidsgrænsen (timeout)", "timeout")
+    public static let connectionRefused = text("forbindelsen blev afvist (connection refused)", "connection refused")
+    public static let connectionUnknownHost = text("ukendt vært", "unknown host")
+    public static let connectionLost = text("forbindelsen blev afbrudt", "connection lost")
+    public static let connectionOffline = text("intet netværk", "no network")
+    public static let connectionTLS = text("TLS mislykkedes (certifikat eller håndtryk)", "TLS failed (certificate or handshake)")
+    public static let connectionBrokenAnswer = text("et ødelagt HTTP-svar", "a broken HTTP answer")
+
+    public static func connectionError(code: Int) -> Localized {
+        text("netværksfejl \(code)", "network error \(code)")
+    }
+
+    /// A platform's answer in words: what it said (its error code or message) and the status, then what that means
+    /// where it is known.
+    public static func platformAnswer(said: String, status: Int, meaning: Localized?) -> Localized {
+        let words = said.isEmpty ? "HTTP \(status)" : "\(said) (HTTP \(status))"
+        guard let meaning else { return text(words, words) }
+        return text("\(words): \(meaning.da)", "\(words): \(meaning.en)")
+    }
+
+    /// Error codes and messages of the chat platforms (chat-webhooks.md), and what they mean for whoever set up
+    /// the webhook. The first code that the answer contains is the one explained.
+    public static let platformErrorMeanings: [(code: String, meaning: Localized)] = [
+        ("no_service", text("webhooken er fjernet eller slået fra", "the webhook has been removed or disabled")),
+        ("invalid_token", text("webhookens token er ikke længere gyldigt", "the webhook's token is no longer valid")),
+        ("channel_not_found", text("kanalen findes ikke længere", "the channel no longer exists")),
+        ("channel_is_archived", text("kanalen er arkiveret", "the channel is archived")),
+        ("action_prohibited", text("en administrator har begrænset denne webhook", "an admin has restricted this webhook")),
+        ("posting_to_general_channel_denied",
+         text("kun administratorer må skrive i denne kanal", "only admins may post to this channel")),
+        ("team_disabled", text("Slack-arbejdsområdet er slået fra", "the Slack workspace is disabled")),
+        ("invalid_payload", text("beskeden blev ikke accepteret", "the message was not accepted")),
+        ("DirectApiAuthorizationRequired",
+         text("workflow-adressens signatur (sig) er forkert", "the workflow URL's signature (sig) is wrong")),
+        ("10015", text("webhooken er slettet", "the webhook has been deleted")),
+        ("50027", text("webhookens token er forkert", "the webhook's token is wrong")),
+        ("invalid.app_error", text("webhooken er fjernet eller slået fra", "the webhook has been removed or disabled")),
+        ("disabled.app_error",
+         text("indgående webhooks er slået fra på denne server", "incoming webhooks are disabled on this server")),
+        ("Invalid integration",
+         text("integrationen er fjernet, eller dens token er forkert", "the integration has been removed or its token is wrong")),
+    ]
 }

@@ -418,7 +418,7 @@ public enum Strings {
         case .exactlyOneOf(let keys):
             text("angiv netop én af nøglerne \(keys.map { "\"\($0)\"" }.joined(separator: ", "))",
                  "give exactly one of the keys \(keys.map { "\"\($0)\"" }.joined(separator: ", "))")
-        case .invalidWebhook(let reason): text("webhook: \(reason)", "webhook: \(reason)")
+        case .invalidWebhook(let reason): text("webhook: \(reason.da)", "webhook: \(reason.en)")
         case .notOneOf(let value, let allowed):
             text("\"\(value)\" er ikke en af: \(allowed.joined(separator: ", "))",
                  "\"\(value)\" is not one of: \(allowed.joined(separator: ", "))")
