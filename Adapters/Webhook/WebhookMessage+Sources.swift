@@ -21,11 +21,11 @@ extension WebhookMessage {
                   generic: .object([JSONMember("text", .string(trimmed))]), language: language)
     }
 
-    /// A session's summary as `samtale talk` prints it at the end, titled with the conversation's title; the
-    /// framework as the footer.
+    /// A session's summary as `samtale talk` prints it at the end, its heading as the title (so that a card does
+    /// not show it twice); the framework as the footer.
     public init(summaryOf session: Session, language: Language) {
         let script = session.conversation.script
-        let text = session.conversation.summary.text(language: language)
+        let text = session.conversation.summary.body(language: language)
         let heading = Strings.summaryHeading[language]
         self.init(
             title: script.title.isEmpty ? heading : "\(heading): \(script.title)", body: text,

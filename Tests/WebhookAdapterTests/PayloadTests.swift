@@ -163,9 +163,14 @@ enum Samples {
         let session = try Samples.finishedSession(Samples.oneToOne)
         let message = WebhookMessage(summaryOf: session, language: language)
         let script = session.conversation.script
-        let text = session.conversation.summary.text(language: language)
-        #expect(message.title == "\(language == .da ? "Opsummering" : "Summary"): \(script.title)")
+        let text = session.conversation.summary.body(language: language)
+        let label = language == .da ? "Opsummering" : "Summary"
+        #expect(message.title == "\(label): \(script.title)")
         #expect(message.body == text)
+        // The card's title is the heading, so the body does not repeat it.
+        let printed = session.conversation.summary.text(language: language)
+        #expect(printed.hasPrefix("\(label.uppercased()): \(script.title)\n") && printed.hasSuffix(text))
+        #expect(!text.contains(label.uppercased()))
         #expect(message.footer == "\(script.organisation) · \(script.deckTitle)")
         #expect(message.payload(for: .generic) == .object([
             JSONMember("session", .string("0123456789abcdefghjkmnpqrs")),

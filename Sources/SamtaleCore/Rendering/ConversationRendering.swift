@@ -49,6 +49,16 @@ extension Chart {
 extension Summary {
     /// The summary as plain text for a terminal, wrapped to `width` when given.
     public func text(language: Language, width: Int? = nil) -> String {
+        lines(language: language, width: width).joined(separator: "\n")
+    }
+
+    /// The summary without its heading line, for a place that shows the title on its own (a chat card).
+    public func body(language: Language) -> String {
+        lines(language: language, width: nil).dropFirst().drop { $0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// The heading with the title, the answers by theme, the agreements, the ratings and the chart.
+    private func lines(language: Language, width: Int?) -> [String] {
         func wrapped(_ text: String, indent: String = "", first: String? = nil) -> String {
             width.map { wrap(text, width: $0, indent: indent, firstIndent: first) } ?? (first ?? indent) + text
         }
@@ -78,7 +88,7 @@ extension Summary {
         }
         if let chart { lines += ["", chart.text(language: language, width: width)] }
         if endedEarly { lines += ["", wrapped(Strings.endedEarly[language])] }
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     /// The agreements as numbered lines: what, who and by when.
