@@ -29,7 +29,7 @@ public struct TargetGroup: Hashable, Codable, Sendable {
     /// ("barn") need all four forms. Text containing whitespace ("ansatte i forvaltningen") is a
     /// phrase and is used unchanged for all four forms, since a phrase cannot be inflected by rule.
     public init(parsing spec: String) throws(TargetGroupError) {
-        let forms = spec.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
+        let forms = spec.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace }
         if forms.allSatisfy(\.isEmpty) {
             throw .empty
         }
@@ -198,15 +198,4 @@ public enum TargetGroupError: Error, Hashable, Sendable {
 private func isAllCaps(_ text: some StringProtocol) -> Bool {
     let letters = text.filter(\.isLetter)
     return letters.count > 1 && letters.allSatisfy(\.isUppercase)
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing whitespace.
-    fileprivate func trimmingWhitespace() -> String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }),
-              let last = lastIndex(where: { !$0.isWhitespace }) else {
-            return ""
-        }
-        return String(self[first...last])
-    }
 }
