@@ -202,6 +202,68 @@ final class WebhookServer {
         #expect(!results.contains { $0.stdout.contains(Self.secret) || $0.stderr.contains(Self.secret) })
     }
 
+    @Test func postsToOneWebhookArePacedAndOtherWebhooksDoNotWait() throws {
+        let server = try WebhookServer(["/hooks/shared-\(Self.secret)": [["status": 200, "body": "ok"]],
+                                        "/hooks/other-\(Self.secret)": [["status": 200, "body": "ok"]]])
+        let config = try targetsFile(server, count: 4)
+        // Three teams share one channel's webhook; the fourth has its own, listed last.
+        var environment = ["HOOK_3": server.url("/hooks/other-\(Self.secret)")]
+        for index in 0..<3 { environment["HOOK_\(index)"] = server.url("/hooks/shared-\(Self.secret)") }
+        let result = try post(["--all", "--config", config.path], environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        let requests = try server.requests()
+        let shared = requests.filter { ($0["path"] as? String)?.contains("shared") == true }.compactMap { $0["time"] as? Double }
+        let other = try #require(requests.first { ($0["path"] as? String)?.contains("other") == true }?["time"] as? Double)
+        #expect(shared.count == 3)
+        #expect(zip(shared, shared.dropFirst()).allSatisfy { $1 - $0 >= 0.95 }, "\(shared)")
+        #expect(shared.count == 3 && other < shared[1], "the other webhook waited for the shared one")
+    }
+
+    @Test func retryAfterAsAnHTTPDateIsWaitedFor() throws {
+        // Two whole seconds ahead at least: the header has a resolution of one second.
+        let date = Date().addingTimeInterval(3)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 503, "retryAfter": formatter.string(from: date)],
+                                                                  ["status": 200, "body": "ok"]]])
+        let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let times = try server.requests().compactMap { $0["time"] as? Double }
+        #expect(times.count == 2 && times[1] >= date.timeIntervalSince1970 - 1.05, "\(times) against \(date.timeIntervalSince1970)")
+    }
+
+    @Test func aSessionsSummaryIsPostedWhenAskedAndNeverCountsAsTheDaysQuestion() throws {
+        let input = try Samtale.temporaryFolder().appendingPathComponent("answers.txt")
+        try "Kvalitet @channel\n/spring\nKurser\nMere sparring\nAnn\nfredag\n\n".write(to: input, atomically: true, encoding: .utf8)
+        let talk = try Samtale.run(["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"],
+                                   environment: ["SAMTALE_STATE_DIR": state.path], standardInput: input)
+        #expect(talk.status == 0, "\(talk.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("sessions").path)
+        let id = try #require(files.first { $0.hasSuffix(".json") }).replacing(".json", with: "")
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "body": "ok"]]])
+        let arguments = ["--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost", "--session", id]
+        #expect(try post(arguments).status == 0)
+        #expect(try post(arguments).status == 0)
+        let bodies = try server.bodies()
+        #expect(bodies.count == 2, "a summary is posted whenever it is asked for")
+        let text = try #require(bodies.first?["text"] as? String)
+        #expect(text.contains("Mere sparring") && text.contains("Ann"))
+        #expect(!Array(text.utf8).contains(Array("@channel".utf8)), "a Mattermost mention in an answer was not defanged: \(text)")
+        #expect(!text.contains("OPSUMMERING"), "the heading is the message's title, not repeated in its text")
+        // The day's question is still due: the summaries did not enter the ledger.
+        let prompt = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost"])
+        #expect(prompt.status == 0 && !prompt.stderr.contains("--force"), "\(prompt.stderr)")
+        #expect(try server.requests().count == 3)
+    }
+
+    @Test func anUnknownSessionIsABadArgument() throws {
+        let result = try post(["--url", "https://hooks.slack.com/services/T0/B0/\(Self.secret)", "--session", "0123456789abcdefghjkmnpqrs"])
+        #expect(result.status == 66, "\(result.stderr)")
+        #expect(result.stderr.contains("0123456789abcdefghjkmnpqrs"))
+    }
+
     @Test func aTargetIsPostedOnlyOnItsWeekdays() throws {
         let server = try WebhookServer(["/hooks/0-\(Self.secret)": [["status": 200, "body": "ok"]]])
         let config = try targetsFile(server, count: 1)
