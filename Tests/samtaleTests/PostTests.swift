@@ -273,6 +273,54 @@ final class WebhookServer {
         #expect(try server.requests().isEmpty)
     }
 
+    // MARK: The targets file
+
+    static let brokenTargets = """
+        {"format": 1, "targets": [
+          {"name": "drift", "url": "https://acme.webhook.office.com/webhookb2/\(secret)", "weekdays": ["mandag"], "colour": 1},
+          {"name": "hr", "urlVariable": "HR_HOOK", "url": "https://hooks.slack.com/services/A/B/\(secret)"}
+        ]}
+        """
+
+    @Test func validateChecksATargetsFileWithoutPrintingItsSecrets() throws {
+        let folder = try Samtale.temporaryFolder()
+        try Self.brokenTargets.write(to: folder.appendingPathComponent("targets.json"), atomically: true, encoding: .utf8)
+        let result = try Samtale.run(["validate", "--config", "targets.json", "--lang", "en"], in: folder)
+        #expect(result.status == 65)
+        #expect(result.stdout == """
+            targets.json: targets[0].colour: unknown key "colour"
+            targets.json: targets[0].url: webhook: acme.webhook.office.com is an Office 365 connector or Logic Apps URL, \
+            which Microsoft has retired; create a webhook with the Teams Workflows app ("Post to a channel when a webhook \
+            request is received") and use its URL
+            targets.json: targets[0].weekdays: "mandag" is not one of: monday, tuesday, wednesday, thursday, friday, saturday, sunday
+            targets.json: targets[1]: give exactly one of the keys "urlVariable", "url"
+
+            """)
+        #expect(!result.stdout.contains(Self.secret) && !result.stderr.contains(Self.secret))
+        // The same file where samtale looks by default is checked without being named, and stops `post --all`.
+        let config = folder.appendingPathComponent("samtale")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try Self.brokenTargets.write(to: config.appendingPathComponent("targets.json"), atomically: true, encoding: .utf8)
+        let byDefault = try Samtale.run(["validate"], environment: ["XDG_CONFIG_HOME": folder.path])
+        #expect(byDefault.status == 65 && byDefault.stdout.contains("samtale/targets.json: targets[0].colour"))
+        let all = try post(["--all"], environment: ["XDG_CONFIG_HOME": folder.path])
+        #expect(all.status == 65 && all.stderr.contains("targets[0].weekdays"), "\(all.stderr)")
+    }
+
+    @Test func aURLInATargetsFileThatOthersCanReadGivesAWarning() throws {
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "body": "ok"]]])
+        let file = try Samtale.temporaryFolder().appendingPathComponent("targets.json")
+        try #"{"format": 1, "targets": [{"name": "drift", "platform": "mattermost", "url": "\#(server.url("/hooks/\(Self.secret)"))"}]}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        let readable = try post(["--target", "drift", "--config", file.path])
+        #expect(readable.status == 0 && readable.stderr.contains("chmod 600"), "\(readable.stderr)")
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        let unreadable = try post(["--target", "drift", "--config", file.path, "--force"])
+        #expect(unreadable.status == 0 && !unreadable.stderr.contains("chmod"), "\(unreadable.stderr)")
+        #expect(try server.requests().count == 2)
+    }
+
     @Test func aDryRunPrintsTheRequestWithoutTheSecretAndSendsNothing() throws {
         let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "body": "ok"]]])
         let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--dry-run", "--platform", "teams"])
