@@ -55,9 +55,9 @@ extension Commands {
             return false
         }
         guard !due.isEmpty else { return 0 }
-        let outcomes = try delivery.run(due.map { PostDelivery.Job(address: $0.address, body: $0.body, label: $0.label) })
         var code: Int32 = 0
-        for (post, outcome) in zip(due, outcomes) {
+        try delivery.run(due.map { PostDelivery.Job(address: $0.address, body: $0.body, label: $0.label) }) { index, outcome throws(CommandError) in
+            let post = due[index]
             switch outcome {
             case .delivered:
                 if let entry = post.ledger { try ledger.record(entry, at: System.now()) }

@@ -28,8 +28,9 @@ struct PostDelivery {
     var timeout: Double
     var language: Language
 
-    /// Posts every job and returns each one's outcome, in the order given.
-    func run(_ jobs: [Job]) throws(CommandError) -> [Outcome] {
+    /// Posts every job and hands over each one's outcome (with the job's index) the moment it is known, so that a
+    /// delivery is on record before the next answer is read.
+    func run(_ jobs: [Job], finished: (Int, Outcome) throws(CommandError) -> Void) throws(CommandError) {
         var helper = try HTTPHelper()
         var outcomes = [Outcome?](repeating: nil, count: jobs.count)
         var attempts = [Int](repeating: 0, count: jobs.count)
@@ -86,11 +87,11 @@ struct PostDelivery {
                 if let finish {
                     outcomes[id] = finish
                     queues[job.address.queueKey]?.removeFirst()
+                    try finished(id, finish)
                 }
             }
         }
         helper.finish()
-        return outcomes.map { $0! }
     }
 }
 

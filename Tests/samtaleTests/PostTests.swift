@@ -264,6 +264,29 @@ final class WebhookServer {
         #expect(result.stderr.contains("0123456789abcdefghjkmnpqrs"))
     }
 
+    @Test func aDeliveryIsOnRecordAtOnceSoThatAKilledRunNeverPostsItTwice() throws {
+        let server = try WebhookServer(["/hooks/0-\(Self.secret)": [["status": 200, "body": "ok"]],
+                                        "/hooks/1-\(Self.secret)": [["status": 200, "body": "ok", "delay": 4], ["status": 200, "body": "ok"]]])
+        let config = try targetsFile(server, count: 2)
+        let environment = ["HOOK_0": server.url("/hooks/0-\(Self.secret)"), "HOOK_1": server.url("/hooks/1-\(Self.secret)"),
+                           "SAMTALE_STATE_DIR": state.path, "SAMTALE_NOW": Self.thursday]
+        let running = try Samtale.start(["post", "--all", "--config", config.path], environment: environment)
+        let ledger = state.appendingPathComponent("posted.jsonl")
+        let deadline = Date().addingTimeInterval(3)
+        while Date() < deadline && ((try? String(contentsOf: ledger, encoding: .utf8)) ?? "").isEmpty { usleep(20_000) }
+        let recorded = (try? String(contentsOf: ledger, encoding: .utf8)) ?? ""
+        #expect(running.process.isRunning, "the slow post should still be under way")
+        #expect(recorded.contains("team-0") && !recorded.contains("team-1"), "\(recorded)")
+        // Killed like a cron job that is stopped: the first delivery is already on record, the second never was.
+        kill(running.process.processIdentifier, SIGKILL)
+        _ = try running.wait()
+        let again = try post(["--all", "--config", config.path], environment: environment)
+        #expect(again.status == 0, "\(again.stderr)")
+        let paths = try server.requests().compactMap { $0["path"] as? String }
+        #expect(paths.filter { $0.hasPrefix("/hooks/0-") }.count == 1, "\(paths)")
+        #expect(paths.filter { $0.hasPrefix("/hooks/1-") }.count == 2, "\(paths)")
+    }
+
     @Test func aTargetIsPostedOnlyOnItsWeekdays() throws {
         let server = try WebhookServer(["/hooks/0-\(Self.secret)": [["status": 200, "body": "ok"]]])
         let config = try targetsFile(server, count: 1)
