@@ -28,14 +28,21 @@ struct PostDelivery {
     var timeout: Double
     var language: Language
 
+    /// Where one job stands between its attempts.
+    private struct Progress {
+        var attempts = 0
+        /// When its first attempt started: the retry cap counts from there.
+        var firstAttempt = 0.0
+        /// No attempt before this time (a retry's wait).
+        var readyAt = 0.0
+    }
+
     /// Posts every job and hands over each one's outcome (with the job's index) the moment it is known, so that a
     /// delivery is on record before the next answer is read.
     func run(_ jobs: [Job], finished: (Int, Outcome) throws(CommandError) -> Void) throws(CommandError) {
         var helper = try HTTPHelper()
-        var outcomes = [Outcome?](repeating: nil, count: jobs.count)
-        var attempts = [Int](repeating: 0, count: jobs.count)
-        var firstAttempt = [Double](repeating: 0, count: jobs.count)
-        var readyAt = [Double](repeating: 0, count: jobs.count)
+        var progress = [Progress](repeating: Progress(), count: jobs.count)
+        var unfinished = jobs.count
         // One queue per webhook, in the order the jobs came; the head is in flight or waiting for its retry.
         var queues: [String: [Int]] = [:]
         var queueOrder: [String] = []
@@ -46,18 +53,18 @@ struct PostDelivery {
         var nextStart: [String: Double] = [:]
         var inFlight: Set<Int> = []
 
-        while outcomes.contains(where: { $0 == nil }) {
+        while unfinished > 0 {
             let now = Clock.monotonic()
             var wake = Double.infinity
             for key in queueOrder {
                 guard let head = queues[key]?.first, !inFlight.contains(head) else { continue }
-                let due = max(readyAt[head], nextStart[key] ?? 0)
+                let due = max(progress[head].readyAt, nextStart[key] ?? 0)
                 guard due <= now else {
                     wake = min(wake, due)
                     continue
                 }
-                attempts[head] += 1
-                if attempts[head] == 1 { firstAttempt[head] = now }
+                progress[head].attempts += 1
+                if progress[head].attempts == 1 { progress[head].firstAttempt = now }
                 nextStart[key] = now + jobs[head].address.platform.pacing
                 inFlight.insert(head)
                 try helper.send(id: head, url: jobs[head].address.url, body: jobs[head].body,
@@ -74,18 +81,18 @@ struct PostDelivery {
                 case .rejected(let reason):
                     finish = .rejected(reason)
                 case .temporary(let reason, let retryAfter):
-                    let elapsed = Clock.monotonic() - firstAttempt[id]
-                    if let wait = policy.wait(after: attempts[id], elapsed: elapsed, retryAfter: retryAfter,
+                    let elapsed = Clock.monotonic() - progress[id].firstAttempt
+                    if let wait = policy.wait(after: progress[id].attempts, elapsed: elapsed, retryAfter: retryAfter,
                                               jitter: Double.random(in: 0..<1)) {
                         System.printError("samtale: \(Strings.postRetrying(job.label, reason: reason, seconds: wait)[language])")
-                        readyAt[id] = Clock.monotonic() + wait
+                        progress[id].readyAt = Clock.monotonic() + wait
                         finish = nil
                     } else {
-                        finish = .gaveUp(Strings.postAttempts(attempts[id], reason: reason))
+                        finish = .gaveUp(Strings.postAttempts(progress[id].attempts, reason: reason))
                     }
                 }
                 if let finish {
-                    outcomes[id] = finish
+                    unfinished -= 1
                     queues[job.address.queueKey]?.removeFirst()
                     try finished(id, finish)
                 }
