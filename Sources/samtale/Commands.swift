@@ -52,7 +52,7 @@ enum Commands {
             System.printOut("samtale \(version)")
             return 0
         case "help":
-            return try help(Array(arguments.dropFirst()), language: language)
+            return try help(Array(rest), language: language)
         default:
             break
         }
@@ -96,13 +96,14 @@ enum Commands {
     // MARK: help
 
     private static func help(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
-        guard let command = arguments.first else {
+        // The common options (`--lang en`) may stand anywhere, as after any other command.
+        let parsed = try Arguments(arguments, command: "help", valued: [], flags: [])
+        try parsed.expectPositionals(atMost: 1)
+        guard let command = parsed.positionals.first else {
             System.printOut(Strings.overview[language])
             return 0
         }
-        guard names.contains(command), arguments.count == 1 else {
-            throw .usage(Strings.unknownCommand(arguments.joined(separator: " ")), command: "help")
-        }
+        guard names.contains(command) else { throw .usage(Strings.unknownCommand(command), command: "help") }
         System.printOut(Strings.help(command)[language])
         return 0
     }

@@ -12,6 +12,8 @@ import Testing
         #expect(helpPrompt.status == 0 && helpPrompt.stdout.contains("--skip-weekends"))
         #expect(try Samtale.run(["prompt", "--help"]).stdout == helpPrompt.stdout)
         #expect(try Samtale.run(["--lang", "en", "help", "validate"]).stdout.contains("Checks deck files"))
+        #expect(try Samtale.run(["help", "validate", "--lang", "en"]).stdout.contains("Checks deck files"))
+        #expect(try Samtale.run(["help", "validate", "post"]).status == 64)
     }
 
     @Test(arguments: [
