@@ -11,8 +11,8 @@ import WebhookAdapter
 // One request per line on stdin, `{"id":1,"url":"https://…","body":"…","headers":{"Content-Type":"application/json"},
 // "connectTimeout":10,"timeout":30}`; requests run at once, side by side, and each gets one line on stdout when it
 // ends: `{"id":1,"status":202,"retryAfter":"5","body":"…"}`, or `{"id":1,"error":"timeout"}`, or
-// `{"id":1,"error":"connection","reason":"refused"}` (a `ConnectionFailure` word). No line names a URL. Exits at the end of stdin,
-// once every request has been answered. It is an internal program: `samtale post` is what people run.
+// `{"id":1,"error":"connection","reason":"refused"}` (a `ConnectionFailure` word). No line names a URL. Exits at the
+// end of stdin, once every request has been answered. It is an internal program: `samtale post` is what people run.
 
 /// Writes one response line at a time, however many requests end together.
 actor Responses {

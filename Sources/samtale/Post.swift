@@ -56,7 +56,8 @@ extension Commands {
         }
         guard !due.isEmpty else { return 0 }
         var code: Int32 = 0
-        try delivery.run(due.map { PostDelivery.Job(address: $0.address, body: $0.body, label: $0.label) }) { index, outcome throws(CommandError) in
+        let jobs = due.map { PostDelivery.Job(address: $0.address, body: $0.body, label: $0.label) }
+        try delivery.run(jobs) { index, outcome throws(CommandError) in
             let post = due[index]
             switch outcome {
             case .delivered:
