@@ -89,6 +89,7 @@ enum ActionEncoding {
         case .notAChoice: "not-a-choice"
         case .wrongNumberOfPoints: "wrong-number-of-points"
         case .pointsDoNotAddUp: "points-do-not-add-up"
+        case .pointsAboveTotal: "points-above-total"
         case .negativePoints: "negative-points"
         case .atFirstQuestion: "at-first-question"
         case .unknownCommand: "unknown-command"

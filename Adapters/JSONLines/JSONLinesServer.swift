@@ -14,25 +14,39 @@ public struct JSONLinesServer {
         public var store: SessionStore?
         /// The secret that signs stateless tokens; workers that share conversations share it.
         public var tokenKey: [UInt8]
+        /// Whether the key was made up for this process, which the first token made says once through `notice`.
+        public var tokenKeyIsEphemeral: Bool
+        /// How long a token is accepted after it was made.
+        public var tokenLifetime: Int64
         public var language: Language
         public var version: String
+        /// Now as text with its offset, for the session's record.
         public var clock: () -> String
+        /// Now as a moment, for tokens' expiry.
+        public var instant: () -> Timestamp
+        /// Says something to the person running the server (on standard error), never to the client.
+        public var notice: (Localized) -> Void
         public var today: () -> CivilDate
         public var randomSeed: () -> UInt64
         public var newSessionID: () -> SessionID
 
         public init(
-            catalog: Catalog, flows: [Flow], store: SessionStore?, tokenKey: [UInt8], language: Language, version: String,
-            clock: @escaping () -> String, today: @escaping () -> CivilDate, randomSeed: @escaping () -> UInt64,
-            newSessionID: @escaping () -> SessionID
+            catalog: Catalog, flows: [Flow], store: SessionStore?, tokenKey: [UInt8], tokenKeyIsEphemeral: Bool = false,
+            tokenLifetime: Int64 = SessionToken.defaultLifetime, language: Language, version: String,
+            clock: @escaping () -> String, instant: @escaping () -> Timestamp, notice: @escaping (Localized) -> Void = { _ in },
+            today: @escaping () -> CivilDate, randomSeed: @escaping () -> UInt64, newSessionID: @escaping () -> SessionID
         ) {
             self.catalog = catalog
             self.flows = flows
             self.store = store
             self.tokenKey = tokenKey
+            self.tokenKeyIsEphemeral = tokenKeyIsEphemeral
+            self.tokenLifetime = tokenLifetime
             self.language = language
             self.version = version
             self.clock = clock
+            self.instant = instant
+            self.notice = notice
             self.today = today
             self.randomSeed = randomSeed
             self.newSessionID = newSessionID
@@ -47,6 +61,8 @@ public struct JSONLinesServer {
     private var scripts: [ConversationSetup: Script] = [:]
     /// Enough for every usual setup; past it the cache starts again rather than grow without bound.
     private static let scriptCacheLimit = 512
+    /// Whether a token has been made yet, so that a made-up key is mentioned once, when it first matters.
+    private var madeToken = false
 
     public init(environment: Environment) {
         self.environment = environment
@@ -65,15 +81,17 @@ public struct JSONLinesServer {
             } catch {
                 // A line the parser takes is valid UTF-8 (it checks every string and allows only ASCII outside them),
                 // so the whole line is checked only to say which of the two errors a refused line gets.
-                guard String(validating: line, as: UTF8.self) != nil else { throw ProtocolError(.invalidUTF8) }
-                throw ProtocolError(.invalidJSON, detail: "\(Strings.syntaxError(error.reason)[environment.language]) (\(error.column))")
+                guard String(validating: line, as: UTF8.self) != nil else {
+                    throw ProtocolError(.invalidUTF8, Strings.invalidUTF8Line)
+                }
+                throw ProtocolError(.invalidJSON, Strings.invalidJSON(error.reason, column: error.column))
             }
-            guard case .object(let members) = json else { throw ProtocolError(.notAnObject) }
+            guard case .object(let members) = json else { throw ProtocolError(.notAnObject, Strings.notAnObject) }
             let request = Request(members: members)
             if let id = request["id"] {
                 switch id {
                 case .string, .number: requestID = id
-                default: throw ProtocolError(.invalidField, detail: "id: a string or a number")
+                default: throw .invalidField("id", .stringOrNumber)
                 }
             }
             for members in try dispatch(request) { Self.append(members, id: requestID, to: &output) }
@@ -84,7 +102,7 @@ public struct JSONLinesServer {
 
     /// Appends the error line for a line longer than the limit, whose bytes were dropped unread.
     public func lineTooLong(limit: Int, into output: inout [UInt8]) {
-        Self.append(errorMembers(ProtocolError(.lineTooLong, detail: String(limit))), id: nil, to: &output)
+        Self.append(errorMembers(ProtocolError(.lineTooLong, Strings.lineTooLong(limit: limit))), id: nil, to: &output)
     }
 
     private static func append(_ members: [JSONMember], id: JSONValue?, to output: inout [UInt8]) {
@@ -100,8 +118,8 @@ public struct JSONLinesServer {
     // MARK: Requests
 
     private mutating func dispatch(_ request: Request) throws(ProtocolError) -> [[JSONMember]] {
-        guard let typeValue = request["type"] else { throw ProtocolError(.missingField, detail: "type") }
-        guard case .string(let type) = typeValue else { throw ProtocolError(.invalidField, detail: "type: a string") }
+        guard let typeValue = request["type"] else { throw .missingField("type") }
+        guard case .string(let type) = typeValue else { throw .invalidField("type", .string) }
         switch type {
         case "hello": return [hello()]
         case "list": return [try list(request)]
@@ -112,7 +130,7 @@ public struct JSONLinesServer {
         case "export": return [try export(request)]
         case "sessions": return [try sessionList()]
         case "delete": return [try delete(request)]
-        default: throw ProtocolError(.unknownType, detail: type)
+        default: throw ProtocolError(.unknownType, Strings.unknownRequestType(type))
         }
     }
 
@@ -128,7 +146,9 @@ public struct JSONLinesServer {
     }
 
     private func list(_ request: Request) throws(ProtocolError) -> [JSONMember] {
-        guard let what = try request.choice("what", as: ListWhat.self) else { throw ProtocolError(.missingField, detail: "what") }
+        guard let what = try request.choice("what", as: ListWhat.self) else {
+            throw .missingField("what", options: ListWhat.allCases.map(\.rawValue))
+        }
         let items: JSONValue
         if what == .flows {
             items = .array(environment.flows.map { flow in
@@ -149,11 +169,11 @@ public struct JSONLinesServer {
         prompt.theme = try request.string("theme")
         prompt.audience = try request.choice("for", as: Audience.self)
         if let date = try request.string("date") {
-            guard let day = CivilDate(iso: date) else { throw ProtocolError(.invalidField, detail: "date: YYYY-MM-DD") }
+            guard let day = CivilDate(iso: date) else { throw .invalidField("date", .date) }
             prompt.date = day
         }
         if let holidays = try request.string("holidays"), holidays != "dk" {
-            throw ProtocolError(.invalidField, detail: "holidays: dk")
+            throw .invalidField("holidays", .oneOf(["dk"]))
         }
         prompt.dayCounting = DayCounting(skipsWeekends: try request.bool("skipWeekends"),
                                          skipsDanishHolidays: try request.string("holidays") != nil)
@@ -196,7 +216,7 @@ public struct JSONLinesServer {
         }
         let deck = try request.string("deck").map { name throws(ProtocolError) in try resolveDeck(name) }
             ?? planner.decks(for: flow).first
-        guard let deck else { throw ProtocolError(.invalidSetup, detail: flow.id) }
+        guard let deck else { throw ProtocolError(.invalidSetup, Strings.noDeckForFlow(flow.id)) }
         if let reason = flow.unsupportedReason(deck: deck) { throw ProtocolError(.invalidSetup, localized(reason)) }
         var partial = PartialSetup(flow: flow, deck: deck)
         let roleNames = try request.strings("role")
@@ -211,20 +231,21 @@ public struct JSONLinesServer {
         partial.participants = participants.isEmpty ? nil : participants
         planner.completeRoles(&partial)
         if let missing = planner.nextChoice(settling: &partial) {
-            throw ProtocolError(.missingField, detail: "\(Self.field(missing.subject)) (\(missing.options.map(\.id).joined(separator: ", ")))")
+            throw .missingField(Self.field(missing.subject), options: missing.options.map(\.id))
         }
         let language = try request.choice("lang", as: Language.self) ?? environment.language
         let setup = ConversationSetup(
             flow: flow.id, deck: deck.id, roles: partial.roles.map(\.id), themes: (partial.themes ?? []).map(\.id),
             participants: partial.participants ?? [], targetGroup: try targetGroup(request), language: language,
-            minutes: try request.integer("minutes") ?? 5, seed: try startSeed(request, flow: flow)
+            minutes: try request.integer("minutes", in: ConversationSetup.allowedMinutes) ?? 5,
+            seed: try startSeed(request, flow: flow)
         )
         let script = try script(for: flow, over: deck, setup: setup)
-        let inline = try inlineState(request)
+        let stateless = try startsStateless(request)
         let id: SessionID
         if request["session"] != nil {
             id = try request.sessionID()
-            if sessions[id] != nil || (try? environment.store?.load(id)) != nil { throw ProtocolError(.sessionExists, detail: "\(id)") }
+            if sessions[id] != nil || isStored(id) { throw ProtocolError(.sessionExists, Strings.sessionExists(id)) }
         } else {
             id = environment.newSessionID()
         }
@@ -236,7 +257,7 @@ public struct JSONLinesServer {
             JSONMember("roles", .strings(setup.roles)), JSONMember("themes", .strings(setup.themes)),
         ]
         let records = try request.bool("record") || script.records
-        let stateLines = try keep(session, inline: inline, records: records)
+        let stateLines = try keep(&session, stateless: stateless, records: records)
         return [started] + lines(actions, id: id, language: language) + stateLines
     }
 
@@ -248,35 +269,37 @@ public struct JSONLinesServer {
         switch (text, command) {
         case (let text?, nil): event = .answer(text)
         case (nil, let command?): event = .command(command)
-        case (nil, nil): throw ProtocolError(.missingField, detail: "text | command")
-        case (.some, .some): throw ProtocolError(.invalidField, detail: "text | command: only one")
+        case (nil, nil): throw .missingField("text")
+        case (.some, .some): throw .invalidField("text", .onlyOneOf("text", "command"))
         }
-        let inline = try inlineState(request)
-        if inline == nil, let held = sessions[id] {
-            guard !held.session.conversation.isFinished else { throw ProtocolError(.sessionFinished, detail: "\(id)") }
+        let token = try token(request)
+        if token == nil, let held = sessions[id] {
+            guard !held.session.conversation.isFinished else {
+                throw ProtocolError(.sessionFinished, Strings.sessionFinished(id))
+            }
             let actions = held.session.received(event, at: environment.clock())
-            // Tested here rather than only in `save`, as handing the session out of its box copies it.
             if environment.store != nil, held.records {
                 do throws(ProtocolError) {
-                    try save(held.session, records: true)
+                    try save(&held.session)
                 } catch {
-                    // Not saved, so not changed: the store still has it as it was before this input.
+                    // Not saved: what this process holds is ahead of (or behind) the file, which stays as it was;
+                    // the next request reads the session from the file again.
                     sessions[id] = nil
                     throw error
                 }
             }
             return lines(actions, id: id, language: held.session.setup.language)
         }
-        var session = try self.session(id, token: inline)
-        guard !session.conversation.isFinished else { throw ProtocolError(.sessionFinished, detail: "\(id)") }
+        var session = try self.session(id, token: token)
+        guard !session.conversation.isFinished else { throw ProtocolError(.sessionFinished, Strings.sessionFinished(id)) }
         let actions = session.received(event, at: environment.clock())
-        let stateLines = try keep(session, inline: inline, records: true)
+        let stateLines = try keep(&session, stateless: token != nil, records: true)
         return lines(actions, id: id, language: session.setup.language) + stateLines
     }
 
     private mutating func state(_ request: Request) throws(ProtocolError) -> [[JSONMember]] {
         let id = try request.sessionID()
-        let session = try session(id, token: try inlineState(request))
+        let session = try session(id, token: try token(request))
         return lines(session.conversation.current, id: id, language: session.setup.language)
     }
 
@@ -287,7 +310,7 @@ public struct JSONLinesServer {
     private mutating func export(_ request: Request) throws(ProtocolError) -> [JSONMember] {
         let id = try request.sessionID()
         let format = try request.choice("format", as: ExportFormat.self) ?? .markdown
-        let session = try session(id, token: try inlineState(request))
+        let session = try session(id, token: try token(request))
         var members = [JSONMember("type", .string("export")), JSONMember("session", .string(id.description)),
                        JSONMember("format", .string(format.rawValue))]
         switch format {
@@ -297,21 +320,26 @@ public struct JSONLinesServer {
             do {
                 members.append(JSONMember("record", try session.exportValue()))
             } catch {
-                throw ProtocolError(.damagedSession, detail: "\(error)")
+                throw ProtocolError(.damagedSession, error.message(path: session.id.description))
             }
         }
         return members
     }
 
+    /// Every session: saved ones as their files hold them now (another process may have changed them), then those
+    /// held here and not saved (energizers, an ephemeral server).
     private func sessionList() throws(ProtocolError) -> [JSONMember] {
         var rows: [SessionID: JSONValue] = [:]
         if let store = environment.store {
+            // A folder that cannot be read holds no sessions to list; a start there says what is wrong with it.
             for id in (try? store.list()) ?? [] {
-                rows[id] = (try? Session.decode(try store.load(id)))?.listRow
+                rows[id] = (try? store.load(id))?.listRow
                     ?? .object([JSONMember("id", .string(id.description)), JSONMember("status", .string("damaged"))])
             }
         }
-        for (id, held) in sessions { rows[id] = held.session.listRow }
+        for (id, held) in sessions where rows[id] == nil && !(environment.store != nil && held.records) {
+            rows[id] = held.session.listRow
+        }
         return [JSONMember("type", .string("sessions")),
                 JSONMember("sessions", .array(rows.keys.sorted().compactMap { rows[$0] }))]
     }
@@ -322,15 +350,13 @@ public struct JSONLinesServer {
         if let store = environment.store {
             do {
                 try store.delete(id)
+            } catch .notFound {
+                if !held { throw ProtocolError(.unknownSession, Strings.unknownSession(id)) }
             } catch {
-                if case .notFound = error, held {} else if case .notFound = error {
-                    throw ProtocolError(.unknownSession, detail: "\(id)")
-                } else {
-                    throw ProtocolError(.cannotSave, Strings.storeError(error))
-                }
+                throw ProtocolError(error)
             }
         } else if !held {
-            throw ProtocolError(.unknownSession, detail: "\(id)")
+            throw ProtocolError(.unknownSession, Strings.unknownSession(id))
         }
         return [JSONMember("type", .string("ok")), JSONMember("session", .string(id.description))]
     }
@@ -350,65 +376,89 @@ public struct JSONLinesServer {
         return script
     }
 
-    /// The `state` member: nil (held by the server), "inline" (start a stateless session), or a token.
-    private func inlineState(_ request: Request) throws(ProtocolError) -> String? {
-        try request.string("state")
+    /// Whether a `start` asks for a stateless session: `state` is "inline" or absent.
+    private func startsStateless(_ request: Request) throws(ProtocolError) -> Bool {
+        guard let state = try request.string("state") else { return false }
+        guard state == "inline" else { throw .invalidField("state", .oneOf(["inline"])) }
+        return true
     }
 
-    /// The session for a request: from its token, else held here, else from the store.
+    /// The token a later request carries, or nil for a session held here or saved. "inline" only starts a session:
+    /// taking up a held or saved one with it would answer and keep nothing.
+    private func token(_ request: Request) throws(ProtocolError) -> String? {
+        guard let token = try request.string("state") else { return nil }
+        guard token != "inline" else { throw .invalidField("state", .tokenNotInline) }
+        return token
+    }
+
+    /// The session for a request: from its token, else from its file when it is saved (another process may have
+    /// changed it since this one last did), else held here.
     private func session(_ id: SessionID, token: String?) throws(ProtocolError) -> Session {
-        if let token, token != "inline" {
+        if let token {
             let session: Session
             do {
-                session = try SessionToken.open(token, key: environment.tokenKey)
+                session = try SessionToken.open(token, key: environment.tokenKey, now: environment.instant())
             } catch {
-                throw ProtocolError(.invalidToken, detail: "\(error)")
+                throw ProtocolError(.invalidToken, Strings.tokenRefused(error))
             }
-            guard session.id == id else { throw ProtocolError(.invalidToken, detail: "another session") }
+            guard session.id == id else { throw ProtocolError(.invalidToken, Strings.tokenForAnotherSession) }
             return session
         }
-        if let held = sessions[id] { return held.session }
-        guard let store = environment.store else { throw ProtocolError(.unknownSession, detail: "\(id)") }
-        let bytes: [UInt8]
-        do {
-            bytes = try store.load(id)
-        } catch {
-            if case .notFound = error { throw ProtocolError(.unknownSession, detail: "\(id)") }
-            throw ProtocolError(.damagedSession, Strings.storeError(error))
+        let held = sessions[id]
+        guard let store = environment.store, held?.records != false else {
+            guard let held else { throw ProtocolError(.unknownSession, Strings.unknownSession(id)) }
+            return held.session
         }
         do {
-            return try Session.decode(bytes)
+            return try store.load(id)
         } catch {
-            throw ProtocolError(.damagedSession, error.message(path: store.path(of: id)))
+            throw ProtocolError(error)
+        }
+    }
+
+    /// Whether a file holds this session: a new session may not take its id.
+    private func isStored(_ id: SessionID) -> Bool {
+        guard let store = environment.store else { return false }
+        do {
+            _ = try store.load(id)
+            return true
+        } catch .damaged {
+            return true
+        } catch {
+            // Missing, or a folder that cannot be read: the save that follows says what is wrong, if anything.
+            return false
         }
     }
 
     /// Keeps the session after an event: in the token (stateless), else here and, when durable, on disk.
     /// Returns the `state` line of a stateless session.
-    private mutating func keep(_ session: Session, inline: String?, records: Bool) throws(ProtocolError) -> [[JSONMember]] {
-        if inline != nil {
+    private mutating func keep(_ session: inout Session, stateless: Bool, records: Bool) throws(ProtocolError) -> [[JSONMember]] {
+        if stateless {
+            let expires = Timestamp(secondsSinceEpoch: environment.instant().secondsSinceEpoch + environment.tokenLifetime)
+            let token: String
             do {
-                let token = try SessionToken.seal(session, key: environment.tokenKey)
-                return [[JSONMember("type", .string("state")), JSONMember("session", .string(session.id.description)),
-                         JSONMember("state", .string(token))]]
+                token = try SessionToken.seal(session, key: environment.tokenKey, expires: expires)
             } catch {
-                throw ProtocolError(.damagedSession, detail: "\(error)")
+                throw ProtocolError(.damagedSession, error.message(path: session.id.description))
             }
+            if environment.tokenKeyIsEphemeral && !madeToken { environment.notice(Strings.tokenKeyNote) }
+            madeToken = true
+            return [[JSONMember("type", .string("state")), JSONMember("session", .string(session.id.description)),
+                     JSONMember("state", .string(token))]]
         }
-        try save(session, records: records)
+        if records { try save(&session) }
         sessions[session.id] = HeldSession(session, records: records)
         return []
     }
 
-    /// Saves a session when the server is durable and the session is one that is recorded.
-    private func save(_ session: Session, records: Bool) throws(ProtocolError) {
-        guard let store = environment.store, records else { return }
+    /// Saves a session when the server is durable: refused, never overwriting, if another process changed or deleted
+    /// the file since this one read it.
+    private func save(_ session: inout Session) throws(ProtocolError) {
+        guard let store = environment.store else { return }
         do {
-            try store.save(try session.encoded(), for: session.id)
-        } catch let error as SessionStoreError {
-            throw ProtocolError(.cannotSave, Strings.storeError(error))
+            try store.save(&session)
         } catch {
-            throw ProtocolError(.cannotSave, detail: "\(error)")
+            throw ProtocolError(error)
         }
     }
 
@@ -449,7 +499,7 @@ public struct JSONLinesServer {
     private func seed(_ request: Request) throws(ProtocolError) -> UInt64? {
         guard let seed = request["seed"], seed != .null else { return nil }
         guard case .number(let literal) = seed, let number = UInt64(literal) else {
-            throw ProtocolError(.invalidField, detail: "seed: a whole number from 0")
+            throw .invalidField("seed", .naturalNumber)
         }
         return number
     }

@@ -2,7 +2,7 @@ import SamtaleCore
 
 // MARK: - ProtocolError
 
-/// One `error` line: a stable code for programs, a message for people.
+/// One `error` line: a stable code for programs, a message for people in the interface language.
 struct ProtocolError: Error {
     /// The codes of protocol version 1, as documented in PROTOCOL.md.
     enum Code: String {
@@ -18,6 +18,8 @@ struct ProtocolError: Error {
         case unknownSession = "unknown-session"
         case sessionExists = "session-exists"
         case sessionFinished = "session-finished"
+        case sessionChanged = "session-changed"
+        case sessionBusy = "session-busy"
         case invalidToken = "invalid-token"
         case damagedSession = "damaged-session"
         case cannotSave = "cannot-save"
@@ -31,9 +33,23 @@ struct ProtocolError: Error {
         self.message = message
     }
 
-    init(_ code: Code, detail: String = "") {
-        self.code = code
-        message = Strings.protocolError(code.rawValue, detail)
+    static func missingField(_ key: String, options: [String] = []) -> ProtocolError {
+        ProtocolError(.missingField, Strings.missingField(key, options: options))
+    }
+
+    static func invalidField(_ key: String, _ expected: FieldExpectation) -> ProtocolError {
+        ProtocolError(.invalidField, Strings.invalidField(key, expected))
+    }
+
+    /// A session store's failure as the protocol reports it; every case has its own code, so none falls through.
+    init(_ error: SessionStoreError) {
+        switch error {
+        case .notFound(let id): self.init(.unknownSession, Strings.unknownSession(id))
+        case .damaged, .cannotRead: self.init(.damagedSession, Strings.storeError(error))
+        case .changed, .deleted: self.init(.sessionChanged, Strings.storeError(error))
+        case .busy: self.init(.sessionBusy, Strings.storeError(error))
+        case .openToOthers, .cannotCreate, .cannotWrite: self.init(.cannotSave, Strings.storeError(error))
+        }
     }
 }
 
@@ -49,25 +65,26 @@ struct Request {
 
     func string(_ key: String) throws(ProtocolError) -> String? {
         guard let value = self[key], value != .null else { return nil }
-        guard case .string(let text) = value else { throw ProtocolError(.invalidField, detail: "\(key): a string") }
+        guard case .string(let text) = value else { throw .invalidField(key, .string) }
         return text
     }
 
     func requiredString(_ key: String) throws(ProtocolError) -> String {
-        guard let text = try string(key) else { throw ProtocolError(.missingField, detail: key) }
+        guard let text = try string(key) else { throw .missingField(key) }
         return text
     }
 
     func bool(_ key: String) throws(ProtocolError) -> Bool {
         guard let value = self[key], value != .null else { return false }
-        guard case .bool(let flag) = value else { throw ProtocolError(.invalidField, detail: "\(key): true or false") }
+        guard case .bool(let flag) = value else { throw .invalidField(key, .trueOrFalse) }
         return flag
     }
 
-    func integer(_ key: String) throws(ProtocolError) -> Int? {
+    /// A whole number within `range`; anything else (a fraction, a number too large for any integer) names the range.
+    func integer(_ key: String, in range: ClosedRange<Int>) throws(ProtocolError) -> Int? {
         guard let value = self[key], value != .null else { return nil }
-        guard case .number(let literal) = value, let number = Int(literal) else {
-            throw ProtocolError(.invalidField, detail: "\(key): a whole number")
+        guard case .number(let literal) = value, let number = Int(literal), range.contains(number) else {
+            throw .invalidField(key, .wholeNumber(range))
         }
         return number
     }
@@ -81,12 +98,12 @@ struct Request {
         case .array(let elements):
             var texts: [String] = []
             for element in elements {
-                guard case .string(let text) = element else { throw ProtocolError(.invalidField, detail: "\(key): strings") }
+                guard case .string(let text) = element else { throw .invalidField(key, .strings) }
                 texts.append(text)
             }
             return texts
         default:
-            throw ProtocolError(.invalidField, detail: "\(key): a string or a list of strings")
+            throw .invalidField(key, .stringOrStrings)
         }
     }
 
@@ -94,14 +111,14 @@ struct Request {
     where Choice.RawValue == String {
         guard let raw = try string(key) else { return nil }
         guard let choice = Choice(rawValue: raw) else {
-            throw ProtocolError(.invalidField, detail: "\(key): one of \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw .invalidField(key, .oneOf(Choice.allCases.map(\.rawValue)))
         }
         return choice
     }
 
     func sessionID(_ key: String = "session") throws(ProtocolError) -> SessionID {
         let text = try requiredString(key)
-        guard let id = SessionID(validating: text) else { throw ProtocolError(.invalidField, detail: "\(key): a session id") }
+        guard let id = SessionID(validating: text) else { throw .invalidField(key, .sessionID) }
         return id
     }
 }

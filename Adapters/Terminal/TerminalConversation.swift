@@ -9,23 +9,18 @@ public struct TerminalConversation {
         case paused
     }
 
-    /// Saving failed: the conversation stops rather than go on with answers that are not on disk.
-    public struct SaveError: Error {
-        public let message: Localized
-
-        public init(message: Localized) {
-            self.message = message
-        }
-    }
-
     let style: TerminalStyle
     let language: Language
-    /// Saves the session; nil for a conversation that keeps nothing (an energizer).
-    let save: ((Session) throws(SaveError) -> Void)?
+    /// Saves the session as its next revision; nil for a conversation that keeps nothing (an energizer). A failure
+    /// stops the conversation rather than go on with answers that are not on disk.
+    let save: ((inout Session) throws(SessionStoreError) -> Void)?
     /// The current time as text, for the session's record.
     let clock: () -> String
 
-    public init(style: TerminalStyle, language: Language, save: ((Session) throws(SaveError) -> Void)?, clock: @escaping () -> String) {
+    public init(
+        style: TerminalStyle, language: Language, save: ((inout Session) throws(SessionStoreError) -> Void)?,
+        clock: @escaping () -> String
+    ) {
         self.style = style
         self.language = language
         self.save = save
@@ -33,11 +28,11 @@ public struct TerminalConversation {
     }
 
     /// Runs until the conversation ends or is paused (by `/pause`, Ctrl-D, Ctrl-C or the end of piped input).
-    public func run(_ session: inout Session, readLine: () -> LineRead, first: Event) throws(SaveError) -> Outcome {
+    public func run(_ session: inout Session, readLine: () -> LineRead, first: Event) throws(SessionStoreError) -> Outcome {
         var event = first
         while true {
             let actions = session.received(event, at: clock())
-            try save?(session)
+            try save?(&session)
             show(actions, session: session)
             if session.conversation.isFinished { return .finished }
             if session.conversation.isPaused { return .paused }

@@ -16,6 +16,9 @@ enum CommandError: Error {
     case cannotCreate(Localized)
     /// A service that cannot be reached or refuses for good (a webhook, the HTTP helper): exit 69.
     case unavailable(Localized)
+    /// Another process changed what this one was about to change (a session), or holds it: exit 75, as running
+    /// again later (or resuming) finds the current state.
+    case tryAgainLater(Localized)
 
     var exitCode: Int32 {
         switch self {
@@ -24,6 +27,7 @@ enum CommandError: Error {
         case .missingInput: 66
         case .cannotCreate: 73
         case .unavailable: 69
+        case .tryAgainLater: 75
         }
     }
 }

@@ -87,7 +87,8 @@ enum Commands {
         case .badData(let lines):
             lines.forEach(System.printError)
             System.printError("samtale: \(Strings.fixDecksHint[language])")
-        case .missingInput(let reason), .cannotCreate(let reason), .damagedSession(let reason), .unavailable(let reason):
+        case .missingInput(let reason), .cannotCreate(let reason), .damagedSession(let reason), .unavailable(let reason),
+             .tryAgainLater(let reason):
             System.printError("samtale: \(reason[language])")
         }
         return error.exitCode

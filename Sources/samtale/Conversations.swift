@@ -22,7 +22,7 @@ extension Commands {
                 System.printError("samtale: \(Strings.alreadyFinished[language])")
                 return 0
             }
-            let runner = TerminalConversation(style: style, language: language, save: saver(store), clock: System.now)
+            let runner = TerminalConversation(style: style, language: language, save: store.save, clock: System.now)
             _ = try run(runner, &session, input: &input, first: .resume)
             return 0
         }
@@ -63,8 +63,8 @@ extension Commands {
         }
         var session = Session(id: SessionID.generate(using: &generator), setup: setup, script: script, at: System.now())
         let records = script.records || parsed.flag("--record")
-        let runner = TerminalConversation(style: style, language: language, save: records ? saver(store) : nil,
-                                          clock: System.now)
+        let save: ((inout Session) throws(SessionStoreError) -> Void)? = if records { store.save } else { nil }
+        let runner = TerminalConversation(style: style, language: language, save: save, clock: System.now)
         _ = try run(runner, &session, input: &input, first: .start)
         return 0
     }
@@ -74,8 +74,10 @@ extension Commands {
     ) throws(CommandError) -> TerminalConversation.Outcome {
         do {
             return try runner.run(&session, readLine: { input.readLine() }, first: first)
+        } catch .changed(let id) {
+            throw .tryAgainLater(Strings.storeError(.changed(id)).followed(by: Strings.seeWhereItStands(id)))
         } catch {
-            throw .cannotCreate(error.message)
+            throw storeError(error)
         }
     }
 
@@ -174,7 +176,7 @@ extension Commands {
                 do {
                     System.printOut(try session.exportJSON())
                 } catch {
-                    throw .damagedSession(Strings.sessionDamaged(store.path(of: id), "\(error)"))
+                    throw .damagedSession(error.message(path: store.path(of: id)))
                 }
             }
         default:
@@ -201,7 +203,7 @@ extension Commands {
         var lines: [String] = []
         for id in ids {
             do {
-                let session = try Session.decode(try store.load(id))
+                let session = try store.load(id)
                 let progress = session.conversation.progress
                 rows.append(session.listRow)
                 lines.append([id.description, session.setup.flow, session.setup.deck, session.setup.roles.joined(separator: "+"),
@@ -231,37 +233,21 @@ extension Commands {
     }
 
     static func loadSession(_ id: SessionID, from store: SessionStore) throws(CommandError) -> Session {
-        let bytes: [UInt8]
         do {
-            bytes = try store.load(id)
+            return try store.load(id)
         } catch {
             throw storeError(error)
         }
-        do {
-            return try Session.decode(bytes)
-        } catch {
-            throw .damagedSession(error.message(path: store.path(of: id)))
-        }
     }
 
-    /// Saves a session after every event; a failure stops the conversation with the reason.
-    private static func saver(_ store: SessionStore) -> (Session) throws(TerminalConversation.SaveError) -> Void {
-        { session throws(TerminalConversation.SaveError) in
-            do {
-                try store.save(try session.encoded(), for: session.id)
-            } catch let error as SessionStoreError {
-                throw TerminalConversation.SaveError(message: Strings.storeError(error))
-            } catch {
-                throw TerminalConversation.SaveError(message: Strings.sessionDamaged(store.path(of: session.id), "\(error)"))
-            }
-        }
-    }
-
+    /// The exit a session store's failure gives: every case its own, so none falls through to a wrong code.
     private static func storeError(_ error: SessionStoreError) -> CommandError {
-        switch error {
-        case .notFound: .missingInput(Strings.storeError(error))
-        case .cannotRead: .missingInput(Strings.storeError(error))
-        case .cannotCreate, .cannotWrite: .cannotCreate(Strings.storeError(error))
+        let message = Strings.storeError(error)
+        return switch error {
+        case .notFound, .cannotRead: .missingInput(message)
+        case .damaged: .damagedSession(message)
+        case .changed, .deleted, .busy: .tryAgainLater(message)
+        case .openToOthers, .cannotCreate, .cannotWrite: .cannotCreate(message)
         }
     }
 }

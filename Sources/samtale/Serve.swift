@@ -18,17 +18,18 @@ extension Commands {
             return bytes
         } ?? defaultMaxLine
         var tokenKey = Array((System.environment("SAMTALE_TOKEN_KEY") ?? "").utf8)
-        if tokenKey.isEmpty {
+        let tokenKeyIsEphemeral = tokenKey.isEmpty
+        if tokenKeyIsEphemeral {
             var generator = SystemRandomNumberGenerator()
             tokenKey = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            System.printError("samtale: \(Strings.tokenKeyNote[language])")
         }
         let environment = JSONLinesServer.Environment(
             catalog: try loadCatalog(parsed, language: language),
             flows: try loadFlows(parsed, language: language),
             store: parsed.flag("--ephemeral") ? nil : try sessionStore(),
-            tokenKey: tokenKey, language: language, version: version,
-            clock: System.now, today: { System.today }, randomSeed: { System.randomSeed() },
+            tokenKey: tokenKey, tokenKeyIsEphemeral: tokenKeyIsEphemeral, language: language, version: version,
+            clock: System.now, instant: { System.instant }, notice: { System.printError("samtale: \($0[language])") },
+            today: { System.today }, randomSeed: { System.randomSeed() },
             newSessionID: {
                 var generator = SystemRandomNumberGenerator()
                 return SessionID.generate(using: &generator)

@@ -79,6 +79,11 @@ enum System {
     /// SAMTALE_NOW, a fixed time (`2026-11-26T09:30:00+01:00`) for reproducible runs: transcripts, examples.
     static let fixedNow: String? = environment("SAMTALE_NOW").flatMap { $0.isEmpty ? nil : $0 }
 
+    /// Now as a moment (SAMTALE_NOW if set), for what expires: state tokens.
+    static var instant: Timestamp {
+        fixedNow.flatMap(Timestamp.init(iso:)) ?? Timestamp(secondsSinceEpoch: Int64(time(nil)))
+    }
+
     /// The last time formatted, by its second: a server formats the same second for many requests.
     nonisolated(unsafe) private static var lastNow: (second: time_t, text: String) = (-1, "")
 

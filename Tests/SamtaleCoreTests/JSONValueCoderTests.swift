@@ -318,7 +318,8 @@ private var library: SampleLibrary {
 }
 
 extension SplitMix64 {
-    fileprivate mutating func below(_ bound: Int) -> Int {
+    /// A number in 0..<bound, for tests that pick at random.
+    mutating func below(_ bound: Int) -> Int {
         Int(next() % UInt64(bound))
     }
 

@@ -82,42 +82,30 @@ import Testing
     let first = SessionID(validating: "0123456789abcdefghjkmnpqrs")!
     let second = SessionID(validating: "tvwxyz0123456789abcdefghjk")!
 
-    @Test func loadsWhatWasSaved() throws {
+    @Test func loadsWhatWasSavedAndCountsRevisions() throws {
         try withTemporaryFolder { folder in
             let store = SessionStore(directory: folder + "/sessions")
-            let bytes = Array(#"{"step":3,"answers":["Vi taler om trivsel"]}"#.utf8)
-            try store.save(bytes, for: first)
-            try store.save([], for: second)
-            #expect(try store.load(first) == bytes)
-            #expect(try store.load(second) == [])
+            var session = makeSession(first, answers: ["Vi taler om trivsel"])
+            #expect(session.revision == 0)
+            try store.save(&session)
+            #expect(session.revision == 1)
+            #expect(try store.load(first) == session)
+            session.answer("Og om arbejdsglæde")
+            try store.save(&session)
+            #expect(session.revision == 2)
+            #expect(try store.load(first) == session)
             #expect(store.path(of: first) == folder + "/sessions/0123456789abcdefghjkmnpqrs.json")
-        }
-    }
-
-    @Test func loadsAFileLargerThanOneRead() throws {
-        try withTemporaryFolder { folder in
-            let store = SessionStore(directory: folder)
-            let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-            try store.save(bytes, for: first)
-            #expect(try store.load(first) == bytes)
-        }
-    }
-
-    @Test func overwritingKeepsOnlyTheLatest() throws {
-        try withTemporaryFolder { folder in
-            let store = SessionStore(directory: folder + "/sessions")
-            try store.save(Array("first, and longer than the second".utf8), for: first)
-            try store.save(Array("second".utf8), for: first)
-            #expect(try store.load(first) == Array("second".utf8))
-            #expect(try entries(of: store.directory) == ["0123456789abcdefghjkmnpqrs.json"])
+            #expect(try entries(of: store.directory) == [".lock", "0123456789abcdefghjkmnpqrs.json"])
         }
     }
 
     @Test func filesAre0600InAFolderOf0700() throws {
         try withTemporaryFolder { folder in
             let store = SessionStore(directory: folder + "/state/samtale/sessions")
-            try store.save(Array("{}".utf8), for: first)
+            var session = makeSession(first)
+            try store.save(&session)
             #expect(try permissions(of: store.path(of: first)) == 0o600)
+            #expect(try permissions(of: store.directory + "/.lock") == 0o600)
             #expect(try permissions(of: store.directory) == 0o700)
             #expect(try permissions(of: folder + "/state/samtale") == 0o700)
         }
@@ -129,32 +117,64 @@ import Testing
             try FileManager.default.createDirectory(
                 atPath: store.directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755]
             )
-            #expect(try permissions(of: store.directory) == 0o755)
-            try store.save(Array("{}".utf8), for: first)
+            var session = makeSession(first)
+            try store.save(&session)
             #expect(try permissions(of: store.directory) == 0o700)
         }
     }
 
-    @Test func listsOnlySessionFilesSorted() throws {
+    /// A sessions folder that is a symbolic link is used, but the folder it points to is not samtale's to change:
+    /// a private one works, an open one is refused and left as it was.
+    @Test func aLinkedFolderIsUsedButNeverChanged() throws {
+        try withTemporaryFolder { folder in
+            try FileManager.default.createDirectory(
+                atPath: folder + "/private", withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700]
+            )
+            try FileManager.default.createDirectory(
+                atPath: folder + "/shared", withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755]
+            )
+            try FileManager.default.createSymbolicLink(atPath: folder + "/mine", withDestinationPath: folder + "/private")
+            try FileManager.default.createSymbolicLink(atPath: folder + "/ours", withDestinationPath: folder + "/shared")
+            var session = makeSession(first)
+            try SessionStore(directory: folder + "/mine").save(&session)
+            #expect(FileManager.default.fileExists(atPath: folder + "/private/\(first).json"))
+
+            var other = makeSession(second)
+            #expect(throws: SessionStoreError.openToOthers(path: folder + "/ours")) {
+                try SessionStore(directory: folder + "/ours").save(&other)
+            }
+            #expect(try permissions(of: folder + "/shared") == 0o755)
+            #expect(try entries(of: folder + "/shared").isEmpty)
+        }
+    }
+
+    @Test func listsOnlySessionFilesSortedAndSweepsWhatKilledSavesLeft() throws {
         try withTemporaryFolder { folder in
             let store = SessionStore(directory: folder)
-            try store.save(Array("{}".utf8), for: second)
-            try store.save(Array("{}".utf8), for: first)
-            for stray in [
-                ".0123456789abcdefghjkmnpqrs.tmp-123-0", ".tvwxyz0123456789abcdefghjk.json", "notes.txt", "x.json",
-                "0123456789ABCDEFGHJKMNPQRS.json", "0123456789abcdefghjkmnpqrs.json.bak", "0123456789abcdefghjkmnpqri.json",
-                "00000000000000000000000000",
-            ] {
-                try write("stray", to: folder + "/" + stray)
-            }
+            var one = makeSession(first)
+            var two = makeSession(second)
+            try store.save(&two)
+            try store.save(&one)
+            let strays = [".0123456789abcdefghjkmnpqrs.tmp-123-0", ".tvwxyz0123456789abcdefghjk.tmp"]
+            let others = [
+                ".tvwxyz0123456789abcdefghjk.json", "notes.txt", "x.json", "0123456789ABCDEFGHJKMNPQRS.json",
+                "0123456789abcdefghjkmnpqrs.json.bak", "0123456789abcdefghjkmnpqri.json", "00000000000000000000000000",
+            ]
+            for name in strays + others { try write("stray", to: folder + "/" + name) }
             try FileManager.default.createDirectory(atPath: folder + "/subfolder", withIntermediateDirectories: false)
             #expect(try store.list() == [first, second])
+            let left = try entries(of: folder)
+            #expect(strays.allSatisfy { !left.contains($0) })
+            #expect(others.allSatisfy { left.contains($0) })
         }
     }
 
     @Test func aMissingFolderHasNoSessions() throws {
         try withTemporaryFolder { folder throws in
             #expect(try SessionStore(directory: folder + "/never/made").list() == [])
+            #expect(throws: SessionStoreError.notFound(first)) {
+                try SessionStore(directory: folder + "/never/made").delete(first)
+            }
         }
     }
 
@@ -166,30 +186,43 @@ import Testing
         }
     }
 
-    @Test func deletingRemovesTheFile() throws {
+    @Test func deletingRemovesTheFileAndTheCopyAKilledSaveLeft() throws {
         try withTemporaryFolder { folder in
             let store = SessionStore(directory: folder)
-            try store.save(Array("{}".utf8), for: first)
-            try store.save(Array("{}".utf8), for: second)
+            var one = makeSession(first)
+            var two = makeSession(second)
+            try store.save(&one)
+            try store.save(&two)
+            try write("{\"half a save", to: folder + "/.\(first).tmp")
             try store.delete(first)
             #expect(try store.list() == [second])
             #expect(throws: SessionStoreError.notFound(first)) { try store.load(first) }
+            #expect(try entries(of: folder) == [".lock", "\(second).json"])
         }
     }
 
     @Test func aSymbolicLinkInPlaceOfASessionIsRefused() throws {
         try withTemporaryFolder { folder in
             let store = SessionStore(directory: folder + "/sessions")
-            try store.save(Array("{}".utf8), for: second)
+            var session = makeSession(second)
+            try store.save(&session)
             try write("secret", to: folder + "/elsewhere.json")
             try FileManager.default.createSymbolicLink(
                 atPath: store.path(of: first), withDestinationPath: folder + "/elsewhere.json"
             )
-            #expect {
+            #expect(throws: SessionStoreError.cannotRead(path: store.path(of: first), code: ELOOP)) {
                 try store.load(first)
-            } throws: { error in
-                guard case SessionStoreError.cannotRead(let path, let reason) = error else { return false }
-                return path == store.path(of: first) && !reason.isEmpty
+            }
+        }
+    }
+
+    /// A FIFO would block a reader for ever, a device never end: only a regular file is read as a session.
+    @Test func aFIFOInPlaceOfASessionIsRefusedAtOnce() throws {
+        try withTemporaryFolder { folder in
+            let store = SessionStore(directory: folder)
+            #expect(mkfifo(store.path(of: first), 0o600) == 0)
+            #expect(throws: SessionStoreError.cannotRead(path: store.path(of: first), code: EINVAL)) {
+                try store.load(first)
             }
         }
     }
@@ -198,11 +231,9 @@ import Testing
         try withTemporaryFolder { folder in
             try write("not a folder", to: folder + "/state")
             let store = SessionStore(directory: folder + "/state/sessions")
-            #expect {
-                try store.save(Array("{}".utf8), for: first)
-            } throws: { error in
-                guard case SessionStoreError.cannotCreate(let path, let reason) = error else { return false }
-                return path == store.directory && !reason.isEmpty
+            var session = makeSession(first)
+            #expect(throws: SessionStoreError.cannotCreate(path: store.directory, code: ENOTDIR)) {
+                try store.save(&session)
             }
         }
     }
@@ -211,48 +242,145 @@ import Testing
         try withTemporaryFolder { folder in
             try write("not a folder", to: folder + "/sessions")
             let store = SessionStore(directory: folder + "/sessions")
-            #expect {
-                try store.save(Array("{}".utf8), for: first)
-            } throws: { error in
-                guard case SessionStoreError.cannotCreate(let path, _) = error else { return false }
-                return path == store.directory
+            var session = makeSession(first)
+            #expect(throws: SessionStoreError.cannotCreate(path: store.directory, code: ENOTDIR)) {
+                try store.save(&session)
             }
         }
     }
 
     /// A process killed mid-save leaves a partial temporary file: the session still loads as last saved, the
-    /// stray is not listed, and later saves work even if the dead process had our pid.
+    /// stray is not listed, and the next save works.
     @Test func aSaveCutShortLeavesTheLastCompleteSave() throws {
         try withTemporaryFolder { folder in
             let store = SessionStore(directory: folder)
-            let complete = Array(#"{"answers":["en","to"]}"#.utf8)
-            try store.save(complete, for: first)
-            let ours = folder + "/.\(first).tmp-\(getpid())-0"
-            try write(#"{"answers":["en","to","tr"#, to: folder + "/.\(first).tmp-99999-0")
-            try write(#"{"answers":["en","#, to: ours)
-            #expect(try store.load(first) == complete)
+            var session = makeSession(first, answers: ["en", "to"])
+            try store.save(&session)
+            try write(#"{"answers":["en","to","tr"#, to: folder + "/.\(first).tmp")
+            try write(#"{"answers":["en","#, to: folder + "/.\(first).tmp-99999-0")
+            #expect(try store.load(first) == session)
             #expect(try store.list() == [first])
 
-            let next = Array(#"{"answers":["en","to","tre"]}"#.utf8)
-            try store.save(next, for: first)
-            #expect(try store.load(first) == next)
-            #expect(try String(contentsOfFile: ours, encoding: .utf8) == #"{"answers":["en","#)
+            session.answer("tre")
+            try store.save(&session)
+            #expect(try store.load(first) == session)
+            #expect(try entries(of: folder) == [".lock", "\(first).json"])
         }
     }
 
-    @Test func savesFromManyTasksAtOnceEachLandWhole() async throws {
+    // MARK: - Two holders of one session
+
+    /// Two processes read the session; the one that saves second holds a stale copy and is refused: the first one's
+    /// answer stays, and the refused copy is left as it was, so its holder can tell its user what happened.
+    @Test func aStaleCopyIsRefusedAndOverwritesNothing() throws {
+        try withTemporaryFolder { folder in
+            let store = SessionStore(directory: folder)
+            var original = makeSession(first, answers: ["fælles svar"])
+            try store.save(&original)
+            var terminal = try store.load(first)
+            var server = try store.load(first)
+            terminal.answer("fra terminalen")
+            try store.save(&terminal)
+            server.answer("fra serveren")
+            let stale = server
+            #expect(throws: SessionStoreError.changed(first)) { try store.save(&server) }
+            #expect(server == stale)
+            #expect(try store.load(first) == terminal)
+        }
+    }
+
+    @Test func aDeletedSessionStaysDeleted() throws {
+        try withTemporaryFolder { folder in
+            let store = SessionStore(directory: folder)
+            var session = makeSession(first, answers: ["et svar"])
+            try store.save(&session)
+            try store.delete(first)
+            session.answer("et svar mere")
+            #expect(throws: SessionStoreError.deleted(first)) { try store.save(&session) }
+            #expect(try store.list() == [])
+        }
+    }
+
+    @Test func aNewSessionNeverReplacesOneWithItsID() throws {
+        try withTemporaryFolder { folder in
+            let store = SessionStore(directory: folder)
+            var saved = makeSession(first, answers: ["gemt"])
+            try store.save(&saved)
+            var newcomer = makeSession(first)
+            #expect(throws: SessionStoreError.changed(first)) { try store.save(&newcomer) }
+            #expect(try store.load(first) == saved)
+        }
+    }
+
+    /// Files written before revisions were counted read as revision 1 and save on from there.
+    @Test func aFileFromAnEarlierReleaseSavesOn() throws {
+        try withTemporaryFolder { folder in
+            let store = SessionStore(directory: folder)
+            var session = makeSession(first, answers: ["gammelt svar"])
+            try store.save(&session)
+            let text = try String(contentsOfFile: store.path(of: first), encoding: .utf8)
+            let withoutRevision = text.replacingOccurrences(of: "\"revision\": 1,\n  ", with: "")
+            #expect(withoutRevision != text)
+            try write(withoutRevision, to: store.path(of: first))
+            var loaded = try store.load(first)
+            #expect(loaded.revision == 1)
+            loaded.answer("nyt svar")
+            try store.save(&loaded)
+            #expect(try store.load(first).revision == 2)
+        }
+    }
+
+    @Test func aFileRenamedToAnotherIDIsDamaged() throws {
+        try withTemporaryFolder { folder in
+            let store = SessionStore(directory: folder)
+            var session = makeSession(first)
+            try store.save(&session)
+            try FileManager.default.copyItem(atPath: store.path(of: first), toPath: store.path(of: second))
+            let damage = SessionDamage.idMismatch(file: second.description, inside: first.description)
+            #expect(throws: SessionStoreError.damaged(path: store.path(of: second), .damaged(damage))) {
+                try store.load(second)
+            }
+        }
+    }
+
+    /// A save never waits for ever on a lock another process holds (a process stopped mid-save).
+    @Test func aLockHeldElsewhereIsReportedAsBusy() throws {
+        try withTemporaryFolder { folder in
+            let store = SessionStore(directory: folder, lockPatienceMilliseconds: 50)
+            var session = makeSession(first)
+            try store.save(&session)
+            let holder = open(folder + "/.lock", O_RDWR)
+            #expect(flock(holder, LOCK_EX) == 0)
+            defer { close(holder) }
+            session.answer("venter")
+            #expect(throws: SessionStoreError.busy(first)) { try store.save(&session) }
+            #expect(throws: SessionStoreError.busy(first)) { try store.delete(first) }
+            #expect(try store.load(first).revision == 1)
+        }
+    }
+
+    /// Many holders of one session saving at once: each save either lands whole on the revision it read, or is
+    /// refused; none is lost silently, so the file's revision counts exactly the saves that were told they landed.
+    @Test func savesFromManyTasksAtOnceLandWholeOrAreRefused() async throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = SessionStore(directory: folder + "/sessions")
-        let versions = (0..<32).map { Array(String(repeating: "\($0),", count: 1_000 + $0).utf8) }
+        var session = makeSession(first)
+        try store.save(&session)
         let id = first
-        await withTaskGroup(of: Void.self) { group in
-            for version in versions {
-                group.addTask { try? store.save(version, for: id) }
+        let landed = await withTaskGroup(of: Bool.self) { group in
+            for number in 0..<32 {
+                group.addTask {
+                    guard var copy = try? store.load(id) else { return false }
+                    copy.answer("svar \(number)")
+                    return (try? store.save(&copy)) != nil
+                }
             }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
         }
-        #expect(versions.contains(try store.load(id)))
-        #expect(try entries(of: store.directory) == ["\(id).json"])
+        #expect(landed >= 1)
+        #expect(try store.load(id).revision == 1 + landed)
+        #expect(try entries(of: store.directory) == [".lock", "\(id).json"])
     }
 
     // MARK: - Default folder
@@ -274,6 +402,19 @@ import Testing
     }
 
     // MARK: - Helpers
+
+    /// A session of three open questions, with `answers` given to the first of them.
+    private func makeSession(_ id: SessionID, answers: [String] = []) -> Session {
+        let asks = (1...3).map { ScriptStep.ask(Ask(id: "q\($0)", text: "Spørgsmål \($0)?")) }
+        let script = Script(flowID: "one-to-one", title: "Prøve", deckTitle: "Kort", organisation: "Kommunen",
+                            source: "kilde.txt", roleNames: ["Medarbejder"], themeNames: [], participants: [],
+                            records: true, steps: asks + [.summary])
+        var session = Session(id: id, setup: ConversationSetup(flow: "one-to-one", deck: "kort", roles: ["medarbejder"]),
+                              script: script, at: "2026-11-30T09:00:00+01:00")
+        _ = session.received(.start, at: "2026-11-30T09:00:00+01:00")
+        for answer in answers { session.answer(answer) }
+        return session
+    }
 
     /// Runs `body` with a fresh, empty folder that is removed afterwards.
     private func withTemporaryFolder(_ body: (String) throws -> Void) throws {
@@ -300,5 +441,12 @@ import Testing
 
     private func write(_ text: String, to path: String) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+}
+
+extension Session {
+    /// Answers the question asked now.
+    fileprivate mutating func answer(_ text: String) {
+        _ = received(.answer(text), at: "2026-11-30T09:05:00+01:00")
     }
 }

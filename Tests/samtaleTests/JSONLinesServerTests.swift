@@ -11,7 +11,7 @@ import Testing
         let environment = JSONLinesServer.Environment(
             catalog: try Catalog.load(builtin: BuiltinDecks.all, files: []), flows: flows, store: store,
             tokenKey: Array("key".utf8), language: .da, version: "test",
-            clock: { "2026-11-26T08:30:00Z" }, today: { CivilDate(year: 2026, month: 11, day: 26)! }, randomSeed: { 1 },
+            clock: { "2026-11-26T08:30:00Z" }, instant: { Timestamp(iso: "2026-11-26T08:30:00Z")! }, today: { CivilDate(year: 2026, month: 11, day: 26)! }, randomSeed: { 1 },
             newSessionID: { SessionID(validating: "0000000000000000000000000s")! }
         )
         return JSONLinesServer(environment: environment)
@@ -66,6 +66,6 @@ extension JSONLinesServerTests {
         let answered = try respond(&server, #"{"type":"input","session":"\#(id)","text":"Et svar"}"#)
         #expect(answered.allSatisfy { $0["type"] as? String != "error" })
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        #expect(files == (record ? ["\(id).json"] : []))
+        #expect(files.filter { !$0.hasPrefix(".") } == (record ? ["\(id).json"] : []))
     }
 }

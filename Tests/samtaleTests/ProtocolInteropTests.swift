@@ -37,7 +37,7 @@ import Testing
         _ = try run(["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"], state: state,
                     input: "Svar i terminalen\n/pause\n")
         let sessions = try FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("sessions").path)
-        let id = String(try #require(sessions.first).dropLast(5))
+        let id = String(try #require(sessions.first { $0.hasSuffix(".json") }).dropLast(5))
         let served = try run(["serve", "--stdio"], state: state, input: """
             {"type":"state","session":"\(id)","id":1}
             {"type":"input","session":"\(id)","command":"repeat","id":2}
@@ -54,6 +54,19 @@ import Testing
         let record = try #require(export["record"] as? [String: Any])
         let text = String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self)
         #expect(text.contains("Svar i terminalen") && text.contains("Svar over protokollen"))
+    }
+
+    /// A server without SAMTALE_TOKEN_KEY makes up a key: that matters only once it makes a token, and then it is
+    /// said once.
+    @Test func aMadeUpTokenKeyIsMentionedOnceWhenTheFirstTokenIsMade() throws {
+        let state = try Samtale.temporaryFolder()
+        let start = #"{"type":"start","flow":"energizer","role":"chef","theme":"sammen styrker","seed":2"#
+        let durable = try run(["serve", "--stdio"], state: state, input: start + "}\n")
+        #expect(durable.status == 0 && durable.stderr.isEmpty)
+        let stateless = try run(["serve", "--stdio"], state: state,
+                                input: start + #","state":"inline"}"# + "\n" + start + #","state":"inline"}"# + "\n")
+        #expect(stateless.status == 0)
+        #expect(stateless.stderr.components(separatedBy: "SAMTALE_TOKEN_KEY").count == 2, "\(stateless.stderr)")
     }
 
     @Test func manySessionsInterleaveWithoutTouchingEachOther() throws {

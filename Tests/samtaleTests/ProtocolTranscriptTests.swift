@@ -112,7 +112,7 @@ import Testing
 
 /// A running `samtale serve`, fed one request at a time: after each request the runner sends a `hello` with a
 /// marker id and reads up to its answer, so it knows which lines the request caused. The markers are not compared.
-private final class Server {
+final class Server {
     private let process = Process()
     private let input = Pipe()
     private let output = Pipe()

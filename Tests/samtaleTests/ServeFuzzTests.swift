@@ -498,7 +498,9 @@ extension ServeFuzzTests {
             add(base, "state", ["5", "{}", "[]", "true", "[\"inline\"]"], "invalid-field")
         }
         for base in [Wrong.Base.input, .state, .export] {
-            add(base, "state", ["\"inline\"", "null"], "unknown-session")
+            add(base, "state", ["null"], "unknown-session")
+            // "inline" starts a stateless session; any other request needs the token itself.
+            add(base, "state", ["\"inline\""], "invalid-field")
         }
         // start, for a session of the fuzz that does not exist: it would start, but for the one wrong member.
         add(.start, "flow", ["5", "{}", "[\"one-to-one\"]", "true"], "invalid-field")
@@ -529,7 +531,7 @@ extension ServeFuzzTests {
         }
         addChanges(.inputZ, [("command", "\"back\"")], "invalid-field")
         addChanges(.inputZ, [("text", "null"), ("command", "null")], "missing-field")
-        add(.inputZ, "state", ["\"inline\""], "unknown-session")
+        add(.inputZ, "state", ["\"inline\""], "invalid-field")
         add(.inputZ, "state", ["\"\"", "\"v1.\"", "\"v1..\"", "\"v2.e30.AAAA\"", "\"inline \"", "\"INLINE\""], "invalid-token")
         for base in [Wrong.Base.inputZ, .inputZFinished, .stateZ, .exportZ] {
             add(base, "session", [fuzzSessionMark], "invalid-token")
@@ -829,10 +831,12 @@ extension ServeFuzzTests {
             case 4: bytes.insert(random.pick(Self.base64Alphabet), at: 3 + random.below(bytes.count - 3))
             case 5: bytes.removeSubrange(random.below(bytes.count)...)
             case 6: suffix = random.pick(["A", "=", "==", ".", " ", "\\u0000"])
-            case 7: bytes = Array((random.pick(["v2.", "V1.", "v1,", "v1", ""]) + token.dropFirst(3)).utf8)
-            case 8: bytes = Array((parts[0] + "." + parts[2] + "." + parts[1]).utf8)
-            case 9: bytes = Array((parts[0] + "." + parts[1] + "." + other[2]).utf8)
-            case 10: bytes = Array((parts[0] + "." + other[1] + "." + parts[2]).utf8)
+            case 7: bytes = Array((random.pick(["v1.", "V2.", "v2,", "v2", ""]) + token.dropFirst(3)).utf8)
+            // v2.EXPIRY.PAYLOAD.SIGNATURE: parts swapped or taken from another token, or the expiry moved.
+            case 8: bytes = Array([parts[0], parts[1], parts[3], parts[2]].joined(separator: ".").utf8)
+            case 9: bytes = Array([parts[0], random.pick([parts[1] + "0", "9" + parts[1], String(parts[1].dropLast()) + "1"]),
+                                   parts[2], parts[3]].joined(separator: ".").utf8)
+            case 10: bytes = Array([parts[0], parts[1], other[2], parts[3]].joined(separator: ".").utf8)
             default:
                 // A sound token, for another session.
                 session = fuzzSession()

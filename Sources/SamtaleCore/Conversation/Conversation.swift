@@ -61,6 +61,8 @@ public enum ReaskReason: Error, Codable, Equatable, Sendable {
     case notAChoice(String, count: Int)
     case wrongNumberOfPoints(expected: Int, given: Int)
     case pointsDoNotAddUp(expected: Int, given: Int)
+    /// One area was given more points than there are in all.
+    case pointsAboveTotal(value: Int, total: Int)
     case negativePoints
     case atFirstQuestion
     case unknownCommand(String)
@@ -456,6 +458,8 @@ public struct Conversation: Codable, Equatable, Sendable {
             for part in parts {
                 guard let value = Int(part) else { return .failure(.notANumber(String(part))) }
                 guard value >= 0 else { return .failure(.negativePoints) }
+                // Each part is at most the total, so their sum stays far from overflowing.
+                guard value <= total else { return .failure(.pointsAboveTotal(value: value, total: total)) }
                 points.append(value)
             }
             guard points.count == labels.count else {

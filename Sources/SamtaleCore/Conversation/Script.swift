@@ -13,6 +13,8 @@ public struct ConversationSetup: Codable, Hashable, Sendable {
     public var language: Language
     /// The energizer's suggested time box, shown, not enforced.
     public var minutes: Int
+    /// The time boxes a user may ask for: a meeting's opening, not a day.
+    public static let allowedMinutes = 1...240
     /// Chooses among a card's questions where a flow asks only some of them (an energizer's one or two).
     public var seed: UInt64
 

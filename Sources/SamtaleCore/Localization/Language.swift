@@ -30,6 +30,11 @@ public struct Localized: Equatable, Sendable {
         }
     }
 
+    /// This text and then another, in every language: a message and what to do about it.
+    public func followed(by next: Localized, separator: String = ". ") -> Localized {
+        Localized(da: da + separator + next.da, en: en + separator + next.en)
+    }
+
     /// The text changed alike in every language: to cut a secret out of all of them, for instance.
     public func map(_ transform: (String) -> String) -> Localized {
         Localized(da: transform(da), en: transform(en))

@@ -128,6 +128,9 @@ public enum Strings {
         case .pointsDoNotAddUp(let expected, let given):
             text("Pointene giver \(given), ikke \(expected); ret dem, så de giver \(expected).",
                  "The points add up to \(given), not \(expected); change them so that they add up to \(expected).")
+        case .pointsAboveTotal(let value, let total):
+            text("\(value) er flere point, end der er i alt; fordel \(total) point på områderne.",
+                 "\(value) is more points than there are in all; spread \(total) points over the areas.")
         case .negativePoints:
             text("Point kan ikke være negative.", "Points cannot be negative.")
         case .atFirstQuestion:
@@ -187,9 +190,9 @@ public enum Strings {
                   en: "\"\(text)\" is not a session id (26 characters, as `samtale sessions list` shows)")
     }
 
-    public static func sessionDamaged(_ path: String, _ reason: String) -> Localized {
-        Localized(da: "samtalefilen \(path) er beskadiget (\(reason)); de andre samtaler er ikke berørt",
-                  en: "the session file \(path) is damaged (\(reason)); other sessions are not affected")
+    public static func sessionDamaged(_ path: String, _ reason: Localized) -> Localized {
+        Localized(da: "samtalefilen \(path) er beskadiget (\(reason.da)); de andre samtaler er ikke berørt",
+                  en: "the session file \(path) is damaged (\(reason.en)); other sessions are not affected")
     }
 
     public static func sessionUnsupported(_ path: String) -> Localized {
@@ -199,20 +202,6 @@ public enum Strings {
 
     public static func sessionDeleted(_ id: String) -> Localized {
         Localized(da: "samtalen \(id) er slettet", en: "session \(id) deleted")
-    }
-
-    public static func storeError(_ error: SessionStoreError) -> Localized {
-        switch error {
-        case .notFound(let id):
-            Localized(da: "der er ingen samtale \(id); `samtale sessions list` viser dem, der er",
-                      en: "there is no session \(id); `samtale sessions list` shows those there are")
-        case .cannotCreate(let path, let reason):
-            Localized(da: "kan ikke oprette \(path): \(reason)", en: "cannot create \(path): \(reason)")
-        case .cannotRead(let path, let reason):
-            Localized(da: "kan ikke læse \(path): \(reason)", en: "cannot read \(path): \(reason)")
-        case .cannotWrite(let path, let reason):
-            Localized(da: "kan ikke gemme \(path): \(reason)", en: "cannot save \(path): \(reason)")
-        }
     }
 
     public static let finished = text("Samtalen er slut.", "The conversation has ended.")
@@ -309,32 +298,6 @@ public enum Strings {
         case .noCards(let role, let themes):
             text("rollen \(role) har ingen kort i \(themes.isEmpty ? "kortsættet" : themes.joined(separator: ", ")); vælg en anden rolle eller et andet tema",
                  "role \(role) has no card in \(themes.isEmpty ? "the deck" : themes.joined(separator: ", ")); choose another role or theme")
-        }
-    }
-
-    // MARK: JSON-lines protocol
-
-    public static let tokenKeyNote = text(
-        "SAMTALE_TOKEN_KEY er ikke sat: tilstande (state) gælder kun i denne proces; sæt den samme nøgle i alle processer, der deler samtaler",
-        "SAMTALE_TOKEN_KEY is not set: state tokens hold only in this process; set the same key in every process that shares conversations"
-    )
-
-    /// The message of a protocol error code, with its detail (a field, a name, a position).
-    public static func protocolError(_ code: String, _ detail: String) -> Localized {
-        switch code {
-        case "invalid-json": text("ugyldig JSON: \(detail)", "invalid JSON: \(detail)")
-        case "invalid-utf8": text("linjen er ikke gyldig UTF-8", "the line is not valid UTF-8")
-        case "line-too-long": text("linjen er længere end \(detail) byte og blev sprunget over", "the line is longer than \(detail) bytes and was skipped")
-        case "not-an-object": text("en forespørgsel skal være et JSON-objekt", "a request must be a JSON object")
-        case "unknown-type": text("ukendt type »\(detail)«; se PROTOCOL.md", "unknown type \"\(detail)\"; see PROTOCOL.md")
-        case "missing-field": text("mangler feltet \(detail)", "missing field \(detail)")
-        case "invalid-field": text("ugyldigt felt \(detail)", "invalid field \(detail)")
-        case "unknown-session": text("ukendt samtale \(detail)", "unknown session \(detail)")
-        case "session-exists": text("samtalen \(detail) findes allerede", "session \(detail) exists already")
-        case "session-finished": text("samtalen \(detail) er slut", "session \(detail) has ended")
-        case "invalid-token": text("ugyldig eller ændret tilstand (state): \(detail)", "invalid or altered state token: \(detail)")
-        case "invalid-setup": text("kan ikke starte: \(detail)", "cannot start: \(detail)")
-        default: text("\(code): \(detail)", "\(code): \(detail)")
         }
     }
 

@@ -20,6 +20,9 @@ public struct Session: Codable, Equatable, Sendable {
 
     public let format: Int
     public let id: SessionID
+    /// How many times the session has been saved: 0 until its first save. A save replaces the file only if the
+    /// file still holds this revision, so that two processes holding one session never overwrite each other.
+    public internal(set) var revision: Int
     public let setup: ConversationSetup
     public private(set) var conversation: Conversation
     public private(set) var updatedAt: String
@@ -28,10 +31,27 @@ public struct Session: Codable, Equatable, Sendable {
     public init(id: SessionID, setup: ConversationSetup, script: Script, at time: String) {
         format = Self.format
         self.id = id
+        revision = 0
         self.setup = setup
         conversation = Conversation(script: script, language: setup.language, startedAt: time)
         updatedAt = time
         log = []
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case format, id, revision, setup, conversation, updatedAt, log
+    }
+
+    /// Reads a file of any release: those before revisions were counted hold one save at least.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        format = try container.decode(Int.self, forKey: .format)
+        id = try container.decode(SessionID.self, forKey: .id)
+        revision = try container.decodeIfPresent(Int.self, forKey: .revision) ?? 1
+        setup = try container.decode(ConversationSetup.self, forKey: .setup)
+        conversation = try container.decode(Conversation.self, forKey: .conversation)
+        updatedAt = try container.decode(String.self, forKey: .updatedAt)
+        log = try container.decode([LogEntry].self, forKey: .log)
     }
 
     public var status: Status {
@@ -52,38 +72,60 @@ public struct Session: Codable, Equatable, Sendable {
         JSONWriter.bytes(try JSONValueCoder.encodeSession(self), style: .pretty)
     }
 
-    /// A session from the bytes of its file; a damaged file is an error naming what is wrong, never a crash.
-    public static func decode(_ bytes: [UInt8]) throws(SessionFileError) -> Session {
+    /// A session from the bytes of its file or token; a damaged file is an error naming what is wrong, never a crash.
+    /// `id` is the id its file is named for: a file renamed by hand must not save under another id than its name.
+    public static func decode(_ bytes: [UInt8], as id: SessionID? = nil) throws(SessionFileError) -> Session {
         let json: JSONValue
         do {
             json = try JSONParser.parse(bytes)
         } catch {
-            throw .damaged(Strings.syntaxError(error.reason)[.en] + " at \(error.line):\(error.column)")
+            throw .damaged(.syntax(error.reason, line: error.line, column: error.column))
         }
         if case .object(let members) = json, let format = members.first(where: { $0.key == "format" })?.value,
             format != .integer(Self.format) {
             throw .unsupportedFormat
         }
+        let session: Session
         do {
-            return try JSONValueCoder.decode(Session.self, from: json)
+            session = try JSONValueCoder.decode(Session.self, from: json)
         } catch {
-            throw .damaged("\(error.path): \(error.reason)")
+            // The root's path (`$`) means nothing to a reader: a member missing there is named by its key alone.
+            let path = error.path == .root ? "" : error.path.description
+            throw .damaged(.field(path: path, problem: SessionDamage.FieldProblem(error.reason)))
         }
+        if let id, session.id != id { throw .damaged(.idMismatch(file: id.description, inside: session.id.description)) }
+        guard session.revision >= 0 else { throw .damaged(.field(path: "revision", problem: .outOfRange)) }
+        if let damage = session.conversation.damage { throw .damaged(damage) }
+        return session
     }
 }
 
 /// A session file that cannot be read or written as a session.
 public enum SessionFileError: Error, Equatable, Sendable {
-    /// Truncated or altered: says what is wrong, for a message that names the file.
-    case damaged(String)
+    /// Truncated or altered: what is wrong, for a message that names the file.
+    case damaged(SessionDamage)
     case unsupportedFormat
-    case unencodable(String)
+    /// A value with no JSON form (a non-finite number): a programming error, reported rather than written.
+    case unencodable
 
     /// The message naming the file.
     public func message(path: String) -> Localized {
         switch self {
-        case .damaged(let reason), .unencodable(let reason): Strings.sessionDamaged(path, reason)
+        case .damaged(let damage): Strings.sessionDamaged(path, Strings.sessionDamage(damage))
+        case .unencodable: Strings.sessionDamaged(path, Strings.sessionUnencodable)
         case .unsupportedFormat: Strings.sessionUnsupported(path)
+        }
+    }
+}
+
+extension SessionDamage.FieldProblem {
+    /// The user's words for a decoding error: Swift's type names and debug texts mean nothing to them.
+    init(_ reason: JSONCodingError.Reason) {
+        switch reason {
+        case .missingKey(let key): self = .missing(key)
+        case .typeMismatch: self = .wrongType
+        case .valueOutOfRange: self = .outOfRange
+        case .dataCorrupted, .invalidValue: self = .unreadable
         }
     }
 }

@@ -8,25 +8,30 @@ import Darwin
 
 // MARK: - SessionStore
 
-/// Session files in one folder: each written atomically and durably, readable by id.
+/// Session files in one folder: each written atomically and durably, readable by id, and never overwritten with a
+/// stale copy.
 ///
 /// A session is saved after every answer, and a conversation killed with `kill -9` or cut by a power loss must
 /// resume with every acknowledged answer: so a save writes a temporary file, syncs it, renames it over the session
 /// file and syncs the folder. Readers see the old file or the new one, never half of one. The files hold personal
 /// conversations, so they are 0600 in a 0700 folder.
 ///
-/// Plain libc rather than Foundation, so that the core keeps the command line's start-up fast. The store holds no
-/// state but its folder, so one process (the JSON-lines server) may use it from many tasks, and several processes
-/// may share a folder: the last rename wins, whole.
+/// Several processes may hold one session (a `serve` and a `talk --resume`, two terminals): each save is made under
+/// a lock on the folder (`.lock`, `flock`) and only if the file still holds the revision the saver read, so a
+/// process that holds an old copy is refused (`changed`) instead of overwriting answers another one saved, and a
+/// session deleted meanwhile stays deleted (`deleted`). Because every save holds the lock, a temporary file found
+/// while holding it was left by a killed process: `list` sweeps those, and `delete` takes the session's with it.
 ///
-/// A process killed mid-save leaves a temporary file (`.ID.tmp-<pid>-<counter>`). Nothing cleans those up, because
-/// a stale one cannot be told from another process's save in flight without locking; they are never read, never
-/// listed, and the next save of that id simply writes beside them.
+/// Plain libc rather than Foundation, so that the core keeps the command line's start-up fast. The store holds no
+/// state but its folder, so one process may use it from many tasks.
 public struct SessionStore: Sendable {
     public let directory: String
+    /// How long a save waits for another process's save (which takes milliseconds) before it reports `busy`.
+    public let lockPatienceMilliseconds: Int
 
-    public init(directory: String) {
+    public init(directory: String, lockPatienceMilliseconds: Int = 10_000) {
         self.directory = directory
+        self.lockPatienceMilliseconds = lockPatienceMilliseconds
     }
 
     /// The state folder DESIGN.md names: $SAMTALE_STATE_DIR, else $XDG_STATE_HOME/samtale, else
@@ -53,21 +58,41 @@ public struct SessionStore: Sendable {
         Self.join(directory, "\(id).json")
     }
 
+    /// The temporary file a save of `id` writes before renaming it: one name per session, as the lock lets only
+    /// one save happen at a time.
+    private func temporaryPath(of id: SessionID) -> String {
+        Self.join(directory, ".\(id).tmp")
+    }
+
     // MARK: - Saving
 
-    /// Writes the bytes as the session's file: create the folder (and missing parents) with mode 0700 if needed
-    /// (and chmod an existing folder that is more open to 0700), write to a temporary file in the same folder
-    /// (mode 0600, O_CREAT|O_EXCL|O_WRONLY|O_CLOEXEC, name `.ID.tmp-<pid>-<counter>` ), write all bytes (handle
-    /// short writes and EINTR), fsync it, rename over `ID.json`, then fsync the folder. On any failure remove the
-    /// temporary file and throw; the previous file stays intact.
+    /// Saves the session as its next revision, if the file still holds the revision the session was read at (or
+    /// there is no file yet for a session never saved). On success `session.revision` is the new one; on any
+    /// failure the session and its file are unchanged.
     ///
-    /// The counter counts attempts within this call: O_EXCL makes a name taken by another task, or left behind by
-    /// a killed process that had the same pid, fail to open, and the next number is tried. That needs no shared
-    /// state, so saves from many tasks never race on a counter.
-    public func save(_ bytes: [UInt8], for id: SessionID) throws(SessionStoreError) {
+    /// Creates the folder (and missing parents) with mode 0700 if needed, takes the folder's lock, checks the
+    /// revision, writes a temporary file (0600), syncs it, renames it over `ID.json` and syncs the folder.
+    public func save(_ session: inout Session) throws(SessionStoreError) {
         try makeDirectory()
-        let target = path(of: id)
-        let (temporary, descriptor) = try createTemporaryFile(for: id)
+        let lock = try Lock.acquire(folder: directory, for: session.id, waitingUpTo: lockPatienceMilliseconds)
+        defer { lock.release() }
+        let target = path(of: session.id)
+        switch try revisionOnDisk(session.id) {
+        case nil where session.revision > 0: throw .deleted(session.id)
+        case let found? where found != session.revision: throw .changed(session.id)
+        default: break
+        }
+        var next = session
+        next.revision += 1
+        let bytes: [UInt8]
+        do {
+            bytes = try next.encoded()
+        } catch {
+            throw .damaged(path: target, error)
+        }
+        let temporary = temporaryPath(of: session.id)
+        let descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw .cannotCreate(path: target, code: errno) }
         do {
             try writeAll(bytes, to: descriptor, path: target)
             try synchronize(descriptor, path: target)
@@ -77,31 +102,51 @@ public struct SessionStore: Sendable {
             throw error
         }
         if close(descriptor) != 0 && errno != EINTR {
-            let reason = Self.lastErrorText()
+            let code = errno
             unlink(temporary)
-            throw .cannotWrite(path: target, reason: reason)
+            throw .cannotWrite(path: target, code: code)
         }
         guard rename(temporary, target) == 0 else {
-            let reason = Self.lastErrorText()
+            let code = errno
             unlink(temporary)
-            throw .cannotWrite(path: target, reason: reason)
+            throw .cannotWrite(path: target, code: code)
         }
         try synchronizeDirectory()
+        session = next
+    }
+
+    /// The revision the session's file holds now, or nil when there is no file. Read under the lock, so no save can
+    /// change it before the caller's own save; a file that cannot be read as a session counts as changed, since
+    /// overwriting it would lose whatever it holds.
+    private func revisionOnDisk(_ id: SessionID) throws(SessionStoreError) -> Int? {
+        let bytes: [UInt8]
+        do {
+            bytes = try contents(of: id)
+        } catch .notFound {
+            return nil
+        }
+        guard case .object(let members)? = try? JSONParser.parse(bytes) else { throw .changed(id) }
+        switch members.first(where: { $0.key == "revision" })?.value {
+        case nil: return 1
+        case .number(let literal)?: return Int(literal) ?? -1
+        default: return -1
+        }
     }
 
     /// `mkdir -p` with mode 0700, then the folder itself tightened to 0700 if group or others may enter it.
+    ///
+    /// A sessions folder that is a symbolic link is used where it points, but its target is never changed: a folder
+    /// there that others may enter is refused with what to do, since samtale did not make it and may not own it.
     private func makeDirectory() throws(SessionStoreError) {
         try Self.createDirectory(directory)
+        var link = stat()
+        guard lstat(directory, &link) == 0 else { throw .cannotCreate(path: directory, code: errno) }
         var status = stat()
-        guard stat(directory, &status) == 0 else {
-            throw .cannotCreate(path: directory, reason: Self.lastErrorText())
-        }
-        guard status.st_mode & S_IFMT == S_IFDIR else {
-            throw .cannotCreate(path: directory, reason: String(cString: strerror(ENOTDIR)))
-        }
-        if status.st_mode & 0o077 != 0 && chmod(directory, 0o700) != 0 {
-            throw .cannotCreate(path: directory, reason: Self.lastErrorText())
-        }
+        guard stat(directory, &status) == 0 else { throw .cannotCreate(path: directory, code: errno) }
+        guard status.st_mode & S_IFMT == S_IFDIR else { throw .cannotCreate(path: directory, code: ENOTDIR) }
+        guard status.st_mode & 0o077 != 0 else { return }
+        if link.st_mode & S_IFMT == S_IFLNK { throw .openToOthers(path: directory) }
+        if chmod(directory, 0o700) != 0 { throw .cannotCreate(path: directory, code: errno) }
     }
 
     /// Creates a folder and its missing parents, each 0700. A folder that already exists (or that another process
@@ -109,49 +154,34 @@ public struct SessionStore: Sendable {
     public static func createDirectory(_ path: String) throws(SessionStoreError) {
         if mkdir(path, 0o700) == 0 || errno == EEXIST { return }
         guard errno == ENOENT, let parent = parent(of: path) else {
-            throw .cannotCreate(path: path, reason: lastErrorText())
+            throw .cannotCreate(path: path, code: errno)
         }
         try createDirectory(parent)
         guard mkdir(path, 0o700) == 0 || errno == EEXIST else {
-            throw .cannotCreate(path: path, reason: lastErrorText())
-        }
-    }
-
-    /// A new, empty temporary file beside the session's file, open for writing, and its path.
-    private func createTemporaryFile(for id: SessionID) throws(SessionStoreError) -> (path: String, descriptor: Int32) {
-        let process = getpid()
-        var counter = 0
-        while true {
-            let temporary = Self.join(directory, ".\(id).tmp-\(process)-\(counter)")
-            let descriptor = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-            if descriptor >= 0 { return (temporary, descriptor) }
-            guard errno == EEXIST || errno == EINTR else {
-                throw .cannotCreate(path: path(of: id), reason: Self.lastErrorText())
-            }
-            if errno == EEXIST { counter += 1 }
+            throw .cannotCreate(path: path, code: errno)
         }
     }
 
     private func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(SessionStoreError) {
-        let failure = bytes.withUnsafeBytes { buffer -> String? in
+        let failure = bytes.withUnsafeBytes { buffer -> Int32? in
             var offset = 0
             while offset < buffer.count {
                 let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written >= 0 {
                     offset += written
                 } else if errno != EINTR {
-                    return Self.lastErrorText()
+                    return errno
                 }
             }
             return nil
         }
-        if let reason = failure { throw .cannotWrite(path: path, reason: reason) }
+        if let code = failure { throw .cannotWrite(path: path, code: code) }
     }
 
     /// Flushes a file to the disk, so that a power loss after the rename cannot leave an empty session file.
     private func synchronize(_ descriptor: Int32, path: String) throws(SessionStoreError) {
         while fsync(descriptor) != 0 {
-            guard errno == EINTR else { throw .cannotWrite(path: path, reason: Self.lastErrorText()) }
+            guard errno == EINTR else { throw .cannotWrite(path: path, code: errno) }
         }
     }
 
@@ -159,30 +189,44 @@ public struct SessionStore: Sendable {
     /// a folder say EINVAL; there, what the file system keeps is all there is.
     private func synchronizeDirectory() throws(SessionStoreError) {
         let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .cannotWrite(path: directory, reason: Self.lastErrorText()) }
+        guard descriptor >= 0 else { throw .cannotWrite(path: directory, code: errno) }
         defer { close(descriptor) }
         while fsync(descriptor) != 0 {
             if errno == EINVAL { return }
-            guard errno == EINTR else { throw .cannotWrite(path: directory, reason: Self.lastErrorText()) }
+            guard errno == EINTR else { throw .cannotWrite(path: directory, code: errno) }
         }
     }
 
     // MARK: - Reading
 
+    /// The session saved under `id`, checked whole: a file that is not a session, or holds another id, is `damaged`.
+    public func load(_ id: SessionID) throws(SessionStoreError) -> Session {
+        let bytes = try contents(of: id)
+        do {
+            return try Session.decode(bytes, as: id)
+        } catch {
+            throw .damaged(path: path(of: id), error)
+        }
+    }
+
     /// The bytes of a session's file. A symbolic link in its place is refused (O_NOFOLLOW), so that nobody can
-    /// make a session read another file.
-    public func load(_ id: SessionID) throws(SessionStoreError) -> [UInt8] {
+    /// make a session read another file; so is anything but a regular file, which could block (a FIFO) or never end.
+    private func contents(of id: SessionID) throws(SessionStoreError) -> [UInt8] {
         let target = path(of: id)
         var descriptor: Int32
         repeat {
-            descriptor = open(target, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            descriptor = open(target, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         } while descriptor < 0 && errno == EINTR
         guard descriptor >= 0 else {
             if errno == ENOENT { throw .notFound(id) }
-            throw .cannotRead(path: target, reason: Self.lastErrorText())
+            throw .cannotRead(path: target, code: errno)
         }
         defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw .cannotRead(path: target, code: errno) }
+        guard status.st_mode & S_IFMT == S_IFREG else { throw .cannotRead(path: target, code: EINVAL) }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(status.st_size))
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -191,25 +235,27 @@ public struct SessionStore: Sendable {
             } else if count == 0 {
                 return bytes
             } else if errno != EINTR {
-                throw .cannotRead(path: target, reason: Self.lastErrorText())
+                throw .cannotRead(path: target, code: errno)
             }
         }
     }
 
-    /// Ids of every `*.json` file whose name is a valid SessionID, sorted; other files (temporary ones, strays) are ignored.
-    /// A missing folder means no sessions (empty list), not an error.
+    /// Ids of every `*.json` file whose name is a valid SessionID, sorted; other files are ignored. A missing folder
+    /// means no sessions (empty list), not an error. Temporary files that killed saves left are removed on the way,
+    /// when the folder's lock can be had at once (a reader without write access simply leaves them).
     public func list() throws(SessionStoreError) -> [SessionID] {
         guard let folder = opendir(directory) else {
             if errno == ENOENT { return [] }
-            throw .cannotRead(path: directory, reason: Self.lastErrorText())
+            throw .cannotRead(path: directory, code: errno)
         }
         defer { closedir(folder) }
         var ids: [SessionID] = []
+        var strays: [String] = []
         while true {
             errno = 0
             guard let entry = readdir(folder) else {
-                if errno != 0 { throw .cannotRead(path: directory, reason: Self.lastErrorText()) }
-                return ids.sorted()
+                if errno != 0 { throw .cannotRead(path: directory, code: errno) }
+                break
             }
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
@@ -218,23 +264,81 @@ public struct SessionStore: Sendable {
             }
             if name.hasSuffix(".json"), let id = SessionID(validating: String(name.dropLast(5))) {
                 ids.append(id)
+            } else if name.hasPrefix("."), name.contains(".tmp") {
+                strays.append(name)
             }
         }
+        if !strays.isEmpty, let lock = try? Lock.acquire(folder: directory, waitingUpTo: 0) {
+            for name in strays { unlink(Self.join(directory, name)) }
+            lock.release()
+        }
+        return ids.sorted()
     }
 
     // MARK: - Deleting
 
-    /// Removes a session's file for good, and syncs the folder so that it stays removed after a power loss.
+    /// Removes a session's file for good, with any temporary copy a killed save left, and syncs the folder so that
+    /// it stays removed after a power loss. Under the lock, so that no save in flight can bring it back.
     public func delete(_ id: SessionID) throws(SessionStoreError) {
         let target = path(of: id)
+        var status = stat()
+        guard lstat(directory, &status) == 0 else {
+            if errno == ENOENT { throw .notFound(id) }
+            throw .cannotWrite(path: target, code: errno)
+        }
+        let lock = try Lock.acquire(folder: directory, for: id, waitingUpTo: lockPatienceMilliseconds)
+        defer { lock.release() }
+        unlink(temporaryPath(of: id))
         guard unlink(target) == 0 else {
             if errno == ENOENT { throw .notFound(id) }
-            throw .cannotWrite(path: target, reason: Self.lastErrorText())
+            throw .cannotWrite(path: target, code: errno)
         }
         try synchronizeDirectory()
     }
 
-    // MARK: - Paths and errors
+    // MARK: - Lock
+
+    /// The folder's lock, held while a save checks and replaces a file: an exclusive `flock` on `.lock`, which the
+    /// system releases if the process dies, so a killed process never leaves the folder locked.
+    private struct Lock {
+        private let descriptor: Int32
+
+        /// The lock, waited for up to `milliseconds`; nil when another process still holds it then (a process
+        /// stopped mid-save), so that a save reports that rather than wait forever.
+        static func acquire(folder: String, waitingUpTo milliseconds: Int) throws(SessionStoreError) -> Lock? {
+            let path = SessionStore.join(folder, ".lock")
+            let descriptor = open(path, O_CREAT | O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { throw .cannotCreate(path: path, code: errno) }
+            var waited = 0
+            while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+                let code = errno
+                guard code == EWOULDBLOCK || code == EINTR else {
+                    close(descriptor)
+                    throw .cannotCreate(path: path, code: code)
+                }
+                guard waited < milliseconds else {
+                    close(descriptor)
+                    return nil
+                }
+                usleep(2_000)
+                waited += 2
+            }
+            return Lock(descriptor: descriptor)
+        }
+
+        /// The lock for changing session `id`, or `busy`.
+        static func acquire(folder: String, for id: SessionID, waitingUpTo milliseconds: Int) throws(SessionStoreError) -> Lock {
+            guard let lock = try acquire(folder: folder, waitingUpTo: milliseconds) else { throw .busy(id) }
+            return lock
+        }
+
+        /// Closing the descriptor releases the lock.
+        func release() {
+            close(descriptor)
+        }
+    }
+
+    // MARK: - Paths
 
     /// `folder/name`, without doubling a slash that the folder already ends with.
     private static func join(_ folder: String, _ name: String) -> String {
@@ -248,23 +352,28 @@ public struct SessionStore: Sendable {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return nil }
         return String(path[..<slash])
     }
-
-    /// The text of the last system error, such as "Permission denied": the `reason` of every error here.
-    private static func lastErrorText() -> String {
-        String(cString: strerror(errno))
-    }
 }
 
 // MARK: - SessionStoreError
 
-/// Why a session could not be saved, read or deleted; paths and the system's reason, so a user can act on it.
+/// Why a session could not be saved, read or deleted: paths and the system's error number, so a user can act on it.
 public enum SessionStoreError: Error, Equatable, Sendable {
     /// No session with that id has been saved (or it was deleted).
     case notFound(SessionID)
+    /// The file is there but is not a whole session (or holds another id than its name).
+    case damaged(path: String, SessionFileError)
+    /// Another process saved the session after this one read it; this one's copy is stale and was not saved.
+    case changed(SessionID)
+    /// Another process deleted the session after this one read it; it stays deleted.
+    case deleted(SessionID)
+    /// Another process has held the folder's lock for longer than a save takes; nothing was saved.
+    case busy(SessionID)
+    /// The sessions folder is a symbolic link to a folder that others may enter, which samtale will not change.
+    case openToOthers(path: String)
     /// The session folder or a session's file could not be created (a parent is a file, no permission).
-    case cannotCreate(path: String, reason: String)
-    /// A session's file or the folder could not be read; also a symbolic link planted in place of a session file.
-    case cannotRead(path: String, reason: String)
+    case cannotCreate(path: String, code: Int32)
+    /// A session's file or the folder could not be read; also a symbolic link or a non-file in place of a session.
+    case cannotRead(path: String, code: Int32)
     /// Writing, syncing, renaming or removing failed (a full disk, an I/O error); the previous file is intact.
-    case cannotWrite(path: String, reason: String)
+    case cannotWrite(path: String, code: Int32)
 }

@@ -1,0 +1,320 @@
+import Foundation
+import Testing
+@testable import SamtaleCore
+
+/// Session files and tokens come from outside: altered by hand, by a bug elsewhere, or by an attacker. Every one is
+/// either a session the state machine can walk from where it stands, or refused as damaged; none may crash it.
+@Suite struct SessionDecodingTests {
+    /// Sessions of every flow at many points: started, mid-way, revising after `back`, agreeing, asked whether to
+    /// end, paused and finished.
+    static let corpus: [Session] = {
+        var sessions: [Session] = []
+        for flowID in ExportGoldenTests.setups.keys.sorted() {
+            guard let finished = try? ExportGoldenTests.session(flowID) else { continue }
+            var session = Session(id: finished.id, setup: finished.setup, script: finished.conversation.script,
+                                  at: "2026-11-26T09:00:00+01:00")
+            let events: [Event] = [.start, .answer("Et svar"), .answer("3"), .answer("25 25 25 25"),
+                                   .command(.back), .answer("Et nyt svar"), .command(.skip), .answer("Aftalen"),
+                                   .answer("Bo"), .command(.end), .answer("nej"), .command(.pause)]
+            for event in events {
+                _ = session.received(event, at: "2026-11-26T09:10:00+01:00")
+                sessions.append(session)
+            }
+            sessions.append(finished)
+        }
+        return sessions
+    }()
+
+    static func json(_ session: Session) throws -> JSONValue {
+        try JSONParser.parse(try session.encoded())
+    }
+
+    @Test func everySessionOfTheCorpusReadsBackAsItWas() throws {
+        #expect(Self.corpus.count > 50)
+        for session in Self.corpus {
+            #expect(try Session.decode(try session.encoded()) == session)
+            #expect(session.conversation.damage == nil)
+        }
+    }
+
+    // MARK: - Each invariant
+
+    /// A session waiting at its first question, as a JSON value to change.
+    func waiting(_ flowID: String = "one-to-one") throws -> JSONValue {
+        var session = try ExportGoldenTests.session(flowID)
+        session = Session(id: session.id, setup: session.setup, script: session.conversation.script, at: "2026-11-26T09:00:00+01:00")
+        _ = session.received(.start, at: "2026-11-26T09:00:00+01:00")
+        _ = session.received(.answer("Første svar"), at: "2026-11-26T09:01:00+01:00")
+        return try Self.json(session)
+    }
+
+    static func damage(_ json: JSONValue) -> SessionDamage? {
+        do {
+            _ = try Session.decode(JSONWriter.bytes(json, style: .compact))
+            return nil
+        } catch {
+            guard case .damaged(let damage) = error else { return nil }
+            return damage
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"asking":{"step":9999}}"#, "conversation.position"),
+        (#"{"asking":{"step":-1}}"#, "conversation.position"),
+        (#"{"asking":{"step":0}}"#, "conversation.position"),
+        (#"{"agreeing":{"step":1,"index":0,"field":"what"}}"#, "conversation.position"),
+        (#"{"gap":{"step":1,"index":0}}"#, "conversation.position"),
+        (#"{"confirmingEnd":{"from":{"confirmingEnd":{"from":{"asking":{"step":4}}}}}}"#, "conversation.position"),
+        (#"{"paused":{"at":{"finished":{}}}}"#, "conversation.position"),
+        (#"{"paused":{"at":{"paused":{"at":{"asking":{"step":4}}}}}}"#, "conversation.position"),
+    ])
+    func aPositionTheScriptDoesNotHaveIsDamage(position: String, path: String) throws {
+        let changed = try waiting().replacing(["conversation", "position"], with: JSONParser.parse(Array(position.utf8)))
+        #expect(Self.damage(changed) == .positionOutsideScript(path: path))
+    }
+
+    @Test func aFrontierHistoryOrRevisionOutsideTheScriptIsDamage() throws {
+        let base = try waiting()
+        let outside = try JSONParser.parse(Array(#"{"asking":{"step":9999}}"#.utf8))
+        #expect(Self.damage(base.replacing(["conversation", "frontier"], with: outside))
+                == .positionOutsideScript(path: "conversation.frontier"))
+        #expect(Self.damage(base.replacing(["conversation", "history"], with: .array([outside])))
+                == .positionOutsideScript(path: "conversation.history[0]"))
+        #expect(Self.damage(base.replacing(["conversation", "revisiting"], with: .integer(5)))
+                == .positionOutsideScript(path: "conversation.revisiting"))
+        #expect(Self.damage(base.replacing(["conversation", "revisiting"], with: .integer(-1)))
+                == .positionOutsideScript(path: "conversation.revisiting"))
+    }
+
+    @Test func anAgreementPastTheListIsDamage() throws {
+        var session = try ExportGoldenTests.session("one-to-one")
+        session = Session(id: session.id, setup: session.setup, script: session.conversation.script, at: "2026-11-26T09:00:00+01:00")
+        var actions = session.received(.start, at: "2026-11-26T09:00:00+01:00")
+        while case .ask(let action)? = actions.last, !action.ask.id.hasPrefix("agreement-") {
+            actions = session.received(.answer("Svar"), at: "2026-11-26T09:00:00+01:00")
+        }
+        guard case .agreeing(let step, _, _) = session.conversation.position else {
+            Issue.record("no agreements in \(session.conversation.position)")
+            return
+        }
+        let past = try JSONParser.parse(Array(#"{"agreeing":{"step":\#(step),"index":3,"field":"who"}}"#.utf8))
+        #expect(Self.damage(try Self.json(session).replacing(["conversation", "position"], with: past))
+                == .positionOutsideScript(path: "conversation.position"))
+    }
+
+    @Test func answersThatNoQuestionWouldTakeAreDamage() throws {
+        let base = try waiting("seesaw")
+        let points = try JSONParser.parse(Array(#"{"points":{"_0":[9223372036854775807,1,0,0]}}"#.utf8))
+        #expect(Self.damage(base.replacing(["conversation", "answers"], with: .object([JSONMember("now", points)])))
+                == .invalidAnswer(id: "now"))
+        let text = try JSONParser.parse(Array(#"{"text":{"_0":"x"}}"#.utf8))
+        #expect(Self.damage(base.replacing(["conversation", "answers"], with: .object([JSONMember("no-such-question", text)])))
+                == .invalidAnswer(id: "no-such-question"))
+    }
+
+    @Test func aChartWithoutAreasIsDamage() throws {
+        let base = try waiting("seesaw")
+        guard case .array(let steps)? = base.value(at: ["conversation", "script", "steps"]),
+              let index = steps.firstIndex(where: { $0.value(at: ["chart"]) != nil }) else {
+            Issue.record("the seesaw has no chart")
+            return
+        }
+        let changed = base.replacing(["conversation", "script", "steps", String(index), "chart", "areas"], with: .array([]))
+        #expect(Self.damage(changed) == .invalidStep(index: index))
+    }
+
+    @Test func damageIsToldWithoutSwiftsWords() throws {
+        let base = try waiting()
+        let message = SessionFileError.damaged(Self.damage(base.replacing(["conversation", "position"], with: .string("x")))!)
+            .message(path: "/s/x.json")
+        #expect(message.da == "samtalefilen /s/x.json er beskadiget (conversation.position har en forkert type); de andre samtaler er ikke berørt")
+        let missing = SessionFileError.damaged(Self.damage(base.removing(["setup"]))!).message(path: "/s/x.json")
+        #expect(missing.en == "the session file /s/x.json is damaged (the field \"setup\" is missing); other sessions are not affected")
+    }
+
+    // MARK: - Fuzz
+
+    /// Mutated files of every kind of session: each one decodes to a session that every adapter can show, export,
+    /// save and walk on, or is refused as damaged. A crash here fails the whole test run.
+    @Test func mutatedSessionFilesNeverCrash() throws {
+        var random = SplitMix64(seed: 20_261_130)
+        let documents = try Self.corpus.map(Self.json)
+        var decoded = 0
+        var refused = 0
+        let rounds = 10_000
+        for round in 0..<rounds {
+            var document = documents[round % documents.count]
+            for _ in 0...random.below(3) {
+                // Half the changes go where the state machine looks: they pass the decoder more often.
+                document = random.below(2) == 0 ? Self.mutate(document, random: &random)
+                    : Self.mutateState(document, random: &random)
+            }
+            var bytes = JSONWriter.bytes(document, style: .compact)
+            if random.below(10) == 0 { bytes = Self.mutateBytes(bytes, random: &random) }
+            guard var session = try? Session.decode(bytes) else {
+                refused += 1
+                continue
+            }
+            decoded += 1
+            Self.exercise(&session)
+        }
+        print("session fuzz: \(rounds) mutated files, \(decoded) read as sessions and walked on, \(refused) refused as damaged")
+        #expect(decoded > rounds / 20 && refused > rounds / 20)
+    }
+
+    /// Everything the adapters do with a session read from a file.
+    static func exercise(_ session: inout Session) {
+        _ = session.status
+        _ = session.conversation.progress
+        _ = session.conversation.current
+        for language in Language.allCases {
+            _ = session.markdown(language: language)
+            _ = session.conversation.summary.text(language: language, width: 40)
+        }
+        _ = session.listRow
+        _ = try? session.exportValue()
+        let events: [Event] = [.resume, .answer("1"), .answer("25 25 25 25"), .command(.back), .answer("ja"),
+                               .command(.skip), .command(.end), .answer("nej"), .command(.help), .command(.repeat),
+                               .answer(""), .command(.pause), .start]
+        for event in events { _ = session.received(event, at: "2026-11-26T10:00:00+01:00") }
+        #expect(session.conversation.damage == nil)
+        if let bytes = try? session.encoded() { #expect(throws: Never.self) { try Session.decode(bytes) } }
+    }
+
+    /// A place in the conversation that may or may not be one: steps near and past the script's, any agreement, any
+    /// gap question, nested pauses and confirmations.
+    static func position(random: inout SplitMix64, depth: Int = 0) -> JSONValue {
+        func object(_ key: String, _ members: [JSONMember]) -> JSONValue {
+            .object([JSONMember(key, .object(members))])
+        }
+        let step = JSONMember("step", .integer(random.below(40) - 2))
+        switch random.below(depth < 2 ? 7 : 5) {
+        case 0: return object("asking", [step])
+        case 1:
+            return object("agreeing", [step, JSONMember("index", .integer(random.below(4) - 1)),
+                                       JSONMember("field", .string(["what", "who", "when"][random.below(3)]))])
+        case 2: return object("gap", [step, JSONMember("index", .integer(random.below(5) - 1))])
+        case 3: return object(["finished", "notStarted"][random.below(2)], [])
+        case 4: return object("asking", [JSONMember("step", .integer(random.below(12)))])
+        case 5: return object("confirmingEnd", [JSONMember("from", position(random: &random, depth: depth + 1))])
+        default: return object("paused", [JSONMember("at", position(random: &random, depth: depth + 1))])
+        }
+    }
+
+    /// One change to what the state machine keeps: its position, frontier, history, revision or answers.
+    static func mutateState(_ document: JSONValue, random: inout SplitMix64) -> JSONValue {
+        let conversation = ["conversation"]
+        switch random.below(6) {
+        case 0: return document.replacing(conversation + ["position"], with: position(random: &random))
+        case 1: return document.replacing(conversation + ["frontier"], with: position(random: &random))
+        case 2:
+            let history = (0..<random.below(4)).map { _ in position(random: &random) }
+            return document.replacing(conversation + ["history"], with: .array(history))
+        case 3: return document.replacing(conversation + ["revisiting"], with: .integer(random.below(6) - 1))
+        case 4:
+            let answers: [JSONValue] = [
+                .object([JSONMember("points", .object([JSONMember("_0", .strings(["25", "25", "25", "25"]))]))]),
+                .object([JSONMember("points", .object([JSONMember("_0", .array([.integer(100), .integer(0), .integer(0),
+                                                                                 .integer(Int.max)]))]))]),
+                .object([JSONMember("scale", .object([JSONMember("_0", .integer(random.below(9) - 2))]))]),
+                .object([JSONMember("choice", .object([JSONMember("_0", .integer(random.below(6) - 1))]))]),
+                .object([JSONMember("text", .object([JSONMember("_0", .string("svar"))]))]),
+                .object([JSONMember("skipped", .object([]))]),
+            ]
+            let id = ["q1", "q2", "q3", "now", "needed", "r1", "gap-0", "x"][random.below(8)]
+            return document.replacing(conversation + ["answers", id], with: answers[random.below(answers.count)])
+        default:
+            return document.replacing(conversation + ["endedEarly"], with: .bool(random.below(2) == 0))
+        }
+    }
+
+    static let replacements: [JSONValue] = [
+        .integer(-1), .integer(0), .integer(1), .integer(2), .integer(9999), .integer(Int.max), .integer(Int.min),
+        .string(""), .string("asking"), .null, .bool(true), .array([]), .object([]),
+        .object([JSONMember("asking", .object([JSONMember("step", .integer(3))]))]),
+        .object([JSONMember("finished", .object([]))]),
+        .object([JSONMember("confirmingEnd", .object([JSONMember("from", .object([JSONMember("notStarted", .object([]))]))]))]),
+    ]
+
+    /// One change somewhere in the tree: a value replaced, a member removed, an element doubled or dropped, a number
+    /// nudged.
+    static func mutate(_ value: JSONValue, random: inout SplitMix64) -> JSONValue {
+        switch value {
+        case .object(let members) where !members.isEmpty && random.below(4) != 0:
+            var members = members
+            let index = random.below(members.count)
+            if random.below(12) == 0 {
+                members.remove(at: index)
+            } else {
+                members[index] = JSONMember(members[index].key, mutate(members[index].value, random: &random))
+            }
+            return .object(members)
+        case .array(let elements) where !elements.isEmpty && random.below(4) != 0:
+            var elements = elements
+            let index = random.below(elements.count)
+            switch random.below(10) {
+            case 0: elements.remove(at: index)
+            case 1: elements.append(elements[index])
+            default: elements[index] = mutate(elements[index], random: &random)
+            }
+            return .array(elements)
+        case .number(let literal) where random.below(2) == 0:
+            return .integer((Int(literal) ?? 0) &+ [-2, -1, 1, 2, 100][random.below(5)])
+        default:
+            return replacements[random.below(replacements.count)]
+        }
+    }
+
+    static func mutateBytes(_ bytes: [UInt8], random: inout SplitMix64) -> [UInt8] {
+        var bytes = bytes
+        switch random.below(3) {
+        case 0: bytes.removeSubrange(random.below(bytes.count)...)
+        case 1: bytes[random.below(bytes.count)] ^= UInt8(1 << random.below(8))
+        default:
+            let insertions = Array("{}[],:\"0".utf8)
+            bytes.insert(insertions[random.below(insertions.count)], at: random.below(bytes.count))
+        }
+        return bytes
+    }
+}
+
+extension JSONValue {
+    /// The value with the one at `path` (member keys, array indices as text) set to `new`; a missing last member is
+    /// added.
+    func replacing(_ path: [String], with new: JSONValue) -> JSONValue {
+        guard let key = path.first else { return new }
+        switch self {
+        case .object(let members):
+            if path.count == 1 && !members.contains(where: { $0.key == key }) {
+                return .object(members + [JSONMember(key, new)])
+            }
+            return .object(members.map { $0.key == key ? JSONMember(key, $0.value.replacing(Array(path.dropFirst()), with: new)) : $0 })
+        case .array(let elements):
+            guard let index = Int(key), elements.indices.contains(index) else { return self }
+            var elements = elements
+            elements[index] = elements[index].replacing(Array(path.dropFirst()), with: new)
+            return .array(elements)
+        default:
+            return self
+        }
+    }
+
+    /// The value without the member at `path`.
+    func removing(_ path: [String]) -> JSONValue {
+        guard let key = path.first, case .object(let members) = self else { return self }
+        if path.count == 1 { return .object(members.filter { $0.key != key }) }
+        return .object(members.map { $0.key == key ? JSONMember(key, $0.value.removing(Array(path.dropFirst()))) : $0 })
+    }
+
+    /// The value at `path`, if there is one.
+    func value(at path: [String]) -> JSONValue? {
+        guard let key = path.first else { return self }
+        switch self {
+        case .object(let members): return members.first { $0.key == key }?.value.value(at: Array(path.dropFirst()))
+        case .array(let elements):
+            guard let index = Int(key), elements.indices.contains(index) else { return nil }
+            return elements[index].value(at: Array(path.dropFirst()))
+        default: return nil
+        }
+    }
+}
