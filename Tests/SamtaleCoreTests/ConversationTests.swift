@@ -267,6 +267,10 @@ func question(_ actions: [Action]) -> AskAction? {
         #expect(conversation.received(.answer("40 30 20 20")) == [.reask(.pointsDoNotAddUp(expected: 100, given: 110)), .ask(points)])
         #expect(conversation.received(.answer("50 50")) == [.reask(.wrongNumberOfPoints(expected: 4, given: 2)), .ask(points)])
         #expect(conversation.received(.answer("50 60 -10 0")) == [.reask(.negativePoints), .ask(points)])
+        // Points whose sum would overflow an integer are one area over the total, not a crash.
+        #expect(conversation.received(.answer("9223372036854775807 1 0 0"))
+                == [.reask(.pointsAboveTotal(value: 9_223_372_036_854_775_807, total: 100)), .ask(points)])
+        #expect(conversation.received(.answer("99999999999999999999 0 0 0")) == [.reask(.notANumber("99999999999999999999")), .ask(points)])
         _ = conversation.received(.answer("30, 30, 20, 20"))
         let actions = conversation.received(.answer("20 20 20 40"))
         guard case .chart(let chart) = actions.first else {

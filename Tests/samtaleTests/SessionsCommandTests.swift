@@ -121,4 +121,23 @@ import Testing
         let result = try run([], state: try Samtale.temporaryFolder())
         #expect(result.status == 64 && result.stderr.contains("talk"))
     }
+
+    /// Points too large to add up used to trap the process (exit 132): they are asked again, in the terminal and over
+    /// the protocol, and a server goes on with what it had buffered.
+    @Test func pointsTooLargeToAddUpAreAskedAgain() throws {
+        let state = try Samtale.temporaryFolder()
+        let talked = try run(["talk", "--flow", "seesaw", "--deck", "hjoerring-ledelse-af-kerneopgaven"], state: state,
+                             input: "9223372036854775807 1 0 0\n")
+        #expect(talked.status == 0)
+        #expect(talked.stdout.contains("9223372036854775807 er flere point, end der er i alt"))
+        let served = try run(["serve", "--stdio", "--ephemeral"], state: state, input: """
+            {"type":"start","flow":"seesaw","deck":"hjoerring-ledelse-af-kerneopgaven","session":"0000000000000000000000000p"}
+            {"type":"input","session":"0000000000000000000000000p","text":"9223372036854775807 1 0 0"}
+            {"type":"hello","id":"after"}
+
+            """)
+        #expect(served.status == 0)
+        #expect(served.stdout.contains(#""reason":"points-above-total""#))
+        #expect(served.stdout.contains(#""id":"after""#))
+    }
 }
