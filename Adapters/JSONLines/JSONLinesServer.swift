@@ -270,7 +270,7 @@ public struct JSONLinesServer {
         case (let text?, nil): event = .answer(text)
         case (nil, let command?): event = .command(command)
         case (nil, nil): throw .missingField("text")
-        case (.some, .some): throw .invalidField("text", .onlyOneOf("text", "command"))
+        case (.some, .some): throw ProtocolError(.invalidField, Strings.fieldsExclusive("text", "command"))
         }
         let token = try token(request)
         if token == nil, let held = sessions[id] {

@@ -244,7 +244,7 @@ extension Commands {
     private static func storeError(_ error: SessionStoreError) -> CommandError {
         let message = Strings.storeError(error)
         return switch error {
-        case .notFound, .cannotRead: .missingInput(message)
+        case .notFound, .cannotRead, .notAFile: .missingInput(message)
         case .damaged: .damagedSession(message)
         case .changed, .deleted, .busy: .tryAgainLater(message)
         case .openToOthers, .cannotCreate, .cannotWrite: .cannotCreate(message)

@@ -127,7 +127,9 @@ import Testing
         let base = try waiting()
         let message = SessionFileError.damaged(Self.damage(base.replacing(["conversation", "position"], with: .string("x")))!)
             .message(path: "/s/x.json")
-        #expect(message.da == "samtalefilen /s/x.json er beskadiget (conversation.position har en forkert type); de andre samtaler er ikke berørt")
+        #expect(message.da == "samtalefilen /s/x.json er beskadiget (feltet »conversation.position« har forkert type); de andre samtaler er ikke berørt")
+        let notAnObject = SessionFileError.damaged(Self.damage(.array([]))!).message(path: "/s/x.json")
+        #expect(notAnObject.da == "samtalefilen /s/x.json er beskadiget (indholdet er ikke et JSON-objekt); de andre samtaler er ikke berørt")
         let missing = SessionFileError.damaged(Self.damage(base.removing(["setup"]))!).message(path: "/s/x.json")
         #expect(missing.en == "the session file /s/x.json is damaged (the field \"setup\" is missing); other sessions are not affected")
     }

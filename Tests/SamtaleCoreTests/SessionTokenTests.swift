@@ -58,7 +58,7 @@ import Testing
             try SessionToken.open(token, key: key, now: made)
         }
         #expect(Strings.tokenRefused(.damaged(.damaged(.positionOutsideScript(path: "conversation.position")))).en
-                == "the state token is damaged (conversation.position points to a place the conversation does not have)")
+                == "the state token is damaged (the field \"conversation.position\" points to a place that does not exist in the conversation)")
     }
 
     @Test(arguments: [

@@ -129,7 +129,7 @@ import Testing
         let talked = try run(["talk", "--flow", "seesaw", "--deck", "hjoerring-ledelse-af-kerneopgaven"], state: state,
                              input: "9223372036854775807 1 0 0\n")
         #expect(talked.status == 0)
-        #expect(talked.stdout.contains("9223372036854775807 er flere point, end der er i alt"))
+        #expect(talked.stdout.contains("9223372036854775807 er mere end de 100 point, der er i alt"))
         let served = try run(["serve", "--stdio", "--ephemeral"], state: state, input: """
             {"type":"start","flow":"seesaw","deck":"hjoerring-ledelse-af-kerneopgaven","session":"0000000000000000000000000p"}
             {"type":"input","session":"0000000000000000000000000p","text":"9223372036854775807 1 0 0"}

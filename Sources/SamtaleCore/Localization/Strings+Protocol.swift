@@ -13,8 +13,6 @@ public enum FieldExpectation: Equatable, Sendable {
     case oneOf([String])
     case sessionID
     case date
-    /// Exactly one of the two fields, not both.
-    case onlyOneOf(String, String)
     /// `"inline"` only starts a stateless session; later requests carry the token.
     case tokenNotInline
 }
@@ -22,7 +20,7 @@ public enum FieldExpectation: Equatable, Sendable {
 extension Strings {
     public static func invalidJSON(_ reason: JSONSyntaxError.Reason, column: Int) -> Localized {
         let syntax = syntaxError(reason)
-        return text("ugyldig JSON: \(syntax.da) (tegn \(column))", "invalid JSON: \(syntax.en) (character \(column))")
+        return text("ugyldig JSON: \(syntax.da) (kolonne \(column))", "invalid JSON: \(syntax.en) (column \(column))")
     }
 
     public static let invalidUTF8Line = text("linjen er ikke gyldig UTF-8", "the line is not valid UTF-8")
@@ -41,7 +39,13 @@ extension Strings {
     public static func missingField(_ key: String, options: [String] = []) -> Localized {
         guard !options.isEmpty else { return text("feltet »\(key)« mangler", "the field \"\(key)\" is missing") }
         let list = options.joined(separator: ", ")
-        return text("feltet »\(key)« mangler; vælg et af: \(list)", "the field \"\(key)\" is missing; choose one of: \(list)")
+        return text("feltet »\(key)« mangler; vælg mellem: \(list)", "the field \"\(key)\" is missing; choose one of: \(list)")
+    }
+
+    /// Two fields given where only one of them may be.
+    public static func fieldsExclusive(_ first: String, _ second: String) -> Localized {
+        text("felterne »\(first)« og »\(second)« kan ikke bruges sammen; brug kun ét af dem",
+             "the fields \"\(first)\" and \"\(second)\" cannot be used together; use only one of them")
     }
 
     public static func invalidField(_ key: String, _ expected: FieldExpectation) -> Localized {
@@ -52,19 +56,17 @@ extension Strings {
         case .wholeNumber(let range):
             text("et helt tal fra \(range.lowerBound) til \(range.upperBound)",
                  "a whole number from \(range.lowerBound) to \(range.upperBound)")
-        case .naturalNumber: text("et helt tal fra 0", "a whole number from 0")
-        case .strings: text("en liste af tekster", "a list of strings")
-        case .stringOrStrings: text("en tekst eller en liste af tekster", "a string or a list of strings")
-        case .oneOf(let values): text("et af: \(values.joined(separator: ", "))", "one of: \(values.joined(separator: ", "))")
+        case .naturalNumber: text("et helt tal fra 0 til \(UInt64.max)", "a whole number from 0 to \(UInt64.max)")
+        case .strings: text("en liste med tekster", "a list of strings")
+        case .stringOrStrings: text("en tekst eller en liste med tekster", "a string or a list of strings")
+        case .oneOf(let values): text("en af: \(values.joined(separator: ", "))", "one of: \(values.joined(separator: ", "))")
         case .sessionID:
             text("et samtale-id (26 tegn: 0-9 og a-z uden i, l, o og u)",
                  "a session id (26 characters: 0-9 and a-z without i, l, o and u)")
         case .date: text("en dato som ÅÅÅÅ-MM-DD", "a date as YYYY-MM-DD")
-        case .onlyOneOf(let first, let second):
-            text("kun ét af felterne »\(first)« og »\(second)«", "only one of the fields \"\(first)\" and \"\(second)\"")
         case .tokenNotInline:
-            text("tilstanden (token) fra den seneste »state«-linje; »inline« bruges kun til at starte en samtale",
-                 "the token of the latest \"state\" line; \"inline\" only starts a session")
+            text("tilstanden fra den seneste »state«-linje; »inline« bruges kun, når en samtale startes",
+                 "the token of the latest \"state\" line; \"inline\" is only for starting a session")
         }
         return text("feltet »\(key)« skal være \(wanted.da)", "the field \"\(key)\" must be \(wanted.en)")
     }
@@ -88,11 +90,11 @@ extension Strings {
     public static func tokenRefused(_ failure: SessionToken.Failure) -> Localized {
         switch failure {
         case .malformed:
-            text("tilstanden (state) er ikke et helt token fra denne version af samtale",
-                 "the state is not a whole token of this version of samtale")
+            text("tilstanden (state) er afkortet eller kommer fra en anden version af samtale; send hele teksten fra den seneste »state«-linje",
+                 "the state token is truncated or comes from another version of samtale; send the whole text of the latest \"state\" line")
         case .badSignature:
-            text("tilstanden (state) er ændret eller lavet med en anden nøgle (SAMTALE_TOKEN_KEY)",
-                 "the state token was altered or made with another key (SAMTALE_TOKEN_KEY)")
+            text("tilstanden (state) er blevet ændret eller er signeret med en anden nøgle (SAMTALE_TOKEN_KEY); brug den samme nøgle overalt, eller start samtalen forfra",
+                 "the state token was altered or signed with another key (SAMTALE_TOKEN_KEY); use the same key everywhere, or start the session again")
         case .expired:
             text("tilstanden (state) er udløbet; start samtalen forfra", "the state token has expired; start the session again")
         case .damaged(let error):
@@ -101,10 +103,13 @@ extension Strings {
     }
 
     private static func tokenDamaged(_ error: SessionFileError) -> Localized {
-        let reason = switch error {
-        case .damaged(let damage): sessionDamage(damage)
-        case .unsupportedFormat: text("skrevet af en anden version af samtale", "written by another version of samtale")
-        case .unencodable: sessionUnencodable
+        let reason: Localized
+        switch error {
+        case .damaged(let damage): reason = sessionDamage(damage)
+        case .unencodable: reason = sessionUnencodable
+        case .unsupportedFormat:
+            return text("tilstanden (state) er lavet af en anden version af samtale og kan ikke læses af denne; start samtalen forfra",
+                        "the state token was made by another version of samtale and cannot be read by this one; start the session again")
         }
         return text("tilstanden (state) er beskadiget (\(reason.da))", "the state token is damaged (\(reason.en))")
     }
@@ -115,7 +120,7 @@ extension Strings {
 
     /// Said once, when a server without `SAMTALE_TOKEN_KEY` makes its first token.
     public static let tokenKeyNote = text(
-        "SAMTALE_TOKEN_KEY er ikke sat: tilstande (state) gælder kun i denne proces; sæt den samme nøgle i alle processer, der deler samtaler",
-        "SAMTALE_TOKEN_KEY is not set: state tokens hold only in this process; set the same key in every process that shares conversations"
+        "SAMTALE_TOKEN_KEY er ikke sat: tilstande (state) gælder kun, så længe denne proces kører; sæt den samme nøgle i alle processer, der deler samtaler",
+        "SAMTALE_TOKEN_KEY is not set: state tokens are valid only while this process runs; set the same key in every process that shares conversations"
     )
 }

@@ -9,22 +9,25 @@ extension Strings {
             return text("\(syntax.da) i linje \(line), kolonne \(column)", "\(syntax.en) at line \(line), column \(column)")
         case .field(let path, .missing(let key)):
             return path.isEmpty ? text("feltet »\(key)« mangler", "the field \"\(key)\" is missing")
-                : text("feltet »\(key)« mangler i \(path)", "the field \"\(key)\" is missing in \(path)")
+                : text("feltet »\(key)« mangler i »\(path)«", "the field \"\(key)\" is missing in \"\(path)\"")
         case .field(let path, .wrongType):
-            return text("\(path) har en forkert type", "\(path) has the wrong type")
+            return path.isEmpty ? text("indholdet er ikke et JSON-objekt", "the content is not a JSON object")
+                : text("feltet »\(path)« har forkert type", "the field \"\(path)\" has the wrong type")
         case .field(let path, .outOfRange):
-            return text("tallet i \(path) er uden for det tilladte", "the number in \(path) is out of range")
+            return text("feltet »\(path)« har et tal, der er for stort eller for lille",
+                        "the field \"\(path)\" holds a number that is too large or too small")
         case .field(let path, .unreadable):
-            return text("\(path) kan ikke læses", "\(path) cannot be read")
+            return text("feltet »\(path)« har en ugyldig værdi", "the field \"\(path)\" has an invalid value")
         case .positionOutsideScript(let path):
-            return text("\(path) peger på et sted, som samtalen ikke har", "\(path) points to a place the conversation does not have")
+            return text("feltet »\(path)« peger på et sted, der ikke findes i samtalen",
+                        "the field \"\(path)\" points to a place that does not exist in the conversation")
         case .invalidStep(let index):
             return text("trin \(index) i samtalens forløb kan ikke gennemføres", "step \(index) of the conversation cannot be taken")
         case .invalidAnswer(let id):
             return text("svaret på »\(id)« passer ikke til spørgsmålet", "the answer to \"\(id)\" does not fit its question")
         case .idMismatch(let file, let inside):
-            return text("filen hedder \(file), men indeholder samtalen \(inside); giv den sit eget navn igen",
-                        "the file is named \(file) but holds session \(inside); give it back its own name")
+            return text("filen er navngivet efter samtalen \(file), men indeholder samtalen \(inside); giv den navnet \(inside).json igen, eller slet den, hvis den er en kopi",
+                        "the file is named for session \(file) but holds session \(inside); give it back the name \(inside).json, or delete it if it is a copy")
         }
     }
 
@@ -36,8 +39,8 @@ extension Strings {
     public static func storeError(_ error: SessionStoreError) -> Localized {
         switch error {
         case .notFound(let id):
-            text("der er ingen samtale \(id); `samtale sessions list` viser dem, der er",
-                 "there is no session \(id); `samtale sessions list` shows those there are")
+            text("der findes ingen samtale \(id); `samtale sessions list` viser de gemte samtaler",
+                 "there is no session \(id); `samtale sessions list` shows the saved ones")
         case .damaged(let path, let error):
             error.message(path: path)
         case .changed(let id):
@@ -50,8 +53,11 @@ extension Strings {
             text("samtalen \(id) kan ikke gemmes lige nu, fordi et andet program er i gang med at gemme i samme mappe; prøv igen om lidt",
                  "session \(id) cannot be saved just now, as another program is saving in the same folder; try again shortly")
         case .openToOthers(let path):
-            text("\(path) er et symbolsk link til en mappe, som andre har adgang til; kør `chmod 700` på mappen, før samtale gemmer samtaler der",
-                 "\(path) is a symbolic link to a folder that others can enter; run `chmod 700` on it before samtale saves sessions there")
+            text("\(path) er et symbolsk link til en mappe, som andre har adgang til; samtaler gemmes ikke der, før du har kørt `chmod 700` på mappen",
+                 "\(path) is a symbolic link to a folder that others can enter; sessions are not saved there until you run `chmod 700` on the folder")
+        case .notAFile(let path):
+            text("kan ikke læse \(path): det er ikke en almindelig fil, men fx et symbolsk link eller en FIFO",
+                 "cannot read \(path): it is not a regular file but, say, a symbolic link or a FIFO")
         case .cannotCreate(let path, let code):
             text("kan ikke oprette \(path): \(systemError(code).da)", "cannot create \(path): \(systemError(code).en)")
         case .cannotRead(let path, let code):
@@ -65,7 +71,7 @@ extension Strings {
 extension Strings {
     /// After a refused save in the terminal: how to carry on from what the other program saved.
     public static func seeWhereItStands(_ id: SessionID) -> Localized {
-        text("Se, hvor samtalen står nu, med `samtale talk --resume \(id)`",
-             "See where the conversation stands now with `samtale talk --resume \(id)`")
+        text("Fortsæt derfra, hvor samtalen er nået til nu: `samtale talk --resume \(id)`",
+             "Carry on from where the conversation stands now: `samtale talk --resume \(id)`")
     }
 }

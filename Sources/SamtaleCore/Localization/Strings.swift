@@ -129,8 +129,8 @@ public enum Strings {
             text("Pointene giver \(given), ikke \(expected); ret dem, så de giver \(expected).",
                  "The points add up to \(given), not \(expected); change them so that they add up to \(expected).")
         case .pointsAboveTotal(let value, let total):
-            text("\(value) er flere point, end der er i alt; fordel \(total) point på områderne.",
-                 "\(value) is more points than there are in all; spread \(total) points over the areas.")
+            text("\(value) er mere end de \(total) point, der er i alt; fordel \(total) point på områderne.",
+                 "\(value) is more than the \(total) points there are in all; spread \(total) points over the areas.")
         case .negativePoints:
             text("Point kan ikke være negative.", "Points cannot be negative.")
         case .atFirstQuestion:
@@ -348,7 +348,7 @@ public enum Strings {
 
     public static func syntaxError(_ reason: JSONSyntaxError.Reason) -> Localized {
         switch reason {
-        case .unexpectedEnd: text("filen slutter midt i JSON-teksten", "unexpected end of file")
+        case .unexpectedEnd: text("JSON-teksten slutter for tidligt", "the JSON text ends too early")
         case .unexpectedCharacter(let character):
             text("uventet tegn »\(character)«", "unexpected character '\(character)'")
         case .invalidUTF8: text("ugyldig UTF-8; gem filen som UTF-8", "invalid UTF-8; save the file as UTF-8")

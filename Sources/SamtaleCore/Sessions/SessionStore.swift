@@ -219,12 +219,14 @@ public struct SessionStore: Sendable {
         } while descriptor < 0 && errno == EINTR
         guard descriptor >= 0 else {
             if errno == ENOENT { throw .notFound(id) }
+            // O_NOFOLLOW refuses a symbolic link in place of the file with ELOOP.
+            if errno == ELOOP { throw .notAFile(path: target) }
             throw .cannotRead(path: target, code: errno)
         }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw .cannotRead(path: target, code: errno) }
-        guard status.st_mode & S_IFMT == S_IFREG else { throw .cannotRead(path: target, code: EINVAL) }
+        guard status.st_mode & S_IFMT == S_IFREG else { throw .notAFile(path: target) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(status.st_size))
         var chunk = [UInt8](repeating: 0, count: 65_536)
@@ -370,9 +372,11 @@ public enum SessionStoreError: Error, Equatable, Sendable {
     case busy(SessionID)
     /// The sessions folder is a symbolic link to a folder that others may enter, which samtale will not change.
     case openToOthers(path: String)
+    /// Something other than a regular file where a session's file should be: a symbolic link, a FIFO, a device.
+    case notAFile(path: String)
     /// The session folder or a session's file could not be created (a parent is a file, no permission).
     case cannotCreate(path: String, code: Int32)
-    /// A session's file or the folder could not be read; also a symbolic link or a non-file in place of a session.
+    /// A session's file or the folder could not be read.
     case cannotRead(path: String, code: Int32)
     /// Writing, syncing, renaming or removing failed (a full disk, an I/O error); the previous file is intact.
     case cannotWrite(path: String, code: Int32)
