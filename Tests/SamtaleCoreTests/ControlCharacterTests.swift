@@ -1,0 +1,47 @@
+import Testing
+@testable import SamtaleCore
+
+/// What reaches a terminal: text as it is, without anything a terminal would act on.
+struct ControlCharacterTests {
+    @Test(arguments: [
+        ("plain text, æøå – »citat« and kl.\u{00A0}10", "plain text, æøå – »citat« and kl.\u{00A0}10"),
+        ("two\nlines\tand a tab", "two\nlines\tand a tab"),
+        ("\u{1B}[2J\u{1B}[1;31mred\u{1B}[0m", "red"),
+        ("title \u{1B}]0;pwned\u{07}gone", "title gone"),
+        ("link \u{1B}]8;;https://x\u{1B}\\here\u{1B}]8;;\u{1B}\\", "link here"),
+        ("unended \u{1B}]0;rest", "unended 0;rest"),
+        ("C1 \u{9B}31m and \u{85}next", "C1 31m and next"),
+        ("del\u{7F} bell\u{07} back\u{08} cr\r nul\u{0}", "del bell back cr nul"),
+        ("esc at end \u{1B}", "esc at end "),
+        ("keypad \u{1B}=on \u{1B}7saved", "keypad on saved"),
+        ("emoji 👍🏽 and e\u{301}", "emoji 👍🏽 and e\u{301}"),
+    ])
+    func removesWhatATerminalWouldActOn(text: String, expected: String) {
+        #expect(text.withoutControlCharacters == expected)
+    }
+}
+
+/// `SAMTALE_NOW` and session times: ISO 8601 with seconds and an offset, compared as moments.
+struct TimestampTests {
+    @Test(arguments: ["2026-11-26T09:30:00+01:00", "2026-11-26T08:30:00Z", "2024-02-29T23:59:59-05:30"])
+    func readsTimesWithAnOffset(text: String) {
+        #expect(Timestamp(iso: text) != nil)
+    }
+
+    @Test(arguments: ["2026-11-26", "2026-11-26T09:30:00", "2026-11-26T09:30+01:00", "2026-11-26 09:30:00+01:00",
+                      "2026-02-29T09:30:00Z", "2026-11-26T24:00:00Z", "2026-11-26T09:60:00Z", "2026-11-26T09:30:00+0100",
+                      "2026-11-26T09:30:00+01:60", "2026-11-26T09:30:00z", "2026-11-26T09:30:00.5Z", ""])
+    func refusesAnythingElse(text: String) {
+        #expect(Timestamp(iso: text) == nil)
+    }
+
+    @Test func comparesMomentsWhateverTheOffset() throws {
+        let copenhagen = try #require(Timestamp(iso: "2026-11-26T09:30:00+01:00"))
+        let utc = try #require(Timestamp(iso: "2026-11-26T08:30:00Z"))
+        let later = try #require(Timestamp(iso: "2026-11-26T09:00:00Z"))
+        #expect(copenhagen == utc)
+        #expect(later > copenhagen)
+        #expect(copenhagen.date == CivilDate(year: 2026, month: 11, day: 26))
+        #expect(try #require(Timestamp(iso: "1970-01-01T01:00:00+01:00")).secondsSinceEpoch == 0)
+    }
+}
