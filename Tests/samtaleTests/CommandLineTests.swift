@@ -41,7 +41,7 @@ import Testing
         (["--deck=kolding", "prompt"], "samtale: --deck skal stå efter kommandoen: samtale prompt --deck …",
          "brug: samtale prompt"),
         (["--", "prompt"], "samtale: -- skal stå efter kommandoen: samtale prompt -- …", "brug: samtale prompt"),
-        (["--bogus"], "samtale: --bogus står uden en kommando; skriv kommandoen først: samtale KOMMANDO --bogus …",
+        (["--bogus"], "samtale: --bogus skal stå efter en kommando: samtale KOMMANDO --bogus …",
          "se `samtale help`"),
         (["--lang"], "samtale: --lang mangler sproget: da eller en", "se `samtale help`"),
         (["--lang", "fr", "prompt"], "samtale: --lang: »fr« er ikke et sprog, samtale taler; vælg da (dansk) eller en (engelsk)",

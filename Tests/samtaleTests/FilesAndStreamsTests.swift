@@ -20,8 +20,7 @@ import Testing
     @Test func aPromptThatCannotBeWrittenExits74() throws {
         let result = try runRedirected(["prompt"], redirect: "> /dev/full")
         #expect(result.status == 74)
-        #expect(result.stderr == "samtale: kan ikke skrive til standard output: disken er fuld; det, der skulle skrives, "
-            + "er ikke skrevet helt\n")
+        #expect(result.stderr == "samtale: kan ikke skrive til standard output: disken er fuld; udskriften er ufuldstændig\n")
         let english = try runRedirected(["prompt", "--lang", "en"], redirect: "> /dev/full")
         #expect(english.status == 74 && english.stderr.contains("cannot write to standard output: the disk is full"))
         let closed = try runRedirected(["list", "decks"], redirect: ">&-")

@@ -47,8 +47,8 @@ extension Strings {
     }
 
     public static func cannotWriteOutput(_ reason: Localized) -> Localized {
-        text("kan ikke skrive til standard output: \(reason.da); det, der skulle skrives, er ikke skrevet helt",
-             "cannot write to standard output: \(reason.en); what was to be written is not all there")
+        text("kan ikke skrive til standard output: \(reason.da); udskriften er ufuldstændig",
+             "cannot write to standard output: \(reason.en); the output is incomplete")
     }
 
     // MARK: Arguments
@@ -56,8 +56,8 @@ extension Strings {
     /// An option given before the command it belongs to; `command` is the command found after it, if any.
     public static func optionBeforeCommand(_ option: String, command: String?) -> Localized {
         guard let command else {
-            return text("\(option) står uden en kommando; skriv kommandoen først: samtale KOMMANDO \(option) …",
-                        "\(option) has no command; put the command first: samtale COMMAND \(option) …")
+            return text("\(option) skal stå efter en kommando: samtale KOMMANDO \(option) …",
+                        "\(option) goes after a command: samtale COMMAND \(option) …")
         }
         return text("\(option) skal stå efter kommandoen: samtale \(command) \(option) …",
                     "\(option) goes after the command: samtale \(command) \(option) …")
