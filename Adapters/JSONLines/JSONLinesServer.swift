@@ -223,7 +223,9 @@ public struct JSONLinesServer {
         let themes = try request.strings("theme")
         do throws(NameError) {
             partial.roles = try roleNames.map { name throws(NameError) in try deck.resolveRole(name) }
-            partial.themes = themes.isEmpty ? nil : try themes.map { name throws(NameError) in try deck.resolveTheme(name) }
+            let roles = partial.roles
+            partial.themes = themes.isEmpty ? nil
+                : try themes.map { name throws(NameError) in try deck.resolveTheme(name, for: roles) }
         } catch {
             throw ProtocolError(.unknownName, localized(error))
         }

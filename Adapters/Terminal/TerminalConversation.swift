@@ -10,6 +10,7 @@ public struct TerminalConversation {
     }
 
     let style: TerminalStyle
+    let output: TerminalOutput
     let language: Language
     /// Saves the session as its next revision; nil for a conversation that keeps nothing (an energizer). A failure
     /// stops the conversation rather than go on with answers that are not on disk.
@@ -18,10 +19,12 @@ public struct TerminalConversation {
     let clock: () -> String
 
     public init(
-        style: TerminalStyle, language: Language, save: ((inout Session) throws(SessionStoreError) -> Void)?,
+        style: TerminalStyle, output: TerminalOutput, language: Language,
+        save: ((inout Session) throws(SessionStoreError) -> Void)?,
         clock: @escaping () -> String
     ) {
         self.style = style
+        self.output = output
         self.language = language
         self.save = save
         self.clock = clock
@@ -36,12 +39,21 @@ public struct TerminalConversation {
             show(actions, session: session)
             if session.conversation.isFinished { return .finished }
             if session.conversation.isPaused { return .paused }
-            if style.interactive { TerminalOutput.put("> ") }
+            event = nextEvent(readLine)
+        }
+    }
+
+    /// The event of the next line read; an over-long line is refused and the question stands.
+    private func nextEvent(_ readLine: () -> LineRead) -> Event {
+        while true {
+            if style.interactive { output.put("> ") }
             switch readLine() {
-            case .line(let line): event = Event(input: line)
+            case .line(let line): return Event(input: line)
+            case .tooLong(let limit):
+                output.putLine(style.warning(style.wrapped(Strings.answerTooLong(limit: limit)[language])))
             case .endOfInput, .interrupted:
-                if style.interactive { TerminalOutput.putLine() }
-                event = .command(.pause)
+                if style.interactive { output.putLine() }
+                return .command(.pause)
             }
         }
     }
@@ -52,43 +64,46 @@ public struct TerminalConversation {
         for action in actions {
             switch action {
             case .say(let text):
-                TerminalOutput.putLine(style.wrapped(text))
-                TerminalOutput.putLine()
+                output.putLine(style.wrapped(text))
+                output.putLine()
             case .heading(let text):
-                TerminalOutput.putLine(style.bold(style.wrapped(text.uppercased())))
-                TerminalOutput.putLine()
+                output.putLine(style.bold(style.wrapped(text.uppercased())))
+                output.putLine()
             case .card(let heading, let statements, let quotes):
-                if let heading { TerminalOutput.putLine(style.bold(style.wrapped(heading))) }
-                for statement in statements { TerminalOutput.putLine(style.wrapped(statement, indent: "  ", firstIndent: "- ")) }
-                for quote in quotes { TerminalOutput.putLine(style.wrapped("»\(quote)«", indent: "  ", firstIndent: "  ")) }
-                TerminalOutput.putLine()
+                if let heading { output.putLine(style.bold(style.wrapped(heading))) }
+                for statement in statements {
+                    output.putLine(style.wrapped(statement, indent: "  ", firstIndent: "- "))
+                }
+                for quote in quotes { output.putLine(style.wrapped("»\(quote)«", indent: "  ", firstIndent: "  ")) }
+                output.putLine()
             case .ask(let ask):
                 show(ask)
             case .reask(let reason):
-                TerminalOutput.putLine(style.warning(style.wrapped(Strings.reask(reason)[language])))
+                output.putLine(style.warning(style.wrapped(Strings.reask(reason)[language])))
             case .chart(let chart):
-                TerminalOutput.putLine(chart.text(language: language, width: style.width))
-                TerminalOutput.putLine()
+                output.putLine(chart.text(language: language, width: style.width))
+                output.putLine()
             case .help(let commands):
-                TerminalOutput.putLine(Strings.helpHeading[language])
+                output.putLine(Strings.helpHeading[language])
                 for command in commands {
                     let words = Strings.commandWords(command).joined(separator: " ")
-                    TerminalOutput.putLine(style.wrapped("\(words): \(Strings.commandHelp(command)[language])",
+                    output.putLine(style.wrapped("\(words): \(Strings.commandHelp(command)[language])",
                                                          indent: "    ", firstIndent: "  "))
                 }
             case .confirmEnd:
-                TerminalOutput.putLine(style.bold(style.wrapped(Strings.confirmEnd[language])))
+                output.putLine(style.bold(style.wrapped(Strings.confirmEnd[language])))
             case .paused:
                 let resume = "samtale talk --resume \(session.id)"
-                TerminalOutput.putLine(style.wrapped(save == nil ? Strings.notSaved[language] : Strings.paused(resume: resume)[language]))
+                let said = save == nil ? Strings.notSaved : Strings.paused(resume: resume)
+                output.putLine(style.wrapped(said[language]))
             case .summary(let summary):
-                TerminalOutput.putLine()
-                TerminalOutput.putLine(summary.text(language: language, width: style.width))
+                output.putLine()
+                output.putLine(summary.text(language: language, width: style.width))
             case .finished:
-                TerminalOutput.putLine()
-                TerminalOutput.putLine(Strings.finished[language])
+                output.putLine()
+                output.putLine(Strings.finished[language])
                 if save != nil {
-                    TerminalOutput.putLine(style.wrapped(Strings.exportHint(session.id.description)[language]))
+                    output.putLine(style.wrapped(Strings.exportHint(session.id.description)[language]))
                 }
             }
         }
@@ -96,11 +111,11 @@ public struct TerminalConversation {
 
     private func show(_ action: AskAction) {
         let ask = action.ask
-        TerminalOutput.putLine(style.dim(Strings.progress(action.progress)[language]))
-        if let askedBy = ask.askedBy { TerminalOutput.putLine(Strings.askedBy(askedBy)[language]) }
-        TerminalOutput.putLine(style.bold(style.wrapped(ask.text)))
-        if let hint = Strings.answerHint(ask.kind) { TerminalOutput.putLine(style.dim(style.wrapped(hint[language]))) }
-        if ask.optional { TerminalOutput.putLine(style.dim(Strings.optionalHint[language])) }
-        if let previous = action.previous { TerminalOutput.putLine(style.wrapped(Strings.previousAnswer(previous)[language])) }
+        output.putLine(style.dim(Strings.progress(action.progress)[language]))
+        if let askedBy = ask.askedBy { output.putLine(style.wrapped(Strings.askedBy(askedBy)[language])) }
+        output.putLine(style.bold(style.wrapped(ask.text)))
+        if let hint = Strings.answerHint(ask.kind) { output.putLine(style.dim(style.wrapped(hint[language]))) }
+        if ask.optional { output.putLine(style.dim(Strings.optionalHint[language])) }
+        if let previous = action.previous { output.putLine(style.wrapped(Strings.previousAnswer(previous)[language])) }
     }
 }

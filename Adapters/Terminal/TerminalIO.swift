@@ -16,11 +16,14 @@ public enum LineRead: Equatable, Sendable {
     case endOfInput
     /// Ctrl-C (SIGINT) or SIGTERM while waiting for input.
     case interrupted
+    /// A line longer than `limit` bytes, dropped unread rather than held in memory; the question is asked again.
+    case tooLong(limit: Int)
 }
 
 // MARK: - Output
 
-/// How text is shown: wrapped to the terminal and emphasised only on a terminal, never with NO_COLOR.
+/// How text is shown: wrapped to the terminal and emphasised only on a terminal that can show it (not with
+/// `TERM=dumb` or no TERM at all), never with NO_COLOR.
 public struct TerminalStyle: Sendable {
     /// Columns to wrap at; nil when output is not a terminal.
     public let width: Int?
@@ -34,7 +37,7 @@ public struct TerminalStyle: Sendable {
         self.interactive = interactive
     }
 
-    /// The style for this process: looks at stdout, stdin, NO_COLOR and the terminal's size.
+    /// The style for this process: looks at stdout, stdin, NO_COLOR, TERM and the terminal's size.
     public static func current(environment: (String) -> String?) -> TerminalStyle {
         let outputIsTerminal = isatty(STDOUT_FILENO) == 1
         var width: Int?
@@ -47,7 +50,9 @@ public struct TerminalStyle: Sendable {
             }
         }
         let noColour = environment("NO_COLOR").map { !$0.isEmpty } ?? false
-        return TerminalStyle(width: width, usesColour: outputIsTerminal && !noColour,
+        let terminal = environment("TERM") ?? ""
+        let showsEmphasis = !terminal.isEmpty && terminal != "dumb"
+        return TerminalStyle(width: width, usesColour: outputIsTerminal && !noColour && showsEmphasis,
                              interactive: outputIsTerminal && isatty(STDIN_FILENO) == 1)
     }
 
@@ -63,32 +68,27 @@ public struct TerminalStyle: Sendable {
         usesColour ? "\u{1B}[33m\(text)\u{1B}[0m" : text
     }
 
+    /// The text as the terminal may show it: control characters out, then wrapped to the width.
     func wrapped(_ text: String, indent: String = "", firstIndent: String? = nil) -> String {
+        let text = text.withoutControlCharacters
         guard let width else { return (firstIndent ?? indent) + text }
         return wrap(text, width: width, indent: indent, firstIndent: firstIndent)
     }
 }
 
-/// Writes to standard output unbuffered, so every line is out before the next read.
-enum TerminalOutput {
-    static func put(_ text: String) {
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return
-                }
-            }
-        }
+/// Where the adapter's text goes: the executable's standard output, which writes at once and checks every write.
+public struct TerminalOutput {
+    private let write: (String) -> Void
+
+    public init(write: @escaping (String) -> Void) {
+        self.write = write
     }
 
-    static func putLine(_ text: String = "") {
-        put(text + "\n")
+    func put(_ text: String) {
+        write(text)
+    }
+
+    func putLine(_ text: String = "") {
+        write(text + "\n")
     }
 }

@@ -4,29 +4,38 @@ import SamtaleCore
 public enum TerminalSetup {
     /// The completed setup, or nil when input ended or was interrupted before it was complete.
     public static func complete(
-        _ setup: PartialSetup, planner: SetupPlanner, readLine: () -> LineRead, style: TerminalStyle
+        _ setup: PartialSetup, planner: SetupPlanner, readLine: () -> LineRead, style: TerminalStyle,
+        output: TerminalOutput
     ) -> PartialSetup? {
         var setup = setup
         planner.completeRoles(&setup)
         while let choice = planner.nextChoice(settling: &setup) {
-            TerminalOutput.putLine(style.bold(style.wrapped(choice.question)))
+            output.putLine(style.bold(style.wrapped(choice.question)))
             for (number, option) in choice.options.enumerated() {
-                TerminalOutput.putLine(style.wrapped(option.name, indent: "     ", firstIndent: "  \(number + 1). ".padding(5)))
+                output.putLine(style.wrapped(option.name, indent: "     ", firstIndent: "  \(number + 1). ".padding(5)))
             }
             if let index = choice.defaultOption {
-                TerminalOutput.putLine(style.dim(style.wrapped(Strings.setupDefault(choice.options[index].name)[planner.language])))
+                let chooses = Strings.setupDefault(choice.options[index].name)[planner.language]
+                output.putLine(style.dim(style.wrapped(chooses)))
             }
             while true {
-                if style.interactive { TerminalOutput.put("> ") }
-                guard case .line(let answer) = readLine() else { return nil }
+                if style.interactive { output.put("> ") }
+                let answer: String
+                switch readLine() {
+                case .line(let line): answer = line
+                case .tooLong(let limit):
+                    output.putLine(style.warning(style.wrapped(Strings.answerTooLong(limit: limit)[planner.language])))
+                    continue
+                case .endOfInput, .interrupted: return nil
+                }
                 do {
                     try planner.apply(answer, to: choice, in: &setup)
                     break
                 } catch {
-                    TerminalOutput.putLine(style.warning(style.wrapped(error.message(in: planner.language))))
+                    output.putLine(style.warning(style.wrapped(error.message(in: planner.language))))
                 }
             }
-            TerminalOutput.putLine()
+            output.putLine()
         }
         return setup
     }

@@ -48,13 +48,31 @@ struct Arguments {
         return commonValued.contains(name) ? name : nil
     }
 
-    /// The command these arguments belong to, named in usage errors.
-    let command: String
+    /// The options a command takes besides the common ones.
+    struct Options: Sendable {
+        let valued: Set<String>
+        let flags: Set<String>
+
+        func contains(_ name: String) -> Bool {
+            valued.contains(name) || flags.contains(name) || Arguments.commonValued.contains(name)
+        }
+    }
+
+    /// The command these arguments belong to, named in usage errors; nil for common options before any command.
+    let command: String?
     private(set) var values: [String: [String]] = [:]
     private(set) var flags: Set<String> = []
     private(set) var positionals: [String] = []
 
-    init(_ arguments: [String], command: String, valued: Set<String>, flags knownFlags: Set<String>) throws(CommandError) {
+    /// Parses a command's arguments by its options in `Commands.options` (none for nil: the common options alone).
+    init(_ arguments: [String], command: String?) throws(CommandError) {
+        let options = command.flatMap { Commands.options[$0] }
+        try self.init(arguments, command: command, valued: options?.valued ?? [], flags: options?.flags ?? [])
+    }
+
+    init(
+        _ arguments: [String], command: String?, valued: Set<String>, flags knownFlags: Set<String>
+    ) throws(CommandError) {
         self.command = command
         let valued = valued.union(Self.commonValued)
         var remaining = arguments[...]
@@ -76,9 +94,12 @@ struct Arguments {
                 name = argument
             }
             if valued.contains(name) {
-                guard let value = inlineValue ?? remaining.popFirst() else {
-                    throw .usage(Strings.missingValue(name), command: command)
+                let value = inlineValue ?? remaining.popFirst()
+                // The language was read before parsing (main); one samtale does not speak is named here, not ignored.
+                if name == "--lang", value.flatMap(Language.init(rawValue:)) == nil {
+                    throw .usage(Strings.invalidLanguage(value), command: command)
                 }
+                guard let value else { throw .usage(Strings.missingValue(name), command: command) }
                 values[name, default: []].append(value)
             } else if knownFlags.contains(name) {
                 guard inlineValue == nil else { throw .usage(Strings.flagTakesNoValue(name), command: command) }
@@ -113,6 +134,18 @@ struct Arguments {
             throw .usage(Strings.invalidChoice(name, raw, allowed: Choice.allCases.map(\.rawValue)), command: command)
         }
         return choice
+    }
+
+    /// The value of a numeric option: a whole number within `range`, else a usage error that names both.
+    func integer<Number: FixedWidthInteger>(
+        _ name: String, in range: ClosedRange<Number>
+    ) throws(CommandError) -> Number? {
+        guard let raw = try value(name) else { return nil }
+        guard let number = Number(raw), range.contains(number) else {
+            throw .usage(Strings.notAWholeNumber(name, raw, from: "\(range.lowerBound)", to: "\(range.upperBound)"),
+                         command: command)
+        }
+        return number
     }
 
     /// Fails on positional arguments beyond `count`.

@@ -13,6 +13,22 @@ enum Commands {
     static let version = "0.1.0"
     static let names = ["talk", "sessions", "serve", "prompt", "post", "list", "show", "validate", "help"]
 
+    /// Each command's own options (the common ones come on top): what its parser accepts, and what the dispatcher
+    /// looks up to tell an option given before its command from one the command does not have.
+    static let options: [String: Arguments.Options] = [
+        "talk": .init(valued: ["--flow", "--deck", "--role", "--theme", "--participants", "--target-group", "--resume",
+                               "--minutes"], flags: ["--record"]),
+        "sessions": .init(valued: ["--format"], flags: []),
+        "serve": .init(valued: ["--max-line"], flags: ["--stdio", "--ephemeral"]),
+        "prompt": .init(valued: ["--deck", "--role", "--theme", "--for", "--date", "--seed", "--holidays",
+                                 "--target-group", "--format"], flags: ["--random", "--skip-weekends"]),
+        "post": .init(valued: postValued, flags: postFlags),
+        "list": .init(valued: ["--deck", "--format"], flags: []),
+        "show": .init(valued: ["--role", "--theme", "--format"], flags: []),
+        "validate": .init(valued: ["--config"], flags: []),
+        "help": .init(valued: [], flags: []),
+    ]
+
     // MARK: Dispatch
 
     /// Runs a command line and returns the exit code.
@@ -35,6 +51,8 @@ enum Commands {
                 arguments.removeFirst()
             }
         }
+        // Checked on their own, so that `samtale --lang` or `--lang fr` is named whatever follows.
+        _ = try Arguments(leading, command: nil)
         guard let first = arguments.first else {
             // On a terminal, no command opens the menu; anywhere else it is a usage error.
             guard StandardInput.isTerminal && System.standardOutputIsTerminal else {
@@ -57,7 +75,19 @@ enum Commands {
             break
         }
         guard names.contains(first) else {
-            throw .usage(first.hasPrefix("-") ? Strings.noCommand : Strings.unknownCommand(first), command: nil)
+            guard first.hasPrefix("-"), first.count > 1 else {
+                throw .usage(Strings.unknownCommand(first), command: nil)
+            }
+            // Any other option belongs after its command; the usage shown is that of the command given later, if any.
+            let command = arguments.first { names.contains($0) && $0 != "help" }
+            let name = first.split(separator: "=", maxSplits: 1).first.map(String.init) ?? first
+            if let command, name != "--", options[command]?.contains(name) == false {
+                throw .usage(Strings.unknownOption(name), command: command)
+            }
+            throw .usage(Strings.optionBeforeCommand(name, command: command), command: command)
+        }
+        if let fixed = System.fixedNow, Timestamp(iso: fixed) == nil {
+            throw .usage(Strings.invalidFixedNow(fixed), command: nil)
         }
         if rest.contains("--help") || rest.contains("-h") {
             System.printOut(Strings.help(first)[language])
@@ -98,7 +128,7 @@ enum Commands {
 
     private static func help(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
         // The common options (`--lang en`) may stand anywhere, as after any other command.
-        let parsed = try Arguments(arguments, command: "help", valued: [], flags: [])
+        let parsed = try Arguments(arguments, command: "help")
         try parsed.expectPositionals(atMost: 1)
         guard let command = parsed.positionals.first else {
             System.printOut(Strings.overview[language])
@@ -112,14 +142,11 @@ enum Commands {
     // MARK: prompt
 
     private static func prompt(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
-        let parsed = try Arguments(arguments, command: "prompt",
-            valued: ["--deck", "--role", "--theme", "--for", "--date", "--seed", "--holidays", "--target-group", "--format"],
-            flags: ["--random", "--skip-weekends"])
+        let parsed = try Arguments(arguments, command: "prompt")
         try parsed.expectPositionals(atMost: 0)
         var request = try promptRequest(parsed)
-        if let seed = try parsed.value("--seed") {
-            guard let number = UInt64(seed) else { throw .usage(Strings.invalidSeed(seed), command: "prompt") }
-            request.selection = .random(seed: number)
+        if let seed = try parsed.integer("--seed", in: UInt64.min...UInt64.max) {
+            request.selection = .random(seed: seed)
         } else if parsed.flag("--random") {
             request.selection = .random(seed: System.randomSeed())
         }
@@ -159,7 +186,7 @@ enum Commands {
     }
 
     /// A target group as written (`--target-group`, `SAMTALE_TARGET_GROUP`, a targets file), checked.
-    static func targetGroup(_ spec: String?, command: String) throws(CommandError) -> TargetGroup? {
+    static func targetGroup(_ spec: String?, command: String?) throws(CommandError) -> TargetGroup? {
         guard let spec else { return nil }
         do {
             return try TargetGroup(parsing: spec)
@@ -184,7 +211,7 @@ enum Commands {
     // MARK: list
 
     private static func list(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
-        let parsed = try Arguments(arguments, command: "list", valued: ["--deck", "--format"], flags: [])
+        let parsed = try Arguments(arguments, command: "list")
         try parsed.expectPositionals(atMost: 1)
         guard let raw = parsed.positionals.first else {
             throw .usage(Strings.missingArgument("decks|roles|themes"), command: "list")
@@ -202,7 +229,7 @@ enum Commands {
     // MARK: show
 
     private static func show(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
-        let parsed = try Arguments(arguments, command: "show", valued: ["--role", "--theme", "--format"], flags: [])
+        let parsed = try Arguments(arguments, command: "show")
         try parsed.expectPositionals(atMost: 1)
         guard let name = parsed.positionals.first else {
             throw .usage(Strings.missingArgument(Strings.kindName(NameKind.deck)[language]), command: "show")
@@ -216,7 +243,8 @@ enum Commands {
         let theme: Theme?
         do throws(NameError) {
             role = try roleName.map { query throws(NameError) in try deck.resolveRole(query) }
-            theme = try themeName.map { query throws(NameError) in try deck.resolveTheme(query) }
+            let roles = role.map { [$0] } ?? []
+            theme = try themeName.map { query throws(NameError) in try deck.resolveTheme(query, for: roles) }
         } catch {
             throw .usage(localized(error), command: "show")
         }
@@ -228,7 +256,7 @@ enum Commands {
     // MARK: validate
 
     private static func validate(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
-        let parsed = try Arguments(arguments, command: "validate", valued: ["--config"], flags: [])
+        let parsed = try Arguments(arguments, command: "validate")
         var files: [DeckFile] = []
         if parsed.positionals.isEmpty {
             files = BuiltinDecks.files + BuiltinFlows.files + (try DeckSources.configured(parsed))
@@ -253,7 +281,9 @@ enum Commands {
                 }
             } catch {
                 issueCount += error.issues.count
-                DataFileError(file: file.name, issues: error.issues).lines(in: language).forEach(System.printOut)
+                // A file name or key may hold anything; the lines are for reading.
+                DataFileError(file: file.name, issues: error.issues).lines(in: language)
+                    .forEach { System.printOut($0.withoutControlCharacters) }
             }
         }
         System.printError(Strings.validationSummary(files: files.count, issues: issueCount)[language])

@@ -6,13 +6,17 @@ import TerminalAdapter
 extension Commands {
     // MARK: talk
 
+    /// The time box an energizer suggests: a minute to a long meeting's four hours.
+    static let minutesRange = 1...240
+
     static func talk(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
-        let parsed = try Arguments(arguments, command: "talk",
-            valued: ["--flow", "--deck", "--role", "--theme", "--participants", "--target-group", "--resume", "--minutes"],
-            flags: ["--record"])
+        let parsed = try Arguments(arguments, command: "talk")
         try parsed.expectPositionals(atMost: 0)
+        // Checked before anything is asked, so that a bad value never costs the answers to the menu.
+        let minutes = try parsed.integer("--minutes", in: minutesRange) ?? 5
         let store = try sessionStore()
         let style = TerminalStyle.current(environment: System.environment)
+        let output = TerminalOutput(write: System.put)
         var input = StandardInput()
         if let resume = try parsed.value("--resume") {
             var session = try loadSession(try sessionID(resume, command: "talk"), from: store)
@@ -22,7 +26,8 @@ extension Commands {
                 System.printError("samtale: \(Strings.alreadyFinished[language])")
                 return 0
             }
-            let runner = TerminalConversation(style: style, language: language, save: store.save, clock: System.now)
+            let runner = TerminalConversation(style: style, output: output, language: language, save: store.save,
+                                              clock: System.now)
             _ = try run(runner, &session, input: &input, first: .resume)
             return 0
         }
@@ -30,7 +35,8 @@ extension Commands {
         let catalog = try loadCatalog(parsed, language: language)
         let planner = SetupPlanner(flows: try loadFlows(parsed, language: language), decks: catalog.decks, language: language)
         let partial = try partialSetup(parsed, planner: planner, catalog: catalog)
-        guard let chosen = TerminalSetup.complete(partial, planner: planner, readLine: { input.readLine() }, style: style),
+        guard let chosen = TerminalSetup.complete(partial, planner: planner, readLine: { input.readLine() },
+                                                  style: style, output: output),
             let flow = chosen.flow, let deck = chosen.deck else {
             System.printError("samtale: \(Strings.nothingStarted[language])")
             return 0
@@ -43,12 +49,6 @@ extension Commands {
                 throw .usage(Strings.targetGroupError(error), command: "talk")
             }
         }
-        let minutes = try parsed.value("--minutes").map { value throws(CommandError) in
-            guard let minutes = Int(value), minutes > 0 else {
-                throw .usage(Strings.invalidChoice("--minutes", value, allowed: ["1…"]), command: "talk")
-            }
-            return minutes
-        } ?? 5
         var generator = SystemRandomNumberGenerator()
         let setup = ConversationSetup(
             flow: flow.id, deck: deck.id, roles: chosen.roles.map(\.id), themes: (chosen.themes ?? []).map(\.id),
@@ -64,7 +64,8 @@ extension Commands {
         var session = Session(id: SessionID.generate(using: &generator), setup: setup, script: script, at: System.now())
         let records = script.records || parsed.flag("--record")
         let save: ((inout Session) throws(SessionStoreError) -> Void)? = if records { store.save } else { nil }
-        let runner = TerminalConversation(style: style, language: language, save: save, clock: System.now)
+        let runner = TerminalConversation(style: style, output: output, language: language, save: save,
+                                          clock: System.now)
         _ = try run(runner, &session, input: &input, first: .start)
         return 0
     }
@@ -108,7 +109,10 @@ extension Commands {
             if let deck = setup.deck {
                 setup.roles = try roleNames.map { name throws(NameError) in try deck.resolveRole(name) }
                 if !themeNames.isEmpty {
-                    setup.themes = try themeNames.map { name throws(NameError) in try deck.resolveTheme(name) }
+                    let roles = setup.roles
+                    setup.themes = try themeNames.map { name throws(NameError) in
+                        try deck.resolveTheme(name, for: roles)
+                    }
                 }
             }
         } catch {
@@ -140,7 +144,7 @@ extension Commands {
     // MARK: sessions
 
     static func sessions(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
-        let parsed = try Arguments(arguments, command: "sessions", valued: ["--format"], flags: [])
+        let parsed = try Arguments(arguments, command: "sessions")
         try parsed.expectPositionals(atMost: 2)
         guard let action = parsed.positionals.first else {
             throw .usage(Strings.missingArgument("list|show|export|delete"), command: "sessions")
@@ -192,6 +196,7 @@ extension Commands {
         case json
     }
 
+    /// The sessions, the latest change first (damaged files last): as a table under a heading, or as JSON rows.
     private static func sessionList(_ store: SessionStore, format: DocumentFormat, language: Language) throws(CommandError) -> String {
         let ids: [SessionID]
         do {
@@ -199,23 +204,42 @@ extension Commands {
         } catch {
             throw storeError(error)
         }
-        var rows: [JSONValue] = []
-        var lines: [String] = []
-        for id in ids {
-            do {
-                let session = try store.load(id)
-                let progress = session.conversation.progress
-                rows.append(session.listRow)
-                lines.append([id.description, session.setup.flow, session.setup.deck, session.setup.roles.joined(separator: "+"),
-                              session.updatedAt, Strings.status(session.status)[language],
-                              "\(progress.current)/\(progress.total)"].joined(separator: "  "))
-            } catch {
-                // A damaged file is listed as such; it never hides the others.
-                rows.append(.object([JSONMember("id", .string(id.description)), JSONMember("status", .string("damaged"))]))
-                lines.append("\(id)  \(Strings.damaged[language])")
+        // A damaged file is listed as such; it never hides the others.
+        let entries = ids.map { id in (id: id, session: try? store.load(id)) }
+            .map { entry in (entry.id, entry.session, entry.session.flatMap { Timestamp(iso: $0.updatedAt) }) }
+            .sorted { first, second in
+                switch (first.2, second.2) {
+                case let (left?, right?) where left != right: left > right
+                case (_?, nil): true
+                case (nil, _?): false
+                default: first.0.description < second.0.description
+                }
             }
+        if format == .json {
+            let rows = entries.map { id, session, _ in
+                session?.listRow
+                    ?? .object([JSONMember("id", .string(id.description)), JSONMember("status", .string("damaged"))])
+            }
+            return JSONWriter.string(.array(rows), style: .pretty)
         }
-        return format == .json ? JSONWriter.string(.array(rows), style: .pretty) : lines.joined(separator: "\n")
+        guard !entries.isEmpty else { return Strings.noSessions[language] }
+        let rows = entries.map { id, session, _ -> [String] in
+            guard let session else { return [id.description, Strings.damaged[language]] }
+            let progress = session.conversation.progress
+            return [id.description, session.setup.flow, session.setup.deck, session.setup.roles.joined(separator: "+"),
+                    session.updatedAt, Strings.status(session.status)[language],
+                    "\(progress.current)/\(progress.total)"]
+        }
+        return table([Strings.sessionListHeadings.map { $0[language] }] + rows).withoutControlCharacters
+    }
+
+    /// Rows as columns aligned by padding, two spaces apart, without trailing spaces; a row may have fewer cells.
+    private static func table(_ rows: [[String]]) -> String {
+        let widths = rows[0].indices.map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        return rows.map { row in
+            zip(row, widths).map { cell, width in cell + String(repeating: " ", count: width - cell.count) }
+                .joined(separator: "  ").trimmingWhitespace
+        }.joined(separator: "\n")
     }
 
     // MARK: Shared

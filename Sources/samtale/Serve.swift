@@ -6,17 +6,14 @@ import SamtaleDecks
 extension Commands {
     /// The longest request line read by default; longer ones are dropped with one error line.
     static let defaultMaxLine = 1 << 20
+    /// A request line is held whole in memory: up to 256 MiB, far beyond any real request.
+    static let maxLineRange = 1...(1 << 28)
 
     static func serve(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
-        let parsed = try Arguments(arguments, command: "serve", valued: ["--max-line"], flags: ["--stdio", "--ephemeral"])
+        let parsed = try Arguments(arguments, command: "serve")
         try parsed.expectPositionals(atMost: 0)
         guard parsed.flag("--stdio") else { throw .usage(Strings.missingArgument("--stdio"), command: "serve") }
-        let maxLine = try parsed.value("--max-line").map { value throws(CommandError) in
-            guard let bytes = Int(value), bytes > 0 else {
-                throw .usage(Strings.invalidChoice("--max-line", value, allowed: ["1…"]), command: "serve")
-            }
-            return bytes
-        } ?? defaultMaxLine
+        let maxLine = try parsed.integer("--max-line", in: maxLineRange) ?? defaultMaxLine
         var tokenKey = Array((System.environment("SAMTALE_TOKEN_KEY") ?? "").utf8)
         let tokenKeyIsEphemeral = tokenKey.isEmpty
         if tokenKeyIsEphemeral {

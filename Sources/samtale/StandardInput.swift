@@ -54,13 +54,18 @@ struct StandardInput: ~Copyable {
         isatty(STDIN_FILENO) == 1
     }
 
+    /// The longest answer read: a long answer is a few KiB, and a longer line (a file piped in by mistake) is
+    /// dropped as it arrives rather than held whole.
+    static let answerLimit = 64 << 10
+
     /// The next line as text, for conversations.
     mutating func readLine() -> LineRead {
-        switch next(limit: nil) {
+        switch next(limit: Self.answerLimit) {
         case .bytes(let bytes):
             let line = String(decoding: bytes, as: UTF8.self)
             return .line(line.hasSuffix("\r") ? String(line.dropLast()) : line)
-        case .tooLong, .end: return .endOfInput
+        case .tooLong: return .tooLong(limit: Self.answerLimit)
+        case .end: return .endOfInput
         case .interrupted: return .interrupted
         }
     }

@@ -13,7 +13,12 @@ enum System {
     // MARK: Output
 
     static func printOut(_ text: String) {
-        write(text + "\n", to: STDOUT_FILENO)
+        put(text + "\n")
+    }
+
+    /// Writes text to standard output as it is, for a prompt that waits on the same line.
+    static func put(_ text: String) {
+        write(text, to: STDOUT_FILENO)
     }
 
     /// Writes bytes to standard output, all of them, unbuffered.
@@ -22,7 +27,18 @@ enum System {
     }
 
     static func printError(_ text: String) {
-        write(text + "\n", to: STDERR_FILENO)
+        write(text.withoutControlCharacters + "\n", to: STDERR_FILENO)
+    }
+
+    /// The error number of the first write to standard output that failed (a full disk, a closed descriptor): what
+    /// was asked for is not all there, which `finishOutput` turns into exit 74.
+    nonisolated(unsafe) private(set) static var outputError: Int32?
+
+    /// Closes standard output, as the last step of a run, and returns the error number of anything that did not
+    /// reach it; some file systems (NFS, quotas) report a failed write only when the file is closed.
+    static func finishOutput() -> Int32? {
+        if close(STDOUT_FILENO) != 0 && errno != EBADF && errno != EINTR && outputError == nil { outputError = errno }
+        return outputError
     }
 
     /// Writes all of the text, unbuffered, so that nothing is lost when the process exits right after.
@@ -40,7 +56,9 @@ enum System {
             } else if written < 0 && errno == EINTR {
                 continue
             } else {
-                return  // A closed pipe (EPIPE) or full disk: nothing more can be said.
+                // Standard error has nowhere to report to; standard output's failure is reported at the end.
+                if descriptor == STDOUT_FILENO && outputError == nil { outputError = written < 0 ? errno : ENOSPC }
+                return
             }
         }
     }
@@ -66,7 +84,10 @@ enum System {
 
     /// Today in local time (the TZ of the machine or the environment), or the day of SAMTALE_NOW.
     static var today: CivilDate {
-        if let fixed = fixedNow, let day = CivilDate(iso: String(fixed.prefix(10))) { return day }
+        // The day as written in SAMTALE_NOW, whose offset is the one its writer meant.
+        if let fixed = fixedNow, Timestamp(iso: fixed) != nil, let day = CivilDate(iso: String(fixed.prefix(10))) {
+            return day
+        }
         var now = time(nil)
         var parts = tm()
         localtime_r(&now, &parts)
@@ -77,6 +98,7 @@ enum System {
     }
 
     /// SAMTALE_NOW, a fixed time (`2026-11-26T09:30:00+01:00`) for reproducible runs: transcripts, examples.
+    /// Every command checks that it is a `Timestamp` before it runs.
     static let fixedNow: String? = environment("SAMTALE_NOW").flatMap { $0.isEmpty ? nil : $0 }
 
     /// Now as a moment (SAMTALE_NOW if set), for what expires: state tokens.
@@ -110,24 +132,66 @@ enum System {
 
     // MARK: Files
 
-    /// Why a path could not be read, as the system words it.
+    /// The largest file read as a deck, flow or targets file: far beyond any real one (the largest built-in deck is
+    /// under 200 KiB), and small enough that a wrong path never fills the memory.
+    static let fileSizeLimit = 16 << 20
+
+    /// Why a path could not be read.
     struct ReadError: Error {
         let path: String
-        let reason: String
+        let reason: Localized
     }
 
+    /// The bytes of a regular file of at most `fileSizeLimit` bytes. A FIFO, device or socket is refused rather than
+    /// waited on or read forever; so is a larger file. Standard input (`/dev/stdin`, as `post --stdin` reads it) may
+    /// be a pipe, and is bounded all the same.
     static func readFile(_ path: String) throws(ReadError) -> [UInt8] {
-        guard let file = fopen(path, "rb") else { throw ReadError(path: path, reason: lastErrorText()) }
-        defer { fclose(file) }
+        // O_NONBLOCK: opening a FIFO must not wait for a writer before it can be refused.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            // A socket cannot be opened at all (ENXIO); say what it is rather than what open said.
+            var status = stat()
+            if code == ENXIO, stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFSOCK {
+                throw ReadError(path: path, reason: Strings.notARegularFile(.socket))
+            }
+            throw ReadError(path: path, reason: Strings.systemError(code))
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw ReadError(path: path, reason: Strings.systemError(errno)) }
+        let type = status.st_mode & S_IFMT
+        if path != "/dev/stdin" {
+            guard type == S_IFREG else { throw ReadError(path: path, reason: Strings.notARegularFile(fileKind(type))) }
+            guard status.st_size <= fileSizeLimit else {
+                throw ReadError(path: path, reason: Strings.fileTooLarge(Int(status.st_size), limit: fileSizeLimit))
+            }
+        }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = fread(&chunk, 1, chunk.count, file)
-            bytes += chunk[0..<count]
-            if count < chunk.count {
-                if ferror(file) != 0 { throw ReadError(path: path, reason: lastErrorText()) }
-                return bytes
+            let count = read(descriptor, &chunk, chunk.count)
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(path: path, reason: Strings.systemError(errno))
             }
+            bytes += chunk[0..<count]
+            // A file that grows while it is read, or a pipe, is bounded too.
+            if bytes.count > fileSizeLimit {
+                throw ReadError(path: path, reason: Strings.fileTooLarge(nil, limit: fileSizeLimit))
+            }
+        }
+    }
+
+    private static func fileKind(_ type: mode_t) -> FileKind {
+        switch type {
+        case S_IFDIR: .folder
+        case S_IFIFO: .fifo
+        case S_IFSOCK: .socket
+        case S_IFCHR, S_IFBLK: .device
+        default: .other
         }
     }
 
@@ -138,7 +202,7 @@ enum System {
 
     /// The names in a folder, sorted so that loading order (and so which deck wins) never depends on the file system.
     static func directoryEntries(_ path: String) throws(ReadError) -> [String] {
-        guard let directory = opendir(path) else { throw ReadError(path: path, reason: lastErrorText()) }
+        guard let directory = opendir(path) else { throw ReadError(path: path, reason: Strings.systemError(errno)) }
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
@@ -148,9 +212,5 @@ enum System {
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
-    }
-
-    private static func lastErrorText() -> String {
-        String(cString: strerror(errno))
     }
 }

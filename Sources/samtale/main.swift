@@ -19,4 +19,11 @@ func interfaceLanguage(_ arguments: [String]) -> Language {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-exit(Commands.run(arguments, language: interfaceLanguage(arguments)))
+let language = interfaceLanguage(arguments)
+var status = Commands.run(arguments, language: language)
+// Output that did not arrive (a full disk, /dev/full, a closed descriptor) is an I/O error, never a quiet success.
+if let error = System.finishOutput() {
+    System.printError("samtale: \(Strings.cannotWriteOutput(Strings.systemError(error))[language])")
+    if status == 0 { status = 74 }
+}
+exit(status)

@@ -37,6 +37,31 @@ import Testing
         }
     }
 
+    /// What the state machine itself does from any sequence of events is always a session the checks take: they
+    /// refuse what it cannot reach, never what it made.
+    @Test func everyWalkOfTheStateMachineKeepsItsInvariants() throws {
+        var random = SplitMix64(seed: 7)
+        let events: [Event] = [.start, .resume, .answer("Et svar"), .answer("3"), .answer("1"), .answer("25 25 25 25"),
+                               .answer("100 0 0 0"), .answer(""), .answer("ja"), .answer("nej"), .unknownCommand("/x")]
+            + Command.allCases.map(Event.command)
+        for flowID in ExportGoldenTests.setups.keys.sorted() {
+            let finished = try ExportGoldenTests.session(flowID)
+            for _ in 0..<200 {
+                var session = Session(id: finished.id, setup: finished.setup, script: finished.conversation.script,
+                                      at: "2026-11-26T09:00:00+01:00")
+                for _ in 0..<40 {
+                    let event = events[random.below(events.count)]
+                    _ = session.received(event, at: "2026-11-26T09:10:00+01:00")
+                    if let damage = session.conversation.damage {
+                        Issue.record("\(flowID) after \(event): \(damage)")
+                        return
+                    }
+                }
+                #expect(try Session.decode(try session.encoded()) == session)
+            }
+        }
+    }
+
     // MARK: - Each invariant
 
     /// A session waiting at its first question, as a JSON value to change.

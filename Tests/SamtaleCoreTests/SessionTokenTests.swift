@@ -60,18 +60,4 @@ import Testing
         #expect(Strings.tokenRefused(.damaged(.damaged(.positionOutsideScript(path: "conversation.position")))).en
                 == "the state token is damaged (the field \"conversation.position\" points to a place that does not exist in the conversation)")
     }
-
-    @Test(arguments: [
-        ("2026-11-26T09:00:00+01:00", 1_795_680_000), ("2026-11-26T08:00:00Z", 1_795_680_000),
-        ("1970-01-01T00:00:00Z", 0), ("2026-07-01T12:30:15-02:30", 1_782_918_015),
-    ] as [(String, Int64)])
-    func timestampsReadWithTheirOffset(text: String, seconds: Int64) {
-        #expect(Timestamp(iso: text)?.secondsSinceEpoch == seconds)
-    }
-
-    @Test(arguments: ["2026-11-26", "2026-11-26T09:00:00", "2026-11-26T24:00:00Z", "2026-02-30T09:00:00Z",
-                      "2026-11-26T09:00:00+0100", "2026-11-26 09:00:00Z", "2026-11-26T09:60:00Z", "nu"])
-    func timestampsThatAreNotOneAreRefused(text: String) {
-        #expect(Timestamp(iso: text) == nil)
-    }
 }

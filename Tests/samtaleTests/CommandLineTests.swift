@@ -33,6 +33,77 @@ import Testing
         #expect(lines.last?.hasPrefix("brug: samtale") == true || lines.last?.hasPrefix("se `samtale help`") == true)
     }
 
+    /// Before the command only the common options may stand; anything else is named, with what to do about it.
+    @Test(arguments: [
+        (["--bogus", "prompt"], "samtale: ukendt tilvalg --bogus", "brug: samtale prompt"),
+        (["--deck", "kolding", "prompt"], "samtale: --deck skal stå efter kommandoen: samtale prompt --deck …",
+         "brug: samtale prompt"),
+        (["--deck=kolding", "prompt"], "samtale: --deck skal stå efter kommandoen: samtale prompt --deck …",
+         "brug: samtale prompt"),
+        (["--", "prompt"], "samtale: -- skal stå efter kommandoen: samtale prompt -- …", "brug: samtale prompt"),
+        (["--bogus"], "samtale: --bogus skal stå efter en kommando: samtale KOMMANDO --bogus …",
+         "se `samtale help`"),
+        (["--lang"], "samtale: --lang mangler sproget: da eller en", "se `samtale help`"),
+        (["--lang", "fr", "prompt"], "samtale: --lang: »fr« er ikke et sprog, samtale taler; vælg da (dansk) eller en (engelsk)",
+         "se `samtale help`"),
+        (["prompt", "--lang", "fr"], "samtale: --lang: »fr« er ikke et sprog, samtale taler; vælg da (dansk) eller en (engelsk)",
+         "brug: samtale prompt"),
+        (["prompt", "--lang"], "samtale: --lang mangler sproget: da eller en", "brug: samtale prompt"),
+    ])
+    func anOptionOutOfPlaceIsNamed(arguments: [String], reason: String, usage: String) throws {
+        let result = try Samtale.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(result.stderr)")
+        #expect(lines.first == reason)
+        #expect(lines.last?.hasPrefix(usage) == true, "\(result.stderr)")
+    }
+
+    /// Every numeric option has a range, and a value outside it is named with the range.
+    @Test(arguments: [
+        (["talk", "--minutes", "0"], "--minutes: »0« er ikke et helt tal fra 1 til 240"),
+        (["talk", "--minutes", "241"], "--minutes: »241« er ikke et helt tal fra 1 til 240"),
+        (["talk", "--minutes", "99999999999999999999"], "--minutes: »99999999999999999999« er ikke et helt tal fra 1 til 240"),
+        (["prompt", "--seed", "-1"], "--seed: »-1« er ikke et helt tal fra 0 til 18446744073709551615"),
+        (["prompt", "--seed", "18446744073709551616"],
+         "--seed: »18446744073709551616« er ikke et helt tal fra 0 til 18446744073709551615"),
+        (["serve", "--stdio", "--max-line", "0"], "--max-line: »0« er ikke et helt tal fra 1 til 268435456"),
+        (["serve", "--stdio", "--max-line", "268435457"], "--max-line: »268435457« er ikke et helt tal fra 1 til 268435456"),
+        (["serve", "--stdio", "--max-line", "1e6"], "--max-line: »1e6« er ikke et helt tal fra 1 til 268435456"),
+    ])
+    func aNumberOutOfRangeIsNamedWithItsRange(arguments: [String], reason: String) throws {
+        let result = try Samtale.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("samtale: \(reason)\nbrug: samtale \(arguments[0])"), "\(result.stderr)")
+    }
+
+    @Test func theMinutesAreCheckedBeforeAnythingIsAsked() throws {
+        let input = try Samtale.temporaryFolder().appendingPathComponent("answers.txt")
+        try "\n\n\n\n".write(to: input, atomically: true, encoding: .utf8)
+        let result = try Samtale.run(["talk", "--minutes", "0"], environment: ["SAMTALE_STATE_DIR": input.path + ".state"],
+                                     standardInput: input)
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty, "nothing is asked before the value is refused")
+    }
+
+    @Test(arguments: ["2026-11-26", "2026-11-26T09:00:00", "2026-11-26 09:00:00+01:00", "2026-02-30T09:00:00+01:00",
+                      "2026-11-26T24:00:00+01:00", "2026-11-26T09:00:00+0100", "i går"])
+    func anInvalidFixedClockIsRefused(value: String) throws {
+        let result = try Samtale.run(["prompt"], environment: ["SAMTALE_NOW": value, "LANG": "en_GB.UTF-8"])
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("samtale: SAMTALE_NOW: \"\(value)\" is not a time like 2026-11-26T09:00:00+01:00"))
+    }
+
+    @Test func aValidFixedClockGivesTheDay() throws {
+        let fixed = try Samtale.run(["prompt", "--format", "json"], environment: ["SAMTALE_NOW": "2026-11-26T23:30:00Z"])
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        #expect(fixed.stdout.contains(#""date":"2026-11-26""#))
+        let offset = try Samtale.run(["prompt", "--format", "json"], environment: ["SAMTALE_NOW": "2026-11-27T00:30:00+01:00"])
+        #expect(offset.stdout.contains(#""date":"2026-11-27""#))
+    }
+
     @Test func noArgumentsPrintsTheHelpAndExits64() throws {
         let result = try Samtale.run([])
         #expect(result.status == 64)
@@ -67,7 +138,7 @@ import Testing
         #expect(object["deck"] as? String == "skanderborg-ledelsesgrundlag")
         #expect(object["role"] as? String == "medarbejder")
         #expect(object["audience"] as? String == "group")
-        #expect(object["source"] as? String == "001_baa56de520c026f7.txt")
+        #expect(object["source"] as? String == "Skanderborg Kommunes Ledelsesgrundlag, Skanderborg Kommune")
         #expect(object["date"] as? String == "2026-11-26")
         #expect(object["origin"] as? String == "samtale")
         #expect((object["statements"] as? [String])?.isEmpty == false)
@@ -114,6 +185,21 @@ import Testing
             #expect(explicit.stdout.contains("bruger") && !explicit.stdout.contains("borger"))
         }
         #expect(sawBorger)
+    }
+
+    /// A theme name that fits several themes of the deck means the one the chosen role has cards for.
+    @Test func aThemeIsFoundAmongTheRolesOwnFirst() throws {
+        let ambiguous = try Samtale.run(["prompt", "--deck", "skanderborg", "--theme", "tværgående"])
+        #expect(ambiguous.status == 64 && ambiguous.stderr.contains("passer på mere end ét tema"), "\(ambiguous.stderr)")
+        let forRole = try Samtale.run(["prompt", "--deck", "skanderborg", "--role", "leder af medarbejder", "--theme",
+                                       "tværgående", "--format", "json"])
+        #expect(forRole.status == 0, "\(forRole.stderr)")
+        #expect(forRole.stdout.contains(#""theme":"tvaergaaende-ledelse""#))
+        let show = try Samtale.run(["show", "skanderborg", "--role", "leder af medarbejder", "--theme", "tværgående"])
+        #expect(show.status == 0 && show.stdout.contains("Tværgående ledelse"), "\(show.stderr)")
+        let employee = try Samtale.run(["prompt", "--deck", "skanderborg", "--role", "medarbejder", "--theme", "tværgående",
+                                        "--format", "json"])
+        #expect(employee.stdout.contains(#""theme":"tvaergaaende-samarbejde""#), "\(employee.stderr)")
     }
 
     @Test func aSeedMakesRandomPicksReproducible() throws {

@@ -117,6 +117,46 @@ import Testing
         #expect(result.stdout.contains("== Udvikling =="))
     }
 
+    /// `sessions list` has a heading and shows the latest change first, by the moment, whatever offset it was written in.
+    @Test func theListHasHeadingsAndTheLatestChangeFirst() throws {
+        let state = try Samtale.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: state) }
+        var ids: [String: String] = [:]
+        // As text 08:30Z sorts first; as a moment it lies between the other two.
+        for (name, time) in [("a", "2026-11-26T09:00:00+01:00"), ("b", "2026-11-26T08:30:00Z"), ("c", "2026-11-26T10:00:00+01:00")] {
+            let file = try Samtale.temporaryFolder().appendingPathComponent("input.txt")
+            try "svar \(name)\n".write(to: file, atomically: true, encoding: .utf8)
+            let talk = try Samtale.run(["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"],
+                                       environment: ["SAMTALE_STATE_DIR": state.path, "SAMTALE_NOW": time], standardInput: file)
+            ids[name] = String(try #require(talk.stdout.firstMatch(of: #/--resume ([0-9a-z]+)/#)).output.1)
+        }
+        let damaged = "0000000000000000000000000z"
+        try "{".write(to: state.appendingPathComponent("sessions/\(damaged).json"), atomically: true, encoding: .utf8)
+        let list = try run(["sessions", "list"], state: state)
+        #expect(list.status == 0)
+        let lines = list.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5, "\(list.stdout)")
+        #expect(lines.first?.split(separator: " ", omittingEmptySubsequences: true).prefix(4)
+            == ["Id", "Samtaleform", "Kortsæt", "Roller"])
+        #expect(lines.first?.hasSuffix("Senest ændret              Status        Spørgsmål") == true, "\(lines[0])")
+        #expect(lines.dropFirst().map { String($0.prefix(26)) } == [ids["c"], ids["b"], ids["a"], damaged])
+        #expect(lines[1].hasSuffix("  one-to-one   hjoerring-dialogkort  medarbejder  2026-11-26T10:00:00+01:00  sat på pause  1/4"),
+                "\(lines[1])")
+        #expect(lines[4] == "\(damaged)  beskadiget")
+        // The columns line up under their headings.
+        let column = try #require(lines[0].range(of: "Senest ændret")).lowerBound.utf16Offset(in: lines[0])
+        #expect(lines.dropFirst().prefix(3).allSatisfy { $0.dropFirst(column).hasPrefix("2026-11-26T") })
+        let english = try run(["sessions", "list", "--lang", "en"], state: state)
+        #expect(english.stdout.hasPrefix("Id  "), "\(english.stdout)")
+        #expect(english.stdout.split(separator: "\n").first?.hasSuffix("Last changed               Status  Question") == true,
+                "\(english.stdout)")
+        let json = try run(["sessions", "list", "--format", "json"], state: state)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["id"] as? String } == [ids["c"], ids["b"], ids["a"], damaged])
+        let empty = try run(["sessions", "list"], state: try Samtale.temporaryFolder())
+        #expect(empty.status == 0 && empty.stdout == "Der er ingen gemte samtaler.\n")
+    }
+
     @Test func noCommandWithoutATerminalPrintsHelpAndExits64() throws {
         let result = try run([], state: try Samtale.temporaryFolder())
         #expect(result.status == 64 && result.stderr.contains("talk"))

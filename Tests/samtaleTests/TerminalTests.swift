@@ -120,7 +120,8 @@ import Testing
         #expect(plain.exitStatus == 0)
         #expect(!plain.output.contains("\u{1B}"), "NO_COLOR: \(plain.output.debugDescription)")
 
-        let coloured = try Terminal.run(["--lang", "en"] + Self.oneToOne, state: state, steps: steps
+        let coloured = try Terminal.run(["--lang", "en"] + Self.oneToOne, state: state,
+                                        environment: ["TERM": "xterm-256color"], steps: steps
             + ["expect The conversation is saved. Continue with: samtale talk --resume", "wait-exit"])
         try coloured.requireSteps()
         #expect(coloured.exitStatus == 0)
@@ -128,6 +129,53 @@ import Testing
         #expect(coloured.text.contains("Question 1 of 4"))
         let id = try #require(coloured.resumeID, "\(coloured.report)")
         #expect(try state.listed(id)?["status"] as? String == "paused")
+    }
+
+    /// A terminal that says it cannot show emphasis (`TERM=dumb`, as Emacs' shell does), or says nothing, gets none.
+    @Test(arguments: ["dumb", nil])
+    func aDumbTerminalGetsNoEscapes(term: String?) throws {
+        let state = try StateFolder()
+        defer { state.remove() }
+        let run = try Terminal.run(Self.oneToOne, state: state, environment: ["TERM": term, "NO_COLOR": nil], steps:
+            answer("Et svar", after: Self.question1) + ["expect \(Self.question2)", "expect > ", "ctrl-d",
+                                                      "expect \(Self.savedDa)", "wait-exit"])
+        try run.requireSteps()
+        #expect(run.exitStatus == 0)
+        #expect(!run.output.contains("\u{1B}"), "TERM=\(term ?? "(unset)"): \(run.output.debugDescription)")
+    }
+
+    /// Answers that came through `serve` with escape sequences in them reach the terminal as plain text only.
+    @Test func answersWithEscapeSequencesAreShownWithoutThem() throws {
+        let state = try StateFolder()
+        defer { state.remove() }
+        let id = "0000000000000000000000esc1"
+        let hostile = #"Evil\u001b]0;pwned\u0007 \u001b[2J\u001b[31msvar\u009b\u007f\u0008 slut"#
+        let served = try runPiped(["serve", "--stdio"], input: """
+            {"type":"start","flow":"one-to-one","role":"medarbejder","theme":"sammen sikrer","session":"\(id)"}
+            {"type":"input","session":"\(id)","text":"\(hostile)"}
+
+            """, state: state)
+        #expect(served.status == 0 && !served.stdout.contains(#""type":"error""#), "\(served.stdout)")
+        let shown = try Samtale.run(["sessions", "show", id], environment: state.environment)
+        #expect(shown.status == 0)
+        #expect(shown.stdout.contains("\nEvil svar slut\n"), "\(shown.stdout.debugDescription)")
+        let markdown = try Samtale.run(["sessions", "export", id], environment: state.environment)
+        #expect(markdown.stdout == shown.stdout)
+        let resumed = try Terminal.run(["talk", "--resume", id], state: state, environment: ["TERM": "xterm"], steps:
+            answer("/tilbage", after: "Spørgsmål 2 af 4") + ["expect Tidligere svar: Evil svar slut", "expect > ",
+                                                           "send /slut", "expect Vil du afslutte", "send ja",
+                                                           "expect OPSUMMERING", "wait-exit"])
+        try resumed.requireSteps()
+        for text in [shown.stdout, resumed.output] {
+            #expect(!text.contains("pwned") && !text.contains("[2J") && !text.contains("\u{7}")
+                    && !text.contains("\u{9B}") && !text.contains("\u{7F}") && !text.contains("\u{8}"),
+                    "\(text.debugDescription)")
+        }
+        // The terminal's own emphasis is all the escapes there are: bold, dim, yellow and reset.
+        let escapes = Set(resumed.output.matches(of: #/\u{1B}\[[0-9;]*[A-Za-z]/#).map { String($0.output) })
+        #expect(escapes.isSubset(of: ["\u{1B}[1m", "\u{1B}[2m", "\u{1B}[33m", "\u{1B}[0m"]), "\(escapes)")
+        let json = try Samtale.run(["sessions", "export", id, "--format", "json"], environment: state.environment)
+        #expect(json.stdout.contains("pwned"), "the record itself keeps what was said: \(json.stdout)")
     }
 
     @Test func aNarrowTerminalGetsLinesThatFit() throws {

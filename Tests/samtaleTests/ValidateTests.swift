@@ -35,6 +35,22 @@ func fixtureNames(_ folder: String) -> [String] {
         #expect(try Samtale.run(["validate", Samtale.fixtures.appendingPathComponent("valid").path]).status == 0)
     }
 
+    /// A flow whose own id looks like the ids samtale numbers its questions with would have an answer overwritten:
+    /// it is refused where it is loaded, as by validate.
+    @Test func aFlowWithAnIDOfTheNumberedQuestionsIsRefused() throws {
+        let folder = try Samtale.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("flows"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Samtale.fixtures.appendingPathComponent("flows/broken/reserved-id.json"),
+                                         to: folder.appendingPathComponent("flows/reserved-id.json"))
+        let talk = try Samtale.run(["talk", "--dialogues", folder.path, "--flow", "self-with-q1", "--deck", "skanderborg",
+                                    "--role", "medarbejder"], environment: ["SAMTALE_STATE_DIR": folder.path])
+        #expect(talk.status == 65)
+        #expect(talk.stderr.contains(#"flows/reserved-id.json: steps[3].id: id "q1" er forbeholdt de spørgsmål, samtale "#
+            + "selv nummererer (q1, q2, …); vælg et andet id"), "\(talk.stderr)")
+        #expect(talk.stdout.isEmpty)
+    }
+
     @Test func missingPathsExit66() throws {
         let missing = try Samtale.run(["validate", "/nonexistent/deck.json"])
         #expect(missing.status == 66 && missing.stderr.contains("/nonexistent/deck.json"))

@@ -95,7 +95,8 @@ extension Conversation {
         if position == .notStarted && (frontier != .notStarted || !history.isEmpty) { return "\(path).position" }
         if position == .finished && frontier != .finished { return "\(path).frontier" }
         if let index = history.firstIndex(where: { !isWaiting($0) }) { return "\(path).history[\(index)]" }
-        if let revisiting, !history.indices.contains(revisiting) || !isWaiting(frontier) {
+        // A revision ends by going back to the frontier; once the conversation has ended, nothing is revised.
+        if let revisiting, position != .finished, !history.indices.contains(revisiting) || !isWaiting(frontier) {
             return "\(path).revisiting"
         }
         for step in agreements.keys.sorted() {

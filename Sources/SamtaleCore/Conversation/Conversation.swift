@@ -363,6 +363,7 @@ public struct Conversation: Codable, Equatable, Sendable {
     private mutating func finish() -> [Action] {
         position = .finished
         frontier = .finished
+        revisiting = nil
         return [.summary(summary), .finished]
     }
 

@@ -205,7 +205,7 @@ private struct Expander {
 
     private mutating func nextID() -> String {
         askCount += 1
-        return "q\(askCount)"
+        return Flow.generatedID(askCount)
     }
 
     private func substitute(_ text: String) -> String {

@@ -28,6 +28,17 @@ public struct Flow: Equatable, Sendable {
 }
 
 extension Flow {
+    /// The id of the `number`th question samtale puts into a script itself (a card's question, a rating): `q1`, `q2`,
+    /// … Answers are kept by id, so a flow's own `ask` and `points` ids may not take this form (`isGeneratedID`).
+    static func generatedID(_ number: Int) -> String {
+        "q\(number)"
+    }
+
+    /// Whether an id has the form of the ids samtale numbers itself: `q` and digits.
+    public static func isGeneratedID(_ id: String) -> Bool {
+        id.count > 1 && id.first == "q" && id.dropFirst().allSatisfy { ("0"..."9").contains($0) }
+    }
+
     /// Whether the flow picks some of a card's questions (an energizer's one or two, the seesaw's gap questions),
     /// so that the setup's seed matters.
     public var choosesQuestions: Bool {

@@ -195,9 +195,14 @@ extension DocumentReader {
         return number
     }
 
+    /// The id of an `ask` or `points` step: used once, and not of the form of the ids samtale numbers itself.
     private mutating func uniqueID(_ fields: Fields, _ key: String, in ids: inout Set<String>) -> String? {
         guard let id = slug(fields, key) else { return nil }
-        if !ids.insert(id).inserted { report(.duplicateID(id), at: .key(key)) }
+        if Flow.isGeneratedID(id) {
+            report(.reservedID(id), at: .key(key))
+        } else if !ids.insert(id).inserted {
+            report(.duplicateID(id), at: .key(key))
+        }
         return id
     }
 

@@ -15,6 +15,8 @@ public struct DataIssue: Equatable, Sendable {
         case notOneOf(String, allowed: [String])
         case negativeLevel(Int)
         case duplicateID(String)
+        /// A flow's own id of the form samtale gives the questions it numbers itself (`q1`).
+        case reservedID(String)
         case duplicateCard(role: String, theme: String)
         case unknownRole(String)
         case unknownTheme(String)

@@ -75,6 +75,31 @@ extension Deck {
 
     /// The theme a user names on this deck.
     public func resolveTheme(_ query: String) throws(NameError) -> Theme {
+        try Self.resolveTheme(query, among: themes)
+    }
+
+    /// The theme a user names for the chosen roles: a name that fits several themes of the deck is looked for again
+    /// among the themes the roles have cards for (and the forms of leadership above them), so that "tværgående"
+    /// with a role that has only "Tværgående ledelse" means that one.
+    public func resolveTheme(_ query: String, for roles: [Role]) throws(NameError) -> Theme {
+        do {
+            return try resolveTheme(query)
+        } catch {
+            guard case .ambiguous = error else { throw error }
+            let roleIDs = Set(roles.map(\.id))
+            let used = Set(cards.filter { roleIDs.contains($0.role) }.map(\.theme))
+            let own = themes.filter { !used.isDisjoint(with: themeIDs(within: $0)) }
+            do {
+                return try Self.resolveTheme(query, among: own)
+            } catch let narrowed {
+                // Still several: name only the roles' own; none of them: the deck's candidates say more.
+                guard case .ambiguous = narrowed else { throw error }
+                throw narrowed
+            }
+        }
+    }
+
+    private static func resolveTheme(_ query: String, among themes: [Theme]) throws(NameError) -> Theme {
         try NameResolver.resolve(query, among: themes, kind: .theme, id: \.id, names: { [$0.name] + $0.aliases })
     }
 }

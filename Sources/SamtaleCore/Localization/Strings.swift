@@ -9,7 +9,6 @@ public enum Strings {
     // MARK: Prompts and cards
 
     public static let promptHeading = text("Dagens spørgsmål", "Question of the day")
-    public static let sourceLabel = text("kilde", "source")
     public static let pitfallsHeading = text("Typiske faldgruber", "Typical pitfalls")
     public static let templatesHeading = text("Refleksionsspørgsmål skrevet til samtale", "Reflection questions written for samtale")
     public static let templatesNote = text(
@@ -312,15 +311,21 @@ public enum Strings {
         }
     }
 
+    /// Whether the Danish word for a kind is neuter (et kortsæt, et tema) rather than common (en rolle).
+    private static func isNeuter(_ kind: NameKind) -> Bool {
+        kind == .deck || kind == .theme
+    }
+
     public static func unknownName(_ kind: NameKind, _ name: String, candidates: [String]) -> Localized {
         let list = candidates.joined(separator: ", ")
-        return text("ukendt \(kindName(kind).da) »\(name)«; vælg et af: \(list)",
+        return text("ukendt \(kindName(kind).da) »\(name)«; vælg \(isNeuter(kind) ? "et" : "en") af: \(list)",
                     "unknown \(kindName(kind).en) \"\(name)\"; choose one of: \(list)")
     }
 
     public static func ambiguousName(_ kind: NameKind, _ name: String, candidates: [String]) -> Localized {
         let list = candidates.joined(separator: ", ")
-        return text("»\(name)« passer på mere end én \(kindName(kind).da): \(list); skriv mere af navnet",
+        let one = isNeuter(kind) ? "ét" : "én"
+        return text("»\(name)« passer på mere end \(one) \(kindName(kind).da): \(list); skriv mere af navnet",
                     "\"\(name)\" matches more than one \(kindName(kind).en): \(list); type more of the name")
     }
 
@@ -388,6 +393,9 @@ public enum Strings {
         case .negativeLevel(let level):
             text("niveau \(level) er negativt; 0 er fælles, 1 er medarbejder", "level \(level) is negative; 0 is shared, 1 is the employee")
         case .duplicateID(let id): text("id \"\(id)\" findes allerede", "duplicate id \"\(id)\"")
+        case .reservedID(let id):
+            text("id \"\(id)\" er forbeholdt de spørgsmål, samtale selv nummererer (q1, q2, …); vælg et andet id",
+                 "id \"\(id)\" is reserved for the questions samtale numbers itself (q1, q2, …); choose another id")
         case .duplicateCard(let role, let theme):
             text("der er allerede et kort for rollen \"\(role)\" og temaet \"\(theme)\"",
                  "duplicate card for role \"\(role)\" and theme \"\(theme)\"")
@@ -436,8 +444,8 @@ public enum Strings {
 
     // MARK: Command line
 
-    public static func cannotRead(_ path: String, reason: String) -> Localized {
-        text("kan ikke læse \(path): \(reason)", "cannot read \(path): \(reason)")
+    public static func cannotRead(_ path: String, reason: Localized) -> Localized {
+        text("kan ikke læse \(path): \(reason.da)", "cannot read \(path): \(reason.en)")
     }
 
     public static func noDeckFiles(_ path: String) -> Localized {
@@ -474,11 +482,6 @@ public enum Strings {
              "--date: \"\(value)\" is not a date like 2026-11-26 (YYYY-MM-DD, years 1583–9999)")
     }
 
-    public static func invalidSeed(_ value: String) -> Localized {
-        text("--seed: »\(value)« er ikke et helt tal fra 0 til 18446744073709551615",
-             "--seed: \"\(value)\" is not a whole number from 0 to 18446744073709551615")
-    }
-
     public static func unexpectedArgument(_ argument: String) -> Localized {
         text("uventet argument »\(argument)«", "unexpected argument \"\(argument)\"")
     }
@@ -487,7 +490,6 @@ public enum Strings {
         text("mangler \(name)", "missing \(name)")
     }
 
-    public static let noCommand = text("giv en kommando", "give a command")
     public static let seeHelp = text("se `samtale help`", "see `samtale help`")
     public static let usageLabel = text("brug", "usage")
 

@@ -29,6 +29,12 @@ public struct Deck: Equatable, Sendable {
         self.templates = templates
     }
 
+    /// The source document as a reader names it, its title and organisation ("Sammen om ledelse, Kolding Kommune"):
+    /// `source` is a file name only a program needs.
+    public var citation: String {
+        "\(title), \(organisation)"
+    }
+
     public func role(id: String) -> Role? {
         roles.first { $0.id == id }
     }

@@ -72,7 +72,8 @@ extension Catalog {
         do {
             deck = try self.deck(named: request.deck)
             role = try request.role.map { query throws(NameError) in try deck.resolveRole(query) }
-            theme = try request.theme.map { query throws(NameError) in try deck.resolveTheme(query) }
+            let roles = role.map { [$0] } ?? []
+            theme = try request.theme.map { query throws(NameError) in try deck.resolveTheme(query, for: roles) }
         } catch {
             throw .name(error)
         }

@@ -40,21 +40,23 @@ extension Chart {
         }
         let gap = Strings.largestGap(areas[largestGap], gap(at: largestGap))[language]
         lines.append(width.map { wrap(gap, width: $0) } ?? gap)
-        return lines.joined(separator: "\n")
+        return lines.joined(separator: "\n").withoutControlCharacters
     }
 }
 
 // MARK: - Summary
 
 extension Summary {
-    /// The summary as plain text for a terminal, wrapped to `width` when given.
+    /// The summary as plain text for a terminal, wrapped to `width` when given; answers may come from anywhere, so
+    /// it holds no control characters.
     public func text(language: Language, width: Int? = nil) -> String {
-        lines(language: language, width: width).joined(separator: "\n")
+        lines(language: language, width: width).joined(separator: "\n").withoutControlCharacters
     }
 
     /// The summary without its heading line, for a place that shows the title on its own (a chat card).
     public func body(language: Language) -> String {
         lines(language: language, width: nil).dropFirst().drop { $0.isEmpty }.joined(separator: "\n")
+            .withoutControlCharacters
     }
 
     /// The heading with the title, the answers by theme, the agreements, the ratings and the chart.
@@ -135,14 +137,15 @@ extension Session {
         ])
     }
 
-    /// Markdown a leader can paste into an e-mail or a personnel file.
+    /// Markdown a leader can paste into an e-mail or a personnel file, or read in the terminal; answers may come
+    /// from anywhere (a `serve` client), so it holds no control characters.
     public func markdown(language: Language) -> String {
         let script = conversation.script
         let summary = conversation.summary
         var lines = ["# \(script.title)", ""]
         lines.append("- \(Strings.exportDate[language]): \(conversation.startedAt) (\(Strings.exportUpdated[language]) \(updatedAt))")
         lines.append("- \(Strings.exportFlow[language]): \(script.flowID)")
-        lines.append("- \(Strings.exportDeck[language]): \(script.deckTitle), \(script.organisation) (\(Strings.sourceLabel[language]): `\(script.source)`)")
+        lines.append("- \(Strings.exportDeck[language]): \(script.deckTitle), \(script.organisation)")
         lines.append("- \(Strings.exportRoles[language]): \(script.roleNames.joined(separator: ", "))")
         if !script.themeNames.isEmpty { lines.append("- \(Strings.exportThemes[language]): \(script.themeNames.joined(separator: ", "))") }
         if !script.participants.isEmpty {
@@ -191,7 +194,7 @@ extension Session {
             lines += ["", "## \(Strings.chartHeading[language])", "", "```text", chart.text(language: language), "```"]
         }
         if summary.endedEarly { lines += ["", "_\(Strings.endedEarly[language])_"] }
-        return lines.joined(separator: "\n") + "\n"
+        return (lines.joined(separator: "\n") + "\n").withoutControlCharacters
     }
 }
 

@@ -25,11 +25,12 @@ public struct DeckView: Sendable {
         showsSections = role == nil && theme == nil
     }
 
-    /// The view in a format; `width` wraps text output (nil: one line per paragraph).
+    /// The view in a format; `width` wraps text output (nil: one line per paragraph). A user's deck may hold
+    /// control characters: the formats for reading have none.
     public func rendered(as format: DocumentFormat, language: Language, width: Int?) -> String {
         switch format {
-        case .text: text(language: language, width: width)
-        case .markdown: markdown(language: language)
+        case .text: text(language: language, width: width).withoutControlCharacters
+        case .markdown: markdown(language: language).withoutControlCharacters
         case .json: JSONWriter.string(json, style: .pretty)
         }
     }
@@ -42,7 +43,7 @@ public struct DeckView: Sendable {
             lines.append(width.map { wrap(text, width: $0, indent: indent, firstIndent: first) } ?? (first ?? indent) + text)
         }
         lines.append(deck.title.uppercased())
-        lines.append("\(deck.organisation) · \(Strings.sourceLabel[language]): \(deck.source)")
+        lines.append(deck.organisation)
         if showsSections {
             for section in deck.sections {
                 lines.append("")
@@ -78,7 +79,7 @@ public struct DeckView: Sendable {
     // MARK: Markdown
 
     private func markdown(language: Language) -> String {
-        var lines: [String] = ["# \(deck.title)", "", "\(deck.organisation) · \(Strings.sourceLabel[language]): `\(deck.source)`"]
+        var lines: [String] = ["# \(deck.title)", "", deck.organisation]
         if showsSections {
             for section in deck.sections {
                 lines += ["", "## \(section.title)"]

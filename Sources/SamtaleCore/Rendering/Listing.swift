@@ -16,12 +16,12 @@ public enum Listing {
         case .json:
             return JSONWriter.string(json(subject, decks: decks), style: .pretty)
         case .markdown:
-            return rows.map { "- **\($0.id)** \($0.label)" }.joined(separator: "\n")
+            return rows.map { "- **\($0.id)** \($0.label)" }.joined(separator: "\n").withoutControlCharacters
         case .text:
             let idWidth = rows.map(\.id.count).max() ?? 0
             return rows.map { row in
                 row.id + String(repeating: " ", count: idWidth - row.id.count + 2) + row.label
-            }.joined(separator: "\n")
+            }.joined(separator: "\n").withoutControlCharacters
         }
     }
 

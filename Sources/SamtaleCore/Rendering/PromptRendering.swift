@@ -11,12 +11,13 @@ public enum PromptFormat: String, CaseIterable, Sendable {
 }
 
 extension Prompt {
-    /// The prompt in a format; every format ends without a trailing newline.
+    /// The prompt in a format; every format ends without a trailing newline. A user's deck may hold control
+    /// characters: the formats for reading have none.
     public func rendered(as format: PromptFormat, language: Language) -> String {
         switch format {
-        case .text: text
+        case .text: text.withoutControlCharacters
         case .json: JSONWriter.string(jsonValue)
-        case .markdown: markdown(language: language)
+        case .markdown: markdown(language: language).withoutControlCharacters
         }
     }
 
@@ -29,7 +30,7 @@ extension Prompt {
             JSONMember("theme", .string(theme.id)),
             JSONMember("audience", .string(question.audience.rawValue)),
             JSONMember("statements", .strings(statements)),
-            JSONMember("source", .string(deck.source)),
+            JSONMember("source", .string(deck.citation)),
             JSONMember("date", .string(date.description)),
             JSONMember("origin", .string(question.origin.rawValue)),
             JSONMember("deckTitle", .string(deck.title)),

@@ -1,0 +1,107 @@
+// MARK: - Files
+
+/// What a path names when it is not a regular file, for a message that says why it is not read.
+public enum FileKind: Sendable {
+    case folder
+    case fifo
+    case socket
+    case device
+    case other
+}
+
+// MARK: - Strings of the command line
+
+extension Strings {
+    public static func notARegularFile(_ kind: FileKind) -> Localized {
+        switch kind {
+        case .folder: text("er en mappe, ikke en fil", "is a folder, not a file")
+        case .fifo:
+            text("er ikke en almindelig fil, men en navngiven pipe (FIFO)",
+                 "is not a regular file but a named pipe (FIFO)")
+        case .socket: text("er ikke en almindelig fil, men en socket", "is not a regular file but a socket")
+        case .device: text("er ikke en almindelig fil, men en enhed", "is not a regular file but a device")
+        case .other: text("er ikke en almindelig fil", "is not a regular file")
+        }
+    }
+
+    /// A file over the size samtale reads; `size` is nil when only "more than the limit" is known (a pipe).
+    public static func fileTooLarge(_ size: Int?, limit: Int) -> Localized {
+        let most = byteSize(limit)
+        guard let size else {
+            return text("er større end \(most.da), og mere læser samtale ikke",
+                        "is larger than \(most.en), which is as much as samtale reads")
+        }
+        let actual = byteSize(size)
+        return text("filen er på \(actual.da); samtale læser højst \(most.da)",
+                    "the file is \(actual.en); samtale reads at most \(most.en)")
+    }
+
+    /// A size in bytes, KiB or MiB, with one decimal where it is not whole: "16 MiB", "40,5 MiB" (Danish comma).
+    public static func byteSize(_ bytes: Int) -> Localized {
+        let (unit, name): (Int, String) = bytes >= 1 << 20 ? (1 << 20, "MiB")
+            : bytes >= 1 << 10 ? (1 << 10, "KiB") : (1, "")
+        guard unit > 1 else { return text("\(bytes) byte", bytes == 1 ? "1 byte" : "\(bytes) bytes") }
+        let tenths = (bytes * 10 + unit / 2) / unit
+        guard tenths % 10 != 0 else { return text("\(tenths / 10) \(name)", "\(tenths / 10) \(name)") }
+        return text("\(tenths / 10),\(tenths % 10) \(name)", "\(tenths / 10).\(tenths % 10) \(name)")
+    }
+
+    public static func cannotWriteOutput(_ reason: Localized) -> Localized {
+        text("kan ikke skrive til standard output: \(reason.da); udskriften er ufuldstændig",
+             "cannot write to standard output: \(reason.en); the output is incomplete")
+    }
+
+    // MARK: Arguments
+
+    /// An option given before the command it belongs to; `command` is the command found after it, if any.
+    public static func optionBeforeCommand(_ option: String, command: String?) -> Localized {
+        guard let command else {
+            return text("\(option) skal stå efter en kommando: samtale KOMMANDO \(option) …",
+                        "\(option) goes after a command: samtale COMMAND \(option) …")
+        }
+        return text("\(option) skal stå efter kommandoen: samtale \(command) \(option) …",
+                    "\(option) goes after the command: samtale \(command) \(option) …")
+    }
+
+    /// A numeric option whose value is not a whole number in its range; the range is given as text, so that it can
+    /// reach beyond `Int` (`--seed` takes up to 2⁶⁴−1).
+    public static func notAWholeNumber(
+        _ option: String, _ value: String, from lowest: String, to highest: String
+    ) -> Localized {
+        text("\(option): »\(value)« er ikke et helt tal fra \(lowest) til \(highest)",
+             "\(option): \"\(value)\" is not a whole number from \(lowest) to \(highest)")
+    }
+
+    public static func invalidLanguage(_ value: String?) -> Localized {
+        guard let value else {
+            return text("--lang mangler sproget: da eller en", "--lang needs the language: da or en")
+        }
+        return text("--lang: »\(value)« er ikke et sprog, samtale taler; vælg da (dansk) eller en (engelsk)",
+                    "--lang: \"\(value)\" is not a language samtale speaks; choose da (Danish) or en (English)")
+    }
+
+    public static func invalidFixedNow(_ value: String) -> Localized {
+        text("SAMTALE_NOW: »\(value)« er ikke et tidspunkt som 2026-11-26T09:00:00+01:00 (dato, klokkeslæt og "
+                + "forskel fra UTC); ret eller fjern variablen",
+             "SAMTALE_NOW: \"\(value)\" is not a time like 2026-11-26T09:00:00+01:00 (date, time and offset from UTC); "
+                + "fix or unset the variable")
+    }
+
+    // MARK: Conversations
+
+    /// A typed answer longer than `limit` bytes: it is not kept, and the question is asked again.
+    public static func answerTooLong(limit: Int) -> Localized {
+        text("Svaret er for langt (over \(byteSize(limit).da)) og er ikke gemt; skriv et kortere svar.",
+             "The answer is too long (over \(byteSize(limit).en)) and was not kept; type a shorter one.")
+    }
+
+    // MARK: sessions list
+
+    /// The column headings of `sessions list`, in the order of its columns.
+    public static let sessionListHeadings = [
+        text("Id", "Id"), text("Samtaleform", "Flow"), text("Kortsæt", "Deck"), text("Roller", "Roles"),
+        text("Senest ændret", "Last changed"), text("Status", "Status"), text("Spørgsmål", "Question"),
+    ]
+
+    public static let noSessions = text("Der er ingen gemte samtaler.", "There are no saved conversations.")
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+/// What samtale reads and writes beyond ordinary files: named pipes, devices, huge files and lines, a full disk.
+/// Each must be refused or bounded with a message, never hang, abort or pass in silence.
+@Suite struct FilesAndStreamsTests {
+    /// Runs `samtale ARGUMENTS` through /bin/sh with standard output sent where `redirect` says (`> /dev/full`).
+    func runRedirected(_ arguments: [String], redirect: String, environment: [String: String] = [:]) throws -> Samtale.Result {
+        try Samtale.run(["-c", #""$0" "$@" "# + redirect, Samtale.binary.path] + arguments, environment: environment,
+                        executable: URL(fileURLWithPath: "/bin/sh"))
+    }
+
+    /// Runs samtale under coreutils' `timeout`, so that a run that would wait forever fails (124) instead of hanging.
+    func runBounded(_ arguments: [String]) throws -> Samtale.Result {
+        try Samtale.run(["20", Samtale.binary.path] + arguments, executable: URL(fileURLWithPath: "/usr/bin/timeout"))
+    }
+
+    // MARK: Output
+
+    @Test func aPromptThatCannotBeWrittenExits74() throws {
+        let result = try runRedirected(["prompt"], redirect: "> /dev/full")
+        #expect(result.status == 74)
+        #expect(result.stderr == "samtale: kan ikke skrive til standard output: disken er fuld; udskriften er ufuldstændig\n")
+        let english = try runRedirected(["prompt", "--lang", "en"], redirect: "> /dev/full")
+        #expect(english.status == 74 && english.stderr.contains("cannot write to standard output: the disk is full"))
+        let closed = try runRedirected(["list", "decks"], redirect: ">&-")
+        #expect(closed.status == 74, "a closed standard output: \(closed.stderr)")
+    }
+
+    @Test func anExportThatCannotBeWrittenExits74() throws {
+        let state = try Samtale.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let environment = ["SAMTALE_STATE_DIR": state.path]
+        let input = state.appendingPathComponent("answers.txt")
+        try "Et svar\n".write(to: input, atomically: true, encoding: .utf8)
+        let talk = try Samtale.run(["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"],
+                                   environment: environment, standardInput: input)
+        let id = try #require(talk.stdout.firstMatch(of: #/--resume ([0-9a-z]+)/#)).output.1
+        for format in ["markdown", "json"] {
+            let export = try runRedirected(["sessions", "export", String(id), "--format", format], redirect: "> /dev/full",
+                                           environment: environment)
+            #expect(export.status == 74, "\(format): \(export.stderr)")
+            #expect(export.stderr.contains("kan ikke skrive til standard output"))
+        }
+        let list = try runRedirected(["sessions", "list"], redirect: "> /dev/full", environment: environment)
+        #expect(list.status == 74)
+        #expect(try runRedirected(["sessions", "export", String(id)], redirect: "> /dev/null", environment: environment)
+            .status == 0)
+    }
+
+    // MARK: Files that are not files
+
+    @Test func aNamedPipeIsRefusedAtOnceWhereverAFileIsRead() throws {
+        let folder = try Samtale.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("deck.json")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let validate = try runBounded(["validate", fifo.path])
+        #expect(validate.status == 66)
+        #expect(validate.stderr == "samtale: kan ikke læse \(fifo.path): er ikke en almindelig fil, men en navngiven pipe (FIFO)\n")
+        let inFolder = try runBounded(["prompt", "--dialogues", folder.path, "--lang", "en"])
+        #expect(inFolder.status == 66)
+        #expect(inFolder.stderr.contains("cannot read \(fifo.path): is not a regular file but a named pipe (FIFO)"))
+        let targets = try runBounded(["validate", "--config", fifo.path])
+        #expect(targets.status == 66 && targets.stderr.contains("navngiven pipe"))
+    }
+
+    @Test(arguments: ["/dev/zero", "/dev/null", "/dev/urandom"])
+    func aDeviceIsRefused(device: String) throws {
+        let result = try runBounded(["validate", device])
+        #expect(result.status == 66)
+        #expect(result.stderr == "samtale: kan ikke læse \(device): er ikke en almindelig fil, men en enhed\n")
+    }
+
+    @Test func aFileOverTheLimitIsRefusedWithItsSize() throws {
+        let folder = try Samtale.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let huge = folder.appendingPathComponent("huge.json")
+        #expect(FileManager.default.createFile(atPath: huge.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 40 << 20 | 512 << 10)
+        try handle.close()
+        let result = try Samtale.run(["validate", huge.path])
+        #expect(result.status == 66)
+        #expect(result.stderr == "samtale: kan ikke læse \(huge.path): filen er på 40,5 MiB; samtale læser højst 16 MiB\n")
+        let english = try Samtale.run(["validate", huge.path, "--lang", "en"])
+        #expect(english.stderr.contains("the file is 40.5 MiB; samtale reads at most 16 MiB"))
+    }
+
+    @Test func systemErrorsAreInTheInterfaceLanguage() throws {
+        let missing = try Samtale.run(["validate", "/nonexistent/deck.json"])
+        #expect(missing.stderr == "samtale: kan ikke læse /nonexistent/deck.json: filen eller mappen findes ikke\n")
+        let folder = try Samtale.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let locked = folder.appendingPathComponent("locked.json")
+        try "{}".write(to: locked, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: locked.path)
+        // root reads anything; the message is checked where permissions hold.
+        if getuid() != 0 {
+            let denied = try Samtale.run(["validate", locked.path, "--lang", "en"])
+            #expect(denied.stderr == "samtale: cannot read \(locked.path): permission denied\n")
+        }
+    }
+
+    // MARK: Standard input
+
+    /// A 40 MB line on a pipe is dropped as it is read (the process stays small), and the question is asked again.
+    @Test func aHugeAnswerIsRefusedWithoutBeingHeldInMemory() throws {
+        let folder = try Samtale.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("answers.txt")
+        var bytes = Data(repeating: UInt8(ascii: "a"), count: 40_000_000)
+        bytes.append(Data("\nEt kort svar\n/pause\n".utf8))
+        try bytes.write(to: input)
+        // python3 runs samtale and reports the largest resident size any child reached, in KiB.
+        let script = """
+            import resource, subprocess, sys
+            result = subprocess.run(sys.argv[2:], stdin=open(sys.argv[1], "rb"), capture_output=True)
+            sys.stdout.write(result.stdout.decode())
+            sys.stderr.write("%d %d" % (result.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+            """
+        let result = try Samtale.run(["python3", "-c", script, input.path, Samtale.binary.path, "talk", "--flow", "one-to-one",
+                                      "--role", "medarbejder", "--theme", "sammen sikrer"],
+                                     environment: ["SAMTALE_STATE_DIR": folder.path],
+                                     executable: URL(fileURLWithPath: "/usr/bin/env"))
+        let figures = result.stderr.split(separator: " ").compactMap { Int($0) }
+        try #require(figures.count == 2, "\(result.stderr)")
+        #expect(figures[0] == 0)
+        #expect(figures[1] < 30_000, "peak resident size \(figures[1]) KiB: the line was held in memory")
+        #expect(result.stdout.contains("Spørgsmål 1 af 4\nHvordan bidrager du til kvalitet i løsningen af kerneopgaven?\n"
+            + "Svaret er for langt (over 64 KiB) og er ikke gemt; skriv et kortere svar.\nSpørgsmål 2 af 4"), "\(result.stdout)")
+        let id = try #require(result.stdout.firstMatch(of: #/--resume ([0-9a-z]+)/#)).output.1
+        let export = try Samtale.run(["sessions", "export", String(id), "--format", "json"],
+                                     environment: ["SAMTALE_STATE_DIR": folder.path])
+        #expect(export.stdout.contains("Et kort svar"))
+        #expect(!export.stdout.contains("aaaaaaaaaa"))
+    }
+}
