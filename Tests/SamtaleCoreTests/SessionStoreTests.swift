@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import SamtaleCore
 
@@ -241,9 +242,9 @@ import Testing
     }
 
     @Test func savesFromManyTasksAtOnceEachLandWhole() async throws {
-        let folder = try makeTemporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = SessionStore(directory: folder + "/sessions")
+        let folder = try TemporaryFolders.make()
+        defer { TemporaryFolders.remove(folder) }
+        let store = SessionStore(directory: folder.path + "/sessions")
         let versions = (0..<32).map { Array(String(repeating: "\($0),", count: 1_000 + $0).utf8) }
         let id = first
         await withTaskGroup(of: Void.self) { group in
@@ -277,16 +278,7 @@ import Testing
 
     /// Runs `body` with a fresh, empty folder that is removed afterwards.
     private func withTemporaryFolder(_ body: (String) throws -> Void) throws {
-        let folder = try makeTemporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try body(folder)
-    }
-
-    private func makeTemporaryFolder() throws -> String {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("samtale-sessions-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        return folder
+        try TemporaryFolders.with { try body($0.path) }
     }
 
     private func permissions(of path: String) throws -> Int {
