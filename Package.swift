@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(
             name: "SamtaleCoreTests",
             dependencies: ["SamtaleCore", "SamtaleDecks", "TestSupport"],
-            exclude: ["Goldens"]
+            exclude: ["Goldens", "Seeds"]
         ),
         .testTarget(
             name: "WebhookAdapterTests",

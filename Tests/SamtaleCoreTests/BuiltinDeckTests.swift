@@ -6,10 +6,9 @@ import Testing
 /// The built-in decks, as samtale holds them.
 let builtinDecks: [Deck] = BuiltinDecks.all.map(\.deck)
 
-/// The seed documents beside the project (`../shared/seeds`), where CI and every developer have them.
+/// The source documents of the built-in decks, as extracted from their PDFs (`Seeds/`, where its README says whose).
 enum Seeds {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/seeds").standardizedFileURL
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Seeds")
 
     static func text(_ name: String) throws -> String {
         try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
