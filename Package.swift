@@ -63,19 +63,22 @@ let package = Package(
             dependencies: ["embed-decks"],
             path: "Sources/EmbedDecksPlugin"
         ),
+        /// What the test targets share: temporary folders that do not outlive the run, the environment of every process
+        /// a test starts, and whether python3 can check JSON Schemas.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "SamtaleCoreTests",
-            dependencies: ["SamtaleCore", "SamtaleDecks"],
-            exclude: ["Goldens"]
+            dependencies: ["SamtaleCore", "SamtaleDecks", "TestSupport"],
+            exclude: ["Goldens", "Seeds"]
         ),
         .testTarget(
             name: "WebhookAdapterTests",
-            dependencies: ["WebhookAdapter", "SamtaleDecks"],
+            dependencies: ["WebhookAdapter", "SamtaleDecks", "TestSupport"],
             exclude: ["Schemas"]
         ),
         .testTarget(
             name: "samtaleTests",
-            dependencies: ["samtale", "JSONLinesAdapter", "SamtaleDecks"],
+            dependencies: ["samtale", "JSONLinesAdapter", "SamtaleDecks", "TestSupport"],
             exclude: ["Fixtures", "Transcripts"]
         ),
     ],

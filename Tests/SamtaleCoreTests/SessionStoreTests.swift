@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import SamtaleCore
 
@@ -362,9 +363,9 @@ import Testing
     /// Many holders of one session saving at once: each save either lands whole on the revision it read, or is
     /// refused; none is lost silently, so the file's revision counts exactly the saves that were told they landed.
     @Test func savesFromManyTasksAtOnceLandWholeOrAreRefused() async throws {
-        let folder = try makeTemporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = SessionStore(directory: folder + "/sessions")
+        let folder = try TemporaryFolders.make()
+        defer { TemporaryFolders.remove(folder) }
+        let store = SessionStore(directory: folder.path + "/sessions")
         var session = makeSession(first)
         try store.save(&session)
         let id = first
@@ -418,16 +419,7 @@ import Testing
 
     /// Runs `body` with a fresh, empty folder that is removed afterwards.
     private func withTemporaryFolder(_ body: (String) throws -> Void) throws {
-        let folder = try makeTemporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try body(folder)
-    }
-
-    private func makeTemporaryFolder() throws -> String {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("samtale-sessions-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        return folder
+        try TemporaryFolders.with { try body($0.path) }
     }
 
     private func permissions(of path: String) throws -> Int {

@@ -1,21 +1,20 @@
 import Foundation
 import SamtaleCore
+import TestSupport
 import Testing
 @testable import WebhookAdapter
 
 /// Every Teams card samtale can post, checked against the Adaptive Card 1.5 schema by python3's `jsonschema` (the
 /// schema is copied into `Schemas/` so that a clean clone has it).
-@Suite struct TeamsSchemaTests {
+@Suite(.enabled(if: JSONSchemaCheck.testsRun, Comment(rawValue: JSONSchemaCheck.missing)))
+struct TeamsSchemaTests {
     static let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Schemas/adaptive-card-1.5.json")
 
-    /// Reads a JSON array of cards from the file named first and prints, for each, the list of its errors.
+    /// Reads the schema from the file named first and a JSON array of cards from the second, and prints, for each
+    /// card, the list of its errors.
     static let validator = """
-        import json, sys
-        try:
-            import jsonschema
-        except ImportError:
-            sys.exit(3)
+        import json, sys, jsonschema
         with open(sys.argv[1]) as file:
             schema = json.load(file)
         validator = jsonschema.validators.validator_for(schema)(schema)
@@ -26,23 +25,12 @@ import Testing
 
     /// The schema's errors for each card, in order.
     static func errors(_ cards: [JSONValue]) throws -> [[String]] {
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("samtale-cards-\(UUID().uuidString).json")
-        try Data(JSONWriter.bytes(.array(cards))).write(to: input)
-        defer { try? FileManager.default.removeItem(at: input) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", validator, schema.path, input.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if process.terminationStatus == 3 {
-            Issue.record("python3 cannot import jsonschema: pip install jsonschema")
-            return []
+        try TemporaryFolders.with { folder in
+            let input = folder.appendingPathComponent("cards.json")
+            try Data(JSONWriter.bytes(.array(cards))).write(to: input)
+            let data = try JSONSchemaCheck.run(validator, [schema.path, input.path])
+            return try JSONDecoder().decode([[String]].self, from: data)
         }
-        try #require(process.terminationStatus == 0, "the validator failed")
-        return try JSONDecoder().decode([[String]].self, from: data)
     }
 
     /// The card of a Teams payload, whole: it must validate as it is sent.

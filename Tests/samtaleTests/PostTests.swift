@@ -1,23 +1,23 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A real HTTP server on 127.0.0.1 (webhook_server.py) that records every request and answers as scripted.
 final class WebhookServer {
     let port: Int
     private let process: Process
+    private let folder: URL
     private let log: URL
 
     /// `script`: the answers per path, as webhook_server.py reads them.
     init(_ script: [String: [[String: Any]]]) throws {
-        let folder = try Samtale.temporaryFolder()
+        folder = try Samtale.temporaryFolder()
         let scriptFile = folder.appendingPathComponent("script.json")
         try JSONSerialization.data(withJSONObject: script).write(to: scriptFile)
         log = folder.appendingPathComponent("requests.jsonl")
         let portFile = folder.appendingPathComponent("port")
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Samtale.fixtures.appendingPathComponent("webhook_server.py").path, scriptFile.path,
-                             log.path, portFile.path]
+        let server = Samtale.fixtures.appendingPathComponent("webhook_server.py")
+        process = TestProcess.python([server.path, scriptFile.path, log.path, portFile.path], home: folder)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -34,6 +34,7 @@ final class WebhookServer {
         // SIGKILL: a child of the test runner may inherit a signal mask that blocks SIGTERM.
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        TemporaryFolders.remove(folder)
     }
 
     func url(_ path: String) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The conformance suite of the JSON-lines protocol: each file in `Transcripts/` holds requests (`> `, or `>x ` with the
@@ -50,7 +51,8 @@ import Testing
                 try parts[1].write(to: target, atomically: true, encoding: .utf8)
             }
         }
-        let server = try Server(arguments: arguments, environment: environment)
+        defer { TemporaryFolders.remove(state) }
+        let server = try Server(arguments: arguments, environment: environment, home: state)
         var token = ""
         for index in exchanges.indices {
             var request = exchanges[index].request
@@ -113,18 +115,14 @@ import Testing
 /// A running `samtale serve`, fed one request at a time: after each request the runner sends a `hello` with a
 /// marker id and reads up to its answer, so it knows which lines the request caused. The markers are not compared.
 final class Server {
-    private let process = Process()
+    private let process: Process
     private let input = Pipe()
     private let output = Pipe()
     private var buffer = Data()
     private var count = 0
 
-    init(arguments: [String], environment: [String: String]) throws {
-        process.executableURL = Samtale.binary
-        process.arguments = arguments
-        var base = ProcessInfo.processInfo.environment.filter { !["LANG", "LC_ALL", "LC_MESSAGES"].contains($0.key) }
-        base.merge(environment) { _, new in new }
-        process.environment = base
+    init(arguments: [String], environment: [String: String], home: URL) throws {
+        process = TestProcess.make(Samtale.binary, arguments, home: home, environment: environment)
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

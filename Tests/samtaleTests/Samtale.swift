@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `samtale` binary as a user would: from another folder, with its own environment.
 struct Samtale {
@@ -19,15 +20,14 @@ struct Samtale {
         .deletingLastPathComponent()
     static let fixtures = root.appendingPathComponent("Tests/samtaleTests/Fixtures")
 
-    /// A fresh empty folder under the system's temporary directory.
+    /// A fresh empty folder, removed when the tests end.
     static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samtale-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+        try TemporaryFolders.make()
     }
 
-    /// Runs `samtale` with the arguments in `directory` (default: a new empty folder), with a clean environment:
-    /// no locale, no deck folders, no target group, unless given; standard input from a file, or empty.
+    /// Runs `samtale` with the arguments in `directory` (default: a new empty folder), with the environment of
+    /// `TestProcess` (a HOME of its own, no locale, deck folders or target group) plus `environment`; standard input
+    /// from a file, or empty.
     static func run(
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], executable: URL = binary,
         standardInput: URL? = nil
@@ -41,9 +41,12 @@ struct Samtale {
         let process: Process
         let out: Pipe
         let err: Pipe
+        /// The HOME and working folder made for this run, removed once it has ended.
+        let folders: [URL]
 
         /// Reads both outputs to their end and waits for the exit.
         func wait() throws -> Result {
+            defer { folders.forEach(TemporaryFolders.remove) }
             // stderr is read on another thread, so that neither pipe can fill up and stall the process.
             nonisolated(unsafe) var stderr = Data()
             let read = DispatchSemaphore(value: 0)
@@ -64,20 +67,15 @@ struct Samtale {
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], executable: URL = binary,
         standardInput: URL? = nil
     ) throws -> Running {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = try directory ?? temporaryFolder()
-        var base = ProcessInfo.processInfo.environment.filter { !["LANG", "LC_ALL", "LC_MESSAGES", "SAMTALE_DIALOGUES",
-                                                                  "SAMTALE_TARGET_GROUP", "NO_COLOR", "COLUMNS"].contains($0.key) }
-        base["TZ"] = "Europe/Copenhagen"
-        process.environment = base.merging(environment) { _, new in new }
+        let home = try temporaryFolder()
+        let workingFolder = try directory ?? temporaryFolder()
+        let process = TestProcess.make(executable, arguments, home: home, in: workingFolder, environment: environment)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = try standardInput.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         try process.run()
-        return Running(process: process, out: out, err: err)
+        return Running(process: process, out: out, err: err, folders: directory == nil ? [home, workingFolder] : [home])
     }
 }

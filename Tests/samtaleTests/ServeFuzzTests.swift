@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -1027,25 +1028,17 @@ extension ServeFuzzTests {
     /// `timeout` seconds.
     static func serve(_ input: [UInt8], timeout: Double) throws -> ServeRun {
         let folder = try Samtale.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { TemporaryFolders.remove(folder) }
         let inputFile = folder.appendingPathComponent("input")
         let outputFile = folder.appendingPathComponent("output")
         let errorFile = folder.appendingPathComponent("errors")
         try Data(input).write(to: inputFile)
         _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        let process = Process()
-        process.executableURL = Samtale.binary
-        process.arguments = ["serve", "--stdio", "--ephemeral"]
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment.filter {
-            !["LANG", "LC_ALL", "LC_MESSAGES", "SAMTALE_DIALOGUES", "SAMTALE_TARGET_GROUP", "NO_COLOR", "COLUMNS"].contains($0.key)
-        }
-        environment["TZ"] = "Europe/Copenhagen"
-        environment["SAMTALE_NOW"] = now
-        environment["SAMTALE_TOKEN_KEY"] = tokenKey
-        environment["SAMTALE_STATE_DIR"] = folder.appendingPathComponent("state").path
-        process.environment = environment
+        let state = folder.appendingPathComponent("state").path
+        let process = TestProcess.make(Samtale.binary, ["serve", "--stdio", "--ephemeral"], home: folder, environment: [
+            "SAMTALE_NOW": now, "SAMTALE_TOKEN_KEY": tokenKey, "SAMTALE_STATE_DIR": state,
+        ])
         let standardInput = try FileHandle(forReadingFrom: inputFile)
         let standardOutput = try FileHandle(forWritingTo: outputFile)
         let standardError = try FileHandle(forWritingTo: errorFile)

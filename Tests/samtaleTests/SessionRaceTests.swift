@@ -47,7 +47,7 @@ import Testing
 
     @Test func anAnswerInTheTerminalSurvivesAServerThatHeldTheSession() throws {
         let id = "000000000000000000000race1"
-        let server = try Server(arguments: ["serve", "--stdio"], environment: environment)
+        let server = try Server(arguments: ["serve", "--stdio"], environment: environment, home: state)
         #expect(try send(server, Self.start.replacingOccurrences(of: "ID", with: id)).last?["type"] as? String == "ask")
         #expect(try send(server, Self.input(id, "Fra serveren, første")).last?["type"] as? String == "ask")
 
@@ -109,7 +109,7 @@ import Testing
 
     @Test func aSessionDeletedWhileAServerHoldsItStaysDeleted() throws {
         let id = "000000000000000000000race3"
-        let server = try Server(arguments: ["serve", "--stdio"], environment: environment)
+        let server = try Server(arguments: ["serve", "--stdio"], environment: environment, home: state)
         #expect(try send(server, Self.start.replacingOccurrences(of: "ID", with: id)).last?["type"] as? String == "ask")
         #expect(try send(server, Self.input(id, "Et svar")).last?["type"] as? String == "ask")
 
@@ -135,7 +135,7 @@ import Testing
     @Test func aSessionPointingOutsideItsScriptIsDamagedAndTheOthersWork() throws {
         let good = "0000000000000000000000g00d"
         let bad = "00000000000000000000000bad"
-        let server = try Server(arguments: ["serve", "--stdio"], environment: environment)
+        let server = try Server(arguments: ["serve", "--stdio"], environment: environment, home: state)
         _ = try send(server, Self.start.replacingOccurrences(of: "ID", with: good))
         _ = try send(server, Self.start.replacingOccurrences(of: "ID", with: bad))
         #expect(try server.finish() == 0)
@@ -158,7 +158,7 @@ import Testing
         #expect(resumed.stderr.contains(file.path) && resumed.stderr.contains("conversation.position"))
         #expect(try run(["talk", "--resume", good], input: "Et svar\n").status == 0)
 
-        let again = try Server(arguments: ["serve", "--stdio"], environment: environment)
+        let again = try Server(arguments: ["serve", "--stdio"], environment: environment, home: state)
         for request in [#"{"type":"state","session":"\#(bad)"}"#, Self.input(bad, "Svar")] {
             let lines = try send(again, request)
             #expect(lines.first?["code"] as? String == "damaged-session")

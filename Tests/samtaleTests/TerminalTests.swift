@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 // MARK: - Tests
@@ -313,20 +314,23 @@ private func progressLine(in text: String) -> String? {
 
 // MARK: - A state folder
 
-/// A fresh `SAMTALE_STATE_DIR`, and what the binary says about the sessions in it.
+/// A fresh `SAMTALE_STATE_DIR` with a HOME of its own, and what the binary says about the sessions in it.
 private struct StateFolder {
     let url: URL
+    let home: URL
 
     init() throws {
         url = try Samtale.temporaryFolder()
+        home = try Samtale.temporaryFolder()
     }
 
     var environment: [String: String] {
-        ["SAMTALE_STATE_DIR": url.path, "TZ": "Europe/Copenhagen"]
+        ["SAMTALE_STATE_DIR": url.path]
     }
 
     func remove() {
-        try? FileManager.default.removeItem(at: url)
+        TemporaryFolders.remove(url)
+        TemporaryFolders.remove(home)
     }
 
     /// The ids of the session files, sorted.
@@ -408,11 +412,8 @@ private struct SessionExport {
 
 /// Runs `samtale` with `input` on a pipe as its standard input (`Samtale.run` gives it /dev/null).
 private func runPiped(_ arguments: [String], input: String, state: StateFolder) throws -> Samtale.Result {
-    let process = Process()
-    process.executableURL = Samtale.binary
-    process.arguments = arguments
-    process.currentDirectoryURL = state.url
-    process.environment = cleanEnvironment().merging(state.environment) { _, new in new }
+    let process = TestProcess.make(Samtale.binary, arguments, home: state.home, in: state.url,
+                                   environment: state.environment)
     let stdin = Pipe()
     let stdout = Pipe()
     let stderr = try FileHandle(forUpdating: emptyFile(in: state.url, named: "stderr-\(UUID().uuidString)"))
@@ -431,16 +432,6 @@ private func runPiped(_ arguments: [String], input: String, state: StateFolder) 
     try stderr.close()
     return Samtale.Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
                           stderr: String(decoding: err, as: UTF8.self))
-}
-
-/// The environment `Samtale.run` gives the binary: no locale, colour choice, width, deck folders or target group.
-private func cleanEnvironment() -> [String: String] {
-    var environment = ProcessInfo.processInfo.environment.filter {
-        !["LANG", "LC_ALL", "LC_MESSAGES", "SAMTALE_DIALOGUES", "SAMTALE_TARGET_GROUP", "NO_COLOR", "COLUMNS",
-          "SAMTALE_STATE_DIR"].contains($0.key)
-    }
-    environment["TZ"] = "Europe/Copenhagen"
-    return environment
 }
 
 private func emptyFile(in folder: URL, named name: String) throws -> URL {
@@ -531,10 +522,8 @@ private enum Terminal {
             "argv": [Samtale.binary.path] + arguments, "rows": rows, "cols": columns, "env": overrides,
             "cwd": state.url.path, "timeout": timeout, "steps": steps,
         ]
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path]
-        process.environment = cleanEnvironment()
+        // python3 and, through it, samtale get the test environment with the state folder's HOME.
+        let process = TestProcess.python([script.path], home: state.home)
         let stdin = Pipe()
         let stdout = Pipe()
         let stderrFile = try emptyFile(in: state.url, named: "pty-stderr-\(UUID().uuidString)")

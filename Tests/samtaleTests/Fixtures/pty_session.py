@@ -9,7 +9,8 @@ The spec is one JSON object:
     {
       "argv":    ["/path/to/samtale", "talk", "--flow", "one-to-one"],   required
       "rows":    24, "cols": 80,               the terminal's size (default 24 x 80)
-      "env":     {"NAME": "value", "OTHER": null},   overrides; null removes the variable
+      "env":     {"NAME": "value", "OTHER": null},   overrides of this script's environment (which the tests
+                                               make clean: see Tests/TestSupport/TestProcess.swift); null removes one
       "cwd":     "/some/folder",               optional
       "timeout": 15,                           seconds per waiting step (default 15)
       "steps":   ["expect Spørgsmål 1 af 4", "send mit svar", "ctrl-c", "wait-exit"]

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A clone of the repository passes its tests on its own: nothing in it reaches for files beside it, and every
+/// process a test starts is isolated from the user's set-up.
+@Suite struct RepositoryTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// Where the design brief, the seeds and the schemas were kept beside the project during its development: no
+    /// clone has them. Put together from parts, so that this file does not name them itself.
+    static let outside: [String] = {
+        let shared = "shared"
+        return [".." + "/" + shared] + ["seeds", "schemas", "reference"].map { shared + "/" + $0 }
+    }()
+
+    /// Foundation's ways to start a process, put together from parts like `outside`.
+    static let processCalls = ["Process" + "()", "Process" + ".run("]
+
+    /// Every file under `paths` (folders or files, relative to `root`) whose text holds one of `needles` at the start
+    /// of a word (so not inside a longer name), as "path: needle", sorted.
+    static func mentions(of needles: [String], under paths: [String], in root: URL) -> [String] {
+        var found: [String] = []
+        for path in paths {
+            let top = root.appendingPathComponent(path)
+            let inside = FileManager.default.enumerator(atPath: top.path)?.compactMap { $0 as? String } ?? []
+            for file in inside.isEmpty ? [""] : inside {
+                let relative = file.isEmpty ? path : path + "/" + file
+                guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(relative).path)
+                else { continue }
+                let text = String(decoding: data, as: UTF8.self)
+                found += needles.filter { holds(text, $0) }.map { "\(relative): \($0)" }
+            }
+        }
+        return found.sorted()
+    }
+
+    static func holds(_ text: String, _ needle: String) -> Bool {
+        text.ranges(of: needle).contains { range in
+            guard range.lowerBound > text.startIndex else { return true }
+            let before = text[text.index(before: range.lowerBound)]
+            return !(before.isLetter || before.isNumber || before == "_")
+        }
+    }
+
+    @Test func nothingReachesForFilesBesideTheRepository() {
+        let found = Self.mentions(of: Self.outside, under: ["Sources", "Adapters", "Tests", ".ci", "Dialogues",
+                                                           "Package.swift"], in: Self.root)
+        #expect(found.isEmpty, "keep what a test needs in the repository: \(found)")
+    }
+
+    @Test func theCheckFindsAReferenceBesideTheRepository() throws {
+        try TemporaryFolders.with { root in
+            let files = ["Tests/A/Tests.swift": "let folder = \"../../\(Self.outside[0])/x\"",
+                         ".ci/run": "cp \(Self.outside[2])/card.json .", "Tests/B.txt": "shared by all",
+                         "Tests/C.swift": "let x = TestProcess(); let y = \(Self.processCalls[0])"]
+            for (path, text) in files {
+                let file = root.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(),
+                                                        withIntermediateDirectories: true)
+                try text.write(to: file, atomically: true, encoding: .utf8)
+            }
+            #expect(Self.mentions(of: Self.outside, under: ["Tests", ".ci", "Sources"], in: root)
+                == [".ci/run: \(Self.outside[2])", "Tests/A/Tests.swift: \(Self.outside[0])"])
+            #expect(Self.mentions(of: Self.processCalls, under: ["Tests"], in: root)
+                == ["Tests/C.swift: \(Self.processCalls[0])"])
+        }
+    }
+
+    /// TestProcess gives each process a HOME of its own and none of the user's samtale variables; a process made
+    /// any other way would see them.
+    @Test func everyProcessATestStartsIsMadeByTestProcess() {
+        let found = Self.mentions(of: Self.processCalls, under: ["Tests"], in: Self.root)
+            .filter { !$0.hasPrefix("Tests/TestSupport/") }
+        #expect(found.isEmpty, "start processes with TestProcess.make or TestProcess.python: \(found)")
+    }
+}
