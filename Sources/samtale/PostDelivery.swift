@@ -211,6 +211,7 @@ struct HTTPHelper {
         let member = answer.member
         guard case .number(let idLiteral)? = member("id"), let id = Int(idLiteral) else { return nil }
         if case .number(let status)? = member("status"), let code = Int(status) {
+            if case .string(let host)? = member("redirect") { return (id, .redirected(status: code, host: host)) }
             var retryAfter: String?
             if case .string(let header)? = member("retryAfter") { retryAfter = header }
             guard case .string(let body)? = member("body") else { return nil }

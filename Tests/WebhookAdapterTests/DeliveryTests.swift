@@ -98,9 +98,33 @@ import Testing
                 == .temporary(reason: Strings.connectionRefused, retryAfter: nil))
     }
 
-    @Test(arguments: [ConnectionFailure.refused, .unknownHost, .lost, .offline, .tls, .brokenAnswer, .other(code: -1001)])
+    @Test(arguments: [ConnectionFailure.refused, .unknownHost, .lost, .offline, .tls, .brokenAnswer, .redirected,
+                      .authentication, .badURL, .other(code: -1001)])
     func aConnectionFailureIsReadBackFromItsWord(failure: ConnectionFailure) {
         #expect(ConnectionFailure(word: failure.word) == failure)
+    }
+
+    @Test(arguments: [ConnectionFailure.refused, .unknownHost, .lost, .offline, .tls, .brokenAnswer, .redirected,
+                      .authentication, .badURL, .other(code: -1007), .other(code: -1)])
+    func aConnectionFailureIsToldInWordsNotAsABareCode(failure: ConnectionFailure) {
+        for language in [Language.da, .en] {
+            let words = failure.reason[language].split(separator: " ").filter { Int($0) == nil }
+            #expect(words.count >= 3, "\(failure.reason[language])")
+            let reason = failure.reason[language]
+            #expect(!reason.contains("netværksfejl -") && !reason.contains("error -"))
+        }
+    }
+
+    @Test func aRedirectIsFinalAndNamesOnlyItsHost() {
+        let verdict = Platform.slack.judge(.redirected(status: 301, host: "elsewhere.example"), now: 0)
+        guard case .rejected(let reason) = verdict else {
+            Issue.record("a redirect is not final: \(verdict)")
+            return
+        }
+        #expect(reason.da.contains("elsewhere.example") && reason.en.contains("elsewhere.example"))
+        #expect(reason.da.contains("HTTP 301") && reason.da.contains("omdirigerer"))
+        #expect(Platform.slack.judge(.connectionFailed(.redirected), now: 0)
+                == .rejected(reason: Strings.connectionRedirected))
     }
 
     @Test func aWordThatIsNoFailureIsNotRead() {
