@@ -47,7 +47,7 @@ extension Commands {
         }
         let ledger = try PostLedgerFile()
         try ledger.lock()
-        let posted = try ledger.entries()
+        let posted = try ledger.entries(language: language)
         let due = posts.filter { post in
             guard let entry = post.ledger, !parsed.flag("--force") else { return true }
             guard posted.contains(where: { $0.target == entry.target && $0.date == entry.date }) else { return true }

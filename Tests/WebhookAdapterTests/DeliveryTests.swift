@@ -198,3 +198,15 @@ import Testing
         }
     }
 }
+
+@Suite struct LedgerTests {
+    @Test func aTornLineIsSkippedAndNamedAndTheLinesAfterItCount() throws {
+        let day = try #require(CivilDate(iso: "2026-11-26"))
+        let whole = LedgerEntry(target: "nord", date: day, question: "Hvad?").line(at: "2026-11-26T08:30:00+01:00")
+        let torn = Array(whole.prefix(20))
+        let later = LedgerEntry(target: "syd", date: day, question: "Hvordan?").line(at: "2026-11-26T08:30:01+01:00")
+        let (entries, unreadable) = LedgerEntry.entries(in: whole + torn + [0x0A] + later + [0x0A])
+        #expect(entries.map(\.target) == ["nord", "syd"])
+        #expect(unreadable == [2])
+    }
+}

@@ -493,4 +493,42 @@ extension PostTests {
         #expect(answer.utf8.count < 65_536 + 100)
     }
     #endif
+
+    // MARK: Several targets
+
+    /// Targets team-0 … team-N, each HOOK_i set to the path named (nil: not set).
+    func runTargets(_ paths: [String?], server: WebhookServer, extra: [String] = []) throws -> Samtale.Result {
+        let config = try targetsFile(server, count: paths.count)
+        var environment: [String: String] = [:]
+        for (index, path) in paths.enumerated() { environment["HOOK_\(index)"] = path.map(server.url) }
+        return try post(["--all", "--config", config.path] + extra, environment: environment)
+    }
+
+    // MARK: The ledger
+
+    @Test func aTornLastLineInTheLedgerIsToldAndNeverGluesTheNextRecordToIt() throws {
+        let server = try WebhookServer(["/hooks/0-\(Self.secret)": [["status": 200, "body": "ok"]],
+                                        "/hooks/1-\(Self.secret)": [["status": 200, "body": "ok"]]])
+        // A crash cut the last record short: no line end.
+        try #"{"target":"team-0","date":"2026-11-25","question":"Hva"#
+            .write(to: state.appendingPathComponent("posted.jsonl"), atomically: true, encoding: .utf8)
+        let paths = ["/hooks/0-\(Self.secret)", "/hooks/1-\(Self.secret)"]
+        let first = try runTargets(paths, server: server)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("posted.jsonl: linje 1 er ufuldstændig"), "\(first.stderr)")
+        let second = try runTargets(paths, server: server)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.components(separatedBy: "allerede sendt").count == 3, "\(second.stderr)")
+        #expect(try server.requests().count == 2, "a target was posted twice")
+    }
+
+    @Test func aLedgerThatCannotBeWrittenIsToldInTheInterfaceLanguage() throws {
+        try FileManager.default.createDirectory(at: state.appendingPathComponent("post.lock"),
+                                                withIntermediateDirectories: true)
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "body": "ok"]]])
+        let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost"])
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(result.stderr.contains("post.lock: er en mappe"), "\(result.stderr)")
+        #expect(try server.requests().isEmpty)
+    }
 }

@@ -75,7 +75,17 @@ extension Strings {
              attempts == 1 ? "1 attempt, \(reason.en)" : "\(attempts) attempts, last \(reason.en)")
     }
 
-    public static func cannotWrite(_ path: String, reason: String) -> Localized {
-        text("kan ikke skrive \(path): \(reason)", "cannot write \(path): \(reason)")
+    public static func cannotWrite(_ path: String, reason: Localized) -> Localized {
+        text("kan ikke skrive \(path): \(reason.da)", "cannot write \(path): \(reason.en)")
+    }
+
+    /// Lines of the ledger that a crash cut short: they never confirmed a delivery, so they do not count.
+    public static func postLedgerTorn(_ path: String, lines: [Int]) -> Localized {
+        let numbers = lines.map(String.init).joined(separator: ", ")
+        return lines.count == 1
+            ? text("\(path): linje \(numbers) er ufuldstændig (en registrering, der blev afbrudt) og tæller ikke med",
+                   "\(path): line \(numbers) is incomplete (a record cut short) and does not count")
+            : text("\(path): linje \(numbers) er ufuldstændige (registreringer, der blev afbrudt) og tæller ikke med",
+                   "\(path): lines \(numbers) are incomplete (records cut short) and do not count")
     }
 }
