@@ -38,7 +38,7 @@ extension Commands {
         let posts = parsed.flag("--all") || targetName != nil
             ? try targetPosts(parsed, language: language) : try urlPost(parsed, language: language)
         if parsed.flag("--dry-run") {
-            for post in posts { System.printOut(dryRun(post)) }
+            for post in posts { System.printOut(post.address.redacting(dryRun(post))) }
             return 0
         }
         guard !posts.isEmpty else {
@@ -186,7 +186,7 @@ extension Commands {
         return number
     }
 
-    /// The request as it would be sent, with the URL cut to its scheme and host.
+    /// The request as it would be sent, with the URL cut to its scheme and host (and cut from the body by the caller).
     private static func dryRun(_ post: Post) -> String {
         let headers = PostRequest.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
         return "POST \(post.address.redacted)/… (\(post.address.platform.rawValue), \(post.label))\n\(headers)\n\n\(post.body)\n"

@@ -55,6 +55,53 @@ import Testing
         #expect((try? WebhookAddress(parsing: "https://example.com/SECRET", platform: .generic))?.platform == .generic)
     }
 
+    static let teamsWorkflow = "https://x.environment.api.powerplatform.com/powerautomate/automations/direct/workflows/"
+        + "0a1b2c3d4e5f/triggers/manual/paths/invoke?api-version=1"
+
+    static let quotedSecrets: [(url: String, quoted: String, secrets: [String])] = [
+        // As is, the whole URL or the part after the host, in another letter case.
+        ("https://hooks.slack.com/services/T0AAAAAAA/B0BBBBBBB/XXXXXXXXXXXXXXXXXXXXXXXX",
+         "no hook HTTPS://HOOKS.SLACK.COM/SERVICES/T0AAAAAAA/B0BBBBBBB/xxxxxxxxxxxxxxxxxxxxxxxx",
+         ["T0AAAAAAA", "B0BBBBBBB", "XXXXXXXXXXXXXXXXXXXXXXXX"]),
+        // JSON's `\/` for `/`, as a platform's error body may quote the URL.
+        ("https://chat.example.com/hooks/6f1bd2c3e4/SECRET-token-3f9a",
+         #"{"message":"unknown hook https:\/\/chat.example.com\/hooks\/6f1bd2c3e4\/SECRET-token-3f9a"}"#,
+         ["6f1bd2c3e4", "SECRET-token-3f9a"]),
+        // Percent-encoded, whole and in part, lower-case hex too.
+        ("https://example.com/in/SECRET-token-3f9a?key=K3y-value-99&x=1",
+         "redirect_uri=https%3A%2F%2Fexample.com%2Fin%2FSECRET-token-3f9a%3fkey%3dK3y-value-99",
+         ["SECRET-token-3f9a", "K3y-value-99"]),
+        // Split at `/`: each piece quoted on its own.
+        ("https://discord.com/api/webhooks/123456789012345678/AbCdEfGhIjKlMnOp",
+         "webhook 123456789012345678 has no token AbCdEfGhIjKlMnOp", ["123456789012345678", "AbCdEfGhIjKlMnOp"]),
+        // The userinfo, which is no part of the path: the user, the password, and both.
+        ("https://bot:Pa55word-x@chat.example.com/hooks/SECRET-token-3f9a",
+         "login bot:Pa55word-x@chat.example.com failed for Pa55word-x, see /hooks/SECRET-token-3f9a",
+         ["Pa55word-x", "SECRET-token-3f9a"]),
+        // A Teams workflow: its query's parts, but not its fixed words.
+        (teamsWorkflow + "&sig=S1gnatureValue",
+         "DirectApiAuthorizationRequired: sig S1gnatureValue is not valid for workflow 0a1b2c3d4e5f",
+         ["S1gnatureValue", "0a1b2c3d4e5f"]),
+    ]
+
+    @Test(arguments: quotedSecrets.indices)
+    func redactionCutsTheSecretHoweverItIsQuoted(index: Int) throws {
+        let (url, quoted, secrets) = Self.quotedSecrets[index]
+        let address = try WebhookAddress(parsing: url, platform: .generic)
+        let cleaned = address.redacting(quoted)
+        for secret in secrets {
+            #expect(!cleaned.lowercased().contains(secret.lowercased()), "\(secret) is still in: \(cleaned)")
+        }
+        #expect(cleaned.contains("…"), "\(cleaned)")
+    }
+
+    @Test func redactionKeepsThePlatformsOwnWords() throws {
+        let address = try WebhookAddress(parsing: Self.teamsWorkflow + "&sig=S")
+        #expect(address.redacting("the workflow's triggers are manual") == "the workflow's triggers are manual")
+        #expect(address.redacting("see \(Self.teamsWorkflow)&sig=S")
+                == "see https://x.environment.api.powerplatform.com/…")
+    }
+
     @Test func problemsAndRedactionNeverShowTheSecret() throws {
         let address = try WebhookAddress(parsing: "https://hooks.slack.com/services/T0/B0/SECRET")
         #expect(address.redacting("bad hook https://hooks.slack.com/services/T0/B0/SECRET and /services/T0/B0/SECRET")

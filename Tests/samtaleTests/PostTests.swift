@@ -494,6 +494,32 @@ extension PostTests {
     }
     #endif
 
+    // MARK: Secrets
+
+    @Test func aPlatformThatEchoesTheTokenNeverHasItPrinted() throws {
+        let path = "/hooks/abc123def456/\(Self.secret)"
+        let echo = #"{"success":false,"error":"bad token \#(Self.secret) for "#
+            + #"http:\/\/127.0.0.1\/hooks\/abc123def456\/\#(Self.secret) "#
+            + #"(%2Fhooks%2Fabc123def456%2F\#(Self.secret.lowercased()))"}"#
+        let server = try WebhookServer([path: [["status": 400, "body": echo]]])
+        let result = try post(["--url", server.url(path), "--platform", "rocketchat"])
+        #expect(result.status == 69, "\(result.stderr)")
+        #expect(result.stderr.contains("bad token …") && !result.stderr.contains("abc123def456"), "\(result.stderr)")
+        #expect(!result.stderr.lowercased().contains(Self.secret.lowercased()))
+    }
+
+    @Test func aURLWithAUserAndPasswordShowsNeitherNorThePath() throws {
+        let echo = "no hook /hooks/\(Self.secret) for bot:\(Self.secret)-pw"
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 400, "body": echo]]])
+        let url = "http://bot:\(Self.secret)-pw@127.0.0.1:\(server.port)/hooks/\(Self.secret)"
+        let result = try post(["--url", url, "--platform", "mattermost"])
+        #expect(result.status == 69, "\(result.stderr)")
+        #expect(result.stderr.contains("no hook /…"), "\(result.stderr)")
+        let dryRun = try post(["--url", url, "--platform", "mattermost", "--stdin", "--dry-run"], input: "Se \(url)\n")
+        #expect(dryRun.status == 0 && dryRun.stdout.hasPrefix("POST http://127.0.0.1:\(server.port)/…"),
+                "\(dryRun.stdout)")
+    }
+
     // MARK: Several targets
 
     /// Targets team-0 … team-N, each HOOK_i set to the path named (nil: not set).
