@@ -404,6 +404,21 @@ extension PostTests {
 
     // MARK: Numbers
 
+    @Test(arguments: [
+        ("--timeout", "99999999999", "1 til 600"), ("--timeout", "0", "1 til 600"), ("--timeout", "1.5", "1 til 600"),
+        ("--connect-timeout", "601", "1 til 600"), ("--retries", "0", "1 til 100"), ("--retries", "101", "1 til 100"),
+        ("--retry-for", "86401", "1 til 86400"), ("--retry-for", "-1", "1 til 86400"),
+    ])
+    func aNumberOutOfRangeIsAUsageErrorThatNamesTheOptionAndItsRange(option: String, value: String,
+                                                                      range: String) throws {
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "body": "ok"]]])
+        let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost", option, value])
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("\(option) skal være et helt antal") && result.stderr.contains(range)
+                && result.stderr.contains("»\(value)«"), "\(result.stderr)")
+        #expect(try server.requests().isEmpty)
+    }
+
     @Test(arguments: ["1e300", "-1", "0", "99999999999", "\"30\""])
     func samtaleHTTPRefusesATimeoutItCannotHoldWithoutCrashing(timeout: String) throws {
         let line = #"{"id":1,"url":"http://127.0.0.1:9/x","body":"{}","connectTimeout":10,"timeout":\#(timeout)}"#
@@ -528,6 +543,33 @@ extension PostTests {
         var environment: [String: String] = [:]
         for (index, path) in paths.enumerated() { environment["HOOK_\(index)"] = path.map(server.url) }
         return try post(["--all", "--config", config.path] + extra, environment: environment)
+    }
+
+    @Test func aTargetWithoutItsVariableIsToldAndTheOthersArePosted() throws {
+        let server = try WebhookServer(["/hooks/0-\(Self.secret)": [["status": 200, "body": "ok"]],
+                                        "/hooks/2-\(Self.secret)": [["status": 200, "body": "ok"]]])
+        let paths = ["/hooks/0-\(Self.secret)", nil, "/hooks/2-\(Self.secret)"]
+        let dryRun = try runTargets(paths, server: server, extra: ["--dry-run"])
+        #expect(dryRun.status == 64 && dryRun.stdout.contains("team-0") && dryRun.stdout.contains("team-2"),
+                "\(dryRun)")
+        let result = try runTargets(paths, server: server)
+        #expect(result.status == 64, "\(result.stderr)")
+        let told = "team-1: ikke sendt: målet team-1 henter sin webhook fra HOOK_1, men den er ikke sat"
+        #expect(result.stderr.contains(told), "\(result.stderr)")
+        #expect(result.stdout.contains("sendt: team-0") && result.stdout.contains("sendt: team-2"), "\(result.stdout)")
+        #expect(try server.requests().compactMap { $0["path"] as? String }.sorted() == paths.compactMap { $0 })
+    }
+
+    @Test func aRunEndsWithItsWorstCodeAndATemporaryFailureComesFirst() throws {
+        let server = try WebhookServer(["/hooks/ok-\(Self.secret)": [["status": 200, "body": "ok"]],
+                                        "/hooks/gone-\(Self.secret)": [["status": 404, "body": "no_service"]],
+                                        "/hooks/down-\(Self.secret)": [["status": 503]]])
+        let ok = "/hooks/ok-\(Self.secret)", gone = "/hooks/gone-\(Self.secret)", down = "/hooks/down-\(Self.secret)"
+        let retries = ["--retries", "1", "--force"]
+        #expect(try runTargets([ok, gone, down, nil], server: server, extra: retries).status == 75)
+        #expect(try runTargets([ok, gone, nil], server: server, extra: retries).status == 64)
+        #expect(try runTargets([ok, gone], server: server, extra: retries).status == 69)
+        #expect(try runTargets([ok], server: server, extra: retries).status == 0)
     }
 
     // MARK: The ledger
