@@ -164,7 +164,7 @@ final class Transfers: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         case let error as URLError where error.code == .timedOut:
             answer(task, [JSONMember("error", .string("timeout"))])
         case let error as URLError:
-            answer(task, Self.failed(ConnectionFailure(error.code)))
+            answer(task, Self.failed(ConnectionFailure(error)))
         default:
             answer(task, Self.failed(.other(code: URLError.Code.unknown.rawValue)))
         }
@@ -176,8 +176,15 @@ final class Transfers: NSObject, URLSessionDataDelegate, @unchecked Sendable {
 }
 
 extension ConnectionFailure {
-    init(_ code: URLError.Code) {
-        switch code {
+    init(_ error: URLError) {
+        // A TLS handshake that libcurl gives up on reaches FoundationNetworking as "unknown": only the message of the
+        // error underneath (OpenSSL's) tells.
+        let underlying = error.userInfo[NSUnderlyingErrorKey].map { "\($0)" } ?? ""
+        if error.code == .unknown && (underlying.contains("SSL") || underlying.contains("TLS")) {
+            self = .tls
+            return
+        }
+        switch error.code {
         case .cannotConnectToHost: self = .refused
         case .cannotFindHost, .dnsLookupFailed: self = .unknownHost
         case .networkConnectionLost: self = .lost
@@ -192,7 +199,7 @@ extension ConnectionFailure {
         case .httpTooManyRedirects, .redirectToNonExistentLocation: self = .redirected
         case .userAuthenticationRequired, .userCancelledAuthentication: self = .authentication
         case .badURL, .unsupportedURL: self = .badURL
-        default: self = .other(code: code.rawValue)
+        default: self = .other(code: error.code.rawValue)
         }
     }
 }

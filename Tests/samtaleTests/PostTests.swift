@@ -446,6 +446,18 @@ extension PostTests {
         #expect(!FileManager.default.fileExists(atPath: state.appendingPathComponent("posted.jsonl").path))
     }
 
+    // MARK: Connection failures
+
+    @Test func aFailedTLSHandshakeIsToldInWordsNotAsANumber() throws {
+        // https:// to a server that speaks plain HTTP: the handshake fails.
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "body": "ok"]]])
+        let url = "https://127.0.0.1:\(server.port)/hooks/\(Self.secret)"
+        let result = try post(["--url", url, "--platform", "mattermost", "--retries", "1"])
+        #expect(result.status == 75, "\(result.stderr)")
+        #expect(result.stderr.contains("sidst: den sikre forbindelse (TLS) kunne ikke oprettes"), "\(result.stderr)")
+        #expect(!result.stderr.contains("-1"), "\(result.stderr)")
+    }
+
     // MARK: Endless and slow answers
 
     @Test func anEndlessBodyIsCutAtItsLimitAndTheAttemptEndsAtOnce() throws {
