@@ -6,6 +6,8 @@ import SamtaleCore
 public enum AttemptResult: Equatable, Sendable {
     /// The server answered; `retryAfter` is its `Retry-After` header as written.
     case response(status: Int, retryAfter: String?, body: String)
+    /// The server answered with a redirect to `host` (the host alone), which is never followed.
+    case redirected(status: Int, host: String)
     /// No answer in time.
     case timedOut
     /// No connection, or no HTTP answer on it.
@@ -22,12 +24,19 @@ public enum ConnectionFailure: Equatable, Sendable {
     case tls
     /// Something answered, but not with HTTP that could be read.
     case brokenAnswer
+    /// The HTTP client went round redirects (it is told never to follow one).
+    case redirected
+    /// The server asked for a login.
+    case authentication
+    /// The HTTP client cannot read the address.
+    case badURL
     /// Any other error of the HTTP client, by its code.
     case other(code: Int)
 
     private static let named: [(word: String, failure: ConnectionFailure)] = [
         ("refused", .refused), ("unknownHost", .unknownHost), ("lost", .lost), ("offline", .offline), ("tls", .tls),
-        ("brokenAnswer", .brokenAnswer),
+        ("brokenAnswer", .brokenAnswer), ("redirected", .redirected), ("authentication", .authentication),
+        ("badURL", .badURL),
     ]
 
     /// The word on the wire: a name, or the client's error code as a number.
@@ -46,6 +55,11 @@ public enum ConnectionFailure: Equatable, Sendable {
         }
     }
 
+    /// A failure that every further try of the same URL meets again: only a person can change the URL.
+    public var isLasting: Bool {
+        self == .redirected || self == .authentication || self == .badURL
+    }
+
     public var reason: Localized {
         switch self {
         case .refused: Strings.connectionRefused
@@ -54,6 +68,9 @@ public enum ConnectionFailure: Equatable, Sendable {
         case .offline: Strings.connectionOffline
         case .tls: Strings.connectionTLS
         case .brokenAnswer: Strings.connectionBrokenAnswer
+        case .redirected: Strings.connectionRedirected
+        case .authentication: Strings.connectionAuthentication
+        case .badURL: Strings.connectionBadURL
         case .other(let code): Strings.connectionError(code: code)
         }
     }
@@ -75,8 +92,12 @@ extension Platform {
         switch result {
         case .timedOut:
             return .temporary(reason: Strings.webhookTimeout, retryAfter: nil)
+        case .connectionFailed(let failure) where failure.isLasting:
+            return .rejected(reason: failure.reason)
         case .connectionFailed(let failure):
             return .temporary(reason: failure.reason, retryAfter: nil)
+        case .redirected(let status, let host):
+            return .rejected(reason: Strings.webhookRedirected(status: status, host: host))
         case .response(let status, let retryAfter, let body):
             if status == 429 || (500...599).contains(status) {
                 let wait = retryAfter.flatMap { RetryAfter.seconds($0, now: now) } ?? Self.retryAfterInBody(body)

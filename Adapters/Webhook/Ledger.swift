@@ -23,18 +23,26 @@ public struct LedgerEntry: Equatable, Sendable {
         return bytes
     }
 
-    /// The entries of a ledger file. A line that cannot be read (the end of a write cut short) is skipped: it was
-    /// never confirmed as written, so nothing was recorded by it.
-    public static func entries(in bytes: [UInt8]) -> [LedgerEntry] {
-        bytes.split(separator: 0x0A).compactMap { line in
-            guard let entry = try? JSONParser.parse(Array(line)) else { return nil }
-            func text(_ key: String) -> String? {
-                guard case .string(let text)? = entry.member(key) else { return nil }
-                return text
-            }
-            guard let target = text("target"), let date = text("date").flatMap(CivilDate.init(iso:)),
-                let question = text("question") else { return nil }
-            return LedgerEntry(target: target, date: date, question: question)
+    /// The entries of a ledger file, and the numbers (from 1) of the lines that cannot be read: the end of a write
+    /// cut short, never confirmed as written, so nothing was recorded by it. Empty lines are no entries.
+    public static func entries(in bytes: [UInt8]) -> (entries: [LedgerEntry], unreadable: [Int]) {
+        var entries: [LedgerEntry] = []
+        var unreadable: [Int] = []
+        for (index, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+        where !line.isEmpty {
+            if let entry = entry(Array(line)) { entries.append(entry) } else { unreadable.append(index + 1) }
         }
+        return (entries, unreadable)
+    }
+
+    private static func entry(_ line: [UInt8]) -> LedgerEntry? {
+        guard let entry = try? JSONParser.parse(line) else { return nil }
+        func text(_ key: String) -> String? {
+            guard case .string(let text)? = entry.member(key) else { return nil }
+            return text
+        }
+        guard let target = text("target"), let date = text("date").flatMap(CivilDate.init(iso:)),
+            let question = text("question") else { return nil }
+        return LedgerEntry(target: target, date: date, question: question)
     }
 }

@@ -2,8 +2,8 @@ import SamtaleCore
 
 /// A webhook's URL, taken apart: which platform it is and what of it may be shown.
 ///
-/// Everything after the host (path and query) is the secret: it is never printed, logged or put in an error;
-/// `redacted` (scheme and host) is what messages show.
+/// Everything but the scheme and host (userinfo, path and query) is the secret: it is never printed, logged or put
+/// in an error; `redacted` (scheme and host) is what messages show, and `redacting(_:)` cleans any other text.
 public struct WebhookAddress: Equatable, Sendable {
     /// The URL requests go to: always `https://` or `http://`, Apprise and shoutrrr forms already translated.
     public let url: String
@@ -47,7 +47,8 @@ public struct WebhookAddress: Equatable, Sendable {
             return
         }
         guard let (url, platform) = Self.translate(parts) else { throw .notAURL }
-        guard let translated = URLParts(url) else { throw .incomplete(platform, host: parts.host) }
+        // An Apprise or shoutrrr form may carry a token where a host goes: only its scheme is shown.
+        guard let translated = URLParts(url) else { throw .incomplete(platform, host: "\(parts.scheme)://…") }
         self.init(url: url, platform: given ?? platform, parts: translated)
     }
 
@@ -55,13 +56,6 @@ public struct WebhookAddress: Equatable, Sendable {
         self.url = url
         self.platform = platform
         redacted = parts.origin
-    }
-
-    /// A text with the URL's secret part (everything after the host) cut out, should a server have quoted it.
-    public func redacting(_ text: String) -> String {
-        let secret = String(url.dropFirst(redacted.count))
-        guard secret.count > 1 else { return text }
-        return text.replacing(url, with: redacted + "/…").replacing(secret, with: "/…")
     }
 
     // MARK: Recognising
@@ -160,7 +154,7 @@ public struct WebhookAddress: Equatable, Sendable {
         }
     }
 
-    private static func percentDecoded(_ text: String) -> String? {
+    static func percentDecoded(_ text: String) -> String? {
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {

@@ -2,6 +2,8 @@
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import SamtaleCore
 import WebhookAdapter
@@ -23,6 +25,12 @@ extension Commands {
         let ledger: LedgerEntry?
     }
 
+    /// A target that cannot be posted to (its variable unset, its deck unknown): told, while the others are posted.
+    struct Failure {
+        let label: String
+        let reason: Localized
+    }
+
     static func post(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
         let parsed = try Arguments(arguments, command: "post", valued: postValued, flags: postFlags)
         try parsed.expectPositionals(atMost: 0)
@@ -30,32 +38,38 @@ extension Commands {
         let sources = [parsed.flag("--all"), targetName != nil, try parsed.value("--url") != nil].filter { $0 }.count
         guard sources <= 1 else { throw .usage(Strings.postOneDestination, command: "post") }
         let delivery = PostDelivery(
-            policy: RetryPolicy(attempts: try positive(parsed, "--retries", default: 5),
-                                cap: Double(try positive(parsed, "--retry-for", default: 120))),
-            connectTimeout: Double(try positive(parsed, "--connect-timeout", default: 10)),
-            timeout: Double(try positive(parsed, "--timeout", default: 30)), language: language
+            policy: RetryPolicy(
+                attempts: try bounded(parsed, "--retries", 1...100, default: 5, unit: Strings.postUnitAttempts),
+                cap: Double(try bounded(parsed, "--retry-for", 1...86_400, default: 120))
+            ),
+            connectTimeout: Double(try bounded(parsed, "--connect-timeout", 1...600, default: 10)),
+            timeout: Double(try bounded(parsed, "--timeout", 1...600, default: 30)), language: language
         )
-        let posts = parsed.flag("--all") || targetName != nil
-            ? try targetPosts(parsed, language: language) : try urlPost(parsed, language: language)
+        let (posts, failures) = parsed.flag("--all") || targetName != nil
+            ? try targetPosts(parsed, language: language) : (try urlPost(parsed, language: language), [])
+        var code: Int32 = 0
+        for failure in failures {
+            System.printError("samtale: \(Strings.postTargetFailed(failure.label, reason: failure.reason)[language])")
+            code = worse(code, 64)
+        }
         if parsed.flag("--dry-run") {
-            for post in posts { System.printOut(dryRun(post)) }
-            return 0
+            for post in posts { System.printOut(post.address.redacting(dryRun(post))) }
+            return code
         }
         guard !posts.isEmpty else {
-            System.printError("samtale: \(Strings.postNothingDue[language])")
-            return 0
+            if failures.isEmpty { System.printError("samtale: \(Strings.postNothingDue[language])") }
+            return code
         }
         let ledger = try PostLedgerFile()
         try ledger.lock()
-        let posted = try ledger.entries()
+        let posted = try ledger.entries(language: language)
         let due = posts.filter { post in
             guard let entry = post.ledger, !parsed.flag("--force") else { return true }
             guard posted.contains(where: { $0.target == entry.target && $0.date == entry.date }) else { return true }
             System.printError("samtale: \(Strings.postAlreadyPosted(post.label, date: entry.date.description)[language])")
             return false
         }
-        guard !due.isEmpty else { return 0 }
-        var code: Int32 = 0
+        guard !due.isEmpty else { return code }
         let jobs = due.map { PostDelivery.Job(address: $0.address, body: $0.body, label: $0.label) }
         try delivery.run(jobs) { index, outcome throws(CommandError) in
             let post = due[index]
@@ -65,13 +79,22 @@ extension Commands {
                 System.printOut(Strings.postDelivered(post.label, platform: post.address.platform.displayName)[language])
             case .rejected(let reason):
                 System.printError("samtale: \(Strings.postRejected(post.label, reason: reason)[language])")
-                code = 69
+                code = worse(code, 69)
             case .gaveUp(let reason):
                 System.printError("samtale: \(Strings.postGaveUp(post.label, reason: reason)[language])")
-                if code == 0 { code = 75 }
+                code = worse(code, 75)
             }
         }
         return code
+    }
+
+    /// The exit code of a run with several outcomes: the first of 75, 64, 69 that any target had, else 0.
+    /// 75 comes first because it alone is mended by running again (the systemd unit does so, and the ledger keeps
+    /// what was delivered from being posted twice): a broken target must not stop the retry of a temporary failure.
+    /// A target's own setup (64) comes before a platform's refusal (69).
+    static func worse(_ code: Int32, _ other: Int32) -> Int32 {
+        let order: [Int32] = [75, 64, 69, 0]
+        return (order.firstIndex(of: other) ?? 0) < (order.firstIndex(of: code) ?? 0) ? other : code
     }
 
     // MARK: What is posted
@@ -97,14 +120,17 @@ extension Commands {
                            language: language)]
     }
 
-    /// `--all` (every target due today) or `--target NAME`, from the targets file.
-    private static func targetPosts(_ parsed: Arguments, language: Language) throws(CommandError) -> [Post] {
+    /// `--all` (every target due today) or `--target NAME`, from the targets file; a target that cannot be posted
+    /// to is a failure of its own, and the others are still posted.
+    private static func targetPosts(_ parsed: Arguments,
+                                    language: Language) throws(CommandError) -> ([Post], [Failure]) {
         for option in ["--url", "--platform", "--session"] where (try parsed.value(option)) != nil {
             throw .usage(Strings.postOptionWithTargets(option), command: "post")
         }
         if parsed.flag("--stdin") { throw .usage(Strings.postOptionWithTargets("--stdin"), command: "post") }
         let (path, targets) = try loadTargets(parsed, language: language)
         let catalog = try loadCatalog(parsed, language: language)
+        let options = try promptRequest(parsed)
         var chosen = targets
         if let name = try parsed.value("--target") {
             guard let target = targets.first(where: { $0.name == name }) else {
@@ -113,31 +139,47 @@ extension Commands {
             chosen = [target]
         }
         var posts: [Post] = []
-        for target in chosen {
-            var request = try promptRequest(parsed)
-            if parsed.flag("--all") && !target.weekdays.contains(request.date.weekday) { continue }
-            request.deck = target.deck ?? request.deck
-            request.role = target.role ?? request.role
-            request.theme = target.theme ?? request.theme
-            request.audience = target.audience ?? request.audience
-            request.dayCounting = DayCounting(skipsWeekends: target.skipsWeekends || request.dayCounting.skipsWeekends,
-                                              skipsDanishHolidays: target.skipsDanishHolidays || request.dayCounting.skipsDanishHolidays)
-            request.targetGroup = try targetGroup(target.targetGroup, command: "post") ?? request.targetGroup
-            let url: String
-            switch target.url {
-            case .inline(let text): url = text
-            case .variable(let name):
-                guard let value = System.environment(name), !value.isEmpty else {
-                    throw .usage(Strings.postMissingVariable(name, target: target.name), command: "post")
+        var failures: [Failure] = []
+        for target in chosen where !parsed.flag("--all") || target.weekdays.contains(options.date.weekday) {
+            do {
+                if let post = try targetPost(target, options: options, catalog: catalog, language: language) {
+                    posts.append(post)
                 }
-                url = value
+            } catch {
+                // A usage error here is the target's own (its variable, URL, deck, role or theme).
+                guard case .usage(let reason, _) = error else { throw error }
+                failures.append(Failure(label: target.name, reason: reason))
             }
-            let address = try webhookAddress(url, platform: target.platform)
-            guard case .prompt(let prompt) = try choosePrompt(request, in: catalog, command: "post") else { continue }
-            posts.append(promptPost(prompt, address: address, label: target.name, ledgerName: target.name,
-                                    language: target.language ?? language))
         }
-        return posts
+        return (posts, failures)
+    }
+
+    /// The day's question for one target, or nil when the day does not count for it.
+    private static func targetPost(_ target: WebhookTarget, options: PromptRequest, catalog: Catalog,
+                                   language: Language) throws(CommandError) -> Post? {
+        var request = options
+        request.deck = target.deck ?? request.deck
+        request.role = target.role ?? request.role
+        request.theme = target.theme ?? request.theme
+        request.audience = target.audience ?? request.audience
+        request.dayCounting = DayCounting(
+            skipsWeekends: target.skipsWeekends || request.dayCounting.skipsWeekends,
+            skipsDanishHolidays: target.skipsDanishHolidays || request.dayCounting.skipsDanishHolidays
+        )
+        request.targetGroup = try targetGroup(target.targetGroup, command: "post") ?? request.targetGroup
+        let url: String
+        switch target.url {
+        case .inline(let text): url = text
+        case .variable(let name):
+            guard let value = System.environment(name), !value.isEmpty else {
+                throw .usage(Strings.postMissingVariable(name, target: target.name), command: "post")
+            }
+            url = value
+        }
+        let address = try webhookAddress(url, platform: target.platform)
+        guard case .prompt(let prompt) = try choosePrompt(request, in: catalog, command: "post") else { return nil }
+        return promptPost(prompt, address: address, label: target.name, ledgerName: target.name,
+                          language: target.language ?? language)
     }
 
     private static func promptPost(_ prompt: Prompt, address: WebhookAddress, label: String, ledgerName: String,
@@ -178,15 +220,18 @@ extension Commands {
         Base64URL.encode(Array(SHA256.hash(Array(url.utf8)).prefix(9)))
     }
 
-    private static func positive(_ parsed: Arguments, _ option: String, default value: Int) throws(CommandError) -> Int {
+    /// A whole number option within its range: every clock and counter downstream holds it (`samtale-http` turns
+    /// seconds into nanoseconds). Anything else names the option and the range.
+    private static func bounded(_ parsed: Arguments, _ option: String, _ range: ClosedRange<Int>, default value: Int,
+                                unit: Localized = Strings.postUnitSeconds) throws(CommandError) -> Int {
         guard let text = try parsed.value(option) else { return value }
-        guard let number = Int(text), number > 0 else {
-            throw .usage(Strings.invalidChoice(option, text, allowed: ["1…"]), command: "post")
+        guard let number = Int(text), range.contains(number) else {
+            throw .usage(Strings.postOutOfRange(option, text, range: range, unit: unit), command: "post")
         }
         return number
     }
 
-    /// The request as it would be sent, with the URL cut to its scheme and host.
+    /// The request as it would be sent, with the URL cut to its scheme and host (and cut from the body by the caller).
     private static func dryRun(_ post: Post) -> String {
         let headers = PostRequest.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
         return "POST \(post.address.redacted)/… (\(post.address.platform.rawValue), \(post.label))\n\(headers)\n\n\(post.body)\n"

@@ -2,6 +2,8 @@
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import SamtaleCore
 import WebhookAdapter
@@ -129,13 +131,35 @@ struct HTTPHelper {
     private let answers: Int32
     private var buffered: [UInt8] = []
 
-    /// `samtale-http` in the folder of the running `samtale`, where SwiftPM builds it and where it is installed.
+    /// `samtale-http` in the folder of the running `samtale` (symbolic links resolved), where SwiftPM builds it and
+    /// where it is installed.
     static var path: String {
+        let folder = executablePath.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        return folder.joined(separator: "/") + "/samtale-http"
+    }
+
+    /// The running program's own file: `/proc/self/exe` on Linux, `_NSGetExecutablePath` on macOS; "" if unknown.
+    private static var executablePath: String {
+        #if canImport(Darwin)
+        var size = UInt32(PATH_MAX) + 1
+        var buffer = [CChar](repeating: 0, count: Int(size))
+        guard _NSGetExecutablePath(&buffer, &size) == 0, let resolved = realpath(buffer, nil) else { return "" }
+        defer { free(resolved) }
+        return String(cString: resolved)
+        #else
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let executable = count > 0 ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
-        let folder = executable.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        return folder + "/samtale-http"
+        return count > 0 ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+        #endif
+    }
+
+    /// This process's environment, which the helper inherits (its proxy settings, for one).
+    private static var environment: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+        #if canImport(Darwin)
+        _NSGetEnviron()?.pointee
+        #else
+        environ
+        #endif
     }
 
     init() throws(CommandError) {
@@ -144,7 +168,11 @@ struct HTTPHelper {
         var toHelper: [Int32] = [0, 0]
         var fromHelper: [Int32] = [0, 0]
         guard pipe(&toHelper) == 0, pipe(&fromHelper) == 0 else { throw .unavailable(Strings.httpHelperMissing(path)) }
+        #if canImport(Darwin)
+        var actions: posix_spawn_file_actions_t?
+        #else
         var actions = posix_spawn_file_actions_t()
+        #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, toHelper[0], STDIN_FILENO)
@@ -153,7 +181,7 @@ struct HTTPHelper {
         var pid: pid_t = 0
         let arguments: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
         defer { arguments.forEach { free($0) } }
-        let status = posix_spawn(&pid, path, &actions, nil, arguments, environ)
+        let status = posix_spawn(&pid, path, &actions, nil, arguments, Self.environment)
         close(toHelper[0])
         close(fromHelper[1])
         guard status == 0 else {
@@ -211,6 +239,7 @@ struct HTTPHelper {
         let member = answer.member
         guard case .number(let idLiteral)? = member("id"), let id = Int(idLiteral) else { return nil }
         if case .number(let status)? = member("status"), let code = Int(status) {
+            if case .string(let host)? = member("redirect") { return (id, .redirected(status: code, host: host)) }
             var retryAfter: String?
             if case .string(let header)? = member("retryAfter") { retryAfter = header }
             guard case .string(let body)? = member("body") else { return nil }

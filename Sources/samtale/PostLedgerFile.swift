@@ -2,6 +2,8 @@
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import SamtaleCore
 import WebhookAdapter
@@ -28,32 +30,61 @@ struct PostLedgerFile {
     /// Takes the lock for the rest of the process: the kernel lets it go when the process ends, however it ends.
     func lock() throws(CommandError) {
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw .cannotCreate(Strings.cannotWrite(lockPath, reason: String(cString: strerror(errno)))) }
+        guard descriptor >= 0 else { throw Self.cannotWrite(lockPath) }
         while flock(descriptor, LOCK_EX) != 0 {
-            guard errno == EINTR else {
-                throw .cannotCreate(Strings.cannotWrite(lockPath, reason: String(cString: strerror(errno))))
-            }
+            guard errno == EINTR else { throw Self.cannotWrite(lockPath) }
         }
     }
 
-    func entries() throws(CommandError) -> [LedgerEntry] {
+    /// The deliveries on record. Lines a crash cut short are skipped and told once, on stderr.
+    func entries(language: Language) throws(CommandError) -> [LedgerEntry] {
         guard access(path, F_OK) == 0 else { return [] }
+        let bytes: [UInt8]
         do {
-            return LedgerEntry.entries(in: try System.readFile(path))
+            bytes = try System.readFile(path)
         } catch {
             throw .missingInput(Strings.cannotRead(error.path, reason: error.reason))
         }
+        let (entries, unreadable) = LedgerEntry.entries(in: bytes)
+        if !unreadable.isEmpty {
+            System.printError("samtale: \(Strings.postLedgerTorn(path, lines: unreadable)[language])")
+        }
+        return entries
     }
 
-    /// Appends an entry and waits until it is on disk, so that a crash right after cannot lose it.
+    /// Appends an entry on a line of its own and waits until it is on disk, so that a crash right after cannot lose
+    /// it. A record a crash cut short has no line end: without one written first, the new record would be glued to
+    /// it and unreadable, and its target posted again.
     func record(_ entry: LedgerEntry, at time: String) throws(CommandError) {
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw .cannotCreate(Strings.cannotWrite(path, reason: String(cString: strerror(errno)))) }
+        let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw Self.cannotWrite(path) }
         defer { close(descriptor) }
-        let line = entry.line(at: time)
-        let written = line.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-        guard written == line.count, fsync(descriptor) == 0 else {
-            throw .cannotCreate(Strings.cannotWrite(path, reason: String(cString: strerror(errno))))
+        var line = entry.line(at: time)
+        let size = lseek(descriptor, 0, SEEK_END)
+        var last: UInt8 = 0
+        // Where the last byte cannot be read, an empty line costs nothing.
+        if size > 0 && (pread(descriptor, &last, 1, size - 1) != 1 || last != 0x0A) { line.insert(0x0A, at: 0) }
+        var offset = 0
+        while offset < line.count {
+            let written = line[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { throw Self.cannotWrite(path) }
+            offset += written
         }
+        guard Self.flush(descriptor) else { throw Self.cannotWrite(path) }
+    }
+
+    /// The last system call's failure on `path`, in the interface language.
+    private static func cannotWrite(_ path: String) -> CommandError {
+        .cannotCreate(Strings.cannotWrite(path, reason: Strings.systemError(errno)))
+    }
+
+    /// To the disk itself: on macOS `fsync` stops at the drive's cache, `F_FULLFSYNC` does not (where the file
+    /// system has it).
+    private static func flush(_ descriptor: Int32) -> Bool {
+        #if canImport(Darwin)
+        if fcntl(descriptor, F_FULLFSYNC) == 0 { return true }
+        #endif
+        return fsync(descriptor) == 0
     }
 }

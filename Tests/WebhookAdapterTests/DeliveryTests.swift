@@ -55,6 +55,53 @@ import Testing
         #expect((try? WebhookAddress(parsing: "https://example.com/SECRET", platform: .generic))?.platform == .generic)
     }
 
+    static let teamsWorkflow = "https://x.environment.api.powerplatform.com/powerautomate/automations/direct/workflows/"
+        + "0a1b2c3d4e5f/triggers/manual/paths/invoke?api-version=1"
+
+    static let quotedSecrets: [(url: String, quoted: String, secrets: [String])] = [
+        // As is, the whole URL or the part after the host, in another letter case.
+        ("https://hooks.slack.com/services/T0AAAAAAA/B0BBBBBBB/XXXXXXXXXXXXXXXXXXXXXXXX",
+         "no hook HTTPS://HOOKS.SLACK.COM/SERVICES/T0AAAAAAA/B0BBBBBBB/xxxxxxxxxxxxxxxxxxxxxxxx",
+         ["T0AAAAAAA", "B0BBBBBBB", "XXXXXXXXXXXXXXXXXXXXXXXX"]),
+        // JSON's `\/` for `/`, as a platform's error body may quote the URL.
+        ("https://chat.example.com/hooks/6f1bd2c3e4/SECRET-token-3f9a",
+         #"{"message":"unknown hook https:\/\/chat.example.com\/hooks\/6f1bd2c3e4\/SECRET-token-3f9a"}"#,
+         ["6f1bd2c3e4", "SECRET-token-3f9a"]),
+        // Percent-encoded, whole and in part, lower-case hex too.
+        ("https://example.com/in/SECRET-token-3f9a?key=K3y-value-99&x=1",
+         "redirect_uri=https%3A%2F%2Fexample.com%2Fin%2FSECRET-token-3f9a%3fkey%3dK3y-value-99",
+         ["SECRET-token-3f9a", "K3y-value-99"]),
+        // Split at `/`: each piece quoted on its own.
+        ("https://discord.com/api/webhooks/123456789012345678/AbCdEfGhIjKlMnOp",
+         "webhook 123456789012345678 has no token AbCdEfGhIjKlMnOp", ["123456789012345678", "AbCdEfGhIjKlMnOp"]),
+        // The userinfo, which is no part of the path: the user, the password, and both.
+        ("https://bot:Pa55word-x@chat.example.com/hooks/SECRET-token-3f9a",
+         "login bot:Pa55word-x@chat.example.com failed for Pa55word-x, see /hooks/SECRET-token-3f9a",
+         ["Pa55word-x", "SECRET-token-3f9a"]),
+        // A Teams workflow: its query's parts, but not its fixed words.
+        (teamsWorkflow + "&sig=S1gnatureValue",
+         "DirectApiAuthorizationRequired: sig S1gnatureValue is not valid for workflow 0a1b2c3d4e5f",
+         ["S1gnatureValue", "0a1b2c3d4e5f"]),
+    ]
+
+    @Test(arguments: quotedSecrets.indices)
+    func redactionCutsTheSecretHoweverItIsQuoted(index: Int) throws {
+        let (url, quoted, secrets) = Self.quotedSecrets[index]
+        let address = try WebhookAddress(parsing: url, platform: .generic)
+        let cleaned = address.redacting(quoted)
+        for secret in secrets {
+            #expect(!cleaned.lowercased().contains(secret.lowercased()), "\(secret) is still in: \(cleaned)")
+        }
+        #expect(cleaned.contains("…"), "\(cleaned)")
+    }
+
+    @Test func redactionKeepsThePlatformsOwnWords() throws {
+        let address = try WebhookAddress(parsing: Self.teamsWorkflow + "&sig=S")
+        #expect(address.redacting("the workflow's triggers are manual") == "the workflow's triggers are manual")
+        #expect(address.redacting("see \(Self.teamsWorkflow)&sig=S")
+                == "see https://x.environment.api.powerplatform.com/…")
+    }
+
     @Test func problemsAndRedactionNeverShowTheSecret() throws {
         let address = try WebhookAddress(parsing: "https://hooks.slack.com/services/T0/B0/SECRET")
         #expect(address.redacting("bad hook https://hooks.slack.com/services/T0/B0/SECRET and /services/T0/B0/SECRET")
@@ -98,9 +145,33 @@ import Testing
                 == .temporary(reason: Strings.connectionRefused, retryAfter: nil))
     }
 
-    @Test(arguments: [ConnectionFailure.refused, .unknownHost, .lost, .offline, .tls, .brokenAnswer, .other(code: -1001)])
+    @Test(arguments: [ConnectionFailure.refused, .unknownHost, .lost, .offline, .tls, .brokenAnswer, .redirected,
+                      .authentication, .badURL, .other(code: -1001)])
     func aConnectionFailureIsReadBackFromItsWord(failure: ConnectionFailure) {
         #expect(ConnectionFailure(word: failure.word) == failure)
+    }
+
+    @Test(arguments: [ConnectionFailure.refused, .unknownHost, .lost, .offline, .tls, .brokenAnswer, .redirected,
+                      .authentication, .badURL, .other(code: -1007), .other(code: -1)])
+    func aConnectionFailureIsToldInWordsNotAsABareCode(failure: ConnectionFailure) {
+        for language in [Language.da, .en] {
+            let words = failure.reason[language].split(separator: " ").filter { Int($0) == nil }
+            #expect(words.count >= 3, "\(failure.reason[language])")
+            let reason = failure.reason[language]
+            #expect(!reason.contains("netværksfejl -") && !reason.contains("error -"))
+        }
+    }
+
+    @Test func aRedirectIsFinalAndNamesOnlyItsHost() {
+        let verdict = Platform.slack.judge(.redirected(status: 301, host: "elsewhere.example"), now: 0)
+        guard case .rejected(let reason) = verdict else {
+            Issue.record("a redirect is not final: \(verdict)")
+            return
+        }
+        #expect(reason.da.contains("elsewhere.example") && reason.en.contains("elsewhere.example"))
+        #expect(reason.da.contains("HTTP 301") && reason.da.contains("omdirigerer"))
+        #expect(Platform.slack.judge(.connectionFailed(.redirected), now: 0)
+                == .rejected(reason: Strings.connectionRedirected))
     }
 
     @Test func aWordThatIsNoFailureIsNotRead() {
@@ -172,5 +243,17 @@ import Testing
             #expect(lines.contains { $0.contains("\"ok\"") })
             #expect(!lines.contains { $0.contains("SECRET") })
         }
+    }
+}
+
+@Suite struct LedgerTests {
+    @Test func aTornLineIsSkippedAndNamedAndTheLinesAfterItCount() throws {
+        let day = try #require(CivilDate(iso: "2026-11-26"))
+        let whole = LedgerEntry(target: "nord", date: day, question: "Hvad?").line(at: "2026-11-26T08:30:00+01:00")
+        let torn = Array(whole.prefix(20))
+        let later = LedgerEntry(target: "syd", date: day, question: "Hvordan?").line(at: "2026-11-26T08:30:01+01:00")
+        let (entries, unreadable) = LedgerEntry.entries(in: whole + torn + [0x0A] + later + [0x0A])
+        #expect(entries.map(\.target) == ["nord", "syd"])
+        #expect(unreadable == [2])
     }
 }

@@ -49,6 +49,15 @@ final class WebhookServer {
         }
     }
 
+    /// Every streamed answer whose client hung up: path, bytes sent and when (webhook_server.py's LOG.streams).
+    func streams() throws -> [[String: Any]] {
+        let streams = URL(fileURLWithPath: log.path + ".streams")
+        guard let text = try? String(contentsOf: streams, encoding: .utf8) else { return [] }
+        return try text.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+    }
+
     func bodies() throws -> [[String: Any]] {
         try requests().map { request in
             try #require(try JSONSerialization.jsonObject(with: Data((request["body"] as? String ?? "").utf8)) as? [String: Any])
@@ -150,7 +159,7 @@ final class WebhookServer {
         let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--timeout", "1", "--retries", "1"])
         #expect(result.status == 75, "\(result.stderr)")
         #expect(Date().timeIntervalSince(started) < 4.5)
-        #expect(result.stderr.contains("timeout"))
+        #expect(result.stderr.contains("intet svar inden for tidsgrænsen"), "\(result.stderr)")
     }
 
     @Test func aRefusedConnectionIsATemporaryFailure() throws {
@@ -160,7 +169,7 @@ final class WebhookServer {
         server = nil
         let result = try post(["--url", url, "--retries", "2", "--retry-for", "5"])
         #expect(result.status == 75, "\(result.stderr)")
-        #expect(result.stderr.contains("connection refused"))
+        #expect(result.stderr.contains("serveren afviste forbindelsen"), "\(result.stderr)")
     }
 
     @Test func theSameDayIsPostedOnceUnlessForced() throws {
@@ -372,5 +381,234 @@ final class WebhookServer {
         let result = try post(["--url", url])
         #expect(result.status == 64)
         #expect(result.stderr.contains(says), "\(result.stderr)")
+    }
+}
+
+// MARK: - What a server may do, and what a run may meet
+
+extension PostTests {
+    /// `samtale post` that must end within `seconds`: killed if it has not, so that a hang fails the test instead of
+    /// stalling it. With how long it took.
+    func post(_ arguments: [String], within seconds: Double) throws -> (result: Samtale.Result, seconds: Double) {
+        let started = Date()
+        let running = try Samtale.start(["post"] + arguments, environment: ["SAMTALE_STATE_DIR": state.path,
+                                                                            "SAMTALE_NOW": Self.thursday])
+        while running.process.isRunning && Date().timeIntervalSince(started) < seconds { usleep(20_000) }
+        if running.process.isRunning { kill(running.process.processIdentifier, SIGKILL) }
+        let result = try running.wait()
+        #expect(!result.stdout.contains(Self.secret) && !result.stderr.contains(Self.secret), "the secret was printed")
+        return (result, Date().timeIntervalSince(started))
+    }
+
+    /// `samtale-http`, beside `samtale`.
+    static let helper = Samtale.binary.deletingLastPathComponent().appendingPathComponent("samtale-http")
+
+    // MARK: Numbers
+
+    @Test(arguments: [
+        ("--timeout", "99999999999", "1 til 600"), ("--timeout", "0", "1 til 600"), ("--timeout", "1.5", "1 til 600"),
+        ("--connect-timeout", "601", "1 til 600"), ("--retries", "0", "1 til 100"), ("--retries", "101", "1 til 100"),
+        ("--retry-for", "86401", "1 til 86400"), ("--retry-for", "-1", "1 til 86400"),
+    ])
+    func aNumberOutOfRangeIsAUsageErrorThatNamesTheOptionAndItsRange(option: String, value: String,
+                                                                      range: String) throws {
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "body": "ok"]]])
+        let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost", option, value])
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("\(option) skal være et helt antal") && result.stderr.contains(range)
+                && result.stderr.contains("»\(value)«"), "\(result.stderr)")
+        #expect(try server.requests().isEmpty)
+    }
+
+    @Test(arguments: ["1e300", "-1", "0", "99999999999", "\"30\""])
+    func samtaleHTTPRefusesATimeoutItCannotHoldWithoutCrashing(timeout: String) throws {
+        let line = #"{"id":1,"url":"http://127.0.0.1:9/x","body":"{}","connectTimeout":10,"timeout":\#(timeout)}"#
+        let input = try Samtale.temporaryFolder().appendingPathComponent("request.jsonl")
+        try (line + "\n").write(to: input, atomically: true, encoding: .utf8)
+        let result = try Samtale.run([], executable: Self.helper, standardInput: input)
+        #expect(result.status == 70, "\(result.stderr)")
+        #expect(result.stderr == "samtale-http: not a request line\n")
+    }
+
+    // MARK: Redirects
+
+    @Test(arguments: [301, 302, 303, 307, 308])
+    func aRedirectIsNeverFollowedAndNamesOnlyTheHostItPointsTo(status: Int) throws {
+        let location = "http://localhost:{port}/landing/\(Self.secret)?token=\(Self.secret)"
+        let server = try WebhookServer([
+            "/hooks/\(Self.secret)": [["status": status, "headers": ["Location": location]]],
+            "/landing/\(Self.secret)": [["status": 200, "body": "ok"]],
+        ])
+        let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost"])
+        #expect(result.status == 69, "\(result.stderr)")
+        #expect(result.stderr.contains("HTTP \(status): serveren omdirigerer til localhost;"), "\(result.stderr)")
+        #expect(!result.stderr.contains("landing") && !result.stdout.contains("sendt"))
+        #expect(try server.requests().compactMap { $0["path"] as? String } == ["/hooks/\(Self.secret)"])
+        #expect(!FileManager.default.fileExists(atPath: state.appendingPathComponent("posted.jsonl").path))
+    }
+
+    // MARK: Connection failures
+
+    @Test func aFailedTLSHandshakeIsToldInWordsNotAsANumber() throws {
+        // https:// to a server that speaks plain HTTP: the handshake fails.
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "body": "ok"]]])
+        let url = "https://127.0.0.1:\(server.port)/hooks/\(Self.secret)"
+        let result = try post(["--url", url, "--platform", "mattermost", "--retries", "1"])
+        #expect(result.status == 75, "\(result.stderr)")
+        #expect(result.stderr.contains("sidst: den sikre forbindelse (TLS) kunne ikke oprettes"), "\(result.stderr)")
+        #expect(!result.stderr.contains("-1"), "\(result.stderr)")
+    }
+
+    // MARK: Endless and slow answers
+
+    @Test func anEndlessBodyIsCutAtItsLimitAndTheAttemptEndsAtOnce() throws {
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "stream": ["chunk": 65_536]]]])
+        let (result, seconds) = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "generic",
+                                          "--timeout", "6", "--retries", "1"], within: 20)
+        // A 2xx is all that `generic` asks; the body's first 64 KiB were enough to judge it.
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(seconds < 4, "the endless body was read for \(seconds) s")
+        let deadline = Date().addingTimeInterval(3)
+        while try server.streams().isEmpty && Date() < deadline { usleep(20_000) }
+        #expect(try server.streams().count == 1, "samtale-http did not hang up")
+    }
+
+    @Test func aTricklingBodyEndsAtTheTimeoutAndIsJudgedByWhatCame() throws {
+        let trickle: [String: Any] = ["status": 503, "stream": ["chunk": 1, "every": 0.3]]
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [trickle]])
+        let (result, seconds) = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost",
+                                          "--timeout", "2", "--retries", "1"], within: 20)
+        #expect(result.status == 75, "\(result.stderr)")
+        #expect(result.stderr.contains("HTTP 503"), "\(result.stderr)")
+        #expect(seconds < 4.5, "a body trickling a byte at a time outlived --timeout 2 by \(seconds - 2) s")
+    }
+
+    #if os(Linux)
+    /// Peak memory read from /proc while `samtale-http` meets an endless body; one that reads it all is stopped at
+    /// 500 MB.
+    @Test func samtaleHTTPStaysSmallAgainstAnEndlessBody() throws {
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "stream": ["chunk": 65_536]]]])
+        let folder = try Samtale.temporaryFolder()
+        let input = folder.appendingPathComponent("request.jsonl")
+        let url = server.url("/hooks/\(Self.secret)")
+        let line = #"{"id":1,"url":"\#(url)","body":"{}","connectTimeout":10,"timeout":10}"#
+        try (line + "\n").write(to: input, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("answer.jsonl")
+        #expect(FileManager.default.createFile(atPath: output.path, contents: nil))
+        let process = TestProcess.make(Self.helper, [], home: folder)
+        process.standardInput = try FileHandle(forReadingFrom: input)
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var peak = 0
+        let started = Date()
+        while process.isRunning && Date().timeIntervalSince(started) < 15 && peak < 500_000 {
+            let proc = "/proc/\(process.processIdentifier)/status"
+            let status = (try? String(contentsOfFile: proc, encoding: .utf8)) ?? ""
+            if let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+               let field = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first,
+               let kilobytes = Int(field) {
+                peak = max(peak, kilobytes)
+            }
+            usleep(10_000)
+        }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        let answer = try String(contentsOf: output, encoding: .utf8)
+        #expect(peak > 0 && peak < 100_000, "peak resident memory \(peak) kB")
+        #expect(answer.hasPrefix(#"{"id":1,"status":200,"body":"xxx"#), "\(answer.prefix(100))")
+        #expect(answer.utf8.count < 65_536 + 100)
+    }
+    #endif
+
+    // MARK: Secrets
+
+    @Test func aPlatformThatEchoesTheTokenNeverHasItPrinted() throws {
+        let path = "/hooks/abc123def456/\(Self.secret)"
+        let echo = #"{"success":false,"error":"bad token \#(Self.secret) for "#
+            + #"http:\/\/127.0.0.1\/hooks\/abc123def456\/\#(Self.secret) "#
+            + #"(%2Fhooks%2Fabc123def456%2F\#(Self.secret.lowercased()))"}"#
+        let server = try WebhookServer([path: [["status": 400, "body": echo]]])
+        let result = try post(["--url", server.url(path), "--platform", "rocketchat"])
+        #expect(result.status == 69, "\(result.stderr)")
+        #expect(result.stderr.contains("bad token …") && !result.stderr.contains("abc123def456"), "\(result.stderr)")
+        #expect(!result.stderr.lowercased().contains(Self.secret.lowercased()))
+    }
+
+    @Test func aURLWithAUserAndPasswordShowsNeitherNorThePath() throws {
+        let echo = "no hook /hooks/\(Self.secret) for bot:\(Self.secret)-pw"
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 400, "body": echo]]])
+        let url = "http://bot:\(Self.secret)-pw@127.0.0.1:\(server.port)/hooks/\(Self.secret)"
+        let result = try post(["--url", url, "--platform", "mattermost"])
+        #expect(result.status == 69, "\(result.stderr)")
+        #expect(result.stderr.contains("no hook /…"), "\(result.stderr)")
+        let dryRun = try post(["--url", url, "--platform", "mattermost", "--stdin", "--dry-run"], input: "Se \(url)\n")
+        #expect(dryRun.status == 0 && dryRun.stdout.hasPrefix("POST http://127.0.0.1:\(server.port)/…"),
+                "\(dryRun.stdout)")
+    }
+
+    // MARK: Several targets
+
+    /// Targets team-0 … team-N, each HOOK_i set to the path named (nil: not set).
+    func runTargets(_ paths: [String?], server: WebhookServer, extra: [String] = []) throws -> Samtale.Result {
+        let config = try targetsFile(server, count: paths.count)
+        var environment: [String: String] = [:]
+        for (index, path) in paths.enumerated() { environment["HOOK_\(index)"] = path.map(server.url) }
+        return try post(["--all", "--config", config.path] + extra, environment: environment)
+    }
+
+    @Test func aTargetWithoutItsVariableIsToldAndTheOthersArePosted() throws {
+        let server = try WebhookServer(["/hooks/0-\(Self.secret)": [["status": 200, "body": "ok"]],
+                                        "/hooks/2-\(Self.secret)": [["status": 200, "body": "ok"]]])
+        let paths = ["/hooks/0-\(Self.secret)", nil, "/hooks/2-\(Self.secret)"]
+        let dryRun = try runTargets(paths, server: server, extra: ["--dry-run"])
+        #expect(dryRun.status == 64 && dryRun.stdout.contains("team-0") && dryRun.stdout.contains("team-2"),
+                "\(dryRun)")
+        let result = try runTargets(paths, server: server)
+        #expect(result.status == 64, "\(result.stderr)")
+        let told = "team-1: ikke sendt: målet team-1 henter sin webhook fra HOOK_1, men den er ikke sat"
+        #expect(result.stderr.contains(told), "\(result.stderr)")
+        #expect(result.stdout.contains("sendt: team-0") && result.stdout.contains("sendt: team-2"), "\(result.stdout)")
+        #expect(try server.requests().compactMap { $0["path"] as? String }.sorted() == paths.compactMap { $0 })
+    }
+
+    @Test func aRunEndsWithItsWorstCodeAndATemporaryFailureComesFirst() throws {
+        let server = try WebhookServer(["/hooks/ok-\(Self.secret)": [["status": 200, "body": "ok"]],
+                                        "/hooks/gone-\(Self.secret)": [["status": 404, "body": "no_service"]],
+                                        "/hooks/down-\(Self.secret)": [["status": 503]]])
+        let ok = "/hooks/ok-\(Self.secret)", gone = "/hooks/gone-\(Self.secret)", down = "/hooks/down-\(Self.secret)"
+        let retries = ["--retries", "1", "--force"]
+        #expect(try runTargets([ok, gone, down, nil], server: server, extra: retries).status == 75)
+        #expect(try runTargets([ok, gone, nil], server: server, extra: retries).status == 64)
+        #expect(try runTargets([ok, gone], server: server, extra: retries).status == 69)
+        #expect(try runTargets([ok], server: server, extra: retries).status == 0)
+    }
+
+    // MARK: The ledger
+
+    @Test func aTornLastLineInTheLedgerIsToldAndNeverGluesTheNextRecordToIt() throws {
+        let server = try WebhookServer(["/hooks/0-\(Self.secret)": [["status": 200, "body": "ok"]],
+                                        "/hooks/1-\(Self.secret)": [["status": 200, "body": "ok"]]])
+        // A crash cut the last record short: no line end.
+        try #"{"target":"team-0","date":"2026-11-25","question":"Hva"#
+            .write(to: state.appendingPathComponent("posted.jsonl"), atomically: true, encoding: .utf8)
+        let paths = ["/hooks/0-\(Self.secret)", "/hooks/1-\(Self.secret)"]
+        let first = try runTargets(paths, server: server)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("posted.jsonl: linje 1 er ufuldstændig"), "\(first.stderr)")
+        let second = try runTargets(paths, server: server)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.components(separatedBy: "allerede sendt").count == 3, "\(second.stderr)")
+        #expect(try server.requests().count == 2, "a target was posted twice")
+    }
+
+    @Test func aLedgerThatCannotBeWrittenIsToldInTheInterfaceLanguage() throws {
+        try FileManager.default.createDirectory(at: state.appendingPathComponent("post.lock"),
+                                                withIntermediateDirectories: true)
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "body": "ok"]]])
+        let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost"])
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(result.stderr.contains("post.lock: er en mappe"), "\(result.stderr)")
+        #expect(try server.requests().isEmpty)
     }
 }

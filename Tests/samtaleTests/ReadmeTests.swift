@@ -13,15 +13,18 @@ import Testing
 
     static let readme = Samtale.root.appendingPathComponent("README.md")
 
-    /// The lines of the README's `sh` code blocks, continuation lines joined and comments cut off.
+    /// The lines of the README's `sh` code blocks, continuation lines joined and comments cut off. An `export` line
+    /// is what the reader does before the lines after it in its block, so it comes first in each of them.
     static func shellLines() throws -> [String] {
         var lines: [String] = []
         var inShell = false
         var pending = ""
+        var exports: [String] = []
         for raw in try String(contentsOf: readme, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
             let line = String(raw)
             if line.hasPrefix("```") {
                 inShell = !inShell && line == "```sh"
+                exports = []
                 continue
             }
             guard inShell else { continue }
@@ -29,9 +32,14 @@ import Testing
                 pending += line.dropLast() + " "
                 continue
             }
-            let whole = (pending + line).trimmingCharacters(in: .whitespaces)
+            let whole = withoutComment((pending + line).trimmingCharacters(in: .whitespaces))
             pending = ""
-            if !whole.isEmpty && !whole.hasPrefix("#") { lines.append(withoutComment(whole)) }
+            if whole.isEmpty || whole.hasPrefix("#") { continue }
+            if whole.hasPrefix("export ") {
+                exports.append(whole)
+            } else {
+                lines.append((exports + [whole]).joined(separator: "; "))
+            }
         }
         return lines
     }
@@ -53,10 +61,11 @@ import Testing
         return line
     }
 
-    /// Whether a line runs samtale: it starts with it (after variable assignments) or pipes into it.
+    /// Whether a line runs samtale: it starts with it (after exports and variable assignments) or pipes into it.
     static func runsSamtale(_ line: String) -> Bool {
-        let words = line.split(separator: " ").drop { $0.contains("=") && !$0.hasPrefix("-") }
-        return words.first == "samtale" || line.contains("| samtale ")
+        let command = line.components(separatedBy: "; ").last ?? line
+        let words = command.split(separator: " ").drop { $0.contains("=") && !$0.hasPrefix("-") }
+        return words.first == "samtale" || command.contains("| samtale ")
     }
 
     /// The README's example of a targets file: its one JSON block with `"targets"`.
@@ -149,6 +158,10 @@ private final class Sandbox {
         // The README's targets file, where samtale looks and beside the commands (`validate --config targets.json`).
         let targets = try ReadmeTests.targetsExample()
         try targets.write(to: config.appendingPathComponent("targets.json"), atomically: true, encoding: .utf8)
+        // The file the README keeps its webhook URL in, readable only by its owner.
+        let url = config.appendingPathComponent("webhook.url")
+        try hook.write(to: url, atomically: true, encoding: .utf8)
+        try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
         guard prepareState else { return }
         try targets.write(to: work.appendingPathComponent("targets.json"), atomically: true, encoding: .utf8)
         // "Your own deck": a copy of Kolding's deck with its id edited, and a deck file and folder to validate.

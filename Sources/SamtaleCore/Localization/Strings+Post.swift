@@ -4,8 +4,8 @@ extension Strings {
     public static let postOneDestination = text("brug én af --url, --target og --all", "use one of --url, --target and --all")
     public static let postOneMessage = text("brug enten --stdin eller --session", "use either --stdin or --session")
     public static let postNoURL = text(
-        "mangler en webhook: --url URL, SAMTALE_WEBHOOK_URL, --target NAVN eller --all",
-        "no webhook given: --url URL, SAMTALE_WEBHOOK_URL, --target NAME or --all"
+        "mangler en webhook: sæt SAMTALE_WEBHOOK_URL, eller brug --target NAVN, --all eller --url URL",
+        "no webhook given: set SAMTALE_WEBHOOK_URL, or use --target NAME, --all or --url URL"
     )
     public static let postNothingDue = text("intet at sende i dag", "nothing to post today")
     public static let postEmptyStandardInput = text("standard input er tom: intet at sende", "standard input is empty: nothing to post")
@@ -71,11 +71,36 @@ extension Strings {
     }
 
     public static func postAttempts(_ attempts: Int, reason: Localized) -> Localized {
-        text("\(attempts) forsøg, sidst \(reason.da)",
-             attempts == 1 ? "1 attempt, \(reason.en)" : "\(attempts) attempts, last \(reason.en)")
+        text("\(attempts) forsøg, sidst: \(reason.da)",
+             attempts == 1 ? "1 attempt: \(reason.en)" : "\(attempts) attempts, last: \(reason.en)")
     }
 
-    public static func cannotWrite(_ path: String, reason: String) -> Localized {
-        text("kan ikke skrive \(path): \(reason)", "cannot write \(path): \(reason)")
+    public static func cannotWrite(_ path: String, reason: Localized) -> Localized {
+        text("kan ikke skrive \(path): \(reason.da)", "cannot write \(path): \(reason.en)")
+    }
+
+    /// A target of `--all` that cannot be posted to, while the others are.
+    public static func postTargetFailed(_ label: String, reason: Localized) -> Localized {
+        text("\(label): ikke sendt: \(reason.da)", "\(label): not posted: \(reason.en)")
+    }
+
+    public static let postUnitSeconds = text("sekunder", "seconds")
+    public static let postUnitAttempts = text("forsøg", "attempts")
+
+    public static func postOutOfRange(_ option: String, _ value: String, range: ClosedRange<Int>,
+                                      unit: Localized) -> Localized {
+        let (lowest, highest) = (range.lowerBound, range.upperBound)
+        return text("\(option) skal være et helt antal \(unit.da) fra \(lowest) til \(highest), ikke »\(value)«",
+                    "\(option) takes a whole number of \(unit.en) from \(lowest) to \(highest), not \"\(value)\"")
+    }
+
+    /// Lines of the ledger that a crash cut short: they never confirmed a delivery, so they do not count.
+    public static func postLedgerTorn(_ path: String, lines: [Int]) -> Localized {
+        let numbers = lines.map(String.init).joined(separator: ", ")
+        return lines.count == 1
+            ? text("\(path): linje \(numbers) er ufuldstændig (en registrering, der blev afbrudt) og tæller ikke med",
+                   "\(path): line \(numbers) is incomplete (a record cut short) and does not count")
+            : text("\(path): linje \(numbers) er ufuldstændige (registreringer, der blev afbrudt) og tæller ikke med",
+                   "\(path): lines \(numbers) are incomplete (records cut short) and do not count")
     }
 }

@@ -31,16 +31,45 @@ extension Strings {
 
     // MARK: Why a post failed
 
-    public static let webhookTimeout = text("intet svar inden for tidsgrænsen (timeout)", "timeout")
-    public static let connectionRefused = text("forbindelsen blev afvist (connection refused)", "connection refused")
-    public static let connectionUnknownHost = text("ukendt vært", "unknown host")
-    public static let connectionLost = text("forbindelsen blev afbrudt", "connection lost")
-    public static let connectionOffline = text("intet netværk", "no network")
-    public static let connectionTLS = text("TLS mislykkedes (certifikat eller håndtryk)", "TLS failed (certificate or handshake)")
-    public static let connectionBrokenAnswer = text("et ødelagt HTTP-svar", "a broken HTTP answer")
+    public static let webhookTimeout = text("intet svar inden for tidsgrænsen", "no answer within the time limit")
+    public static let connectionRefused = text("serveren afviste forbindelsen", "the server refused the connection")
+    public static let connectionUnknownHost = text(
+        "kan ikke finde serveren: dens navn kan ikke slås op", "cannot find the server: its name cannot be looked up"
+    )
+    public static let connectionLost = text("forbindelsen blev afbrudt undervejs", "the connection was lost on the way")
+    public static let connectionOffline = text("ingen forbindelse til netværket", "not connected to a network")
+    public static let connectionTLS = text(
+        "den sikre forbindelse (TLS) kunne ikke oprettes: serverens certifikat eller opkoblingen fejlede",
+        "the secure connection (TLS) failed: the server's certificate or the handshake"
+    )
+    public static let connectionBrokenAnswer = text(
+        "serverens svar kunne ikke læses som HTTP", "the server's answer could not be read as HTTP"
+    )
+    public static let connectionRedirected = text(
+        "serveren omdirigerer, og samtale følger ikke omdirigeringer; tjek webhook-adressen",
+        "the server redirects, and samtale does not follow redirects; check the webhook URL"
+    )
+    public static let connectionAuthentication = text(
+        "serveren kræver et login, men en webhook-adresse skal virke uden; tjek webhook-adressen",
+        "the server asks for a login, but a webhook URL must work without one; check the webhook URL"
+    )
+    public static let connectionBadURL = text(
+        "webhook-adressen kan ikke bruges; tjek den for mellemrum og usædvanlige tegn",
+        "the webhook URL cannot be used; check it for spaces and unusual characters"
+    )
 
+    /// An error of the HTTP client that has no words of its own: said as such, its code kept for whoever digs deeper.
     public static func connectionError(code: Int) -> Localized {
-        text("netværksfejl \(code)", "network error \(code)")
+        text("en uventet fejl på netværket (fejlkode \(code))", "an unexpected network error (error code \(code))")
+    }
+
+    /// A redirect, which a webhook never follows: the host it pointed to (never its path, which may hold a secret).
+    public static func webhookRedirected(status: Int, host: String) -> Localized {
+        guard !host.isEmpty else { return connectionRedirected.map { "HTTP \(status): \($0)" } }
+        return text("HTTP \(status): serveren omdirigerer til \(host); samtale følger ikke omdirigeringer, "
+                        + "så tjek webhook-adressen",
+                    "HTTP \(status): the server redirects to \(host); samtale does not follow redirects, "
+                        + "so check the webhook URL")
     }
 
     /// A platform's answer in words: what it said (its error code or message) and the status, then what that means

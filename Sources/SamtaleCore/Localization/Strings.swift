@@ -663,26 +663,32 @@ public enum Strings {
                 """
                 Sender dagens spørgsmål (valgt som af prompt, med de samme tilvalg) til en chat via dens webhook:
                 Teams (Workflows), Slack, Mattermost, Discord, Google Chat, Rocket.Chat, Zulip eller ren JSON (generic).
+                Webhook-adressen står i SAMTALE_WEBHOOK_URL (eller i målfilen); --url URL virker også, men på
+                kommandolinjen kan andre brugere på maskinen se den.
                 Platformen ses af adressen, eller gives med --platform. Apprise- og shoutrrr-adresser virker også.
                 Hvert mål får højst ét spørgsmål om dagen (en logbog i tilstandsmappen; --force sender igen).
                 --stdin sender teksten fra standard input, --session ID en samtales opsummering.
                 --all sender til alle mål i målfilen, der skal have et spørgsmål i dag; --target NAVN til ét.
                 --dry-run viser forespørgslen uden at sende. Adressens hemmelige del vises aldrig.
-                Afslutter med 0 (sendt eller intet at sende), 69 (afvist for altid), 75 (opgav midlertidige fejl).
+                Afslutter med 0 (sendt eller intet at sende), 64 (et mål er sat forkert op), 69 (afvist for altid),
+                75 (opgav midlertidige fejl); ved flere mål vinder 75 over 64 over 69.
 
-                Eksempel: samtale post --url "$TEAMS_WEBHOOK" --deck kolding --skip-weekends --holidays dk
+                Eksempel: samtale post --deck kolding --skip-weekends --holidays dk   (webhooken i SAMTALE_WEBHOOK_URL)
                 """,
                 """
                 Posts the day's question (chosen as prompt does, with the same options) to a chat through its webhook:
                 Teams (Workflows), Slack, Mattermost, Discord, Google Chat, Rocket.Chat, Zulip or plain JSON (generic).
+                The webhook URL is in SAMTALE_WEBHOOK_URL (or the targets file); --url URL works too, but on the
+                command line other users of the machine can see it.
                 The platform is told from the URL, or given with --platform. Apprise and shoutrrr URLs work too.
                 Each target gets at most one question a day (a ledger in the state folder; --force posts again).
                 --stdin posts the text read from standard input, --session ID a conversation's summary.
                 --all posts to every target of the targets file that is due today; --target NAME to one.
                 --dry-run prints the request without sending it. The secret part of a URL is never shown.
-                Exits 0 (posted, or nothing due), 69 (refused for good), 75 (gave up on temporary failures).
+                Exits 0 (posted, or nothing due), 64 (a target is set up wrong), 69 (refused for good),
+                75 (gave up on temporary failures); with several targets 75 wins over 64 over 69.
 
-                Example: samtale post --url "$TEAMS_WEBHOOK" --deck kolding --skip-weekends --holidays dk
+                Example: samtale post --deck kolding --skip-weekends --holidays dk   (webhook in SAMTALE_WEBHOOK_URL)
                 """
             )
         case "talk":
