@@ -7,6 +7,15 @@ import Darwin
 #endif
 import SamtaleCore
 
+/// libc's `write`, named apart from `System.write`, which would hide it inside `System`.
+#if canImport(Glibc)
+private let writeDescriptor = Glibc.write
+#elseif canImport(Musl)
+private let writeDescriptor = Musl.write
+#elseif canImport(Darwin)
+private let writeDescriptor = Darwin.write
+#endif
+
 /// The few operating-system calls the command line needs, straight from libc: Foundation would double the start-up
 /// time of `samtale prompt`, which runs from cron and in pipes.
 enum System {
@@ -50,7 +59,7 @@ enum System {
     private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
         var offset = 0
         while offset < buffer.count {
-            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            let written = writeDescriptor(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if written > 0 {
                 offset += written
             } else if written < 0 && errno == EINTR {

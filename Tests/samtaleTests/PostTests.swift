@@ -225,7 +225,9 @@ final class WebhookServer {
         let shared = requests.filter { ($0["path"] as? String)?.contains("shared") == true }.compactMap { $0["time"] as? Double }
         let other = try #require(requests.first { ($0["path"] as? String)?.contains("other") == true }?["time"] as? Double)
         #expect(shared.count == 3)
-        #expect(zip(shared, shared.dropFirst()).allSatisfy { $1 - $0 >= 0.95 }, "\(shared)")
+        // samtale starts posts to one webhook a second apart; the server sees them arrive up to a connection set-up
+        // later, which on a loaded machine eats into the gap (0.94 s seen). Without pacing the gaps are milliseconds.
+        #expect(zip(shared, shared.dropFirst()).allSatisfy { $1 - $0 >= 0.8 }, "\(shared)")
         #expect(shared.count == 3 && other < shared[1], "the other webhook waited for the shared one")
     }
 
