@@ -94,6 +94,31 @@ import Testing
         return String(characters)
     }
 
+    /// PROTOCOL.md's examples are real lines: each one (its parts between `…`) is in a transcript, but for the errors
+    /// only two programs at once can cause, which `SessionRaceTests` and `SessionStoreTests` show.
+    @Test func theProtocolsExamplesAreLinesOfTheTranscripts() throws {
+        let all = try Self.names.map { try String(contentsOf: Self.folder.appendingPathComponent($0), encoding: .utf8) }
+            .joined(separator: "\n")
+        let protocolText = try String(contentsOf: Samtale.root.appendingPathComponent("PROTOCOL.md"), encoding: .utf8)
+        let lines = protocolText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .flatMap { line -> [String] in
+                if line.hasPrefix("{\"type\"") { return [line] }
+                return line.matches(of: #/`(\{"type":"error".*?\})`/#).map { String($0.output.1) }
+            }
+        #expect(lines.count > 40)
+        for line in lines where !line.contains("\"session-changed\"") && !line.contains("\"session-busy\"") {
+            // A token is shortened in PROTOCOL.md and sent as {{state}} by the transcripts: what is around it counts.
+            let shown = line.replacing(#/"state":"v2\.[^"]*"/#, with: "…")
+            let parts = shown.split(separator: "…").map { part in
+                var part = Substring(part)
+                while part.hasPrefix(",") || part.hasPrefix(" ") || part.hasPrefix("]") { part = part.dropFirst() }
+                while part.hasSuffix(",") || part.hasSuffix(" ") || part.hasSuffix("[") { part = part.dropLast() }
+                return String(part)
+            }.filter { !$0.isEmpty && $0 != "\"" }
+            #expect(parts.allSatisfy(all.contains), "PROTOCOL.md shows a line no transcript has: \(line)")
+        }
+    }
+
     @Test func everyRequestTypeAndErrorCodeIsCovered() throws {
         let all = try Self.names.map { try String(contentsOf: Self.folder.appendingPathComponent($0), encoding: .utf8) }
             .joined(separator: "\n")
