@@ -181,6 +181,7 @@ for _ in range(conversations):
 for label, _, folder in runs:
     sessions = os.path.join(folder, "sessions")
     names = os.listdir(sessions)
+    names = [name for name in names if name != ".lock"]  # the folder's save lock, there by design
     stray = [name for name in names if not name.endswith(".json")]
     listing = subprocess.run([samtale, "sessions", "list", "--format", "json"], capture_output=True, check=True,
                              env=dict(environment, SAMTALE_STATE_DIR=folder)).stdout
