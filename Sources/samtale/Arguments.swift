@@ -138,11 +138,12 @@ struct Arguments {
 
     /// The value of a numeric option: a whole number within `range`, else a usage error that names both.
     func integer<Number: FixedWidthInteger>(
-        _ name: String, in range: ClosedRange<Number>
+        _ name: String, in range: ClosedRange<Number>, unit: Localized? = nil
     ) throws(CommandError) -> Number? {
         guard let raw = try value(name) else { return nil }
         guard let number = Number(raw), range.contains(number) else {
-            throw .usage(Strings.notAWholeNumber(name, raw, from: "\(range.lowerBound)", to: "\(range.upperBound)"),
+            throw .usage(Strings.notAWholeNumber(name, raw, from: "\(range.lowerBound)", to: "\(range.upperBound)",
+                                                 unit: unit),
                          command: command)
         }
         return number

@@ -224,11 +224,7 @@ extension Commands {
     /// seconds into nanoseconds). Anything else names the option and the range.
     private static func bounded(_ parsed: Arguments, _ option: String, _ range: ClosedRange<Int>, default value: Int,
                                 unit: Localized = Strings.postUnitSeconds) throws(CommandError) -> Int {
-        guard let text = try parsed.value(option) else { return value }
-        guard let number = Int(text), range.contains(number) else {
-            throw .usage(Strings.postOutOfRange(option, text, range: range, unit: unit), command: "post")
-        }
-        return number
+        try parsed.integer(option, in: range, unit: unit) ?? value
     }
 
     /// The request as it would be sent, with the URL cut to its scheme and host (and cut from the body by the caller).

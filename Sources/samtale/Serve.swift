@@ -55,6 +55,8 @@ extension Commands {
             if !input.hasWaitingLine || output.count >= 1 << 16 {
                 System.write(output)
                 output.removeAll(keepingCapacity: true)
+                // A client that cannot be answered must not have more answers saved for it: stop, and exit 74.
+                if System.outputError != nil { return 0 }
             }
         }
     }

@@ -44,9 +44,9 @@ import Testing
         (["--bogus"], "samtale: --bogus skal stå efter en kommando: samtale KOMMANDO --bogus …",
          "se `samtale help`"),
         (["--lang"], "samtale: --lang mangler sproget: da eller en", "se `samtale help`"),
-        (["--lang", "fr", "prompt"], "samtale: --lang: »fr« er ikke et sprog, samtale taler; vælg da (dansk) eller en (engelsk)",
+        (["--lang", "fr", "prompt"], "samtale: --lang: »fr« er ikke et af de sprog, samtale taler; vælg da (dansk) eller en (engelsk)",
          "se `samtale help`"),
-        (["prompt", "--lang", "fr"], "samtale: --lang: »fr« er ikke et sprog, samtale taler; vælg da (dansk) eller en (engelsk)",
+        (["prompt", "--lang", "fr"], "samtale: --lang: »fr« er ikke et af de sprog, samtale taler; vælg da (dansk) eller en (engelsk)",
          "brug: samtale prompt"),
         (["prompt", "--lang"], "samtale: --lang mangler sproget: da eller en", "brug: samtale prompt"),
     ])
@@ -62,15 +62,15 @@ import Testing
 
     /// Every numeric option has a range, and a value outside it is named with the range.
     @Test(arguments: [
-        (["talk", "--minutes", "0"], "--minutes: »0« er ikke et helt tal fra 1 til 240"),
-        (["talk", "--minutes", "241"], "--minutes: »241« er ikke et helt tal fra 1 til 240"),
-        (["talk", "--minutes", "99999999999999999999"], "--minutes: »99999999999999999999« er ikke et helt tal fra 1 til 240"),
-        (["prompt", "--seed", "-1"], "--seed: »-1« er ikke et helt tal fra 0 til 18446744073709551615"),
+        (["talk", "--minutes", "0"], "--minutes skal være et helt tal fra 1 til 240, ikke »0«"),
+        (["talk", "--minutes", "241"], "--minutes skal være et helt tal fra 1 til 240, ikke »241«"),
+        (["talk", "--minutes", "99999999999999999999"], "--minutes skal være et helt tal fra 1 til 240, ikke »99999999999999999999«"),
+        (["prompt", "--seed", "-1"], "--seed skal være et helt tal fra 0 til 18446744073709551615, ikke »-1«"),
         (["prompt", "--seed", "18446744073709551616"],
-         "--seed: »18446744073709551616« er ikke et helt tal fra 0 til 18446744073709551615"),
-        (["serve", "--stdio", "--max-line", "0"], "--max-line: »0« er ikke et helt tal fra 1 til 268435456"),
-        (["serve", "--stdio", "--max-line", "268435457"], "--max-line: »268435457« er ikke et helt tal fra 1 til 268435456"),
-        (["serve", "--stdio", "--max-line", "1e6"], "--max-line: »1e6« er ikke et helt tal fra 1 til 268435456"),
+         "--seed skal være et helt tal fra 0 til 18446744073709551615, ikke »18446744073709551616«"),
+        (["serve", "--stdio", "--max-line", "0"], "--max-line skal være et helt tal fra 1 til 268435456, ikke »0«"),
+        (["serve", "--stdio", "--max-line", "268435457"], "--max-line skal være et helt tal fra 1 til 268435456, ikke »268435457«"),
+        (["serve", "--stdio", "--max-line", "1e6"], "--max-line skal være et helt tal fra 1 til 268435456, ikke »1e6«"),
     ])
     func aNumberOutOfRangeIsNamedWithItsRange(arguments: [String], reason: String) throws {
         let result = try Samtale.run(arguments)

@@ -57,10 +57,10 @@ import Testing
         #expect(mkfifo(fifo.path, 0o600) == 0)
         let validate = try runBounded(["validate", fifo.path])
         #expect(validate.status == 66)
-        #expect(validate.stderr == "samtale: kan ikke læse \(fifo.path): er ikke en almindelig fil, men en navngiven pipe (FIFO)\n")
+        #expect(validate.stderr == "samtale: kan ikke læse \(fifo.path): det er ikke en almindelig fil, men en navngiven pipe (FIFO)\n")
         let inFolder = try runBounded(["prompt", "--dialogues", folder.path, "--lang", "en"])
         #expect(inFolder.status == 66)
-        #expect(inFolder.stderr.contains("cannot read \(fifo.path): is not a regular file but a named pipe (FIFO)"))
+        #expect(inFolder.stderr.contains("cannot read \(fifo.path): it is not a regular file but a named pipe (FIFO)"))
         let targets = try runBounded(["validate", "--config", fifo.path])
         #expect(targets.status == 66 && targets.stderr.contains("navngiven pipe"))
     }
@@ -69,7 +69,7 @@ import Testing
     func aDeviceIsRefused(device: String) throws {
         let result = try runBounded(["validate", device])
         #expect(result.status == 66)
-        #expect(result.stderr == "samtale: kan ikke læse \(device): er ikke en almindelig fil, men en enhed\n")
+        #expect(result.stderr == "samtale: kan ikke læse \(device): det er ikke en almindelig fil, men en enhed\n")
     }
 
     @Test func aFileOverTheLimitIsRefusedWithItsSize() throws {

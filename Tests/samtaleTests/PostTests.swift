@@ -457,7 +457,7 @@ extension PostTests {
         let url = "https://127.0.0.1:\(server.port)/hooks/\(Self.secret)"
         let result = try post(["--url", url, "--platform", "mattermost", "--retries", "1"])
         #expect(result.status == 75, "\(result.stderr)")
-        #expect(result.stderr.contains("sidst: den sikre forbindelse (TLS) kunne ikke oprettes"), "\(result.stderr)")
+        #expect(result.stderr.contains("1 forsøg: den sikre forbindelse (TLS) kunne ikke oprettes"), "\(result.stderr)")
         #expect(!result.stderr.contains("-1"), "\(result.stderr)")
     }
 

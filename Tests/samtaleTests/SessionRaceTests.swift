@@ -170,4 +170,29 @@ import Testing
         #expect(try send(again, repeated).last?["type"] as? String == "ask")
         #expect(try again.finish() == 0)
     }
+
+    /// A server whose answers cannot be written (a full disk) stops reading: no further answer is saved for a client
+    /// that was never told of the last one.
+    @Test func aServerThatCannotAnswerStopsTakingRequests() throws {
+        let fifo = try Samtale.temporaryFolder().appendingPathComponent("requests")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let requests = open(fifo.path, O_RDWR)
+        #expect(requests >= 0)
+        let server = try Samtale.start(["-c", "exec \"$0\" serve --stdio > /dev/full", Samtale.binary.path],
+                                       environment: environment, executable: URL(fileURLWithPath: "/bin/sh"),
+                                       standardInput: fifo)
+        func send(_ line: String) {
+            _ = (line + "\n").withCString { write(requests, $0, strlen($0)) }
+        }
+        send(Self.start.replacingOccurrences(of: "ID", with: "000000000000000000000000f1"))
+        // The first answer fails to reach /dev/full; a server that went on would start this one too.
+        usleep(500_000)
+        send(Self.start.replacingOccurrences(of: "ID", with: "000000000000000000000000f2"))
+        close(requests)
+        let result = try server.wait()
+        #expect(result.status == 74, "\(result.stderr)")
+        #expect(result.stderr.contains("kan ikke skrive til standard output"))
+        let saved = try FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("sessions").path)
+        #expect(saved.filter { $0.hasSuffix(".json") } == ["000000000000000000000000f1.json"])
+    }
 }

@@ -148,7 +148,7 @@ import Testing
         #expect(lines.dropFirst().prefix(3).allSatisfy { $0.dropFirst(column).hasPrefix("2026-11-26T") })
         let english = try run(["sessions", "list", "--lang", "en"], state: state)
         #expect(english.stdout.hasPrefix("Id  "), "\(english.stdout)")
-        #expect(english.stdout.split(separator: "\n").first?.hasSuffix("Last changed               Status  Question") == true,
+        #expect(english.stdout.split(separator: "\n").first?.hasSuffix("Last changed               Status  Questions") == true,
                 "\(english.stdout)")
         let json = try run(["sessions", "list", "--format", "json"], state: state)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])

@@ -14,13 +14,13 @@ public enum FileKind: Sendable {
 extension Strings {
     public static func notARegularFile(_ kind: FileKind) -> Localized {
         switch kind {
-        case .folder: text("er en mappe, ikke en fil", "is a folder, not a file")
+        case .folder: text("det er en mappe, ikke en fil", "it is a folder, not a file")
         case .fifo:
-            text("er ikke en almindelig fil, men en navngiven pipe (FIFO)",
-                 "is not a regular file but a named pipe (FIFO)")
-        case .socket: text("er ikke en almindelig fil, men en socket", "is not a regular file but a socket")
-        case .device: text("er ikke en almindelig fil, men en enhed", "is not a regular file but a device")
-        case .other: text("er ikke en almindelig fil", "is not a regular file")
+            text("det er ikke en almindelig fil, men en navngiven pipe (FIFO)",
+                 "it is not a regular file but a named pipe (FIFO)")
+        case .socket: text("det er ikke en almindelig fil, men en socket", "it is not a regular file but a socket")
+        case .device: text("det er ikke en almindelig fil, men en enhed", "it is not a regular file but a device")
+        case .other: text("det er ikke en almindelig fil", "it is not a regular file")
         }
     }
 
@@ -28,8 +28,8 @@ extension Strings {
     public static func fileTooLarge(_ size: Int?, limit: Int) -> Localized {
         let most = byteSize(limit)
         guard let size else {
-            return text("er større end \(most.da), og mere læser samtale ikke",
-                        "is larger than \(most.en), which is as much as samtale reads")
+            return text("indholdet er større end \(most.da), og mere læser samtale ikke",
+                        "the content is larger than \(most.en), which is as much as samtale reads")
         }
         let actual = byteSize(size)
         return text("filen er på \(actual.da); samtale læser højst \(most.da)",
@@ -65,24 +65,26 @@ extension Strings {
 
     /// A numeric option whose value is not a whole number in its range; the range is given as text, so that it can
     /// reach beyond `Int` (`--seed` takes up to 2⁶⁴−1).
+    /// A numeric option out of its range: "a whole number", or "a whole number of seconds" where `unit` says so.
     public static func notAWholeNumber(
-        _ option: String, _ value: String, from lowest: String, to highest: String
+        _ option: String, _ value: String, from lowest: String, to highest: String, unit: Localized? = nil
     ) -> Localized {
-        text("\(option): »\(value)« er ikke et helt tal fra \(lowest) til \(highest)",
-             "\(option): \"\(value)\" is not a whole number from \(lowest) to \(highest)")
+        let (da, en) = unit.map { ("et helt antal \($0.da)", "a whole number of \($0.en)") } ?? ("et helt tal", "a whole number")
+        return text("\(option) skal være \(da) fra \(lowest) til \(highest), ikke »\(value)«",
+                    "\(option) takes \(en) from \(lowest) to \(highest), not \"\(value)\"")
     }
 
     public static func invalidLanguage(_ value: String?) -> Localized {
         guard let value else {
             return text("--lang mangler sproget: da eller en", "--lang needs the language: da or en")
         }
-        return text("--lang: »\(value)« er ikke et sprog, samtale taler; vælg da (dansk) eller en (engelsk)",
-                    "--lang: \"\(value)\" is not a language samtale speaks; choose da (Danish) or en (English)")
+        return text("--lang: »\(value)« er ikke et af de sprog, samtale taler; vælg da (dansk) eller en (engelsk)",
+                    "--lang: \"\(value)\" is not one of the languages samtale speaks; choose da (Danish) or en (English)")
     }
 
     public static func invalidFixedNow(_ value: String) -> Localized {
         text("SAMTALE_NOW: »\(value)« er ikke et tidspunkt som 2026-11-26T09:00:00+01:00 (dato, klokkeslæt og "
-                + "forskel fra UTC); ret eller fjern variablen",
+                + "tidsforskel til UTC); ret eller fjern variablen",
              "SAMTALE_NOW: \"\(value)\" is not a time like 2026-11-26T09:00:00+01:00 (date, time and offset from UTC); "
                 + "fix or unset the variable")
     }
@@ -100,7 +102,7 @@ extension Strings {
     /// The column headings of `sessions list`, in the order of its columns.
     public static let sessionListHeadings = [
         text("Id", "Id"), text("Samtaleform", "Flow"), text("Kortsæt", "Deck"), text("Roller", "Roles"),
-        text("Senest ændret", "Last changed"), text("Status", "Status"), text("Spørgsmål", "Question"),
+        text("Senest ændret", "Last changed"), text("Status", "Status"), text("Spørgsmål", "Questions"),
     ]
 
     public static let noSessions = text("Der er ingen gemte samtaler.", "There are no saved conversations.")

@@ -71,7 +71,7 @@ extension Strings {
     }
 
     public static func postAttempts(_ attempts: Int, reason: Localized) -> Localized {
-        text("\(attempts) forsøg, sidst: \(reason.da)",
+        text(attempts == 1 ? "1 forsøg: \(reason.da)" : "\(attempts) forsøg, sidst: \(reason.da)",
              attempts == 1 ? "1 attempt: \(reason.en)" : "\(attempts) attempts, last: \(reason.en)")
     }
 
@@ -87,20 +87,16 @@ extension Strings {
     public static let postUnitSeconds = text("sekunder", "seconds")
     public static let postUnitAttempts = text("forsøg", "attempts")
 
-    public static func postOutOfRange(_ option: String, _ value: String, range: ClosedRange<Int>,
-                                      unit: Localized) -> Localized {
-        let (lowest, highest) = (range.lowerBound, range.upperBound)
-        return text("\(option) skal være et helt antal \(unit.da) fra \(lowest) til \(highest), ikke »\(value)«",
-                    "\(option) takes a whole number of \(unit.en) from \(lowest) to \(highest), not \"\(value)\"")
-    }
-
     /// Lines of the ledger that a crash cut short: they never confirmed a delivery, so they do not count.
     public static func postLedgerTorn(_ path: String, lines: [Int]) -> Localized {
-        let numbers = lines.map(String.init).joined(separator: ", ")
+        let numbers = lines.map(String.init)
+        let head = numbers.dropLast().joined(separator: ", ")
+        let last = numbers.last ?? ""
+        let (da, en) = numbers.count > 1 ? ("\(head) og \(last)", "\(head) and \(last)") : (last, last)
         return lines.count == 1
-            ? text("\(path): linje \(numbers) er ufuldstændig (en registrering, der blev afbrudt) og tæller ikke med",
-                   "\(path): line \(numbers) is incomplete (a record cut short) and does not count")
-            : text("\(path): linje \(numbers) er ufuldstændige (registreringer, der blev afbrudt) og tæller ikke med",
-                   "\(path): lines \(numbers) are incomplete (records cut short) and do not count")
+            ? text("\(path): linje \(da) er ufuldstændig (en registrering i logbogen, der blev afbrudt) og tæller ikke med som sendt",
+                   "\(path): line \(en) is incomplete (a ledger record cut short) and does not count as posted")
+            : text("\(path): linje \(da) er ufuldstændige (registreringer i logbogen, der blev afbrudt) og tæller ikke med som sendt",
+                   "\(path): lines \(en) are incomplete (ledger records cut short) and do not count as posted")
     }
 }

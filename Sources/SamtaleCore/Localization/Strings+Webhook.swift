@@ -34,13 +34,13 @@ extension Strings {
     public static let webhookTimeout = text("intet svar inden for tidsgrænsen", "no answer within the time limit")
     public static let connectionRefused = text("serveren afviste forbindelsen", "the server refused the connection")
     public static let connectionUnknownHost = text(
-        "kan ikke finde serveren: dens navn kan ikke slås op", "cannot find the server: its name cannot be looked up"
+        "kan ikke finde serveren (navnet kunne ikke slås op)", "cannot find the server (its name could not be looked up)"
     )
     public static let connectionLost = text("forbindelsen blev afbrudt undervejs", "the connection was lost on the way")
     public static let connectionOffline = text("ingen forbindelse til netværket", "not connected to a network")
     public static let connectionTLS = text(
-        "den sikre forbindelse (TLS) kunne ikke oprettes: serverens certifikat eller opkoblingen fejlede",
-        "the secure connection (TLS) failed: the server's certificate or the handshake"
+        "den sikre forbindelse (TLS) kunne ikke oprettes (fejl i serverens certifikat eller i opkoblingen)",
+        "the secure connection (TLS) could not be set up (the server's certificate or the handshake failed)"
     )
     public static let connectionBrokenAnswer = text(
         "serverens svar kunne ikke læses som HTTP", "the server's answer could not be read as HTTP"
@@ -50,7 +50,7 @@ extension Strings {
         "the server redirects, and samtale does not follow redirects; check the webhook URL"
     )
     public static let connectionAuthentication = text(
-        "serveren kræver et login, men en webhook-adresse skal virke uden; tjek webhook-adressen",
+        "serveren kræver login, men en webhook-adresse skal kunne bruges uden login; tjek webhook-adressen",
         "the server asks for a login, but a webhook URL must work without one; check the webhook URL"
     )
     public static let connectionBadURL = text(
@@ -60,7 +60,7 @@ extension Strings {
 
     /// An error of the HTTP client that has no words of its own: said as such, its code kept for whoever digs deeper.
     public static func connectionError(code: Int) -> Localized {
-        text("en uventet fejl på netværket (fejlkode \(code))", "an unexpected network error (error code \(code))")
+        text("en uventet netværksfejl (fejlkode \(code))", "an unexpected network error (error code \(code))")
     }
 
     /// A redirect, which a webhook never follows: the host it pointed to (never its path, which may hold a secret).

@@ -661,34 +661,35 @@ public enum Strings {
         case "post":
             details = text(
                 """
-                Sender dagens spørgsmål (valgt som af prompt, med de samme tilvalg) til en chat via dens webhook:
+                Sender dagens spørgsmål (det samme, som prompt vælger med de samme tilvalg) til en chat via dens webhook:
                 Teams (Workflows), Slack, Mattermost, Discord, Google Chat, Rocket.Chat, Zulip eller ren JSON (generic).
-                Webhook-adressen står i SAMTALE_WEBHOOK_URL (eller i målfilen); --url URL virker også, men på
-                kommandolinjen kan andre brugere på maskinen se den.
-                Platformen ses af adressen, eller gives med --platform. Apprise- og shoutrrr-adresser virker også.
+                Læg webhook-adressen i SAMTALE_WEBHOOK_URL (eller i målfilen). --url URL virker også, men på
+                kommandolinjen kan andre brugere af maskinen se adressen.
+                samtale kan se platformen på adressen; ellers angiv den med --platform.
+                Apprise- og shoutrrr-adresser virker også.
                 Hvert mål får højst ét spørgsmål om dagen (en logbog i tilstandsmappen; --force sender igen).
                 --stdin sender teksten fra standard input, --session ID en samtales opsummering.
                 --all sender til alle mål i målfilen, der skal have et spørgsmål i dag; --target NAVN til ét.
-                --dry-run viser forespørgslen uden at sende. Adressens hemmelige del vises aldrig.
-                Afslutter med 0 (sendt eller intet at sende), 64 (et mål er sat forkert op), 69 (afvist for altid),
-                75 (opgav midlertidige fejl); ved flere mål vinder 75 over 64 over 69.
+                --dry-run viser forespørgslen uden at sende den. Adressens hemmelige del vises aldrig.
+                Afslutter med 0 (sendt eller intet at sende), 64 (et mål er sat forkert op), 69 (afvist permanent),
+                75 (opgav efter midlertidige fejl); ved flere mål går 75 forud for 64, og 64 forud for 69.
 
-                Eksempel: samtale post --deck kolding --skip-weekends --holidays dk   (webhooken i SAMTALE_WEBHOOK_URL)
+                Eksempel: samtale post --deck kolding --skip-weekends --holidays dk   (adressen i SAMTALE_WEBHOOK_URL)
                 """,
                 """
                 Posts the day's question (chosen as prompt does, with the same options) to a chat through its webhook:
                 Teams (Workflows), Slack, Mattermost, Discord, Google Chat, Rocket.Chat, Zulip or plain JSON (generic).
-                The webhook URL is in SAMTALE_WEBHOOK_URL (or the targets file); --url URL works too, but on the
-                command line other users of the machine can see it.
+                Put the webhook URL in SAMTALE_WEBHOOK_URL (or the targets file). --url URL works too, but on the
+                command line other users of the machine can see the URL.
                 The platform is told from the URL, or given with --platform. Apprise and shoutrrr URLs work too.
                 Each target gets at most one question a day (a ledger in the state folder; --force posts again).
                 --stdin posts the text read from standard input, --session ID a conversation's summary.
                 --all posts to every target of the targets file that is due today; --target NAME to one.
                 --dry-run prints the request without sending it. The secret part of a URL is never shown.
                 Exits 0 (posted, or nothing due), 64 (a target is set up wrong), 69 (refused for good),
-                75 (gave up on temporary failures); with several targets 75 wins over 64 over 69.
+                75 (gave up after temporary failures); with several targets 75 comes before 64, and 64 before 69.
 
-                Example: samtale post --deck kolding --skip-weekends --holidays dk   (webhook in SAMTALE_WEBHOOK_URL)
+                Example: samtale post --deck kolding --skip-weekends --holidays dk   (the URL in SAMTALE_WEBHOOK_URL)
                 """
             )
         case "talk":
