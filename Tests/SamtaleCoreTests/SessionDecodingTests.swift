@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SamtaleCore
 
 /// Session files and tokens come from outside: altered by hand, by a bug elsewhere, or by an attacker. Every one is
@@ -42,13 +43,16 @@ import Testing
     @Test func everyWalkOfTheStateMachineKeepsItsInvariants() throws {
         var random = SplitMix64(seed: 7)
         let events: [Event] = [.start, .resume, .answer("Et svar"), .answer("3"), .answer("1"), .answer("25 25 25 25"),
-                               .answer("100 0 0 0"), .answer(""), .answer("ja"), .answer("nej"), .unknownCommand("/x")]
-            + Command.allCases.map(Event.command)
-        for flowID in ExportGoldenTests.setups.keys.sorted() {
-            let finished = try ExportGoldenTests.session(flowID)
+                               .answer("100 0 0 0"), .answer("0 0 0 100"), .answer("70 0 10 20"), .answer(""),
+                               .answer("ja"), .answer("nej"), .unknownCommand("/x")]
+            + Command.allCases.map(Event.command) + [.command(.back), .command(.back)]
+        // Every flow, and a seesaw whose areas have 3, 1, 0 and 2 questions, where revised points change the area.
+        let sessions = try ExportGoldenTests.setups.keys.sorted().map(ExportGoldenTests.session)
+        let uneven = try GapRevisionTests.script(counts: [3, 1, 0, 2])
+        for (flowID, script, setup) in sessions.map({ ($0.setup.flow, $0.conversation.script, $0.setup) })
+            + [("uneven seesaw", uneven, GapRevisionTests.setup)] {
             for _ in 0..<200 {
-                var session = Session(id: finished.id, setup: finished.setup, script: finished.conversation.script,
-                                      at: "2026-11-26T09:00:00+01:00")
+                var session = Session(id: sessions[0].id, setup: setup, script: script, at: "2026-11-26T09:00:00+01:00")
                 for _ in 0..<40 {
                     let event = events[random.below(events.count)]
                     _ = session.received(event, at: "2026-11-26T09:10:00+01:00")
@@ -169,6 +173,9 @@ import Testing
         var decoded = 0
         var refused = 0
         let rounds = 10_000
+        let folder = try TemporaryFolders.make()
+        defer { TemporaryFolders.remove(folder) }
+        let store = SessionStore(directory: folder.path)
         for round in 0..<rounds {
             var document = documents[round % documents.count]
             for _ in 0...random.below(3) {
@@ -183,6 +190,11 @@ import Testing
                 continue
             }
             decoded += 1
+            // Saved over its own file, as a program that read it saves it: the store counts its revision on.
+            var saved = session
+            if (try? Data(bytes).write(to: URL(fileURLWithPath: store.path(of: session.id)))) != nil {
+                #expect(throws: Never.self) { try store.save(&saved) }
+            }
             Self.exercise(&session)
         }
         print("session fuzz: \(rounds) mutated files, \(decoded) read as sessions and walked on, \(refused) refused as damaged")
@@ -231,7 +243,7 @@ import Testing
     /// One change to what the state machine keeps: its position, frontier, history, revision or answers.
     static func mutateState(_ document: JSONValue, random: inout SplitMix64) -> JSONValue {
         let conversation = ["conversation"]
-        switch random.below(6) {
+        switch random.below(7) {
         case 0: return document.replacing(conversation + ["position"], with: position(random: &random))
         case 1: return document.replacing(conversation + ["frontier"], with: position(random: &random))
         case 2:
@@ -250,6 +262,10 @@ import Testing
             ]
             let id = ["q1", "q2", "q3", "now", "needed", "r1", "gap-0", "x"][random.below(8)]
             return document.replacing(conversation + ["answers", id], with: answers[random.below(answers.count)])
+        case 5:
+            let revisions: [JSONValue] = [.integer(Int.max), .integer(Int.max - 1), .integer(-1), .integer(Int.min),
+                                          .number("1e3"), .string("1")]
+            return document.replacing(["revision"], with: revisions[random.below(revisions.count)])
         default:
             return document.replacing(conversation + ["endedEarly"], with: .bool(random.below(2) == 0))
         }

@@ -302,6 +302,44 @@ import Testing
         }
     }
 
+    /// A session deleted and started again under its id counts its revisions from 0 again; a program still holding
+    /// the deleted one is refused all the same, and the new one's answers stay.
+    @Test func aSessionStartedAgainAfterADeleteIsAnotherOne() throws {
+        try withTemporaryFolder { folder in
+            let store = SessionStore(directory: folder)
+            var deleted = makeSession(first, answers: ["første gang"])
+            try store.save(&deleted)
+            deleted.answer("første gang, andet svar")
+            try store.save(&deleted)
+            var stale = try store.load(first)
+            try store.delete(first)
+            var again = makeSession(first, answers: ["anden gang"])
+            try store.save(&again)
+            again.answer("anden gang, andet svar")
+            try store.save(&again)
+            #expect(stale.revision == again.revision && stale.instance != again.instance)
+            stale.answer("fra den slettede")
+            #expect(throws: SessionStoreError.changed(first)) { try store.save(&stale) }
+            #expect(try store.load(first) == again)
+        }
+    }
+
+    /// A revision that the next save could not count up is no file samtale wrote: it is damaged, never a trap.
+    @Test func aRevisionAtTheIntegerLimitIsDamage() throws {
+        try withTemporaryFolder { folder in
+            let store = SessionStore(directory: folder)
+            var session = makeSession(first)
+            try store.save(&session)
+            let text = try String(contentsOfFile: store.path(of: first), encoding: .utf8)
+            try write(text.replacingOccurrences(of: "\"revision\": 1,", with: "\"revision\": \(Int.max),"),
+                      to: store.path(of: first))
+            #expect(throws: SessionStoreError.damaged(path: store.path(of: first),
+                                                      .damaged(.field(path: "revision", problem: .outOfRange)))) {
+                try store.load(first)
+            }
+        }
+    }
+
     @Test func aNewSessionNeverReplacesOneWithItsID() throws {
         try withTemporaryFolder { folder in
             let store = SessionStore(directory: folder)
@@ -320,11 +358,11 @@ import Testing
             var session = makeSession(first, answers: ["gammelt svar"])
             try store.save(&session)
             let text = try String(contentsOfFile: store.path(of: first), encoding: .utf8)
-            let withoutRevision = text.replacingOccurrences(of: "\"revision\": 1,\n  ", with: "")
-            #expect(withoutRevision != text)
-            try write(withoutRevision, to: store.path(of: first))
+            let earlier = text.replacing(#/  "revision": 1,\n  "instance": [0-9]+,\n/#, with: "")
+            #expect(earlier != text)
+            try write(earlier, to: store.path(of: first))
             var loaded = try store.load(first)
-            #expect(loaded.revision == 1)
+            #expect(loaded.revision == 1 && loaded.instance == nil)
             loaded.answer("nyt svar")
             try store.save(&loaded)
             #expect(try store.load(first).revision == 2)

@@ -94,7 +94,8 @@ extension Conversation {
         // Only a conversation that has begun has anything to resume, and only one that is running can be revising.
         if position == .notStarted && (frontier != .notStarted || !history.isEmpty) { return "\(path).position" }
         if position == .finished && frontier != .finished { return "\(path).frontier" }
-        if let index = history.firstIndex(where: { !isWaiting($0) }) { return "\(path).history[\(index)]" }
+        // The history may hold gap questions of an area that revised points no longer choose; `back` passes them.
+        if let index = history.firstIndex(where: { !isWaiting($0, inAnyArea: true) }) { return "\(path).history[\(index)]" }
         // A revision ends by going back to the frontier; once the conversation has ended, nothing is revised.
         if let revisiting, position != .finished, !history.indices.contains(revisiting) || !isWaiting(frontier) {
             return "\(path).revisiting"
@@ -107,8 +108,9 @@ extension Conversation {
         return nil
     }
 
-    /// Whether a position is one where the conversation waits for an answer that its script can ask.
-    private func isWaiting(_ position: Position) -> Bool {
+    /// Whether a position is one where the conversation waits for an answer that its script can ask; a gap question
+    /// of the area chosen now, or with `inAnyArea` of any area.
+    private func isWaiting(_ position: Position, inAnyArea: Bool = false) -> Bool {
         switch position {
         case .asking(let step):
             guard script.steps.indices.contains(step), case .ask = script.steps[step] else { return false }
@@ -119,7 +121,10 @@ extension Conversation {
             // One past the agreements made is a new one, which begins with what was agreed.
             return (0..<made).contains(index) || (index == made && field == .what)
         case .gap(let step, let index):
-            return script.steps.indices.contains(step) && gapAsks(step: step)?.indices.contains(index) == true
+            guard script.steps.indices.contains(step),
+                  case .gapQuestions(_, _, _, let questions) = script.steps[step] else { return false }
+            guard inAnyArea else { return gapAsks(step: step)?.indices.contains(index) == true }
+            return index >= 0 && questions.contains { $0.indices.contains(index) }
         case .notStarted, .confirmingEnd, .paused, .finished:
             return false
         }

@@ -212,7 +212,9 @@ public struct Conversation: Codable, Equatable, Sendable {
             position = .confirmingEnd(from: position)
             return [.confirmEnd]
         case .command(.back):
-            let index = (revisiting ?? history.count) - 1
+            // A gap question of an area that revised points no longer choose is passed over.
+            var index = (revisiting ?? history.count) - 1
+            while index >= 0 && !isAskable(history[index]) { index -= 1 }
             guard index >= 0 else { return [.reask(.atFirstQuestion), ask(position)] }
             revisiting = index
             position = history[index]
@@ -309,17 +311,34 @@ public struct Conversation: Codable, Equatable, Sendable {
         return advance(from: step + 1)
     }
 
+    /// On to the area's next question that has no answer yet (an area chosen again after a revision may have some).
     private mutating func moveOnInGap(step: Int, index: Int) -> [Action] {
-        if let count = gapAsks(step: step)?.count, index + 1 < count {
-            return moveTo(.gap(step: step, index: index + 1))
-        }
+        if let next = nextUnanswered(inGap: step, from: index + 1) { return moveTo(.gap(step: step, index: next)) }
         return moveOn(after: step)
     }
 
-    /// Ends a revision: the revised answer is kept, and the conversation goes on where it was.
+    /// The first gap question from `index` on, of the area the points answers choose now, that has no answer.
+    private func nextUnanswered(inGap step: Int, from index: Int) -> Int? {
+        guard let asks = gapAsks(step: step), index < asks.count else { return nil }
+        return asks.indices[index...].first { answers[asks[$0].id] == nil }
+    }
+
+    /// Whether a position can be asked as things stand: a gap question belongs to the area chosen now.
+    private func isAskable(_ position: Position) -> Bool {
+        guard case .gap(let step, let index) = position else { return true }
+        return gapAsks(step: step)?.indices.contains(index) == true
+    }
+
+    /// Ends a revision: the revised answer is kept, and the conversation goes on where it was. A revised points
+    /// answer may choose another area while its gap questions are under way: they go on with that area's first
+    /// question without an answer, or after the gap when it has none.
     private mutating func returnToFrontier() -> [Action]? {
         guard revisiting != nil else { return nil }
         revisiting = nil
+        if case .gap(let step, _) = frontier {
+            guard let index = nextUnanswered(inGap: step, from: 0) else { return advance(from: step + 1) }
+            frontier = .gap(step: step, index: index)
+        }
         position = frontier
         return [ask(frontier)]
     }

@@ -85,8 +85,11 @@ extension Conversation {
                 case .question, .points, .reflection:
                     break
                 }
-            case .gapQuestions:
-                for ask in gapAsks(step: index) ?? [] {
+            case .gapQuestions(_, _, _, let questions):
+                // The questions that were put: of the area chosen now first, then of one that an earlier points
+                // answer chose before it was revised. None that was never asked shows as skipped.
+                let chosen = gapAsks(step: index) ?? []
+                for ask in chosen + questions.joined().filter({ !chosen.contains($0) }) where answers[ask.id] != nil {
                     items.append(Summary.Item(ask: ask, answer: answers[ask.id].flatMap { display($0, for: ask) }))
                 }
             case .chart(let now, let needed, let areas):

@@ -23,6 +23,10 @@ public struct Session: Codable, Equatable, Sendable {
     /// How many times the session has been saved: 0 until its first save. A save replaces the file only if the
     /// file still holds this revision, so that two processes holding one session never overwrite each other.
     public internal(set) var revision: Int
+    /// A random number the store gives the session when it first saves it. A session deleted and started again
+    /// under the same id counts its revisions from 0 again; this tells it from the one before, so that a program
+    /// still holding that one cannot take the new one's revision for its own.
+    public internal(set) var instance: UInt64?
     public let setup: ConversationSetup
     public private(set) var conversation: Conversation
     public private(set) var updatedAt: String
@@ -39,7 +43,7 @@ public struct Session: Codable, Equatable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case format, id, revision, setup, conversation, updatedAt, log
+        case format, id, revision, instance, setup, conversation, updatedAt, log
     }
 
     /// Reads a file of any release: those before revisions were counted hold one save at least.
@@ -48,6 +52,7 @@ public struct Session: Codable, Equatable, Sendable {
         format = try container.decode(Int.self, forKey: .format)
         id = try container.decode(SessionID.self, forKey: .id)
         revision = try container.decodeIfPresent(Int.self, forKey: .revision) ?? 1
+        instance = try container.decodeIfPresent(UInt64.self, forKey: .instance)
         setup = try container.decode(ConversationSetup.self, forKey: .setup)
         conversation = try container.decode(Conversation.self, forKey: .conversation)
         updatedAt = try container.decode(String.self, forKey: .updatedAt)
@@ -94,7 +99,10 @@ public struct Session: Codable, Equatable, Sendable {
             throw .damaged(.field(path: path, problem: SessionDamage.FieldProblem(error.reason)))
         }
         if let id, session.id != id { throw .damaged(.idMismatch(file: id.description, inside: session.id.description)) }
-        guard session.revision >= 0 else { throw .damaged(.field(path: "revision", problem: .outOfRange)) }
+        // The next save counts one up: a revision that could not be counted on is no file samtale wrote.
+        guard (0..<Int.max).contains(session.revision) else {
+            throw .damaged(.field(path: "revision", problem: .outOfRange))
+        }
         if let damage = session.conversation.damage { throw .damaged(damage) }
         return session
     }

@@ -77,13 +77,18 @@ public struct SessionStore: Sendable {
         let lock = try Lock.acquire(folder: directory, for: session.id, waitingUpTo: lockPatienceMilliseconds)
         defer { lock.release() }
         let target = path(of: session.id)
-        switch try revisionOnDisk(session.id) {
+        switch try savedState(of: session.id) {
         case nil where session.revision > 0: throw .deleted(session.id)
-        case let found? where found != session.revision: throw .changed(session.id)
+        case let found? where found.revision != session.revision || found.instance != session.instance:
+            throw .changed(session.id)
         default: break
         }
         var next = session
         next.revision += 1
+        if next.instance == nil {
+            var generator = SystemRandomNumberGenerator()
+            next.instance = generator.next()
+        }
         let bytes: [UInt8]
         do {
             bytes = try next.encoded()
@@ -115,21 +120,35 @@ public struct SessionStore: Sendable {
         session = next
     }
 
-    /// The revision the session's file holds now, or nil when there is no file. Read under the lock, so no save can
-    /// change it before the caller's own save; a file that cannot be read as a session counts as changed, since
-    /// overwriting it would lose whatever it holds.
-    private func revisionOnDisk(_ id: SessionID) throws(SessionStoreError) -> Int? {
+    /// The revision and instance the session's file holds now, or nil when there is no file. Read under the lock,
+    /// so no save can change them before the caller's own save; a file that cannot be read as a session counts as
+    /// changed, since overwriting it would lose whatever it holds.
+    private func savedState(of id: SessionID) throws(SessionStoreError) -> SavedState? {
         let bytes: [UInt8]
         do {
             bytes = try contents(of: id)
         } catch .notFound {
             return nil
         }
-        guard case .object(let members)? = try? JSONParser.parse(bytes) else { throw .changed(id) }
-        switch members.first(where: { $0.key == "revision" })?.value {
-        case nil: return 1
-        case .number(let literal)?: return Int(literal) ?? -1
-        default: return -1
+        guard let json = try? JSONParser.parse(bytes), let state = try? JSONValueCoder.decode(SavedState.self, from: json)
+        else { throw .changed(id) }
+        return state
+    }
+
+    /// The two members of a session file that tell which save of which session it holds, read by the same rules as
+    /// the whole session. A file from before revisions were counted holds one save at least, and no instance.
+    private struct SavedState: Decodable {
+        let revision: Int
+        let instance: UInt64?
+
+        private enum CodingKeys: String, CodingKey {
+            case revision, instance
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            revision = try container.decodeIfPresent(Int.self, forKey: .revision) ?? 1
+            instance = try container.decodeIfPresent(UInt64.self, forKey: .instance)
         }
     }
 
