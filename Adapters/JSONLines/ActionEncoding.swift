@@ -90,6 +90,7 @@ enum ActionEncoding {
         case .wrongNumberOfPoints: "wrong-number-of-points"
         case .pointsDoNotAddUp: "points-do-not-add-up"
         case .pointsAboveTotal: "points-above-total"
+        case .tooLong: "too-long"
         case .negativePoints: "negative-points"
         case .atFirstQuestion: "at-first-question"
         case .unknownCommand: "unknown-command"

@@ -400,6 +400,9 @@ public struct JSONLinesServer {
             let session: Session
             do {
                 session = try SessionToken.open(token, key: environment.tokenKey, now: environment.instant())
+            } catch .damaged(let damage) {
+                // Signed with the key, so made by a worker: what it holds is damaged, as a file can be.
+                throw ProtocolError(.damagedSession, Strings.tokenRefused(.damaged(damage)))
             } catch {
                 throw ProtocolError(.invalidToken, Strings.tokenRefused(error))
             }

@@ -45,7 +45,7 @@ struct ProtocolError: Error {
     init(_ error: SessionStoreError) {
         switch error {
         case .notFound(let id): self.init(.unknownSession, Strings.unknownSession(id))
-        case .damaged, .cannotRead, .notAFile: self.init(.damagedSession, Strings.storeError(error))
+        case .damaged, .cannotRead, .notAFile, .tooLarge: self.init(.damagedSession, Strings.storeError(error))
         case .changed, .deleted: self.init(.sessionChanged, Strings.storeError(error))
         case .busy: self.init(.sessionBusy, Strings.storeError(error))
         case .openToOthers, .cannotCreate, .cannotWrite: self.init(.cannotSave, Strings.storeError(error))

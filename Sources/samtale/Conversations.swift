@@ -268,7 +268,7 @@ extension Commands {
     private static func storeError(_ error: SessionStoreError) -> CommandError {
         let message = Strings.storeError(error)
         return switch error {
-        case .notFound, .cannotRead, .notAFile: .missingInput(message)
+        case .notFound, .cannotRead, .notAFile, .tooLarge: .missingInput(message)
         case .damaged: .damagedSession(message)
         case .changed, .deleted, .busy: .tryAgainLater(message)
         case .openToOthers, .cannotCreate, .cannotWrite: .cannotCreate(message)

@@ -158,7 +158,8 @@ import Testing
             try store.save(&one)
             let strays = [".0123456789abcdefghjkmnpqrs.tmp-123-0", ".tvwxyz0123456789abcdefghjk.tmp"]
             let others = [
-                ".tvwxyz0123456789abcdefghjk.json", "notes.txt", "x.json", "0123456789ABCDEFGHJKMNPQRS.json",
+                ".tvwxyz0123456789abcdefghjk.json", ".my.tmpl", ".tmp-notes", ".tvwxyz0123456789abcdefghjk.tmp.bak",
+                ".0123456789abcdefghjkmnpqrs.tmp-1-x", "notes.txt", "x.json", "0123456789ABCDEFGHJKMNPQRS.json",
                 "0123456789abcdefghjkmnpqrs.json.bak", "0123456789abcdefghjkmnpqri.json", "00000000000000000000000000",
             ]
             for name in strays + others { try write("stray", to: folder + "/" + name) }
@@ -212,6 +213,20 @@ import Testing
                 atPath: store.path(of: first), withDestinationPath: folder + "/elsewhere.json"
             )
             #expect(throws: SessionStoreError.notAFile(path: store.path(of: first))) {
+                try store.load(first)
+            }
+        }
+    }
+
+    /// A file too large to be a session is refused before it is read.
+    @Test func aFileTooLargeToBeASessionIsRefusedUnread() throws {
+        try withTemporaryFolder { folder in
+            let store = SessionStore(directory: folder)
+            #expect(FileManager.default.createFile(atPath: store.path(of: first), contents: nil))
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: store.path(of: first)))
+            try handle.truncate(atOffset: UInt64(SessionStore.largestFile + 1))
+            try handle.close()
+            #expect(throws: SessionStoreError.tooLarge(path: store.path(of: first), size: SessionStore.largestFile + 1)) {
                 try store.load(first)
             }
         }

@@ -68,4 +68,36 @@ extension JSONLinesServerTests {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         #expect(files.filter { !$0.hasPrefix(".") } == (record ? ["\(id).json"] : []))
     }
+
+    /// A token signed with the server's key whose session points outside its script: made by a worker, so damaged
+    /// like a file can be (damaged-session), not a forgery (invalid-token); never a crash.
+    @Test func aSignedTokenHoldingAnImpossiblePositionIsADamagedSession() throws {
+        var server = try server(store: SessionStore(directory: try Samtale.temporaryFolder().path))
+        let started = try respond(&server, #"{"type":"start","flow":"energizer","role":"chef","theme":"sammen styrker","seed":2,"state":"inline"}"#)
+        let token = try #require(started.last?["state"] as? String)
+        let id = try #require(started.first?["session"] as? String)
+        let parts = token.split(separator: ".").map(String.init)
+        let padded = parts[2] + String(repeating: "=", count: (4 - parts[2].count % 4) % 4)
+        let base64 = padded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        var payload = String(decoding: try #require(Data(base64Encoded: base64)), as: UTF8.self)
+        payload = payload.replacingOccurrences(of: #""position":{"asking":{"step":1}}"#,
+                                               with: #""position":{"asking":{"step":9999}}"#)
+        #expect(payload.contains("9999"))
+        let signed = "v2." + parts[1] + "." + Base64URL.encode(Array(payload.utf8))
+        let forged = signed + "." + Base64URL.encode(HMACSHA256.authenticationCode(for: Array(signed.utf8), key: Array("key".utf8)))
+        let lines = try respond(&server, #"{"type":"state","session":"\#(id)","state":"\#(forged)"}"#)
+        #expect(lines.first?["code"] as? String == "damaged-session", "\(lines)")
+        #expect((lines.first?["message"] as? String)?.contains("conversation.position") == true)
+    }
+
+    /// An answer longer than the conversation keeps is asked again, over the protocol as in the terminal.
+    @Test func anOverLongAnswerIsAskedAgain() throws {
+        var server = try server(store: SessionStore(directory: try Samtale.temporaryFolder().path))
+        let started = try respond(&server, #"{"type":"start","flow":"one-to-one","role":"medarbejder","theme":"sammen sikrer"}"#)
+        let id = try #require(started.first?["session"] as? String)
+        let long = String(repeating: "ord ", count: 20_000)
+        let lines = try respond(&server, #"{"type":"input","session":"\#(id)","text":"\#(long)"}"#)
+        #expect(lines.first?["type"] as? String == "reask" && lines.first?["reason"] as? String == "too-long", "\(lines.first ?? [:])")
+        #expect(question(lines) == 1)
+    }
 }

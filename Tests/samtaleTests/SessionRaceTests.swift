@@ -195,4 +195,24 @@ import Testing
         let saved = try FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("sessions").path)
         #expect(saved.filter { $0.hasSuffix(".json") } == ["000000000000000000000000f1.json"])
     }
+
+    /// SIGTERM: the server finishes the request it is working on and stops, rather than working through the many
+    /// it has already read (a 64 KiB read holds hundreds); every answer it acknowledged is saved.
+    @Test func aServerStopsSoonAfterSIGTERM() throws {
+        let ids = (0..<20).map { String(format: "%026d", $0 + 500) }
+        var lines = ids.map { Self.start.replacingOccurrences(of: "ID", with: $0) }
+        for round in 0..<300 { lines += ids.map { Self.input($0, "svar \(round)") } }
+        let file = try Samtale.temporaryFolder().appendingPathComponent("requests.jsonl")
+        try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let server = try Samtale.start(["serve", "--stdio"], environment: environment, standardInput: file)
+        usleep(700_000)
+        let signalled = Date()
+        server.process.terminate()
+        let result = try server.wait()
+        let after = Date().timeIntervalSince(signalled)
+        #expect(result.status == 0)
+        let answered = result.stdout.split(separator: "\n").count
+        #expect(answered > 0 && answered < lines.count, "\(answered) of \(lines.count)")
+        #expect(after < 0.5, "the server took \(after) s after SIGTERM")
+    }
 }

@@ -95,7 +95,9 @@ extension Conversation {
         if position == .notStarted && (frontier != .notStarted || !history.isEmpty) { return "\(path).position" }
         if position == .finished && frontier != .finished { return "\(path).frontier" }
         // The history may hold gap questions of an area that revised points no longer choose; `back` passes them.
-        if let index = history.firstIndex(where: { !isWaiting($0, inAnyArea: true) }) { return "\(path).history[\(index)]" }
+        if let index = history.firstIndex(where: { !isWaiting($0, inAnyArea: true) }) {
+            return "\(path).history[\(index)]"
+        }
         // A revision ends by going back to the frontier; once the conversation has ended, nothing is revised.
         if let revisiting, position != .finished, !history.indices.contains(revisiting) || !isWaiting(frontier) {
             return "\(path).revisiting"

@@ -57,12 +57,15 @@ public struct Progress: Codable, Equatable, Sendable {
 public enum ReaskReason: Error, Codable, Equatable, Sendable {
     case emptyAnswer
     case notANumber(String)
-    case outOfRange(value: Int, minimum: Int, maximum: Int)
+    /// A whole number outside the scale, as typed (it may be too large for any integer).
+    case outOfRange(value: String, minimum: Int, maximum: Int)
     case notAChoice(String, count: Int)
     case wrongNumberOfPoints(expected: Int, given: Int)
     case pointsDoNotAddUp(expected: Int, given: Int)
-    /// One area was given more points than there are in all.
-    case pointsAboveTotal(value: Int, total: Int)
+    /// One area was given more points than there are in all (as typed: it may be too large for any integer).
+    case pointsAboveTotal(value: String, total: Int)
+    /// Longer than `Conversation.longestAnswer` bytes: a file pasted by mistake, not an answer to keep.
+    case tooLong(limit: Int)
     case negativePoints
     case atFirstQuestion
     case unknownCommand(String)
@@ -226,7 +229,13 @@ public struct Conversation: Codable, Equatable, Sendable {
 
     // MARK: Answers
 
+    /// The longest answer kept, in bytes: a long answer is a few KiB, and every save writes the whole record.
+    public static let longestAnswer = 64 << 10
+
     private mutating func answered(_ raw: String) -> [Action] {
+        guard raw.utf8.count <= Self.longestAnswer else {
+            return [.reask(.tooLong(limit: Self.longestAnswer)), ask(position)]
+        }
         let text = raw.trimmingWhitespace
         if case .agreeing(let step, let index, let field) = position {
             return agreed(text, step: step, index: index, field: field)
@@ -458,9 +467,9 @@ public struct Conversation: Codable, Equatable, Sendable {
         case .text:
             return .success(.text(text))
         case .scale(let minimum, let maximum):
-            guard let value = Int(text) else { return .failure(.notANumber(text)) }
-            guard (minimum...maximum).contains(value) else {
-                return .failure(.outOfRange(value: value, minimum: minimum, maximum: maximum))
+            guard let value = Int(text), (minimum...maximum).contains(value) else {
+                return .failure(Self.isWholeNumber(text) ? .outOfRange(value: text, minimum: minimum, maximum: maximum)
+                                    : .notANumber(text))
             }
             return .success(.scale(value))
         case .choice(let options):
@@ -476,10 +485,12 @@ public struct Conversation: Codable, Equatable, Sendable {
             let parts = text.split { $0.isWhitespace || $0 == "," || $0 == ";" }
             var points: [Int] = []
             for part in parts {
-                guard let value = Int(part) else { return .failure(.notANumber(String(part))) }
-                guard value >= 0 else { return .failure(.negativePoints) }
+                guard Self.isWholeNumber(part) else { return .failure(.notANumber(String(part))) }
+                guard !part.hasPrefix("-") else { return .failure(.negativePoints) }
                 // Each part is at most the total, so their sum stays far from overflowing.
-                guard value <= total else { return .failure(.pointsAboveTotal(value: value, total: total)) }
+                guard let value = Int(part), value <= total else {
+                    return .failure(.pointsAboveTotal(value: String(part), total: total))
+                }
                 points.append(value)
             }
             guard points.count == labels.count else {
@@ -489,6 +500,12 @@ public struct Conversation: Codable, Equatable, Sendable {
             guard sum == total else { return .failure(.pointsDoNotAddUp(expected: total, given: sum)) }
             return .success(.points(points))
         }
+    }
+
+    /// Whether text is a whole number, however large: an optional sign, then digits only.
+    static func isWholeNumber(_ text: some StringProtocol) -> Bool {
+        let digits = text.utf8.drop { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
+        return !digits.isEmpty && text.utf8.count - digits.count <= 1 && digits.allSatisfy { (0x30...0x39).contains($0) }
     }
 
     /// An answer as a person reads it.

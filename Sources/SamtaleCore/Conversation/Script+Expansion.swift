@@ -66,7 +66,7 @@ extension Flow {
         let steps = expander.expand(steps, theme: nil)
         return Script(
             flowID: id, title: title[setup.language], deckTitle: deck.title, organisation: deck.organisation,
-            source: deck.source, roleNames: roles.map(\.name), themeNames: themes.map(\.name),
+            source: deck.citation, roleNames: roles.map(\.name), themeNames: themes.map(\.name),
             participants: setup.participants, records: records, steps: steps
         )
     }

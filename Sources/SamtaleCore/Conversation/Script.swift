@@ -44,6 +44,8 @@ public struct Script: Codable, Equatable, Sendable {
     public let title: String
     public let deckTitle: String
     public let organisation: String
+    /// The source document as a reader names it, "title, organisation" (sessions from before it was so hold the
+    /// deck's file name).
     public let source: String
     /// Names of the roles and themes the conversation is about, for headings and exports.
     public let roleNames: [String]

@@ -4,6 +4,9 @@ extension Strings {
     /// What is wrong with a damaged session file or token, for `sessionDamaged`.
     public static func sessionDamage(_ damage: SessionDamage) -> Localized {
         switch damage {
+        case .syntax(.invalidUTF8, let line, let column):
+            // Not the deck files' advice to save the file as UTF-8: nobody writes a session file by hand.
+            return text("ugyldig UTF-8 i linje \(line), kolonne \(column)", "invalid UTF-8 at line \(line), column \(column)")
         case .syntax(let reason, let line, let column):
             let syntax = syntaxError(reason)
             return text("\(syntax.da) i linje \(line), kolonne \(column)", "\(syntax.en) at line \(line), column \(column)")
@@ -44,17 +47,20 @@ extension Strings {
         case .damaged(let path, let error):
             error.message(path: path)
         case .changed(let id):
-            text("samtalen \(id) er blevet ændret af et andet program, efter at den blev åbnet her; det sidste svar er ikke gemt",
-                 "session \(id) was changed by another program after it was opened here; the last answer was not saved")
+            text("samtalen \(id) er blevet ændret af et andet program, efter at den blev åbnet her; dit seneste svar eller valg er ikke gemt",
+                 "session \(id) was changed by another program after it was opened here; your last answer or command was not saved")
         case .deleted(let id):
-            text("samtalen \(id) er blevet slettet af et andet program, efter at den blev åbnet her; det sidste svar er ikke gemt",
-                 "session \(id) was deleted by another program after it was opened here; the last answer was not saved")
+            text("samtalen \(id) er blevet slettet af et andet program, efter at den blev åbnet her; dit seneste svar eller valg er ikke gemt",
+                 "session \(id) was deleted by another program after it was opened here; your last answer or command was not saved")
         case .busy(let id):
-            text("samtalen \(id) kan ikke gemmes lige nu, fordi et andet program er i gang med at gemme i samme mappe; prøv igen om lidt",
-                 "session \(id) cannot be saved just now, as another program is saving in the same folder; try again shortly")
+            text("samtalen \(id) kan ikke ændres lige nu, fordi et andet program er i gang med at gemme i samme mappe; prøv igen om lidt",
+                 "session \(id) cannot be changed just now, as another program is saving in the same folder; try again shortly")
         case .openToOthers(let path):
             text("\(path) er et symbolsk link til en mappe, som andre har adgang til; samtaler gemmes ikke der, før du har kørt `chmod 700` på mappen",
                  "\(path) is a symbolic link to a folder that others can enter; sessions are not saved there until you run `chmod 700` on the folder")
+        case .tooLarge(let path, let size):
+            text("kan ikke læse \(path): \(fileTooLarge(size, limit: SessionStore.largestFile).da)",
+                 "cannot read \(path): \(fileTooLarge(size, limit: SessionStore.largestFile).en)")
         case .notAFile(let path):
             text("kan ikke læse \(path): det er ikke en almindelig fil, men fx et symbolsk link eller en FIFO",
                  "cannot read \(path): it is not a regular file but, say, a symbolic link or a FIFO")

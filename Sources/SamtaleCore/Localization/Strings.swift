@@ -127,6 +127,8 @@ public enum Strings {
         case .pointsDoNotAddUp(let expected, let given):
             text("Pointene giver \(given), ikke \(expected); ret dem, så de giver \(expected).",
                  "The points add up to \(given), not \(expected); change them so that they add up to \(expected).")
+        case .tooLong(let limit):
+            answerTooLong(limit: limit)
         case .pointsAboveTotal(let value, let total):
             text("\(value) er mere end de \(total) point, der er i alt; fordel \(total) point på områderne.",
                  "\(value) is more than the \(total) points there are in all; spread \(total) points over the areas.")

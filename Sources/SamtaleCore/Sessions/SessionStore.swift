@@ -29,6 +29,10 @@ public struct SessionStore: Sendable {
     /// How long a save waits for another process's save (which takes milliseconds) before it reports `busy`.
     public let lockPatienceMilliseconds: Int
 
+    /// The largest session file read: answers are at most 64 KiB each, so a real conversation stays far below it,
+    /// and a file that is not one is never read whole into memory.
+    public static let largestFile = 64 << 20
+
     public init(directory: String, lockPatienceMilliseconds: Int = 10_000) {
         self.directory = directory
         self.lockPatienceMilliseconds = lockPatienceMilliseconds
@@ -130,8 +134,8 @@ public struct SessionStore: Sendable {
         } catch .notFound {
             return nil
         }
-        guard let json = try? JSONParser.parse(bytes), let state = try? JSONValueCoder.decode(SavedState.self, from: json)
-        else { throw .changed(id) }
+        guard let json = try? JSONParser.parse(bytes),
+              let state = try? JSONValueCoder.decode(SavedState.self, from: json) else { throw .changed(id) }
         return state
     }
 
@@ -246,6 +250,7 @@ public struct SessionStore: Sendable {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw .cannotRead(path: target, code: errno) }
         guard status.st_mode & S_IFMT == S_IFREG else { throw .notAFile(path: target) }
+        guard Int(status.st_size) <= Self.largestFile else { throw .tooLarge(path: target, size: Int(status.st_size)) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(status.st_size))
         var chunk = [UInt8](repeating: 0, count: 65_536)
@@ -285,7 +290,7 @@ public struct SessionStore: Sendable {
             }
             if name.hasSuffix(".json"), let id = SessionID(validating: String(name.dropLast(5))) {
                 ids.append(id)
-            } else if name.hasPrefix("."), name.contains(".tmp") {
+            } else if Self.isLeftByASave(name) {
                 strays.append(name)
             }
         }
@@ -294,6 +299,18 @@ public struct SessionStore: Sendable {
             lock.release()
         }
         return ids.sorted()
+    }
+
+    /// Whether a name is a save's temporary file: `.ID.tmp`, or `.ID.tmp-PID-N` as releases before the lock named
+    /// them. Nothing else in the folder is samtale's to remove, whatever it is called.
+    static func isLeftByASave(_ name: String) -> Bool {
+        guard name.hasPrefix("."), let dot = name.dropFirst().firstIndex(of: "."),
+              SessionID(validating: String(name[name.index(after: name.startIndex)..<dot])) != nil else { return false }
+        let rest = name[dot...]
+        if rest == ".tmp" { return true }
+        guard rest.hasPrefix(".tmp-") else { return false }
+        let numbers = rest.dropFirst(5).split(separator: "-", omittingEmptySubsequences: false)
+        return numbers.count == 2 && numbers.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }
     }
 
     // MARK: - Deleting
@@ -348,7 +365,9 @@ public struct SessionStore: Sendable {
         }
 
         /// The lock for changing session `id`, or `busy`.
-        static func acquire(folder: String, for id: SessionID, waitingUpTo milliseconds: Int) throws(SessionStoreError) -> Lock {
+        static func acquire(
+            folder: String, for id: SessionID, waitingUpTo milliseconds: Int
+        ) throws(SessionStoreError) -> Lock {
             guard let lock = try acquire(folder: folder, waitingUpTo: milliseconds) else { throw .busy(id) }
             return lock
         }
@@ -393,6 +412,8 @@ public enum SessionStoreError: Error, Equatable, Sendable {
     case openToOthers(path: String)
     /// Something other than a regular file where a session's file should be: a symbolic link, a FIFO, a device.
     case notAFile(path: String)
+    /// A session file larger than `SessionStore.largestFile`.
+    case tooLarge(path: String, size: Int)
     /// The session folder or a session's file could not be created (a parent is a file, no permission).
     case cannotCreate(path: String, code: Int32)
     /// A session's file or the folder could not be read.
