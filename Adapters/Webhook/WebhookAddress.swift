@@ -168,7 +168,7 @@ public struct WebhookAddress: Equatable, Sendable {
         return String(validating: bytes, as: UTF8.self)
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
+    static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
@@ -192,11 +192,11 @@ struct URLParts: Equatable {
     let query: String?
 
     init?(_ text: String) {
-        guard let schemeEnd = text.firstRange(of: "://") else { return nil }
-        let scheme = text[..<schemeEnd.lowerBound].lowercased()
+        guard let sections = Self.sections(of: text) else { return nil }
+        let scheme = sections.scheme.lowercased()
         guard let first = scheme.first, first.isLetter, scheme.allSatisfy(Self.isSchemeCharacter) else { return nil }
         self.scheme = scheme
-        var rest = Substring(text[schemeEnd.upperBound...])
+        var rest = sections.rest
         if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
         if let mark = rest.firstIndex(of: "?") {
             query = String(rest[rest.index(after: mark)...])
@@ -204,14 +204,8 @@ struct URLParts: Equatable {
         } else {
             query = nil
         }
-        let authority: Substring
-        if let slash = rest.firstIndex(of: "/") {
-            authority = rest[..<slash]
-            path = String(rest[slash...])
-        } else {
-            authority = rest
-            path = ""
-        }
+        path = String(rest)
+        let authority = sections.authority
         var hostPort = authority
         if let at = authority.lastIndex(of: "@") {
             let userInfo = authority[..<at]
@@ -237,6 +231,14 @@ struct URLParts: Equatable {
         // Apprise and shoutrrr forms put tokens where the host goes (so its case is kept) or leave it empty.
         guard !hostPort.contains(where: { $0.isWhitespace }), !hostPort.isEmpty || !scheme.hasPrefix("http") else { return nil }
         host = String(hostPort)
+    }
+
+    /// `scheme://`, the authority (`[userinfo@]host[:port]`) and the rest (path, query, fragment), as written.
+    static func sections(of text: String) -> (scheme: Substring, authority: Substring, rest: Substring)? {
+        guard let schemeEnd = text.firstRange(of: "://") else { return nil }
+        let afterScheme = text[schemeEnd.upperBound...]
+        let end = afterScheme.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? afterScheme.endIndex
+        return (text[..<schemeEnd.lowerBound], afterScheme[..<end], afterScheme[end...])
     }
 
     private static func isSchemeCharacter(_ character: Character) -> Bool {

@@ -549,6 +549,39 @@ extension PostTests {
                 "\(dryRun.stdout)")
     }
 
+    /// The hostile tester's URL: a user and password, a path whose last piece is the token, a key in the query.
+    func testersURL(_ server: WebhookServer) -> String {
+        "http://alice:Pw0rdQ9z@127.0.0.1:\(server.port)/403/6f1bd2c3e4a5/SeCrEtTok3n?key=QueryKey55"
+    }
+
+    /// The answer used to be cut at 200 characters before the secret was looked for: a token that straddled the
+    /// cut was printed in part (`SeCrEtTok`).
+    @Test(arguments: [190, 195])
+    func noPartOfTheSecretIsLeftWhereALongAnswerIsCut(pad: Int) throws {
+        let body = String(repeating: "e", count: pad) + " SeCrEtTok3n is not a token of this server"
+        let server = try WebhookServer(["/403/6f1bd2c3e4a5/SeCrEtTok3n": [["status": 403, "body": body]]])
+        let result = try post(["--url", testersURL(server), "--platform", "mattermost"])
+        #expect(result.status == 69, "\(result.stderr)")
+        #expect(!result.stderr.contains("SeCr"), "\(result.stderr)")
+        #expect(result.stderr.contains("e … "), "\(result.stderr)")
+    }
+
+    @Test func theSecretEchoedPercentEncodedAsBase64OrAsHexIsNeverPrinted() throws {
+        let forms = [
+            "alice", "%53%65%43%72%45%74%54%6f%6b%33%6e", "%51%75%65%72%79%4B%65%79%35%35",
+            "YWxpY2U6UHcwcmRROXo=", "YWxpY2U6UHcwcmRROXo", "U2VDckV0VG9rM24", "UXVlcnlLZXk1NQ==",
+            "536543724574546f6b336e", "51756572794B65793535",
+        ]
+        let body = "user " + forms.joined(separator: " ")
+        let server = try WebhookServer(["/403/6f1bd2c3e4a5/SeCrEtTok3n": [["status": 403, "body": body]]])
+        let result = try post(["--url", testersURL(server), "--platform", "mattermost"])
+        #expect(result.status == 69, "\(result.stderr)")
+        for form in forms {
+            #expect(!result.stderr.contains(form), "\(form) in \(result.stderr)")
+        }
+        #expect(result.stderr.contains("user … … …"), "\(result.stderr)")
+    }
+
     // MARK: Several targets
 
     /// Targets team-0 … team-N, each HOOK_i set to the path named (nil: not set).
