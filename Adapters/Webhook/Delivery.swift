@@ -114,12 +114,13 @@ extension WebhookAddress {
     static let longestSaid = 200
 
     /// The platform's reason in words: what it said (its error code or message, the secret cut out before anything
-    /// is shortened, so that no part of it is left at the cut), and what that means where it is known.
+    /// is shortened, so that no part of it is left at the cut), and what that means, by the code where it is known,
+    /// else by the status.
     func reason(status: Int, body: String) -> Localized {
         var said = redacting(Platform.said(in: body))
         if said.count > Self.longestSaid { said = String(said.prefix(Self.longestSaid - 1)) + "…" }
         let meaning = Strings.platformErrorMeanings.first { said.contains($0.code) }?.meaning
-        return Strings.platformAnswer(said: said, status: status, meaning: meaning)
+        return Strings.platformAnswer(said: said, status: status, meaning: meaning ?? Strings.httpStatusMeaning(status))
     }
 }
 
@@ -146,11 +147,11 @@ extension Platform {
     }
 
     /// What the body says: a bare string (Slack, Mattermost's `ok`), or the message and code of a JSON error, on
-    /// one line.
+    /// one line; nothing for a page of markup (a proxy's error page), which the status says better.
     fileprivate static func said(in body: String) -> String {
         let text = body.trimmingWhitespace
         guard let json = try? JSONParser.parse(text) else {
-            // A bare word (Slack's `no_service`), or a page.
+            guard !text.hasPrefix("<") else { return "" }
             return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
         var parts: [String] = []

@@ -135,7 +135,8 @@ import Testing
 
     @Test func retriesOnlyWhatCanGetBetter() throws {
         let now = 1_795_000_000.0
-        let tooMany = Localized(da: "HTTP 429", en: "HTTP 429")
+        let tooMany = Localized(da: "HTTP 429: for mange beskeder på kort tid",
+                                en: "HTTP 429: too many messages in a short time")
         #expect(try webhook(.slack).judge(.response(status: 429, retryAfter: "7", body: ""), now: now)
                 == .temporary(reason: tooMany, retryAfter: 7))
         #expect(try webhook(.discord).judge(.response(status: 429, retryAfter: nil, body: #"{"retry_after":0.5}"#),
@@ -190,7 +191,9 @@ import Testing
     @Test func aSecretQuotedInAnAnswerIsCutOutInEveryLanguage() throws {
         let address = try WebhookAddress(parsing: "https://chat.example.com/hooks/SECRET", platform: .mattermost)
         let verdict = address.judge(.response(status: 400, retryAfter: nil, body: "no hook /hooks/SECRET"), now: 0)
-        #expect(verdict == .rejected(reason: Localized(da: "no hook /… (HTTP 400)", en: "no hook /… (HTTP 400)")))
+        #expect(verdict == .rejected(reason: Localized(
+            da: "no hook /… (HTTP 400): platformen kan ikke bruge beskeden, som den er",
+            en: "no hook /… (HTTP 400): the platform cannot use the message as it is")))
     }
 
     /// The secret as the last piece of a long answer, at every place where the old cut at 200 characters fell
@@ -209,7 +212,7 @@ import Testing
             #expect(!reason.da.contains(secret.prefix(length)) && !reason.en.contains(secret.prefix(length)),
                     "\(reason.da)")
         }
-        #expect(reason.da.hasSuffix("… (HTTP 400)"), "\(reason.da)")
+        #expect(reason.da.hasSuffix("(HTTP 400): platformen kan ikke bruge beskeden, som den er"), "\(reason.da)")
     }
 
     @Test func aLongAnswerIsShortenedWithAMark() throws {
@@ -221,6 +224,57 @@ import Testing
             return
         }
         #expect(reason.en.hasPrefix(String(body.prefix(199)) + "… (HTTP 400)"), "\(reason.en)")
+    }
+
+    // MARK: Statuses in words
+
+    @Test(arguments: [
+        (400, "platformen kan ikke bruge beskeden, som den er"),
+        (401, "webhooken giver ikke adgang; tjek, at webhook-adressen er rigtig"),
+        (403, "webhooken giver ikke adgang; tjek, at webhook-adressen er rigtig"),
+        (404, "webhooken findes ikke, eller den er slettet; tjek webhook-adressen"),
+        (410, "webhooken er slettet"),
+        (413, "beskeden er for stor til platformen"),
+        (302, "serveren omdirigerer, og samtale følger ikke omdirigeringer; tjek webhook-adressen"),
+        (503, "platformen er ikke tilgængelig lige nu"),
+        (500, "fejl hos platformen"),
+    ])
+    func aStatusWithoutWordsFromThePlatformIsToldWhatItMeans(status: Int, meaning: String) throws {
+        let verdict = try webhook(.mattermost).judge(.response(status: status, retryAfter: nil, body: ""), now: 0)
+        let reason: Localized
+        switch verdict {
+        case .rejected(let words), .temporary(let words, _): reason = words
+        case .delivered:
+            Issue.record("HTTP \(status) delivered")
+            return
+        }
+        #expect(reason.da == "HTTP \(status): \(meaning)")
+    }
+
+    /// Every status a server may send, final or temporary, and numbers no standard has: words in both languages.
+    @Test func everyStatusHasAMeaningInWordsInBothLanguages() {
+        for status in [0, 99, 600, 999] + Array(100...599) {
+            let meaning = Strings.httpStatusMeaning(status)
+            for language in [Language.da, .en] {
+                #expect(meaning[language].split(separator: " ").count >= 3, "\(status): \(meaning[language])")
+            }
+        }
+    }
+
+    @Test func aPageOfMarkupIsToldByItsStatus() throws {
+        let page = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"
+        let verdict = try webhook(.mattermost).judge(.response(status: 502, retryAfter: nil, body: page), now: 0)
+        #expect(verdict == .temporary(reason: Localized(da: "HTTP 502: platformen er ikke tilgængelig lige nu",
+                                                        en: "HTTP 502: the platform is not available right now"),
+                                      retryAfter: nil))
+    }
+
+    @Test func aPlatformsOwnCodeIsExplainedBeforeTheStatus() throws {
+        let answer = AttemptResult.response(status: 403, retryAfter: nil, body: "action_prohibited")
+        let verdict = try webhook(.slack).judge(answer, now: 0)
+        #expect(verdict == .rejected(reason: Localized(
+            da: "action_prohibited (HTTP 403): en administrator har begrænset denne webhook",
+            en: "action_prohibited (HTTP 403): an admin has restricted this webhook")))
     }
 
     @Test func readsRetryAfterAsSecondsOrAnHTTPDate() {

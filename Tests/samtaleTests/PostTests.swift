@@ -582,6 +582,34 @@ extension PostTests {
         #expect(result.stderr.contains("user … … …"), "\(result.stderr)")
     }
 
+    // MARK: A status without words
+
+    /// An empty answer, and a redirect without `Location`, which names no host.
+    @Test(arguments: [
+        (404, "afvist: HTTP 404: webhooken findes ikke, eller den er slettet; tjek webhook-adressen"),
+        (302, "afvist: HTTP 302: serveren omdirigerer, og samtale følger ikke omdirigeringer"),
+        (410, "afvist: HTTP 410: webhooken er slettet"),
+        (413, "afvist: HTTP 413: beskeden er for stor til platformen"),
+    ])
+    func aStatusWithoutWordsIsToldWhatItMeans(status: Int, says: String) throws {
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": status]]])
+        let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost"])
+        #expect(result.status == 69, "\(result.stderr)")
+        #expect(result.stderr.contains(says), "\(result.stderr)")
+        #expect(try server.requests().count == 1)
+    }
+
+    @Test func aServerErrorWithoutWordsIsToldWhatItMeansWhileItIsRetried() throws {
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 503], ["status": 500]]])
+        let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost",
+                               "--retries", "2", "--lang", "en"])
+        #expect(result.status == 75, "\(result.stderr)")
+        #expect(result.stderr.contains("HTTP 503: the platform is not available right now; retrying in"),
+                "\(result.stderr)")
+        #expect(result.stderr.contains("2 attempts, last: HTTP 500: an error at the platform; try again later"),
+                "\(result.stderr)")
+    }
+
     // MARK: Several targets
 
     /// Targets team-0 … team-N, each HOOK_i set to the path named (nil: not set).
