@@ -95,6 +95,18 @@ import Testing
         #expect(cleaned.contains("…"), "\(cleaned)")
     }
 
+    @Test(arguments: [
+        ("http://127.0.0.1\u{1B}[31m:8080/hooks/abc", WebhookAddress.Problem.invisibleCharacterInHost),
+        ("https://chat.example.com\u{202E}moc.live/hooks/abc", .invisibleCharacterInHost),
+        ("http://127.0.0.1\n:8080/hooks/abc", .invisibleCharacterInHost),
+        ("http://exa mple.com/hooks/abc", .spaceInHost),
+        ("http://bot:pw@exa\u{A0}mple.com/hooks/abc", .spaceInHost),
+        ("rockets://ID/TOKEN@chat.exa\u{7}mple.com", .invisibleCharacterInHost),
+    ])
+    func aHostWithASpaceOrAnInvisibleCharacterIsRefusedByName(url: String, problem: WebhookAddress.Problem) {
+        #expect(throws: problem) { try WebhookAddress(parsing: url, platform: .mattermost) }
+    }
+
     @Test func redactionKeepsThePlatformsOwnWords() throws {
         let address = try WebhookAddress(parsing: Self.teamsWorkflow + "&sig=S")
         #expect(address.redacting("the workflow's triggers are manual") == "the workflow's triggers are manual")

@@ -610,6 +610,25 @@ extension PostTests {
                 "\(result.stderr)")
     }
 
+    // MARK: Control characters
+
+    @Test(arguments: [
+        ("http://127.0.0.1\u{1B}[31m:9/hooks/\(secret)", "serverens navn indeholder et usynligt tegn"),
+        ("http://127.0.0.1\u{1B}]0;owned\u{07}/hooks/\(secret)", "serverens navn indeholder et usynligt tegn"),
+        ("http://127.0.0.1\u{9B}2J/hooks/\(secret)", "serverens navn indeholder et usynligt tegn"),
+        ("http://exa mple.com/hooks/\(secret)", "serverens navn indeholder et mellemrum"),
+    ])
+    func aHostWithAControlCharacterOrASpaceIsRefusedAndNothingRawIsPrinted(url: String, says: String) throws {
+        for arguments in [["--dry-run"], []] {
+            let result = try post(["--url", url, "--platform", "mattermost", "--stdin"] + arguments, input: "Hej\n")
+            #expect(result.status == 64, "\(result.stderr)")
+            #expect(result.stderr.contains("webhook-adressen duer ikke: \(says)"), "\(result.stderr)")
+            let output = result.stdout + result.stderr
+            #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B },
+                    "\(output.debugDescription)")
+        }
+    }
+
     // MARK: Several targets
 
     /// Targets team-0 … team-N, each HOOK_i set to the path named (nil: not set).

@@ -15,6 +15,14 @@ extension Strings {
         "not an http(s) URL, nor an Apprise or shoutrrr URL of a known platform"
     )
 
+    public static let webhookSpaceInHost = text(
+        "serverens navn indeholder et mellemrum", "the server name contains a space"
+    )
+    public static let webhookInvisibleCharacterInHost = text(
+        "serverens navn indeholder et usynligt tegn (et styretegn som ESC eller et linjeskift)",
+        "the server name contains an invisible character (a control character such as ESC or a line break)"
+    )
+
     public static func webhookUnknownPlatform(host: String) -> Localized {
         text("kan ikke se, hvilken platform \(host) hører til; angiv den med --platform (eller \"platform\")",
              "cannot tell the platform of \(host); give it with --platform (or \"platform\")")
