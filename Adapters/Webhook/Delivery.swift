@@ -85,9 +85,10 @@ public enum Verdict: Equatable, Sendable {
     case temporary(reason: Localized, retryAfter: Double?)
 }
 
-extension Platform {
+extension WebhookAddress {
     /// Judges an attempt by the platform's own rule: the status and, where the platform says so, the body
     /// (a 2xx whose body reports an error is a failure). `now` is seconds since 1970, for a `Retry-After` date.
+    /// What the server said is in the reason with the webhook's secret cut out, ready to print.
     public func judge(_ result: AttemptResult, now: Double) -> Verdict {
         switch result {
         case .timedOut:
@@ -97,20 +98,35 @@ extension Platform {
         case .connectionFailed(let failure):
             return .temporary(reason: failure.reason, retryAfter: nil)
         case .redirected(let status, let host):
-            return .rejected(reason: Strings.webhookRedirected(status: status, host: host))
+            return .rejected(reason: Strings.webhookRedirected(status: status, host: redacting(host)))
         case .response(let status, let retryAfter, let body):
             if status == 429 || (500...599).contains(status) {
-                let wait = retryAfter.flatMap { RetryAfter.seconds($0, now: now) } ?? Self.retryAfterInBody(body)
-                return .temporary(reason: Self.reason(status: status, body: body), retryAfter: wait)
+                let wait = retryAfter.flatMap { RetryAfter.seconds($0, now: now) } ?? Platform.retryAfterInBody(body)
+                return .temporary(reason: reason(status: status, body: body), retryAfter: wait)
             }
-            guard (200...299).contains(status) else { return .rejected(reason: Self.reason(status: status, body: body)) }
-            return accepts(status: status, body: body) ? .delivered
-                : .rejected(reason: Self.reason(status: status, body: body))
+            guard (200...299).contains(status) else { return .rejected(reason: reason(status: status, body: body)) }
+            return platform.accepts(status: status, body: body) ? .delivered
+                : .rejected(reason: reason(status: status, body: body))
         }
     }
 
+    /// The longest part of a platform's answer that is printed.
+    static let longestSaid = 200
+
+    /// The platform's reason in words: what it said (its error code or message, the secret cut out before anything
+    /// is shortened, so that no part of it is left at the cut), and what that means, by the code where it is known,
+    /// else by the status.
+    func reason(status: Int, body: String) -> Localized {
+        var said = redacting(Platform.said(in: body))
+        if said.count > Self.longestSaid { said = String(said.prefix(Self.longestSaid - 1)) + "…" }
+        let meaning = Strings.platformErrorMeanings.first { said.contains($0.code) }?.meaning
+        return Strings.platformAnswer(said: said, status: status, meaning: meaning ?? Strings.httpStatusMeaning(status))
+    }
+}
+
+extension Platform {
     /// The platform's success answer (chat-webhooks.md).
-    private func accepts(status: Int, body: String) -> Bool {
+    fileprivate func accepts(status: Int, body: String) -> Bool {
         let text = body.trimmingWhitespace
         let json = try? JSONParser.parse(text)
         switch self {
@@ -125,24 +141,18 @@ extension Platform {
     }
 
     /// Discord says how long to wait in the body of a 429 too (`retry_after`, seconds as a float).
-    private static func retryAfterInBody(_ body: String) -> Double? {
+    fileprivate static func retryAfterInBody(_ body: String) -> Double? {
         guard case .number(let literal)? = (try? JSONParser.parse(body))?.member("retry_after") else { return nil }
         return Double(literal)
     }
 
-    /// The platform's reason in words: its error code or message, and what it means where that is known.
-    static func reason(status: Int, body: String) -> Localized {
-        let said = Self.said(in: body)
-        let meaning = Strings.platformErrorMeanings.first { said.contains($0.code) }?.meaning
-        return Strings.platformAnswer(said: said, status: status, meaning: meaning)
-    }
-
-    /// What the body says: a bare string (Slack, Mattermost's `ok`), or the message and code of a JSON error.
-    private static func said(in body: String) -> String {
+    /// What the body says: a bare string (Slack, Mattermost's `ok`), or the message and code of a JSON error, on
+    /// one line; nothing for a page of markup (a proxy's error page), which the status says better.
+    fileprivate static func said(in body: String) -> String {
         let text = body.trimmingWhitespace
         guard let json = try? JSONParser.parse(text) else {
-            // A bare word (Slack's `no_service`), or a page: one line of it is enough.
-            return String(text.split(whereSeparator: \.isWhitespace).joined(separator: " ").prefix(200))
+            guard !text.hasPrefix("<") else { return "" }
+            return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
         var parts: [String] = []
         let error = json.member("error")
@@ -154,18 +164,7 @@ extension Platform {
             default: break
             }
         }
-        return String(parts.joined(separator: " ").prefix(200))
-    }
-}
-
-extension Verdict {
-    /// The verdict with the webhook's secret cut out of its reason, ready to print.
-    public func redacted(by address: WebhookAddress) -> Verdict {
-        switch self {
-        case .delivered: self
-        case .rejected(let reason): .rejected(reason: reason.map(address.redacting))
-        case .temporary(let reason, let retryAfter): .temporary(reason: reason.map(address.redacting), retryAfter: retryAfter)
-        }
+        return parts.joined(separator: " ")
     }
 }
 

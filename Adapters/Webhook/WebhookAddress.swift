@@ -19,6 +19,11 @@ public struct WebhookAddress: Equatable, Sendable {
         case notAURL
         /// The platform cannot be told from the URL: `--platform` is needed.
         case unknownPlatform(host: String)
+        /// A space in the host, which no server's name has.
+        case spaceInHost
+        /// A control or other invisible character in the host (ESC, a line break, a direction mark): the host is
+        /// shown in every message about the webhook, and the terminal would act on it.
+        case invisibleCharacterInHost
         /// An Office 365 connector (webhook.office.com) or a Logic Apps URL (logic.azure.com): both have stopped.
         case retiredTeamsConnector(host: String)
         /// The URL's shape does not fit the platform it was given as, e.g. a Slack URL without its three parts.
@@ -28,6 +33,8 @@ public struct WebhookAddress: Equatable, Sendable {
         public var message: Localized {
             switch self {
             case .notAURL: Strings.webhookNotAURL
+            case .spaceInHost: Strings.webhookSpaceInHost
+            case .invisibleCharacterInHost: Strings.webhookInvisibleCharacterInHost
             case .unknownPlatform(let host): Strings.webhookUnknownPlatform(host: host)
             case .retiredTeamsConnector(let host): Strings.webhookRetiredConnector(host: host)
             case .incomplete(let platform, let host): Strings.webhookIncomplete(platform: platform.displayName, host: host)
@@ -39,6 +46,7 @@ public struct WebhookAddress: Equatable, Sendable {
     /// the URL says.
     public init(parsing text: String, platform given: Platform? = nil) throws(Problem) {
         let text = text.trimmingWhitespace
+        try Self.checkHost(of: text)
         guard let parts = URLParts(text) else { throw .notAURL }
         if parts.scheme == "https" || parts.scheme == "http" {
             if Self.isRetiredTeams(parts) { throw .retiredTeamsConnector(host: parts.host) }
@@ -47,6 +55,7 @@ public struct WebhookAddress: Equatable, Sendable {
             return
         }
         guard let (url, platform) = Self.translate(parts) else { throw .notAURL }
+        try Self.checkHost(of: url)
         // An Apprise or shoutrrr form may carry a token where a host goes: only its scheme is shown.
         guard let translated = URLParts(url) else { throw .incomplete(platform, host: "\(parts.scheme)://…") }
         self.init(url: url, platform: given ?? platform, parts: translated)
@@ -56,6 +65,19 @@ public struct WebhookAddress: Equatable, Sendable {
         self.url = url
         self.platform = platform
         redacted = parts.origin
+    }
+
+    /// Refuses a host with a space or an invisible character in it, naming which.
+    private static func checkHost(of text: String) throws(Problem) {
+        guard let authority = URLParts.sections(of: text)?.authority else { return }
+        let host = authority.lastIndex(of: "@").map { authority[authority.index(after: $0)...] } ?? authority
+        for scalar in host.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator: throw .invisibleCharacterInHost
+            case .spaceSeparator: throw .spaceInHost
+            default: continue
+            }
+        }
     }
 
     // MARK: Recognising
@@ -168,7 +190,7 @@ public struct WebhookAddress: Equatable, Sendable {
         return String(validating: bytes, as: UTF8.self)
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
+    static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
@@ -192,11 +214,11 @@ struct URLParts: Equatable {
     let query: String?
 
     init?(_ text: String) {
-        guard let schemeEnd = text.firstRange(of: "://") else { return nil }
-        let scheme = text[..<schemeEnd.lowerBound].lowercased()
+        guard let sections = Self.sections(of: text) else { return nil }
+        let scheme = sections.scheme.lowercased()
         guard let first = scheme.first, first.isLetter, scheme.allSatisfy(Self.isSchemeCharacter) else { return nil }
         self.scheme = scheme
-        var rest = Substring(text[schemeEnd.upperBound...])
+        var rest = sections.rest
         if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
         if let mark = rest.firstIndex(of: "?") {
             query = String(rest[rest.index(after: mark)...])
@@ -204,14 +226,8 @@ struct URLParts: Equatable {
         } else {
             query = nil
         }
-        let authority: Substring
-        if let slash = rest.firstIndex(of: "/") {
-            authority = rest[..<slash]
-            path = String(rest[slash...])
-        } else {
-            authority = rest
-            path = ""
-        }
+        path = String(rest)
+        let authority = sections.authority
         var hostPort = authority
         if let at = authority.lastIndex(of: "@") {
             let userInfo = authority[..<at]
@@ -235,8 +251,16 @@ struct URLParts: Equatable {
             port = nil
         }
         // Apprise and shoutrrr forms put tokens where the host goes (so its case is kept) or leave it empty.
-        guard !hostPort.contains(where: { $0.isWhitespace }), !hostPort.isEmpty || !scheme.hasPrefix("http") else { return nil }
+        guard !hostPort.isEmpty || !scheme.hasPrefix("http") else { return nil }
         host = String(hostPort)
+    }
+
+    /// `scheme://`, the authority (`[userinfo@]host[:port]`) and the rest (path, query, fragment), as written.
+    static func sections(of text: String) -> (scheme: Substring, authority: Substring, rest: Substring)? {
+        guard let schemeEnd = text.firstRange(of: "://") else { return nil }
+        let afterScheme = text[schemeEnd.upperBound...]
+        let end = afterScheme.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? afterScheme.endIndex
+        return (text[..<schemeEnd.lowerBound], afterScheme[..<end], afterScheme[end...])
     }
 
     private static func isSchemeCharacter(_ character: Character) -> Bool {

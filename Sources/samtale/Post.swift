@@ -53,7 +53,7 @@ extension Commands {
             code = worse(code, 64)
         }
         if parsed.flag("--dry-run") {
-            for post in posts { System.printOut(post.address.redacting(dryRun(post))) }
+            for post in posts { System.printOut(post.address.redacting(dryRun(post)).withoutControlCharacters) }
             return code
         }
         guard !posts.isEmpty else {

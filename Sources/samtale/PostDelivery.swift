@@ -77,7 +77,7 @@ struct PostDelivery {
                 guard inFlight.remove(id) != nil else { continue }
                 let job = jobs[id]
                 let finish: Outcome?
-                switch job.address.platform.judge(result, now: Clock.epoch()).redacted(by: job.address) {
+                switch job.address.judge(result, now: Clock.epoch()) {
                 case .delivered:
                     finish = .delivered
                 case .rejected(let reason):

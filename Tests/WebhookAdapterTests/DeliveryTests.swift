@@ -95,6 +95,18 @@ import Testing
         #expect(cleaned.contains("…"), "\(cleaned)")
     }
 
+    @Test(arguments: [
+        ("http://127.0.0.1\u{1B}[31m:8080/hooks/abc", WebhookAddress.Problem.invisibleCharacterInHost),
+        ("https://chat.example.com\u{202E}moc.live/hooks/abc", .invisibleCharacterInHost),
+        ("http://127.0.0.1\n:8080/hooks/abc", .invisibleCharacterInHost),
+        ("http://exa mple.com/hooks/abc", .spaceInHost),
+        ("http://bot:pw@exa\u{A0}mple.com/hooks/abc", .spaceInHost),
+        ("rockets://ID/TOKEN@chat.exa\u{7}mple.com", .invisibleCharacterInHost),
+    ])
+    func aHostWithASpaceOrAnInvisibleCharacterIsRefusedByName(url: String, problem: WebhookAddress.Problem) {
+        #expect(throws: problem) { try WebhookAddress(parsing: url, platform: .mattermost) }
+    }
+
     @Test func redactionKeepsThePlatformsOwnWords() throws {
         let address = try WebhookAddress(parsing: Self.teamsWorkflow + "&sig=S")
         #expect(address.redacting("the workflow's triggers are manual") == "the workflow's triggers are manual")
@@ -117,31 +129,41 @@ import Testing
 }
 
 @Suite struct VerdictTests {
+    /// A webhook of `platform` with no secret that the answers below quote.
+    func webhook(_ platform: Platform) throws -> WebhookAddress {
+        try WebhookAddress(parsing: "https://example.com/hook", platform: platform)
+    }
+
     @Test(arguments: [
         (Platform.slack, 200, "ok", true), (.slack, 200, "invalid_payload", false), (.teams, 202, "", true),
         (.discord, 204, "", true), (.discord, 200, #"{"id":"1"}"#, true), (.googlechat, 200, #"{"name":"spaces/a"}"#, true),
         (.googlechat, 200, "{}", false), (.rocketchat, 200, #"{"success":false}"#, false),
         (.zulip, 200, #"{"result":"error","msg":"x"}"#, false), (.mattermost, 200, "ok", true), (.generic, 201, "", true),
     ])
-    func judgesSuccessByThePlatformsOwnRule(platform: Platform, status: Int, body: String, delivered: Bool) {
-        let verdict = platform.judge(.response(status: status, retryAfter: nil, body: body), now: 0)
+    func judgesSuccessByThePlatformsOwnRule(platform: Platform, status: Int, body: String, delivered: Bool) throws {
+        let verdict = try webhook(platform).judge(.response(status: status, retryAfter: nil, body: body), now: 0)
         #expect((verdict == .delivered) == delivered)
     }
 
-    @Test func retriesOnlyWhatCanGetBetter() {
+    @Test func retriesOnlyWhatCanGetBetter() throws {
         let now = 1_795_000_000.0
-        #expect(Platform.slack.judge(.response(status: 429, retryAfter: "7", body: ""), now: now)
-                == .temporary(reason: Localized(da: "HTTP 429", en: "HTTP 429"), retryAfter: 7))
-        #expect(Platform.discord.judge(.response(status: 429, retryAfter: nil, body: #"{"retry_after":0.5}"#), now: now)
-                == .temporary(reason: Localized(da: "HTTP 429", en: "HTTP 429"), retryAfter: 0.5))
-        #expect(Platform.slack.judge(.response(status: 404, retryAfter: nil, body: "no_service"), now: now)
+        let tooMany = Localized(da: "HTTP 429: for mange beskeder på kort tid",
+                                en: "HTTP 429: too many messages in a short time")
+        #expect(try webhook(.slack).judge(.response(status: 429, retryAfter: "7", body: ""), now: now)
+                == .temporary(reason: tooMany, retryAfter: 7))
+        #expect(try webhook(.discord).judge(.response(status: 429, retryAfter: nil, body: #"{"retry_after":0.5}"#),
+                                            now: now)
+                == .temporary(reason: tooMany, retryAfter: 0.5))
+        #expect(try webhook(.slack).judge(.response(status: 404, retryAfter: nil, body: "no_service"), now: now)
                 == .rejected(reason: Localized(da: "no_service (HTTP 404): webhooken er fjernet eller slået fra",
                                                en: "no_service (HTTP 404): the webhook has been removed or disabled")))
-        #expect(Platform.discord.judge(.response(status: 404, retryAfter: nil, body: #"{"message":"Unknown Webhook","code":10015}"#), now: now)
+        let unknown = #"{"message":"Unknown Webhook","code":10015}"#
+        #expect(try webhook(.discord).judge(.response(status: 404, retryAfter: nil, body: unknown), now: now)
                 == .rejected(reason: Localized(da: "10015 Unknown Webhook (HTTP 404): webhooken er slettet",
                                                en: "10015 Unknown Webhook (HTTP 404): the webhook has been deleted")))
-        #expect(Platform.teams.judge(.timedOut, now: now) == .temporary(reason: Strings.webhookTimeout, retryAfter: nil))
-        #expect(Platform.slack.judge(.connectionFailed(.refused), now: now)
+        #expect(try webhook(.teams).judge(.timedOut, now: now)
+                == .temporary(reason: Strings.webhookTimeout, retryAfter: nil))
+        #expect(try webhook(.slack).judge(.connectionFailed(.refused), now: now)
                 == .temporary(reason: Strings.connectionRefused, retryAfter: nil))
     }
 
@@ -162,15 +184,15 @@ import Testing
         }
     }
 
-    @Test func aRedirectIsFinalAndNamesOnlyItsHost() {
-        let verdict = Platform.slack.judge(.redirected(status: 301, host: "elsewhere.example"), now: 0)
+    @Test func aRedirectIsFinalAndNamesOnlyItsHost() throws {
+        let verdict = try webhook(.slack).judge(.redirected(status: 301, host: "elsewhere.example"), now: 0)
         guard case .rejected(let reason) = verdict else {
             Issue.record("a redirect is not final: \(verdict)")
             return
         }
         #expect(reason.da.contains("elsewhere.example") && reason.en.contains("elsewhere.example"))
         #expect(reason.da.contains("HTTP 301") && reason.da.contains("omdirigerer"))
-        #expect(Platform.slack.judge(.connectionFailed(.redirected), now: 0)
+        #expect(try webhook(.slack).judge(.connectionFailed(.redirected), now: 0)
                 == .rejected(reason: Strings.connectionRedirected))
     }
 
@@ -180,12 +202,91 @@ import Testing
 
     @Test func aSecretQuotedInAnAnswerIsCutOutInEveryLanguage() throws {
         let address = try WebhookAddress(parsing: "https://chat.example.com/hooks/SECRET", platform: .mattermost)
-        let verdict = Platform.mattermost.judge(.response(status: 400, retryAfter: nil, body: "no hook /hooks/SECRET"), now: 0)
-        guard case .rejected(let reason) = verdict.redacted(by: address) else {
-            Issue.record("a 400 is not rejected: \(verdict)")
+        let verdict = address.judge(.response(status: 400, retryAfter: nil, body: "no hook /hooks/SECRET"), now: 0)
+        #expect(verdict == .rejected(reason: Localized(
+            da: "no hook /… (HTTP 400): platformen kan ikke bruge beskeden, som den er",
+            en: "no hook /… (HTTP 400): the platform cannot use the message as it is")))
+    }
+
+    /// The secret as the last piece of a long answer, at every place where the old cut at 200 characters fell
+    /// inside it (it printed `SeCrEtTok` and the like).
+    @Test(arguments: 170...200)
+    func theSecretIsCutOutBeforeTheAnswerIsShortenedSoNoPartOfItIsLeft(pad: Int) throws {
+        let secret = "SeCrEtTok3n"
+        let address = try WebhookAddress(parsing: "https://chat.example.com/hooks/\(secret)", platform: .mattermost)
+        let body = String(repeating: "e", count: pad) + " " + secret + " and then some more words of the platform"
+        guard case .rejected(let reason) = address.judge(.response(status: 400, retryAfter: nil, body: body), now: 0)
+        else {
+            Issue.record("a 400 is not rejected")
             return
         }
-        #expect(reason.da == "no hook /… (HTTP 400)" && reason.en == reason.da)
+        for length in 4...secret.count {
+            #expect(!reason.da.contains(secret.prefix(length)) && !reason.en.contains(secret.prefix(length)),
+                    "\(reason.da)")
+        }
+        #expect(reason.da.hasSuffix("(HTTP 400): platformen kan ikke bruge beskeden, som den er"), "\(reason.da)")
+    }
+
+    @Test func aLongAnswerIsShortenedWithAMark() throws {
+        let address = try webhook(.mattermost)
+        let body = String(repeating: "ord ", count: 100)
+        guard case .rejected(let reason) = address.judge(.response(status: 400, retryAfter: nil, body: body), now: 0)
+        else {
+            Issue.record("a 400 is not rejected")
+            return
+        }
+        #expect(reason.en.hasPrefix(String(body.prefix(199)) + "… (HTTP 400)"), "\(reason.en)")
+    }
+
+    // MARK: Statuses in words
+
+    @Test(arguments: [
+        (400, "platformen kan ikke bruge beskeden, som den er"),
+        (401, "webhooken giver ikke adgang; tjek, at webhook-adressen er rigtig"),
+        (403, "webhooken giver ikke adgang; tjek, at webhook-adressen er rigtig"),
+        (404, "webhooken findes ikke, eller den er slettet; tjek webhook-adressen"),
+        (410, "webhooken er slettet"),
+        (413, "beskeden er for stor til platformen"),
+        (302, "serveren omdirigerer, og samtale følger ikke omdirigeringer; tjek webhook-adressen"),
+        (503, "platformen er ikke tilgængelig lige nu"),
+        (500, "fejl hos platformen"),
+    ])
+    func aStatusWithoutWordsFromThePlatformIsToldWhatItMeans(status: Int, meaning: String) throws {
+        let verdict = try webhook(.mattermost).judge(.response(status: status, retryAfter: nil, body: ""), now: 0)
+        let reason: Localized
+        switch verdict {
+        case .rejected(let words), .temporary(let words, _): reason = words
+        case .delivered:
+            Issue.record("HTTP \(status) delivered")
+            return
+        }
+        #expect(reason.da == "HTTP \(status): \(meaning)")
+    }
+
+    /// Every status a server may send, final or temporary, and numbers no standard has: words in both languages.
+    @Test func everyStatusHasAMeaningInWordsInBothLanguages() {
+        for status in [0, 99, 600, 999] + Array(100...599) {
+            let meaning = Strings.httpStatusMeaning(status)
+            for language in [Language.da, .en] {
+                #expect(meaning[language].split(separator: " ").count >= 3, "\(status): \(meaning[language])")
+            }
+        }
+    }
+
+    @Test func aPageOfMarkupIsToldByItsStatus() throws {
+        let page = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"
+        let verdict = try webhook(.mattermost).judge(.response(status: 502, retryAfter: nil, body: page), now: 0)
+        #expect(verdict == .temporary(reason: Localized(da: "HTTP 502: platformen er ikke tilgængelig lige nu",
+                                                        en: "HTTP 502: the platform is not available right now"),
+                                      retryAfter: nil))
+    }
+
+    @Test func aPlatformsOwnCodeIsExplainedBeforeTheStatus() throws {
+        let answer = AttemptResult.response(status: 403, retryAfter: nil, body: "action_prohibited")
+        let verdict = try webhook(.slack).judge(answer, now: 0)
+        #expect(verdict == .rejected(reason: Localized(
+            da: "action_prohibited (HTTP 403): en administrator har begrænset denne webhook",
+            en: "action_prohibited (HTTP 403): an admin has restricted this webhook")))
     }
 
     @Test func readsRetryAfterAsSecondsOrAnHTTPDate() {

@@ -549,6 +549,86 @@ extension PostTests {
                 "\(dryRun.stdout)")
     }
 
+    /// The hostile tester's URL: a user and password, a path whose last piece is the token, a key in the query.
+    func testersURL(_ server: WebhookServer) -> String {
+        "http://alice:Pw0rdQ9z@127.0.0.1:\(server.port)/403/6f1bd2c3e4a5/SeCrEtTok3n?key=QueryKey55"
+    }
+
+    /// The answer used to be cut at 200 characters before the secret was looked for: a token that straddled the
+    /// cut was printed in part (`SeCrEtTok`).
+    @Test(arguments: [190, 195])
+    func noPartOfTheSecretIsLeftWhereALongAnswerIsCut(pad: Int) throws {
+        let body = String(repeating: "e", count: pad) + " SeCrEtTok3n is not a token of this server"
+        let server = try WebhookServer(["/403/6f1bd2c3e4a5/SeCrEtTok3n": [["status": 403, "body": body]]])
+        let result = try post(["--url", testersURL(server), "--platform", "mattermost"])
+        #expect(result.status == 69, "\(result.stderr)")
+        #expect(!result.stderr.contains("SeCr"), "\(result.stderr)")
+        #expect(result.stderr.contains("e … "), "\(result.stderr)")
+    }
+
+    @Test func theSecretEchoedPercentEncodedAsBase64OrAsHexIsNeverPrinted() throws {
+        let forms = [
+            "alice", "%53%65%43%72%45%74%54%6f%6b%33%6e", "%51%75%65%72%79%4B%65%79%35%35",
+            "YWxpY2U6UHcwcmRROXo=", "YWxpY2U6UHcwcmRROXo", "U2VDckV0VG9rM24", "UXVlcnlLZXk1NQ==",
+            "536543724574546f6b336e", "51756572794B65793535",
+        ]
+        let body = "user " + forms.joined(separator: " ")
+        let server = try WebhookServer(["/403/6f1bd2c3e4a5/SeCrEtTok3n": [["status": 403, "body": body]]])
+        let result = try post(["--url", testersURL(server), "--platform", "mattermost"])
+        #expect(result.status == 69, "\(result.stderr)")
+        for form in forms {
+            #expect(!result.stderr.contains(form), "\(form) in \(result.stderr)")
+        }
+        #expect(result.stderr.contains("user … … …"), "\(result.stderr)")
+    }
+
+    // MARK: A status without words
+
+    /// An empty answer, and a redirect without `Location`, which names no host.
+    @Test(arguments: [
+        (404, "afvist: HTTP 404: webhooken findes ikke, eller den er slettet; tjek webhook-adressen"),
+        (302, "afvist: HTTP 302: serveren omdirigerer, og samtale følger ikke omdirigeringer"),
+        (410, "afvist: HTTP 410: webhooken er slettet"),
+        (413, "afvist: HTTP 413: beskeden er for stor til platformen"),
+    ])
+    func aStatusWithoutWordsIsToldWhatItMeans(status: Int, says: String) throws {
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": status]]])
+        let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost"])
+        #expect(result.status == 69, "\(result.stderr)")
+        #expect(result.stderr.contains(says), "\(result.stderr)")
+        #expect(try server.requests().count == 1)
+    }
+
+    @Test func aServerErrorWithoutWordsIsToldWhatItMeansWhileItIsRetried() throws {
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 503], ["status": 500]]])
+        let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost",
+                               "--retries", "2", "--lang", "en"])
+        #expect(result.status == 75, "\(result.stderr)")
+        #expect(result.stderr.contains("HTTP 503: the platform is not available right now; retrying in"),
+                "\(result.stderr)")
+        #expect(result.stderr.contains("2 attempts, last: HTTP 500: an error at the platform; try again later"),
+                "\(result.stderr)")
+    }
+
+    // MARK: Control characters
+
+    @Test(arguments: [
+        ("http://127.0.0.1\u{1B}[31m:9/hooks/\(secret)", "serverens navn indeholder et usynligt tegn"),
+        ("http://127.0.0.1\u{1B}]0;owned\u{07}/hooks/\(secret)", "serverens navn indeholder et usynligt tegn"),
+        ("http://127.0.0.1\u{9B}2J/hooks/\(secret)", "serverens navn indeholder et usynligt tegn"),
+        ("http://exa mple.com/hooks/\(secret)", "serverens navn indeholder et mellemrum"),
+    ])
+    func aHostWithAControlCharacterOrASpaceIsRefusedAndNothingRawIsPrinted(url: String, says: String) throws {
+        for arguments in [["--dry-run"], []] {
+            let result = try post(["--url", url, "--platform", "mattermost", "--stdin"] + arguments, input: "Hej\n")
+            #expect(result.status == 64, "\(result.stderr)")
+            #expect(result.stderr.contains("webhook-adressen duer ikke: \(says)"), "\(result.stderr)")
+            let output = result.stdout + result.stderr
+            #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B },
+                    "\(output.debugDescription)")
+        }
+    }
+
     // MARK: Several targets
 
     /// Targets team-0 … team-N, each HOOK_i set to the path named (nil: not set).

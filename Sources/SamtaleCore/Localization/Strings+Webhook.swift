@@ -15,6 +15,14 @@ extension Strings {
         "not an http(s) URL, nor an Apprise or shoutrrr URL of a known platform"
     )
 
+    public static let webhookSpaceInHost = text(
+        "serverens navn indeholder et mellemrum", "the server name contains a space"
+    )
+    public static let webhookInvisibleCharacterInHost = text(
+        "serverens navn indeholder et usynligt tegn (et styretegn som ESC eller et linjeskift)",
+        "the server name contains an invisible character (a control character such as ESC or a line break)"
+    )
+
     public static func webhookUnknownPlatform(host: String) -> Localized {
         text("kan ikke se, hvilken platform \(host) hører til; angiv den med --platform (eller \"platform\")",
              "cannot tell the platform of \(host); give it with --platform (or \"platform\")")
@@ -72,13 +80,49 @@ extension Strings {
                         + "so check the webhook URL")
     }
 
-    /// A platform's answer in words: what it said (its error code or message) and the status, then what that means
-    /// where it is known.
-    public static func platformAnswer(said: String, status: Int, meaning: Localized?) -> Localized {
+    /// A platform's answer in words: what it said (its error code or message) and the status, then what that means.
+    public static func platformAnswer(said: String, status: Int, meaning: Localized) -> Localized {
         let words = said.isEmpty ? "HTTP \(status)" : "\(said) (HTTP \(status))"
-        guard let meaning else { return text(words, words) }
         return text("\(words): \(meaning.da)", "\(words): \(meaning.en)")
     }
+
+    /// What an HTTP status means for whoever set up the webhook, when the platform says nothing more useful: every
+    /// status has words, so that no failure is told as a bare number.
+    public static func httpStatusMeaning(_ status: Int) -> Localized {
+        switch status {
+        case 200...299:
+            text("svaret bekræfter ikke, at beskeden er kommet frem; tjek, at platformen er den rigtige",
+                 "the answer does not confirm that the message arrived; check that the platform is the right one")
+        case 300...399: connectionRedirected
+        case 400: text("platformen kan ikke bruge beskeden, som den er", "the platform cannot use the message as it is")
+        case 401, 403:
+            text("webhooken giver ikke adgang; tjek, at webhook-adressen er rigtig",
+                 "the webhook denies access; check that the webhook URL is right")
+        case 404:
+            text("webhooken findes ikke, eller den er slettet; tjek webhook-adressen",
+                 "the webhook does not exist, or it has been deleted; check the webhook URL")
+        case 405:
+            text("adressen tager ikke imod beskeder; tjek, at det er webhookens adresse",
+                 "the address does not take messages; check that it is the webhook's URL")
+        case 407:
+            text("proxyen kræver login; tjek proxy-indstillingerne (https_proxy)",
+                 "the proxy asks for a login; check the proxy settings (https_proxy)")
+        case 408: text("serveren ventede for længe på beskeden", "the server gave up waiting for the message")
+        case 410: webhookDeleted
+        case 411, 415, 422:
+            text("platformen kan ikke læse beskeden; tjek, at platformen er den rigtige",
+                 "the platform cannot read the message; check that the platform is the right one")
+        case 413: text("beskeden er for stor til platformen", "the message is too large for the platform")
+        case 414: text("webhook-adressen er for lang til serveren", "the webhook URL is too long for the server")
+        case 429: text("for mange beskeder på kort tid", "too many messages in a short time")
+        case 400...499: text("platformen afviste beskeden", "the platform refused the message")
+        case 502, 503, 504: text("platformen er ikke tilgængelig lige nu", "the platform is not available right now")
+        case 500...599: text("fejl hos platformen", "an error at the platform")
+        default: text("et uventet svar fra serveren", "an unexpected answer from the server")
+        }
+    }
+
+    static let webhookDeleted = text("webhooken er slettet", "the webhook has been deleted")
 
     /// Error codes and messages of the chat platforms (chat-webhooks.md), and what they mean for whoever set up
     /// the webhook. The first code that the answer contains is the one explained.
@@ -94,7 +138,7 @@ extension Strings {
         ("invalid_payload", text("beskeden blev ikke accepteret", "the message was not accepted")),
         ("DirectApiAuthorizationRequired",
          text("workflow-adressens signatur (sig) er forkert", "the workflow URL's signature (sig) is wrong")),
-        ("10015", text("webhooken er slettet", "the webhook has been deleted")),
+        ("10015", webhookDeleted),
         ("50027", text("webhookens token er forkert", "the webhook's token is wrong")),
         ("invalid.app_error", text("webhooken er fjernet eller slået fra", "the webhook has been removed or disabled")),
         ("disabled.app_error",
