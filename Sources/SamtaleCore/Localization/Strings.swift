@@ -390,6 +390,7 @@ public enum Strings {
         case .notOneOf(let value, let allowed):
             text("\"\(value)\" er ikke en af: \(allowed.joined(separator: ", "))",
                  "\"\(value)\" is not one of: \(allowed.joined(separator: ", "))")
+        case .outOfRange(let value, let lowest, let highest): outOfRange(value, from: lowest, to: highest)
         case .negativeLevel(let level):
             text("niveau \(level) er negativt; 0 er fælles, 1 er medarbejder", "level \(level) is negative; 0 is shared, 1 is the employee")
         case .duplicateID(let id): text("id \"\(id)\" findes allerede", "duplicate id \"\(id)\"")
