@@ -89,8 +89,7 @@ extension Commands {
         var setup = PartialSetup()
         if let name = try parsed.value("--flow") {
             do {
-                setup.flow = try NameResolver.resolve(name, among: planner.flows, kind: .flow, id: \.id,
-                                                      names: { [$0.title.da, $0.title.en] })
+                setup.flow = try NameResolver.resolveFlow(name, among: planner.flows)
             } catch {
                 throw .usage(localized(error), command: "talk")
             }
