@@ -170,11 +170,11 @@ extension Commands {
             }
             let session = try loadSession(id, from: store)
             if action == "show" {
-                System.printOut(session.markdown(language: language))
+                System.printOut(session.markdown(language: session.setup.language))
                 return 0
             }
             switch try parsed.choice("--format", as: ExportFormat.self) ?? .markdown {
-            case .markdown: System.printOut(session.markdown(language: language))
+            case .markdown: System.printOut(session.markdown(language: session.setup.language))
             case .json:
                 do {
                     System.printOut(try session.exportJSON())

@@ -231,12 +231,13 @@ public enum Strings {
 
     public static let whoLabel = text("hvem", "who")
     public static let whenLabel = text("hvornår", "by when")
-    public static let scoreLabel = text("vurdering", "score")
+    /// The heads of the ratings table in an export: the score, what was rated (with its kind), its theme, the example.
+    public static let ratingColumns = [text("Vurdering", "Score"), text("Udsagn eller faldgrube", "Statement or pitfall"),
+                                       text("Tema", "Theme"), text("Eksempel", "Example")]
     public static let exampleLabel = text("eksempel", "example")
 
     public static let exportDate = text("Dato", "Date")
     public static let exportUpdated = text("senest ændret", "last changed")
-    public static let exportFlow = text("Samtaleform", "Flow")
     public static let exportDeck = text("Kortsæt", "Deck")
     public static let exportRoles = text("Roller", "Roles")
     public static let exportThemes = text("Temaer", "Themes")
