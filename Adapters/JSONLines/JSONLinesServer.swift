@@ -205,8 +205,7 @@ public struct JSONLinesServer {
     private mutating func start(_ request: Request) throws(ProtocolError) -> [[JSONMember]] {
         let flow: Flow
         do {
-            flow = try NameResolver.resolve(try request.requiredString("flow"), among: environment.flows, kind: .flow,
-                                            id: \.id, names: { [$0.title.da, $0.title.en] })
+            flow = try NameResolver.resolveFlow(try request.requiredString("flow"), among: environment.flows)
         } catch let error as NameError {
             throw ProtocolError(.unknownName, localized(error))
         } catch let error as ProtocolError {

@@ -39,18 +39,20 @@ public struct TerminalConversation {
             show(actions, session: session)
             if session.conversation.isFinished { return .finished }
             if session.conversation.isPaused { return .paused }
-            event = nextEvent(readLine)
+            event = nextEvent(readLine, session: session)
         }
     }
 
-    /// The event of the next line read; an over-long line is refused and the question stands.
-    private func nextEvent(_ readLine: () -> LineRead) -> Event {
+    /// The event of the next line read; an over-long line is refused and the question is asked again, as after
+    /// any other answer that is not taken.
+    private func nextEvent(_ readLine: () -> LineRead, session: Session) -> Event {
         while true {
             if style.interactive { output.put("> ") }
             switch readLine() {
             case .line(let line): return Event(input: line)
             case .tooLong(let limit):
                 output.putLine(style.warning(style.wrapped(Strings.answerTooLong(limit: limit)[language])))
+                show(session.conversation.current, session: session)
             case .endOfInput, .interrupted:
                 if style.interactive { output.putLine() }
                 return .command(.pause)

@@ -89,8 +89,7 @@ extension Commands {
         var setup = PartialSetup()
         if let name = try parsed.value("--flow") {
             do {
-                setup.flow = try NameResolver.resolve(name, among: planner.flows, kind: .flow, id: \.id,
-                                                      names: { [$0.title.da, $0.title.en] })
+                setup.flow = try NameResolver.resolveFlow(name, among: planner.flows)
             } catch {
                 throw .usage(localized(error), command: "talk")
             }
@@ -171,11 +170,11 @@ extension Commands {
             }
             let session = try loadSession(id, from: store)
             if action == "show" {
-                System.printOut(session.markdown(language: language))
+                System.printOut(session.markdown(language: session.setup.language))
                 return 0
             }
             switch try parsed.choice("--format", as: ExportFormat.self) ?? .markdown {
-            case .markdown: System.printOut(session.markdown(language: language))
+            case .markdown: System.printOut(session.markdown(language: session.setup.language))
             case .json:
                 do {
                     System.printOut(try session.exportJSON())

@@ -192,7 +192,7 @@ extension Commands {
     private static func standardInputMessage(language: Language) throws(CommandError) -> WebhookMessage {
         let text: String
         do {
-            text = String(decoding: try System.readFile("/dev/stdin"), as: UTF8.self)
+            text = String(decoding: try System.readStandardInput(), as: UTF8.self)
         } catch {
             throw .missingInput(Strings.cannotRead(error.path, reason: error.reason))
         }

@@ -152,8 +152,7 @@ enum System {
     }
 
     /// The bytes of a regular file of at most `fileSizeLimit` bytes. A FIFO, device or socket is refused rather than
-    /// waited on or read forever; so is a larger file. Standard input (`/dev/stdin`, as `post --stdin` reads it) may
-    /// be a pipe, and is bounded all the same.
+    /// waited on or read forever, whatever its name (`/dev/stdin` too); so is a larger file.
     static func readFile(_ path: String) throws(ReadError) -> [UInt8] {
         // O_NONBLOCK: opening a FIFO must not wait for a writer before it can be refused.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -170,13 +169,22 @@ enum System {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw ReadError(path: path, reason: Strings.systemError(errno)) }
         let type = status.st_mode & S_IFMT
-        if path != "/dev/stdin" {
-            guard type == S_IFREG else { throw ReadError(path: path, reason: Strings.notARegularFile(fileKind(type))) }
-            guard status.st_size <= fileSizeLimit else {
-                throw ReadError(path: path, reason: Strings.fileTooLarge(Int(status.st_size), limit: fileSizeLimit))
-            }
+        guard type == S_IFREG else { throw ReadError(path: path, reason: Strings.notARegularFile(fileKind(type))) }
+        guard status.st_size <= fileSizeLimit else {
+            throw ReadError(path: path, reason: Strings.fileTooLarge(Int(status.st_size), limit: fileSizeLimit))
         }
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        return try readToEnd(descriptor, path: path)
+    }
+
+    /// All of standard input, whatever it is (a pipe, a terminal, a file), up to `fileSizeLimit` bytes: for
+    /// `post --stdin`, the one place that reads it whole. A path the user names is read by `readFile` only.
+    static func readStandardInput() throws(ReadError) -> [UInt8] {
+        try readToEnd(STDIN_FILENO, path: "/dev/stdin")
+    }
+
+    /// The bytes up to the end, bounded: a file that grows while it is read, or a pipe, stops at the limit.
+    private static func readToEnd(_ descriptor: Int32, path: String) throws(ReadError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
@@ -187,7 +195,6 @@ enum System {
                 throw ReadError(path: path, reason: Strings.systemError(errno))
             }
             bytes += chunk[0..<count]
-            // A file that grows while it is read, or a pipe, is bounded too.
             if bytes.count > fileSizeLimit {
                 throw ReadError(path: path, reason: Strings.fileTooLarge(nil, limit: fileSizeLimit))
             }

@@ -15,6 +15,13 @@ struct ControlCharacterTests {
         ("esc at end \u{1B}", "esc at end "),
         ("keypad \u{1B}=on \u{1B}7saved", "keypad on saved"),
         ("emoji 👍🏽 and e\u{301}", "emoji 👍🏽 and e\u{301}"),
+        // A right-to-left override shows "invoice_exe.txt" written as "invoice_txt.exe".
+        ("invoice_\u{202E}txt.exe", "invoice_txt.exe"),
+        ("\u{202A}lre\u{202B}rle\u{202C}pdf\u{202D}lro\u{202E}rlo", "lrerlepdflrorlo"),
+        ("\u{2066}lri\u{2067}rli\u{2068}fsi\u{2069}pdi", "lrirlifsipdi"),
+        ("marks \u{200E}lrm \u{200F}rlm \u{061C}alm and שלום", "marks \u{200E}lrm \u{200F}rlm \u{061C}alm and שלום"),
+        // The characters on either side of the two ranges stay.
+        ("neighbours \u{2029}\u{2065}\u{206A}\u{2029}\u{202F}", "neighbours \u{2029}\u{2065}\u{206A}\u{2029}\u{202F}"),
     ])
     func removesWhatATerminalWouldActOn(text: String, expected: String) {
         #expect(text.withoutControlCharacters == expected)

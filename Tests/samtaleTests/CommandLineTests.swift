@@ -117,6 +117,20 @@ import Testing
         let role = try Samtale.run(["prompt", "--role", "chefen"], environment: ["LANG": "en_GB.UTF-8"])
         #expect(role.stderr.contains(#"unknown role "chefen"; choose one of: faelles (Fælles), medarbejder (Medarbejder)"#))
     }
+
+    /// Flows have a title in each language, and are listed by the one the menu shows; decks and roles have only
+    /// their Danish names.
+    @Test func flowsAreListedByTheirTitlesInTheInterfaceLanguage() throws {
+        let english = try Samtale.run(["talk", "--flow", "meeting", "--lang", "en"])
+        #expect(english.status == 64)
+        #expect(english.stderr.hasPrefix(#"samtale: unknown flow "meeting"; choose one of: across-levels (Dialogue "#
+            + "across levels), energizer (Energizer), one-to-one (One-to-one), seesaw (The seesaw), self "
+            + "(Self-reflection), team (Team dialogue)\n"), "\(english.stderr)")
+        let ambiguous = try Samtale.run(["talk", "--flow", "se", "--lang", "en"])
+        #expect(ambiguous.stderr.contains("seesaw (The seesaw), self (Self-reflection)"), "\(ambiguous.stderr)")
+        let danish = try Samtale.run(["talk", "--flow", "meeting"])
+        #expect(danish.stderr.contains("one-to-one (Medarbejdersamtale (1:1)), seesaw (Vippebrættet)"))
+    }
 }
 
 @Suite struct PromptCommandTests {

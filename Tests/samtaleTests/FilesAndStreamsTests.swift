@@ -72,6 +72,30 @@ import Testing
         #expect(result.stderr == "samtale: kan ikke læse \(device): det er ikke en almindelig fil, men en enhed\n")
     }
 
+    /// `/dev/stdin` named as a file is a file like any other: a device (here /dev/null) or a pipe is refused, not read;
+    /// only `post --stdin` reads standard input.
+    @Test func standardInputNamedAsAFileMustBeARegularFile() throws {
+        let message = "samtale: kan ikke læse /dev/stdin: det er ikke en almindelig fil, men en enhed\n"
+        for arguments in [["validate", "/dev/stdin"], ["validate", "--config", "/dev/stdin"],
+                          ["prompt", "--dialogues", "/dev/stdin"]] {
+            let result = try runBounded(arguments)
+            #expect(result.status == 66, "\(arguments): \(result.stderr)")
+            #expect(result.stderr == message, "\(arguments)")
+        }
+        let folder = try Samtale.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let deck = folder.appendingPathComponent("deck.json")
+        try Data(contentsOf: Samtale.root.appendingPathComponent("Dialogues/kolding-sammen-om-ledelse.json")).write(to: deck)
+        let redirected = try Samtale.run(["validate", "/dev/stdin"], standardInput: deck)
+        #expect(redirected.status == 0, "a regular file on standard input is a file: \(redirected.stderr)")
+        // A pipe that stays open would have kept `validate` waiting; it is refused at once.
+        let script = #"exec 3< <(exec sleep 20 2>/dev/null); sleeper=$!; timeout 10 "$0" validate /dev/stdin <&3 3<&-; "#
+            + #"status=$?; kill $sleeper; exit $status"#
+        let piped = try Samtale.run(["-c", script, Samtale.binary.path], executable: URL(fileURLWithPath: "/bin/bash"))
+        #expect(piped.status == 66, "\(piped.stderr)")
+        #expect(piped.stderr.contains("navngiven pipe (FIFO)"))
+    }
+
     @Test func aFileOverTheLimitIsRefusedWithItsSize() throws {
         let folder = try Samtale.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -128,7 +152,8 @@ import Testing
         #expect(figures[0] == 0)
         #expect(figures[1] < 30_000, "peak resident size \(figures[1]) KiB: the line was held in memory")
         #expect(result.stdout.contains("Spørgsmål 1 af 4\nHvordan bidrager du til kvalitet i løsningen af kerneopgaven?\n"
-            + "Svaret er for langt (over 64 KiB) og er ikke gemt; skriv et kortere svar.\nSpørgsmål 2 af 4"), "\(result.stdout)")
+            + "Svaret er for langt (over 64 KiB) og er ikke gemt; skriv et kortere svar.\nSpørgsmål 1 af 4\n"
+            + "Hvordan bidrager du til kvalitet i løsningen af kerneopgaven?\nSpørgsmål 2 af 4"), "\(result.stdout)")
         let id = try #require(result.stdout.firstMatch(of: #/--resume ([0-9a-z]+)/#)).output.1
         let export = try Samtale.run(["sessions", "export", String(id), "--format", "json"],
                                      environment: ["SAMTALE_STATE_DIR": folder.path])

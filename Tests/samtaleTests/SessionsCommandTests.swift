@@ -38,6 +38,28 @@ import Testing
         #expect((folder[.posixPermissions] as? Int) == 0o700)
     }
 
+    /// The export is a document in the session's language, whatever the interface's: headed by the flow's title,
+    /// its ratings under a heading row in words.
+    @Test func anExportIsWhollyInTheSessionsLanguage() throws {
+        let state = try Samtale.temporaryFolder()
+        let talk = try run(["talk", "--flow", "self", "--deck", "skanderborg", "--role", "leder af leder", "--theme",
+                            "personligt"], state: state, input: "3\n\n4\n")
+        #expect(talk.status == 0)
+        let id = try #require(try sessionIDs(state).first)
+        let export = try run(["sessions", "export", id, "--lang", "en"], state: state)
+        #expect(export.stdout.hasPrefix("# Selvrefleksion\n\n- Dato: "), "\(export.stdout)")
+        #expect(!export.stdout.contains("Samtaleform") && !export.stdout.contains("self"))
+        #expect(export.stdout.contains("""
+            ## Vurderinger
+
+            | Vurdering | Udsagn eller faldgrube | Tema | Eksempel |
+            |---|---|---|---|
+            | 3 | udsagn: Værdsætter at lede gennem ledere | Personligt lederskab |  |
+            """))
+        let shown = try run(["sessions", "show", id, "--lang", "en"], state: state)
+        #expect(shown.stdout == export.stdout)
+    }
+
     @Test func theEndOfInputPausesAndResumeGoesOnWithNothingLost() throws {
         let state = try Samtale.temporaryFolder()
         let first = try run(["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer", "--lang", "en"],

@@ -36,19 +36,25 @@ func fixtureNames(_ folder: String) -> [String] {
         #expect(try Samtale.run(["validate", Samtale.fixtures.appendingPathComponent("valid").path]).status == 0)
     }
 
-    /// A flow whose own id looks like the ids samtale numbers its questions with would have an answer overwritten:
-    /// it is refused where it is loaded, as by validate.
-    @Test func aFlowWithAnIDOfTheNumberedQuestionsIsRefused() throws {
+    /// A user flow that a saved session could not hold is refused where it is loaded, as by validate: an id of the
+    /// form samtale numbers its questions with (an answer would be overwritten), a points total beyond what a session
+    /// may hold (the session would be refused as damaged on resume).
+    @Test(arguments: [
+        ("reserved-id.json", ["self-with-q1", "skanderborg", "medarbejder"],
+         #"steps[3].id: id "q1" er forbeholdt de spørgsmål, samtale selv nummererer (q1, q2, …); vælg et andet id"#),
+        ("large-total.json", ["seesaw", "hjoerring-ledelse-af-kerneopgaven", "leder"],
+         "steps[1].total: skal være et helt tal fra 1 til 10000, ikke »10001«"),
+    ])
+    func aFlowThatASessionCouldNotHoldIsRefused(file: String, setup: [String], message: String) throws {
         let folder = try Samtale.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("flows"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Samtale.fixtures.appendingPathComponent("flows/broken/reserved-id.json"),
-                                         to: folder.appendingPathComponent("flows/reserved-id.json"))
-        let talk = try Samtale.run(["talk", "--dialogues", folder.path, "--flow", "self-with-q1", "--deck", "skanderborg",
-                                    "--role", "medarbejder"], environment: ["SAMTALE_STATE_DIR": folder.path])
+        try FileManager.default.copyItem(at: Samtale.fixtures.appendingPathComponent("flows/broken/" + file),
+                                         to: folder.appendingPathComponent("flows/" + file))
+        let talk = try Samtale.run(["talk", "--dialogues", folder.path, "--flow", setup[0], "--deck", setup[1],
+                                    "--role", setup[2]], environment: ["SAMTALE_STATE_DIR": folder.path])
         #expect(talk.status == 65)
-        #expect(talk.stderr.contains(#"flows/reserved-id.json: steps[3].id: id "q1" er forbeholdt de spørgsmål, samtale "#
-            + "selv nummererer (q1, q2, …); vælg et andet id"), "\(talk.stderr)")
+        #expect(talk.stderr.contains("flows/\(file): \(message)"), "\(talk.stderr)")
         #expect(talk.stdout.isEmpty)
     }
 

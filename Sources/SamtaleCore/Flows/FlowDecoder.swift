@@ -48,12 +48,10 @@ extension DocumentReader {
 
     private mutating func selection(_ value: JSONValue) -> FlowSelection? {
         guard let fields = object(value, required: ["roles", "themes"], optional: ["participants"]) else { return nil }
-        let roles = integer(fields, "roles")
-        if let roles, roles != 1 && roles != 2 { report(.notOneOf(String(roles), allowed: ["1", "2"]), at: .key("roles")) }
+        let roles = wholeNumber(fields, "roles", from: 1, to: 2)
         let themes = choice(fields, "themes", as: FlowSelection.Themes.self)
-        let participants = integer(fields, "participants") ?? 0
-        if participants < 0 { report(.notOneOf(String(participants), allowed: ["0…"]), at: .key("participants")) }
-        guard let roles, let themes else { return nil }
+        let participants = fields["participants"] == nil ? 0 : wholeNumber(fields, "participants", from: 0)
+        guard let roles, let themes, let participants else { return nil }
         return FlowSelection(roles: roles, themes: themes, participants: participants)
     }
 
@@ -84,7 +82,7 @@ extension DocumentReader {
         case "questions":
             guard let parts = fields(["audience"], ["limit", "askedBy", "alternate", "answer"]) else { return nil }
             let audience = choice(parts, "audience", as: Audience.self)
-            let limit = positive(parts, "limit")
+            let limit = wholeNumber(parts, "limit", from: 1)
             let askedBy = text(parts, "askedBy")
             if let askedBy, askedBy != "participants" {
                 report(.notOneOf(askedBy, allowed: ["participants"]), at: .key("askedBy"))
@@ -116,7 +114,8 @@ extension DocumentReader {
             let id = uniqueID(parts, "id", in: &askIDs)
             // Known as soon as it is named, so that a mistake elsewhere in the step is reported once.
             if let id, !pointsIDs.contains(id) { pointsIDs.append(id) }
-            let total = positive(parts, "total")
+            // Within what a session may hold, so that a conversation saved from this flow can be resumed.
+            let total = wholeNumber(parts, "total", from: 1, to: Conversation.largestPointsTotal)
             let text = localized(parts, "text")
             guard let id, let total, let text else { return nil }
             return .points(id: id, total: total, text: text)
@@ -128,7 +127,7 @@ extension DocumentReader {
             guard let now, let needed else { return nil }
             if kind == "chart" { return .chart(now: now, needed: needed) }
             let audience = choice(parts, "audience", as: Audience.self)
-            let limit = positive(parts, "limit")
+            let limit = wholeNumber(parts, "limit", from: 1)
             guard let audience, let limit else { return nil }
             return .gapQuestions(now: now, needed: needed, audience: audience, limit: limit)
         case "summary":
@@ -186,10 +185,18 @@ extension DocumentReader {
         return flag
     }
 
-    private mutating func positive(_ fields: Fields, _ key: String) -> Int? {
+    /// A whole number from `lowest` to `highest` (or any above `lowest`); one too large for `Int` is out of range too.
+    private mutating func wholeNumber(
+        _ fields: Fields, _ key: String, from lowest: Int, to highest: Int? = nil
+    ) -> Int? {
+        if case .number(let literal)? = fields[key], Int(literal) == nil,
+            literal.drop(while: { $0 == "-" }).allSatisfy({ ("0"..."9").contains($0) }) {
+            report(.outOfRange(literal, lowest: lowest, highest: highest), at: .key(key))
+            return nil
+        }
         guard let number = integer(fields, key) else { return nil }
-        guard number > 0 else {
-            report(.notOneOf(String(number), allowed: ["1…"]), at: .key(key))
+        guard number >= lowest && number <= highest ?? .max else {
+            report(.outOfRange(String(number), lowest: lowest, highest: highest), at: .key(key))
             return nil
         }
         return number

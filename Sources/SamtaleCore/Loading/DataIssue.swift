@@ -13,6 +13,8 @@ public struct DataIssue: Equatable, Sendable {
         case invalidID(String)
         case unsupportedFormat(String)
         case notOneOf(String, allowed: [String])
+        /// A number that is not a whole number from `lowest` to `highest` (at least `lowest` when nil), as written.
+        case outOfRange(String, lowest: Int, highest: Int?)
         case negativeLevel(Int)
         case duplicateID(String)
         /// A flow's own id of the form samtale gives the questions it numbers itself (`q1`).

@@ -17,12 +17,13 @@ public enum NameError: Error, Equatable, Sendable {
     /// `candidates` are the ones the name matches.
     case ambiguous(NameKind, String, candidates: [Candidate])
 
-    /// An id with its Danish name, as listed in messages.
+    /// An id with its name, as listed in messages: a flow's title in the language of the message, the Danish name of
+    /// what has only that (a deck, role or theme).
     public struct Candidate: Equatable, Sendable {
         public let id: String
-        public let name: String
+        public let name: Localized
 
-        public init(id: String, name: String) {
+        public init(id: String, name: Localized) {
             self.id = id
             self.name = name
         }
@@ -31,14 +32,16 @@ public enum NameError: Error, Equatable, Sendable {
     public func message(in language: Language) -> String {
         switch self {
         case .unknown(let kind, let name, let candidates):
-            Strings.unknownName(kind, name, candidates: candidates.map(Self.listing))[language]
+            Strings.unknownName(kind, name, candidates: candidates.map { $0.listing(in: language) })[language]
         case .ambiguous(let kind, let name, let candidates):
-            Strings.ambiguousName(kind, name, candidates: candidates.map(Self.listing))[language]
+            Strings.ambiguousName(kind, name, candidates: candidates.map { $0.listing(in: language) })[language]
         }
     }
+}
 
-    private static func listing(_ candidate: Candidate) -> String {
-        "\(candidate.id) (\(candidate.name))"
+extension NameError.Candidate {
+    fileprivate func listing(in language: Language) -> String {
+        "\(id) (\(name[language]))"
     }
 }
 
@@ -46,9 +49,10 @@ public enum NameError: Error, Equatable, Sendable {
 
 /// Finds what a user means: the id, the name or an alias in any case, or an unambiguous prefix of any of them.
 public enum NameResolver {
+    /// `shown` is the name a message lists an item by, in both languages; without it, the first of `names`.
     public static func resolve<Item>(
         _ query: String, among items: [Item], kind: NameKind,
-        id: (Item) -> String, names: (Item) -> [String]
+        id: (Item) -> String, names: (Item) -> [String], shown: ((Item) -> Localized)? = nil
     ) throws(NameError) -> Item {
         let wanted = query.lowercased()
         let spellings = items.map { item in ([id(item)] + names(item)).map { $0.lowercased() } }
@@ -58,12 +62,23 @@ public enum NameResolver {
         let prefixed = wanted.isEmpty ? [] : items.indices.filter { index in
             spellings[index].contains { $0.hasPrefix(wanted) }
         }
-        let candidate = { (index: Int) in NameError.Candidate(id: id(items[index]), name: names(items[index]).first ?? "") }
+        let candidate = { (index: Int) in
+            let name = names(items[index]).first ?? ""
+            return NameError.Candidate(id: id(items[index]), name: shown?(items[index]) ?? Localized(da: name, en: name))
+        }
         switch prefixed.count {
         case 1: return items[prefixed[0]]
         case 0: throw .unknown(kind, query, candidates: items.indices.map(candidate))
         default: throw .ambiguous(kind, query, candidates: prefixed.map(candidate))
         }
+    }
+}
+
+extension NameResolver {
+    /// The flow a user names, by its id or its title in either language; candidates are listed by their titles in
+    /// the language of the message.
+    public static func resolveFlow(_ query: String, among flows: [Flow]) throws(NameError) -> Flow {
+        try resolve(query, among: flows, kind: .flow, id: \.id, names: { [$0.title.da, $0.title.en] }, shown: \.title)
     }
 }
 

@@ -63,15 +63,28 @@ extension Strings {
                     "\(option) goes after the command: samtale \(command) \(option) …")
     }
 
-    /// A numeric option whose value is not a whole number in its range; the range is given as text, so that it can
-    /// reach beyond `Int` (`--seed` takes up to 2⁶⁴−1).
-    /// A numeric option out of its range: "a whole number", or "a whole number of seconds" where `unit` says so.
+    /// "et helt tal fra 1 til 240" ("et helt antal sekunder …" where `unit` says so), or "… på mindst 1" without an
+    /// upper bound; the bounds are text, so that they can reach beyond `Int` (`--seed` takes up to 2⁶⁴−1).
+    static func wholeNumber(from lowest: String, to highest: String?, unit: Localized? = nil) -> Localized {
+        let (da, en) = unit.map { ("et helt antal \($0.da)", "a whole number of \($0.en)") }
+            ?? ("et helt tal", "a whole number")
+        guard let highest else { return text("\(da) på mindst \(lowest)", "\(en) of at least \(lowest)") }
+        return text("\(da) fra \(lowest) til \(highest)", "\(en) from \(lowest) to \(highest)")
+    }
+
+    /// A number in a data file outside its range: `steps[4].limit: skal være et helt tal fra 1 til 10000, ikke »0«`.
+    static func outOfRange(_ value: String, from lowest: Int, to highest: Int?) -> Localized {
+        let number = wholeNumber(from: "\(lowest)", to: highest.map(String.init))
+        return text("skal være \(number.da), ikke »\(value)«", "must be \(number.en), not \"\(value)\"")
+    }
+
+    /// A numeric option whose value is not a whole number in its range.
     public static func notAWholeNumber(
         _ option: String, _ value: String, from lowest: String, to highest: String, unit: Localized? = nil
     ) -> Localized {
-        let (da, en) = unit.map { ("et helt antal \($0.da)", "a whole number of \($0.en)") } ?? ("et helt tal", "a whole number")
-        return text("\(option) skal være \(da) fra \(lowest) til \(highest), ikke »\(value)«",
-                    "\(option) takes \(en) from \(lowest) to \(highest), not \"\(value)\"")
+        let number = wholeNumber(from: lowest, to: highest, unit: unit)
+        return text("\(option) skal være \(number.da), ikke »\(value)«",
+                    "\(option) takes \(number.en), not \"\(value)\"")
     }
 
     public static func invalidLanguage(_ value: String?) -> Localized {

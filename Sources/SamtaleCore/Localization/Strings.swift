@@ -41,11 +41,11 @@ public enum Strings {
     public static func dayOff(_ date: CivilDate, _ exclusion: DayExclusion) -> Localized {
         switch exclusion {
         case .weekend(let weekday):
-            text("\(date) er en \(weekdayName(weekday).da) og tæller ikke med (--skip-weekends); intet spørgsmål i dag.",
-                 "\(date) is a \(weekdayName(weekday).en) and does not count (--skip-weekends); no question today.")
+            text("\(date) er en \(weekdayName(weekday).da), og weekender tæller ikke med; intet spørgsmål i dag.",
+                 "\(date) is a \(weekdayName(weekday).en), and weekends do not count; no question today.")
         case .holiday(let holiday):
-            text("\(date) er \(holiday.name) og tæller ikke med (--holidays dk); intet spørgsmål i dag.",
-                 "\(date) is \(holiday.name), a Danish public holiday, and does not count (--holidays dk); no question today.")
+            text("\(date) er \(holiday.name), og helligdage tæller ikke med; intet spørgsmål i dag.",
+                 "\(date) is \(holiday.name), a Danish public holiday, and holidays do not count; no question today.")
         }
     }
 
@@ -233,12 +233,13 @@ public enum Strings {
 
     public static let whoLabel = text("hvem", "who")
     public static let whenLabel = text("hvornår", "by when")
-    public static let scoreLabel = text("vurdering", "score")
+    /// The heads of the ratings table in an export: the score, what was rated (with its kind), its theme, the example.
+    public static let ratingColumns = [text("Vurdering", "Score"), text("Udsagn eller faldgrube", "Statement or pitfall"),
+                                       text("Tema", "Theme"), text("Eksempel", "Example")]
     public static let exampleLabel = text("eksempel", "example")
 
     public static let exportDate = text("Dato", "Date")
     public static let exportUpdated = text("senest ændret", "last changed")
-    public static let exportFlow = text("Samtaleform", "Flow")
     public static let exportDeck = text("Kortsæt", "Deck")
     public static let exportRoles = text("Roller", "Roles")
     public static let exportThemes = text("Temaer", "Themes")
@@ -275,31 +276,68 @@ public enum Strings {
         text("Skriv mindst \(needed) navne adskilt af komma.", "Type at least \(needed) names separated by commas.")
     }
 
+    /// Why a flow cannot run as chosen, in words rather than option names: the JSON-lines protocol sends the same
+    /// message, and its fields are named otherwise.
     public static func expansionError(_ error: ExpansionError) -> Localized {
         switch error {
         case .deckLacksSection(let flow, let deck, let section):
-            text("flowet \(flow) kan ikke bruge kortsættet \(deck): det kræver et kortsæt med en model (\(section.rawValue)), fx hjoerring-ledelse-af-kerneopgaven",
-                 "the \(flow) flow cannot use deck \(deck): it needs a deck with a model (\(section.rawValue)), such as hjoerring-ledelse-af-kerneopgaven")
+            text("samtaleformen \(flow) kan ikke bruge kortsættet \(deck): den kræver et kortsæt med en model "
+                    + "(\(section.rawValue)), fx hjoerring-ledelse-af-kerneopgaven",
+                 "the \(flow) flow cannot use deck \(deck): it needs a deck with a model (\(section.rawValue)), "
+                    + "such as hjoerring-ledelse-af-kerneopgaven")
         case .deckHasOneLevel(let flow, let deck):
-            text("flowet \(flow) kan ikke bruge kortsættet \(deck): det har kun ét niveau; vælg et kortsæt med roller på flere niveauer",
+            text("samtaleformen \(flow) kan ikke bruge kortsættet \(deck): det har kun ét niveau; vælg et kortsæt med "
+                    + "roller på flere niveauer",
                  "the \(flow) flow cannot use deck \(deck): it has only one level; choose a deck with roles on several levels")
         case .wrongRoleCount(let flow, let expected, let given):
-            text("flowet \(flow) skal bruge \(expected) \(expected == 1 ? "rolle" : "roller"), fik \(given)",
-                 "the \(flow) flow needs \(expected) \(expected == 1 ? "role" : "roles"), got \(given)")
+            text("samtaleformen \(flow) kræver \(expected) \(expected == 1 ? "rolle" : "roller"), "
+                    + "men \(chosen(given).da)",
+                 "the \(flow) flow needs \(expected) \(expected == 1 ? "role" : "roles"), but \(chosen(given).en)")
         case .notDifferentLevels(let flow, let roles):
-            text("flowet \(flow) skal bruge to roller på hvert sit niveau; \(roles.joined(separator: " og ")) er ikke det",
-                 "the \(flow) flow needs two roles on different levels; \(roles.joined(separator: " and ")) are not")
+            text("samtaleformen \(flow) kræver to roller på hvert sit niveau, og det er "
+                    + "\(roles.joined(separator: and.da)) ikke",
+                 "the \(flow) flow needs two roles on different levels; \(roles.joined(separator: and.en)) are not")
         case .wrongThemeCount(let flow, let expected, let given):
             expected == .one
-                ? text("flowet \(flow) skal bruge præcis ét tema (--theme), fik \(given)", "the \(flow) flow needs exactly one theme (--theme), got \(given)")
-                : text("flowet \(flow) skal bruge mindst ét tema (--theme)", "the \(flow) flow needs at least one theme (--theme)")
+                ? text("samtaleformen \(flow) kræver præcis ét tema, men \(chosen(given).da)",
+                       "the \(flow) flow needs exactly one theme, but \(chosen(given).en)")
+                : text("samtaleformen \(flow) kræver mindst ét tema", "the \(flow) flow needs at least one theme")
         case .tooFewParticipants(let flow, let needed, let given):
-            text("flowet \(flow) skal bruge mindst \(needed) deltagere (--participants \"Ann,Bo\"), fik \(given)",
-                 "the \(flow) flow needs at least \(needed) participants (--participants \"Ann,Bo\"), got \(given)")
+            tooFewParticipants(flow: flow, needed: needed, given: given)
         case .noCards(let role, let themes):
-            text("rollen \(role) har ingen kort i \(themes.isEmpty ? "kortsættet" : themes.joined(separator: ", ")); vælg en anden rolle eller et andet tema",
-                 "role \(role) has no card in \(themes.isEmpty ? "the deck" : themes.joined(separator: ", ")); choose another role or theme")
+            text("rollen \(role) har ingen kort i \(themes.isEmpty ? "kortsættet" : themes.joined(separator: ", ")); "
+                    + "vælg en anden rolle eller et andet tema",
+                 "role \(role) has no card in \(themes.isEmpty ? "the deck" : themes.joined(separator: ", ")); "
+                    + "choose another role or theme")
         }
+    }
+
+    /// "der er valgt 2" / "2 were chosen", for a count of roles or themes short of or beyond what a flow needs.
+    private static func chosen(_ count: Int) -> Localized {
+        switch count {
+        case 0: text("der er ikke valgt nogen", "none was chosen")
+        case 1: text("der er valgt 1", "1 was chosen")
+        default: text("der er valgt \(count)", "\(count) were chosen")
+        }
+    }
+
+    /// Shows the participants by example (Ann og Bo for two), up to four, so that the message says what is meant.
+    private static func tooFewParticipants(flow: String, needed: Int, given: Int) -> Localized {
+        let names = ["Ann", "Bo", "Cai", "Dorte"].prefix(needed)
+        let example = needed <= 4
+            ? text(", fx \(listed(names, and: and.da))", ", such as \(listed(names, and: and.en))") : text("", "")
+        let counted = needed == 1 ? text("1 deltager", "1 participant")
+            : text("\(needed) deltagere", "\(needed) participants")
+        let present = given == 0 ? text("der er ingen", "there are none")
+            : text("der er kun \(given)", given == 1 ? "there is only 1" : "there are only \(given)")
+        return text("samtaleformen \(flow) kræver mindst \(counted.da)\(example.da), men \(present.da)",
+                    "the \(flow) flow needs at least \(counted.en)\(example.en), but \(present.en)")
+    }
+
+    /// "Ann, Bo og Cai": the last two joined by `and`, the others by commas.
+    private static func listed(_ items: ArraySlice<String>, and: String) -> String {
+        guard let last = items.last, items.count > 1 else { return items.joined() }
+        return items.dropLast().joined(separator: ", ") + and + last
     }
 
     // MARK: Names
@@ -331,23 +369,31 @@ public enum Strings {
                     "\"\(name)\" matches more than one \(kindName(kind).en): \(list); type more of the name")
     }
 
+    /// No question fits the chosen filters; named in words, as the protocol's fields differ from the options.
     public static func noQuestions(deck: String, role: String?, theme: String?, audience: Audience?) -> Localized {
-        let filters = [role.map { "--role \($0)" }, theme.map { "--theme \($0)" }, audience.map { "--for \($0.rawValue)" }]
-            .compactMap { $0 }.joined(separator: " ")
-        return text("ingen spørgsmål i kortsættet \(deck) med \(filters); fjern eller ændr et af filtrene",
-                    "no questions in deck \(deck) with \(filters); remove or change one of the filters")
+        let filters = [role.map { text("for rollen \($0)", "for role \($0)") },
+                       theme.map { text("i temaet \($0)", "in theme \($0)") },
+                       audience.map(audienceLabel)].compactMap { $0 }
+        return text("ingen spørgsmål i kortsættet \(deck) \(filters.map(\.da).joined(separator: " ")); "
+                        + "ændr eller fjern et af valgene",
+                    "no questions in deck \(deck) \(filters.map(\.en).joined(separator: " ")); "
+                        + "change or remove one of these choices")
     }
 
+    /// A target group that cannot be used, whether from `--target-group`, `SAMTALE_TARGET_GROUP`, a targets file or
+    /// the protocol's `targetGroup`: named as the word it is.
     public static func targetGroupError(_ error: TargetGroupError) -> Localized {
-        switch error {
+        let forms = "bruger,brugeren,brugere,brugerne"
+        return switch error {
         case .empty:
-            text("--target-group er tom; skriv ental (bruger) eller fire former (bruger,brugeren,brugere,brugerne)",
-                 "--target-group is empty; give the singular (bruger) or four forms (bruger,brugeren,brugere,brugerne)")
+            text("ordet for målgruppen er tomt; skriv det i ental (fx bruger) eller i fire former: \(forms)",
+                 "the target group is empty; give the word in the singular (e.g. bruger) or in four forms: \(forms)")
         case .wrongNumberOfForms(let count):
-            text("--target-group har \(count) former; skriv ét ord i ental eller præcis fire: bruger,brugeren,brugere,brugerne",
-                 "--target-group has \(count) forms; give one word in the singular or exactly four: bruger,brugeren,brugere,brugerne")
+            text("ordet for målgruppen har \(count) former; skriv ét ord i ental eller præcis fire former: \(forms)",
+                 "the target group has \(count) forms; give one word in the singular or exactly four forms: \(forms)")
         case .emptyForm(let position):
-            text("--target-group: form nummer \(position) er tom", "--target-group: form number \(position) is empty")
+            text("form nummer \(position) af ordet for målgruppen er tom",
+                 "form number \(position) of the target group is empty")
         }
     }
 
@@ -392,6 +438,7 @@ public enum Strings {
         case .notOneOf(let value, let allowed):
             text("\"\(value)\" er ikke en af: \(allowed.joined(separator: ", "))",
                  "\"\(value)\" is not one of: \(allowed.joined(separator: ", "))")
+        case .outOfRange(let value, let lowest, let highest): outOfRange(value, from: lowest, to: highest)
         case .negativeLevel(let level):
             text("niveau \(level) er negativt; 0 er fælles, 1 er medarbejder", "level \(level) is negative; 0 is shared, 1 is the employee")
         case .duplicateID(let id): text("id \"\(id)\" findes allerede", "duplicate id \"\(id)\"")

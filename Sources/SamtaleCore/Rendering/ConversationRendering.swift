@@ -137,14 +137,14 @@ extension Session {
         ])
     }
 
-    /// Markdown a leader can paste into an e-mail or a personnel file, or read in the terminal; answers may come
-    /// from anywhere (a `serve` client), so it holds no control characters.
+    /// Markdown a leader can paste into an e-mail or a personnel file, or read in the terminal, headed by the flow's
+    /// title; answers may come from anywhere (a `serve` client), so it holds no control characters. `language` is
+    /// the session's, that of its questions: a document in one language.
     public func markdown(language: Language) -> String {
         let script = conversation.script
         let summary = conversation.summary
         var lines = ["# \(script.title)", ""]
         lines.append("- \(Strings.exportDate[language]): \(conversation.startedAt) (\(Strings.exportUpdated[language]) \(updatedAt))")
-        lines.append("- \(Strings.exportFlow[language]): \(script.flowID)")
         lines.append("- \(Strings.exportDeck[language]): \(script.deckTitle), \(script.organisation)")
         lines.append("- \(Strings.exportRoles[language]): \(script.roleNames.joined(separator: ", "))")
         if !script.themeNames.isEmpty { lines.append("- \(Strings.exportThemes[language]): \(script.themeNames.joined(separator: ", "))") }
@@ -178,7 +178,7 @@ extension Session {
         }
         if !summary.ratings.isEmpty {
             lines += ["", "## \(Strings.ratingsHeading[language])", ""]
-            lines.append("| \(Strings.scoreLabel[language]) | | \(Strings.exportThemes[language]) | \(Strings.exampleLabel[language]) |")
+            lines.append("| " + Strings.ratingColumns.map { $0[language] }.joined(separator: " | ") + " |")
             lines.append("|---|---|---|---|")
             for rating in summary.ratings {
                 let cells = [rating.score.map(String.init) ?? "–", "\(Strings.ratingKind(rating.kind)[language]): \(rating.subject)",

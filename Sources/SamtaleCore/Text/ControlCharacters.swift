@@ -3,20 +3,26 @@
 extension String {
     /// The text without anything a terminal would act on instead of showing: escape sequences (CSI such as
     /// `ESC[2J`, OSC such as a window title up to BEL or `ESC \`, and two-character ones), the other C0 controls
-    /// except line feed and tab, DEL and the C1 controls. Answers may come from anywhere (a `serve` client, a piped
-    /// file, a deck file), so every text renderer that may reach a terminal passes its output through here.
+    /// except line feed and tab, DEL and the C1 controls; and the bidirectional embeddings, overrides and isolates
+    /// (U+202A–U+202E, U+2066–U+2069), which turn the rest of a line around, so that what is shown is not what was
+    /// written. The marks (U+200E, U+200F, U+061C) stay: they set the direction of one place only, and right-to-left
+    /// text needs them. Answers may come from anywhere (a `serve` client, a piped file, a deck file), so every text
+    /// renderer that may reach a terminal passes its output through here.
     public var withoutControlCharacters: String {
         // Almost every text has none: a scan of the bytes avoids building a copy.
         var bytes = utf8.makeIterator()
-        var previous: UInt8 = 0
+        var (beforePrevious, previous): (UInt8, UInt8) = (0, 0)
         var found = false
         while let byte = bytes.next() {
             let isC1 = previous == 0xC2 && (0x80..<0xA0).contains(byte)
-            if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F || isC1 {
+            // E2 80 AA–AE and E2 81 A6–A9 in UTF-8.
+            let isBidi = beforePrevious == 0xE2 && (previous == 0x80 && (0xAA...0xAE).contains(byte)
+                || previous == 0x81 && (0xA6...0xA9).contains(byte))
+            if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F || isC1 || isBidi {
                 found = true
                 break
             }
-            previous = byte
+            (beforePrevious, previous) = (previous, byte)
         }
         guard found else { return self }
 
@@ -31,7 +37,7 @@ extension String {
                 index = Self.endOfEscape(in: scalars, after: index)
             case 0x0A, 0x09:
                 kept.append(scalar)
-            case 0x00..<0x20, 0x7F..<0xA0:
+            case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069:
                 continue
             default:
                 kept.append(scalar)

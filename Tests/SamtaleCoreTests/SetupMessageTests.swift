@@ -1,0 +1,43 @@
+import Testing
+@testable import SamtaleCore
+
+/// Messages about what was chosen reach the command line and the JSON-lines protocol alike, whose fields are named
+/// otherwise (`participants`, `targetGroup`, `holidays`): they say what is needed in words, never an option.
+struct SetupMessageTests {
+    static let day = CivilDate(year: 2026, month: 12, day: 25)!
+
+    static let messages: [Localized] = [
+        ExpansionError.deckLacksSection(flow: "seesaw", deck: "kolding", section: .model),
+        .deckHasOneLevel(flow: "across-levels", deck: "kolding"),
+        .wrongRoleCount(flow: "across-levels", expected: 2, given: 1),
+        .notDifferentLevels(flow: "across-levels", roles: ["leder", "chef"]),
+        .wrongThemeCount(flow: "team", expected: .one, given: 2),
+        .wrongThemeCount(flow: "team", expected: .some, given: 0),
+        .tooFewParticipants(flow: "team", needed: 2, given: 1),
+        .noCards(role: "leder", themes: ["traening"]),
+    ].map(Strings.expansionError) + [
+        TargetGroupError.empty, .wrongNumberOfForms(2), .emptyForm(position: 3),
+    ].map(Strings.targetGroupError) + [
+        Strings.dayOff(day, .holiday(DanishHoliday(date: day, name: "Juledag"))),
+        Strings.dayOff(day, .weekend(.saturday)),
+        Strings.noQuestions(deck: "kolding", role: "leder", theme: "traening", audience: .group),
+    ]
+
+    @Test(arguments: messages)
+    func namesNoOptionAndSaysSamtaleform(message: Localized) {
+        for text in [message.da, message.en] {
+            #expect(!text.contains("--"), "\(text)")
+        }
+        #expect(!message.da.contains("flowet"), "\(message.da)")
+    }
+
+    @Test func participantsAreShownByExample() {
+        let two = Strings.expansionError(.tooFewParticipants(flow: "team", needed: 2, given: 1))
+        #expect(two.da == "samtaleformen team kræver mindst 2 deltagere, fx Ann og Bo, men der er kun 1")
+        #expect(two.en == "the team flow needs at least 2 participants, such as Ann and Bo, but there is only 1")
+        let three = Strings.expansionError(.tooFewParticipants(flow: "kreds", needed: 3, given: 0))
+        #expect(three.da == "samtaleformen kreds kræver mindst 3 deltagere, fx Ann, Bo og Cai, men der er ingen")
+        let many = Strings.expansionError(.tooFewParticipants(flow: "kreds", needed: 9, given: 2))
+        #expect(many.en == "the kreds flow needs at least 9 participants, but there are only 2")
+    }
+}
