@@ -81,7 +81,7 @@ public enum Verdict: Equatable, Sendable {
     case delivered
     /// Permanent: retrying cannot help (a removed webhook, a rejected payload).
     case rejected(reason: Localized)
-    /// Temporary (429, 5xx, network): retry, after at least `retryAfter` seconds when the server said so.
+    /// Temporary (408, 429, 5xx, network): retry, after at least `retryAfter` seconds when the server said so.
     case temporary(reason: Localized, retryAfter: Double?)
 }
 
@@ -100,7 +100,8 @@ extension WebhookAddress {
         case .redirected(let status, let host):
             return .rejected(reason: Strings.webhookRedirected(status: status, host: redacting(host)))
         case .response(let status, let retryAfter, let body):
-            if status == 429 || (500...599).contains(status) {
+            // 408: the server stopped waiting before the message was whole, so it was not posted and may be sent again.
+            if status == 408 || status == 429 || (500...599).contains(status) {
                 let wait = retryAfter.flatMap { RetryAfter.seconds($0, now: now) } ?? Platform.retryAfterInBody(body)
                 return .temporary(reason: reason(status: status, body: body), retryAfter: wait)
             }

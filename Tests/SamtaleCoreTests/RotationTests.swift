@@ -81,7 +81,7 @@ import Testing
         #expect(before.text == pool[Rotation.index(day: day, poolSize: pool.count, key: key)].text)
         #expect(after.text == pool[Rotation.index(day: day + 1, poolSize: pool.count, key: key)].text)
         #expect(try catalog.prompt(for: PromptRequest(date: CivilDate(iso: "2026-12-25")!, dayCounting: counting))
-                == .dayOff(CivilDate(iso: "2026-12-25")!, .holiday(DanishHoliday(date: CivilDate(iso: "2026-12-25")!, name: "Juledag"))))
+                == .dayOff(CivilDate(iso: "2026-12-25")!, .holiday(DanishHoliday(date: CivilDate(iso: "2026-12-25")!, name: "juledag"))))
         #expect(try catalog.prompt(for: PromptRequest(date: CivilDate(iso: "2026-11-28")!, dayCounting: counting))
                 == .dayOff(CivilDate(iso: "2026-11-28")!, .weekend(.saturday)))
     }

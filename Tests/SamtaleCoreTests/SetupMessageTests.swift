@@ -18,7 +18,7 @@ struct SetupMessageTests {
     ].map(Strings.expansionError) + [
         TargetGroupError.empty, .wrongNumberOfForms(2), .emptyForm(position: 3),
     ].map(Strings.targetGroupError) + [
-        Strings.dayOff(day, .holiday(DanishHoliday(date: day, name: "Juledag"))),
+        Strings.dayOff(day, .holiday(DanishHoliday(date: day, name: "juledag"))),
         Strings.dayOff(day, .weekend(.saturday)),
         Strings.noQuestions(deck: "kolding", role: "leder", theme: "traening", audience: .group),
     ]

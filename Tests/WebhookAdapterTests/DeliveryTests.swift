@@ -159,8 +159,12 @@ import Testing
                                                en: "no_service (HTTP 404): the webhook has been removed or disabled")))
         let unknown = #"{"message":"Unknown Webhook","code":10015}"#
         #expect(try webhook(.discord).judge(.response(status: 404, retryAfter: nil, body: unknown), now: now)
-                == .rejected(reason: Localized(da: "10015 Unknown Webhook (HTTP 404): webhooken er slettet",
-                                               en: "10015 Unknown Webhook (HTTP 404): the webhook has been deleted")))
+                == .rejected(reason: Localized(da: "10015 Unknown Webhook (HTTP 404): webhooken er slettet; opret en ny webhook, og brug dens adresse",
+                                               en: "10015 Unknown Webhook (HTTP 404): the webhook has been deleted; create a new webhook and use its URL")))
+        // A 408 means the server stopped waiting before the message was whole: it was not posted, so it is retried.
+        #expect(try webhook(.slack).judge(.response(status: 408, retryAfter: nil, body: ""), now: now)
+                == .temporary(reason: Localized(da: "HTTP 408: serveren opgav at vente på beskeden",
+                                                en: "HTTP 408: the server gave up waiting for the message"), retryAfter: nil))
         #expect(try webhook(.teams).judge(.timedOut, now: now)
                 == .temporary(reason: Strings.webhookTimeout, retryAfter: nil))
         #expect(try webhook(.slack).judge(.connectionFailed(.refused), now: now)
@@ -204,8 +208,8 @@ import Testing
         let address = try WebhookAddress(parsing: "https://chat.example.com/hooks/SECRET", platform: .mattermost)
         let verdict = address.judge(.response(status: 400, retryAfter: nil, body: "no hook /hooks/SECRET"), now: 0)
         #expect(verdict == .rejected(reason: Localized(
-            da: "no hook /… (HTTP 400): platformen kan ikke bruge beskeden, som den er",
-            en: "no hook /… (HTTP 400): the platform cannot use the message as it is")))
+            da: "no hook /… (HTTP 400): platformen kan ikke bruge beskeden, som den er; tjek, at platformen er den rigtige",
+            en: "no hook /… (HTTP 400): the platform cannot use the message as it is; check that the platform is the right one")))
     }
 
     /// The secret as the last piece of a long answer, at every place where the old cut at 200 characters fell
@@ -224,7 +228,8 @@ import Testing
             #expect(!reason.da.contains(secret.prefix(length)) && !reason.en.contains(secret.prefix(length)),
                     "\(reason.da)")
         }
-        #expect(reason.da.hasSuffix("(HTTP 400): platformen kan ikke bruge beskeden, som den er"), "\(reason.da)")
+        #expect(reason.da.hasSuffix("(HTTP 400): platformen kan ikke bruge beskeden, som den er; tjek, at platformen er den rigtige"),
+                "\(reason.da)")
     }
 
     @Test func aLongAnswerIsShortenedWithAMark() throws {
@@ -241,11 +246,12 @@ import Testing
     // MARK: Statuses in words
 
     @Test(arguments: [
-        (400, "platformen kan ikke bruge beskeden, som den er"),
-        (401, "webhooken giver ikke adgang; tjek, at webhook-adressen er rigtig"),
-        (403, "webhooken giver ikke adgang; tjek, at webhook-adressen er rigtig"),
+        (400, "platformen kan ikke bruge beskeden, som den er; tjek, at platformen er den rigtige"),
+        (401, "adgangen blev nægtet; tjek, at webhook-adressen er rigtig og stadig gælder"),
+        (403, "adgangen blev nægtet; tjek, at webhook-adressen er rigtig og stadig gælder"),
         (404, "webhooken findes ikke, eller den er slettet; tjek webhook-adressen"),
-        (410, "webhooken er slettet"),
+        (410, "webhooken er slettet; opret en ny webhook, og brug dens adresse"),
+        (408, "serveren opgav at vente på beskeden"),
         (413, "beskeden er for stor til platformen"),
         (302, "serveren omdirigerer, og samtale følger ikke omdirigeringer; tjek webhook-adressen"),
         (503, "platformen er ikke tilgængelig lige nu"),

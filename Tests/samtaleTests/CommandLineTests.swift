@@ -166,8 +166,8 @@ import Testing
         #expect(result.stdout.contains("\n> "))
     }
 
-    @Test(arguments: [("2026-12-25", "Juledag"), ("2026-12-24", "Juleaftensdag"), ("2027-03-26", "Langfredag"),
-                      ("2023-05-05", "Store bededag")])
+    @Test(arguments: [("2026-12-25", "juledag"), ("2026-12-24", "juleaftensdag"), ("2027-03-26", "langfredag"),
+                      ("2023-05-05", "store bededag")])
     func printsNothingOnAHoliday(date: String, holiday: String) throws {
         let result = try Samtale.run(["prompt", "--date", date, "--holidays", "dk"])
         #expect(result.status == 0)

@@ -152,7 +152,8 @@ import Testing
         #expect(figures[0] == 0)
         #expect(figures[1] < 30_000, "peak resident size \(figures[1]) KiB: the line was held in memory")
         #expect(result.stdout.contains("Spørgsmål 1 af 4\nHvordan bidrager du til kvalitet i løsningen af kerneopgaven?\n"
-            + "Svaret er for langt (over 64 KiB) og er ikke gemt; skriv et kortere svar.\nSpørgsmål 1 af 4\n"
+            + "Svaret er for langt (over 64 KiB, omkring 65.000 tegn) og er ikke gemt; skriv et kortere svar.\n"
+            + "Spørgsmål 1 af 4\n"
             + "Hvordan bidrager du til kvalitet i løsningen af kerneopgaven?\nSpørgsmål 2 af 4"), "\(result.stdout)")
         let id = try #require(result.stdout.firstMatch(of: #/--resume ([0-9a-z]+)/#)).output.1
         let export = try Samtale.run(["sessions", "export", String(id), "--format", "json"],

@@ -588,7 +588,7 @@ extension PostTests {
     @Test(arguments: [
         (404, "afvist: HTTP 404: webhooken findes ikke, eller den er slettet; tjek webhook-adressen"),
         (302, "afvist: HTTP 302: serveren omdirigerer, og samtale følger ikke omdirigeringer"),
-        (410, "afvist: HTTP 410: webhooken er slettet"),
+        (410, "afvist: HTTP 410: webhooken er slettet; opret en ny webhook, og brug dens adresse"),
         (413, "afvist: HTTP 413: beskeden er for stor til platformen"),
     ])
     func aStatusWithoutWordsIsToldWhatItMeans(status: Int, says: String) throws {

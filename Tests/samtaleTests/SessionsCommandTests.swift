@@ -120,7 +120,7 @@ import Testing
         let state = try Samtale.temporaryFolder()
         let seesaw = try run(["talk", "--flow", "seesaw", "--deck", "kolding", "--lang", "en"], state: state)
         #expect(seesaw.status == 64)
-        #expect(seesaw.stderr.contains("needs a deck with a model"))
+        #expect(seesaw.stderr.contains("needs a deck with a section of the kind \"model\""))
         let levels = try run(["talk", "--flow", "across-levels", "--deck", "kolding", "--lang", "en"], state: state)
         #expect(levels.status == 64 && levels.stderr.contains("only one level"))
         let team = try run(["talk", "--flow", "team", "--role", "medarbejder", "--theme", "sammen sikrer",

@@ -43,27 +43,27 @@ public enum DanishHolidays {
     public static func holidays(in year: Int) -> [DanishHoliday] {
         let easter = easterSunday(year: year)
         var movable: [(offset: Int, name: String)] = [
-            (-3, "Skærtorsdag"),
-            (-2, "Langfredag"),
-            (0, "Påskedag"),
+            (-3, "skærtorsdag"),
+            (-2, "langfredag"),
+            (0, "påskedag"),
             (1, "2. påskedag"),
         ]
         if year <= lastYearWithStoreBededag {
-            movable.append((26, "Store bededag"))
+            movable.append((26, "store bededag"))
         }
         movable += [
             (39, "Kristi himmelfartsdag"),
-            (49, "Pinsedag"),
+            (49, "pinsedag"),
             (50, "2. pinsedag"),
         ]
         let fixed: [(month: Int, day: Int, name: String)] = [
-            (6, 5, "Grundlovsdag"),
-            (12, 24, "Juleaftensdag"),
-            (12, 25, "Juledag"),
+            (6, 5, "grundlovsdag"),
+            (12, 24, "juleaftensdag"),
+            (12, 25, "juledag"),
             (12, 26, "2. juledag"),
-            (12, 31, "Nytårsaftensdag"),
+            (12, 31, "nytårsaftensdag"),
         ]
-        let all = [DanishHoliday(date: CivilDate(uncheckedYear: year, month: 1, day: 1), name: "Nytårsdag")]
+        let all = [DanishHoliday(date: CivilDate(uncheckedYear: year, month: 1, day: 1), name: "nytårsdag")]
             + movable.map { DanishHoliday(date: easter.adding(days: $0.offset), name: $0.name) }
             + fixed.map { DanishHoliday(date: CivilDate(uncheckedYear: year, month: $0.month, day: $0.day), name: $0.name) }
         // Sorting on (date, position) keeps the order above for ties, whatever the sort's stability.

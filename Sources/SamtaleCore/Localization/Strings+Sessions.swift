@@ -47,10 +47,10 @@ extension Strings {
         case .damaged(let path, let error):
             error.message(path: path)
         case .changed(let id):
-            text("samtalen \(id) er blevet ændret af et andet program, efter at den blev åbnet her; dit seneste svar eller valg er ikke gemt",
+            text("samtalen \(id) er blevet ændret af et andet program, efter at den blev åbnet her; dit seneste svar eller din seneste kommando er ikke gemt",
                  "session \(id) was changed by another program after it was opened here; your last answer or command was not saved")
         case .deleted(let id):
-            text("samtalen \(id) er blevet slettet af et andet program, efter at den blev åbnet her; dit seneste svar eller valg er ikke gemt",
+            text("samtalen \(id) er blevet slettet af et andet program, efter at den blev åbnet her; dit seneste svar eller din seneste kommando er ikke gemt",
                  "session \(id) was deleted by another program after it was opened here; your last answer or command was not saved")
         case .busy(let id):
             text("samtalen \(id) kan ikke ændres lige nu, fordi et andet program er i gang med at gemme i samme mappe; prøv igen om lidt",

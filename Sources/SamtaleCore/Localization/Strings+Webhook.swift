@@ -19,8 +19,8 @@ extension Strings {
         "serverens navn indeholder et mellemrum", "the server name contains a space"
     )
     public static let webhookInvisibleCharacterInHost = text(
-        "serverens navn indeholder et usynligt tegn (et styretegn som ESC eller et linjeskift)",
-        "the server name contains an invisible character (a control character such as ESC or a line break)"
+        "serverens navn indeholder et usynligt tegn, fx ESC, et linjeskift eller en retningsmarkering; kopiér adressen igen",
+        "the server name contains an invisible character, such as ESC, a line break or a direction mark; copy the URL again"
     )
 
     public static func webhookUnknownPlatform(host: String) -> Localized {
@@ -94,20 +94,22 @@ extension Strings {
             text("svaret bekræfter ikke, at beskeden er kommet frem; tjek, at platformen er den rigtige",
                  "the answer does not confirm that the message arrived; check that the platform is the right one")
         case 300...399: connectionRedirected
-        case 400: text("platformen kan ikke bruge beskeden, som den er", "the platform cannot use the message as it is")
+        case 400:
+            text("platformen kan ikke bruge beskeden, som den er; tjek, at platformen er den rigtige",
+                 "the platform cannot use the message as it is; check that the platform is the right one")
         case 401, 403:
-            text("webhooken giver ikke adgang; tjek, at webhook-adressen er rigtig",
-                 "the webhook denies access; check that the webhook URL is right")
+            text("adgangen blev nægtet; tjek, at webhook-adressen er rigtig og stadig gælder",
+                 "access was denied; check that the webhook URL is right and still valid")
         case 404:
             text("webhooken findes ikke, eller den er slettet; tjek webhook-adressen",
                  "the webhook does not exist, or it has been deleted; check the webhook URL")
         case 405:
-            text("adressen tager ikke imod beskeder; tjek, at det er webhookens adresse",
-                 "the address does not take messages; check that it is the webhook's URL")
+            text("adressen tager ikke imod beskeder; tjek, at det er den rigtige webhook-adresse",
+                 "the address does not take messages; check that it is the right webhook URL")
         case 407:
             text("proxyen kræver login; tjek proxy-indstillingerne (https_proxy)",
                  "the proxy asks for a login; check the proxy settings (https_proxy)")
-        case 408: text("serveren ventede for længe på beskeden", "the server gave up waiting for the message")
+        case 408: text("serveren opgav at vente på beskeden", "the server gave up waiting for the message")
         case 410: webhookDeleted
         case 411, 415, 422:
             text("platformen kan ikke læse beskeden; tjek, at platformen er den rigtige",
@@ -122,7 +124,8 @@ extension Strings {
         }
     }
 
-    static let webhookDeleted = text("webhooken er slettet", "the webhook has been deleted")
+    static let webhookDeleted = text("webhooken er slettet; opret en ny webhook, og brug dens adresse",
+                                     "the webhook has been deleted; create a new webhook and use its URL")
 
     /// Error codes and messages of the chat platforms (chat-webhooks.md), and what they mean for whoever set up
     /// the webhook. The first code that the answer contains is the one explained.

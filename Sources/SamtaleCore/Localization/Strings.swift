@@ -41,11 +41,13 @@ public enum Strings {
     public static func dayOff(_ date: CivilDate, _ exclusion: DayExclusion) -> Localized {
         switch exclusion {
         case .weekend(let weekday):
-            text("\(date) er en \(weekdayName(weekday).da), og weekender tæller ikke med; intet spørgsmål i dag.",
-                 "\(date) is a \(weekdayName(weekday).en), and weekends do not count; no question today.")
+            text("\(date) er en \(weekdayName(weekday).da), og weekenddage tæller ikke med; intet spørgsmål den dag.",
+                 "\(date) is a \(weekdayName(weekday).en), and weekend days do not count; no question that day.")
         case .holiday(let holiday):
-            text("\(date) er \(holiday.name), og helligdage tæller ikke med; intet spørgsmål i dag.",
-                 "\(date) is \(holiday.name), a Danish public holiday, and holidays do not count; no question today.")
+            // Juleaftensdag, nytårsaftensdag and grundlovsdag are customary days off, not public holidays.
+            text("\(date) er \(holiday.name), og helligdage og faste fridage tæller ikke med; intet spørgsmål den dag.",
+                 "\(date) is \(holiday.name), and Danish public holidays and customary days off do not count; "
+                    + "no question that day.")
         }
     }
 
@@ -281,10 +283,10 @@ public enum Strings {
     public static func expansionError(_ error: ExpansionError) -> Localized {
         switch error {
         case .deckLacksSection(let flow, let deck, let section):
-            text("samtaleformen \(flow) kan ikke bruge kortsættet \(deck): den kræver et kortsæt med en model "
-                    + "(\(section.rawValue)), fx hjoerring-ledelse-af-kerneopgaven",
-                 "the \(flow) flow cannot use deck \(deck): it needs a deck with a model (\(section.rawValue)), "
-                    + "such as hjoerring-ledelse-af-kerneopgaven")
+            text("samtaleformen \(flow) kan ikke bruge kortsættet \(deck): den kræver et kortsæt med et afsnit af typen "
+                    + "»\(section.rawValue)«, fx hjoerring-ledelse-af-kerneopgaven",
+                 "the \(flow) flow cannot use deck \(deck): it needs a deck with a section of the kind "
+                    + "\"\(section.rawValue)\", such as hjoerring-ledelse-af-kerneopgaven")
         case .deckHasOneLevel(let flow, let deck):
             text("samtaleformen \(flow) kan ikke bruge kortsættet \(deck): det har kun ét niveau; vælg et kortsæt med "
                     + "roller på flere niveauer",
@@ -294,9 +296,9 @@ public enum Strings {
                     + "men \(chosen(given).da)",
                  "the \(flow) flow needs \(expected) \(expected == 1 ? "role" : "roles"), but \(chosen(given).en)")
         case .notDifferentLevels(let flow, let roles):
-            text("samtaleformen \(flow) kræver to roller på hvert sit niveau, og det er "
+            text("samtaleformen \(flow) kræver to roller på hvert sit niveau, men det er "
                     + "\(roles.joined(separator: and.da)) ikke",
-                 "the \(flow) flow needs two roles on different levels; \(roles.joined(separator: and.en)) are not")
+                 "the \(flow) flow needs two roles on different levels, but \(roles.joined(separator: and.en)) are not")
         case .wrongThemeCount(let flow, let expected, let given):
             expected == .one
                 ? text("samtaleformen \(flow) kræver præcis ét tema, men \(chosen(given).da)",
@@ -387,13 +389,13 @@ public enum Strings {
         return switch error {
         case .empty:
             text("ordet for målgruppen er tomt; skriv det i ental (fx bruger) eller i fire former: \(forms)",
-                 "the target group is empty; give the word in the singular (e.g. bruger) or in four forms: \(forms)")
+                 "the word for the target group is empty; give it in the singular (e.g. bruger) or in four forms: \(forms)")
         case .wrongNumberOfForms(let count):
             text("ordet for målgruppen har \(count) former; skriv ét ord i ental eller præcis fire former: \(forms)",
-                 "the target group has \(count) forms; give one word in the singular or exactly four forms: \(forms)")
+                 "the word for the target group has \(count) forms; give one word in the singular or exactly four forms: \(forms)")
         case .emptyForm(let position):
             text("form nummer \(position) af ordet for målgruppen er tom",
-                 "form number \(position) of the target group is empty")
+                 "form number \(position) of the word for the target group is empty")
         }
     }
 
@@ -641,7 +643,7 @@ public enum Strings {
                   --date ÅÅÅÅ-MM-DD    dagen (standard: i dag, lokal tid)
                   --random             vælg frit i stedet for dagens; --seed N gør valget gentageligt
                   --skip-weekends      lørdag og søndag tæller ikke; intet spørgsmål de dage
-                  --holidays dk        danske helligdage tæller ikke; intet spørgsmål de dage
+                  --holidays dk        danske helligdage og faste fridage tæller ikke; intet spørgsmål de dage
                   --target-group ORD   erstat »borger« med ORD (ental, fx bruger) eller fire former:
                                        bruger,brugeren,brugere,brugerne (også SAMTALE_TARGET_GROUP)
                   --format text|json|markdown  linje, JSON-objekt eller klar til chat
