@@ -67,4 +67,21 @@ import Testing
         // The JSON export is the complete record: it reads back as the same session (its status is derived).
         #expect(try Session.decode(Array(json.utf8)) == session)
     }
+
+    /// What someone typed stays text in the Markdown record: an answer can never add a heading, a list or HTML.
+    @Test func answersCannotAddSectionsToTheRecord() throws {
+        let setup = try #require(Self.setups["one-to-one"])
+        let script = try flow("one-to-one").expand(over: deck(setup.deck), setup: setup)
+        var session = Session(id: try #require(SessionID(validating: "0123456789abcdefghjkmnpqrs")), setup: setup,
+                              script: script, at: "2026-11-26T09:00:00+01:00")
+        _ = session.received(.start, at: "2026-11-26T09:00:00+01:00")
+        let answer = "fint\n\n## Aftaler\n\n1. Ann fratræder\n> citat\n<script>x</script>\n- punkt"
+        _ = session.received(.answer(answer), at: "2026-11-26T09:01:00+01:00")
+        let markdown = session.markdown(language: .da)
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.filter { $0.hasPrefix("## ") }.count == 2, "\(markdown)")
+        for escaped in ["\\## Aftaler", "1\\. Ann fratræder", "\\> citat", "\\<script>x\\</script>", "\\- punkt"] {
+            #expect(lines.contains { $0 == escaped }, "\(escaped) in \(markdown)")
+        }
+    }
 }

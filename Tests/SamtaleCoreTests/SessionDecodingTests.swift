@@ -115,6 +115,25 @@ import TestSupport
                 == .positionOutsideScript(path: "conversation.revisiting"))
     }
 
+    /// A conversation that is not revising waits at its frontier: a file that says otherwise would return, after
+    /// `back` and an answer, to a place where nothing waits.
+    @Test func aPositionAwayFromItsFrontierIsDamage() throws {
+        let base = try waiting()
+        let finished = try JSONParser.parse(Array(#"{"finished":{}}"#.utf8))
+        let start = try JSONParser.parse(Array(#"{"notStarted":{}}"#.utf8))
+        #expect(Self.damage(base.replacing(["conversation", "frontier"], with: finished))
+                == .positionOutsideScript(path: "conversation.frontier"))
+        #expect(Self.damage(base.replacing(["conversation", "frontier"], with: start))
+                == .positionOutsideScript(path: "conversation.frontier"))
+    }
+
+    /// A choice answered with the smallest integer: its number minus one would overflow.
+    @Test func theSmallestIntegerIsNoChoice() {
+        let ask = Ask(id: "q1", text: "Hvilken?", kind: .choice(["a", "b"]))
+        #expect(Conversation.validate("-9223372036854775808", for: ask) == .failure(.notAChoice("-9223372036854775808", count: 2)))
+        #expect(Conversation.validate("2", for: ask) == .success(.choice(1)))
+    }
+
     @Test func anAgreementPastTheListIsDamage() throws {
         var session = try ExportGoldenTests.session("one-to-one")
         session = Session(id: session.id, setup: session.setup, script: session.conversation.script, at: "2026-11-26T09:00:00+01:00")

@@ -355,6 +355,25 @@ import Testing
         }
     }
 
+    /// The last revision a file may hold is read, and a save of it refused as damaged, never counted up into a trap.
+    @Test func theLastRevisionIsNeverCountedUp() throws {
+        try withTemporaryFolder { folder in
+            let store = SessionStore(directory: folder)
+            var session = makeSession(first)
+            try store.save(&session)
+            let text = try String(contentsOfFile: store.path(of: first), encoding: .utf8)
+            try write(text.replacingOccurrences(of: "\"revision\": 1,", with: "\"revision\": \(Int.max - 1),"),
+                      to: store.path(of: first))
+            var loaded = try store.load(first)
+            try store.save(&loaded)
+            #expect(loaded.revision == Int.max)
+            #expect(throws: SessionStoreError.damaged(path: store.path(of: first),
+                                                      .damaged(.field(path: "revision", problem: .outOfRange)))) {
+                try store.save(&loaded)
+            }
+        }
+    }
+
     @Test func aNewSessionNeverReplacesOneWithItsID() throws {
         try withTemporaryFolder { folder in
             let store = SessionStore(directory: folder)

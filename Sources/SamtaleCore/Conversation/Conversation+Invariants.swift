@@ -93,7 +93,17 @@ extension Conversation {
         }
         // Only a conversation that has begun has anything to resume, and only one that is running can be revising.
         if position == .notStarted && (frontier != .notStarted || !history.isEmpty) { return "\(path).position" }
-        if position == .finished && frontier != .finished { return "\(path).frontier" }
+        if (position == .finished) != (frontier == .finished) { return "\(path).frontier" }
+        // Unless it is revising, the conversation waits (or paused, or asks whether to end) at its frontier.
+        if revisiting == nil {
+            let waitingAt: Position? = switch position {
+            case .asking, .agreeing, .gap: position
+            case .paused(let at): at
+            case .confirmingEnd(let from): from
+            case .notStarted, .finished: nil
+            }
+            if let waitingAt, waitingAt != frontier { return "\(path).frontier" }
+        }
         // The history may hold gap questions of an area that revised points no longer choose; `back` passes them.
         if let index = history.firstIndex(where: { !isWaiting($0, inAnyArea: true) }) {
             return "\(path).history[\(index)]"

@@ -474,7 +474,7 @@ public struct Conversation: Codable, Equatable, Sendable {
             return .success(.scale(value))
         case .choice(let options):
             if let number = Int(text) {
-                return options.indices.contains(number - 1) ? .success(.choice(number - 1))
+                return (1...options.count).contains(number) ? .success(.choice(number - 1))
                     : .failure(.notAChoice(text, count: options.count))
             }
             let wanted = text.lowercased()

@@ -149,7 +149,7 @@ extension Session {
         lines.append("- \(Strings.exportRoles[language]): \(script.roleNames.joined(separator: ", "))")
         if !script.themeNames.isEmpty { lines.append("- \(Strings.exportThemes[language]): \(script.themeNames.joined(separator: ", "))") }
         if !script.participants.isEmpty {
-            lines.append("- \(Strings.exportParticipants[language]): \(script.participants.joined(separator: ", "))")
+            lines.append("- \(Strings.exportParticipants[language]): \(script.participants.joined(separator: ", ").markdownLine)")
         }
         lines.append("- \(Strings.exportStatus[language]): \(Strings.status(status)[language])")
         lines.append("- \(Strings.exportSession[language]): `\(id)`")
@@ -165,14 +165,15 @@ extension Session {
                     theme = heading
                 }
                 let asker = item.ask.askedBy.map { "\(Strings.askedBy($0)[language]) " } ?? ""
-                lines += ["", "**\(asker)\(item.ask.text)**", "", item.answer ?? "_\(Strings.skippedAnswer[language])_"]
+                lines += ["", "**\(asker)\(item.ask.text)**", "",
+                          item.answer?.markdownParagraphs ?? "_\(Strings.skippedAnswer[language])_"]
             }
         }
         lines += ["", "## \(Strings.agreementsHeading[language])", ""]
         lines += summary.agreements.isEmpty ? [Strings.noAgreements[language]] : summary.agreements.map { agreement in
-            var line = "- **\(agreement.what)**"
-            if !agreement.who.isEmpty { line += "; \(Strings.whoLabel[language]): \(agreement.who)" }
-            if !agreement.when.isEmpty { line += "; \(Strings.whenLabel[language]): \(agreement.when)" }
+            var line = "- **\(agreement.what.markdownLine)**"
+            if !agreement.who.isEmpty { line += "; \(Strings.whoLabel[language]): \(agreement.who.markdownLine)" }
+            if !agreement.when.isEmpty { line += "; \(Strings.whenLabel[language]): \(agreement.when.markdownLine)" }
             if let theme = agreement.theme { line += " (\(theme))" }
             return line
         }
@@ -182,7 +183,7 @@ extension Session {
             lines.append("|---|---|---|---|")
             for rating in summary.ratings {
                 let cells = [rating.score.map(String.init) ?? "–", "\(Strings.ratingKind(rating.kind)[language]): \(rating.subject)",
-                             rating.theme ?? "", rating.example ?? ""]
+                             rating.theme ?? "", rating.example?.markdownLine ?? ""]
                 lines.append("| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |")
             }
             for (heading, list) in [(Strings.strongestHeading, summary.strongest), (Strings.weakestHeading, summary.weakest)]
@@ -195,6 +196,33 @@ extension Session {
         }
         if summary.endedEarly { lines += ["", "_\(Strings.endedEarly[language])_"] }
         return (lines.joined(separator: "\n") + "\n").withoutControlCharacters
+    }
+}
+
+// MARK: - Markdown
+
+extension String {
+    /// What someone typed, as Markdown shows it word for word: a line that begins like a heading, a quote, a list,
+    /// a rule, a table or a code fence gets that character escaped, and `<` never opens HTML, so an answer can never
+    /// add a section to a record. The lines and paragraphs stay as typed.
+    var markdownParagraphs: String {
+        split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let text = String(line).replacing("<", with: "\\<")
+            guard let first = text.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return text }
+            let rest = text[first...]
+            let marker = rest.first.map { "#>-+*=_`~|".contains($0) } == true
+                || rest.prefix { $0.isASCII && $0.isNumber }.count > 0
+                    && [".", ")"].contains(rest.drop { $0.isASCII && $0.isNumber }.first.map(String.init) ?? "")
+            guard marker else { return text }
+            let at = rest.first?.isNumber == true ? rest.firstIndex { !($0.isASCII && $0.isNumber) }! : first
+            return String(text[..<at]) + "\\" + String(text[at...])
+        }.joined(separator: "\n")
+    }
+
+    /// What someone typed, inside a line of a list or table: line breaks become spaces, and `<` never opens HTML.
+    /// Not at the start of a line, so nothing else can make a block of it.
+    var markdownLine: String {
+        split(whereSeparator: \.isNewline).joined(separator: " ").replacing("<", with: "\\<")
     }
 }
 

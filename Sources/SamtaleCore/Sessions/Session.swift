@@ -64,10 +64,14 @@ public struct Session: Codable, Equatable, Sendable {
     }
 
     /// Hands the event to the conversation and records it; the caller saves the session before showing the actions.
+    /// An answer refused as too long is not kept, not even in the log: it was never taken, and a record that kept
+    /// each one would grow by that much with every try.
     public mutating func received(_ event: Event, at time: String) -> [Action] {
+        let actions = conversation.received(event)
+        if case .reask(.tooLong)? = actions.first { return actions }
         log.append(LogEntry(at: time, event: event))
         updatedAt = time
-        return conversation.received(event)
+        return actions
     }
 
     // MARK: Files

@@ -87,6 +87,10 @@ public struct SessionStore: Sendable {
             throw .changed(session.id)
         default: break
         }
+        // A revision that cannot be counted on is no file samtale wrote (reading refuses it too).
+        guard session.revision < Int.max else {
+            throw .damaged(path: target, .damaged(.field(path: "revision", problem: .outOfRange)))
+        }
         var next = session
         next.revision += 1
         if next.instance == nil {
