@@ -343,11 +343,7 @@ import Testing
     @Test func aRevisionAtTheIntegerLimitIsDamage() throws {
         try withTemporaryFolder { folder in
             let store = SessionStore(directory: folder)
-            var session = makeSession(first)
-            try store.save(&session)
-            let text = try String(contentsOfFile: store.path(of: first), encoding: .utf8)
-            try write(text.replacingOccurrences(of: "\"revision\": 1,", with: "\"revision\": \(Int.max),"),
-                      to: store.path(of: first))
+            try saveFirst(in: store, atRevision: Int.max)
             #expect(throws: SessionStoreError.damaged(path: store.path(of: first),
                                                       .damaged(.field(path: "revision", problem: .outOfRange)))) {
                 try store.load(first)
@@ -359,11 +355,7 @@ import Testing
     @Test func theLastRevisionIsNeverCountedUp() throws {
         try withTemporaryFolder { folder in
             let store = SessionStore(directory: folder)
-            var session = makeSession(first)
-            try store.save(&session)
-            let text = try String(contentsOfFile: store.path(of: first), encoding: .utf8)
-            try write(text.replacingOccurrences(of: "\"revision\": 1,", with: "\"revision\": \(Int.max - 1),"),
-                      to: store.path(of: first))
+            try saveFirst(in: store, atRevision: Int.max - 1)
             var loaded = try store.load(first)
             try store.save(&loaded)
             #expect(loaded.revision == Int.max)
@@ -475,6 +467,15 @@ import Testing
     }
 
     // MARK: - Helpers
+
+    /// Saves a session under `first`, then writes its file over with another revision, as a hand or a bug might.
+    private func saveFirst(in store: SessionStore, atRevision revision: Int) throws {
+        var session = makeSession(first)
+        try store.save(&session)
+        let text = try String(contentsOfFile: store.path(of: first), encoding: .utf8)
+        try write(text.replacingOccurrences(of: "\"revision\": 1,", with: "\"revision\": \(revision),"),
+                  to: store.path(of: first))
+    }
 
     /// A session of three open questions, with `answers` given to the first of them.
     private func makeSession(_ id: SessionID, answers: [String] = []) -> Session {
