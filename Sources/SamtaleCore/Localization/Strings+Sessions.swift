@@ -59,15 +59,14 @@ extension Strings {
             text("\(path) er et symbolsk link til en mappe, som andre har adgang til; samtaler gemmes ikke der, før du har kørt `chmod 700` på mappen",
                  "\(path) is a symbolic link to a folder that others can enter; sessions are not saved there until you run `chmod 700` on the folder")
         case .tooLarge(let path, let size):
-            text("kan ikke læse \(path): \(fileTooLarge(size, limit: SessionStore.largestFile).da)",
-                 "cannot read \(path): \(fileTooLarge(size, limit: SessionStore.largestFile).en)")
+            cannotRead(path, reason: fileTooLarge(size, limit: SessionStore.largestFile))
         case .notAFile(let path):
-            text("kan ikke læse \(path): det er ikke en almindelig fil, men fx et symbolsk link eller en FIFO",
-                 "cannot read \(path): it is not a regular file but, say, a symbolic link or a FIFO")
+            cannotRead(path, reason: text("det er ikke en almindelig fil, men fx et symbolsk link eller en FIFO",
+                                          "it is not a regular file but, say, a symbolic link or a FIFO"))
         case .cannotCreate(let path, let code):
             text("kan ikke oprette \(path): \(systemError(code).da)", "cannot create \(path): \(systemError(code).en)")
         case .cannotRead(let path, let code):
-            text("kan ikke læse \(path): \(systemError(code).da)", "cannot read \(path): \(systemError(code).en)")
+            cannotRead(path, reason: systemError(code))
         case .cannotWrite(let path, let code):
             text("kan ikke gemme \(path): \(systemError(code).da)", "cannot save \(path): \(systemError(code).en)")
         }
