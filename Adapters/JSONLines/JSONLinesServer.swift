@@ -192,56 +192,37 @@ public struct JSONLinesServer {
                         JSONMember("reason", .string(Strings.dayOff(date, exclusion)[environment.language]))]
             }
         } catch {
-            switch error {
-            case .name(let name): throw ProtocolError(.unknownName, localized(name))
-            case .noQuestions(let deck, let role, let theme, let audience):
-                throw ProtocolError(.invalidSetup, Strings.noQuestions(deck: deck, role: role, theme: theme, audience: audience))
-            }
+            throw ProtocolError(error)
         }
     }
 
     // MARK: Conversations
 
     private mutating func start(_ request: Request) throws(ProtocolError) -> [[JSONMember]] {
-        let flow: Flow
-        do {
-            flow = try NameResolver.resolveFlow(try request.requiredString("flow"), among: environment.flows)
-        } catch let error as NameError {
-            throw ProtocolError(.unknownName, localized(error))
-        } catch let error as ProtocolError {
-            throw error
-        } catch {
-            preconditionFailure("unexpected error \(error)")
-        }
-        let deck = try request.string("deck").map { name throws(ProtocolError) in try resolveDeck(name) }
-            ?? planner.decks(for: flow).first
-        guard let deck else { throw ProtocolError(.invalidSetup, Strings.noDeckForFlow(flow.id)) }
-        if let reason = flow.unsupportedReason(deck: deck) { throw ProtocolError(.invalidSetup, localized(reason)) }
-        var partial = PartialSetup(flow: flow, deck: deck)
-        let roleNames = try request.strings("role")
-        let themes = try request.strings("theme")
-        do throws(NameError) {
-            partial.roles = try roleNames.map { name throws(NameError) in try deck.resolveRole(name) }
-            let roles = partial.roles
-            partial.themes = themes.isEmpty ? nil
-                : try themes.map { name throws(NameError) in try deck.resolveTheme(name, for: roles) }
-        } catch {
-            throw ProtocolError(.unknownName, localized(error))
-        }
         let participants = try request.strings("participants")
-        partial.participants = participants.isEmpty ? nil : participants
-        planner.completeRoles(&partial)
-        if let missing = planner.nextChoice(settling: &partial) {
-            throw .missingField(Self.field(missing.subject), options: missing.options.map(\.id))
-        }
-        let language = try request.choice("lang", as: Language.self) ?? environment.language
-        let setup = ConversationSetup(
-            flow: flow.id, deck: deck.id, roles: partial.roles.map(\.id), themes: (partial.themes ?? []).map(\.id),
-            participants: partial.participants ?? [], targetGroup: try targetGroup(request), language: language,
+        let wanted = StartRequest(
+            flow: try request.requiredString("flow"), deck: try request.string("deck"), unnamedDeck: .firstFitting,
+            roles: try request.strings("role"), themes: try request.strings("theme"),
+            participants: participants.isEmpty ? nil : participants, targetGroup: try targetGroup(request),
+            language: try request.choice("lang", as: Language.self) ?? environment.language,
             minutes: try request.integer("minutes", in: ConversationSetup.allowedMinutes) ?? 5,
-            seed: try startSeed(request, flow: flow)
+            seed: try seed(request) ?? environment.randomSeed()
         )
-        let script = try script(for: flow, over: deck, setup: setup)
+        let step: StartStep
+        do {
+            step = try planner.start(wanted)
+        } catch {
+            throw ProtocolError(error)
+        }
+        let plan: StartPlan
+        switch step {
+        case .ready(let ready): plan = ready
+        case .missing(let choice, _):
+            throw .missingField(Self.field(choice.subject), options: choice.options.map(\.id))
+        }
+        let setup = plan.setup
+        let language = setup.language
+        let script = try script(for: plan)
         let stateless = try startsStateless(request)
         let id: SessionID
         if request["session"] != nil {
@@ -254,7 +235,7 @@ public struct JSONLinesServer {
         let actions = session.received(.start, at: environment.clock())
         let started: [JSONMember] = [
             JSONMember("type", .string("started")), JSONMember("session", .string(id.description)),
-            JSONMember("flow", .string(flow.id)), JSONMember("deck", .string(deck.id)),
+            JSONMember("flow", .string(setup.flow)), JSONMember("deck", .string(setup.deck)),
             JSONMember("roles", .strings(setup.roles)), JSONMember("themes", .strings(setup.themes)),
         ]
         let records = try request.bool("record") || script.records
@@ -364,16 +345,16 @@ public struct JSONLinesServer {
 
     // MARK: Sessions
 
-    private mutating func script(for flow: Flow, over deck: Deck, setup: ConversationSetup) throws(ProtocolError) -> Script {
-        if let script = scripts[setup] { return script }
+    private mutating func script(for plan: StartPlan) throws(ProtocolError) -> Script {
+        if let script = scripts[plan.setup] { return script }
         let script: Script
         do {
-            script = try flow.expand(over: deck, setup: setup)
+            script = try plan.script()
         } catch {
-            throw ProtocolError(.invalidSetup, localized(error))
+            throw ProtocolError(error)
         }
         if scripts.count >= Self.scriptCacheLimit { scripts.removeAll(keepingCapacity: true) }
-        scripts[setup] = script
+        scripts[plan.setup] = script
         return script
     }
 
@@ -488,15 +469,8 @@ public struct JSONLinesServer {
         do {
             return try environment.catalog.resolveDeck(name)
         } catch {
-            throw ProtocolError(.unknownName, localized(error))
+            throw ProtocolError(.unknownName, error.message)
         }
-    }
-
-    /// The seed of a new session: checked always, kept only where the flow picks questions, so that sessions started
-    /// alike share one script.
-    private func startSeed(_ request: Request, flow: Flow) throws(ProtocolError) -> UInt64 {
-        let given = try seed(request)
-        return flow.choosesQuestions ? given ?? environment.randomSeed() : 0
     }
 
     /// A seed that makes a random choice reproducible: which question a prompt or an energizer picks.
@@ -525,13 +499,5 @@ public struct JSONLinesServer {
         case .themes: "theme"
         case .participants: "participants"
         }
-    }
-
-    private func localized(_ error: NameError) -> Localized {
-        Localized(da: error.message(in: .da), en: error.message(in: .en))
-    }
-
-    private func localized(_ error: ExpansionError) -> Localized {
-        Localized(da: error.message(in: .da), en: error.message(in: .en))
     }
 }

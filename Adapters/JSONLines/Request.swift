@@ -41,6 +41,22 @@ struct ProtocolError: Error {
         ProtocolError(.invalidField, Strings.invalidField(key, expected))
     }
 
+    /// Why a conversation cannot start, as the protocol reports it.
+    init(_ error: StartError) {
+        switch error {
+        case .name: self.init(.unknownName, error.message)
+        case .noDeck, .setup: self.init(.invalidSetup, error.message)
+        }
+    }
+
+    /// Why no prompt could be chosen, as the protocol reports it.
+    init(_ error: PromptError) {
+        switch error {
+        case .name: self.init(.unknownName, error.message)
+        case .noQuestions: self.init(.invalidSetup, error.message)
+        }
+    }
+
     /// A session store's failure as the protocol reports it; every case has its own code, so none falls through.
     init(_ error: SessionStoreError) {
         switch error {

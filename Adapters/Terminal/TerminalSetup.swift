@@ -32,7 +32,7 @@ public enum TerminalSetup {
                     try planner.apply(answer, to: choice, in: &setup)
                     break
                 } catch {
-                    output.putLine(style.warning(style.wrapped(error.message(in: planner.language))))
+                    output.putLine(style.warning(style.wrapped(error.message[planner.language])))
                 }
             }
             output.putLine()

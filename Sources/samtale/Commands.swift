@@ -202,11 +202,7 @@ enum Commands {
         do {
             return try catalog.prompt(for: request)
         } catch {
-            switch error {
-            case .name(let nameError): throw .usage(localized(nameError), command: command)
-            case .noQuestions(let deck, let role, let theme, let audience):
-                throw .usage(Strings.noQuestions(deck: deck, role: role, theme: theme, audience: audience), command: command)
-            }
+            throw .usage(error.message, command: command)
         }
     }
 
@@ -248,7 +244,7 @@ enum Commands {
             let roles = role.map { [$0] } ?? []
             theme = try themeName.map { query throws(NameError) in try deck.resolveTheme(query, for: roles) }
         } catch {
-            throw .usage(localized(error), command: "show")
+            throw .usage(error.message, command: "show")
         }
         let view = DeckView(deck: deck, role: role, theme: theme)
         System.printOut(view.rendered(as: format, language: language, width: System.terminalWidth))
@@ -294,12 +290,16 @@ enum Commands {
 
     // MARK: Shared
 
-    /// The catalog of built-in and configured decks; notes each replaced deck on stderr.
-    static func loadCatalog(_ parsed: Arguments, language: Language) throws(CommandError) -> Catalog {
+    /// The catalog of built-in and configured decks, with the flows when `withFlows` (built-in, then those in the
+    /// `flows` folders of the configured folders); notes each replaced deck on stderr.
+    static func loadCatalog(
+        _ parsed: Arguments, language: Language, withFlows: Bool = false
+    ) throws(CommandError) -> Catalog {
         let files = try DeckSources.configured(parsed)
+        let flowFiles = withFlows ? BuiltinFlows.files + (try DeckSources.configuredFlows(parsed)) : []
         let catalog: Catalog
         do throws(CatalogError) {
-            catalog = try Catalog.load(builtin: BuiltinDecks.all, files: files)
+            catalog = try Catalog.load(builtin: BuiltinDecks.all, files: files, flowFiles: flowFiles)
         } catch {
             throw .badData(error.brokenFiles.flatMap { $0.lines(in: language) })
         }
@@ -313,11 +313,7 @@ enum Commands {
         do {
             return try catalog.resolveDeck(name)
         } catch {
-            throw .usage(localized(error), command: command)
+            throw .usage(error.message, command: command)
         }
-    }
-
-    static func localized(_ error: NameError) -> Localized {
-        Localized(da: error.message(in: .da), en: error.message(in: .en))
     }
 }

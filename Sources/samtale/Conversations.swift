@@ -32,42 +32,53 @@ extension Commands {
             return 0
         }
 
-        let catalog = try loadCatalog(parsed, language: language)
-        let planner = SetupPlanner(flows: try loadFlows(parsed, language: language), decks: catalog.decks, language: language)
-        let partial = try partialSetup(parsed, planner: planner, catalog: catalog)
-        guard let chosen = TerminalSetup.complete(partial, planner: planner, readLine: { input.readLine() },
-                                                  style: style, output: output),
-            let flow = chosen.flow, let deck = chosen.deck else {
+        let catalog = try loadCatalog(parsed, language: language, withFlows: true)
+        let planner = SetupPlanner(flows: catalog.flows, decks: catalog.decks, language: language)
+        var generator = SystemRandomNumberGenerator()
+        let request = try startRequest(parsed, language: language, minutes: minutes, seed: generator.next())
+        guard let plan = try plan(request, planner: planner, readLine: { input.readLine() }, style: style,
+                                  output: output) else {
             System.printError("samtale: \(Strings.nothingStarted[language])")
             return 0
         }
-        var targetGroup: TargetGroup?
-        if let spec = try parsed.value("--target-group") ?? System.environment("SAMTALE_TARGET_GROUP") {
-            do {
-                targetGroup = try TargetGroup(parsing: spec)
-            } catch {
-                throw .usage(Strings.targetGroupError(error), command: "talk")
-            }
+        var session = try starting { () throws(StartError) in
+            try plan.session(id: SessionID.generate(using: &generator), at: System.now())
         }
-        var generator = SystemRandomNumberGenerator()
-        let setup = ConversationSetup(
-            flow: flow.id, deck: deck.id, roles: chosen.roles.map(\.id), themes: (chosen.themes ?? []).map(\.id),
-            participants: chosen.participants ?? [], targetGroup: targetGroup, language: language, minutes: minutes,
-            seed: generator.next()
-        )
-        let script: Script
-        do {
-            script = try flow.expand(over: deck, setup: setup)
-        } catch {
-            throw .usage(Localized(da: error.message(in: .da), en: error.message(in: .en)), command: "talk")
-        }
-        var session = Session(id: SessionID.generate(using: &generator), setup: setup, script: script, at: System.now())
-        let records = script.records || parsed.flag("--record")
+        let records = plan.flow.records || parsed.flag("--record")
         let save: ((inout Session) throws(SessionStoreError) -> Void)? = if records { store.save } else { nil }
         let runner = TerminalConversation(style: style, output: output, language: language, save: save,
                                           clock: System.now)
         _ = try run(runner, &session, input: &input, first: .start)
         return 0
+    }
+
+    /// The plan for a request, asking in the terminal for whatever the flags leave open; nil when input ended first.
+    private static func plan(
+        _ request: StartRequest, planner: SetupPlanner, readLine: () -> LineRead, style: TerminalStyle,
+        output: TerminalOutput
+    ) throws(CommandError) -> StartPlan? {
+        var step = try starting { () throws(StartError) in try planner.start(request) }
+        while true {
+            switch step {
+            case .ready(let plan):
+                return plan
+            case .missing(_, let partial):
+                guard let chosen = TerminalSetup.complete(partial, planner: planner, readLine: readLine, style: style,
+                                                          output: output) else { return nil }
+                step = try starting { () throws(StartError) in try planner.start(request, from: chosen) }
+            }
+        }
+    }
+
+    /// A step of the start; what cannot start is a usage error, as every name and choice came from the flags.
+    private static func starting<Result>(
+        _ step: () throws(StartError) -> Result
+    ) throws(CommandError) -> Result {
+        do {
+            return try step()
+        } catch {
+            throw .usage(error.message, command: "talk")
+        }
     }
 
     private static func run(
@@ -82,62 +93,30 @@ extension Commands {
         }
     }
 
-    /// What the flags choose, resolved by name; the rest is asked for.
-    private static func partialSetup(
-        _ parsed: Arguments, planner: SetupPlanner, catalog: Catalog
-    ) throws(CommandError) -> PartialSetup {
-        var setup = PartialSetup()
-        if let name = try parsed.value("--flow") {
-            do {
-                setup.flow = try NameResolver.resolveFlow(name, among: planner.flows)
-            } catch {
-                throw .usage(localized(error), command: "talk")
-            }
-        }
-        let roleNames = parsed.all("--role")
-        let themeNames = parsed.all("--theme").flatMap { $0.split(separator: ",").map { String($0).trimmingWhitespace } }
-        if let name = try parsed.value("--deck") {
-            setup.deck = try resolve(name, in: catalog, command: "talk")
-        } else if !roleNames.isEmpty || !themeNames.isEmpty {
-            setup.deck = try resolve(Catalog.defaultDeckID, in: catalog, command: "talk")
-        }
-        if let flow = setup.flow, let deck = setup.deck, let reason = flow.unsupportedReason(deck: deck) {
-            throw .usage(Localized(da: reason.message(in: .da), en: reason.message(in: .en)), command: "talk")
-        }
-        do throws(NameError) {
-            if let deck = setup.deck {
-                setup.roles = try roleNames.map { name throws(NameError) in try deck.resolveRole(name) }
-                if !themeNames.isEmpty {
-                    let roles = setup.roles
-                    setup.themes = try themeNames.map { name throws(NameError) in
-                        try deck.resolveTheme(name, for: roles)
-                    }
-                }
-            }
-        } catch {
-            throw .usage(localized(error), command: "talk")
-        }
+    /// What the flags choose, by name; without `--deck`, a role or theme means the default deck, else the deck
+    /// is asked for.
+    private static func startRequest(
+        _ parsed: Arguments, language: Language, minutes: Int, seed: UInt64
+    ) throws(CommandError) -> StartRequest {
+        let roles = parsed.all("--role")
+        let themes = parsed.all("--theme").flatMap { $0.split(separator: ",").map { String($0).trimmingWhitespace } }
+        var request = StartRequest(
+            flow: try parsed.value("--flow"), deck: try parsed.value("--deck"), unnamedDeck: .asked, roles: roles,
+            themes: themes, language: language, minutes: minutes, seed: seed
+        )
+        if request.deck == nil, !roles.isEmpty || !themes.isEmpty { request.deck = Catalog.defaultDeckID }
         if let names = try parsed.value("--participants") {
-            setup.participants = names.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+            request.participants = names.split(separator: ",").map { String($0).trimmingWhitespace }
+                .filter { !$0.isEmpty }
         }
-        return setup
-    }
-
-    /// The built-in flows, then those in the `flows` folders of the configured deck folders.
-    static func loadFlows(_ parsed: Arguments, language: Language) throws(CommandError) -> [Flow] {
-        var flows: [Flow] = []
-        var broken: [DataFileError] = []
-        for file in BuiltinFlows.files + (try DeckSources.configuredFlows(parsed)) {
+        if let spec = try parsed.value("--target-group") ?? System.environment("SAMTALE_TARGET_GROUP") {
             do {
-                let flow = try FlowDecoder.decode(file.bytes)
-                flows.removeAll { $0.id == flow.id }
-                flows.append(flow)
+                request.targetGroup = try TargetGroup(parsing: spec)
             } catch {
-                broken.append(DataFileError(file: file.name, issues: error.issues))
+                throw .usage(Strings.targetGroupError(error), command: "talk")
             }
         }
-        guard broken.isEmpty else { throw .badData(broken.flatMap { $0.lines(in: language) }) }
-        return flows
+        return request
     }
 
     // MARK: sessions

@@ -20,9 +20,9 @@ extension Commands {
             var generator = SystemRandomNumberGenerator()
             tokenKey = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
         }
+        let catalog = try loadCatalog(parsed, language: language, withFlows: true)
         let environment = JSONLinesServer.Environment(
-            catalog: try loadCatalog(parsed, language: language),
-            flows: try loadFlows(parsed, language: language),
+            catalog: catalog, flows: catalog.flows,
             store: parsed.flag("--ephemeral") ? nil : try sessionStore(),
             tokenKey: tokenKey, tokenKeyIsEphemeral: tokenKeyIsEphemeral, language: language, version: version,
             clock: System.now, instant: { System.instant }, notice: { System.printError("samtale: \($0[language])") },

@@ -64,7 +64,7 @@ func setups(of flow: Flow, on deck: Deck) -> [ConversationSetup] {
         var walked = 0
         for deck in builtinDecks {
             if flow.unsupportedReason(deck: deck) != nil {
-                #expect(!flow.unsupportedReason(deck: deck)!.message(in: .en).isEmpty)
+                #expect(!flow.unsupportedReason(deck: deck)!.message.en.isEmpty)
                 continue
             }
             for setup in setups(of: flow, on: deck) {
@@ -73,7 +73,7 @@ func setups(of flow: Flow, on deck: Deck) -> [ConversationSetup] {
                     script = try flow.expand(over: deck, setup: setup)
                 } catch {
                     // A setup that cannot work is refused with a reason, never a crash.
-                    #expect(!error.message(in: .da).isEmpty)
+                    #expect(!error.message.da.isEmpty)
                     continue
                 }
                 try walk(script, label: "\(flowID) \(deck.id) \(setup.roles) \(setup.themes)")

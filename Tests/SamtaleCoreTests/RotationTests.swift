@@ -136,7 +136,7 @@ import Testing
         } catch {
             guard case .unknown(.deck, "odense", let candidates) = error else { Issue.record("\(error)"); return }
             #expect(candidates.count == 5)
-            #expect(error.message(in: .en).hasPrefix(#"unknown deck "odense"; choose one of: hjoerring-dialogkort ("#))
+            #expect(error.message.en.hasPrefix(#"unknown deck "odense"; choose one of: hjoerring-dialogkort ("#))
         }
     }
 

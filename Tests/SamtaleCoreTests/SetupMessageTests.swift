@@ -15,12 +15,12 @@ struct SetupMessageTests {
         .wrongThemeCount(flow: "team", expected: .some, given: 0),
         .tooFewParticipants(flow: "team", needed: 2, given: 1),
         .noCards(role: "leder", themes: ["traening"]),
-    ].map(Strings.expansionError) + [
+    ].map(\.message) + [
         TargetGroupError.empty, .wrongNumberOfForms(2), .emptyForm(position: 3),
     ].map(Strings.targetGroupError) + [
         Strings.dayOff(day, .holiday(DanishHoliday(date: day, name: "juledag"))),
         Strings.dayOff(day, .weekend(.saturday)),
-        Strings.noQuestions(deck: "kolding", role: "leder", theme: "traening", audience: .group),
+        PromptError.noQuestions(deck: "kolding", role: "leder", theme: "traening", audience: .group).message,
     ]
 
     @Test(arguments: messages)
@@ -32,12 +32,12 @@ struct SetupMessageTests {
     }
 
     @Test func participantsAreShownByExample() {
-        let two = Strings.expansionError(.tooFewParticipants(flow: "team", needed: 2, given: 1))
+        let two = ExpansionError.tooFewParticipants(flow: "team", needed: 2, given: 1).message
         #expect(two.da == "samtaleformen team kræver mindst 2 deltagere, fx Ann og Bo, men der er kun 1")
         #expect(two.en == "the team flow needs at least 2 participants, such as Ann and Bo, but there is only 1")
-        let three = Strings.expansionError(.tooFewParticipants(flow: "kreds", needed: 3, given: 0))
+        let three = ExpansionError.tooFewParticipants(flow: "kreds", needed: 3, given: 0).message
         #expect(three.da == "samtaleformen kreds kræver mindst 3 deltagere, fx Ann, Bo og Cai, men der er ingen")
-        let many = Strings.expansionError(.tooFewParticipants(flow: "kreds", needed: 9, given: 2))
+        let many = ExpansionError.tooFewParticipants(flow: "kreds", needed: 9, given: 2).message
         #expect(many.en == "the kreds flow needs at least 9 participants, but there are only 2")
     }
 }

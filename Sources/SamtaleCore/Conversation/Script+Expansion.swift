@@ -1,7 +1,7 @@
 // MARK: - ExpansionError
 
 /// Why a flow cannot run on a deck with a setup; each case says what to choose instead.
-public enum ExpansionError: Error, Equatable, Sendable {
+public enum ExpansionError: ExplainedError, Equatable, Sendable {
     /// The deck lacks the section the flow is built on (the seesaw needs a deck with a `model`).
     case deckLacksSection(flow: String, deck: String, section: DeckSection.Kind)
     /// The flow pairs two levels, and the deck has fewer than two.
@@ -13,9 +13,87 @@ public enum ExpansionError: Error, Equatable, Sendable {
     case tooFewParticipants(flow: String, needed: Int, given: Int)
     /// None of the chosen themes has a card for the chosen role.
     case noCards(role: String, themes: [String])
+}
 
-    public func message(in language: Language) -> String {
-        Strings.expansionError(self)[language]
+extension ExpansionError {
+    /// Why a flow cannot run as chosen, in words rather than option names: the JSON-lines protocol sends the same
+    /// message, and its fields are named otherwise.
+    public var message: Localized {
+        switch self {
+        case .deckLacksSection(let flow, let deck, let section):
+            Localized(
+                da: "samtaleformen \(flow) kan ikke bruge kortsættet \(deck): den kræver et kortsæt med et afsnit "
+                    + "af typen »\(section.rawValue)«, fx hjoerring-ledelse-af-kerneopgaven",
+                en: "the \(flow) flow cannot use deck \(deck): it needs a deck with a section of the kind "
+                    + "\"\(section.rawValue)\", such as hjoerring-ledelse-af-kerneopgaven"
+            )
+        case .deckHasOneLevel(let flow, let deck):
+            Localized(
+                da: "samtaleformen \(flow) kan ikke bruge kortsættet \(deck): det har kun ét niveau; vælg et kortsæt "
+                    + "med roller på flere niveauer",
+                en: "the \(flow) flow cannot use deck \(deck): it has only one level; choose a deck with roles on "
+                    + "several levels"
+            )
+        case .wrongRoleCount(let flow, let expected, let given):
+            Localized(
+                da: "samtaleformen \(flow) kræver \(expected) \(expected == 1 ? "rolle" : "roller"), "
+                    + "men \(Self.chosen(given).da)",
+                en: "the \(flow) flow needs \(expected) \(expected == 1 ? "role" : "roles"), "
+                    + "but \(Self.chosen(given).en)"
+            )
+        case .notDifferentLevels(let flow, let roles):
+            Localized(
+                da: "samtaleformen \(flow) kræver to roller på hvert sit niveau, men det er "
+                    + "\(roles.joined(separator: Strings.and.da)) ikke",
+                en: "the \(flow) flow needs two roles on different levels, but "
+                    + "\(roles.joined(separator: Strings.and.en)) are not"
+            )
+        case .wrongThemeCount(let flow, let expected, let given):
+            expected == .one
+                ? Localized(da: "samtaleformen \(flow) kræver præcis ét tema, men \(Self.chosen(given).da)",
+                            en: "the \(flow) flow needs exactly one theme, but \(Self.chosen(given).en)")
+                : Localized(da: "samtaleformen \(flow) kræver mindst ét tema",
+                            en: "the \(flow) flow needs at least one theme")
+        case .tooFewParticipants(let flow, let needed, let given):
+            Self.tooFewParticipants(flow: flow, needed: needed, given: given)
+        case .noCards(let role, let themes):
+            Localized(
+                da: "rollen \(role) har ingen kort i \(themes.isEmpty ? "kortsættet" : themes.joined(separator: ", ")); "
+                    + "vælg en anden rolle eller et andet tema",
+                en: "role \(role) has no card in \(themes.isEmpty ? "the deck" : themes.joined(separator: ", ")); "
+                    + "choose another role or theme"
+            )
+        }
+    }
+
+    /// "der er valgt 2" / "2 were chosen", for a count of roles or themes short of or beyond what a flow needs.
+    private static func chosen(_ count: Int) -> Localized {
+        switch count {
+        case 0: Localized(da: "der er ikke valgt nogen", en: "none was chosen")
+        case 1: Localized(da: "der er valgt 1", en: "1 was chosen")
+        default: Localized(da: "der er valgt \(count)", en: "\(count) were chosen")
+        }
+    }
+
+    /// Shows the participants by example (Ann og Bo for two), up to four, so that the message says what is meant.
+    private static func tooFewParticipants(flow: String, needed: Int, given: Int) -> Localized {
+        let names = ["Ann", "Bo", "Cai", "Dorte"].prefix(needed)
+        let example = needed <= 4
+            ? Localized(da: ", fx \(listed(names, and: Strings.and.da))",
+                        en: ", such as \(listed(names, and: Strings.and.en))")
+            : Localized(da: "", en: "")
+        let counted = needed == 1 ? Localized(da: "1 deltager", en: "1 participant")
+            : Localized(da: "\(needed) deltagere", en: "\(needed) participants")
+        let present = given == 0 ? Localized(da: "der er ingen", en: "there are none")
+            : Localized(da: "der er kun \(given)", en: given == 1 ? "there is only 1" : "there are only \(given)")
+        return Localized(da: "samtaleformen \(flow) kræver mindst \(counted.da)\(example.da), men \(present.da)",
+                         en: "the \(flow) flow needs at least \(counted.en)\(example.en), but \(present.en)")
+    }
+
+    /// "Ann, Bo og Cai": the last two joined by `and`, the others by commas.
+    private static func listed(_ items: ArraySlice<String>, and: String) -> String {
+        guard let last = items.last, items.count > 1 else { return items.joined() }
+        return items.dropLast().joined(separator: ", ") + and + last
     }
 }
 

@@ -47,16 +47,18 @@ public struct SetupChoice: Equatable, Sendable {
 }
 
 /// Why an answer to a setup choice was not accepted.
-public enum SetupAnswerError: Error, Equatable, Sendable {
+public enum SetupAnswerError: ExplainedError, Equatable, Sendable {
     case name(NameError)
     case needsAnswer
     case tooFewParticipants(needed: Int)
 
-    public func message(in language: Language) -> String {
+    public var message: Localized {
         switch self {
-        case .name(let error): error.message(in: language)
-        case .needsAnswer: Strings.setupNeedsAnswer[language]
-        case .tooFewParticipants(let needed): Strings.setupTooFewParticipants(needed)[language]
+        case .name(let error): error.message
+        case .needsAnswer: Localized(da: "Skriv et svar.", en: "Type an answer.")
+        case .tooFewParticipants(let needed):
+            Localized(da: "Skriv mindst \(needed) navne adskilt af komma.",
+                      en: "Type at least \(needed) names separated by commas.")
         }
     }
 }

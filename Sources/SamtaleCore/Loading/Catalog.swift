@@ -53,7 +53,7 @@ public struct BuiltinFlow: Sendable {
 
 // MARK: - Catalog
 
-/// Every deck a command can use: the built-in ones, then those from the user's folders, later ones replacing
+/// Every deck and flow a command can use: the built-in ones, then those from the user's folders, later ones replacing
 /// earlier ones with the same id.
 public struct Catalog: Sendable {
     /// A deck that replaced another with the same id, for the note on stderr.
@@ -66,13 +66,18 @@ public struct Catalog: Sendable {
 
     public let decks: [Deck]
     public let replacements: [Replacement]
+    /// Empty unless flow files were given: only the commands that start conversations pay for decoding them.
+    public let flows: [Flow]
 
     /// The deck `samtale prompt` uses when none is named: Hjørring's dialogue cards.
     public static let defaultDeckID = "hjoerring-dialogkort"
 
-    /// The built-in decks, then the files in order; fails with every broken file's issues, so the user can fix them
-    /// all in one go. Built-in decks were checked when samtale was built, so only the files are decoded here.
-    public static func load(builtin: [BuiltinDeck], files: [DeckFile]) throws(CatalogError) -> Catalog {
+    /// The built-in decks, then the files in order, and the flows of `flowFiles` (built-in ones first); fails with
+    /// every broken file's issues, so the user can fix them all in one go. Built-in decks were checked when samtale
+    /// was built, so only the files are decoded here.
+    public static func load(
+        builtin: [BuiltinDeck], files: [DeckFile], flowFiles: [DeckFile] = []
+    ) throws(CatalogError) -> Catalog {
         var loaded = builtin.map { (deck: $0.deck, file: $0.name, isBuiltin: true) }
         var replacements: [Replacement] = []
         var broken: [DataFileError] = []
@@ -91,13 +96,23 @@ public struct Catalog: Sendable {
                 broken.append(DataFileError(file: file.name, issues: error.issues))
             }
         }
+        var flows: [Flow] = []
+        for file in flowFiles {
+            do {
+                let flow = try FlowDecoder.decode(file.bytes)
+                flows.removeAll { $0.id == flow.id }
+                flows.append(flow)
+            } catch {
+                broken.append(DataFileError(file: file.name, issues: error.issues))
+            }
+        }
         guard broken.isEmpty else { throw CatalogError(brokenFiles: broken) }
-        return Catalog(decks: loaded.map(\.deck), replacements: replacements)
+        return Catalog(decks: loaded.map(\.deck), replacements: replacements, flows: flows)
     }
 
     /// The deck a user names.
     public func resolveDeck(_ query: String) throws(NameError) -> Deck {
-        try NameResolver.resolve(query, among: decks, kind: .deck, id: \.id, names: { [$0.title] })
+        try NameResolver.resolveDeck(query, among: decks)
     }
 
     /// The named deck, or the default one when no name is given.
@@ -108,7 +123,7 @@ public struct Catalog: Sendable {
 
 // MARK: - CatalogError
 
-/// Deck files that could not be loaded, each with all of its issues.
+/// Deck and flow files that could not be loaded, each with all of its issues.
 public struct CatalogError: Error, Equatable, Sendable {
     public let brokenFiles: [DataFileError]
 }

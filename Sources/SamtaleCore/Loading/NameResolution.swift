@@ -11,7 +11,7 @@ public enum NameKind: String, Sendable {
 // MARK: - NameError
 
 /// A name that matches nothing, or more than one thing; carries the candidates so the message can list them.
-public enum NameError: Error, Equatable, Sendable {
+public enum NameError: ExplainedError, Equatable, Sendable {
     /// `candidates` are every id and name of that kind, to choose from.
     case unknown(NameKind, String, candidates: [Candidate])
     /// `candidates` are the ones the name matches.
@@ -29,19 +29,37 @@ public enum NameError: Error, Equatable, Sendable {
         }
     }
 
-    public func message(in language: Language) -> String {
+    /// Each language lists the candidates by their names in that language.
+    public var message: Localized {
         switch self {
         case .unknown(let kind, let name, let candidates):
-            Strings.unknownName(kind, name, candidates: candidates.map { $0.listing(in: language) })[language]
+            let article = kind.isNeuter ? "et" : "en"
+            return Localized(
+                da: "ukendt \(Strings.kindName(kind).da) »\(name)«; vælg \(article) af: \(candidates.listing(in: .da))",
+                en: "unknown \(Strings.kindName(kind).en) \"\(name)\"; choose one of: \(candidates.listing(in: .en))"
+            )
         case .ambiguous(let kind, let name, let candidates):
-            Strings.ambiguousName(kind, name, candidates: candidates.map { $0.listing(in: language) })[language]
+            let one = kind.isNeuter ? "ét" : "én"
+            return Localized(
+                da: "»\(name)« passer på mere end \(one) \(Strings.kindName(kind).da): \(candidates.listing(in: .da)); "
+                    + "skriv mere af navnet",
+                en: "\"\(name)\" matches more than one \(Strings.kindName(kind).en): \(candidates.listing(in: .en)); "
+                    + "type more of the name"
+            )
         }
     }
 }
 
-extension NameError.Candidate {
+extension NameKind {
+    /// Whether the Danish word for a kind is neuter (et kortsæt, et tema) rather than common (en rolle).
+    fileprivate var isNeuter: Bool {
+        self == .deck || self == .theme
+    }
+}
+
+extension [NameError.Candidate] {
     fileprivate func listing(in language: Language) -> String {
-        "\(id) (\(name[language]))"
+        map { "\($0.id) (\($0.name[language]))" }.joined(separator: ", ")
     }
 }
 
@@ -79,6 +97,11 @@ extension NameResolver {
     /// the language of the message.
     public static func resolveFlow(_ query: String, among flows: [Flow]) throws(NameError) -> Flow {
         try resolve(query, among: flows, kind: .flow, id: \.id, names: { [$0.title.da, $0.title.en] }, shown: \.title)
+    }
+
+    /// The deck a user names, by its id or its title.
+    public static func resolveDeck(_ query: String, among decks: [Deck]) throws(NameError) -> Deck {
+        try resolve(query, among: decks, kind: .deck, id: \.id, names: { [$0.title] })
     }
 }
 

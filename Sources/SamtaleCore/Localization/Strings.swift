@@ -272,76 +272,6 @@ public enum Strings {
         text("Enter vælger: \(name)", "Enter chooses: \(name)")
     }
 
-    public static let setupNeedsAnswer = text("Skriv et svar.", "Type an answer.")
-
-    public static func setupTooFewParticipants(_ needed: Int) -> Localized {
-        text("Skriv mindst \(needed) navne adskilt af komma.", "Type at least \(needed) names separated by commas.")
-    }
-
-    /// Why a flow cannot run as chosen, in words rather than option names: the JSON-lines protocol sends the same
-    /// message, and its fields are named otherwise.
-    public static func expansionError(_ error: ExpansionError) -> Localized {
-        switch error {
-        case .deckLacksSection(let flow, let deck, let section):
-            text("samtaleformen \(flow) kan ikke bruge kortsættet \(deck): den kræver et kortsæt med et afsnit af typen "
-                    + "»\(section.rawValue)«, fx hjoerring-ledelse-af-kerneopgaven",
-                 "the \(flow) flow cannot use deck \(deck): it needs a deck with a section of the kind "
-                    + "\"\(section.rawValue)\", such as hjoerring-ledelse-af-kerneopgaven")
-        case .deckHasOneLevel(let flow, let deck):
-            text("samtaleformen \(flow) kan ikke bruge kortsættet \(deck): det har kun ét niveau; vælg et kortsæt med "
-                    + "roller på flere niveauer",
-                 "the \(flow) flow cannot use deck \(deck): it has only one level; choose a deck with roles on several levels")
-        case .wrongRoleCount(let flow, let expected, let given):
-            text("samtaleformen \(flow) kræver \(expected) \(expected == 1 ? "rolle" : "roller"), "
-                    + "men \(chosen(given).da)",
-                 "the \(flow) flow needs \(expected) \(expected == 1 ? "role" : "roles"), but \(chosen(given).en)")
-        case .notDifferentLevels(let flow, let roles):
-            text("samtaleformen \(flow) kræver to roller på hvert sit niveau, men det er "
-                    + "\(roles.joined(separator: and.da)) ikke",
-                 "the \(flow) flow needs two roles on different levels, but \(roles.joined(separator: and.en)) are not")
-        case .wrongThemeCount(let flow, let expected, let given):
-            expected == .one
-                ? text("samtaleformen \(flow) kræver præcis ét tema, men \(chosen(given).da)",
-                       "the \(flow) flow needs exactly one theme, but \(chosen(given).en)")
-                : text("samtaleformen \(flow) kræver mindst ét tema", "the \(flow) flow needs at least one theme")
-        case .tooFewParticipants(let flow, let needed, let given):
-            tooFewParticipants(flow: flow, needed: needed, given: given)
-        case .noCards(let role, let themes):
-            text("rollen \(role) har ingen kort i \(themes.isEmpty ? "kortsættet" : themes.joined(separator: ", ")); "
-                    + "vælg en anden rolle eller et andet tema",
-                 "role \(role) has no card in \(themes.isEmpty ? "the deck" : themes.joined(separator: ", ")); "
-                    + "choose another role or theme")
-        }
-    }
-
-    /// "der er valgt 2" / "2 were chosen", for a count of roles or themes short of or beyond what a flow needs.
-    private static func chosen(_ count: Int) -> Localized {
-        switch count {
-        case 0: text("der er ikke valgt nogen", "none was chosen")
-        case 1: text("der er valgt 1", "1 was chosen")
-        default: text("der er valgt \(count)", "\(count) were chosen")
-        }
-    }
-
-    /// Shows the participants by example (Ann og Bo for two), up to four, so that the message says what is meant.
-    private static func tooFewParticipants(flow: String, needed: Int, given: Int) -> Localized {
-        let names = ["Ann", "Bo", "Cai", "Dorte"].prefix(needed)
-        let example = needed <= 4
-            ? text(", fx \(listed(names, and: and.da))", ", such as \(listed(names, and: and.en))") : text("", "")
-        let counted = needed == 1 ? text("1 deltager", "1 participant")
-            : text("\(needed) deltagere", "\(needed) participants")
-        let present = given == 0 ? text("der er ingen", "there are none")
-            : text("der er kun \(given)", given == 1 ? "there is only 1" : "there are only \(given)")
-        return text("samtaleformen \(flow) kræver mindst \(counted.da)\(example.da), men \(present.da)",
-                    "the \(flow) flow needs at least \(counted.en)\(example.en), but \(present.en)")
-    }
-
-    /// "Ann, Bo og Cai": the last two joined by `and`, the others by commas.
-    private static func listed(_ items: ArraySlice<String>, and: String) -> String {
-        guard let last = items.last, items.count > 1 else { return items.joined() }
-        return items.dropLast().joined(separator: ", ") + and + last
-    }
-
     // MARK: Names
 
     public static func kindName(_ kind: NameKind) -> Localized {
@@ -351,35 +281,6 @@ public enum Strings {
         case .theme: text("tema", "theme")
         case .flow: text("samtaleform", "flow")
         }
-    }
-
-    /// Whether the Danish word for a kind is neuter (et kortsæt, et tema) rather than common (en rolle).
-    private static func isNeuter(_ kind: NameKind) -> Bool {
-        kind == .deck || kind == .theme
-    }
-
-    public static func unknownName(_ kind: NameKind, _ name: String, candidates: [String]) -> Localized {
-        let list = candidates.joined(separator: ", ")
-        return text("ukendt \(kindName(kind).da) »\(name)«; vælg \(isNeuter(kind) ? "et" : "en") af: \(list)",
-                    "unknown \(kindName(kind).en) \"\(name)\"; choose one of: \(list)")
-    }
-
-    public static func ambiguousName(_ kind: NameKind, _ name: String, candidates: [String]) -> Localized {
-        let list = candidates.joined(separator: ", ")
-        let one = isNeuter(kind) ? "ét" : "én"
-        return text("»\(name)« passer på mere end \(one) \(kindName(kind).da): \(list); skriv mere af navnet",
-                    "\"\(name)\" matches more than one \(kindName(kind).en): \(list); type more of the name")
-    }
-
-    /// No question fits the chosen filters; named in words, as the protocol's fields differ from the options.
-    public static func noQuestions(deck: String, role: String?, theme: String?, audience: Audience?) -> Localized {
-        let filters = [role.map { text("for rollen \($0)", "for role \($0)") },
-                       theme.map { text("i temaet \($0)", "in theme \($0)") },
-                       audience.map(audienceLabel)].compactMap { $0 }
-        return text("ingen spørgsmål i kortsættet \(deck) \(filters.map(\.da).joined(separator: " ")); "
-                        + "ændr eller fjern et af valgene",
-                    "no questions in deck \(deck) \(filters.map(\.en).joined(separator: " ")); "
-                        + "change or remove one of these choices")
     }
 
     /// A target group that cannot be used, whether from `--target-group`, `SAMTALE_TARGET_GROUP`, a targets file or

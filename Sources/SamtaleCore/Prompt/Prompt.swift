@@ -55,10 +55,28 @@ public enum PromptOutcome: Equatable, Sendable {
     case dayOff(CivilDate, DayExclusion)
 }
 
-public enum PromptError: Error, Equatable, Sendable {
+public enum PromptError: ExplainedError, Equatable, Sendable {
     case name(NameError)
     /// The filters leave no question; says which filters, so the user can widen them.
     case noQuestions(deck: String, role: String?, theme: String?, audience: Audience?)
+
+    /// The filters are named in words, as the protocol's fields differ from the options.
+    public var message: Localized {
+        switch self {
+        case .name(let error):
+            return error.message
+        case .noQuestions(let deck, let role, let theme, let audience):
+            let filters = [role.map { Localized(da: "for rollen \($0)", en: "for role \($0)") },
+                           theme.map { Localized(da: "i temaet \($0)", en: "in theme \($0)") },
+                           audience.map(Strings.audienceLabel)].compactMap { $0 }
+            return Localized(
+                da: "ingen spørgsmål i kortsættet \(deck) \(filters.map(\.da).joined(separator: " ")); "
+                    + "ændr eller fjern et af valgene",
+                en: "no questions in deck \(deck) \(filters.map(\.en).joined(separator: " ")); "
+                    + "change or remove one of these choices"
+            )
+        }
+    }
 }
 
 // MARK: - Choosing

@@ -1,0 +1,154 @@
+// MARK: - StartRequest
+
+/// A new conversation as a person or a program asks for it: names as given, not yet resolved. Every front door
+/// (`talk`, `serve`) fills one in and hands it to `SetupPlanner.start`, so that each resolves and checks alike.
+public struct StartRequest: Sendable {
+    /// What happens when no deck is named.
+    public enum UnnamedDeck: Sendable {
+        /// The deck is a choice still to make, unless only one deck fits the flow: a person is asked.
+        case asked
+        /// The first deck that fits the flow, the default deck first: a program is not asked.
+        case firstFitting
+    }
+
+    public var flow: String?
+    public var deck: String?
+    public var unnamedDeck: UnnamedDeck
+    public var roles: [String]
+    /// Empty when none are named: then they are a choice still to make, where the flow chooses themes.
+    public var themes: [String]
+    /// nil when not given: then they are a choice still to make, where the flow needs participants.
+    public var participants: [String]?
+    public var targetGroup: TargetGroup?
+    /// The language of the conversation.
+    public var language: Language
+    public var minutes: Int
+    /// Kept only where the flow picks questions, so that sessions started alike share one script.
+    public var seed: UInt64
+
+    public init(
+        flow: String? = nil, deck: String? = nil, unnamedDeck: UnnamedDeck, roles: [String] = [],
+        themes: [String] = [], participants: [String]? = nil, targetGroup: TargetGroup? = nil, language: Language,
+        minutes: Int = 5, seed: UInt64
+    ) {
+        self.flow = flow
+        self.deck = deck
+        self.unnamedDeck = unnamedDeck
+        self.roles = roles
+        self.themes = themes
+        self.participants = participants
+        self.targetGroup = targetGroup
+        self.language = language
+        self.minutes = minutes
+        self.seed = seed
+    }
+}
+
+// MARK: - StartError
+
+/// Why a conversation cannot start as asked.
+public enum StartError: ExplainedError, Equatable, Sendable {
+    /// A flow, deck, role or theme that matches nothing, or more than one.
+    case name(NameError)
+    /// No deck was named, and none fits the flow.
+    case noDeck(flow: String)
+    /// The flow cannot run on the deck, or not with what was chosen.
+    case setup(ExpansionError)
+
+    public var message: Localized {
+        switch self {
+        case .name(let error): error.message
+        case .noDeck(let flow):
+            Localized(da: "intet kortsæt passer til samtaleformen \(flow)", en: "no deck fits the flow \(flow)")
+        case .setup(let error): error.message
+        }
+    }
+}
+
+// MARK: - StartStep
+
+/// Where a start stands: ready, or waiting for a choice (asked of a person, or reported to a program).
+public enum StartStep: Sendable {
+    case ready(StartPlan)
+    /// The next choice to make, and what is settled so far, for `SetupPlanner.start(_:from:)` once it is made.
+    case missing(SetupChoice, PartialSetup)
+}
+
+/// A start with everything resolved: the setup, with the flow and deck it names.
+public struct StartPlan: Sendable {
+    public let flow: Flow
+    public let deck: Deck
+    public let setup: ConversationSetup
+
+    /// The flow expanded over the deck for the setup.
+    public func script() throws(StartError) -> Script {
+        do {
+            return try flow.expand(over: deck, setup: setup)
+        } catch {
+            throw .setup(error)
+        }
+    }
+
+    /// The new session, at its start.
+    public func session(id: SessionID, at time: String) throws(StartError) -> Session {
+        Session(id: id, setup: setup, script: try script(), at: time)
+    }
+}
+
+// MARK: - Starting
+
+extension SetupPlanner {
+    /// Resolves the names of a request and settles what has one answer only; a flow that cannot use the named deck
+    /// is refused before anything is asked.
+    public func start(_ request: StartRequest) throws(StartError) -> StartStep {
+        var setup = PartialSetup()
+        do throws(NameError) {
+            setup.flow = try request.flow.map { name throws(NameError) in
+                try NameResolver.resolveFlow(name, among: flows)
+            }
+            setup.deck = try request.deck.map { name throws(NameError) in
+                try NameResolver.resolveDeck(name, among: decks)
+            }
+        } catch {
+            throw .name(error)
+        }
+        if setup.deck == nil, request.unnamedDeck == .firstFitting, let flow = setup.flow {
+            guard let deck = decks(for: flow).first else { throw .noDeck(flow: flow.id) }
+            setup.deck = deck
+        }
+        if let flow = setup.flow, let deck = setup.deck, let reason = flow.unsupportedReason(deck: deck) {
+            throw .setup(reason)
+        }
+        if let deck = setup.deck {
+            do throws(NameError) {
+                setup.roles = try request.roles.map { name throws(NameError) in try deck.resolveRole(name) }
+                let roles = setup.roles
+                if !request.themes.isEmpty {
+                    setup.themes = try request.themes.map { name throws(NameError) in
+                        try deck.resolveTheme(name, for: roles)
+                    }
+                }
+            } catch {
+                throw .name(error)
+            }
+        }
+        setup.participants = request.participants
+        return try start(request, from: setup)
+    }
+
+    /// Goes on from a setup that choices have added to: the next choice still to make, or the plan.
+    public func start(_ request: StartRequest, from setup: PartialSetup) throws(StartError) -> StartStep {
+        var setup = setup
+        completeRoles(&setup)
+        if let choice = nextChoice(settling: &setup) { return .missing(choice, setup) }
+        guard let flow = setup.flow, let deck = setup.deck else {
+            preconditionFailure("a setup with no choice left has a flow and a deck")
+        }
+        let conversation = ConversationSetup(
+            flow: flow.id, deck: deck.id, roles: setup.roles.map(\.id), themes: (setup.themes ?? []).map(\.id),
+            participants: setup.participants ?? [], targetGroup: request.targetGroup, language: request.language,
+            minutes: request.minutes, seed: flow.choosesQuestions ? request.seed : 0
+        )
+        return .ready(StartPlan(flow: flow, deck: deck, setup: conversation))
+    }
+}
