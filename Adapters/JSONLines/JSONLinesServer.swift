@@ -81,12 +81,10 @@ public struct JSONLinesServer {
             } catch {
                 // A line the parser takes is valid UTF-8 (it checks every string and allows only ASCII outside them),
                 // so the whole line is checked only to say which of the two errors a refused line gets.
-                guard String(validating: line, as: UTF8.self) != nil else {
-                    throw ProtocolError(.invalidUTF8, Strings.invalidUTF8Line)
-                }
-                throw ProtocolError(.invalidJSON, Strings.invalidJSON(error.reason, column: error.column))
+                guard String(validating: line, as: UTF8.self) != nil else { throw .invalidUTF8 }
+                throw .invalidJSON(error.reason, column: error.column)
             }
-            guard case .object(let members) = json else { throw ProtocolError(.notAnObject, Strings.notAnObject) }
+            guard case .object(let members) = json else { throw .notAnObject }
             let request = Request(members: members)
             if let id = request["id"] {
                 switch id {
@@ -102,7 +100,7 @@ public struct JSONLinesServer {
 
     /// Appends the error line for a line longer than the limit, whose bytes were dropped unread.
     public func lineTooLong(limit: Int, into output: inout [UInt8]) {
-        Self.append(errorMembers(ProtocolError(.lineTooLong, Strings.lineTooLong(limit: limit))), id: nil, to: &output)
+        Self.append(errorMembers(.lineTooLong(limit: limit)), id: nil, to: &output)
     }
 
     private static func append(_ members: [JSONMember], id: JSONValue?, to output: inout [UInt8]) {
@@ -117,20 +115,25 @@ public struct JSONLinesServer {
 
     // MARK: Requests
 
+    /// The request types of protocol version 1, as documented in PROTOCOL.md.
+    private enum RequestType: String {
+        case hello, list, prompt, start, input, state, export, sessions, delete
+    }
+
     private mutating func dispatch(_ request: Request) throws(ProtocolError) -> [[JSONMember]] {
         guard let typeValue = request["type"] else { throw .missingField("type") }
-        guard case .string(let type) = typeValue else { throw .invalidField("type", .string) }
+        guard case .string(let name) = typeValue else { throw .invalidField("type", .string) }
+        guard let type = RequestType(rawValue: name) else { throw .unknownType(name) }
         switch type {
-        case "hello": return [hello()]
-        case "list": return [try list(request)]
-        case "prompt": return [try prompt(request)]
-        case "start": return try start(request)
-        case "input": return try input(request)
-        case "state": return try state(request)
-        case "export": return [try export(request)]
-        case "sessions": return [try sessionList()]
-        case "delete": return [try delete(request)]
-        default: throw ProtocolError(.unknownType, Strings.unknownRequestType(type))
+        case .hello: return [hello()]
+        case .list: return [try list(request)]
+        case .prompt: return [try prompt(request)]
+        case .start: return try start(request)
+        case .input: return try input(request)
+        case .state: return try state(request)
+        case .export: return [try export(request)]
+        case .sessions: return [try sessionList()]
+        case .delete: return [try delete(request)]
         }
     }
 
@@ -183,7 +186,7 @@ public struct JSONLinesServer {
             prompt.selection = .random(seed: environment.randomSeed())
         }
         prompt.targetGroup = try targetGroup(request)
-        do {
+        do throws(PromptError) {
             switch try environment.catalog.prompt(for: prompt) {
             case .prompt(let chosen):
                 return [JSONMember("type", .string("prompt")), JSONMember("prompt", chosen.jsonValue)]
@@ -192,7 +195,7 @@ public struct JSONLinesServer {
                         JSONMember("reason", .string(Strings.dayOff(date, exclusion)[environment.language]))]
             }
         } catch {
-            throw ProtocolError(error)
+            throw .prompt(error)
         }
     }
 
@@ -212,7 +215,7 @@ public struct JSONLinesServer {
         do {
             step = try planner.start(wanted)
         } catch {
-            throw ProtocolError(error)
+            throw .start(error)
         }
         let plan: StartPlan
         switch step {
@@ -227,7 +230,7 @@ public struct JSONLinesServer {
         let id: SessionID
         if request["session"] != nil {
             id = try request.sessionID()
-            if sessions[id] != nil || isStored(id) { throw ProtocolError(.sessionExists, Strings.sessionExists(id)) }
+            if sessions[id] != nil || isStored(id) { throw .sessionExists(id) }
         } else {
             id = environment.newSessionID()
         }
@@ -252,12 +255,12 @@ public struct JSONLinesServer {
         case (let text?, nil): event = .answer(text)
         case (nil, let command?): event = .command(command)
         case (nil, nil): throw .missingField("text")
-        case (.some, .some): throw ProtocolError(.invalidField, Strings.fieldsExclusive("text", "command"))
+        case (.some, .some): throw .fieldsExclusive("text", "command")
         }
         let token = try token(request)
         if token == nil, let held = sessions[id] {
             guard !held.session.conversation.isFinished else {
-                throw ProtocolError(.sessionFinished, Strings.sessionFinished(id))
+                throw .sessionFinished(id)
             }
             let actions = held.session.received(event, at: environment.clock())
             if environment.store != nil, held.records {
@@ -273,7 +276,7 @@ public struct JSONLinesServer {
             return lines(actions, id: id, language: held.session.setup.language)
         }
         var session = try self.session(id, token: token)
-        guard !session.conversation.isFinished else { throw ProtocolError(.sessionFinished, Strings.sessionFinished(id)) }
+        guard !session.conversation.isFinished else { throw .sessionFinished(id) }
         let actions = session.received(event, at: environment.clock())
         let stateLines = try keep(&session, stateless: token != nil, records: true)
         return lines(actions, id: id, language: session.setup.language) + stateLines
@@ -302,7 +305,7 @@ public struct JSONLinesServer {
             do {
                 members.append(JSONMember("record", try session.exportValue()))
             } catch {
-                throw ProtocolError(.damagedSession, error.message(path: session.id.description))
+                throw .unwritable(session.id, error)
             }
         }
         return members
@@ -333,12 +336,12 @@ public struct JSONLinesServer {
             do {
                 try store.delete(id)
             } catch .notFound {
-                if !held { throw ProtocolError(.unknownSession, Strings.unknownSession(id)) }
+                if !held { throw .unknownSession(id) }
             } catch {
-                throw ProtocolError(error)
+                throw .store(error)
             }
         } else if !held {
-            throw ProtocolError(.unknownSession, Strings.unknownSession(id))
+            throw .unknownSession(id)
         }
         return [JSONMember("type", .string("ok")), JSONMember("session", .string(id.description))]
     }
@@ -351,7 +354,7 @@ public struct JSONLinesServer {
         do {
             script = try plan.script()
         } catch {
-            throw ProtocolError(error)
+            throw .start(error)
         }
         if scripts.count >= Self.scriptCacheLimit { scripts.removeAll(keepingCapacity: true) }
         scripts[plan.setup] = script
@@ -382,22 +385,22 @@ public struct JSONLinesServer {
                 session = try SessionToken.open(token, key: environment.tokenKey, now: environment.instant())
             } catch .damaged(let damage) {
                 // Signed with the key, so made by a worker: what it holds is damaged, as a file can be.
-                throw ProtocolError(.damagedSession, Strings.tokenRefused(.damaged(damage)))
+                throw .token(.damaged(damage))
             } catch {
-                throw ProtocolError(.invalidToken, Strings.tokenRefused(error))
+                throw .token(error)
             }
-            guard session.id == id else { throw ProtocolError(.invalidToken, Strings.tokenForAnotherSession) }
+            guard session.id == id else { throw .tokenForAnotherSession }
             return session
         }
         let held = sessions[id]
         guard let store = environment.store, held?.records != false else {
-            guard let held else { throw ProtocolError(.unknownSession, Strings.unknownSession(id)) }
+            guard let held else { throw .unknownSession(id) }
             return held.session
         }
         do {
             return try store.load(id)
         } catch {
-            throw ProtocolError(error)
+            throw .store(error)
         }
     }
 
@@ -424,9 +427,9 @@ public struct JSONLinesServer {
             do {
                 token = try SessionToken.seal(session, key: environment.tokenKey, expires: expires)
             } catch {
-                throw ProtocolError(.damagedSession, error.message(path: session.id.description))
+                throw .unwritable(session.id, error)
             }
-            if environment.tokenKeyIsEphemeral && !madeToken { environment.notice(Strings.tokenKeyNote) }
+            if environment.tokenKeyIsEphemeral && !madeToken { environment.notice(Self.tokenKeyNote) }
             madeToken = true
             return [[JSONMember("type", .string("state")), JSONMember("session", .string(session.id.description)),
                      JSONMember("state", .string(token))]]
@@ -443,7 +446,7 @@ public struct JSONLinesServer {
         do {
             try store.save(&session)
         } catch {
-            throw ProtocolError(error)
+            throw .store(error)
         }
     }
 
@@ -469,7 +472,7 @@ public struct JSONLinesServer {
         do {
             return try environment.catalog.resolveDeck(name)
         } catch {
-            throw ProtocolError(.unknownName, error.message)
+            throw .name(error)
         }
     }
 
@@ -487,7 +490,7 @@ public struct JSONLinesServer {
         do {
             return try TargetGroup(parsing: spec)
         } catch {
-            throw ProtocolError(.invalidField, Strings.targetGroupError(error))
+            throw .targetGroup(error)
         }
     }
 

@@ -1,0 +1,53 @@
+@testable import JSONLinesAdapter
+import SamtaleCore
+import Testing
+
+/// The protocol's own messages: each error names its code and says its message, wholly in the interface language.
+@Suite struct ProtocolMessagesTests {
+    static let id = SessionID(validating: "0000000000000000000000000a")!
+
+    @Test func aTokenWithAnImpossiblePositionSaysWhereItIsDamaged() {
+        let error = ProtocolError.token(.damaged(.damaged(.positionOutsideScript(path: "conversation.position"))))
+        #expect(error.code == .damagedSession)
+        #expect(error.message.en == "the state token is damaged (the field \"conversation.position\" points to a "
+                    + "place that does not exist in the conversation)")
+    }
+
+    /// The errors that come from the core keep their own words under the protocol's codes, rather than a text of
+    /// the protocol's own.
+    @Test func errorsFromTheCoreKeepTheirMessages() {
+        let name = NameError.unknown(.deck, "zz", candidates: [.init(id: "kolding", name: Localized(da: "K", en: "K"))])
+        let cases: [(ProtocolError, ProtocolError.Code, Localized)] = [
+            (.name(name), .unknownName, name.message),
+            (.start(.name(name)), .unknownName, name.message),
+            (.prompt(.name(name)), .unknownName, name.message),
+            (.start(.noDeck(flow: "seesaw")), .invalidSetup, StartError.noDeck(flow: "seesaw").message),
+            (.start(.setup(.deckHasOneLevel(flow: "across-levels", deck: "kolding"))), .invalidSetup,
+             ExpansionError.deckHasOneLevel(flow: "across-levels", deck: "kolding").message),
+            (.store(.busy(Self.id)), .sessionBusy, Strings.storeError(.busy(Self.id))),
+            (.store(.cannotWrite(path: "/s/x.json", code: 28)), .cannotSave,
+             Strings.storeError(.cannotWrite(path: "/s/x.json", code: 28))),
+            (.store(.tooLarge(path: "/s/x.json", size: 1 << 30)), .damagedSession,
+             Strings.storeError(.tooLarge(path: "/s/x.json", size: 1 << 30))),
+            (.unwritable(Self.id, .unencodable), .damagedSession,
+             SessionFileError.unencodable.message(path: "\(Self.id)")),
+        ]
+        for (error, code, message) in cases {
+            #expect(error.code == code, "\(error)")
+            #expect(error.message == message, "\(error)")
+        }
+    }
+
+    @Test func aSessionTheStoreCannotFindIsUnknownInTheProtocolsWords() {
+        let error = ProtocolError.store(.notFound(Self.id))
+        #expect(error.code == .unknownSession)
+        #expect(error.message == ProtocolError.unknownSession(Self.id).message)
+        #expect(error.message.da == "der er ingen samtale 0000000000000000000000000a")
+    }
+
+    @Test func aMissingFieldListsItsChoicesOnlyWhenThereAreSome() {
+        #expect(ProtocolError.missingField("flow").message.da == "feltet »flow« mangler")
+        #expect(ProtocolError.missingField("theme", options: ["a", "b"]).message.en
+                == "the field \"theme\" is missing; choose one of: a, b")
+    }
+}
