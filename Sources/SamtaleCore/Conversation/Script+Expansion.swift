@@ -58,8 +58,8 @@ extension ExpansionError {
             Self.tooFewParticipants(flow: flow, needed: needed, given: given)
         case .noCards(let role, let themes):
             Localized(
-                da: "rollen \(role) har ingen kort i \(themes.isEmpty ? "kortsættet" : themes.joined(separator: ", ")); "
-                    + "vælg en anden rolle eller et andet tema",
+                da: "rollen \(role) har ingen kort i \(themes.isEmpty ? "kortsættet" : themes.joined(separator: ", "))"
+                    + "; vælg en anden rolle eller et andet tema",
                 en: "role \(role) has no card in \(themes.isEmpty ? "the deck" : themes.joined(separator: ", ")); "
                     + "choose another role or theme"
             )
