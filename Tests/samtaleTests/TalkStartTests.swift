@@ -1,0 +1,22 @@
+import Foundation
+import SamtaleCore
+import Testing
+
+/// `samtale talk` starts through the core's one path: whatever the flags get wrong is said before anything is asked,
+/// in the words `serve` uses for the same mistake.
+@Suite struct TalkStartTests {
+    @Test(arguments: [
+        (["--target-group", "a,b"], Strings.targetGroupError(.wrongNumberOfForms(2))),
+        (["--flow", "seesaw", "--deck", "kolding"],
+         ExpansionError.deckLacksSection(flow: "seesaw", deck: "kolding-sammen-om-ledelse", section: .model).message),
+        (["--flow", "zz"], NameError.unknown(.flow, "zz", candidates: []).message),
+    ])
+    func aWrongFlagIsRefusedBeforeTheMenu(flags: [String], message: Localized) throws {
+        let result = try Samtale.run(["talk"] + flags)
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty, "asked: \(result.stdout)")
+        let first = try #require(result.stderr.split(separator: "\n").first.map(String.init))
+        // An unknown name goes on to list every flow there is, which the message made here leaves out.
+        #expect(first.hasPrefix("samtale: " + message.da), "\(result.stderr)")
+    }
+}
