@@ -93,18 +93,15 @@ extension Commands {
         }
     }
 
-    /// What the flags choose, by name; without `--deck`, a role or theme means the default deck, else the deck
-    /// is asked for.
+    /// What the flags choose, by name; the rest is asked for.
     private static func startRequest(
         _ parsed: Arguments, language: Language, minutes: Int, seed: UInt64
     ) throws(CommandError) -> StartRequest {
-        let roles = parsed.all("--role")
-        let themes = parsed.all("--theme").flatMap { $0.split(separator: ",").map { String($0).trimmingWhitespace } }
         var request = StartRequest(
-            flow: try parsed.value("--flow"), deck: try parsed.value("--deck"), unnamedDeck: .asked, roles: roles,
-            themes: themes, language: language, minutes: minutes, seed: seed
+            flow: try parsed.value("--flow"), deck: try parsed.value("--deck"), unnamedDeck: .asked,
+            roles: parsed.all("--role"), language: language, minutes: minutes, seed: seed
         )
-        if request.deck == nil, !roles.isEmpty || !themes.isEmpty { request.deck = Catalog.defaultDeckID }
+        request.themes = parsed.all("--theme").flatMap { $0.split(separator: ",").map { String($0).trimmingWhitespace } }
         if let names = try parsed.value("--participants") {
             request.participants = names.split(separator: ",").map { String($0).trimmingWhitespace }
                 .filter { !$0.isEmpty }

@@ -83,6 +83,17 @@ struct ConversationStartTests {
         #expect(StartError.noDeck(flow: "seesaw").message.da == "intet kortsæt passer til samtaleformen seesaw")
     }
 
+    @Test func aPersonIsAskedForTheDeckUnlessRolesOrThemesAreNamedInTheDefaultOne() throws {
+        guard case .missing(let choice, _) = try planner.start(request(unnamedDeck: .asked)) else {
+            Issue.record("started without a deck")
+            return
+        }
+        #expect(choice.subject == .deck)
+        #expect(choice.options.first?.id == Catalog.defaultDeckID)
+        let named = try plan(request(unnamedDeck: .asked, roles: ["chef"], themes: ["sammen styrker"]))
+        #expect(named.setup.deck == Catalog.defaultDeckID)
+    }
+
     @Test func aMissingRoleIsReportedWithItsOptions() throws {
         guard case .missing(let choice, let setup) = try planner.start(request()) else {
             Issue.record("started without a role")

@@ -5,7 +5,8 @@
 public struct StartRequest: Sendable {
     /// What happens when no deck is named.
     public enum UnnamedDeck: Sendable {
-        /// The deck is a choice still to make, unless only one deck fits the flow: a person is asked.
+        /// The deck is a choice still to make, unless only one deck fits the flow: a person is asked. Roles or
+        /// themes named without a deck are names in the default deck, as they are for a prompt.
         case asked
         /// The first deck that fits the flow, the default deck first: a program is not asked.
         case firstFitting
@@ -102,11 +103,15 @@ extension SetupPlanner {
     /// is refused before anything is asked.
     public func start(_ request: StartRequest) throws(StartError) -> StartStep {
         var setup = PartialSetup()
+        var deckName = request.deck
+        if deckName == nil, request.unnamedDeck == .asked, !request.roles.isEmpty || !request.themes.isEmpty {
+            deckName = Catalog.defaultDeckID
+        }
         do throws(NameError) {
             setup.flow = try request.flow.map { name throws(NameError) in
                 try NameResolver.resolveFlow(name, among: flows)
             }
-            setup.deck = try request.deck.map { name throws(NameError) in
+            setup.deck = try deckName.map { name throws(NameError) in
                 try NameResolver.resolveDeck(name, among: decks)
             }
         } catch {
