@@ -128,7 +128,7 @@ import Testing
         _ = delivery.start([try post("nord")], posted: [], force: false, at: 0)
         #expect(delivery.answerArrived(id: 7, Self.ok, at: 0.1, wallClock: 0, jitter: 0) == [.wait(until: nil)])
         let actions = delivery.answerArrived(id: 0, .connectionFailed(.lost), at: 0.1, wallClock: 0, jitter: 0)
-        #expect(actions.first == .report(.retrying(label: "nord", reason: ConnectionFailure.lost.reason,
+        #expect(actions.first == .report(.retrying(label: "nord", reason: ConnectionFailure.lost.message,
                                                    seconds: 0.5)))
         // The same answer again: the post is no longer in flight.
         #expect(delivery.answerArrived(id: 0, Self.ok, at: 0.2, wallClock: 0, jitter: 0) == [.wait(until: 1)])
