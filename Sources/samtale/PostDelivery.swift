@@ -50,21 +50,17 @@ struct PostDelivery {
         }
     }
 
-    /// Prints a report where it belongs; returns the exit code it stands for.
+    /// Prints a report where it belongs: a delivery on stdout, all else on stderr. Returns the exit code it stands for.
     private func show(_ report: DeliveryReport) -> Int32 {
-        switch report {
-        case .delivered:
+        if case .delivered = report {
             System.printOut(report.message[language])
-            return 0
-        case .alreadyPosted, .retrying:
+        } else {
             System.printError("samtale: \(report.message[language])")
-            return 0
-        case .rejected:
-            System.printError("samtale: \(report.message[language])")
-            return 69
-        case .gaveUp:
-            System.printError("samtale: \(report.message[language])")
-            return 75
+        }
+        switch report {
+        case .delivered, .alreadyPosted, .retrying: return 0
+        case .rejected: return 69
+        case .gaveUp: return 75
         }
     }
 }
