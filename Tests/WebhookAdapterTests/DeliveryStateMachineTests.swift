@@ -58,6 +58,17 @@ import Testing
                 == [.report(.alreadyPosted(label: "nord", date: Self.day)), .finished])
     }
 
+    @Test func postsStartedWhileOthersAreUnderWayQueueBehindThemOnTheirWebhook() throws {
+        let nord = try post("nord")
+        let syd = try post("syd")
+        var delivery = machine()
+        #expect(delivery.start([nord], posted: [], force: false, at: 0) == [send(0, nord), .wait(until: nil)])
+        #expect(delivery.start([syd], posted: [], force: false, at: 0.5) == [.wait(until: nil)])
+        #expect(delivery.answerArrived(id: 0, Self.ok, at: 2, wallClock: 0, jitter: 0)
+                == [.record(nord.ledger!), .report(.delivered(label: "nord", platform: .mattermost)), send(1, syd),
+                    .wait(until: nil)])
+    }
+
     @Test func aTextOrSummaryWithoutALedgerEntryIsPostedWheneverAskedAndNotRecorded() throws {
         let text = Post(label: "https://a.example", address: try post("x").address, body: "{}", ledger: nil)
         var delivery = machine()
