@@ -15,7 +15,7 @@ public enum AttemptResult: Equatable, Sendable {
 }
 
 /// Why there was no answer, in the words `samtale-http` writes in its `reason` field; they name no URL.
-public enum ConnectionFailure: Equatable, Sendable {
+public enum ConnectionFailure: ExplainedError, Equatable, Sendable {
     case refused
     case unknownHost
     case lost
@@ -60,18 +60,38 @@ public enum ConnectionFailure: Equatable, Sendable {
         self == .redirected || self == .authentication || self == .badURL
     }
 
-    public var reason: Localized {
+    public var message: Localized {
         switch self {
-        case .refused: Strings.connectionRefused
-        case .unknownHost: Strings.connectionUnknownHost
-        case .lost: Strings.connectionLost
-        case .offline: Strings.connectionOffline
-        case .tls: Strings.connectionTLS
-        case .brokenAnswer: Strings.connectionBrokenAnswer
-        case .redirected: Strings.connectionRedirected
-        case .authentication: Strings.connectionAuthentication
-        case .badURL: Strings.connectionBadURL
-        case .other(let code): Strings.connectionError(code: code)
+        case .refused: Localized(da: "serveren afviste forbindelsen", en: "the server refused the connection")
+        case .unknownHost:
+            Localized(da: "kan ikke finde serveren (navnet kunne ikke slås op)",
+                      en: "cannot find the server (its name could not be looked up)")
+        case .lost: Localized(da: "forbindelsen blev afbrudt undervejs", en: "the connection was lost on the way")
+        case .offline: Localized(da: "ingen forbindelse til netværket", en: "not connected to a network")
+        case .tls:
+            Localized(da: "den sikre forbindelse (TLS) kunne ikke oprettes "
+                          + "(fejl i serverens certifikat eller i opkoblingen)",
+                      en: "the secure connection (TLS) could not be set up "
+                          + "(the server's certificate or the handshake failed)")
+        case .brokenAnswer:
+            Localized(da: "serverens svar kunne ikke læses som HTTP",
+                      en: "the server's answer could not be read as HTTP")
+        case .redirected:
+            Localized(da: "serveren omdirigerer, og samtale følger ikke omdirigeringer; tjek webhook-adressen",
+                      en: "the server redirects, and samtale does not follow redirects; check the webhook URL")
+        case .authentication:
+            Localized(da: "serveren kræver login, men en webhook-adresse skal kunne bruges uden login; "
+                          + "tjek webhook-adressen",
+                      en: "the server asks for a login, but a webhook URL must work without one; "
+                          + "check the webhook URL")
+        case .badURL:
+            Localized(da: "webhook-adressen kan ikke bruges; tjek den for mellemrum og usædvanlige tegn",
+                      en: "the webhook URL cannot be used; check it for spaces and unusual characters")
+        case .other(let code):
+            // An error of the HTTP client that has no words of its own: said as such, its code kept for whoever
+            // digs deeper.
+            Localized(da: "en uventet netværksfejl (fejlkode \(code))",
+                      en: "an unexpected network error (error code \(code))")
         }
     }
 }
@@ -92,13 +112,13 @@ extension WebhookAddress {
     public func judge(_ result: AttemptResult, now: Double) -> Verdict {
         switch result {
         case .timedOut:
-            return .temporary(reason: Strings.webhookTimeout, retryAfter: nil)
+            return .temporary(reason: PlatformReason.noAnswerInTime, retryAfter: nil)
         case .connectionFailed(let failure) where failure.isLasting:
-            return .rejected(reason: failure.reason)
+            return .rejected(reason: failure.message)
         case .connectionFailed(let failure):
-            return .temporary(reason: failure.reason, retryAfter: nil)
+            return .temporary(reason: failure.message, retryAfter: nil)
         case .redirected(let status, let host):
-            return .rejected(reason: Strings.webhookRedirected(status: status, host: redacting(host)))
+            return .rejected(reason: PlatformReason.redirected(status: status, host: redacting(host)))
         case .response(let status, let retryAfter, let body):
             // 408: the server stopped waiting before the message was whole, so it was not posted and may be sent again.
             if status == 408 || status == 429 || (500...599).contains(status) {
@@ -120,13 +140,13 @@ extension WebhookAddress {
     func reason(status: Int, body: String) -> Localized {
         var said = redacting(Platform.said(in: body))
         if said.count > Self.longestSaid { said = String(said.prefix(Self.longestSaid - 1)) + "…" }
-        let meaning = Strings.platformErrorMeanings.first { said.contains($0.code) }?.meaning
-        return Strings.platformAnswer(said: said, status: status, meaning: meaning ?? Strings.httpStatusMeaning(status))
+        let meaning = PlatformErrorCode.first(in: said)?.meaning ?? StatusMeaning(status: status).message
+        return PlatformReason.answer(said: said, status: status, meaning: meaning)
     }
 }
 
 extension Platform {
-    /// The platform's success answer (chat-webhooks.md).
+    /// The platform's own answer of success, as each platform documents its incoming webhooks.
     fileprivate func accepts(status: Int, body: String) -> Bool {
         let text = body.trimmingWhitespace
         let json = try? JSONParser.parse(text)
@@ -230,7 +250,7 @@ public struct RetryPolicy: Equatable, Sendable {
 // MARK: - Pacing
 
 extension Platform {
-    /// The least time between two posts to one webhook: Slack asks for at most one a second, and so does
-    /// chat-webhooks.md's rule for every platform.
+    /// The least time between two posts to one webhook: Slack asks for at most one a second, and one a second
+    /// keeps every other platform's rate limit too.
     public var pacing: Double { 1 }
 }

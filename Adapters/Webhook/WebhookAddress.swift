@@ -14,7 +14,7 @@ public struct WebhookAddress: Equatable, Sendable {
     public var queueKey: String { url }
 
     /// Why a URL cannot be posted to; the messages name the host at most, never the secret part.
-    public enum Problem: Error, Equatable, Sendable {
+    public enum Problem: ExplainedError, Equatable, Sendable {
         /// Not an absolute http(s) URL, nor a known Apprise or shoutrrr form.
         case notAURL
         /// The platform cannot be told from the URL: `--platform` is needed.
@@ -32,12 +32,31 @@ public struct WebhookAddress: Equatable, Sendable {
         /// What is wrong, for the person who gave the URL.
         public var message: Localized {
             switch self {
-            case .notAURL: Strings.webhookNotAURL
-            case .spaceInHost: Strings.webhookSpaceInHost
-            case .invisibleCharacterInHost: Strings.webhookInvisibleCharacterInHost
-            case .unknownPlatform(let host): Strings.webhookUnknownPlatform(host: host)
-            case .retiredTeamsConnector(let host): Strings.webhookRetiredConnector(host: host)
-            case .incomplete(let platform, let host): Strings.webhookIncomplete(platform: platform.displayName, host: host)
+            case .notAURL:
+                Localized(da: "ikke en http(s)-adresse og heller ikke en Apprise- eller shoutrrr-adresse "
+                              + "til en kendt platform",
+                          en: "not an http(s) URL, nor an Apprise or shoutrrr URL of a known platform")
+            case .spaceInHost:
+                Localized(da: "serverens navn indeholder et mellemrum", en: "the server name contains a space")
+            case .invisibleCharacterInHost:
+                Localized(da: "serverens navn indeholder et usynligt tegn, fx ESC, et linjeskift eller en "
+                              + "retningsmarkering; kopiér adressen igen",
+                          en: "the server name contains an invisible character, such as ESC, a line break or a "
+                              + "direction mark; copy the URL again")
+            case .unknownPlatform(let host):
+                Localized(da: "kan ikke se, hvilken platform \(host) hører til; "
+                              + "angiv den med --platform (eller \"platform\")",
+                          en: "cannot tell the platform of \(host); give it with --platform (or \"platform\")")
+            case .retiredTeamsConnector(let host):
+                Localized(da: "\(host) er en Office 365-connector eller en Logic Apps-adresse, og dem har Microsoft "
+                              + "lukket; opret en webhook med Teams-appen Workflows (»Post to a channel when a webhook "
+                              + "request is received«) og brug dens adresse",
+                          en: "\(host) is an Office 365 connector or Logic Apps URL, which Microsoft has retired; "
+                              + "create a webhook with the Teams Workflows app (\"Post to a channel when a webhook "
+                              + "request is received\") and use its URL")
+            case .incomplete(let platform, let host):
+                Localized(da: "\(host) er ikke en fuldstændig webhook-adresse til \(platform.displayName)",
+                          en: "\(host) is not a complete \(platform.displayName) webhook URL")
             }
         }
     }

@@ -7,7 +7,7 @@ extension WebhookMessage {
     /// endpoint the object `samtale prompt --format json` prints.
     public init(prompt: Prompt, language: Language) {
         self.init(
-            title: Strings.webhookPromptTitle[language], body: prompt.text,
+            title: Localized(da: "Dagens refleksion", en: "Today's reflection")[language], body: prompt.text,
             context: Self.joined(prompt.role.name, prompt.theme.name),
             footer: Self.joined(prompt.deck.organisation, prompt.deck.title),
             generic: prompt.jsonValue, language: language
@@ -17,7 +17,7 @@ extension WebhookMessage {
     /// Text read from standard input, without the whitespace around it (a pipe usually ends it with a line break).
     public init(text: String, language: Language) {
         let trimmed = text.trimmingWhitespace
-        self.init(title: Strings.webhookTextTitle[language], body: trimmed,
+        self.init(title: Localized(da: "Besked fra samtale", en: "Message from samtale")[language], body: trimmed,
                   generic: .object([JSONMember("text", .string(trimmed))]), language: language)
     }
 

@@ -160,7 +160,9 @@ extension WebhookMessage {
     }
 
     /// What a cut text ends with.
+    static let truncationMark = Localized(da: "… (forkortet)", en: "… (truncated)")
+
     private var marker: String {
-        Strings.webhookTruncated[language]
+        Self.truncationMark[language]
     }
 }

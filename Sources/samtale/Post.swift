@@ -16,15 +16,6 @@ extension Commands {
     ]
     static let postFlags: Set<String> = ["--stdin", "--all", "--force", "--dry-run", "--skip-weekends"]
 
-    /// One message to one webhook, and what the ledger records once it is delivered.
-    struct Post {
-        let label: String
-        let address: WebhookAddress
-        let body: String
-        /// Target and question for the ledger; nil for a text or a summary, which are posted whenever asked.
-        let ledger: LedgerEntry?
-    }
-
     /// A target that cannot be posted to (its variable unset, its deck unknown): told, while the others are posted.
     struct Failure {
         let label: String
@@ -37,13 +28,13 @@ extension Commands {
         let targetName = try parsed.value("--target")
         let sources = [parsed.flag("--all"), targetName != nil, try parsed.value("--url") != nil].filter { $0 }.count
         guard sources <= 1 else { throw .usage(Strings.postOneDestination, command: "post") }
-        let delivery = PostDelivery(
+        let settings = DeliveryStateMachine.Settings(
             policy: RetryPolicy(
                 attempts: try bounded(parsed, "--retries", 1...100, default: 5, unit: Strings.postUnitAttempts),
                 cap: Double(try bounded(parsed, "--retry-for", 1...86_400, default: 120))
             ),
             connectTimeout: Double(try bounded(parsed, "--connect-timeout", 1...600, default: 10)),
-            timeout: Double(try bounded(parsed, "--timeout", 1...600, default: 30)), language: language
+            timeout: Double(try bounded(parsed, "--timeout", 1...600, default: 30)), headers: PostRequest.headers
         )
         let (posts, failures) = parsed.flag("--all") || targetName != nil
             ? try targetPosts(parsed, language: language) : (try urlPost(parsed, language: language), [])
@@ -62,30 +53,9 @@ extension Commands {
         }
         let ledger = try PostLedgerFile()
         try ledger.lock()
+        let delivery = PostDelivery(settings: settings, ledger: ledger, language: language)
         let posted = try ledger.entries(language: language)
-        let due = posts.filter { post in
-            guard let entry = post.ledger, !parsed.flag("--force") else { return true }
-            guard posted.contains(where: { $0.target == entry.target && $0.date == entry.date }) else { return true }
-            System.printError("samtale: \(Strings.postAlreadyPosted(post.label, date: entry.date.description)[language])")
-            return false
-        }
-        guard !due.isEmpty else { return code }
-        let jobs = due.map { PostDelivery.Job(address: $0.address, body: $0.body, label: $0.label) }
-        try delivery.run(jobs) { index, outcome throws(CommandError) in
-            let post = due[index]
-            switch outcome {
-            case .delivered:
-                if let entry = post.ledger { try ledger.record(entry, at: System.now()) }
-                System.printOut(Strings.postDelivered(post.label, platform: post.address.platform.displayName)[language])
-            case .rejected(let reason):
-                System.printError("samtale: \(Strings.postRejected(post.label, reason: reason)[language])")
-                code = worse(code, 69)
-            case .gaveUp(let reason):
-                System.printError("samtale: \(Strings.postGaveUp(post.label, reason: reason)[language])")
-                code = worse(code, 75)
-            }
-        }
-        return code
+        return worse(code, try delivery.run(posts, posted: posted, force: parsed.flag("--force")))
     }
 
     /// The exit code of a run with several outcomes: the first of 75, 64, 69 that any target had, else 0.

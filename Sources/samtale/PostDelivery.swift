@@ -8,99 +8,60 @@ import Darwin
 import SamtaleCore
 import WebhookAdapter
 
-/// Delivers posts through `samtale-http`: different webhooks at once, each webhook's posts one after another and
-/// paced, failed attempts retried by the policy. Single-threaded: one poll loop over the helper's answers and the
-/// times at which the next post or retry is due.
+/// Performs what the `DeliveryStateMachine` asks, and nothing more: requests through `samtale-http` (started at the
+/// first), waits on its answers and the clock, records in the ledger, prints reports.
 struct PostDelivery {
-    struct Job {
-        let address: WebhookAddress
-        let body: String
-        /// Names the post in progress lines: the target's name, or the redacted URL.
-        let label: String
-    }
+    let settings: DeliveryStateMachine.Settings
+    let ledger: PostLedgerFile
+    let language: Language
 
-    enum Outcome: Equatable {
-        case delivered
-        case rejected(Localized)
-        case gaveUp(Localized)
-    }
-
-    var policy: RetryPolicy
-    var connectTimeout: Double
-    var timeout: Double
-    var language: Language
-
-    /// Where one job stands between its attempts.
-    private struct Progress {
-        var attempts = 0
-        /// When its first attempt started: the retry cap counts from there.
-        var firstAttempt = 0.0
-        /// No attempt before this time (a retry's wait).
-        var readyAt = 0.0
-    }
-
-    /// Posts every job and hands over each one's outcome (with the job's index) the moment it is known, so that a
-    /// delivery is on record before the next answer is read.
-    func run(_ jobs: [Job], finished: (Int, Outcome) throws(CommandError) -> Void) throws(CommandError) {
-        var helper = try HTTPHelper()
-        var progress = [Progress](repeating: Progress(), count: jobs.count)
-        var unfinished = jobs.count
-        // One queue per webhook, in the order the jobs came; the head is in flight or waiting for its retry.
-        var queues: [String: [Int]] = [:]
-        var queueOrder: [String] = []
-        for (index, job) in jobs.enumerated() {
-            if queues[job.address.queueKey] == nil { queueOrder.append(job.address.queueKey) }
-            queues[job.address.queueKey, default: []].append(index)
-        }
-        var nextStart: [String: Double] = [:]
-        var inFlight: Set<Int> = []
-
-        while unfinished > 0 {
-            let now = Clock.monotonic()
-            var wake = Double.infinity
-            for key in queueOrder {
-                guard let head = queues[key]?.first, !inFlight.contains(head) else { continue }
-                let due = max(progress[head].readyAt, nextStart[key] ?? 0)
-                guard due <= now else {
-                    wake = min(wake, due)
-                    continue
-                }
-                progress[head].attempts += 1
-                if progress[head].attempts == 1 { progress[head].firstAttempt = now }
-                nextStart[key] = now + jobs[head].address.platform.pacing
-                inFlight.insert(head)
-                try helper.send(id: head, url: jobs[head].address.url, body: jobs[head].body,
-                                connectTimeout: connectTimeout, timeout: timeout)
-            }
-            let answers = try helper.receive(waitingAtMost: wake == .infinity ? nil : max(0, wake - Clock.monotonic()))
-            for (id, result) in answers {
-                guard inFlight.remove(id) != nil else { continue }
-                let job = jobs[id]
-                let finish: Outcome?
-                switch job.address.judge(result, now: Clock.epoch()) {
-                case .delivered:
-                    finish = .delivered
-                case .rejected(let reason):
-                    finish = .rejected(reason)
-                case .temporary(let reason, let retryAfter):
-                    let elapsed = Clock.monotonic() - progress[id].firstAttempt
-                    if let wait = policy.wait(after: progress[id].attempts, elapsed: elapsed, retryAfter: retryAfter,
-                                              jitter: Double.random(in: 0..<1)) {
-                        System.printError("samtale: \(Strings.postRetrying(job.label, reason: reason, seconds: wait)[language])")
-                        progress[id].readyAt = Clock.monotonic() + wait
-                        finish = nil
-                    } else {
-                        finish = .gaveUp(Strings.postAttempts(progress[id].attempts, reason: reason))
-                    }
-                }
-                if let finish {
-                    unfinished -= 1
-                    queues[job.address.queueKey]?.removeFirst()
-                    try finished(id, finish)
+    /// Delivers `posts` and returns the exit code of their outcomes: 0, or the worst of 69 (refused) and 75 (gave up).
+    /// Each delivery is on record before the next answer is read.
+    func run(_ posts: [Post], posted: [LedgerEntry], force: Bool) throws(CommandError) -> Int32 {
+        var machine = DeliveryStateMachine(settings: settings)
+        var actions = machine.start(posts, posted: posted, force: force, at: Clock.monotonic())
+        var helper: HTTPHelper?
+        var code: Int32 = 0
+        while true {
+            var deadline: Double?
+            for action in actions {
+                switch action {
+                case .send(let request):
+                    if helper == nil { helper = try HTTPHelper() }
+                    try helper?.send(request)
+                case .record(let entry):
+                    try ledger.record(entry, at: System.now())
+                case .report(let report):
+                    code = Commands.worse(code, show(report))
+                case .wait(let until):
+                    deadline = until
+                case .finished:
+                    helper?.finish()
+                    return code
                 }
             }
+            // Waiting always follows a request, so the helper runs.
+            let answers = try helper?.receive(waitingAtMost: deadline.map { max(0, $0 - Clock.monotonic()) }) ?? []
+            actions = answers.isEmpty ? machine.timerFired(at: Clock.monotonic()) : []
+            for answer in answers {
+                actions += machine.answerArrived(id: answer.id, answer.result, at: Clock.monotonic(),
+                                                 wallClock: Clock.epoch(), jitter: Double.random(in: 0..<1))
+            }
         }
-        helper.finish()
+    }
+
+    /// Prints a report where it belongs: a delivery on stdout, all else on stderr. Returns the exit code it stands for.
+    private func show(_ report: DeliveryReport) -> Int32 {
+        if case .delivered = report {
+            System.printOut(report.message[language])
+        } else {
+            System.printError("samtale: \(report.message[language])")
+        }
+        switch report {
+        case .delivered, .alreadyPosted, .retrying: return 0
+        case .rejected: return 69
+        case .gaveUp: return 75
+        }
     }
 }
 
@@ -196,14 +157,8 @@ struct HTTPHelper {
         signal(SIGPIPE, SIG_IGN)
     }
 
-    func send(id: Int, url: String, body: String, connectTimeout: Double, timeout: Double) throws(CommandError) {
-        let request = JSONValue.object([
-            JSONMember("id", .integer(id)), JSONMember("url", .string(url)), JSONMember("body", .string(body)),
-            JSONMember("headers", .object(PostRequest.headers.map { JSONMember($0.name, .string($0.value)) })),
-            JSONMember("connectTimeout", .number(String(connectTimeout))), JSONMember("timeout", .number(String(timeout))),
-        ])
-        var line = JSONWriter.bytes(request)
-        line.append(0x0A)
+    func send(_ request: HelperRequest) throws(CommandError) {
+        let line = request.line
         var offset = 0
         while offset < line.count {
             let written = line[offset...].withUnsafeBytes { write(requests, $0.baseAddress, $0.count) }
@@ -213,8 +168,8 @@ struct HTTPHelper {
         }
     }
 
-    /// The answers that arrive within the wait (nil: until one does), as (id, result).
-    mutating func receive(waitingAtMost seconds: Double?) throws(CommandError) -> [(Int, AttemptResult)] {
+    /// The answers that arrive within the wait (nil: until one does).
+    mutating func receive(waitingAtMost seconds: Double?) throws(CommandError) -> [HelperAnswer] {
         var descriptor = pollfd(fd: answers, events: Int16(POLLIN), revents: 0)
         let milliseconds = seconds.map { Int32(min($0 * 1000 + 1, 86_400_000)) } ?? -1
         let ready = poll(&descriptor, 1, milliseconds)
@@ -224,34 +179,14 @@ struct HTTPHelper {
         if count < 0 && errno == EINTR { return [] }
         guard count > 0 else { throw .unavailable(Strings.httpHelperStopped) }
         buffered += chunk[0..<count]
-        var results: [(Int, AttemptResult)] = []
+        var results: [HelperAnswer] = []
         while let newline = buffered.firstIndex(of: 0x0A) {
             let line = Array(buffered[..<newline])
             buffered.removeSubrange(...newline)
-            guard let answer = Self.answer(line) else { throw .unavailable(Strings.httpHelperStopped) }
+            guard let answer = HelperAnswer(line: line) else { throw .unavailable(Strings.httpHelperStopped) }
             results.append(answer)
         }
         return results
-    }
-
-    private static func answer(_ line: [UInt8]) -> (Int, AttemptResult)? {
-        guard let answer = try? JSONParser.parse(line) else { return nil }
-        let member = answer.member
-        guard case .number(let idLiteral)? = member("id"), let id = Int(idLiteral) else { return nil }
-        if case .number(let status)? = member("status"), let code = Int(status) {
-            if case .string(let host)? = member("redirect") { return (id, .redirected(status: code, host: host)) }
-            var retryAfter: String?
-            if case .string(let header)? = member("retryAfter") { retryAfter = header }
-            guard case .string(let body)? = member("body") else { return nil }
-            return (id, .response(status: code, retryAfter: retryAfter, body: body))
-        }
-        switch member("error") {
-        case .string("timeout")?: return (id, .timedOut)
-        case .string("connection")?:
-            guard case .string(let word)? = member("reason"), let failure = ConnectionFailure(word: word) else { return nil }
-            return (id, .connectionFailed(failure))
-        default: return nil
-        }
     }
 
     /// Closes the helper's input, so that it ends, and waits for it.
@@ -267,8 +202,8 @@ struct HTTPHelper {
 
 /// What every post sends besides its body; `--dry-run` prints the same.
 enum PostRequest {
-    static let headers: [(name: String, value: String)] = [
-        ("Content-Type", "application/json; charset=utf-8"),
-        ("User-Agent", "samtale/\(Commands.version)"),
+    static let headers = [
+        HelperRequest.Header("Content-Type", "application/json; charset=utf-8"),
+        HelperRequest.Header("User-Agent", "samtale/\(Commands.version)"),
     ]
 }

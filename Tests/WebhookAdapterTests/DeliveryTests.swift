@@ -166,9 +166,9 @@ import Testing
                 == .temporary(reason: Localized(da: "HTTP 408: serveren opgav at vente på beskeden",
                                                 en: "HTTP 408: the server gave up waiting for the message"), retryAfter: nil))
         #expect(try webhook(.teams).judge(.timedOut, now: now)
-                == .temporary(reason: Strings.webhookTimeout, retryAfter: nil))
+                == .temporary(reason: PlatformReason.noAnswerInTime, retryAfter: nil))
         #expect(try webhook(.slack).judge(.connectionFailed(.refused), now: now)
-                == .temporary(reason: Strings.connectionRefused, retryAfter: nil))
+                == .temporary(reason: ConnectionFailure.refused.message, retryAfter: nil))
     }
 
     @Test(arguments: [ConnectionFailure.refused, .unknownHost, .lost, .offline, .tls, .brokenAnswer, .redirected,
@@ -181,9 +181,9 @@ import Testing
                       .authentication, .badURL, .other(code: -1007), .other(code: -1)])
     func aConnectionFailureIsToldInWordsNotAsABareCode(failure: ConnectionFailure) {
         for language in [Language.da, .en] {
-            let words = failure.reason[language].split(separator: " ").filter { Int($0) == nil }
-            #expect(words.count >= 3, "\(failure.reason[language])")
-            let reason = failure.reason[language]
+            let words = failure.message[language].split(separator: " ").filter { Int($0) == nil }
+            #expect(words.count >= 3, "\(failure.message[language])")
+            let reason = failure.message[language]
             #expect(!reason.contains("netværksfejl -") && !reason.contains("error -"))
         }
     }
@@ -197,7 +197,7 @@ import Testing
         #expect(reason.da.contains("elsewhere.example") && reason.en.contains("elsewhere.example"))
         #expect(reason.da.contains("HTTP 301") && reason.da.contains("omdirigerer"))
         #expect(try webhook(.slack).judge(.connectionFailed(.redirected), now: 0)
-                == .rejected(reason: Strings.connectionRedirected))
+                == .rejected(reason: ConnectionFailure.redirected.message))
     }
 
     @Test func aWordThatIsNoFailureIsNotRead() {
@@ -272,7 +272,7 @@ import Testing
     /// Every status a server may send, final or temporary, and numbers no standard has: words in both languages.
     @Test func everyStatusHasAMeaningInWordsInBothLanguages() {
         for status in [0, 99, 600, 999] + Array(100...599) {
-            let meaning = Strings.httpStatusMeaning(status)
+            let meaning = StatusMeaning(status: status).message
             for language in [Language.da, .en] {
                 #expect(meaning[language].split(separator: " ").count >= 3, "\(status): \(meaning[language])")
             }

@@ -47,34 +47,6 @@ extension Strings {
              "\(path) holds webhook URLs and others can read it: chmod 600 \(path), or use urlVariable")
     }
 
-    public static func postAlreadyPosted(_ label: String, date: String) -> Localized {
-        text("\(label): allerede sendt \(date) (--force sender igen)", "\(label): already posted on \(date) (--force posts again)")
-    }
-
-    public static func postDelivered(_ label: String, platform: String) -> Localized {
-        text("sendt: \(label) (\(platform))", "posted: \(label) (\(platform))")
-    }
-
-    public static func postRejected(_ label: String, reason: Localized) -> Localized {
-        text("\(label): afvist: \(reason.da)", "\(label): refused: \(reason.en)")
-    }
-
-    public static func postGaveUp(_ label: String, reason: Localized) -> Localized {
-        text("\(label): opgav: \(reason.da); prøv igen senere", "\(label): gave up: \(reason.en); try again later")
-    }
-
-    public static func postRetrying(_ label: String, reason: Localized, seconds: Double) -> Localized {
-        let wait = String(Double(Int(seconds * 10)) / 10)
-        // Danish writes a decimal comma.
-        return text("\(label): \(reason.da); prøver igen om \(wait.replacing(".", with: ",")) s",
-                    "\(label): \(reason.en); retrying in \(wait) s")
-    }
-
-    public static func postAttempts(_ attempts: Int, reason: Localized) -> Localized {
-        text(attempts == 1 ? "1 forsøg: \(reason.da)" : "\(attempts) forsøg, sidst: \(reason.da)",
-             attempts == 1 ? "1 attempt: \(reason.en)" : "\(attempts) attempts, last: \(reason.en)")
-    }
-
     public static func cannotWrite(_ path: String, reason: Localized) -> Localized {
         text("kan ikke skrive \(path): \(reason.da)", "cannot write \(path): \(reason.en)")
     }
