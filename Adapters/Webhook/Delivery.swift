@@ -126,7 +126,7 @@ extension WebhookAddress {
 }
 
 extension Platform {
-    /// The platform's success answer (chat-webhooks.md).
+    /// The platform's success answer, as its webhook documentation gives it.
     fileprivate func accepts(status: Int, body: String) -> Bool {
         let text = body.trimmingWhitespace
         let json = try? JSONParser.parse(text)
@@ -230,7 +230,7 @@ public struct RetryPolicy: Equatable, Sendable {
 // MARK: - Pacing
 
 extension Platform {
-    /// The least time between two posts to one webhook: Slack asks for at most one a second, and so does
-    /// chat-webhooks.md's rule for every platform.
+    /// The least time between two posts to one webhook: Slack asks for at most one a second, and samtale keeps
+    /// to that for every platform.
     public var pacing: Double { 1 }
 }

@@ -127,8 +127,8 @@ extension Strings {
     static let webhookDeleted = text("webhooken er slettet; opret en ny webhook, og brug dens adresse",
                                      "the webhook has been deleted; create a new webhook and use its URL")
 
-    /// Error codes and messages of the chat platforms (chat-webhooks.md), and what they mean for whoever set up
-    /// the webhook. The first code that the answer contains is the one explained.
+    /// Error codes and messages of the chat platforms, as their documentation gives them, and what they mean for
+    /// whoever set up the webhook. The first code that the answer contains is the one explained.
     public static let platformErrorMeanings: [(code: String, meaning: Localized)] = [
         ("no_service", text("webhooken er fjernet eller slået fra", "the webhook has been removed or disabled")),
         ("invalid_token", text("webhookens token er ikke længere gyldigt", "the webhook's token is no longer valid")),

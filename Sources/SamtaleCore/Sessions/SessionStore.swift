@@ -38,7 +38,7 @@ public struct SessionStore: Sendable {
         self.lockPatienceMilliseconds = lockPatienceMilliseconds
     }
 
-    /// The state folder DESIGN.md names: $SAMTALE_STATE_DIR, else $XDG_STATE_HOME/samtale, else
+    /// The state folder: $SAMTALE_STATE_DIR, else $XDG_STATE_HOME/samtale, else
     /// $HOME/.local/state/samtale. `environment` looks up a variable (empty counts as unset). Returns nil if none of
     /// them gives a path. Sessions are in its `sessions` folder; `samtale post` keeps its ledger beside them.
     ///
