@@ -204,13 +204,7 @@ struct HTTPHelper {
         ])
         var line = JSONWriter.bytes(request)
         line.append(0x0A)
-        var offset = 0
-        while offset < line.count {
-            let written = line[offset...].withUnsafeBytes { write(requests, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { throw .unavailable(Strings.httpHelperStopped) }
-            offset += written
-        }
+        guard FileSystem.writeAll(line, to: requests) == nil else { throw .unavailable(Strings.httpHelperStopped) }
     }
 
     /// The answers that arrive within the wait (nil: until one does), as (id, result).
