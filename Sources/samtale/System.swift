@@ -8,8 +8,9 @@ import Darwin
 import SamtaleCore
 import TerminalAdapter
 
-/// The few operating-system calls the command line needs, straight from libc: Foundation would double the start-up
-/// time of `samtale prompt`, which runs from cron and in pipes.
+/// The operating-system calls of the command line itself (output, environment, clock, signals, waiting for input),
+/// straight from libc: Foundation would double the start-up time of `samtale prompt`, which runs from cron and in
+/// pipes. Files and folders go through the core's `FileSystem`, the terminal's calls through `TerminalDevice`.
 enum System {
     // MARK: Output
 
@@ -191,8 +192,11 @@ extension System {
             }
         }
         var action = sigaction()
+        // The handler's field is in a union whose name each C library chooses.
         #if canImport(Darwin)
         action.__sigaction_u.__sa_handler = noteInterrupt
+        #elseif canImport(Musl)
+        action.__sa_handler.sa_handler = noteInterrupt
         #else
         action.__sigaction_handler.sa_handler = noteInterrupt
         #endif
