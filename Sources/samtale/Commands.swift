@@ -257,7 +257,8 @@ enum Commands {
             files = BuiltinDecks.files + BuiltinFlows.files + (try DeckSources.configured(parsed))
                 + (try DeckSources.configuredFlows(parsed))
             // The targets file of `samtale post`, when there is one (or when it is named).
-            if let path = try parsed.value("--config") ?? defaultTargetsPath().flatMap({ FileSystem.exists($0) ? $0 : nil }) {
+            let defaultPath = defaultTargetsPath().flatMap { FileSystem.exists($0) ? $0 : nil }
+            if let path = try parsed.value("--config") ?? defaultPath {
                 files += try DeckSources.files(at: path, explicit: true)
             }
         }
