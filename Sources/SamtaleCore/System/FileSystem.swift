@@ -239,7 +239,8 @@ public enum FileSystem {
         var status = stat()
         guard stat(path, &status) == 0 else { throw CallError(code: errno) }
         return FolderStatus(isSymbolicLink: link.st_mode & S_IFMT == S_IFLNK,
-                            isDirectory: status.st_mode & S_IFMT == S_IFDIR, isOpenToOthers: status.st_mode & 0o077 != 0)
+                            isDirectory: status.st_mode & S_IFMT == S_IFDIR,
+                            isOpenToOthers: status.st_mode & 0o077 != 0)
     }
 
     /// Whether anything is at `path` itself, a symbolic link too (whatever it points to); throws when the system
