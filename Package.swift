@@ -76,6 +76,16 @@ let package = Package(
             dependencies: ["WebhookAdapter", "SamtaleDecks", "TestSupport"],
             exclude: ["Schemas"]
         ),
+        /// The terminal adapter driven in this process: scripted lines in, the text it shows out.
+        .testTarget(
+            name: "TerminalAdapterTests",
+            dependencies: ["TerminalAdapter", "SamtaleDecks"]
+        ),
+        /// The JSON-lines server driven in this process: request lines in memory, its answer lines read back.
+        .testTarget(
+            name: "JSONLinesAdapterTests",
+            dependencies: ["JSONLinesAdapter", "SamtaleDecks", "TestSupport"]
+        ),
         .testTarget(
             name: "samtaleTests",
             dependencies: ["samtale", "JSONLinesAdapter", "SamtaleDecks", "TestSupport"],

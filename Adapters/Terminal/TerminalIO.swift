@@ -7,6 +7,31 @@ import Darwin
 #endif
 import SamtaleCore
 
+// MARK: - Device
+
+/// The terminal's system calls, here with the adapter that owns terminals (the core knows none). `isatty` and the
+/// `TIOCGWINSZ` ioctl have the same names on Linux and macOS.
+public enum TerminalDevice {
+    /// Whether standard input is a terminal (a person typing) rather than a pipe or a file.
+    public static var inputIsTerminal: Bool {
+        isatty(STDIN_FILENO) == 1
+    }
+
+    /// Whether standard output is a terminal, where text is wrapped and may be coloured.
+    public static var outputIsTerminal: Bool {
+        isatty(STDOUT_FILENO) == 1
+    }
+
+    /// The width of standard output's terminal in columns (COLUMNS, else 80, when the terminal does not say), or
+    /// nil when standard output is not a terminal.
+    public static func outputWidth(environment: (String) -> String?) -> Int? {
+        guard outputIsTerminal else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return environment("COLUMNS").flatMap(Int.init) ?? 80
+    }
+}
+
 // MARK: - Input
 
 /// What reading one line of input gave; the executable reads, the adapter only translates.
@@ -39,21 +64,13 @@ public struct TerminalStyle: Sendable {
 
     /// The style for this process: looks at stdout, stdin, NO_COLOR, TERM and the terminal's size.
     public static func current(environment: (String) -> String?) -> TerminalStyle {
-        let outputIsTerminal = isatty(STDOUT_FILENO) == 1
-        var width: Int?
-        if outputIsTerminal {
-            var size = winsize()
-            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
-                width = Int(size.ws_col)
-            } else {
-                width = environment("COLUMNS").flatMap(Int.init) ?? 80
-            }
-        }
+        let outputIsTerminal = TerminalDevice.outputIsTerminal
         let noColour = environment("NO_COLOR").map { !$0.isEmpty } ?? false
         let terminal = environment("TERM") ?? ""
         let showsEmphasis = !terminal.isEmpty && terminal != "dumb"
-        return TerminalStyle(width: width, usesColour: outputIsTerminal && !noColour && showsEmphasis,
-                             interactive: outputIsTerminal && isatty(STDIN_FILENO) == 1)
+        return TerminalStyle(width: TerminalDevice.outputWidth(environment: environment),
+                             usesColour: outputIsTerminal && !noColour && showsEmphasis,
+                             interactive: outputIsTerminal && TerminalDevice.inputIsTerminal)
     }
 
     func bold(_ text: String) -> String {

@@ -22,7 +22,8 @@ extension WebhookMessage {
 
 // MARK: - Limits
 
-/// What each platform takes (see chat-webhooks.md); "characters" are counted as UTF-16 code units (`TextMeasure`).
+/// What each platform takes, as its webhook documentation gives it; "characters" are counted as UTF-16 code units
+/// (`TextMeasure`).
 private enum Limit {
     /// Titles, contexts and footers are names, longer than this only by mistake; capping them leaves the room to
     /// the body.

@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SamtaleCore
 import SamtaleDecks
 import TerminalAdapter
@@ -57,7 +50,7 @@ enum Commands {
         _ = try Arguments(leading, command: nil)
         guard let first = arguments.first else {
             // On a terminal, no command opens the menu; anywhere else it is a usage error.
-            guard StandardInput.isTerminal && System.standardOutputIsTerminal else {
+            guard TerminalDevice.inputIsTerminal && TerminalDevice.outputIsTerminal else {
                 System.printError(Strings.overview[language])
                 return 64
             }
@@ -260,7 +253,8 @@ enum Commands {
             files = BuiltinDecks.files + BuiltinFlows.files + (try DeckSources.configured(parsed))
                 + (try DeckSources.configuredFlows(parsed))
             // The targets file of `samtale post`, when there is one (or when it is named).
-            if let path = try parsed.value("--config") ?? defaultTargetsPath().flatMap({ access($0, F_OK) == 0 ? $0 : nil }) {
+            let defaultPath = defaultTargetsPath().flatMap { FileSystem.exists($0) ? $0 : nil }
+            if let path = try parsed.value("--config") ?? defaultPath {
                 files += try DeckSources.files(at: path, explicit: true)
             }
         }

@@ -22,7 +22,7 @@ enum DeckSources {
         var files: [DeckFile] = []
         for folder in folders(arguments) {
             let flows = (folder.hasSuffix("/") ? folder : folder + "/") + "flows"
-            if System.isDirectory(flows) { files += try self.files(at: flows, explicit: false) }
+            if FileSystem.isDirectory(flows) { files += try self.files(at: flows, explicit: false) }
         }
         return files
     }
@@ -45,12 +45,12 @@ enum DeckSources {
     /// JSON Schemas. A folder without any is an error only when the user named it to be validated.
     static func files(at path: String, explicit: Bool) throws(CommandError) -> [DeckFile] {
         do {
-            guard System.isDirectory(path) else {
+            guard FileSystem.isDirectory(path) else {
                 return [DeckFile(name: path, bytes: try System.readFile(path), isBuiltin: false)]
             }
             let folder = path.hasSuffix("/") ? path : path + "/"
             var names = try System.directoryEntries(path).filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }
-            if explicit && System.isDirectory(folder + "flows") {
+            if explicit && FileSystem.isDirectory(folder + "flows") {
                 names += try System.directoryEntries(folder + "flows")
                     .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.map { "flows/" + $0 }
             }

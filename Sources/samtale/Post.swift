@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SamtaleCore
 import WebhookAdapter
 
@@ -231,8 +224,7 @@ extension Commands {
     /// A URL written in the file is a secret in the file: say so when others may read it.
     static func warnIfReadableByOthers(_ path: String, targets: [WebhookTarget], language: Language) {
         guard targets.contains(where: { if case .inline = $0.url { true } else { false } }) else { return }
-        var status = stat()
-        if stat(path, &status) == 0 && status.st_mode & 0o044 != 0 {
+        if FileSystem.isReadableByOthers(path) {
             System.printError("samtale: \(Strings.postConfigReadable(path)[language])")
         }
     }

@@ -158,13 +158,8 @@ struct HTTPHelper {
     }
 
     func send(_ request: HelperRequest) throws(CommandError) {
-        let line = request.line
-        var offset = 0
-        while offset < line.count {
-            let written = line[offset...].withUnsafeBytes { write(requests, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { throw .unavailable(Strings.httpHelperStopped) }
-            offset += written
+        guard FileSystem.writeAll(request.line, to: requests) == nil else {
+            throw .unavailable(Strings.httpHelperStopped)
         }
     }
 

@@ -29,16 +29,16 @@ struct PostLedgerFile {
 
     /// Takes the lock for the rest of the process: the kernel lets it go when the process ends, however it ends.
     func lock() throws(CommandError) {
-        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw Self.cannotWrite(lockPath) }
-        while flock(descriptor, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw Self.cannotWrite(lockPath) }
+        do {
+            _ = try FileSystem.Lock.acquire(lockPath, waitingUpTo: nil)
+        } catch {
+            throw .cannotCreate(Strings.cannotWrite(lockPath, reason: error.message))
         }
     }
 
     /// The deliveries on record. Lines a crash cut short are skipped and told once, on stderr.
     func entries(language: Language) throws(CommandError) -> [LedgerEntry] {
-        guard access(path, F_OK) == 0 else { return [] }
+        guard FileSystem.exists(path) else { return [] }
         let bytes: [UInt8]
         do {
             bytes = try System.readFile(path)
@@ -64,27 +64,13 @@ struct PostLedgerFile {
         var last: UInt8 = 0
         // Where the last byte cannot be read, an empty line costs nothing.
         if size > 0 && (pread(descriptor, &last, 1, size - 1) != 1 || last != 0x0A) { line.insert(0x0A, at: 0) }
-        var offset = 0
-        while offset < line.count {
-            let written = line[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { throw Self.cannotWrite(path) }
-            offset += written
+        if let code = FileSystem.writeAll(line, to: descriptor) ?? FileSystem.synchronize(descriptor) {
+            throw .cannotCreate(Strings.cannotWrite(path, reason: Strings.systemError(code)))
         }
-        guard Self.flush(descriptor) else { throw Self.cannotWrite(path) }
     }
 
     /// The last system call's failure on `path`, in the interface language.
     private static func cannotWrite(_ path: String) -> CommandError {
         .cannotCreate(Strings.cannotWrite(path, reason: Strings.systemError(errno)))
-    }
-
-    /// To the disk itself: on macOS `fsync` stops at the drive's cache, `F_FULLFSYNC` does not (where the file
-    /// system has it).
-    private static func flush(_ descriptor: Int32) -> Bool {
-        #if canImport(Darwin)
-        if fcntl(descriptor, F_FULLFSYNC) == 0 { return true }
-        #endif
-        return fsync(descriptor) == 0
     }
 }

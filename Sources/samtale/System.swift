@@ -6,18 +6,11 @@ import Musl
 import Darwin
 #endif
 import SamtaleCore
+import TerminalAdapter
 
-/// libc's `write`, named apart from `System.write`, which would hide it inside `System`.
-#if canImport(Glibc)
-private let writeDescriptor = Glibc.write
-#elseif canImport(Musl)
-private let writeDescriptor = Musl.write
-#elseif canImport(Darwin)
-private let writeDescriptor = Darwin.write
-#endif
-
-/// The few operating-system calls the command line needs, straight from libc: Foundation would double the start-up
-/// time of `samtale prompt`, which runs from cron and in pipes.
+/// The operating-system calls of the command line itself (output, environment, clock, signals, waiting for input),
+/// straight from libc: Foundation would double the start-up time of `samtale prompt`, which runs from cron and in
+/// pipes. Files and folders go through the core's `FileSystem`, the terminal's calls through `TerminalDevice`.
 enum System {
     // MARK: Output
 
@@ -32,7 +25,7 @@ enum System {
 
     /// Writes bytes to standard output, all of them, unbuffered.
     static func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { buffer in writeAll(buffer, to: STDOUT_FILENO) }
+        bytes.withUnsafeBytes { buffer in writeAll(buffer, to: STDOUT_FILENO) }
     }
 
     static func printError(_ text: String) {
@@ -40,36 +33,29 @@ enum System {
     }
 
     /// The error number of the first write to standard output that failed (a full disk, a closed descriptor): what
-    /// was asked for is not all there, which `finishOutput` turns into exit 74.
+    /// was asked for is not all there, which `end` turns into exit 74.
     nonisolated(unsafe) private(set) static var outputError: Int32?
 
-    /// Closes standard output, as the last step of a run, and returns the error number of anything that did not
-    /// reach it; some file systems (NFS, quotas) report a failed write only when the file is closed.
-    static func finishOutput() -> Int32? {
+    /// Ends the process with `status` after closing standard output: output that did not arrive (a full disk,
+    /// /dev/full, a closed descriptor) is an I/O error, never a quiet success. Some file systems (NFS, quotas) report
+    /// a failed write only when the file is closed.
+    static func end(_ status: Int32, language: Language) -> Never {
         if close(STDOUT_FILENO) != 0 && errno != EBADF && errno != EINTR && outputError == nil { outputError = errno }
-        return outputError
+        guard let outputError else { exit(status) }
+        printError("samtale: \(Strings.cannotWriteOutput(Strings.systemError(outputError))[language])")
+        exit(status == 0 ? 74 : status)
     }
 
     /// Writes all of the text, unbuffered, so that nothing is lost when the process exits right after.
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
-        text.withUTF8 { buffer in writeAll(buffer, to: descriptor) }
+        text.withUTF8 { buffer in writeAll(UnsafeRawBufferPointer(buffer), to: descriptor) }
     }
 
-    private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
-        var offset = 0
-        while offset < buffer.count {
-            let written = writeDescriptor(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if written > 0 {
-                offset += written
-            } else if written < 0 && errno == EINTR {
-                continue
-            } else {
-                // Standard error has nowhere to report to; standard output's failure is reported at the end.
-                if descriptor == STDOUT_FILENO && outputError == nil { outputError = written < 0 ? errno : ENOSPC }
-                return
-            }
-        }
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) {
+        guard let code = FileSystem.writeAll(buffer, to: descriptor) else { return }
+        // Standard error has nowhere to report to; standard output's failure is reported at the end.
+        if descriptor == STDOUT_FILENO && outputError == nil { outputError = code }
     }
 
     // MARK: Environment
@@ -78,17 +64,9 @@ enum System {
         getenv(name).map { String(cString: $0) }
     }
 
-    /// Whether standard output is a terminal, where text is wrapped and may be coloured.
-    static var standardOutputIsTerminal: Bool {
-        isatty(STDOUT_FILENO) == 1
-    }
-
     /// The terminal's width in columns, or nil when standard output is not a terminal.
     static var terminalWidth: Int? {
-        guard standardOutputIsTerminal else { return nil }
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return environment("COLUMNS").flatMap(Int.init) ?? 80
+        TerminalDevice.outputWidth(environment: environment)
     }
 
     /// Today in local time (the TZ of the machine or the environment), or the day of SAMTALE_NOW.
@@ -151,82 +129,135 @@ enum System {
         let reason: Localized
     }
 
-    /// The bytes of a regular file of at most `fileSizeLimit` bytes. A FIFO, device or socket is refused rather than
-    /// waited on or read forever, whatever its name (`/dev/stdin` too); so is a larger file.
+    /// The bytes of a regular file of at most `fileSizeLimit` bytes: a FIFO, a device, a socket or a larger file
+    /// is refused, whatever its name (`/dev/stdin` too).
     static func readFile(_ path: String) throws(ReadError) -> [UInt8] {
-        // O_NONBLOCK: opening a FIFO must not wait for a writer before it can be refused.
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            let code = errno
-            // A socket cannot be opened at all (ENXIO); say what it is rather than what open said.
-            var status = stat()
-            if code == ENXIO, stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFSOCK {
-                throw ReadError(path: path, reason: Strings.notARegularFile(.socket))
-            }
-            throw ReadError(path: path, reason: Strings.systemError(code))
+        do {
+            return try FileSystem.readRegularFile(path, limit: fileSizeLimit)
+        } catch {
+            throw ReadError(path: path, reason: error.message)
         }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw ReadError(path: path, reason: Strings.systemError(errno)) }
-        let type = status.st_mode & S_IFMT
-        guard type == S_IFREG else { throw ReadError(path: path, reason: Strings.notARegularFile(fileKind(type))) }
-        guard status.st_size <= fileSizeLimit else {
-            throw ReadError(path: path, reason: Strings.fileTooLarge(Int(status.st_size), limit: fileSizeLimit))
-        }
-        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-        return try readToEnd(descriptor, path: path)
     }
 
     /// All of standard input, whatever it is (a pipe, a terminal, a file), up to `fileSizeLimit` bytes: for
     /// `post --stdin`, the one place that reads it whole. A path the user names is read by `readFile` only.
     static func readStandardInput() throws(ReadError) -> [UInt8] {
-        try readToEnd(STDIN_FILENO, path: "/dev/stdin")
-    }
-
-    /// The bytes up to the end, bounded: a file that grows while it is read, or a pipe, stops at the limit.
-    private static func readToEnd(_ descriptor: Int32, path: String) throws(ReadError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = read(descriptor, &chunk, chunk.count)
-            if count == 0 { return bytes }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ReadError(path: path, reason: Strings.systemError(errno))
-            }
-            bytes += chunk[0..<count]
-            if bytes.count > fileSizeLimit {
-                throw ReadError(path: path, reason: Strings.fileTooLarge(nil, limit: fileSizeLimit))
-            }
+        do {
+            return try FileSystem.readToEnd(STDIN_FILENO, limit: fileSizeLimit)
+        } catch {
+            throw ReadError(path: "/dev/stdin", reason: error.message)
         }
-    }
-
-    private static func fileKind(_ type: mode_t) -> FileKind {
-        switch type {
-        case S_IFDIR: .folder
-        case S_IFIFO: .fifo
-        case S_IFSOCK: .socket
-        case S_IFCHR, S_IFBLK: .device
-        default: .other
-        }
-    }
-
-    static func isDirectory(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// The names in a folder, sorted so that loading order (and so which deck wins) never depends on the file system.
     static func directoryEntries(_ path: String) throws(ReadError) -> [String] {
-        guard let directory = opendir(path) else { throw ReadError(path: path, reason: Strings.systemError(errno)) }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
+        do {
+            return try FileSystem.directoryEntries(path)
+        } catch {
+            throw ReadError(path: path, reason: error.message)
         }
-        return names.sorted()
+    }
+}
+
+// MARK: - Interrupts
+
+/// The pipe through which the signal handler wakes a waiting read (the self-pipe trick): a signal that arrives at
+/// any moment, even just before the wait begins, is seen. A plain global, as a signal handler may touch nothing else.
+nonisolated(unsafe) private var signalPipe: (read: Int32, write: Int32) = (-1, -1)
+
+/// Set by the signal handler too, so that lines already read are not worked through after the signal: checking a
+/// flag costs nothing per line, where polling the pipe would cost a system call.
+nonisolated(unsafe) private var signalArrived = false
+
+/// The handler of SIGINT and SIGTERM: only what a signal handler may do. Outside `System`, whose own `write` would
+/// hide libc's.
+private func noteInterrupt(_: Int32) {
+    signalArrived = true
+    var byte: UInt8 = 1
+    _ = write(signalPipe.write, &byte, 1)
+}
+
+extension System {
+    /// Has SIGINT (Ctrl-C) and SIGTERM set a flag and wake `waitForInput`, instead of ending the process: a
+    /// conversation pauses and saves, a server finishes the request at hand and exits.
+    static func catchInterrupts() {
+        if signalPipe.read < 0 {
+            var descriptors: [Int32] = [-1, -1]
+            if pipe(&descriptors) == 0 {
+                for descriptor in descriptors {
+                    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+                    _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+                }
+                signalPipe = (descriptors[0], descriptors[1])
+            }
+        }
+        var action = sigaction()
+        // The handler's field is in a union whose name each C library chooses.
+        #if canImport(Darwin)
+        action.__sigaction_u.__sa_handler = noteInterrupt
+        #elseif canImport(Musl)
+        action.__sa_handler.sa_handler = noteInterrupt
+        #else
+        action.__sigaction_handler.sa_handler = noteInterrupt
+        #endif
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+        sigaction(SIGTERM, &action, nil)
+        // A parent may start samtale with these signals blocked (a test runner's thread, some supervisors); blocked,
+        // they would never reach the handler, and a server would never stop.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+    }
+
+    /// Whether SIGINT or SIGTERM arrived and has not been taken yet.
+    static var interruptArrived: Bool {
+        signalArrived
+    }
+
+    /// Takes the signal that arrived: the flag cleared and the pipe drained, so that the next wait waits again.
+    static func takeInterrupt() {
+        signalArrived = false
+        var drained = [UInt8](repeating: 0, count: 64)
+        while read(signalPipe.read, &drained, drained.count) > 0 {}
+    }
+
+    /// What waiting for standard input gave.
+    enum InputWait {
+        /// There is something to read (perhaps its end).
+        case ready
+        /// SIGINT or SIGTERM arrived.
+        case interrupted
+        /// Woken for nothing (another signal): wait again.
+        case again
+        /// Standard input cannot be waited on; treat it as ended.
+        case failed
+    }
+
+    /// Waits until standard input has something to read or an interrupt arrives, whichever is first.
+    static func waitForInput() -> InputWait {
+        var waiting = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: signalPipe.read, events: Int16(POLLIN), revents: 0)]
+        if poll(&waiting, nfds_t(waiting.count), -1) < 0 { return errno == EINTR ? .again : .failed }
+        if waiting[1].revents & Int16(POLLIN) != 0 { return .interrupted }
+        return waiting[0].revents != 0 ? .ready : .again
+    }
+
+    /// Reads what standard input has onto `buffer`; the number of bytes, 0 at its end (or on an error other than
+    /// EINTR).
+    static func readInput(onto buffer: inout [UInt8]) -> Int {
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(STDIN_FILENO, &chunk, chunk.count)
+            if count > 0 {
+                buffer += chunk[0..<count]
+                return count
+            }
+            if count < 0 && errno == EINTR { continue }
+            return 0
+        }
     }
 }

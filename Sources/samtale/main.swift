@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SamtaleCore
 
 /// The interface language: `--lang`, else the locale (LC_ALL, LC_MESSAGES, LANG), else Danish.
@@ -20,10 +13,4 @@ func interfaceLanguage(_ arguments: [String]) -> Language {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let language = interfaceLanguage(arguments)
-var status = Commands.run(arguments, language: language)
-// Output that did not arrive (a full disk, /dev/full, a closed descriptor) is an I/O error, never a quiet success.
-if let error = System.finishOutput() {
-    System.printError("samtale: \(Strings.cannotWriteOutput(Strings.systemError(error))[language])")
-    if status == 0 { status = 74 }
-}
-exit(status)
+System.end(Commands.run(arguments, language: language), language: language)

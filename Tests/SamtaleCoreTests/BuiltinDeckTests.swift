@@ -161,7 +161,8 @@ extension Deck: CustomTestStringConvertible {
 // MARK: - Counting against the seeds
 
 @Suite struct SeedCountTests {
-    /// Seed 000 read card by card: how many questions each role's card per perspective has for each audience.
+    /// Hjørring's dialogue cards (`Seeds/000_c5eb57f69856a655.txt`) read card by card: how many questions each role's
+    /// card per perspective has for each audience.
     static func dialogueCardQuestionCounts() throws -> [String: Int] {
         let roleHeadings = ["FÆLLES": "faelles", "MEDARBEJDER": "medarbejder", "LEDER AF MEDARBEJDER": "leder-af-medarbejder",
                             "LEDER AF LEDER": "leder-af-leder", "LEDER AF LEDE": "leder-af-leder", "CHEF": "chef",

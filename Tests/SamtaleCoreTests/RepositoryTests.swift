@@ -15,6 +15,10 @@ import TestSupport
         return [".." + "/" + shared] + ["seeds", "schemas", "reference"].map { shared + "/" + $0 }
     }()
 
+    /// Documents kept beside the project while it was designed, which a reader of the repository cannot open: a
+    /// comment or a page that cites them sends its reader nowhere. Put together from parts like `outside`.
+    static let unopenable = ["DESIGN" + ".md", "chat-webhooks" + ".md", "Seed" + " 000", "seed" + " 000"]
+
     /// Foundation's ways to start a process, put together from parts like `outside`.
     static let processCalls = ["Process" + "()", "Process" + ".run("]
 
@@ -44,10 +48,37 @@ import TestSupport
         }
     }
 
+    /// Writes each text to its path under `root`, making the folders on the way.
+    static func write(_ files: [String: String], under root: URL) throws {
+        for (path, text) in files {
+            let file = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+    }
+
     @Test func nothingReachesForFilesBesideTheRepository() {
         let found = Self.mentions(of: Self.outside, under: ["Sources", "Adapters", "Tests", ".ci", "Dialogues",
                                                            "Package.swift"], in: Self.root)
         #expect(found.isEmpty, "keep what a test needs in the repository: \(found)")
+    }
+
+    @Test func nothingCitesADocumentTheRepositoryDoesNotHold() {
+        let paths = ["Sources", "Adapters", "Tests", ".ci", "Dialogues", "Package.swift", "README.md", "PROTOCOL.md"]
+        let found = Self.mentions(of: Self.unopenable, under: paths, in: Self.root)
+        #expect(found.isEmpty, "cite what the repository holds (Tests/SamtaleCoreTests/Seeds/…) or nothing: \(found)")
+    }
+
+    @Test func theCheckFindsACitationOfADocumentTheRepositoryDoesNotHold() throws {
+        try TemporaryFolders.with { root in
+            let files = ["Sources/A.swift": "/// The folder \(Self.unopenable[0]) names.",
+                         "README.md": "As \(Self.unopenable[2]) asks, swap the word.",
+                         "Sources/B.swift": "/// Not a citation: MY\(Self.unopenable[0])."]
+            try Self.write(files, under: root)
+            #expect(Self.mentions(of: Self.unopenable, under: ["Sources", "README.md"], in: root)
+                == ["README.md: \(Self.unopenable[2])", "Sources/A.swift: \(Self.unopenable[0])"])
+        }
     }
 
     @Test func theCheckFindsAReferenceBesideTheRepository() throws {
@@ -55,12 +86,7 @@ import TestSupport
             let files = ["Tests/A/Tests.swift": "let folder = \"../../\(Self.outside[0])/x\"",
                          ".ci/run": "cp \(Self.outside[2])/card.json .", "Tests/B.txt": "shared by all",
                          "Tests/C.swift": "let x = TestProcess(); let y = \(Self.processCalls[0])"]
-            for (path, text) in files {
-                let file = root.appendingPathComponent(path)
-                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(),
-                                                        withIntermediateDirectories: true)
-                try text.write(to: file, atomically: true, encoding: .utf8)
-            }
+            try Self.write(files, under: root)
             #expect(Self.mentions(of: Self.outside, under: ["Tests", ".ci", "Sources"], in: root)
                 == [".ci/run: \(Self.outside[2])", "Tests/A/Tests.swift: \(Self.outside[0])"])
             #expect(Self.mentions(of: Self.processCalls, under: ["Tests"], in: root)

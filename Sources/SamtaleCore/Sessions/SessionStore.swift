@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 // MARK: - SessionStore
 
 /// Session files in one folder: each written atomically and durably, readable by id, and never overwritten with a
@@ -38,7 +30,7 @@ public struct SessionStore: Sendable {
         self.lockPatienceMilliseconds = lockPatienceMilliseconds
     }
 
-    /// The state folder DESIGN.md names: $SAMTALE_STATE_DIR, else $XDG_STATE_HOME/samtale, else
+    /// The state folder: $SAMTALE_STATE_DIR, else $XDG_STATE_HOME/samtale, else
     /// $HOME/.local/state/samtale. `environment` looks up a variable (empty counts as unset). Returns nil if none of
     /// them gives a path. Sessions are in its `sessions` folder; `samtale post` keeps its ledger beside them.
     ///
@@ -78,7 +70,7 @@ public struct SessionStore: Sendable {
     /// revision, writes a temporary file (0600), syncs it, renames it over `ID.json` and syncs the folder.
     public func save(_ session: inout Session) throws(SessionStoreError) {
         try makeDirectory()
-        let lock = try Lock.acquire(folder: directory, for: session.id, waitingUpTo: lockPatienceMilliseconds)
+        let lock = try Self.lock(directory, for: session.id, waitingUpTo: lockPatienceMilliseconds)
         defer { lock.release() }
         let target = path(of: session.id)
         switch try savedState(of: session.id) {
@@ -103,26 +95,13 @@ public struct SessionStore: Sendable {
         } catch {
             throw .damaged(path: target, error)
         }
-        let temporary = temporaryPath(of: session.id)
-        let descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw .cannotCreate(path: target, code: errno) }
         do {
-            try writeAll(bytes, to: descriptor, path: target)
-            try synchronize(descriptor, path: target)
+            try FileSystem.replace(target, with: bytes, through: temporaryPath(of: session.id))
         } catch {
-            close(descriptor)
-            unlink(temporary)
-            throw error
-        }
-        if close(descriptor) != 0 && errno != EINTR {
-            let code = errno
-            unlink(temporary)
-            throw .cannotWrite(path: target, code: code)
-        }
-        guard rename(temporary, target) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw .cannotWrite(path: target, code: code)
+            switch error.stage {
+            case .creating: throw .cannotCreate(path: target, code: error.code)
+            case .writing: throw .cannotWrite(path: target, code: error.code)
+            }
         }
         try synchronizeDirectory()
         session = next
@@ -166,61 +145,48 @@ public struct SessionStore: Sendable {
     /// there that others may enter is refused with what to do, since samtale did not make it and may not own it.
     private func makeDirectory() throws(SessionStoreError) {
         try Self.createDirectory(directory)
-        var link = stat()
-        guard lstat(directory, &link) == 0 else { throw .cannotCreate(path: directory, code: errno) }
-        var status = stat()
-        guard stat(directory, &status) == 0 else { throw .cannotCreate(path: directory, code: errno) }
-        guard status.st_mode & S_IFMT == S_IFDIR else { throw .cannotCreate(path: directory, code: ENOTDIR) }
-        guard status.st_mode & 0o077 != 0 else { return }
-        if link.st_mode & S_IFMT == S_IFLNK { throw .openToOthers(path: directory) }
-        if chmod(directory, 0o700) != 0 { throw .cannotCreate(path: directory, code: errno) }
+        let status: FileSystem.FolderStatus
+        do {
+            status = try FileSystem.folderStatus(directory)
+        } catch {
+            throw .cannotCreate(path: directory, code: error.code)
+        }
+        guard status.isDirectory else {
+            throw .cannotCreate(path: directory, code: FileSystem.CallError.notAFolder.code)
+        }
+        guard status.isOpenToOthers else { return }
+        if status.isSymbolicLink { throw .openToOthers(path: directory) }
+        do {
+            try FileSystem.restrictToOwner(directory)
+        } catch {
+            throw .cannotCreate(path: directory, code: error.code)
+        }
     }
 
     /// Creates a folder and its missing parents, each 0700. A folder that already exists (or that another process
     /// creates meanwhile) is fine; whether it really is a folder is checked by the caller.
     public static func createDirectory(_ path: String) throws(SessionStoreError) {
-        if mkdir(path, 0o700) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT, let parent = parent(of: path) else {
-            throw .cannotCreate(path: path, code: errno)
-        }
-        try createDirectory(parent)
-        guard mkdir(path, 0o700) == 0 || errno == EEXIST else {
-            throw .cannotCreate(path: path, code: errno)
-        }
-    }
-
-    private func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(SessionStoreError) {
-        let failure = bytes.withUnsafeBytes { buffer -> Int32? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written >= 0 {
-                    offset += written
-                } else if errno != EINTR {
-                    return errno
-                }
+        do {
+            try FileSystem.makeDirectory(path)
+        } catch where error.isMissing {
+            guard let parent = parent(of: path) else { throw .cannotCreate(path: path, code: error.code) }
+            try createDirectory(parent)
+            do {
+                try FileSystem.makeDirectory(path)
+            } catch {
+                throw .cannotCreate(path: path, code: error.code)
             }
-            return nil
-        }
-        if let code = failure { throw .cannotWrite(path: path, code: code) }
-    }
-
-    /// Flushes a file to the disk, so that a power loss after the rename cannot leave an empty session file.
-    private func synchronize(_ descriptor: Int32, path: String) throws(SessionStoreError) {
-        while fsync(descriptor) != 0 {
-            guard errno == EINTR else { throw .cannotWrite(path: path, code: errno) }
+        } catch {
+            throw .cannotCreate(path: path, code: error.code)
         }
     }
 
-    /// Flushes the folder, so that a rename or an unlink survives a power loss. File systems that cannot sync
-    /// a folder say EINVAL; there, what the file system keeps is all there is.
+    /// Flushes the folder, so that a rename or an unlink survives a power loss.
     private func synchronizeDirectory() throws(SessionStoreError) {
-        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .cannotWrite(path: directory, code: errno) }
-        defer { close(descriptor) }
-        while fsync(descriptor) != 0 {
-            if errno == EINVAL { return }
-            guard errno == EINTR else { throw .cannotWrite(path: directory, code: errno) }
+        do {
+            try FileSystem.synchronizeDirectory(directory)
+        } catch {
+            throw .cannotWrite(path: directory, code: error.code)
         }
     }
 
@@ -240,32 +206,14 @@ public struct SessionStore: Sendable {
     /// make a session read another file; so is anything but a regular file, which could block (a FIFO) or never end.
     private func contents(of id: SessionID) throws(SessionStoreError) -> [UInt8] {
         let target = path(of: id)
-        var descriptor: Int32
-        repeat {
-            descriptor = open(target, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        } while descriptor < 0 && errno == EINTR
-        guard descriptor >= 0 else {
-            if errno == ENOENT { throw .notFound(id) }
-            // O_NOFOLLOW refuses a symbolic link in place of the file with ELOOP.
-            if errno == ELOOP { throw .notAFile(path: target) }
-            throw .cannotRead(path: target, code: errno)
-        }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw .cannotRead(path: target, code: errno) }
-        guard status.st_mode & S_IFMT == S_IFREG else { throw .notAFile(path: target) }
-        guard Int(status.st_size) <= Self.largestFile else { throw .tooLarge(path: target, size: Int(status.st_size)) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(status.st_size))
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count > 0 {
-                bytes += chunk[0..<count]
-            } else if count == 0 {
-                return bytes
-            } else if errno != EINTR {
-                throw .cannotRead(path: target, code: errno)
+        do {
+            return try FileSystem.readRegularFile(target, followingLinks: false, limit: Self.largestFile)
+        } catch {
+            switch error {
+            case .system where error.isMissing: throw .notFound(id)
+            case .system(let code): throw .cannotRead(path: target, code: code)
+            case .notRegular: throw .notAFile(path: target)
+            case .tooLarge(let size, _): throw .tooLarge(path: target, size: size)
             }
         }
     }
@@ -274,32 +222,25 @@ public struct SessionStore: Sendable {
     /// means no sessions (empty list), not an error. Temporary files that killed saves left are removed on the way,
     /// when the folder's lock can be had at once (a reader without write access simply leaves them).
     public func list() throws(SessionStoreError) -> [SessionID] {
-        guard let folder = opendir(directory) else {
-            if errno == ENOENT { return [] }
-            throw .cannotRead(path: directory, code: errno)
+        let names: [String]
+        do {
+            names = try FileSystem.directoryEntries(directory)
+        } catch where error.isMissing {
+            return []
+        } catch {
+            throw .cannotRead(path: directory, code: error.code)
         }
-        defer { closedir(folder) }
         var ids: [SessionID] = []
         var strays: [String] = []
-        while true {
-            errno = 0
-            guard let entry = readdir(folder) else {
-                if errno != 0 { throw .cannotRead(path: directory, code: errno) }
-                break
-            }
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
-                    String(cString: $0)
-                }
-            }
+        for name in names {
             if name.hasSuffix(".json"), let id = SessionID(validating: String(name.dropLast(5))) {
                 ids.append(id)
             } else if Self.isLeftByASave(name) {
                 strays.append(name)
             }
         }
-        if !strays.isEmpty, let lock = try? Lock.acquire(folder: directory, waitingUpTo: 0) {
-            for name in strays { unlink(Self.join(directory, name)) }
+        if !strays.isEmpty, let lock = try? Self.lock(directory, waitingUpTo: 0) {
+            for name in strays { try? FileSystem.remove(Self.join(directory, name)) }
             lock.release()
         }
         return ids.sorted()
@@ -323,63 +264,49 @@ public struct SessionStore: Sendable {
     /// it stays removed after a power loss. Under the lock, so that no save in flight can bring it back.
     public func delete(_ id: SessionID) throws(SessionStoreError) {
         let target = path(of: id)
-        var status = stat()
-        guard lstat(directory, &status) == 0 else {
-            if errno == ENOENT { throw .notFound(id) }
-            throw .cannotWrite(path: target, code: errno)
+        let folderExists: Bool
+        do {
+            folderExists = try FileSystem.existsItself(directory)
+        } catch {
+            throw .cannotWrite(path: target, code: error.code)
         }
-        let lock = try Lock.acquire(folder: directory, for: id, waitingUpTo: lockPatienceMilliseconds)
+        guard folderExists else { throw .notFound(id) }
+        let lock = try Self.lock(directory, for: id, waitingUpTo: lockPatienceMilliseconds)
         defer { lock.release() }
-        unlink(temporaryPath(of: id))
-        guard unlink(target) == 0 else {
-            if errno == ENOENT { throw .notFound(id) }
-            throw .cannotWrite(path: target, code: errno)
+        try? FileSystem.remove(temporaryPath(of: id))
+        do {
+            try FileSystem.remove(target)
+        } catch where error.isMissing {
+            throw .notFound(id)
+        } catch {
+            throw .cannotWrite(path: target, code: error.code)
         }
         try synchronizeDirectory()
     }
 
     // MARK: - Lock
 
-    /// The folder's lock, held while a save checks and replaces a file: an exclusive `flock` on `.lock`, which the
-    /// system releases if the process dies, so a killed process never leaves the folder locked.
-    private struct Lock {
-        private let descriptor: Int32
-
-        /// The lock, waited for up to `milliseconds`; nil when another process still holds it then (a process
-        /// stopped mid-save), so that a save reports that rather than wait forever.
-        static func acquire(folder: String, waitingUpTo milliseconds: Int) throws(SessionStoreError) -> Lock? {
-            let path = SessionStore.join(folder, ".lock")
-            let descriptor = open(path, O_CREAT | O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else { throw .cannotCreate(path: path, code: errno) }
-            var waited = 0
-            while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-                let code = errno
-                guard code == EWOULDBLOCK || code == EINTR else {
-                    close(descriptor)
-                    throw .cannotCreate(path: path, code: code)
-                }
-                guard waited < milliseconds else {
-                    close(descriptor)
-                    return nil
-                }
-                usleep(2_000)
-                waited += 2
-            }
-            return Lock(descriptor: descriptor)
+    /// The folder's lock, held while a save checks and replaces a file: an exclusive lock on `.lock`, which the
+    /// system releases if the process dies, so a killed process never leaves the folder locked. Waited for up to
+    /// `milliseconds`; nil when another process still holds it then (a process stopped mid-save), so that a save
+    /// reports that rather than wait forever.
+    private static func lock(
+        _ folder: String, waitingUpTo milliseconds: Int
+    ) throws(SessionStoreError) -> FileSystem.Lock? {
+        let path = join(folder, ".lock")
+        do {
+            return try FileSystem.Lock.acquire(path, waitingUpTo: milliseconds)
+        } catch {
+            throw .cannotCreate(path: path, code: error.code)
         }
+    }
 
-        /// The lock for changing session `id`, or `busy`.
-        static func acquire(
-            folder: String, for id: SessionID, waitingUpTo milliseconds: Int
-        ) throws(SessionStoreError) -> Lock {
-            guard let lock = try acquire(folder: folder, waitingUpTo: milliseconds) else { throw .busy(id) }
-            return lock
-        }
-
-        /// Closing the descriptor releases the lock.
-        func release() {
-            close(descriptor)
-        }
+    /// The folder's lock for changing session `id`, or `busy`.
+    private static func lock(
+        _ folder: String, for id: SessionID, waitingUpTo milliseconds: Int
+    ) throws(SessionStoreError) -> FileSystem.Lock {
+        guard let lock = try lock(folder, waitingUpTo: milliseconds) else { throw .busy(id) }
+        return lock
     }
 
     // MARK: - Paths
@@ -416,8 +343,8 @@ public enum SessionStoreError: Error, Equatable, Sendable {
     case openToOthers(path: String)
     /// Something other than a regular file where a session's file should be: a symbolic link, a FIFO, a device.
     case notAFile(path: String)
-    /// A session file larger than `SessionStore.largestFile`.
-    case tooLarge(path: String, size: Int)
+    /// A session file larger than `SessionStore.largestFile`; its size, nil when it grew past that while read.
+    case tooLarge(path: String, size: Int?)
     /// The session folder or a session's file could not be created (a parent is a file, no permission).
     case cannotCreate(path: String, code: Int32)
     /// A session's file or the folder could not be read.

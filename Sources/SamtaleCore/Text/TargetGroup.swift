@@ -2,8 +2,9 @@
 
 /// The word that replaces "borger" in every text, in each of its Danish forms.
 ///
-/// Seed 000 asks teams whose core task is not about citizens to swap "borger" for their own
-/// target group ("brugerne", "ansatte i forvaltningen"); this type holds that choice.
+/// Hjørring's dialogue cards (`Tests/SamtaleCoreTests/Seeds/000_c5eb57f69856a655.txt`) ask teams whose core task is
+/// not about citizens to swap "borger" for their own target group ("brugerne", "ansatte i forvaltningen"); this type
+/// holds that choice.
 public struct TargetGroup: Hashable, Codable, Sendable {
     /// Indefinite singular, replaces "borger" (e.g. "bruger").
     public let singular: String

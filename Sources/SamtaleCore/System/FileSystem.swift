@@ -1,0 +1,322 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#else
+#error("samtale calls libc itself: it builds on Linux (Glibc, Musl) and macOS (Darwin) only")
+#endif
+
+// MARK: - FileSystem
+
+/// The system calls on files and folders, for the session store, the post ledger and the decks the command line
+/// reads: each loop that resumes after a signal (EINTR) or a partial write is written here once. Plain libc rather
+/// than Foundation, so that the command line starts fast. Every call exists under the same name on Linux and macOS;
+/// where the two differ (`F_FULLFSYNC`), each has its branch. Terminals and signals are not the core's: they are in
+/// the terminal adapter and the executable.
+public enum FileSystem {
+    /// Writes every byte, resuming after a signal or a partial write. Returns the error number of the failure, or
+    /// nil when all of it was written; a write that takes nothing counts as a full disk.
+    public static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written > 0 {
+                offset += written
+            } else if written == 0 {
+                return ENOSPC
+            } else if errno != EINTR {
+                return errno
+            }
+        }
+        return nil
+    }
+
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+    }
+
+    /// Flushes a file (or a folder) to the disk itself, so that a power loss cannot take back what was written. On
+    /// macOS `fsync` stops at the drive's cache and `F_FULLFSYNC` does not, where the file system has it. Returns
+    /// the error number of the failure, or nil.
+    public static func synchronize(_ descriptor: Int32) -> Int32? {
+        #if canImport(Darwin)
+        if fcntl(descriptor, F_FULLFSYNC) == 0 { return nil }
+        #endif
+        while fsync(descriptor) != 0 {
+            guard errno == EINTR else { return errno }
+        }
+        return nil
+    }
+
+    /// A system call that failed with an error number, for the calls that fail in no other way.
+    public struct CallError: ExplainedError, Equatable, Sendable {
+        public let code: Int32
+
+        public init(code: Int32) {
+            self.code = code
+        }
+
+        /// Something on the way is not a folder: what a path that should be a folder but is a file gets.
+        public static let notAFolder = CallError(code: ENOTDIR)
+
+        /// Whether nothing is at the path (or a folder on the way is missing).
+        public var isMissing: Bool {
+            code == ENOENT
+        }
+
+        public var message: Localized {
+            Strings.systemError(code)
+        }
+    }
+
+    /// Writes `bytes` to `path` as a whole or not at all, through `temporary` (0600, in the same folder): written,
+    /// flushed to the disk, then renamed over `path`, so that readers see the old file or the new one, never half of
+    /// one. On failure the temporary file is removed and `path` is as it was. The folder is not flushed: a caller
+    /// that needs the rename to survive a power loss calls `synchronizeDirectory`.
+    public static func replace(_ path: String, with bytes: [UInt8], through temporary: String) throws(WriteError) {
+        let descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw WriteError(stage: .creating, code: errno) }
+        if let code = writeAll(bytes, to: descriptor) ?? synchronize(descriptor) {
+            close(descriptor)
+            unlink(temporary)
+            throw WriteError(stage: .writing, code: code)
+        }
+        if close(descriptor) != 0 && errno != EINTR {
+            let code = errno
+            unlink(temporary)
+            throw WriteError(stage: .writing, code: code)
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw WriteError(stage: .writing, code: code)
+        }
+    }
+
+    /// Why `replace` failed: creating the temporary file, or writing, flushing and renaming it.
+    public struct WriteError: Error, Equatable, Sendable {
+        public enum Stage: Sendable {
+            case creating
+            case writing
+        }
+
+        public let stage: Stage
+        public let code: Int32
+    }
+
+    /// Flushes a folder, so that a rename or a removal in it survives a power loss. File systems that cannot sync a
+    /// folder say EINVAL; there, what the file system keeps is all there is.
+    public static func synchronizeDirectory(_ path: String) throws(CallError) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw CallError(code: errno) }
+        defer { close(descriptor) }
+        if let code = synchronize(descriptor), code != EINVAL { throw CallError(code: code) }
+    }
+
+    public static func remove(_ path: String) throws(CallError) {
+        guard unlink(path) == 0 else { throw CallError(code: errno) }
+    }
+
+    // MARK: Reading
+
+    /// Why a file or folder could not be read, or a lock taken.
+    public enum Failure: ExplainedError, Equatable, Sendable {
+        /// A system call failed with this error number.
+        case system(Int32)
+        /// Not a regular file: a FIFO or a device would block or never end.
+        case notRegular(FileKind)
+        /// Larger than `limit` bytes; the size when the file said it, nil when it grew past the limit while read.
+        case tooLarge(size: Int?, limit: Int)
+
+        /// Whether nothing is at the path (or a folder on the way is missing).
+        public var isMissing: Bool {
+            self == .system(ENOENT)
+        }
+
+        public var message: Localized {
+            switch self {
+            case .system(let code): Strings.systemError(code)
+            case .notRegular(let kind): Strings.notARegularFile(kind)
+            case .tooLarge(let size, let limit): Strings.fileTooLarge(size, limit: limit)
+            }
+        }
+    }
+
+    /// The bytes of a regular file of at most `limit` bytes. A FIFO, device or socket is refused rather than waited
+    /// on or read forever, whatever its name (`/dev/stdin` too); so is a larger file. With `followingLinks` false, a
+    /// symbolic link in the file's place is refused too.
+    public static func readRegularFile(
+        _ path: String, followingLinks: Bool = true, limit: Int
+    ) throws(Failure) -> [UInt8] {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer before it can be refused.
+        let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW)
+        var descriptor: Int32
+        repeat {
+            descriptor = open(path, flags)
+        } while descriptor < 0 && errno == EINTR
+        guard descriptor >= 0 else {
+            let code = errno
+            // A socket cannot be opened at all (ENXIO); say what it is rather than what open said.
+            var status = stat()
+            if code == ENXIO, stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFSOCK {
+                throw .notRegular(.socket)
+            }
+            // O_NOFOLLOW refuses a symbolic link in place of the file with ELOOP.
+            if code == ELOOP && !followingLinks { throw .notRegular(.other) }
+            throw .system(code)
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw .system(errno) }
+        let type = status.st_mode & S_IFMT
+        guard type == S_IFREG else { throw .notRegular(fileKind(type)) }
+        guard status.st_size <= limit else { throw .tooLarge(size: Int(status.st_size), limit: limit) }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        return try readToEnd(descriptor, limit: limit, expecting: Int(status.st_size))
+    }
+
+    /// The bytes up to the end, bounded: a file that grows while it is read, or a pipe, stops at the limit.
+    /// `expecting` is the size the file says it has, so that its bytes are held without copying them on the way.
+    public static func readToEnd(_ descriptor: Int32, limit: Int, expecting: Int = 0) throws(Failure) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(expecting, limit))
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(descriptor, &chunk, chunk.count)
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .system(errno)
+            }
+            bytes += chunk[0..<count]
+            if bytes.count > limit { throw .tooLarge(size: nil, limit: limit) }
+        }
+    }
+
+    private static func fileKind(_ type: mode_t) -> FileKind {
+        switch type {
+        case S_IFDIR: .folder
+        case S_IFIFO: .fifo
+        case S_IFSOCK: .socket
+        case S_IFCHR, S_IFBLK: .device
+        default: .other
+        }
+    }
+
+    // MARK: Paths
+
+    /// Whether anything is at `path` (a dangling symbolic link is not).
+    public static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
+    /// Whether the group or others may read the file at `path`.
+    public static func isReadableByOthers(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & 0o044 != 0
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// What a folder is, as far as who may use it goes.
+    public struct FolderStatus: Sendable {
+        /// Whether the path itself is a symbolic link (to the folder it names).
+        public let isSymbolicLink: Bool
+        /// Whether it (or where it points) is a folder at all.
+        public let isDirectory: Bool
+        /// Whether the group or others may do anything with it.
+        public let isOpenToOthers: Bool
+    }
+
+    public static func folderStatus(_ path: String) throws(CallError) -> FolderStatus {
+        var link = stat()
+        guard lstat(path, &link) == 0 else { throw CallError(code: errno) }
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw CallError(code: errno) }
+        return FolderStatus(isSymbolicLink: link.st_mode & S_IFMT == S_IFLNK,
+                            isDirectory: status.st_mode & S_IFMT == S_IFDIR,
+                            isOpenToOthers: status.st_mode & 0o077 != 0)
+    }
+
+    /// Whether anything is at `path` itself, a symbolic link too (whatever it points to); throws when the system
+    /// cannot tell.
+    public static func existsItself(_ path: String) throws(CallError) -> Bool {
+        var status = stat()
+        if lstat(path, &status) == 0 { return true }
+        if errno == ENOENT { return false }
+        throw CallError(code: errno)
+    }
+
+    /// Creates a folder that only its owner may use (0700). One that is already there is fine.
+    public static func makeDirectory(_ path: String) throws(CallError) {
+        guard mkdir(path, 0o700) == 0 || errno == EEXIST else { throw CallError(code: errno) }
+    }
+
+    /// Lets only the owner use a folder (0700).
+    public static func restrictToOwner(_ path: String) throws(CallError) {
+        guard chmod(path, 0o700) == 0 else { throw CallError(code: errno) }
+    }
+
+    /// The names in a folder but `.` and `..`, sorted, so that what is read from it (which deck wins, the order of
+    /// sessions) never depends on the file system.
+    public static func directoryEntries(_ path: String) throws(CallError) -> [String] {
+        guard let folder = opendir(path) else { throw CallError(code: errno) }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(folder) else {
+                if errno != 0 { throw CallError(code: errno) }
+                return names.sorted()
+            }
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                    String(cString: $0)
+                }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+    }
+
+    // MARK: Locks
+
+    /// An exclusive `flock` on a file, which the system releases when the process ends, however it ends: a killed
+    /// process never leaves it held.
+    public struct Lock: Sendable {
+        private let descriptor: Int32
+
+        /// Takes the lock on `path` (created 0600 if missing; a symbolic link there is refused), waiting up to
+        /// `milliseconds`, or for as long as it takes when nil. Nil when another process still holds it then;
+        /// throws the error number when the file cannot be opened or locked.
+        public static func acquire(_ path: String, waitingUpTo milliseconds: Int?) throws(CallError) -> Lock? {
+            let descriptor = open(path, O_CREAT | O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { throw CallError(code: errno) }
+            var waited = 0
+            while flock(descriptor, milliseconds == nil ? LOCK_EX : LOCK_EX | LOCK_NB) != 0 {
+                let code = errno
+                guard code == EWOULDBLOCK || code == EINTR else {
+                    close(descriptor)
+                    throw CallError(code: code)
+                }
+                guard let milliseconds, code == EWOULDBLOCK else { continue }
+                guard waited < milliseconds else {
+                    close(descriptor)
+                    return nil
+                }
+                usleep(2_000)
+                waited += 2
+            }
+            return Lock(descriptor: descriptor)
+        }
+
+        /// Closing the descriptor releases the lock.
+        public func release() {
+            close(descriptor)
+        }
+    }
+}
