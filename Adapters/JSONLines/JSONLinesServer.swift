@@ -318,11 +318,7 @@ public struct JSONLinesServer {
         case .markdown:
             members.append(JSONMember("content", .string(session.markdown(language: session.setup.language))))
         case .json:
-            do {
-                members.append(JSONMember("record", try session.exportValue()))
-            } catch {
-                throw ProtocolError(.damagedSession, error.message(path: session.id.description))
-            }
+            members.append(JSONMember("record", session.record))
         }
         return members
     }
@@ -439,12 +435,7 @@ public struct JSONLinesServer {
     private mutating func keep(_ session: inout Session, stateless: Bool, records: Bool) throws(ProtocolError) -> [[JSONMember]] {
         if stateless {
             let expires = Timestamp(secondsSinceEpoch: environment.instant().secondsSinceEpoch + environment.tokenLifetime)
-            let token: String
-            do {
-                token = try SessionToken.seal(session, key: environment.tokenKey, expires: expires)
-            } catch {
-                throw ProtocolError(.damagedSession, error.message(path: session.id.description))
-            }
+            let token = SessionToken.seal(session, key: environment.tokenKey, expires: expires)
             if environment.tokenKeyIsEphemeral && !madeToken { environment.notice(Strings.tokenKeyNote) }
             madeToken = true
             return [[JSONMember("type", .string("state")), JSONMember("session", .string(session.id.description)),

@@ -11,8 +11,8 @@ import Testing
     }
 
     func token(expiresAfter seconds: Int64 = SessionToken.defaultLifetime) throws -> String {
-        try SessionToken.seal(try session(), key: key,
-                              expires: Timestamp(secondsSinceEpoch: made.secondsSinceEpoch + seconds))
+        let sealed = try session()
+        return SessionToken.seal(sealed, key: key, expires: Timestamp(secondsSinceEpoch: made.secondsSinceEpoch + seconds))
     }
 
     @Test func aTokenOpensUntilItExpires() throws {
@@ -49,15 +49,15 @@ import Testing
     /// of its script) is refused as damaged, never opened into a crash.
     @Test func aSignedTokenWithAnImpossiblePositionIsDamaged() throws {
         let json = try JSONParser.parse(try session().encoded())
-        let outside = try JSONParser.parse(Array(#"{"asking":{"step":9999}}"#.utf8))
-        let payload = JSONWriter.string(json.replacing(["conversation", "position"], with: outside))
+        let outside = try JSONParser.parse(Array(#"{"type":"waiting","at":{"type":"question","step":9999}}"#.utf8))
+        let payload = JSONWriter.string(json.replacing(["state"], with: outside))
         let expiry = String(made.secondsSinceEpoch + 60)
         let signed = "v2." + expiry + "." + Base64URL.encode(Array(payload.utf8))
         let token = signed + "." + Base64URL.encode(HMACSHA256.authenticationCode(for: Array(signed.utf8), key: key))
-        #expect(throws: SessionToken.Failure.damaged(.damaged(.positionOutsideScript(path: "conversation.position")))) {
+        #expect(throws: SessionToken.Failure.damaged(.damaged(.positionOutsideScript(path: "state.at")))) {
             try SessionToken.open(token, key: key, now: made)
         }
-        #expect(Strings.tokenRefused(.damaged(.damaged(.positionOutsideScript(path: "conversation.position")))).en
-                == "the state token is damaged (the field \"conversation.position\" points to a place that does not exist in the conversation)")
+        #expect(Strings.tokenRefused(.damaged(.damaged(.positionOutsideScript(path: "state.at")))).en
+                == "the state token is damaged (the field \"state.at\" points to a place that does not exist in the conversation)")
     }
 }

@@ -17,6 +17,13 @@ public enum SessionDamage: Error, Equatable, Sendable {
     /// The file's name and the id inside it differ: a session file renamed or copied by hand.
     case idMismatch(file: String, inside: String)
 
+    /// The names of the places a conversation keeps, in the session record or in the shape releases before it
+    /// saved (`SessionRecord+Migration.swift`), for a message that points into the file as it is.
+    enum Paths: Sendable {
+        case record
+        case beforeRecord
+    }
+
     /// The kinds of trouble with one member.
     public enum FieldProblem: Equatable, Sendable {
         case missing(String)
@@ -37,10 +44,40 @@ extension Conversation {
     /// Why this conversation cannot go on as decoded, or nil when every invariant the state machine relies on holds.
     /// Checked on every session read from a file or a token, never on one built by the state machine itself.
     public var damage: SessionDamage? {
+        damage(paths: .record)
+    }
+
+    func damage(paths: SessionDamage.Paths) -> SessionDamage? {
         if let step = invalidStep() { return .invalidStep(index: step) }
-        if let path = positionOutsideScript() { return .positionOutsideScript(path: path) }
+        if let part = partOutsideScript() { return .positionOutsideScript(path: path(of: part, paths)) }
         if let id = invalidAnswer() { return .invalidAnswer(id: id) }
         return nil
+    }
+
+    /// The parts of the state that point into the script.
+    private enum StatePart {
+        case position
+        case frontier
+        case history(Int)
+        case revisiting
+        case agreements(step: Int)
+    }
+
+    private func path(of part: StatePart, _ paths: SessionDamage.Paths) -> String {
+        switch (paths, part) {
+        case (.beforeRecord, .position): "conversation.position"
+        case (.beforeRecord, .frontier): "conversation.frontier"
+        case (.beforeRecord, .history(let index)): "conversation.history[\(index)]"
+        case (.beforeRecord, .revisiting): "conversation.revisiting"
+        case (.beforeRecord, .agreements(let step)): "conversation.agreements.\(step)"
+        // The record writes the furthest place only while revising, and a state without a place has nothing to
+        // point to but the answered places.
+        case (.record, .position): position == .notStarted ? "answered" : "state.at"
+        case (.record, .frontier): "state.revising.returnTo"
+        case (.record, .history(let index)): "answered[\(index)]"
+        case (.record, .revisiting): "state.revising.answered"
+        case (.record, .agreements): "agreements"
+        }
     }
 
     /// The first step whose contents break what the state machine assumes.
@@ -72,28 +109,27 @@ extension Conversation {
         }
     }
 
-    /// The path of the first place (position, frontier, history, revision, agreements) that the script does not have.
-    private func positionOutsideScript() -> String? {
-        let path = "conversation"
+    /// The first place (position, frontier, history, revision, agreements) that the script does not have.
+    private func partOutsideScript() -> StatePart? {
         switch position {
         case .notStarted, .finished: break
         case .confirmingEnd(let from):
-            if !isWaiting(from) { return "\(path).position" }
+            if !isWaiting(from) { return .position }
         case .paused(let at):
-            if !isWaiting(at) { return "\(path).position" }
+            if !isWaiting(at) { return .position }
         case .asking, .agreeing, .gap:
-            if !isWaiting(position) { return "\(path).position" }
+            if !isWaiting(position) { return .position }
         }
         switch frontier {
         case .notStarted, .finished: break
         case .asking, .agreeing, .gap:
-            if !isWaiting(frontier) { return "\(path).frontier" }
+            if !isWaiting(frontier) { return .frontier }
         case .confirmingEnd, .paused:
-            return "\(path).frontier"
+            return .frontier
         }
         // Only a conversation that has begun has anything to resume, and only one that is running can be revising.
-        if position == .notStarted && (frontier != .notStarted || !history.isEmpty) { return "\(path).position" }
-        if (position == .finished) != (frontier == .finished) { return "\(path).frontier" }
+        if position == .notStarted && (frontier != .notStarted || !history.isEmpty) { return .position }
+        if (position == .finished) != (frontier == .finished) { return .frontier }
         // Unless it is revising, the conversation waits (or paused, or asks whether to end) at its frontier.
         if revisiting == nil {
             let waitingAt: Position? = switch position {
@@ -102,19 +138,19 @@ extension Conversation {
             case .confirmingEnd(let from): from
             case .notStarted, .finished: nil
             }
-            if let waitingAt, waitingAt != frontier { return "\(path).frontier" }
+            if let waitingAt, waitingAt != frontier { return .frontier }
         }
         // The history may hold gap questions of an area that revised points no longer choose; `back` passes them.
         if let index = history.firstIndex(where: { !isWaiting($0, inAnyArea: true) }) {
-            return "\(path).history[\(index)]"
+            return .history(index)
         }
         // A revision ends by going back to the frontier; once the conversation has ended, nothing is revised.
         if let revisiting, position != .finished, !history.indices.contains(revisiting) || !isWaiting(frontier) {
-            return "\(path).revisiting"
+            return .revisiting
         }
         for step in agreements.keys.sorted() {
             guard script.steps.indices.contains(step), case .agreements = script.steps[step] else {
-                return "\(path).agreements.\(step)"
+                return .agreements(step: step)
             }
         }
         return nil

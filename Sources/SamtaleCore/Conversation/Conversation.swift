@@ -120,12 +120,35 @@ public indirect enum Position: Codable, Equatable, Sendable {
     case finished
 }
 
+// MARK: - State
+
+extension Conversation {
+    /// Where a conversation stands, one case per kind of moment, each carrying what it needs: a place waiting for an
+    /// answer (asking, agreeing or a gap question), and the revision under way after `back`.
+    enum State: Equatable, Sendable {
+        case notStarted
+        case waiting(Position, revising: Revision?)
+        /// Asked whether to end early; "no" goes back to the place.
+        case confirmingEnd(Position, revising: Revision?)
+        /// Paused by the user; resuming asks the place again.
+        case paused(Position, revising: Revision?)
+        case finished(endedEarly: Bool)
+    }
+
+    /// An earlier answer being revised after `back`: which of the answered places, and where the conversation goes
+    /// on once it is revised (the furthest place reached).
+    struct Revision: Equatable, Sendable {
+        let answered: Int
+        let returnTo: Position
+    }
+}
+
 // MARK: - Conversation
 
 /// The dialogue state machine: a value whose methods are named for what happened and return what to do.
 ///
 /// Pure and deterministic: no clock, no randomness, no I/O. It is what a session file holds.
-public struct Conversation: Codable, Equatable, Sendable {
+public struct Conversation: Equatable, Sendable {
     public let script: Script
     public let language: Language
     public let startedAt: String
@@ -145,6 +168,57 @@ public struct Conversation: Codable, Equatable, Sendable {
         self.script = script
         self.language = language
         self.startedAt = startedAt
+    }
+
+    /// A conversation as read from a file, its invariants not yet checked (`damage`).
+    init(script: Script, language: Language, startedAt: String, state: State, answers: [String: Answer],
+         agreements: [Int: [Agreement]], history: [Position]) {
+        self.init(script: script, language: language, startedAt: startedAt)
+        self.answers = answers
+        self.agreements = agreements
+        self.history = history
+        switch state {
+        case .notStarted:
+            break
+        case .finished(let endedEarly):
+            position = .finished
+            frontier = .finished
+            self.endedEarly = endedEarly
+        case .waiting(let place, let revising), .paused(let place, let revising), .confirmingEnd(let place, let revising):
+            position = switch state {
+            case .paused: .paused(at: place)
+            case .confirmingEnd: .confirmingEnd(from: place)
+            default: place
+            }
+            frontier = revising?.returnTo ?? place
+            revisiting = revising?.answered
+        }
+    }
+
+    /// A conversation as a release before the session record saved it, its invariants not yet checked.
+    init(script: Script, language: Language, startedAt: String, position: Position, frontier: Position,
+         answers: [String: Answer], agreements: [Int: [Agreement]], history: [Position], revisiting: Int?,
+         endedEarly: Bool) {
+        self.init(script: script, language: language, startedAt: startedAt)
+        self.position = position
+        self.frontier = frontier
+        self.answers = answers
+        self.agreements = agreements
+        self.history = history
+        self.revisiting = revisiting
+        self.endedEarly = endedEarly
+    }
+
+    /// Where the conversation stands, as the session record writes it.
+    var state: State {
+        let revising = revisiting.map { Revision(answered: $0, returnTo: frontier) }
+        return switch position {
+        case .notStarted: .notStarted
+        case .finished: .finished(endedEarly: endedEarly)
+        case .paused(let at): .paused(at, revising: revising)
+        case .confirmingEnd(let from): .confirmingEnd(from, revising: revising)
+        case .asking, .agreeing, .gap: .waiting(position, revising: revising)
+        }
     }
 
     /// Whether the conversation has reached its end.

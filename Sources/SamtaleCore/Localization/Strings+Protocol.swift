@@ -106,7 +106,6 @@ extension Strings {
         let reason: Localized
         switch error {
         case .damaged(let damage): reason = sessionDamage(damage)
-        case .unencodable: reason = sessionUnencodable
         case .unsupportedFormat:
             return text("tilstanden (state) er lavet af en anden version af samtale og kan ikke læses af denne; start samtalen forfra",
                         "the state token was made by another version of samtale and cannot be read by this one; start the session again")

@@ -33,9 +33,6 @@ extension Strings {
                         "the file is named for session \(file) but holds session \(inside); give it back the name \(inside).json, or delete it if it is a copy")
         }
     }
-
-    public static let sessionUnencodable = text("samtalen indeholder en værdi, der ikke kan skrives som JSON",
-                                                "the session holds a value that cannot be written as JSON")
 }
 
 extension Strings {

@@ -97,12 +97,7 @@ public struct SessionStore: Sendable {
             var generator = SystemRandomNumberGenerator()
             next.instance = generator.next()
         }
-        let bytes: [UInt8]
-        do {
-            bytes = try next.encoded()
-        } catch {
-            throw .damaged(path: target, error)
-        }
+        let bytes = next.encoded()
         let temporary = temporaryPath(of: session.id)
         let descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw .cannotCreate(path: target, code: errno) }
