@@ -50,14 +50,23 @@ import Testing
     @Test func aSignedTokenWithAnImpossiblePositionIsDamaged() throws {
         let json = try JSONParser.parse(try session().encoded())
         let outside = try JSONParser.parse(Array(#"{"type":"waiting","at":{"type":"question","step":9999}}"#.utf8))
-        let payload = JSONWriter.string(json.replacing(["state"], with: outside))
-        let expiry = String(made.secondsSinceEpoch + 60)
-        let signed = "v2." + expiry + "." + Base64URL.encode(Array(payload.utf8))
-        let token = signed + "." + Base64URL.encode(HMACSHA256.authenticationCode(for: Array(signed.utf8), key: key))
+        let token = signed(payload: JSONWriter.string(json.replacing(["state"], with: outside)))
         #expect(throws: SessionToken.Failure.damaged(.damaged(.positionOutsideScript(path: "state.at")))) {
             try SessionToken.open(token, key: key, now: made)
         }
         #expect(Strings.tokenRefused(.damaged(.damaged(.positionOutsideScript(path: "state.at")))).en
                 == "the state token is damaged (the field \"state.at\" points to a place that does not exist in the conversation)")
+    }
+
+    /// A token made before the session record holds its session in that release's shape: it opens as that session.
+    @Test func aTokenFromBeforeTheRecordStillOpens() throws {
+        let token = signed(payload: try SessionMigrationTests.fixture("active-team"))
+        #expect(try SessionToken.open(token, key: key, now: made) == SessionMigrationTests.migrated("active-team"))
+    }
+
+    /// A token of `payload` signed with the key, valid for a minute after `made`.
+    private func signed(payload: String) -> String {
+        let signed = "v2." + String(made.secondsSinceEpoch + 60) + "." + Base64URL.encode(Array(payload.utf8))
+        return signed + "." + Base64URL.encode(HMACSHA256.authenticationCode(for: Array(signed.utf8), key: key))
     }
 }
