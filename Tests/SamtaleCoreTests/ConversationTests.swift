@@ -291,12 +291,12 @@ func question(_ actions: [Action]) -> AskAction? {
 
     @Test func choicesTakeANumberOrAName() {
         let ask = Ask(id: "q1", text: "Hvem?", kind: .choice(["Medarbejder", "Leder af medarbejder", "Leder af leder"]))
-        #expect(Conversation.validate("2", for: ask) == .success(.choice(1)))
-        #expect(Conversation.validate("leder af LEDER", for: ask) == .success(.choice(2)))
-        #expect(Conversation.validate("med", for: ask) == .success(.choice(0)))
-        #expect(Conversation.validate("leder", for: ask) == .failure(.notAChoice("leder", count: 3)))
-        #expect(Conversation.validate("4", for: ask) == .failure(.notAChoice("4", count: 3)))
-        #expect(Conversation.validate("", for: ask) == .failure(.emptyAnswer))
+        #expect(ask.answer(from: "2") == .success(.choice(1)))
+        #expect(ask.answer(from: "leder af LEDER") == .success(.choice(2)))
+        #expect(ask.answer(from: "med") == .success(.choice(0)))
+        #expect(ask.answer(from: "leder") == .failure(.notAChoice("leder", count: 3)))
+        #expect(ask.answer(from: "4") == .failure(.notAChoice("4", count: 3)))
+        #expect(ask.answer(from: "") == .failure(.emptyAnswer))
     }
 
     @Test func inputLinesBecomeCommandsInEitherLanguage() {

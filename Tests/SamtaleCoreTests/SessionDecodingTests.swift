@@ -175,8 +175,8 @@ import TestSupport
     /// A choice answered with the smallest integer: its number minus one would overflow.
     @Test func theSmallestIntegerIsNoChoice() {
         let ask = Ask(id: "q1", text: "Hvilken?", kind: .choice(["a", "b"]))
-        #expect(Conversation.validate("-9223372036854775808", for: ask) == .failure(.notAChoice("-9223372036854775808", count: 2)))
-        #expect(Conversation.validate("2", for: ask) == .success(.choice(1)))
+        #expect(ask.answer(from: "-9223372036854775808") == .failure(.notAChoice("-9223372036854775808", count: 2)))
+        #expect(ask.answer(from: "2") == .success(.choice(1)))
     }
 
     @Test func anAgreementPastTheListIsDamage() throws {
@@ -186,8 +186,8 @@ import TestSupport
         while case .ask(let action)? = actions.last, !action.ask.id.hasPrefix("agreement-") {
             actions = session.received(.answer("Svar"), at: "2026-11-26T09:00:00+01:00")
         }
-        guard case .agreeing(let step, _, _) = session.conversation.position else {
-            Issue.record("no agreements in \(session.conversation.position)")
+        guard case .waiting(let waiting) = session.conversation.state, case .agreement(let step, _, _) = waiting.place else {
+            Issue.record("no agreements in \(session.conversation.state)")
             return
         }
         let past = try JSONParser.parse(Array(#"{"type":"agreement","step":\#(step),"agreement":3,"field":"who"}"#.utf8))

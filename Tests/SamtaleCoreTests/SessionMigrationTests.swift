@@ -53,7 +53,8 @@ import TestSupport
         #expect(session.conversation.summary.agreements.map { [$0.what, $0.who, $0.when] }
                 == [["Tavlemøde hver mandag", "Ann", "Inden jul"], ["Mere sparring", "", ""]])
         #expect(session.log.count == 11 && session.log.last?.event == .command(.pause))
-        guard case .paused(.agreeing(_, index: 2, field: .what), revising: nil) = session.conversation.state else {
+        guard case .paused(let waiting) = session.conversation.state, waiting.revising == nil,
+              case .agreement(_, index: 2, field: .what) = waiting.place else {
             Issue.record("not paused at the third agreement: \(session.conversation.state)")
             return
         }
@@ -96,7 +97,8 @@ import TestSupport
         var session = try Self.migrated("active-team")
         #expect(session.status == .active)
         #expect(session.conversation.answers["q2"] == .skipped)
-        guard case .waiting(.asking, revising: let revising?) = session.conversation.state else {
+        guard case .waiting(let waiting) = session.conversation.state, case .question = waiting.place,
+              let revising = waiting.revising else {
             Issue.record("not revising: \(session.conversation.state)")
             return
         }

@@ -25,7 +25,7 @@ extension SessionRecord {
             agreements: try reader.field("agreements", in: root) { reader, value throws(SessionDamage) in
                 try agreements(&reader, value, script: script)
             },
-            history: try reader.field("answered", in: root) { reader, value throws(SessionDamage) in
+            answered: try reader.field("answered", in: root) { reader, value throws(SessionDamage) in
                 try reader.array(value, read: place)
             })
         let session = Session(
@@ -221,24 +221,25 @@ extension SessionRecord {
                 return Conversation.Revision(answered: try reader.field("answered", in: revising, read: integer),
                                              returnTo: try reader.field("returnTo", in: revising, read: place))
             }
-            return type == "waiting" ? .waiting(at, revising: revising)
-                : type == "paused" ? .paused(at, revising: revising) : .confirmingEnd(at, revising: revising)
+            let waiting = Conversation.Waiting(place: at, revising: revising)
+            return type == "waiting" ? .waiting(waiting) : type == "paused" ? .paused(waiting) : .confirmingEnd(waiting)
         default: throw reader.damage(.unreadable, at: "type")
         }
     }
 
-    private static func place(_ reader: inout RecordReader, _ value: JSONValue) throws(SessionDamage) -> Position {
+    private static func place(_ reader: inout RecordReader, _ value: JSONValue) throws(SessionDamage) -> Place {
         let (type, fields) = try reader.tagged(value)
         guard ["question", "agreement", "gapQuestion"].contains(type) else { throw reader.damage(.unreadable, at: "type") }
         let step = try reader.field("step", in: fields, read: integer)
         switch type {
         case "agreement":
-            return .agreeing(step: step, index: try reader.field("agreement", in: fields, read: integer),
-                             field: try reader.field("field", in: fields) { reader, value throws(SessionDamage) in
-                                 try reader.member(of: AgreementField.self, value)
-                             })
-        case "gapQuestion": return .gap(step: step, index: try reader.field("question", in: fields, read: integer))
-        default: return .asking(step: step)
+            return .agreement(step: step, index: try reader.field("agreement", in: fields, read: integer),
+                              field: try reader.field("field", in: fields) { reader, value throws(SessionDamage) in
+                                  try reader.member(of: AgreementField.self, value)
+                              })
+        case "gapQuestion":
+            return .gapQuestion(step: step, index: try reader.field("question", in: fields, read: integer))
+        default: return .question(step: step)
         }
     }
 
@@ -357,13 +358,13 @@ struct RecordReader {
 
     func integer(_ value: JSONValue) throws(SessionDamage) -> Int {
         guard case .number(let literal) = value else { throw damage(.wrongType) }
-        guard let number = Int(literal) else { throw damage(isWholeNumber(literal) ? .outOfRange : .wrongType) }
+        guard let number = Int(literal) else { throw damage(literal.isWholeNumber ? .outOfRange : .wrongType) }
         return number
     }
 
     func unsigned(_ value: JSONValue) throws(SessionDamage) -> UInt64 {
         guard case .number(let literal) = value else { throw damage(.wrongType) }
-        guard let number = UInt64(literal) else { throw damage(isWholeNumber(literal) ? .outOfRange : .wrongType) }
+        guard let number = UInt64(literal) else { throw damage(literal.isWholeNumber ? .outOfRange : .wrongType) }
         return number
     }
 
@@ -374,7 +375,4 @@ struct RecordReader {
         return named
     }
 
-    private func isWholeNumber(_ literal: String) -> Bool {
-        Conversation.isWholeNumber(literal)
-    }
 }

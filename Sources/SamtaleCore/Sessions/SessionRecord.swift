@@ -26,7 +26,7 @@ enum SessionRecord {
             JSONMember("answers", answers(of: conversation)),
             JSONMember("agreements", agreements(of: conversation)),
             JSONMember("state", state(of: conversation)),
-            JSONMember("answered", .array(conversation.history.map(value(of:)))),
+            JSONMember("answered", .array(conversation.answered.map(value(of:)))),
             JSONMember("log", .array(session.log.map(value(of:)))),
         ]
         return .object(members)
@@ -161,42 +161,37 @@ enum SessionRecord {
         })
     }
 
-    /// Where the conversation stands. The furthest place reached is not written: it is where the conversation waits,
-    /// or, while an earlier answer is revised after `back`, the `returnTo` of `revising`.
+    /// Where the conversation stands; the furthest place reached is written only while an earlier answer is
+    /// revised (`returnTo`), since otherwise it is the place waited at.
     private static func state(of conversation: Conversation) -> JSONValue {
-        let (type, place): (String, Position?) = switch conversation.position {
-        case .notStarted: ("notStarted", nil)
-        case .finished: ("finished", nil)
-        case .paused(let at): ("paused", at)
-        case .confirmingEnd(let from): ("confirmingEnd", from)
-        case .asking, .agreeing, .gap: ("waiting", conversation.position)
+        let type: String
+        let waiting: Conversation.Waiting
+        switch conversation.state {
+        case .notStarted: return tagged("notStarted", [])
+        case .finished(let endedEarly): return tagged("finished", [JSONMember("endedEarly", .bool(endedEarly))])
+        case .waiting(let at): (type, waiting) = ("waiting", at)
+        case .confirmingEnd(let at): (type, waiting) = ("confirmingEnd", at)
+        case .paused(let at): (type, waiting) = ("paused", at)
         }
-        guard let place else {
-            return tagged(type, type == "finished" ? [JSONMember("endedEarly", .bool(conversation.endedEarly))] : [])
-        }
-        var members = [JSONMember("at", value(of: place))]
-        if let revisiting = conversation.revisiting {
+        var members = [JSONMember("at", value(of: waiting.place))]
+        if let revision = waiting.revising {
             members.append(JSONMember("revising", .object([
-                JSONMember("answered", .integer(revisiting)),
-                JSONMember("returnTo", value(of: conversation.frontier)),
+                JSONMember("answered", .integer(revision.answered)),
+                JSONMember("returnTo", value(of: revision.returnTo)),
             ])))
         }
         return tagged(type, members)
     }
 
-    /// A place where the conversation waits for an answer.
-    static func value(of place: Position) -> JSONValue {
+    static func value(of place: Place) -> JSONValue {
         switch place {
-        case .asking(let step):
+        case .question(let step):
             tagged("question", [JSONMember("step", .integer(step))])
-        case .agreeing(let step, let index, let field):
+        case .agreement(let step, let index, let field):
             tagged("agreement", [JSONMember("step", .integer(step)), JSONMember("agreement", .integer(index)),
                                  JSONMember("field", .string(field.rawValue))])
-        case .gap(let step, let index):
+        case .gapQuestion(let step, let index):
             tagged("gapQuestion", [JSONMember("step", .integer(step)), JSONMember("question", .integer(index))])
-        case .notStarted, .finished, .paused, .confirmingEnd:
-            // The state machine records only places that wait for an answer (see `Conversation+Invariants`).
-            tagged("none", [])
         }
     }
 
