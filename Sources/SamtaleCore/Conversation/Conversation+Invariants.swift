@@ -1,38 +1,3 @@
-// MARK: - SessionDamage
-
-/// What makes a session file (or a state token) unusable, found when it is read, so that a damaged or altered file
-/// is reported by name and never reaches the state machine, whose `preconditionFailure`s are for programmer error only.
-public enum SessionDamage: Error, Equatable, Sendable {
-    /// Not JSON: the parser's reason, with line and column.
-    case syntax(JSONSyntaxError.Reason, line: Int, column: Int)
-    /// JSON, but not a session: a member missing, of the wrong type, or out of range, at `path`.
-    case field(path: String, problem: FieldProblem)
-    /// A place in the conversation that its script does not have: a step past the end, a question out of range.
-    case positionOutsideScript(path: String)
-    /// A step of the script that the state machine cannot walk: no areas to chart, an empty choice, a points total or
-    /// scale out of range, or a question id used twice.
-    case invalidStep(index: Int)
-    /// An answer to a question the script does not ask, or one that the question would not have accepted.
-    case invalidAnswer(id: String)
-    /// The file's name and the id inside it differ: a session file renamed or copied by hand.
-    case idMismatch(file: String, inside: String)
-
-    /// The names of the places a conversation keeps, in the session record or in the shape releases before it
-    /// saved (`SessionRecord+Migration.swift`), for a message that points into the file as it is.
-    enum Paths: Sendable {
-        case record
-        case beforeRecord
-    }
-
-    /// The kinds of trouble with one member.
-    public enum FieldProblem: Equatable, Sendable {
-        case missing(String)
-        case wrongType
-        case outOfRange
-        case unreadable
-    }
-}
-
 // MARK: - Invariants
 
 extension Conversation {

@@ -105,7 +105,7 @@ extension Strings {
     private static func tokenDamaged(_ error: SessionFileError) -> Localized {
         let reason: Localized
         switch error {
-        case .damaged(let damage): reason = sessionDamage(damage)
+        case .damaged(let damage): reason = damage.message
         case .unsupportedFormat:
             return text("tilstanden (state) er lavet af en anden version af samtale og kan ikke læses af denne; start samtalen forfra",
                         "the state token was made by another version of samtale and cannot be read by this one; start the session again")

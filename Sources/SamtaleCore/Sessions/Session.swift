@@ -113,7 +113,7 @@ public enum SessionFileError: Error, Equatable, Sendable {
     /// The message naming the file.
     public func message(path: String) -> Localized {
         switch self {
-        case .damaged(let damage): Strings.sessionDamaged(path, Strings.sessionDamage(damage))
+        case .damaged(let damage): Strings.sessionDamaged(path, damage.message)
         case .unsupportedFormat: Strings.sessionUnsupported(path)
         }
     }
