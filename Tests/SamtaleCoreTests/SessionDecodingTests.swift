@@ -111,7 +111,8 @@ import TestSupport
 
     /// In the record a state holds one place, so a nested one is no place at all.
     @Test(arguments: [
-        (#"{"type":"waiting","at":{"type":"question","step":9999}}"#, SessionDamage.positionOutsideScript(path: "state.at")),
+        (#"{"type":"waiting","at":{"type":"question","step":9999}}"#,
+         SessionDamage.positionOutsideScript(path: "state.at")),
         (#"{"type":"waiting","at":{"type":"question","step":-1}}"#, .positionOutsideScript(path: "state.at")),
         (#"{"type":"paused","at":{"type":"question","step":0}}"#, .positionOutsideScript(path: "state.at")),
         (#"{"type":"waiting","at":{"type":"agreement","step":1,"agreement":0,"field":"what"}}"#,
@@ -120,7 +121,8 @@ import TestSupport
          .positionOutsideScript(path: "state.at")),
         (#"{"type":"confirmingEnd","at":{"type":"confirmingEnd","at":{"type":"question","step":4}}}"#,
          .field(path: "state.at.type", problem: .unreadable)),
-        (#"{"type":"paused","at":{"type":"finished","endedEarly":false}}"#, .field(path: "state.at.type", problem: .unreadable)),
+        (#"{"type":"paused","at":{"type":"finished","endedEarly":false}}"#,
+         .field(path: "state.at.type", problem: .unreadable)),
         (#"{"type":"paused"}"#, .field(path: "state", problem: .missing("at"))),
         (#"{"type":"asking","at":{"type":"question","step":4}}"#, .field(path: "state.type", problem: .unreadable)),
     ])
@@ -186,11 +188,13 @@ import TestSupport
         while case .ask(let action)? = actions.last, !action.ask.id.hasPrefix("agreement-") {
             actions = session.received(.answer("Svar"), at: "2026-11-26T09:00:00+01:00")
         }
-        guard case .waiting(let waiting) = session.conversation.state, case .agreement(let step, _, _) = waiting.place else {
+        guard case .waiting(let waiting) = session.conversation.state,
+              case .agreement(let step, _, _) = waiting.place else {
             Issue.record("no agreements in \(session.conversation.state)")
             return
         }
-        let past = try JSONParser.parse(Array(#"{"type":"agreement","step":\#(step),"agreement":3,"field":"who"}"#.utf8))
+        let past = try JSONParser.parse(
+            Array(#"{"type":"agreement","step":\#(step),"agreement":3,"field":"who"}"#.utf8))
         #expect(Self.damage(try Self.json(session).replacing(["state", "at"], with: past))
                 == .positionOutsideScript(path: "state.at"))
     }
@@ -219,12 +223,13 @@ import TestSupport
     @Test func damageIsToldWithoutSwiftsWords() throws {
         let base = try waiting()
         let before = try Self.beforeRecord("paused-one-to-one")
-        let message = SessionFileError.damaged(Self.damage(before.replacing(["conversation", "position"], with: .string("x")))!)
-            .message(path: "/s/x.json")
+        let wrongType = before.replacing(["conversation", "position"], with: .string("x"))
+        let message = SessionFileError.damaged(Self.damage(wrongType)!).message(path: "/s/x.json")
         #expect(message.da == "samtalefilen /s/x.json er beskadiget (feltet »conversation.position« har forkert type); de andre samtaler er ikke berørt")
         let state = SessionFileError.damaged(Self.damage(base.replacing(["state"], with: .string("x")))!)
             .message(path: "/s/x.json")
-        #expect(state.da == "samtalefilen /s/x.json er beskadiget (feltet »state« har forkert type); de andre samtaler er ikke berørt")
+        #expect(state.da
+                == "samtalefilen /s/x.json er beskadiget (feltet »state« har forkert type); de andre samtaler er ikke berørt")
         let notAnObject = SessionFileError.damaged(Self.damage(.array([]))!).message(path: "/s/x.json")
         #expect(notAnObject.da == "samtalefilen /s/x.json er beskadiget (indholdet er ikke et JSON-objekt); de andre samtaler er ikke berørt")
         let missing = SessionFileError.damaged(Self.damage(base.removing(["setup"]))!).message(path: "/s/x.json")
@@ -331,11 +336,13 @@ import TestSupport
         case 3: return document.replacing(["state", "revising"], with: revision(random: &random))
         case 4:
             let answers: [JSONValue] = [
-                .object([JSONMember("type", .string("points")), JSONMember("points", .strings(["25", "25", "25", "25"]))]),
+                .object([JSONMember("type", .string("points")),
+                         JSONMember("points", .strings(["25", "25", "25", "25"]))]),
                 .object([JSONMember("type", .string("points")),
                          JSONMember("points", .array([.integer(100), .integer(0), .integer(0), .integer(Int.max)]))]),
                 .object([JSONMember("type", .string("scale")), JSONMember("value", .integer(random.below(9) - 2))]),
-                .object([JSONMember("type", .string("choice")), JSONMember("optionIndex", .integer(random.below(6) - 1))]),
+                .object([JSONMember("type", .string("choice")),
+                         JSONMember("optionIndex", .integer(random.below(6) - 1))]),
                 .object([JSONMember("type", .string("text")), JSONMember("text", .string("svar"))]),
                 .object([JSONMember("type", .string("skipped"))]),
             ]

@@ -103,7 +103,8 @@ import TestSupport
             return
         }
         #expect(revising.answered == 2)
-        guard case .ask(let action)? = session.received(.answer("Et nyt svar"), at: "2026-11-27T09:00:00+01:00").last else {
+        let actions = session.received(.answer("Et nyt svar"), at: "2026-11-27T09:00:00+01:00")
+        guard case .ask(let action)? = actions.last else {
             Issue.record("the revised answer asks nothing")
             return
         }
@@ -111,12 +112,13 @@ import TestSupport
         #expect(session.conversation.answers["q3"] == .text("Et nyt svar"))
     }
 
-    /// A file that says it was written by a later version is not guessed at.
+    /// A file that says it was written by a later version is not guessed at; one that says neither is damaged.
     @Test func aLaterVersionIsUnsupported() throws {
-        let record = try Self.migrated("finished-self").record.replacing(["version"], with: .integer(2))
+        let record = try Self.migrated("finished-self").record
         #expect(throws: SessionFileError.unsupportedFormat) {
-            try Session.decode(JSONWriter.bytes(record, style: .compact))
+            try Session.decode(JSONWriter.bytes(record.replacing(["version"], with: .integer(2)), style: .compact))
         }
+        #expect(SessionDecodingTests.damage(record.removing(["version"])) == .field(path: "", problem: .missing("version")))
     }
 
     /// The status is written for readers of the file and must agree with the state.

@@ -12,7 +12,8 @@ import Testing
 
     func token(expiresAfter seconds: Int64 = SessionToken.defaultLifetime) throws -> String {
         let sealed = try session()
-        return SessionToken.seal(sealed, key: key, expires: Timestamp(secondsSinceEpoch: made.secondsSinceEpoch + seconds))
+        return SessionToken.seal(sealed, key: key,
+                                 expires: Timestamp(secondsSinceEpoch: made.secondsSinceEpoch + seconds))
     }
 
     @Test func aTokenOpensUntilItExpires() throws {

@@ -206,7 +206,8 @@ struct SchemaAgreementTests {
         let verdicts = try schemaVerdicts(goldens + exports, schema: "session.schema.json")
         #expect(verdicts.count == goldens.count + exports.count && verdicts.values.allSatisfy { $0 }, "\(verdicts)")
         // A file from before the record is not one: the schema tells them apart.
-        let before = try schemaVerdicts([fixtures.appendingPathComponent("finished-self.json")], schema: "session.schema.json")
+        let before = try schemaVerdicts([fixtures.appendingPathComponent("finished-self.json")],
+                                        schema: "session.schema.json")
         #expect(before.values.allSatisfy { !$0 } && before.count == 1)
     }
 

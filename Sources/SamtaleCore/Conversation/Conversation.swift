@@ -318,7 +318,9 @@ public struct Conversation: Equatable, Sendable {
             if index < list.count { return [.reask(.emptyAnswer), ask(waiting)] }
             return moveOn(after: step, from: waiting)
         }
-        if index == list.count { list.append(Agreement(what: "", who: "", when: "", theme: agreementsStep(step).theme)) }
+        if index == list.count {
+            list.append(Agreement(what: "", who: "", when: "", theme: agreementsStep(step).theme))
+        }
         switch field {
         case .what: list[index].what = text
         case .who: list[index].who = text

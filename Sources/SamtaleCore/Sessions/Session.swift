@@ -84,17 +84,9 @@ public struct Session: Equatable, Sendable {
         } catch {
             throw .damaged(.syntax(error.reason, line: error.line, column: error.column))
         }
-        let session: Session
-        if let version = json.member("version") {
-            guard version == .integer(SessionRecord.version) else { throw .unsupportedFormat }
-            do {
-                session = try SessionRecord.session(from: json)
-            } catch {
-                throw .damaged(error)
-            }
-        } else {
-            session = try SessionRecord.migrated(json)
-        }
+        // Releases before the session record wrote `"format": 1` where the record has its version.
+        let session = try json.member("format") == nil ? SessionRecord.session(from: json)
+            : SessionRecord.migrated(json)
         if let id, session.id != id { throw .damaged(.idMismatch(file: id.description, inside: session.id.description)) }
         // The next save counts one up: a revision that could not be counted on is no file samtale wrote.
         guard (0..<Int.max).contains(session.revision) else {

@@ -2,8 +2,8 @@
 
 extension SessionRecord {
     /// A session in the shape releases up to c551b83 wrote (`"format": 1`, members as Swift's `Codable` synthesised
-    /// them, such as `{"say":{"_0":…}}`), read as they wrote it and checked; its next save writes the record. The files in
-    /// `Tests/SamtaleCoreTests/Fixtures/` were written by such a release and must load for ever.
+    /// them, such as `{"say":{"_0":…}}`), read as they wrote it and checked; its next save writes the record. The
+    /// files in `Tests/SamtaleCoreTests/Fixtures/` were written by such a release and must load for ever.
     static func migrated(_ json: JSONValue) throws(SessionFileError) -> Session {
         if let format = json.member("format"), format != .integer(1) { throw .unsupportedFormat }
         let saved: SavedBeforeRecord
@@ -67,7 +67,9 @@ private struct ConversationBeforeRecord: Decodable {
         if let step = unplaced.invalidStep() { throw .invalidStep(index: step) }
         let state = try state(placedIn: unplaced)
         let answered = try history.enumerated().map { index, position throws(SessionDamage) in
-            guard let place = position.place else { throw .positionOutsideScript(path: "conversation.history[\(index)]") }
+            guard let place = position.place else {
+                throw .positionOutsideScript(path: "conversation.history[\(index)]")
+            }
             return place
         }
         let conversation = Conversation(script: script, language: language, startedAt: startedAt, state: state,

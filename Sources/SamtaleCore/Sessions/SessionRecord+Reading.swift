@@ -1,11 +1,28 @@
 // MARK: - Reading a record
 
 extension SessionRecord {
-    /// The session a version 1 record holds, checked: the first member that is missing, of the wrong type or out of
-    /// range is thrown with its path, then the first invariant of the conversation that does not hold.
-    static func session(from json: JSONValue) throws(SessionDamage) -> Session {
+    /// The session a record holds, checked: a later version is not guessed at; the first member that is missing, of
+    /// the wrong type or out of range is damage named by its path, then the first invariant of the conversation that
+    /// does not hold.
+    static func session(from json: JSONValue) throws(SessionFileError) -> Session {
         var reader = RecordReader()
-        let root = try reader.object(json)
+        let root: [JSONMember]
+        let version: Int
+        do {
+            root = try reader.object(json)
+            version = try reader.field("version", in: root, read: integer)
+        } catch {
+            throw .damaged(error)
+        }
+        guard version == SessionRecord.version else { throw .unsupportedFormat }
+        do {
+            return try session(&reader, root)
+        } catch {
+            throw .damaged(error)
+        }
+    }
+
+    private static func session(_ reader: inout RecordReader, _ root: [JSONMember]) throws(SessionDamage) -> Session {
         let id = try reader.field("id", in: root) { reader, value throws(SessionDamage) in
             guard let id = SessionID(validating: try reader.string(value)) else { throw reader.damage(.unreadable) }
             return id
@@ -113,7 +130,9 @@ extension SessionRecord {
                 needed: try reader.field("needed", in: fields, read: text),
                 areas: try reader.field("areas", in: fields, read: texts),
                 questions: try reader.field("questions", in: fields) { reader, value throws(SessionDamage) in
-                    try reader.array(value) { reader, value throws(SessionDamage) in try reader.array(value, read: ask) }
+                    try reader.array(value) { reader, value throws(SessionDamage) in
+                        try reader.array(value, read: ask)
+                    }
                 })
         case "summary": return .summary
         default: throw reader.damage(.unreadable, at: "type")
@@ -211,9 +230,10 @@ extension SessionRecord {
         switch type {
         case "notStarted": return .notStarted
         case "finished":
-            return .finished(endedEarly: try reader.field("endedEarly", in: fields) { reader, value throws(SessionDamage) in
+            let endedEarly = try reader.field("endedEarly", in: fields) { reader, value throws(SessionDamage) in
                 try reader.bool(value)
-            })
+            }
+            return .finished(endedEarly: endedEarly)
         case "waiting", "paused", "confirmingEnd":
             let at = try reader.field("at", in: fields, read: place)
             let revising = try reader.optionalField("revising", in: fields) { reader, value throws(SessionDamage) in
@@ -229,7 +249,9 @@ extension SessionRecord {
 
     private static func place(_ reader: inout RecordReader, _ value: JSONValue) throws(SessionDamage) -> Place {
         let (type, fields) = try reader.tagged(value)
-        guard ["question", "agreement", "gapQuestion"].contains(type) else { throw reader.damage(.unreadable, at: "type") }
+        guard ["question", "agreement", "gapQuestion"].contains(type) else {
+            throw reader.damage(.unreadable, at: "type")
+        }
         let step = try reader.field("step", in: fields, read: integer)
         switch type {
         case "agreement":
