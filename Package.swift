@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(
             name: "SamtaleCoreTests",
             dependencies: ["SamtaleCore", "SamtaleDecks", "TestSupport"],
-            exclude: ["Goldens", "Seeds"]
+            exclude: ["Fixtures", "Goldens", "Seeds"]
         ),
         .testTarget(
             name: "WebhookAdapterTests",

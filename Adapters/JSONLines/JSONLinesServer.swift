@@ -302,11 +302,7 @@ public struct JSONLinesServer {
         case .markdown:
             members.append(JSONMember("content", .string(session.markdown(language: session.setup.language))))
         case .json:
-            do {
-                members.append(JSONMember("record", try session.exportValue()))
-            } catch {
-                throw .unwritable(session.id, error)
-            }
+            members.append(JSONMember("record", session.record))
         }
         return members
     }
@@ -423,12 +419,7 @@ public struct JSONLinesServer {
     private mutating func keep(_ session: inout Session, stateless: Bool, records: Bool) throws(ProtocolError) -> [[JSONMember]] {
         if stateless {
             let expires = Timestamp(secondsSinceEpoch: environment.instant().secondsSinceEpoch + environment.tokenLifetime)
-            let token: String
-            do {
-                token = try SessionToken.seal(session, key: environment.tokenKey, expires: expires)
-            } catch {
-                throw .unwritable(session.id, error)
-            }
+            let token = SessionToken.seal(session, key: environment.tokenKey, expires: expires)
             if environment.tokenKeyIsEphemeral && !madeToken { environment.notice(Self.tokenKeyNote) }
             madeToken = true
             return [[JSONMember("type", .string("state")), JSONMember("session", .string(session.id.description)),

@@ -48,8 +48,6 @@ enum ProtocolError: ExplainedError {
     case store(SessionStoreError)
     case token(SessionToken.Failure)
     case tokenForAnotherSession
-    /// A session held here that cannot be written out (into a token or an export).
-    case unwritable(SessionID, SessionFileError)
 
     var code: Code {
         switch self {
@@ -69,7 +67,7 @@ enum ProtocolError: ExplainedError {
         case .store(.busy): .sessionBusy
         case .store(.damaged), .store(.cannotRead), .store(.notAFile), .store(.tooLarge): .damagedSession
         case .store(.openToOthers), .store(.cannotCreate), .store(.cannotWrite): .cannotSave
-        case .token(.damaged), .unwritable: .damagedSession
+        case .token(.damaged): .damagedSession
         case .token(.malformed), .token(.badSignature), .token(.expired), .tokenForAnotherSession: .invalidToken
         }
     }
@@ -124,8 +122,6 @@ enum ProtocolError: ExplainedError {
         case .tokenForAnotherSession:
             return Localized(da: "tilstanden (state) hører til en anden samtale",
                              en: "the state token belongs to another session")
-        case .unwritable(let id, let error):
-            return error.message(path: id.description)
         }
     }
 
@@ -156,8 +152,7 @@ enum ProtocolError: ExplainedError {
     private static func tokenDamaged(_ error: SessionFileError) -> Localized {
         let reason: Localized
         switch error {
-        case .damaged(let damage): reason = Strings.sessionDamage(damage)
-        case .unencodable: reason = Strings.sessionUnencodable
+        case .damaged(let damage): reason = damage.message
         case .unsupportedFormat:
             return Localized(
                 da: "tilstanden (state) er lavet af en anden version af samtale og kan ikke læses af denne; "

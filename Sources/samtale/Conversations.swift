@@ -151,12 +151,7 @@ extension Commands {
             }
             switch try parsed.choice("--format", as: ExportFormat.self) ?? .markdown {
             case .markdown: System.printOut(session.markdown(language: session.setup.language))
-            case .json:
-                do {
-                    System.printOut(try session.exportJSON())
-                } catch {
-                    throw .damagedSession(error.message(path: store.path(of: id)))
-                }
+            case .json: System.printOut(session.exportJSON())
             }
         default:
             throw .usage(Strings.invalidChoice("sessions", action, allowed: ["list", "show", "export", "delete"]),

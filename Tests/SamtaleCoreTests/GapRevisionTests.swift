@@ -57,7 +57,9 @@ import Testing
         let actions = conversation.received(.answer("0 0 100 0"))
         #expect(conversation.damage == nil)
         #expect(!actions.isEmpty)
-        if case .gap = conversation.position { Issue.record("still in the gap questions: \(conversation.position)") }
+        if case .waiting(let waiting) = conversation.state, case .gapQuestion = waiting.place {
+            Issue.record("still in the gap questions: \(conversation.state)")
+        }
     }
 
     /// The built-in seesaw: a revision that chooses another area starts that area's questions from the first, and

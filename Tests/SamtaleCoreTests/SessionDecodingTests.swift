@@ -27,13 +27,18 @@ import TestSupport
     }()
 
     static func json(_ session: Session) throws -> JSONValue {
-        try JSONParser.parse(try session.encoded())
+        try JSONParser.parse(session.encoded())
+    }
+
+    /// A file from before the session record (`Fixtures/`), as a JSON value to change.
+    static func beforeRecord(_ name: String) throws -> JSONValue {
+        try JSONParser.parse(Array(SessionMigrationTests.fixture(name).utf8))
     }
 
     @Test func everySessionOfTheCorpusReadsBackAsItWas() throws {
         #expect(Self.corpus.count > 50)
         for session in Self.corpus {
-            #expect(try Session.decode(try session.encoded()) == session)
+            #expect(try Session.decode(session.encoded()) == session)
             #expect(session.conversation.damage == nil)
         }
     }
@@ -61,7 +66,7 @@ import TestSupport
                         return
                     }
                 }
-                #expect(try Session.decode(try session.encoded()) == session)
+                #expect(try Session.decode(session.encoded()) == session)
             }
         }
     }
@@ -87,6 +92,7 @@ import TestSupport
         }
     }
 
+    /// In a file from before the record, whose positions could nest.
     @Test(arguments: [
         (#"{"asking":{"step":9999}}"#, "conversation.position"),
         (#"{"asking":{"step":-1}}"#, "conversation.position"),
@@ -98,12 +104,35 @@ import TestSupport
         (#"{"paused":{"at":{"paused":{"at":{"asking":{"step":4}}}}}}"#, "conversation.position"),
     ])
     func aPositionTheScriptDoesNotHaveIsDamage(position: String, path: String) throws {
-        let changed = try waiting().replacing(["conversation", "position"], with: JSONParser.parse(Array(position.utf8)))
+        let changed = try Self.beforeRecord("paused-one-to-one")
+            .replacing(["conversation", "position"], with: JSONParser.parse(Array(position.utf8)))
         #expect(Self.damage(changed) == .positionOutsideScript(path: path))
     }
 
+    /// In the record a state holds one place, so a nested one is no place at all.
+    @Test(arguments: [
+        (#"{"type":"waiting","at":{"type":"question","step":9999}}"#,
+         SessionDamage.positionOutsideScript(path: "state.at")),
+        (#"{"type":"waiting","at":{"type":"question","step":-1}}"#, .positionOutsideScript(path: "state.at")),
+        (#"{"type":"paused","at":{"type":"question","step":0}}"#, .positionOutsideScript(path: "state.at")),
+        (#"{"type":"waiting","at":{"type":"agreement","step":1,"agreement":0,"field":"what"}}"#,
+         .positionOutsideScript(path: "state.at")),
+        (#"{"type":"confirmingEnd","at":{"type":"gapQuestion","step":1,"question":0}}"#,
+         .positionOutsideScript(path: "state.at")),
+        (#"{"type":"confirmingEnd","at":{"type":"confirmingEnd","at":{"type":"question","step":4}}}"#,
+         .field(path: "state.at.type", problem: .unreadable)),
+        (#"{"type":"paused","at":{"type":"finished","endedEarly":false}}"#,
+         .field(path: "state.at.type", problem: .unreadable)),
+        (#"{"type":"paused"}"#, .field(path: "state", problem: .missing("at"))),
+        (#"{"type":"asking","at":{"type":"question","step":4}}"#, .field(path: "state.type", problem: .unreadable)),
+    ])
+    func aRecordStateTheScriptDoesNotHaveIsDamage(state: String, damage: SessionDamage) throws {
+        let changed = try waiting().replacing(["state"], with: JSONParser.parse(Array(state.utf8)))
+        #expect(Self.damage(changed) == damage)
+    }
+
     @Test func aFrontierHistoryOrRevisionOutsideTheScriptIsDamage() throws {
-        let base = try waiting()
+        let base = try Self.beforeRecord("active-team")
         let outside = try JSONParser.parse(Array(#"{"asking":{"step":9999}}"#.utf8))
         #expect(Self.damage(base.replacing(["conversation", "frontier"], with: outside))
                 == .positionOutsideScript(path: "conversation.frontier"))
@@ -115,10 +144,28 @@ import TestSupport
                 == .positionOutsideScript(path: "conversation.revisiting"))
     }
 
+    /// The same in the record, where the furthest place is written only while an answer is revised.
+    @Test func aRevisionOrAnsweredPlaceOutsideTheScriptIsDamage() throws {
+        let revising = try Session.decode(Array(SessionMigrationTests.fixture("active-team").utf8))
+        let base = revising.record
+        #expect(base.value(at: ["state", "revising", "answered"]) == .integer(2))
+        let outside = try JSONParser.parse(Array(#"{"type":"question","step":9999}"#.utf8))
+        #expect(Self.damage(base.replacing(["state", "revising", "returnTo"], with: outside))
+                == .positionOutsideScript(path: "state.revising.returnTo"))
+        #expect(Self.damage(base.replacing(["answered"], with: .array([outside])))
+                == .positionOutsideScript(path: "answered[0]"))
+        #expect(Self.damage(base.replacing(["state", "revising", "answered"], with: .integer(5)))
+                == .positionOutsideScript(path: "state.revising.answered"))
+        #expect(Self.damage(base.replacing(["state", "revising", "answered"], with: .integer(-1)))
+                == .positionOutsideScript(path: "state.revising.answered"))
+        let notStarted = try JSONParser.parse(Array(#"{"type":"notStarted"}"#.utf8))
+        #expect(Self.damage(base.replacing(["state"], with: notStarted)) == .positionOutsideScript(path: "answered"))
+    }
+
     /// A conversation that is not revising waits at its frontier: a file that says otherwise would return, after
     /// `back` and an answer, to a place where nothing waits.
     @Test func aPositionAwayFromItsFrontierIsDamage() throws {
-        let base = try waiting()
+        let base = try Self.beforeRecord("paused-one-to-one")
         let finished = try JSONParser.parse(Array(#"{"finished":{}}"#.utf8))
         let start = try JSONParser.parse(Array(#"{"notStarted":{}}"#.utf8))
         #expect(Self.damage(base.replacing(["conversation", "frontier"], with: finished))
@@ -130,8 +177,8 @@ import TestSupport
     /// A choice answered with the smallest integer: its number minus one would overflow.
     @Test func theSmallestIntegerIsNoChoice() {
         let ask = Ask(id: "q1", text: "Hvilken?", kind: .choice(["a", "b"]))
-        #expect(Conversation.validate("-9223372036854775808", for: ask) == .failure(.notAChoice("-9223372036854775808", count: 2)))
-        #expect(Conversation.validate("2", for: ask) == .success(.choice(1)))
+        #expect(ask.answer(from: "-9223372036854775808") == .failure(.notAChoice("-9223372036854775808", count: 2)))
+        #expect(ask.answer(from: "2") == .success(.choice(1)))
     }
 
     @Test func anAgreementPastTheListIsDamage() throws {
@@ -141,41 +188,48 @@ import TestSupport
         while case .ask(let action)? = actions.last, !action.ask.id.hasPrefix("agreement-") {
             actions = session.received(.answer("Svar"), at: "2026-11-26T09:00:00+01:00")
         }
-        guard case .agreeing(let step, _, _) = session.conversation.position else {
-            Issue.record("no agreements in \(session.conversation.position)")
+        guard case .waiting(let waiting) = session.conversation.state,
+              case .agreement(let step, _, _) = waiting.place else {
+            Issue.record("no agreements in \(session.conversation.state)")
             return
         }
-        let past = try JSONParser.parse(Array(#"{"agreeing":{"step":\#(step),"index":3,"field":"who"}}"#.utf8))
-        #expect(Self.damage(try Self.json(session).replacing(["conversation", "position"], with: past))
-                == .positionOutsideScript(path: "conversation.position"))
+        let past = try JSONParser.parse(
+            Array(#"{"type":"agreement","step":\#(step),"agreement":3,"field":"who"}"#.utf8))
+        #expect(Self.damage(try Self.json(session).replacing(["state", "at"], with: past))
+                == .positionOutsideScript(path: "state.at"))
     }
 
     @Test func answersThatNoQuestionWouldTakeAreDamage() throws {
         let base = try waiting("seesaw")
-        let points = try JSONParser.parse(Array(#"{"points":{"_0":[9223372036854775807,1,0,0]}}"#.utf8))
-        #expect(Self.damage(base.replacing(["conversation", "answers"], with: .object([JSONMember("now", points)])))
+        let points = try JSONParser.parse(Array(#"{"type":"points","points":[9223372036854775807,1,0,0]}"#.utf8))
+        #expect(Self.damage(base.replacing(["answers"], with: .object([JSONMember("now", points)])))
                 == .invalidAnswer(id: "now"))
-        let text = try JSONParser.parse(Array(#"{"text":{"_0":"x"}}"#.utf8))
-        #expect(Self.damage(base.replacing(["conversation", "answers"], with: .object([JSONMember("no-such-question", text)])))
+        let text = try JSONParser.parse(Array(#"{"type":"text","text":"x"}"#.utf8))
+        #expect(Self.damage(base.replacing(["answers"], with: .object([JSONMember("no-such-question", text)])))
                 == .invalidAnswer(id: "no-such-question"))
     }
 
     @Test func aChartWithoutAreasIsDamage() throws {
         let base = try waiting("seesaw")
-        guard case .array(let steps)? = base.value(at: ["conversation", "script", "steps"]),
-              let index = steps.firstIndex(where: { $0.value(at: ["chart"]) != nil }) else {
+        guard case .array(let steps)? = base.value(at: ["script", "steps"]),
+              let index = steps.firstIndex(where: { $0.value(at: ["type"]) == .string("chart") }) else {
             Issue.record("the seesaw has no chart")
             return
         }
-        let changed = base.replacing(["conversation", "script", "steps", String(index), "chart", "areas"], with: .array([]))
+        let changed = base.replacing(["script", "steps", String(index), "areas"], with: .array([]))
         #expect(Self.damage(changed) == .invalidStep(index: index))
     }
 
     @Test func damageIsToldWithoutSwiftsWords() throws {
         let base = try waiting()
-        let message = SessionFileError.damaged(Self.damage(base.replacing(["conversation", "position"], with: .string("x")))!)
-            .message(path: "/s/x.json")
+        let before = try Self.beforeRecord("paused-one-to-one")
+        let wrongType = before.replacing(["conversation", "position"], with: .string("x"))
+        let message = SessionFileError.damaged(Self.damage(wrongType)!).message(path: "/s/x.json")
         #expect(message.da == "samtalefilen /s/x.json er beskadiget (feltet »conversation.position« har forkert type); de andre samtaler er ikke berørt")
+        let state = SessionFileError.damaged(Self.damage(base.replacing(["state"], with: .string("x")))!)
+            .message(path: "/s/x.json")
+        #expect(state.da
+                == "samtalefilen /s/x.json er beskadiget (feltet »state« har forkert type); de andre samtaler er ikke berørt")
         let notAnObject = SessionFileError.damaged(Self.damage(.array([]))!).message(path: "/s/x.json")
         #expect(notAnObject.da == "samtalefilen /s/x.json er beskadiget (indholdet er ikke et JSON-objekt); de andre samtaler er ikke berørt")
         let missing = SessionFileError.damaged(Self.damage(base.removing(["setup"]))!).message(path: "/s/x.json")
@@ -188,7 +242,7 @@ import TestSupport
     /// save and walk on, or is refused as damaged. A crash here fails the whole test run.
     @Test func mutatedSessionFilesNeverCrash() throws {
         var random = SplitMix64(seed: 20_261_130)
-        let documents = try Self.corpus.map(Self.json)
+        let documents = try Self.corpus.map(Self.json) + SessionMigrationTests.fixtureNames.map(Self.beforeRecord)
         var decoded = 0
         var refused = 0
         let rounds = 10_000
@@ -230,72 +284,87 @@ import TestSupport
             _ = session.conversation.summary.text(language: language, width: 40)
         }
         _ = session.listRow
-        _ = try? session.exportValue()
+        _ = session.exportJSON()
         let events: [Event] = [.resume, .answer("1"), .answer("25 25 25 25"), .command(.back), .answer("ja"),
                                .command(.skip), .command(.end), .answer("nej"), .command(.help), .command(.repeat),
                                .answer(""), .command(.pause), .start]
         for event in events { _ = session.received(event, at: "2026-11-26T10:00:00+01:00") }
         #expect(session.conversation.damage == nil)
-        if let bytes = try? session.encoded() { #expect(throws: Never.self) { try Session.decode(bytes) } }
+        #expect(throws: Never.self) { try Session.decode(session.encoded()) }
     }
 
     /// A place in the conversation that may or may not be one: steps near and past the script's, any agreement, any
-    /// gap question, nested pauses and confirmations.
-    static func position(random: inout SplitMix64, depth: Int = 0) -> JSONValue {
-        func object(_ key: String, _ members: [JSONMember]) -> JSONValue {
-            .object([JSONMember(key, .object(members))])
+    /// gap question, and places of no kind.
+    static func place(random: inout SplitMix64) -> JSONValue {
+        func object(_ type: String, _ members: [JSONMember]) -> JSONValue {
+            .object([JSONMember("type", .string(type))] + members)
         }
         let step = JSONMember("step", .integer(random.below(40) - 2))
-        switch random.below(depth < 2 ? 7 : 5) {
-        case 0: return object("asking", [step])
+        switch random.below(6) {
+        case 0: return object("question", [step])
         case 1:
-            return object("agreeing", [step, JSONMember("index", .integer(random.below(4) - 1)),
-                                       JSONMember("field", .string(["what", "who", "when"][random.below(3)]))])
-        case 2: return object("gap", [step, JSONMember("index", .integer(random.below(5) - 1))])
-        case 3: return object(["finished", "notStarted"][random.below(2)], [])
-        case 4: return object("asking", [JSONMember("step", .integer(random.below(12)))])
-        case 5: return object("confirmingEnd", [JSONMember("from", position(random: &random, depth: depth + 1))])
-        default: return object("paused", [JSONMember("at", position(random: &random, depth: depth + 1))])
+            return object("agreement", [step, JSONMember("agreement", .integer(random.below(4) - 1)),
+                                        JSONMember("field", .string(["what", "who", "when"][random.below(3)]))])
+        case 2: return object("gapQuestion", [step, JSONMember("question", .integer(random.below(5) - 1))])
+        case 3: return object(["finished", "notStarted", "paused"][random.below(3)], [step])
+        default: return object("question", [JSONMember("step", .integer(random.below(12)))])
         }
     }
 
-    /// One change to what the state machine keeps: its position, frontier, history, revision or answers.
+    /// A state that may or may not be one: any kind, at any place, revising or not.
+    static func state(random: inout SplitMix64) -> JSONValue {
+        let type = ["notStarted", "waiting", "confirmingEnd", "paused", "finished", "asking"][random.below(6)]
+        var members = [JSONMember("type", .string(type)), JSONMember("at", place(random: &random))]
+        if type == "finished" { members.append(JSONMember("endedEarly", .bool(random.below(2) == 0))) }
+        if random.below(3) == 0 { members.append(JSONMember("revising", revision(random: &random))) }
+        return .object(members)
+    }
+
+    static func revision(random: inout SplitMix64) -> JSONValue {
+        .object([JSONMember("answered", .integer(random.below(6) - 1)), JSONMember("returnTo", place(random: &random))])
+    }
+
+    /// One change to what the state machine keeps: its state, the place it waits at, its revision, the places
+    /// answered, an answer, or the file's revision.
     static func mutateState(_ document: JSONValue, random: inout SplitMix64) -> JSONValue {
-        let conversation = ["conversation"]
         switch random.below(7) {
-        case 0: return document.replacing(conversation + ["position"], with: position(random: &random))
-        case 1: return document.replacing(conversation + ["frontier"], with: position(random: &random))
+        case 0: return document.replacing(["state"], with: state(random: &random))
+        case 1: return document.replacing(["state", "at"], with: place(random: &random))
         case 2:
-            let history = (0..<random.below(4)).map { _ in position(random: &random) }
-            return document.replacing(conversation + ["history"], with: .array(history))
-        case 3: return document.replacing(conversation + ["revisiting"], with: .integer(random.below(6) - 1))
+            let answered = (0..<random.below(4)).map { _ in place(random: &random) }
+            return document.replacing(["answered"], with: .array(answered))
+        case 3: return document.replacing(["state", "revising"], with: revision(random: &random))
         case 4:
             let answers: [JSONValue] = [
-                .object([JSONMember("points", .object([JSONMember("_0", .strings(["25", "25", "25", "25"]))]))]),
-                .object([JSONMember("points", .object([JSONMember("_0", .array([.integer(100), .integer(0), .integer(0),
-                                                                                 .integer(Int.max)]))]))]),
-                .object([JSONMember("scale", .object([JSONMember("_0", .integer(random.below(9) - 2))]))]),
-                .object([JSONMember("choice", .object([JSONMember("_0", .integer(random.below(6) - 1))]))]),
-                .object([JSONMember("text", .object([JSONMember("_0", .string("svar"))]))]),
-                .object([JSONMember("skipped", .object([]))]),
+                .object([JSONMember("type", .string("points")),
+                         JSONMember("points", .strings(["25", "25", "25", "25"]))]),
+                .object([JSONMember("type", .string("points")),
+                         JSONMember("points", .array([.integer(100), .integer(0), .integer(0), .integer(Int.max)]))]),
+                .object([JSONMember("type", .string("scale")), JSONMember("value", .integer(random.below(9) - 2))]),
+                .object([JSONMember("type", .string("choice")),
+                         JSONMember("optionIndex", .integer(random.below(6) - 1))]),
+                .object([JSONMember("type", .string("text")), JSONMember("text", .string("svar"))]),
+                .object([JSONMember("type", .string("skipped"))]),
             ]
             let id = ["q1", "q2", "q3", "now", "needed", "r1", "gap-0", "x"][random.below(8)]
-            return document.replacing(conversation + ["answers", id], with: answers[random.below(answers.count)])
+            return document.replacing(["answers", id], with: answers[random.below(answers.count)])
         case 5:
             let revisions: [JSONValue] = [.integer(Int.max), .integer(Int.max - 1), .integer(-1), .integer(Int.min),
                                           .number("1e3"), .string("1")]
             return document.replacing(["revision"], with: revisions[random.below(revisions.count)])
         default:
-            return document.replacing(conversation + ["endedEarly"], with: .bool(random.below(2) == 0))
+            return document.replacing(["state", "endedEarly"], with: .bool(random.below(2) == 0))
         }
     }
 
     static let replacements: [JSONValue] = [
         .integer(-1), .integer(0), .integer(1), .integer(2), .integer(9999), .integer(Int.max), .integer(Int.min),
         .string(""), .string("asking"), .null, .bool(true), .array([]), .object([]),
+        .object([JSONMember("type", .string("question")), JSONMember("step", .integer(3))]),
+        .object([JSONMember("type", .string("finished")), JSONMember("endedEarly", .bool(false))]),
+        .object([JSONMember("type", .string("confirmingEnd")),
+                 JSONMember("at", .object([JSONMember("type", .string("notStarted"))]))]),
         .object([JSONMember("asking", .object([JSONMember("step", .integer(3))]))]),
-        .object([JSONMember("finished", .object([]))]),
-        .object([JSONMember("confirmingEnd", .object([JSONMember("from", .object([JSONMember("notStarted", .object([]))]))]))]),
     ]
 
     /// One change somewhere in the tree: a value replaced, a member removed, an element doubled or dropped, a number

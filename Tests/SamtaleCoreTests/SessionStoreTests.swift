@@ -381,17 +381,15 @@ import Testing
     @Test func aFileFromAnEarlierReleaseSavesOn() throws {
         try withTemporaryFolder { folder in
             let store = SessionStore(directory: folder)
-            var session = makeSession(first, answers: ["gammelt svar"])
-            try store.save(&session)
-            let text = try String(contentsOfFile: store.path(of: first), encoding: .utf8)
-            let earlier = text.replacing(#/  "revision": 1,\n  "instance": [0-9]+,\n/#, with: "")
-            #expect(earlier != text)
-            try write(earlier, to: store.path(of: first))
-            var loaded = try store.load(first)
+            let earlier = try SessionMigrationTests.fixture("paused-one-to-one-before-revisions")
+            #expect(!earlier.contains("\"revision\"") && !earlier.contains("\"instance\""))
+            let id = try SessionMigrationTests.migrated("paused-one-to-one-before-revisions").id
+            try write(earlier, to: store.path(of: id))
+            var loaded = try store.load(id)
             #expect(loaded.revision == 1 && loaded.instance == nil)
             loaded.answer("nyt svar")
             try store.save(&loaded)
-            #expect(try store.load(first).revision == 2)
+            #expect(try store.load(id).revision == 2)
         }
     }
 

@@ -11,8 +11,9 @@ import Testing
     }
 
     func token(expiresAfter seconds: Int64 = SessionToken.defaultLifetime) throws -> String {
-        try SessionToken.seal(try session(), key: key,
-                              expires: Timestamp(secondsSinceEpoch: made.secondsSinceEpoch + seconds))
+        let sealed = try session()
+        return SessionToken.seal(sealed, key: key,
+                                 expires: Timestamp(secondsSinceEpoch: made.secondsSinceEpoch + seconds))
     }
 
     @Test func aTokenOpensUntilItExpires() throws {
@@ -49,13 +50,22 @@ import Testing
     /// of its script) is refused as damaged, never opened into a crash; `ProtocolMessagesTests` has its message.
     @Test func aSignedTokenWithAnImpossiblePositionIsDamaged() throws {
         let json = try JSONParser.parse(try session().encoded())
-        let outside = try JSONParser.parse(Array(#"{"asking":{"step":9999}}"#.utf8))
-        let payload = JSONWriter.string(json.replacing(["conversation", "position"], with: outside))
-        let expiry = String(made.secondsSinceEpoch + 60)
-        let signed = "v2." + expiry + "." + Base64URL.encode(Array(payload.utf8))
-        let token = signed + "." + Base64URL.encode(HMACSHA256.authenticationCode(for: Array(signed.utf8), key: key))
-        #expect(throws: SessionToken.Failure.damaged(.damaged(.positionOutsideScript(path: "conversation.position")))) {
+        let outside = try JSONParser.parse(Array(#"{"type":"waiting","at":{"type":"question","step":9999}}"#.utf8))
+        let token = signed(payload: JSONWriter.string(json.replacing(["state"], with: outside)))
+        #expect(throws: SessionToken.Failure.damaged(.damaged(.positionOutsideScript(path: "state.at")))) {
             try SessionToken.open(token, key: key, now: made)
         }
+    }
+
+    /// A token made before the session record holds its session in that release's shape: it opens as that session.
+    @Test func aTokenFromBeforeTheRecordStillOpens() throws {
+        let token = signed(payload: try SessionMigrationTests.fixture("active-team"))
+        #expect(try SessionToken.open(token, key: key, now: made) == SessionMigrationTests.migrated("active-team"))
+    }
+
+    /// A token of `payload` signed with the key, valid for a minute after `made`.
+    private func signed(payload: String) -> String {
+        let signed = "v2." + String(made.secondsSinceEpoch + 60) + "." + Base64URL.encode(Array(payload.utf8))
+        return signed + "." + Base64URL.encode(HMACSHA256.authenticationCode(for: Array(signed.utf8), key: key))
     }
 }

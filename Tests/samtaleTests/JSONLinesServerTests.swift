@@ -80,14 +80,14 @@ extension JSONLinesServerTests {
         let padded = parts[2] + String(repeating: "=", count: (4 - parts[2].count % 4) % 4)
         let base64 = padded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         var payload = String(decoding: try #require(Data(base64Encoded: base64)), as: UTF8.self)
-        payload = payload.replacingOccurrences(of: #""position":{"asking":{"step":1}}"#,
-                                               with: #""position":{"asking":{"step":9999}}"#)
+        payload = payload.replacingOccurrences(of: #""at":{"type":"question","step":1}"#,
+                                               with: #""at":{"type":"question","step":9999}"#)
         #expect(payload.contains("9999"))
         let signed = "v2." + parts[1] + "." + Base64URL.encode(Array(payload.utf8))
         let forged = signed + "." + Base64URL.encode(HMACSHA256.authenticationCode(for: Array(signed.utf8), key: Array("key".utf8)))
         let lines = try respond(&server, #"{"type":"state","session":"\#(id)","state":"\#(forged)"}"#)
         #expect(lines.first?["code"] as? String == "damaged-session", "\(lines)")
-        #expect((lines.first?["message"] as? String)?.contains("conversation.position") == true)
+        #expect((lines.first?["message"] as? String)?.contains("state.at") == true)
     }
 
     /// An answer longer than the conversation keeps is asked again, over the protocol as in the terminal.

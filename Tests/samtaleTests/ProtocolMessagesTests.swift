@@ -7,9 +7,9 @@ import Testing
     static let id = SessionID(validating: "0000000000000000000000000a")!
 
     @Test func aTokenWithAnImpossiblePositionSaysWhereItIsDamaged() {
-        let error = ProtocolError.token(.damaged(.damaged(.positionOutsideScript(path: "conversation.position"))))
+        let error = ProtocolError.token(.damaged(.damaged(.positionOutsideScript(path: "state.at"))))
         #expect(error.code == .damagedSession)
-        #expect(error.message.en == "the state token is damaged (the field \"conversation.position\" points to a "
+        #expect(error.message.en == "the state token is damaged (the field \"state.at\" points to a "
                     + "place that does not exist in the conversation)")
     }
 
@@ -29,8 +29,6 @@ import Testing
              Strings.storeError(.cannotWrite(path: "/s/x.json", code: 28))),
             (.store(.tooLarge(path: "/s/x.json", size: 1 << 30)), .damagedSession,
              Strings.storeError(.tooLarge(path: "/s/x.json", size: 1 << 30))),
-            (.unwritable(Self.id, .unencodable), .damagedSession,
-             SessionFileError.unencodable.message(path: "\(Self.id)")),
         ]
         for (error, code, message) in cases {
             #expect(error.code == code, "\(error)")

@@ -34,8 +34,7 @@ import Testing
         let exported = try run(["sessions", "export", id, "--format", "json"])
         #expect(exported.status == 0, "\(exported.stderr)")
         let record = try #require(try JSONSerialization.jsonObject(with: Data(exported.stdout.utf8)) as? [String: Any])
-        let conversation = try #require(record["conversation"] as? [String: Any])
-        let answers = try JSONSerialization.data(withJSONObject: conversation["answers"] ?? [:])
+        let answers = try JSONSerialization.data(withJSONObject: record["answers"] ?? [:])
         return (record["status"] as? String, String(decoding: answers, as: UTF8.self))
     }
 
@@ -142,8 +141,8 @@ import Testing
         let folder = state.appendingPathComponent("sessions")
         let file = folder.appendingPathComponent("\(bad).json")
         let text = try String(contentsOf: file, encoding: .utf8)
-        let broken = text.replacingOccurrences(of: "\"position\": {\n      \"asking\": {\n        \"step\": 4",
-                                               with: "\"position\": {\n      \"asking\": {\n        \"step\": 9999")
+        let broken = text.replacingOccurrences(of: "\"at\": {\n      \"type\": \"question\",\n      \"step\": 4",
+                                               with: "\"at\": {\n      \"type\": \"question\",\n      \"step\": 9999")
         #expect(broken != text)
         try broken.write(to: file, atomically: true, encoding: .utf8)
 
@@ -155,7 +154,7 @@ import Testing
 
         let resumed = try run(["talk", "--resume", bad])
         #expect(resumed.status == 65)
-        #expect(resumed.stderr.contains(file.path) && resumed.stderr.contains("conversation.position"))
+        #expect(resumed.stderr.contains(file.path) && resumed.stderr.contains("state.at"))
         #expect(try run(["talk", "--resume", good], input: "Et svar\n").status == 0)
 
         let again = try Server(arguments: ["serve", "--stdio"], environment: environment, home: state)

@@ -371,12 +371,12 @@ private struct StateFolder {
 private struct SessionExport {
     let object: [String: Any]
 
-    var conversation: [String: Any] { object["conversation"] as? [String: Any] ?? [:] }
+    var state: [String: Any] { object["state"] as? [String: Any] ?? [:] }
 
-    /// Question id → the answer's text.
+    /// Question id → the answer's text (text answers only).
     var answers: [String: String] {
-        let answers = conversation["answers"] as? [String: Any] ?? [:]
-        return answers.compactMapValues { strings(in: $0).first }
+        let answers = object["answers"] as? [String: Any] ?? [:]
+        return answers.compactMapValues { ($0 as? [String: Any])?["text"] as? String }
     }
 
     /// What, who and when of every agreement (those given), sorted.
@@ -389,13 +389,13 @@ private struct SessionExport {
             default: []
             }
         }
-        return agreements(in: conversation["agreements"] ?? [:])
+        return agreements(in: object["agreements"] ?? [])
             .flatMap { agreement in ["what", "who", "when"].compactMap { agreement[$0] as? String } }
             .filter { !$0.isEmpty }.sorted()
     }
 
-    var isFinished: Bool { (conversation["position"] as? [String: Any])?["finished"] != nil }
-    var endedEarly: Bool? { conversation["endedEarly"] as? Bool }
+    var isFinished: Bool { state["type"] as? String == "finished" }
+    var endedEarly: Bool? { state["endedEarly"] as? Bool }
     var allStrings: [String] { strings(in: object) }
 
     private func strings(in value: Any) -> [String] {

@@ -177,6 +177,40 @@ struct SchemaAgreementTests {
         }
     }
 
+    /// Every session record follows `Dialogues/session.schema.json`: the JSON export goldens, and what
+    /// `sessions export --format json` prints for each file from before the record (`Tests/SamtaleCoreTests/Fixtures`).
+    @Test func sessionRecordsAgreeWithTheirSchema() throws {
+        let tests = Samtale.root.appendingPathComponent("Tests/SamtaleCoreTests")
+        let goldens = try FileManager.default.contentsOfDirectory(atPath: tests.appendingPathComponent("Goldens").path)
+            .filter { $0.hasSuffix(".json") }.map { tests.appendingPathComponent("Goldens/\($0)") }
+        #expect(goldens.count == 6)
+        let state = try Samtale.temporaryFolder()
+        let sessions = state.appendingPathComponent("sessions")
+        try FileManager.default.createDirectory(at: sessions, withIntermediateDirectories: false,
+                                                attributes: [.posixPermissions: 0o700])
+        let fixtures = tests.appendingPathComponent("Fixtures")
+        var exports: [URL] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path) where name.hasSuffix(".json") {
+            let data = try Data(contentsOf: fixtures.appendingPathComponent(name))
+            let id = try #require((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["id"] as? String)
+            try data.write(to: sessions.appendingPathComponent("\(id).json"))
+            let exported = try Samtale.run(["sessions", "export", id, "--format", "json"],
+                                           environment: ["SAMTALE_STATE_DIR": state.path])
+            #expect(exported.status == 0, "\(name): \(exported.stderr)")
+            let export = state.appendingPathComponent("export-\(name)")
+            try Data(exported.stdout.utf8).write(to: export)
+            exports.append(export)
+            try FileManager.default.removeItem(at: sessions.appendingPathComponent("\(id).json"))
+        }
+        #expect(exports.count == 5)
+        let verdicts = try schemaVerdicts(goldens + exports, schema: "session.schema.json")
+        #expect(verdicts.count == goldens.count + exports.count && verdicts.values.allSatisfy { $0 }, "\(verdicts)")
+        // A file from before the record is not one: the schema tells them apart.
+        let before = try schemaVerdicts([fixtures.appendingPathComponent("finished-self.json")],
+                                        schema: "session.schema.json")
+        #expect(before.values.allSatisfy { !$0 } && before.count == 1)
+    }
+
     @Test func flowsAgreeWithTheirSchemaToo() throws {
         let flowsFolder = Samtale.root.appendingPathComponent("Dialogues/flows")
         let flows = try FileManager.default.contentsOfDirectory(atPath: flowsFolder.path)

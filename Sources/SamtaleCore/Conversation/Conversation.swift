@@ -99,25 +99,46 @@ public enum AgreementField: String, Codable, CaseIterable, Sendable {
     case when
 }
 
-// MARK: - Position
+// MARK: - Place and state
 
-/// Where a conversation stands.
-public indirect enum Position: Codable, Equatable, Sendable {
-    /// Created, nothing said yet: the first event opens the conversation.
-    case notStarted
-    /// Waiting for the answer to the ask at `step`.
-    case asking(step: Int)
-    /// Waiting for one field of agreement `index` of the agreements step `step`; an index one past the agreements
-    /// made so far is a new one, and an empty "what" there ends the list.
-    case agreeing(step: Int, index: Int, field: AgreementField)
-    /// Waiting for the answer to question `index` of the gap step `step`, whose area the points answers decided.
-    case gap(step: Int, index: Int)
-    /// Asked whether to end early; "no" goes back to `from`.
-    case confirmingEnd(from: Position)
-    /// Paused by the user at `at`; resuming asks that question again.
-    case paused(at: Position)
-    /// The summary has been given; nothing more happens.
-    case finished
+/// A place where a conversation waits for an answer.
+public enum Place: Equatable, Sendable {
+    /// The question of the ask step `step`.
+    case question(step: Int)
+    /// One field of agreement `index` of the agreements step `step`; an index one past the agreements made so far is
+    /// a new one, and an empty "what" there ends the list.
+    case agreement(step: Int, index: Int, field: AgreementField)
+    /// Question `index` of the gap step `step`, of the area the points answers chose.
+    case gapQuestion(step: Int, index: Int)
+}
+
+extension Conversation {
+    /// Where a conversation stands: one case per moment, each carrying what it needs, so that no combination the
+    /// state machine cannot reach (paused while paused, revising once it has ended) can be written.
+    public enum State: Equatable, Sendable {
+        /// Created, nothing said yet: the first event opens the conversation.
+        case notStarted
+        case waiting(Waiting)
+        /// Asked whether to end early; "no" goes back to the place waited at.
+        case confirmingEnd(Waiting)
+        /// Paused by the user; resuming asks the place waited at again.
+        case paused(Waiting)
+        /// The summary has been given; nothing more happens.
+        case finished(endedEarly: Bool)
+    }
+
+    /// The place a conversation waits at, and the revision under way there, if any.
+    public struct Waiting: Equatable, Sendable {
+        public let place: Place
+        public let revising: Revision?
+    }
+
+    /// An earlier answer being revised after `back`: which of the places answered, and where the conversation goes
+    /// on once it is given (the furthest place reached).
+    public struct Revision: Equatable, Sendable {
+        public let answered: Int
+        public let returnTo: Place
+    }
 }
 
 // MARK: - Conversation
@@ -125,21 +146,16 @@ public indirect enum Position: Codable, Equatable, Sendable {
 /// The dialogue state machine: a value whose methods are named for what happened and return what to do.
 ///
 /// Pure and deterministic: no clock, no randomness, no I/O. It is what a session file holds.
-public struct Conversation: Codable, Equatable, Sendable {
+public struct Conversation: Equatable, Sendable {
     public let script: Script
     public let language: Language
     public let startedAt: String
-    public private(set) var position: Position = .notStarted
-    /// The furthest question reached; after `back` and a revised answer, the conversation returns here.
-    public private(set) var frontier: Position = .notStarted
+    public private(set) var state: State = .notStarted
     public private(set) var answers: [String: Answer] = [:]
     /// Agreements by the index of their agreements step.
     public private(set) var agreements: [Int: [Agreement]] = [:]
-    /// The questions answered, in order, for `back`.
-    public private(set) var history: [Position] = []
-    /// While revisiting after `back`: the index in `history` being revised.
-    public private(set) var revisiting: Int?
-    public private(set) var endedEarly = false
+    /// The places answered, in order: the way back that `back` walks.
+    public private(set) var answered: [Place] = []
 
     public init(script: Script, language: Language, startedAt: String) {
         self.script = script
@@ -147,22 +163,38 @@ public struct Conversation: Codable, Equatable, Sendable {
         self.startedAt = startedAt
     }
 
+    /// A conversation as read from a file, its invariants not yet checked (`damage`).
+    init(script: Script, language: Language, startedAt: String, state: State, answers: [String: Answer],
+         agreements: [Int: [Agreement]], answered: [Place]) {
+        self.init(script: script, language: language, startedAt: startedAt)
+        self.state = state
+        self.answers = answers
+        self.agreements = agreements
+        self.answered = answered
+    }
+
     /// Whether the conversation has reached its end.
     public var isFinished: Bool {
-        position == .finished
+        if case .finished = state { return true }
+        return false
     }
 
     /// Whether the user paused it.
     public var isPaused: Bool {
-        if case .paused = position { return true }
+        if case .paused = state { return true }
         return false
+    }
+
+    /// Whether `end` ended it before its last question.
+    var endedEarly: Bool {
+        state == .finished(endedEarly: true)
     }
 
     /// What stands now, without changing anything: the question waited for, or that it is paused or finished.
     public var current: [Action] {
-        switch position {
+        switch state {
         case .notStarted: []
-        case .asking, .agreeing, .gap: [ask(position)]
+        case .waiting(let waiting): [ask(waiting)]
         case .confirmingEnd: [.confirmEnd]
         case .paused: [.paused]
         case .finished: [.finished]
@@ -172,58 +204,61 @@ public struct Conversation: Codable, Equatable, Sendable {
     // MARK: Receiving events
 
     public mutating func received(_ event: Event) -> [Action] {
-        switch position {
+        switch state {
         case .notStarted:
             return advance(from: 0)
         case .finished:
             return [.reask(.finished)]
-        case .paused(let at):
+        case .paused(let waiting):
             guard event == .resume || event == .start || event == .command(.repeat) else { return [.paused] }
-            position = at
-            return [ask(at)]
-        case .confirmingEnd(let from):
+            state = .waiting(waiting)
+            return [ask(waiting)]
+        case .confirmingEnd(let waiting):
             let confirmed = switch event {
             case .answer(let text): Strings.isYes(text.trimmingWhitespace)
             case .command(.end): true
             default: false
             }
             guard confirmed else {
-                position = from
-                return [ask(from)]
+                state = .waiting(waiting)
+                return [ask(waiting)]
             }
-            endedEarly = true
-            return finish()
-        case .asking, .agreeing, .gap:
-            return receivedWhileWaiting(event)
+            return finish(endedEarly: true)
+        case .waiting(let waiting):
+            return received(event, waitingAt: waiting)
         }
     }
 
-    private mutating func receivedWhileWaiting(_ event: Event) -> [Action] {
+    private mutating func received(_ event: Event, waitingAt waiting: Waiting) -> [Action] {
         switch event {
         case .start, .resume, .command(.repeat):
-            return [ask(position)]
+            return [ask(waiting)]
         case .answer(let text):
-            return answered(text)
+            guard text.utf8.count <= Self.longestAnswer else {
+                return [.reask(.tooLong(limit: Self.longestAnswer)), ask(waiting)]
+            }
+            return took(text.trimmingWhitespace, at: waiting)
         case .unknownCommand(let word):
-            return [.reask(.unknownCommand(word)), ask(position)]
+            return [.reask(.unknownCommand(word)), ask(waiting)]
         case .command(.help):
-            return [.help(Command.allCases), ask(position)]
+            return [.help(Command.allCases), ask(waiting)]
         case .command(.pause):
-            position = .paused(at: position)
+            state = .paused(waiting)
             return [.paused]
         case .command(.end):
-            position = .confirmingEnd(from: position)
+            state = .confirmingEnd(waiting)
             return [.confirmEnd]
         case .command(.back):
             // A gap question of an area that revised points no longer choose is passed over.
-            var index = (revisiting ?? history.count) - 1
-            while index >= 0 && !isAskable(history[index]) { index -= 1 }
-            guard index >= 0 else { return [.reask(.atFirstQuestion), ask(position)] }
-            revisiting = index
-            position = history[index]
-            return [ask(position)]
+            var index = (waiting.revising?.answered ?? answered.count) - 1
+            while index >= 0 && !isAskable(answered[index]) { index -= 1 }
+            guard index >= 0 else { return [.reask(.atFirstQuestion), ask(waiting)] }
+            let revision = Revision(answered: index, returnTo: waiting.revising?.returnTo ?? waiting.place)
+            let revising = Waiting(place: answered[index], revising: revision)
+            state = .waiting(revising)
+            return [ask(revising)]
         case .command(.skip):
-            return skipped()
+            return took(nil, at: waiting)
         }
     }
 
@@ -232,63 +267,59 @@ public struct Conversation: Codable, Equatable, Sendable {
     /// The longest answer kept, in bytes: a long answer is a few KiB, and every save writes the whole record.
     public static let longestAnswer = 64 << 10
 
-    private mutating func answered(_ raw: String) -> [Action] {
-        guard raw.utf8.count <= Self.longestAnswer else {
-            return [.reask(.tooLong(limit: Self.longestAnswer)), ask(position)]
+    /// Takes an answer (trimmed; nil when skipped) for the place waited at, or asks again with the reason.
+    private mutating func took(_ text: String?, at waiting: Waiting) -> [Action] {
+        switch waiting.place {
+        case .agreement(let step, let index, let field):
+            return agreed(text ?? "", step: step, index: index, field: field, at: waiting)
+        case .question(let step):
+            if let refused = keep(text, for: question(at: step)) { return [.reask(refused), ask(waiting)] }
+            return moveOn(after: step, from: waiting)
+        case .gapQuestion(let step, let index):
+            if let refused = keep(text, for: gapQuestion(step: step, index: index)) {
+                return [.reask(refused), ask(waiting)]
+            }
+            if let next = nextUnanswered(inGap: step, from: index + 1) {
+                return moveTo(.gapQuestion(step: step, index: next), from: waiting)
+            }
+            return moveOn(after: step, from: waiting)
         }
-        let text = raw.trimmingWhitespace
-        if case .agreeing(let step, let index, let field) = position {
-            return agreed(text, step: step, index: index, field: field)
-        }
-        guard let ask = scriptedAsk(at: position) else { preconditionFailure("an answer while not waiting for one") }
-        switch Self.validate(text, for: ask) {
-        case .failure(let reason): return [.reask(reason), self.ask(position)]
-        case .success(let answer): answers[ask.id] = answer
-        }
-        return movedOn()
     }
 
-    private mutating func skipped() -> [Action] {
-        if case .agreeing(let step, let index, let field) = position {
-            return agreed("", step: step, index: index, field: field)
-        }
-        guard let ask = scriptedAsk(at: position) else { preconditionFailure("skip while not waiting for an answer") }
-        answers[ask.id] = .skipped
-        return movedOn()
-    }
-
-    /// The question of the script that a position waits for: an ask step or a gap question (not an agreement).
-    private func scriptedAsk(at position: Position) -> Ask? {
-        switch position {
-        case .asking(let step):
-            guard case .ask(let ask) = script.steps[step] else { preconditionFailure("asking at a step that asks nothing") }
-            return ask
-        case .gap(let step, let index):
-            guard let ask = gapAsks(step: step)?[index] else { preconditionFailure("a gap question out of range") }
-            return ask
-        default:
+    /// Keeps the answer to a question of the script (nil: skipped), or says why the question refuses it.
+    private mutating func keep(_ text: String?, for ask: Ask) -> ReaskReason? {
+        guard let text else {
+            answers[ask.id] = .skipped
             return nil
         }
-    }
-
-    /// After the answer to a scripted question: the next gap question, or what follows the step.
-    private mutating func movedOn() -> [Action] {
-        switch position {
-        case .gap(let step, let index): moveOnInGap(step: step, index: index)
-        case .asking(let step): moveOn(after: step)
-        default: preconditionFailure("moving on from a position that asks nothing")
+        switch ask.answer(from: text) {
+        case .failure(let reason): return reason
+        case .success(let answer): answers[ask.id] = answer
         }
+        return nil
     }
 
-    private mutating func agreed(_ text: String, step: Int, index: Int, field: AgreementField) -> [Action] {
+    /// The question of an ask step (the file's invariants make it one).
+    private func question(at step: Int) -> Ask {
+        guard case .ask(let ask) = script.steps[step] else { preconditionFailure("asking at a step that asks nothing") }
+        return ask
+    }
+
+    /// A question of the area a gap step chose (the file's invariants make it one).
+    private func gapQuestion(step: Int, index: Int) -> Ask {
+        guard let ask = gapAsks(step: step)?[index] else { preconditionFailure("a gap question out of range") }
+        return ask
+    }
+
+    private mutating func agreed(_ text: String, step: Int, index: Int, field: AgreementField,
+                                 at waiting: Waiting) -> [Action] {
         var list = agreements[step] ?? []
         if field == .what && text.isEmpty {
-            if index < list.count { return [.reask(.emptyAnswer), ask(position)] }
-            return moveOn(after: step)
+            if index < list.count { return [.reask(.emptyAnswer), ask(waiting)] }
+            return moveOn(after: step, from: waiting)
         }
         if index == list.count {
-            guard case .agreements(_, let theme) = script.steps[step] else { preconditionFailure("not an agreements step") }
-            list.append(Agreement(what: "", who: "", when: "", theme: theme))
+            list.append(Agreement(what: "", who: "", when: "", theme: agreementsStep(step).theme))
         }
         switch field {
         case .what: list[index].what = text
@@ -297,33 +328,33 @@ public struct Conversation: Codable, Equatable, Sendable {
         }
         agreements[step] = list
         switch field {
-        case .what: return moveTo(.agreeing(step: step, index: index, field: .who))
-        case .who: return moveTo(.agreeing(step: step, index: index, field: .when))
-        case .when: return moveTo(.agreeing(step: step, index: index + 1, field: .what))
+        case .what: return moveTo(.agreement(step: step, index: index, field: .who), from: waiting)
+        case .who: return moveTo(.agreement(step: step, index: index, field: .when), from: waiting)
+        case .when: return moveTo(.agreement(step: step, index: index + 1, field: .what), from: waiting)
         }
+    }
+
+    /// The prompt and theme of an agreements step (the file's invariants make it one).
+    private func agreementsStep(_ step: Int) -> (prompt: String, theme: String?) {
+        guard case .agreements(let prompt, let theme) = script.steps[step] else {
+            preconditionFailure("not an agreements step")
+        }
+        return (prompt, theme)
     }
 
     // MARK: Moving on
 
-    /// After an answer at the current position: back to the frontier when revising, else to `next`.
-    private mutating func moveTo(_ next: Position) -> [Action] {
-        if let returned = returnToFrontier() { return returned }
-        history.append(position)
-        position = next
-        frontier = next
-        return [ask(next)]
+    /// After an answer at the place waited at: back to the furthest place when revising, else to `next`.
+    private mutating func moveTo(_ next: Place, from waiting: Waiting) -> [Action] {
+        if let returned = returnToFrontier(from: waiting) { return returned }
+        answered.append(waiting.place)
+        return settle(at: next)
     }
 
-    private mutating func moveOn(after step: Int) -> [Action] {
-        if let returned = returnToFrontier() { return returned }
-        history.append(position)
+    private mutating func moveOn(after step: Int, from waiting: Waiting) -> [Action] {
+        if let returned = returnToFrontier(from: waiting) { return returned }
+        answered.append(waiting.place)
         return advance(from: step + 1)
-    }
-
-    /// On to the area's next question that has no answer yet (an area chosen again after a revision may have some).
-    private mutating func moveOnInGap(step: Int, index: Int) -> [Action] {
-        if let next = nextUnanswered(inGap: step, from: index + 1) { return moveTo(.gap(step: step, index: next)) }
-        return moveOn(after: step)
     }
 
     /// The first gap question from `index` on, of the area the points answers choose now, that has no answer.
@@ -332,24 +363,20 @@ public struct Conversation: Codable, Equatable, Sendable {
         return asks.indices[index...].first { answers[asks[$0].id] == nil }
     }
 
-    /// Whether a position can be asked as things stand: a gap question belongs to the area chosen now.
-    private func isAskable(_ position: Position) -> Bool {
-        guard case .gap(let step, let index) = position else { return true }
+    /// Whether a place can be asked as things stand: a gap question belongs to the area chosen now.
+    private func isAskable(_ place: Place) -> Bool {
+        guard case .gapQuestion(let step, let index) = place else { return true }
         return gapAsks(step: step)?.indices.contains(index) == true
     }
 
     /// Ends a revision: the revised answer is kept, and the conversation goes on where it was. A revised points
     /// answer may choose another area while its gap questions are under way: they go on with that area's first
     /// question without an answer, or after the gap when it has none.
-    private mutating func returnToFrontier() -> [Action]? {
-        guard revisiting != nil else { return nil }
-        revisiting = nil
-        if case .gap(let step, _) = frontier {
-            guard let index = nextUnanswered(inGap: step, from: 0) else { return advance(from: step + 1) }
-            frontier = .gap(step: step, index: index)
-        }
-        position = frontier
-        return [ask(frontier)]
+    private mutating func returnToFrontier(from waiting: Waiting) -> [Action]? {
+        guard let revision = waiting.revising else { return nil }
+        guard case .gapQuestion(let step, _) = revision.returnTo else { return settle(at: revision.returnTo) }
+        guard let index = nextUnanswered(inGap: step, from: 0) else { return advance(from: step + 1) }
+        return settle(at: .gapQuestion(step: step, index: index))
     }
 
     /// Says what the steps from `index` say, up to the next question, the summary, or the end.
@@ -367,47 +394,46 @@ public struct Conversation: Codable, Equatable, Sendable {
             case .chart(let now, let needed, let areas):
                 if let chart = chart(now: now, needed: needed, areas: areas) { actions.append(.chart(chart)) }
             case .ask:
-                return actions + settle(at: .asking(step: step))
+                return actions + settle(at: .question(step: step))
             case .agreements:
-                return actions + settle(at: .agreeing(step: step, index: agreements[step]?.count ?? 0, field: .what))
+                return actions + settle(at: .agreement(step: step, index: agreements[step]?.count ?? 0, field: .what))
             case .gapQuestions:
-                if gapAsks(step: step)?.isEmpty == false { return actions + settle(at: .gap(step: step, index: 0)) }
+                if gapAsks(step: step)?.isEmpty == false { return actions + settle(at: .gapQuestion(step: step, index: 0)) }
             case .summary:
-                return actions + finish()
+                return actions + finish(endedEarly: false)
             }
             step += 1
         }
-        position = .finished
-        frontier = .finished
+        state = .finished(endedEarly: false)
         return actions + [.finished]
     }
 
-    private mutating func settle(at next: Position) -> [Action] {
-        position = next
-        frontier = next
-        return [ask(next)]
+    private mutating func settle(at place: Place) -> [Action] {
+        let waiting = Waiting(place: place, revising: nil)
+        state = .waiting(waiting)
+        return [ask(waiting)]
     }
 
-    private mutating func finish() -> [Action] {
-        position = .finished
-        frontier = .finished
-        revisiting = nil
+    private mutating func finish(endedEarly: Bool) -> [Action] {
+        state = .finished(endedEarly: endedEarly)
         return [.summary(summary), .finished]
     }
 
     // MARK: Asking
 
-    /// The `ask` action for a waiting position.
-    private func ask(_ position: Position) -> Action {
+    /// The `ask` action for the place waited at; the answer given before is shown only while revising it.
+    private func ask(_ waiting: Waiting) -> Action {
         let ask: Ask
         var previous: String?
-        switch position {
-        case .asking, .gap:
-            guard let scripted = scriptedAsk(at: position) else { preconditionFailure("asking while not waiting for an answer") }
-            ask = scripted
-            previous = answers[ask.id].flatMap { display($0, for: ask) }
-        case .agreeing(let step, let index, let field):
-            guard case .agreements(let prompt, let theme) = script.steps[step] else { preconditionFailure("not an agreements step") }
+        switch waiting.place {
+        case .question(let step):
+            ask = question(at: step)
+            previous = answers[ask.id].flatMap(ask.kind.display)
+        case .gapQuestion(let step, let index):
+            ask = gapQuestion(step: step, index: index)
+            previous = answers[ask.id].flatMap(ask.kind.display)
+        case .agreement(let step, let index, let field):
+            let (prompt, theme) = agreementsStep(step)
             let number = index + 1
             let text = field == .what ? "\(prompt) \(Strings.agreementField(field, number: number)[language])"
                 : Strings.agreementField(field, number: number)[language]
@@ -422,30 +448,32 @@ public struct Conversation: Codable, Equatable, Sendable {
                 case .when: agreement.when
                 }
             }.flatMap { $0.isEmpty ? nil : $0 }
-        default:
-            preconditionFailure("asking while not waiting for an answer")
         }
-        return .ask(AskAction(ask: ask, progress: progress(at: position), previous: revisiting == nil ? nil : previous))
+        let progress = progress(at: waiting.place)
+        return .ask(AskAction(ask: ask, progress: progress, previous: waiting.revising == nil ? nil : previous))
     }
 
     /// How far the conversation has come: the questions done (an agreements list counts as one) of all of them.
     public var progress: Progress {
-        if isFinished {
-            let total = script.unitsBefore[script.steps.count]
+        let total = script.unitsBefore[script.steps.count]
+        switch state {
+        case .notStarted:
+            return Progress(current: 0, total: total)
+        case .finished:
             return Progress(current: total, total: total)
+        case .waiting(let waiting), .confirmingEnd(let waiting), .paused(let waiting):
+            let next = progress(at: waiting.revising?.returnTo ?? waiting.place)
+            return Progress(current: next.current - 1, total: next.total)
         }
-        let next = progress(at: frontier)
-        return Progress(current: frontier == .notStarted ? 0 : next.current - 1, total: next.total)
     }
 
     /// Questions count one each; an agreements list counts one; gap questions count as many as an area has.
-    private func progress(at position: Position) -> Progress {
+    private func progress(at place: Place) -> Progress {
         let total = script.unitsBefore[script.steps.count]
-        let (step, within): (Int, Int) = switch position {
-        case .asking(let step): (step, 0)
-        case .agreeing(let step, _, _): (step, 0)
-        case .gap(let step, let index): (step, index)
-        default: (script.steps.count, 0)
+        let (step, within): (Int, Int) = switch place {
+        case .question(let step): (step, 0)
+        case .agreement(let step, _, _): (step, 0)
+        case .gapQuestion(let step, let index): (step, index)
         }
         return Progress(current: min(script.unitsBefore[step] + within + 1, total), total: total)
     }
@@ -457,67 +485,6 @@ public struct Conversation: Codable, Equatable, Sendable {
         guard case .gapQuestions(let now, let needed, let areas, let questions) = script.steps[step] else { return nil }
         let area = chart(now: now, needed: needed, areas: areas)?.largestGap ?? 0
         return questions.indices.contains(area) ? questions[area] : nil
-    }
-
-    // MARK: Validation
-
-    static func validate(_ text: String, for ask: Ask) -> Result<Answer, ReaskReason> {
-        if text.isEmpty { return ask.optional ? .success(.skipped) : .failure(.emptyAnswer) }
-        switch ask.kind {
-        case .text:
-            return .success(.text(text))
-        case .scale(let minimum, let maximum):
-            guard let value = Int(text), (minimum...maximum).contains(value) else {
-                return .failure(Self.isWholeNumber(text) ? .outOfRange(value: text, minimum: minimum, maximum: maximum)
-                                    : .notANumber(text))
-            }
-            return .success(.scale(value))
-        case .choice(let options):
-            if let number = Int(text) {
-                return (1...options.count).contains(number) ? .success(.choice(number - 1))
-                    : .failure(.notAChoice(text, count: options.count))
-            }
-            let wanted = text.lowercased()
-            if let exact = options.firstIndex(where: { $0.lowercased() == wanted }) { return .success(.choice(exact)) }
-            let prefixed = options.indices.filter { options[$0].lowercased().hasPrefix(wanted) }
-            return prefixed.count == 1 ? .success(.choice(prefixed[0])) : .failure(.notAChoice(text, count: options.count))
-        case .points(let labels, let total):
-            let parts = text.split { $0.isWhitespace || $0 == "," || $0 == ";" }
-            var points: [Int] = []
-            for part in parts {
-                guard Self.isWholeNumber(part) else { return .failure(.notANumber(String(part))) }
-                guard !part.hasPrefix("-") else { return .failure(.negativePoints) }
-                // Each part is at most the total, so their sum stays far from overflowing.
-                guard let value = Int(part), value <= total else {
-                    return .failure(.pointsAboveTotal(value: String(part), total: total))
-                }
-                points.append(value)
-            }
-            guard points.count == labels.count else {
-                return .failure(.wrongNumberOfPoints(expected: labels.count, given: points.count))
-            }
-            let sum = points.reduce(0, +)
-            guard sum == total else { return .failure(.pointsDoNotAddUp(expected: total, given: sum)) }
-            return .success(.points(points))
-        }
-    }
-
-    /// Whether text is a whole number, however large: an optional sign, then digits only.
-    static func isWholeNumber(_ text: some StringProtocol) -> Bool {
-        let digits = text.utf8.drop { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
-        return !digits.isEmpty && text.utf8.count - digits.count <= 1 && digits.allSatisfy { (0x30...0x39).contains($0) }
-    }
-
-    /// An answer as a person reads it.
-    func display(_ answer: Answer, for ask: Ask) -> String? {
-        switch answer {
-        case .text(let text): text
-        case .scale(let value): String(value)
-        case .choice(let index):
-            if case .choice(let options) = ask.kind, options.indices.contains(index) { options[index] } else { String(index + 1) }
-        case .points(let points): points.map(String.init).joined(separator: " ")
-        case .skipped: nil
-        }
     }
 }
 

@@ -70,7 +70,7 @@ extension Conversation {
         for (index, step) in script.steps.enumerated() {
             switch step {
             case .ask(let ask):
-                let answer = answers[ask.id].flatMap { display($0, for: ask) }
+                let answer = answers[ask.id].flatMap(ask.kind.display)
                 items.append(Summary.Item(ask: ask, answer: answer))
                 switch ask.purpose {
                 case .statementRating, .pitfallRating:
@@ -90,7 +90,7 @@ extension Conversation {
                 // answer chose before it was revised. None that was never asked shows as skipped.
                 let chosen = gapAsks(step: index) ?? []
                 for ask in chosen + questions.joined().filter({ !chosen.contains($0) }) where answers[ask.id] != nil {
-                    items.append(Summary.Item(ask: ask, answer: answers[ask.id].flatMap { display($0, for: ask) }))
+                    items.append(Summary.Item(ask: ask, answer: answers[ask.id].flatMap(ask.kind.display)))
                 }
             case .chart(let now, let needed, let areas):
                 chart = self.chart(now: now, needed: needed, areas: areas) ?? chart

@@ -115,7 +115,7 @@ extension DocumentReader {
             // Known as soon as it is named, so that a mistake elsewhere in the step is reported once.
             if let id, !pointsIDs.contains(id) { pointsIDs.append(id) }
             // Within what a session may hold, so that a conversation saved from this flow can be resumed.
-            let total = wholeNumber(parts, "total", from: 1, to: Conversation.largestPointsTotal)
+            let total = wholeNumber(parts, "total", from: 1, to: Ask.Kind.largestPointsTotal)
             let text = localized(parts, "text")
             guard let id, let total, let text else { return nil }
             return .points(id: id, total: total, text: text)

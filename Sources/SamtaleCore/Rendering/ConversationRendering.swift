@@ -107,18 +107,9 @@ extension Summary {
 // MARK: - Export
 
 extension Session {
-    /// The complete record for `sessions export --format json`: the session file, with its status added after the id.
-    public func exportJSON() throws(SessionFileError) -> String {
-        JSONWriter.string(try exportValue(), style: .pretty)
-    }
-
-    /// The complete record as a value, for the JSON-lines protocol's `export`.
-    public func exportValue() throws(SessionFileError) -> JSONValue {
-        let value = try JSONValueCoder.encodeSession(self)
-        guard case .object(var members) = value else { return value }
-        let position = (members.firstIndex { $0.key == "id" } ?? 0) + 1
-        members.insert(JSONMember("status", .string(status.rawValue)), at: min(position, members.count))
-        return .object(members)
+    /// The complete record for `sessions export --format json`: what the session's file holds.
+    public func exportJSON() -> String {
+        JSONWriter.string(record, style: .pretty)
     }
 
     /// One row of `sessions list --format json` and of the protocol's `sessions`.

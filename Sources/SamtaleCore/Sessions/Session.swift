@@ -1,7 +1,8 @@
 // MARK: - Session
 
-/// A conversation with everything needed to resume, list and export it: what a session file holds.
-public struct Session: Codable, Equatable, Sendable {
+/// A conversation with everything needed to resume, list and export it: what a session file holds, in the shape
+/// `SessionRecord` writes.
+public struct Session: Equatable, Sendable {
     /// Whether a conversation goes on, was paused by the user, or has ended.
     public enum Status: String, Codable, CaseIterable, Sendable {
         case active
@@ -15,10 +16,6 @@ public struct Session: Codable, Equatable, Sendable {
         public let event: Event
     }
 
-    /// The session file format this version reads.
-    public static let format = 1
-
-    public let format: Int
     public let id: SessionID
     /// How many times the session has been saved: 0 until its first save. A save replaces the file only if the
     /// file still holds this revision, so that two processes holding one session never overwrite each other.
@@ -33,30 +30,21 @@ public struct Session: Codable, Equatable, Sendable {
     public private(set) var log: [LogEntry]
 
     public init(id: SessionID, setup: ConversationSetup, script: Script, at time: String) {
-        format = Self.format
+        self.init(id: id, revision: 0, instance: nil, setup: setup,
+                  conversation: Conversation(script: script, language: setup.language, startedAt: time),
+                  updatedAt: time, log: [])
+    }
+
+    /// A session as read from a file.
+    init(id: SessionID, revision: Int, instance: UInt64?, setup: ConversationSetup, conversation: Conversation,
+         updatedAt: String, log: [LogEntry]) {
         self.id = id
-        revision = 0
+        self.revision = revision
+        self.instance = instance
         self.setup = setup
-        conversation = Conversation(script: script, language: setup.language, startedAt: time)
-        updatedAt = time
-        log = []
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case format, id, revision, instance, setup, conversation, updatedAt, log
-    }
-
-    /// Reads a file of any release: those before revisions were counted hold one save at least.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        format = try container.decode(Int.self, forKey: .format)
-        id = try container.decode(SessionID.self, forKey: .id)
-        revision = try container.decodeIfPresent(Int.self, forKey: .revision) ?? 1
-        instance = try container.decodeIfPresent(UInt64.self, forKey: .instance)
-        setup = try container.decode(ConversationSetup.self, forKey: .setup)
-        conversation = try container.decode(Conversation.self, forKey: .conversation)
-        updatedAt = try container.decode(String.self, forKey: .updatedAt)
-        log = try container.decode([LogEntry].self, forKey: .log)
+        self.conversation = conversation
+        self.updatedAt = updatedAt
+        self.log = log
     }
 
     public var status: Status {
@@ -76,12 +64,18 @@ public struct Session: Codable, Equatable, Sendable {
 
     // MARK: Files
 
-    /// The session as the bytes of its file.
-    public func encoded() throws(SessionFileError) -> [UInt8] {
-        JSONWriter.bytes(try JSONValueCoder.encodeSession(self), style: .pretty)
+    /// The session as its record (`SessionRecord`): what its file and token hold and `export --format json` prints.
+    public var record: JSONValue {
+        SessionRecord.value(of: self)
     }
 
-    /// A session from the bytes of its file or token; a damaged file is an error naming what is wrong, never a crash.
+    /// The session as the bytes of its file.
+    public func encoded() -> [UInt8] {
+        JSONWriter.bytes(record, style: .pretty)
+    }
+
+    /// A session from the bytes of its file or token, in the record's shape or in the one releases before it wrote
+    /// (`SessionRecord+Migration.swift`); a damaged file is an error naming what is wrong, never a crash.
     /// `id` is the id its file is named for: a file renamed by hand must not save under another id than its name.
     public static func decode(_ bytes: [UInt8], as id: SessionID? = nil) throws(SessionFileError) -> Session {
         let json: JSONValue
@@ -90,24 +84,14 @@ public struct Session: Codable, Equatable, Sendable {
         } catch {
             throw .damaged(.syntax(error.reason, line: error.line, column: error.column))
         }
-        if case .object(let members) = json, let format = members.first(where: { $0.key == "format" })?.value,
-            format != .integer(Self.format) {
-            throw .unsupportedFormat
-        }
-        let session: Session
-        do {
-            session = try JSONValueCoder.decode(Session.self, from: json)
-        } catch {
-            // The root's path (`$`) means nothing to a reader: a member missing there is named by its key alone.
-            let path = error.path == .root ? "" : error.path.description
-            throw .damaged(.field(path: path, problem: SessionDamage.FieldProblem(error.reason)))
-        }
+        // Releases before the session record wrote `"format": 1` where the record has its version.
+        let session = try json.member("format") == nil ? SessionRecord.session(from: json)
+            : SessionRecord.migrated(json)
         if let id, session.id != id { throw .damaged(.idMismatch(file: id.description, inside: session.id.description)) }
         // The next save counts one up: a revision that could not be counted on is no file samtale wrote.
         guard (0..<Int.max).contains(session.revision) else {
             throw .damaged(.field(path: "revision", problem: .outOfRange))
         }
-        if let damage = session.conversation.damage { throw .damaged(damage) }
         return session
     }
 }
@@ -117,27 +101,12 @@ public enum SessionFileError: Error, Equatable, Sendable {
     /// Truncated or altered: what is wrong, for a message that names the file.
     case damaged(SessionDamage)
     case unsupportedFormat
-    /// A value with no JSON form (a non-finite number): a programming error, reported rather than written.
-    case unencodable
 
     /// The message naming the file.
     public func message(path: String) -> Localized {
         switch self {
-        case .damaged(let damage): Strings.sessionDamaged(path, Strings.sessionDamage(damage))
-        case .unencodable: Strings.sessionDamaged(path, Strings.sessionUnencodable)
+        case .damaged(let damage): Strings.sessionDamaged(path, damage.message)
         case .unsupportedFormat: Strings.sessionUnsupported(path)
-        }
-    }
-}
-
-extension SessionDamage.FieldProblem {
-    /// The user's words for a decoding error: Swift's type names and debug texts mean nothing to them.
-    init(_ reason: JSONCodingError.Reason) {
-        switch reason {
-        case .missingKey(let key): self = .missing(key)
-        case .typeMismatch: self = .wrongType
-        case .valueOutOfRange: self = .outOfRange
-        case .dataCorrupted, .invalidValue: self = .unreadable
         }
     }
 }

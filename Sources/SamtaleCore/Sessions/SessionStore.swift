@@ -89,12 +89,7 @@ public struct SessionStore: Sendable {
             var generator = SystemRandomNumberGenerator()
             next.instance = generator.next()
         }
-        let bytes: [UInt8]
-        do {
-            bytes = try next.encoded()
-        } catch {
-            throw .damaged(path: target, error)
-        }
+        let bytes = next.encoded()
         do {
             try FileSystem.replace(target, with: bytes, through: temporaryPath(of: session.id))
         } catch {

@@ -28,8 +28,8 @@ public enum SessionToken {
     public static let defaultLifetime: Int64 = 30 * 86_400
 
     /// The token of `session`, valid until `expires`.
-    public static func seal(_ session: Session, key: [UInt8], expires: Timestamp) throws(SessionFileError) -> String {
-        let payload = Array(JSONWriter.string(try JSONValueCoder.encodeSession(session)).utf8)
+    public static func seal(_ session: Session, key: [UInt8], expires: Timestamp) -> String {
+        let payload = Array(JSONWriter.string(session.record).utf8)
         let signed = prefix + String(expires.secondsSinceEpoch) + "." + Base64URL.encode(payload)
         return signed + "." + Base64URL.encode(HMACSHA256.authenticationCode(for: Array(signed.utf8), key: key))
     }
@@ -49,17 +49,6 @@ public enum SessionToken {
             return try Session.decode(payload)
         } catch {
             throw .damaged(error)
-        }
-    }
-}
-
-extension JSONValueCoder {
-    /// A session as a value, with encoding failures in the session file's terms.
-    static func encodeSession(_ session: Session) throws(SessionFileError) -> JSONValue {
-        do {
-            return try encode(session)
-        } catch {
-            throw .unencodable
         }
     }
 }
