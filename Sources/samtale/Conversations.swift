@@ -6,20 +6,17 @@ import TerminalAdapter
 extension Commands {
     // MARK: talk
 
-    /// The time box an energizer suggests: a minute to a long meeting's four hours.
-    static let minutesRange = 1...240
-
     static func talk(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
-        let parsed = try Arguments(arguments, command: "talk")
+        let parsed = try Arguments(arguments, command: .talk)
         try parsed.expectPositionals(atMost: 0)
         // Checked before anything is asked, so that a bad value never costs the answers to the menu.
-        let minutes = try parsed.integer("--minutes", in: minutesRange) ?? 5
+        let minutes = try parsed.integer("--minutes") ?? 5
         let store = try sessionStore()
         let style = TerminalStyle.current(environment: System.environment)
         let output = TerminalOutput(write: System.put)
         var input = StandardInput()
         if let resume = try parsed.value("--resume") {
-            var session = try loadSession(try sessionID(resume, command: "talk"), from: store)
+            var session = try loadSession(try sessionID(resume, command: .talk), from: store)
             let language = session.setup.language
             guard session.status != .finished else {
                 System.printOut(session.conversation.summary.text(language: language))
@@ -41,14 +38,7 @@ extension Commands {
             System.printError("samtale: \(Strings.nothingStarted[language])")
             return 0
         }
-        var targetGroup: TargetGroup?
-        if let spec = try parsed.value("--target-group") ?? System.environment("SAMTALE_TARGET_GROUP") {
-            do {
-                targetGroup = try TargetGroup(parsing: spec)
-            } catch {
-                throw .usage(Strings.targetGroupError(error), command: "talk")
-            }
-        }
+        let targetGroup = try targetGroup(parsed)
         var generator = SystemRandomNumberGenerator()
         let setup = ConversationSetup(
             flow: flow.id, deck: deck.id, roles: chosen.roles.map(\.id), themes: (chosen.themes ?? []).map(\.id),
@@ -59,7 +49,7 @@ extension Commands {
         do {
             script = try flow.expand(over: deck, setup: setup)
         } catch {
-            throw .usage(Localized(da: error.message(in: .da), en: error.message(in: .en)), command: "talk")
+            throw .usage(Localized(da: error.message(in: .da), en: error.message(in: .en)), command: .talk)
         }
         var session = Session(id: SessionID.generate(using: &generator), setup: setup, script: script, at: System.now())
         let records = script.records || parsed.flag("--record")
@@ -91,18 +81,18 @@ extension Commands {
             do {
                 setup.flow = try NameResolver.resolveFlow(name, among: planner.flows)
             } catch {
-                throw .usage(localized(error), command: "talk")
+                throw .usage(localized(error), command: .talk)
             }
         }
         let roleNames = parsed.all("--role")
         let themeNames = parsed.all("--theme").flatMap { $0.split(separator: ",").map { String($0).trimmingWhitespace } }
         if let name = try parsed.value("--deck") {
-            setup.deck = try resolve(name, in: catalog, command: "talk")
+            setup.deck = try resolve(name, in: catalog, command: .talk)
         } else if !roleNames.isEmpty || !themeNames.isEmpty {
-            setup.deck = try resolve(Catalog.defaultDeckID, in: catalog, command: "talk")
+            setup.deck = try resolve(Catalog.defaultDeckID, in: catalog, command: .talk)
         }
         if let flow = setup.flow, let deck = setup.deck, let reason = flow.unsupportedReason(deck: deck) {
-            throw .usage(Localized(da: reason.message(in: .da), en: reason.message(in: .en)), command: "talk")
+            throw .usage(Localized(da: reason.message(in: .da), en: reason.message(in: .en)), command: .talk)
         }
         do throws(NameError) {
             if let deck = setup.deck {
@@ -115,7 +105,7 @@ extension Commands {
                 }
             }
         } catch {
-            throw .usage(localized(error), command: "talk")
+            throw .usage(localized(error), command: .talk)
         }
         if let names = try parsed.value("--participants") {
             setup.participants = names.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
@@ -136,17 +126,17 @@ extension Commands {
                 broken.append(DataFileError(file: file.name, issues: error.issues))
             }
         }
-        guard broken.isEmpty else { throw .badData(broken.flatMap { $0.lines(in: language) }) }
+        guard broken.isEmpty else { throw .badData(broken) }
         return flows
     }
 
     // MARK: sessions
 
     static func sessions(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
-        let parsed = try Arguments(arguments, command: "sessions")
+        let parsed = try Arguments(arguments, command: .sessions)
         try parsed.expectPositionals(atMost: 2)
         guard let action = parsed.positionals.first else {
-            throw .usage(Strings.missingArgument("list|show|export|delete"), command: "sessions")
+            throw .usage(CommandLineStrings.missingArgument("list|show|export|delete"), command: .sessions)
         }
         let store = try sessionStore()
         switch action {
@@ -156,9 +146,9 @@ extension Commands {
             System.printOut(try sessionList(store, format: format, language: language))
         case "show", "export", "delete":
             guard parsed.positionals.count == 2 else {
-                throw .usage(Strings.missingArgument("ID"), command: "sessions")
+                throw .usage(CommandLineStrings.missingArgument("ID"), command: .sessions)
             }
-            let id = try sessionID(parsed.positionals[1], command: "sessions")
+            let id = try sessionID(parsed.positionals[1], command: .sessions)
             if action == "delete" {
                 do {
                     try store.delete(id)
@@ -184,7 +174,7 @@ extension Commands {
             }
         default:
             throw .usage(Strings.invalidChoice("sessions", action, allowed: ["list", "show", "export", "delete"]),
-                         command: "sessions")
+                         command: .sessions)
         }
         return 0
     }
@@ -221,7 +211,7 @@ extension Commands {
             }
             return JSONWriter.string(.array(rows), style: .pretty)
         }
-        guard !entries.isEmpty else { return Strings.noSessions[language] }
+        guard !entries.isEmpty else { return CommandLineStrings.noSessions[language] }
         let rows = entries.map { id, session, _ -> [String] in
             guard let session else { return [id.description, Strings.damaged[language]] }
             let progress = session.conversation.progress
@@ -229,7 +219,7 @@ extension Commands {
                     session.updatedAt, Strings.status(session.status)[language],
                     "\(progress.current)/\(progress.total)"]
         }
-        return table([Strings.sessionListHeadings.map { $0[language] }] + rows).withoutControlCharacters
+        return table([CommandLineStrings.sessionListHeadings.map { $0[language] }] + rows).withoutControlCharacters
     }
 
     /// Rows as columns aligned by padding, two spaces apart, without trailing spaces; a row may have fewer cells.
@@ -250,7 +240,7 @@ extension Commands {
         return SessionStore(directory: directory)
     }
 
-    static func sessionID(_ text: String, command: String) throws(CommandError) -> SessionID {
+    static func sessionID(_ text: String, command: Subcommand) throws(CommandError) -> SessionID {
         guard let id = SessionID(validating: text) else { throw .usage(Strings.invalidSessionID(text), command: command) }
         return id
     }

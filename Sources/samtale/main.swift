@@ -23,7 +23,7 @@ let language = interfaceLanguage(arguments)
 var status = Commands.run(arguments, language: language)
 // Output that did not arrive (a full disk, /dev/full, a closed descriptor) is an I/O error, never a quiet success.
 if let error = System.finishOutput() {
-    System.printError("samtale: \(Strings.cannotWriteOutput(Strings.systemError(error))[language])")
+    System.printError("samtale: \(CommandLineStrings.cannotWriteOutput(Strings.systemError(error))[language])")
     if status == 0 { status = 74 }
 }
 exit(status)

@@ -325,7 +325,7 @@ import Testing
         #expect(targets.map(\.name) == ["team-nord", "ledere"])
         #expect(targets[0].url == .variable("HOOK") && targets[0].weekdays == [.monday, .friday] && targets[0].language == .en)
         #expect(targets[1].weekdays == [.monday, .tuesday, .wednesday, .thursday, .friday])
-        #expect(targets[1].audience == .group && targets[1].skipsDanishHolidays)
+        #expect(targets[1].prompt.audience == .group && targets[1].prompt.dayCounting.skipsDanishHolidays)
     }
 
     @Test func reportsEveryProblemWithItsPath() {
