@@ -77,6 +77,8 @@ struct Option: Sendable {
     var suggestions: [String] = []
     /// Shown without brackets in usage, as the command does nothing without it (`serve --stdio`).
     var isRequired = false
+    /// Whether the value is a path, which completion offers from the file system; other free values get nothing.
+    var takesPath = false
 
     var takesValue: Bool {
         if case .flag = kind { false } else { true }
@@ -100,7 +102,7 @@ struct Option: Sendable {
     /// The options every command takes.
     static let common: [Option] = [
         Option(name: "--dialogues", kind: .repeatable(Localized(da: "MAPPE", en: "DIR")),
-               help: CommandLineStrings.dialoguesHelp),
+               help: CommandLineStrings.dialoguesHelp, takesPath: true),
         Option(name: "--lang", kind: .choice(Language.allCases.map(\.rawValue)), help: CommandLineStrings.langHelp),
     ]
 
@@ -159,7 +161,7 @@ struct Option: Sendable {
     }
 
     static func config(_ help: Localized) -> Option {
-        Option(name: "--config", kind: value("FIL", "FILE"), help: help)
+        Option(name: "--config", kind: value("FIL", "FILE"), help: help, takesPath: true)
     }
 
     // MARK: talk

@@ -85,7 +85,8 @@ enum Completions {
 
     private static func bashReply(_ option: Option) -> String {
         let words = option.completions
-        guard !words.isEmpty else { return "COMPREPLY=($(compgen -f -- \"$cur\")); return" }
+        if option.takesPath { return "COMPREPLY=($(compgen -f -- \"$cur\")); return" }
+        guard !words.isEmpty else { return "COMPREPLY=(); return" }
         return "COMPREPLY=($(compgen -W \"\(words.joined(separator: " "))\" -- \"$cur\")); return"
     }
 
@@ -143,7 +144,8 @@ enum Completions {
 
     private static func zshReply(_ option: Option) -> String {
         let words = option.completions
-        return words.isEmpty ? "_files; return" : "compadd -- \(words.joined(separator: " ")); return"
+        if option.takesPath { return "_files; return" }
+        return words.isEmpty ? "return" : "compadd -- \(words.joined(separator: " ")); return"
     }
 
     // MARK: fish
@@ -179,7 +181,8 @@ enum Completions {
         let name = "-l \(option.name.dropFirst(2))"
         guard option.takesValue else { return "\(name) -d \(help)" }
         let words = option.completions
-        guard !words.isEmpty else { return "\(name) -r -F -d \(help)" }
+        if option.takesPath { return "\(name) -r -F -d \(help)" }
+        guard !words.isEmpty else { return "\(name) -x -d \(help)" }
         return "\(name) -x -a \(quoted(words.joined(separator: " "))) -d \(help)"
     }
 

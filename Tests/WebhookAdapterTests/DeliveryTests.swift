@@ -351,6 +351,25 @@ import Testing
             #expect(!lines.contains { $0.contains("SECRET") })
         }
     }
+
+    /// A target's prompt options are checked as the command line's are, by `PromptOptions`, where the file is read.
+    @Test func aTargetsPromptOptionsAreCheckedWithTheFile() {
+        let file = #"""
+            {"format": 1, "targets": [
+              {"name": "a", "urlVariable": "X", "targetGroup": "a,b"},
+              {"name": "b", "urlVariable": "Y", "for": "alle"}
+            ]}
+            """#
+        do {
+            _ = try TargetsFile.decode(Array(file.utf8))
+            Issue.record("a bad target group was read")
+        } catch {
+            let lines = error.issues.map { $0.line(in: .da) }
+            #expect(lines.contains("targets[0].targetGroup: ordet for målgruppen har 2 former; skriv ét ord i ental "
+                + "eller præcis fire former: bruger,brugeren,brugere,brugerne"), "\(lines)")
+            #expect(lines.contains { $0.hasPrefix("targets[1].for:") && $0.contains("individual, group") }, "\(lines)")
+        }
+    }
 }
 
 @Suite struct LedgerTests {

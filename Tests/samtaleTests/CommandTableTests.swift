@@ -102,6 +102,9 @@ import Testing
         #expect(try complete(["talk", "--deck", "sk"]) == ["skanderborg-ledelsesgrundlag"])
         #expect(try complete(["--lang", "en", "list", ""]) == ["decks", "roles", "themes"])
         #expect(try complete(["post", "--platform", "sl"]) == ["slack"])
+        // A free value (a role) gets nothing; a path gets the files of the folder.
+        #expect(try complete(["prompt", "--role", ""]).isEmpty)
+        #expect(try complete(["validate", "--config", "/et"]) == ["/etc"])
     }
 
     @Test func helpListsCompletions() throws {

@@ -9,7 +9,7 @@ public enum FileKind: Sendable {
     case other
 }
 
-// MARK: - Strings of the command line
+// MARK: - Files, sizes and numbers
 
 extension Strings {
     public static func notARegularFile(_ kind: FileKind) -> Localized {
