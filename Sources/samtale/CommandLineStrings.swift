@@ -83,11 +83,21 @@ enum CommandLineStrings {
 
     // MARK: Usage and help
 
-    /// `samtale prompt [--deck K] …`: the command, its operands and its options, as the table declares them.
+    /// `samtale prompt [--deck K] …`: the command, its operands and its options, as the table declares them; the
+    /// options of one group in one pair of brackets.
     static func usage(_ command: Subcommand) -> Localized {
         func line(_ language: Language) -> String {
-            let options = command.options.map { option in
-                option.isRequired ? option.synopsis(language) : "[\(option.synopsis(language))]"
+            var groups: [[Option]] = []
+            for option in command.options {
+                if let group = option.group, groups.last?.last?.group == group {
+                    groups[groups.count - 1].append(option)
+                } else {
+                    groups.append([option])
+                }
+            }
+            let options = groups.map { group in
+                let synopsis = group.map { $0.synopsis(language) }.joined(separator: " | ")
+                return group.count == 1 && group[0].isRequired ? synopsis : "[\(synopsis)]"
             }
             return (["samtale", command.rawValue] + [command.operands?[language]].compactMap { $0 } + options)
                 .joined(separator: " ")
@@ -267,8 +277,8 @@ enum CommandLineStrings {
                 """)
         case .completions:
             text("""
-                Skriver et script, der lader skallen fuldføre samtales kommandoer, tilvalg og faste værdier
-                (kortsæt, samtaleformer, formater) med Tab. Se README.md for, hvor scriptet skal ligge.
+                Skriver et script, så skallen kan fuldføre kommandoer, tilvalg og faste værdier (kortsæt,
+                samtaleformer, formater) for samtale med Tab. Se README.md for, hvor scriptet skal ligge.
                 """,
                  """
                 Prints a script that lets the shell complete samtale's commands, options and fixed values

@@ -79,6 +79,8 @@ struct Option: Sendable {
     var isRequired = false
     /// Whether the value is a path, which completion offers from the file system; other free values get nothing.
     var takesPath = false
+    /// Options of one group exclude each other; usage shows them side by side as `[--stdin | --session ID]`.
+    var group: String?
 
     var takesValue: Bool {
         if case .flag = kind { false } else { true }
@@ -192,14 +194,15 @@ struct Option: Sendable {
 
     /// Where `post` sends, and what.
     static let postDestinations: [Option] = [
-        Option(name: "--url", kind: value("URL", "URL"), help: CommandLineStrings.urlHelp),
+        Option(name: "--url", kind: value("URL", "URL"), help: CommandLineStrings.urlHelp, group: "destination"),
+        Option(name: "--target", kind: value("NAVN", "NAME"), help: CommandLineStrings.targetHelp,
+               group: "destination"),
+        Option(name: "--all", kind: .flag, help: CommandLineStrings.allHelp, group: "destination"),
         Option(name: "--platform", kind: value("P", "P"), help: CommandLineStrings.platformHelp,
                suggestions: Platform.allCases.map(\.rawValue)),
-        Option(name: "--target", kind: value("NAVN", "NAME"), help: CommandLineStrings.targetHelp),
-        Option(name: "--all", kind: .flag, help: CommandLineStrings.allHelp),
         config(CommandLineStrings.postConfigHelp),
-        Option(name: "--stdin", kind: .flag, help: CommandLineStrings.stdinHelp),
-        Option(name: "--session", kind: value("ID", "ID"), help: CommandLineStrings.sessionHelp),
+        Option(name: "--stdin", kind: .flag, help: CommandLineStrings.stdinHelp, group: "message"),
+        Option(name: "--session", kind: value("ID", "ID"), help: CommandLineStrings.sessionHelp, group: "message"),
     ]
 
     /// How `post` delivers: the ledger's rule, the dry run, retries and time limits.

@@ -23,6 +23,14 @@ import Testing
         }
     }
 
+    /// Options that exclude each other share a pair of brackets in usage; the rest stand alone, in table order.
+    @Test func usageGroupsTheOptionsThatExcludeEachOther() {
+        let usage = CommandLineStrings.usage(.post).da
+        #expect(usage.hasPrefix("samtale post [--url URL | --target NAVN | --all] [--platform P] [--config FIL] "
+            + "[--stdin | --session ID] [--deck K]"))
+        #expect(CommandLineStrings.usage(.serve).en == "samtale serve --stdio [--ephemeral] [--max-line BYTES]")
+    }
+
     @Test func anOptionNotInTheTableOrAFlagGivenAValueIsRefused() {
         #expect(throws: CommandError.self) { try Arguments(["--minutes", "5"], command: .prompt) }
         #expect(throws: CommandError.self) { try Arguments(["--record=ja"], command: .talk) }
