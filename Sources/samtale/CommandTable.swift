@@ -73,8 +73,8 @@ struct Option: Sendable {
     let help: Localized
     /// The prompt option it gives, for the options `prompt` and `post` read into `PromptOptions`.
     var promptOption: PromptOptions.Name?
-    /// Values a completion script offers beyond fixed choices: the built-in decks and flows.
-    var suggestions: [String] = []
+    /// What a completion script offers for a value beyond fixed choices, looked up only when a script is written.
+    var suggestions: Suggestions?
     /// Shown without brackets in usage, as the command does nothing without it (`serve --stdio`).
     var isRequired = false
     /// Whether the value is a path, which completion offers from the file system; other free values get nothing.
@@ -86,9 +86,20 @@ struct Option: Sendable {
         if case .flag = kind { false } else { true }
     }
 
+    /// Values that are not checked as choices are, but that completion offers: the built-in ones.
+    enum Suggestions: Sendable {
+        case decks, flows, platforms
+    }
+
     /// What a completion script offers for the value: the fixed choices, else the suggestions.
     var completions: [String] {
-        if case .choice(let words) = kind { words } else { suggestions }
+        if case .choice(let words) = kind { return words }
+        switch suggestions {
+        case .decks: return BuiltinDecks.all.map(\.deck.id)
+        case .flows: return BuiltinFlows.all.map { String($0.fileName.dropLast(".json".count)) }
+        case .platforms: return Platform.allCases.map(\.rawValue)
+        case nil: return []
+        }
     }
 
     /// The option as usage and help write it: `--deck K`, `--format text|json`, `--record`.
@@ -112,14 +123,12 @@ struct Option: Sendable {
         .value(Localized(da: da, en: en))
     }
 
-    private static let builtinDeckIDs = BuiltinDecks.all.map(\.deck.id)
-
     // MARK: prompt and post
 
     /// The options that pick the day's question, read into `PromptOptions`; `random` adds `--random` and `--seed`.
     static func promptOptions(random: Bool) -> [Option] {
         var options: [Option] = [
-            .deck(CommandLineStrings.promptDeckHelp), .role, .theme,
+            .deck(CommandLineStrings.promptDeckHelp, promptOption: .deck), .role, .theme,
             Option(name: "--for", kind: .choice(Audience.allCases.map(\.rawValue)),
                    help: CommandLineStrings.forHelp, promptOption: .audience),
             Option(name: "--date", kind: value("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), help: CommandLineStrings.dateHelp,
@@ -140,10 +149,9 @@ struct Option: Sendable {
         ]
     }
 
-    /// `--deck`, with the help its command gives it.
-    static func deck(_ help: Localized) -> Option {
-        Option(name: "--deck", kind: value("K", "D"), help: help, promptOption: .deck,
-               suggestions: builtinDeckIDs)
+    /// `--deck`, with the help its command gives it; a prompt option where `prompt` and `post` take it.
+    static func deck(_ help: Localized, promptOption: PromptOptions.Name? = nil) -> Option {
+        Option(name: "--deck", kind: value("K", "D"), help: help, promptOption: promptOption, suggestions: .decks)
     }
 
     static let role = Option(name: "--role", kind: value("R", "R"), help: CommandLineStrings.roleHelp,
@@ -169,7 +177,7 @@ struct Option: Sendable {
     // MARK: talk
 
     static let flow = Option(name: "--flow", kind: value("F", "F"), help: CommandLineStrings.flowHelp,
-                             suggestions: BuiltinFlows.all.map { String($0.fileName.dropLast(".json".count)) })
+                             suggestions: .flows)
     static let roles = Option(name: "--role", kind: .repeatable(Localized(da: "R", en: "R")),
                               help: CommandLineStrings.talkRoleHelp)
     static let themes = Option(name: "--theme", kind: .repeatable(Localized(da: "T", en: "T")),
@@ -199,7 +207,7 @@ struct Option: Sendable {
                group: "destination"),
         Option(name: "--all", kind: .flag, help: CommandLineStrings.allHelp, group: "destination"),
         Option(name: "--platform", kind: value("P", "P"), help: CommandLineStrings.platformHelp,
-               suggestions: Platform.allCases.map(\.rawValue)),
+               suggestions: .platforms),
         config(CommandLineStrings.postConfigHelp),
         Option(name: "--stdin", kind: .flag, help: CommandLineStrings.stdinHelp, group: "message"),
         Option(name: "--session", kind: value("ID", "ID"), help: CommandLineStrings.sessionHelp, group: "message"),
