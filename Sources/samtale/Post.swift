@@ -134,7 +134,8 @@ extension Commands {
         }
         var posts: [Post] = []
         var failures: [Failure] = []
-        for target in chosen where !parsed.flag("--all") || target.weekdays.contains((options.date ?? System.today).weekday) {
+        let weekday = (options.date ?? System.today).weekday
+        for target in chosen where !parsed.flag("--all") || target.weekdays.contains(weekday) {
             do {
                 if let post = try targetPost(target, options: options, catalog: catalog, language: language) {
                     posts.append(post)
