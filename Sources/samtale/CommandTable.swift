@@ -46,6 +46,11 @@ enum Subcommand: String, CaseIterable, Sendable {
     }
 }
 
+/// What `samtale sessions` does with the saved conversations.
+enum SessionsAction: String, CaseIterable, Sendable {
+    case list, show, export, delete
+}
+
 /// The shells `samtale completions` writes a script for.
 enum Shell: String, CaseIterable, Sendable {
     case bash, zsh, fish

@@ -47,15 +47,13 @@ enum Commands {
             return try talk(leading, language: language)
         }
         let rest = Array(leading + arguments.dropFirst())
-        switch first {
-        case "--help", "-h":
+        if first == "--help" || first == "-h" {
             System.printOut(CommandLineStrings.overview[language])
             return 0
-        case "--version":
+        }
+        if first == "--version" {
             System.printOut("samtale \(version)")
             return 0
-        default:
-            break
         }
         guard let command = Subcommand(rawValue: first) else {
             throw misplacedOption(first, before: arguments.dropFirst())

@@ -14,7 +14,7 @@ enum Completions {
     /// The words a command takes before or among its options (`list decks`), for completion.
     static func operands(of command: Subcommand) -> [String] {
         switch command {
-        case .sessions: ["list", "show", "export", "delete"]
+        case .sessions: SessionsAction.allCases.map(\.rawValue)
         case .list: ListSubject.allCases.map(\.rawValue)
         case .completions: Shell.allCases.map(\.rawValue)
         case .help: Subcommand.allCases.map(\.rawValue)

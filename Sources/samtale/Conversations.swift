@@ -135,21 +135,25 @@ extension Commands {
     static func sessions(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
         let parsed = try Arguments(arguments, command: .sessions)
         try parsed.expectPositionals(atMost: 2)
-        guard let action = parsed.positionals.first else {
-            throw .usage(CommandLineStrings.missingArgument("list|show|export|delete"), command: .sessions)
+        let actions = SessionsAction.allCases.map(\.rawValue)
+        guard let word = parsed.positionals.first else {
+            throw .usage(CommandLineStrings.missingArgument(actions.joined(separator: "|")), command: .sessions)
+        }
+        guard let action = SessionsAction(rawValue: word) else {
+            throw .usage(Strings.invalidChoice("sessions", word, allowed: actions), command: .sessions)
         }
         let store = try sessionStore()
         switch action {
-        case "list":
+        case .list:
             try parsed.expectPositionals(atMost: 1)
             let format = try parsed.choice("--format", as: DocumentFormat.self) ?? .text
             System.printOut(try sessionList(store, format: format, language: language))
-        case "show", "export", "delete":
+        case .show, .export, .delete:
             guard parsed.positionals.count == 2 else {
                 throw .usage(CommandLineStrings.missingArgument("ID"), command: .sessions)
             }
             let id = try sessionID(parsed.positionals[1], command: .sessions)
-            if action == "delete" {
+            if action == .delete {
                 do {
                     try store.delete(id)
                 } catch {
@@ -159,7 +163,7 @@ extension Commands {
                 return 0
             }
             let session = try loadSession(id, from: store)
-            if action == "show" {
+            if action == .show {
                 System.printOut(session.markdown(language: session.setup.language))
                 return 0
             }
@@ -172,9 +176,6 @@ extension Commands {
                     throw .damagedSession(error.message(path: store.path(of: id)))
                 }
             }
-        default:
-            throw .usage(Strings.invalidChoice("sessions", action, allowed: ["list", "show", "export", "delete"]),
-                         command: .sessions)
         }
         return 0
     }
