@@ -166,28 +166,9 @@ public struct JSONLinesServer {
     }
 
     private func prompt(_ request: Request) throws(ProtocolError) -> [JSONMember] {
-        var prompt = PromptRequest(date: environment.today())
-        prompt.deck = try request.string("deck")
-        prompt.role = try request.string("role")
-        prompt.theme = try request.string("theme")
-        prompt.audience = try request.choice("for", as: Audience.self)
-        if let date = try request.string("date") {
-            guard let day = CivilDate(iso: date) else { throw .invalidField("date", .date) }
-            prompt.date = day
-        }
-        if let holidays = try request.string("holidays"), holidays != "dk" {
-            throw .invalidField("holidays", .oneOf(["dk"]))
-        }
-        prompt.dayCounting = DayCounting(skipsWeekends: try request.bool("skipWeekends"),
-                                         skipsDanishHolidays: try request.string("holidays") != nil)
-        if let seed = try seed(request) {
-            prompt.selection = .random(seed: seed)
-        } else if try request.bool("random") {
-            prompt.selection = .random(seed: environment.randomSeed())
-        }
-        prompt.targetGroup = try targetGroup(request)
+        let prompt = try promptOptions(request)
         do throws(PromptError) {
-            switch try environment.catalog.prompt(for: prompt) {
+            switch try environment.catalog.prompt(for: prompt, today: environment.today()) {
             case .prompt(let chosen):
                 return [JSONMember("type", .string("prompt")), JSONMember("prompt", chosen.jsonValue)]
             case .dayOff(let date, let exclusion):
@@ -196,6 +177,34 @@ public struct JSONLinesServer {
             }
         } catch {
             throw .prompt(error)
+        }
+    }
+
+    /// A request's prompt options by the names PROTOCOL.md gives them: a value of the wrong JSON type is named here,
+    /// any other bad value by `PromptOptions`, and both are told as the protocol tells every field.
+    private func promptOptions(_ request: Request) throws(ProtocolError) -> PromptOptions {
+        var values: [PromptOptions.Name: String] = [:]
+        for name in PromptOptions.Name.allCases {
+            switch name.kind {
+            case .flag:
+                if try request.bool(name.rawValue) { values[name] = "true" }
+            case .number:
+                guard let value = request[name.rawValue], value != .null else { continue }
+                guard case .number(let literal) = value else { throw .invalidField(name.rawValue, .naturalNumber) }
+                values[name] = literal
+            case .text:
+                values[name] = try request.string(name.rawValue)
+            }
+        }
+        do {
+            return try PromptOptions(values, spelling: \.rawValue, randomSeed: environment.randomSeed)
+        } catch {
+            switch error.reason {
+            case .notADate: throw .invalidField(error.option, .date)
+            case .notOneOf(let allowed): throw .invalidField(error.option, .oneOf(allowed))
+            case .notASeed: throw .invalidField(error.option, .naturalNumber)
+            case .targetGroup: throw .targetGroup(error)
+            }
         }
     }
 
@@ -479,7 +488,7 @@ public struct JSONLinesServer {
     private func targetGroup(_ request: Request) throws(ProtocolError) -> TargetGroup? {
         guard let spec = try request.string("targetGroup") else { return nil }
         do {
-            return try TargetGroup(parsing: spec)
+            return try PromptOptions.targetGroup(spec)
         } catch {
             throw .targetGroup(error)
         }

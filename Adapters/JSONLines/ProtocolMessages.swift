@@ -36,7 +36,8 @@ enum ProtocolError: ExplainedError {
     case invalidField(String, FieldExpectation)
     /// Two fields given where only one of them may be.
     case fieldsExclusive(String, String)
-    case targetGroup(TargetGroupError)
+    /// A target group that cannot be used, in the words of the one parser of prompt options.
+    case targetGroup(PromptOptionError)
     /// A deck named where no conversation starts (`list`).
     case name(NameError)
     case start(StartError)
@@ -102,7 +103,7 @@ enum ProtocolError: ExplainedError {
                              en: "the fields \"\(first)\" and \"\(second)\" cannot be used together; "
                                  + "use only one of them")
         case .targetGroup(let error):
-            return Strings.targetGroupError(error)
+            return error.message
         case .name(let error):
             return error.message
         case .start(let error):

@@ -12,13 +12,8 @@ public struct WebhookTarget: Equatable, Sendable {
     public var name: String
     public var platform: Platform?
     public var url: URLSource
-    public var deck: String?
-    public var role: String?
-    public var theme: String?
-    public var audience: Audience?
-    public var skipsWeekends: Bool
-    public var skipsDanishHolidays: Bool
-    public var targetGroup: String?
+    /// The target's own prompt options, which win over the command line's (`PromptOptions.overriding`).
+    public var prompt: PromptOptions
     /// The days it posts on; Monday to Friday unless the file says otherwise.
     public var weekdays: [Weekday]
     public var language: Language?
@@ -45,8 +40,7 @@ public enum TargetsFile {
     }
 
     private static func target(_ reader: inout DocumentReader, _ value: JSONValue) -> WebhookTarget? {
-        let optional = ["platform", "url", "urlVariable", "deck", "role", "theme", "for", "skipWeekends", "holidays",
-                        "targetGroup", "weekdays", "lang"]
+        let optional = ["platform", "url", "urlVariable", "weekdays", "lang"] + promptNames.map(\.rawValue)
         guard let fields = reader.object(value, required: ["name"], optional: optional) else { return nil }
         let name = reader.slug(fields, "name")
         let platform = choice(&reader, fields, "platform", as: Platform.self)
@@ -74,16 +68,40 @@ public enum TargetsFile {
                 return Weekday(rawValue: index + 1)
             }
         }
-        let holidays = reader.text(fields, "holidays")
-        if let holidays, holidays != "dk" { reader.report(.notOneOf(holidays, allowed: ["dk"]), at: .key("holidays")) }
         let target = WebhookTarget(
-            name: name ?? "", platform: platform, url: url ?? .variable(""), deck: reader.text(fields, "deck"),
-            role: reader.text(fields, "role"), theme: reader.text(fields, "theme"),
-            audience: choice(&reader, fields, "for", as: Audience.self), skipsWeekends: flag(&reader, fields, "skipWeekends"),
-            skipsDanishHolidays: holidays == "dk", targetGroup: reader.text(fields, "targetGroup"), weekdays: weekdays,
-            language: choice(&reader, fields, "lang", as: Language.self)
+            name: name ?? "", platform: platform, url: url ?? .variable(""), prompt: promptOptions(&reader, fields),
+            weekdays: weekdays, language: choice(&reader, fields, "lang", as: Language.self)
         )
         return name == nil || url == nil ? nil : target
+    }
+
+    /// The prompt options a target may set, by the names `PromptOptions` gives them; the day and the way of picking
+    /// are the command line's alone.
+    private static let promptNames: [PromptOptions.Name] = [
+        .deck, .role, .theme, .audience, .skipWeekends, .holidays, .targetGroup,
+    ]
+
+    private static func promptOptions(
+        _ reader: inout DocumentReader, _ fields: DocumentReader.Fields
+    ) -> PromptOptions {
+        var values: [PromptOptions.Name: String] = [:]
+        for name in promptNames {
+            switch name.kind {
+            case .flag: if flag(&reader, fields, name.rawValue) { values[name] = "true" }
+            case .number, .text: values[name] = reader.text(fields, name.rawValue)
+            }
+        }
+        do {
+            // No random pick among the names read, so no seed is ever drawn.
+            return try PromptOptions(values, spelling: \.rawValue, randomSeed: { 0 })
+        } catch {
+            if case .notOneOf(let allowed) = error.reason {
+                reader.report(.notOneOf(error.value, allowed: allowed), at: .key(error.option))
+            } else {
+                reader.report(.invalidValue(error.message), at: .key(error.option))
+            }
+            return PromptOptions()
+        }
     }
 
     private static func choice<Choice: RawRepresentable & CaseIterable>(

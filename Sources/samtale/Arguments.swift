@@ -3,11 +3,11 @@ import SamtaleCore
 // MARK: - CommandError
 
 /// Why a command stops, mapped to a sysexits code by `main`.
-enum CommandError: Error {
+enum CommandError: ExplainedError {
     /// Bad arguments: exit 64 with the reason and the command's usage.
-    case usage(Localized, command: String?)
-    /// Bad deck or flow data: exit 65 with the lines to print.
-    case badData([String])
+    case usage(Localized, command: Subcommand?)
+    /// Bad deck, flow or targets files: exit 65 with every problem of each.
+    case badData([DataFileError])
     /// A session file that cannot be read as a session: exit 65.
     case damagedSession(Localized)
     /// A file or folder that cannot be read, or a session that does not exist: exit 66.
@@ -30,51 +30,46 @@ enum CommandError: Error {
         case .tryAgainLater: 75
         }
     }
+
+    /// The reason; for bad data, one line per problem, each naming its file.
+    var message: Localized {
+        switch self {
+        case .usage(let reason, _), .damagedSession(let reason), .missingInput(let reason), .cannotCreate(let reason),
+             .unavailable(let reason), .tryAgainLater(let reason):
+            reason
+        case .badData(let files):
+            Localized(da: files.flatMap { $0.lines(in: .da) }.joined(separator: "\n"),
+                      en: files.flatMap { $0.lines(in: .en) }.joined(separator: "\n"))
+        }
+    }
 }
 
 // MARK: - Arguments
 
 /// The parsed command line of one command: options by name, and positional arguments in order.
 ///
-/// A tiny parser instead of swift-argument-parser, since samtale uses no packages beyond the toolchain.
-/// Accepts `--name value`, `--name=value`, flags, and `--` to end options.
+/// A tiny parser instead of swift-argument-parser, since samtale uses no packages beyond the toolchain. Accepts
+/// `--name value`, `--name=value`, flags, and `--` to end options; which options there are, and which take a value,
+/// is the table of `Subcommand.options` and `Option.common`.
 struct Arguments {
-    /// Options every command takes.
-    static let commonValued: Set<String> = ["--dialogues", "--lang"]
-
     /// The common option an argument is (`--lang` for `--lang` and `--lang=en`), or nil.
     static func commonOptionName(_ argument: String) -> String? {
         let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
-        return commonValued.contains(name) ? name : nil
-    }
-
-    /// The options a command takes besides the common ones.
-    struct Options: Sendable {
-        let valued: Set<String>
-        let flags: Set<String>
-
-        func contains(_ name: String) -> Bool {
-            valued.contains(name) || flags.contains(name) || Arguments.commonValued.contains(name)
-        }
+        return Option.common.contains { $0.name == name } ? name : nil
     }
 
     /// The command these arguments belong to, named in usage errors; nil for common options before any command.
-    let command: String?
+    let command: Subcommand?
+    /// The options the command takes, the common ones first.
+    let options: [Option]
     private(set) var values: [String: [String]] = [:]
     private(set) var flags: Set<String> = []
     private(set) var positionals: [String] = []
 
-    /// Parses a command's arguments by its options in `Commands.options` (none for nil: the common options alone).
-    init(_ arguments: [String], command: String?) throws(CommandError) {
-        let options = command.flatMap { Commands.options[$0] }
-        try self.init(arguments, command: command, valued: options?.valued ?? [], flags: options?.flags ?? [])
-    }
-
-    init(
-        _ arguments: [String], command: String?, valued: Set<String>, flags knownFlags: Set<String>
-    ) throws(CommandError) {
+    /// Parses a command's arguments by its options (none for nil: the common options alone).
+    init(_ arguments: [String], command: Subcommand?) throws(CommandError) {
         self.command = command
-        let valued = valued.union(Self.commonValued)
+        options = Option.common + (command?.options ?? [])
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
             if argument == "--" {
@@ -93,19 +88,22 @@ struct Arguments {
             } else {
                 name = argument
             }
-            if valued.contains(name) {
+            guard let option = options.first(where: { $0.name == name }) else {
+                throw .usage(CommandLineStrings.unknownOption(name), command: command)
+            }
+            if option.takesValue {
                 let value = inlineValue ?? remaining.popFirst()
                 // The language was read before parsing (main); one samtale does not speak is named here, not ignored.
                 if name == "--lang", value.flatMap(Language.init(rawValue:)) == nil {
-                    throw .usage(Strings.invalidLanguage(value), command: command)
+                    throw .usage(CommandLineStrings.invalidLanguage(value), command: command)
                 }
-                guard let value else { throw .usage(Strings.missingValue(name), command: command) }
+                guard let value else { throw .usage(CommandLineStrings.missingValue(name), command: command) }
                 values[name, default: []].append(value)
-            } else if knownFlags.contains(name) {
-                guard inlineValue == nil else { throw .usage(Strings.flagTakesNoValue(name), command: command) }
-                flags.insert(name)
             } else {
-                throw .usage(Strings.unknownOption(name), command: command)
+                guard inlineValue == nil else {
+                    throw .usage(CommandLineStrings.flagTakesNoValue(name), command: command)
+                }
+                flags.insert(name)
             }
         }
     }
@@ -113,7 +111,7 @@ struct Arguments {
     /// The value of an option that may be given once.
     func value(_ name: String) throws(CommandError) -> String? {
         guard let given = values[name] else { return nil }
-        guard given.count == 1 else { throw .usage(Strings.repeatedOption(name), command: command) }
+        guard given.count == 1 else { throw .usage(CommandLineStrings.repeatedOption(name), command: command) }
         return given[0]
     }
 
@@ -136,12 +134,15 @@ struct Arguments {
         return choice
     }
 
-    /// The value of a numeric option: a whole number within `range`, else a usage error that names both.
-    func integer<Number: FixedWidthInteger>(
-        _ name: String, in range: ClosedRange<Number>, unit: Localized? = nil
-    ) throws(CommandError) -> Number? {
+    /// The value of a numeric option: a whole number within the range its declaration gives, else a usage error
+    /// that names both.
+    func integer(_ name: String, unit: Localized? = nil) throws(CommandError) -> Int? {
         guard let raw = try value(name) else { return nil }
-        guard let number = Number(raw), range.contains(number) else {
+        let range = options.lazy.compactMap { option -> ClosedRange<Int>? in
+            guard option.name == name, case .integer(_, let range) = option.kind else { return nil }
+            return range
+        }.first ?? Int.min...Int.max
+        guard let number = Int(raw), range.contains(number) else {
             throw .usage(Strings.notAWholeNumber(name, raw, from: "\(range.lowerBound)", to: "\(range.upperBound)",
                                                  unit: unit),
                          command: command)
@@ -152,7 +153,7 @@ struct Arguments {
     /// Fails on positional arguments beyond `count`.
     func expectPositionals(atMost count: Int) throws(CommandError) {
         if positionals.count > count {
-            throw .usage(Strings.unexpectedArgument(positionals[count]), command: command)
+            throw .usage(CommandLineStrings.unexpectedArgument(positionals[count]), command: command)
         }
     }
 }

@@ -6,23 +6,6 @@ import WebhookAdapter
 /// The commands of `samtale`: each parses its arguments, calls the core, and prints.
 enum Commands {
     static let version = "0.1.0"
-    static let names = ["talk", "sessions", "serve", "prompt", "post", "list", "show", "validate", "help"]
-
-    /// Each command's own options (the common ones come on top): what its parser accepts, and what the dispatcher
-    /// looks up to tell an option given before its command from one the command does not have.
-    static let options: [String: Arguments.Options] = [
-        "talk": .init(valued: ["--flow", "--deck", "--role", "--theme", "--participants", "--target-group", "--resume",
-                               "--minutes"], flags: ["--record"]),
-        "sessions": .init(valued: ["--format"], flags: []),
-        "serve": .init(valued: ["--max-line"], flags: ["--stdio", "--ephemeral"]),
-        "prompt": .init(valued: ["--deck", "--role", "--theme", "--for", "--date", "--seed", "--holidays",
-                                 "--target-group", "--format"], flags: ["--random", "--skip-weekends"]),
-        "post": .init(valued: postValued, flags: postFlags),
-        "list": .init(valued: ["--deck", "--format"], flags: []),
-        "show": .init(valued: ["--role", "--theme", "--format"], flags: []),
-        "validate": .init(valued: ["--config"], flags: []),
-        "help": .init(valued: [], flags: []),
-    ]
 
     // MARK: Dispatch
 
@@ -51,70 +34,75 @@ enum Commands {
         guard let first = arguments.first else {
             // On a terminal, no command opens the menu; anywhere else it is a usage error.
             guard TerminalDevice.inputIsTerminal && TerminalDevice.outputIsTerminal else {
-                System.printError(Strings.overview[language])
+                System.printError(CommandLineStrings.overview[language])
                 return 64
             }
             return try talk(leading, language: language)
         }
-        let rest = leading + arguments.dropFirst()
-        switch first {
-        case "--help", "-h":
-            System.printOut(Strings.overview[language])
+        let rest = Array(leading + arguments.dropFirst())
+        if first == "--help" || first == "-h" {
+            System.printOut(CommandLineStrings.overview[language])
             return 0
-        case "--version":
+        }
+        if first == "--version" {
             System.printOut("samtale \(version)")
             return 0
-        case "help":
-            return try help(Array(rest), language: language)
-        default:
-            break
         }
-        guard names.contains(first) else {
-            guard first.hasPrefix("-"), first.count > 1 else {
-                throw .usage(Strings.unknownCommand(first), command: nil)
+        guard let command = Subcommand(rawValue: first) else {
+            throw misplacedOption(first, before: arguments.dropFirst())
+        }
+        if command != .help {
+            if let fixed = System.fixedNow, Timestamp(iso: fixed) == nil {
+                throw .usage(CommandLineStrings.invalidFixedNow(fixed), command: nil)
             }
-            // Any other option belongs after its command; the usage shown is that of the command given later, if any.
-            let command = arguments.first { names.contains($0) && $0 != "help" }
-            let name = first.split(separator: "=", maxSplits: 1).first.map(String.init) ?? first
-            if let command, name != "--", options[command]?.contains(name) == false {
-                throw .usage(Strings.unknownOption(name), command: command)
+            if rest.contains("--help") || rest.contains("-h") {
+                System.printOut(CommandLineStrings.help(command)[language])
+                return 0
             }
-            throw .usage(Strings.optionBeforeCommand(name, command: command), command: command)
         }
-        if let fixed = System.fixedNow, Timestamp(iso: fixed) == nil {
-            throw .usage(Strings.invalidFixedNow(fixed), command: nil)
+        switch command {
+        case .talk: return try talk(rest, language: language)
+        case .sessions: return try sessions(rest, language: language)
+        case .serve: return try serve(rest, language: language)
+        case .prompt: return try prompt(rest, language: language)
+        case .post: return try post(rest, language: language)
+        case .list: return try list(rest, language: language)
+        case .show: return try show(rest, language: language)
+        case .validate: return try validate(rest, language: language)
+        case .completions: return try completions(rest, language: language)
+        case .help: return try help(rest, language: language)
         }
-        if rest.contains("--help") || rest.contains("-h") {
-            System.printOut(Strings.help(first)[language])
-            return 0
+    }
+
+    /// What is wrong with a first argument that is no command: an unknown word, or an option that belongs after its
+    /// command (the usage shown is that of the command given later, if any).
+    private static func misplacedOption(_ first: String, before later: ArraySlice<String>) -> CommandError {
+        guard first.hasPrefix("-"), first.count > 1 else {
+            return .usage(CommandLineStrings.unknownCommand(first), command: nil)
         }
-        switch first {
-        case "talk": return try talk(rest, language: language)
-        case "sessions": return try sessions(rest, language: language)
-        case "serve": return try serve(rest, language: language)
-        case "prompt": return try prompt(rest, language: language)
-        case "post": return try post(rest, language: language)
-        case "list": return try list(rest, language: language)
-        case "show": return try show(rest, language: language)
-        default: return try validate(rest, language: language)
+        let command = later.lazy.compactMap(Subcommand.init(rawValue:)).first { $0 != .help }
+        let name = first.split(separator: "=", maxSplits: 1).first.map(String.init) ?? first
+        if let command, name != "--", !(Option.common + command.options).contains(where: { $0.name == name }) {
+            return .usage(CommandLineStrings.unknownOption(name), command: command)
         }
+        return .usage(CommandLineStrings.optionBeforeCommand(name, command: command), command: command)
     }
 
     private static func report(_ error: CommandError, language: Language) -> Int32 {
         switch error {
-        case .usage(let reason, let command):
-            System.printError("samtale: \(reason[language])")
+        case .usage(_, let command):
+            System.printError("samtale: \(error.message[language])")
             if let command {
-                System.printError("\(Strings.usageLabel[language]): \(Strings.usage(command)[language])")
+                let usage = CommandLineStrings.usage(command)[language]
+                System.printError("\(CommandLineStrings.usageLabel[language]): \(usage)")
             } else {
-                System.printError(Strings.seeHelp[language])
+                System.printError(CommandLineStrings.seeHelp[language])
             }
-        case .badData(let lines):
-            lines.forEach(System.printError)
+        case .badData:
+            error.message[language].split(separator: "\n").forEach { System.printError(String($0)) }
             System.printError("samtale: \(Strings.fixDecksHint[language])")
-        case .missingInput(let reason), .cannotCreate(let reason), .damagedSession(let reason), .unavailable(let reason),
-             .tryAgainLater(let reason):
-            System.printError("samtale: \(reason[language])")
+        case .missingInput, .cannotCreate, .damagedSession, .unavailable, .tryAgainLater:
+            System.printError("samtale: \(error.message[language])")
         }
         return error.exitCode
     }
@@ -123,32 +111,46 @@ enum Commands {
 
     private static func help(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
         // The common options (`--lang en`) may stand anywhere, as after any other command.
-        let parsed = try Arguments(arguments, command: "help")
+        let parsed = try Arguments(arguments, command: .help)
         try parsed.expectPositionals(atMost: 1)
-        guard let command = parsed.positionals.first else {
-            System.printOut(Strings.overview[language])
+        guard let name = parsed.positionals.first else {
+            System.printOut(CommandLineStrings.overview[language])
             return 0
         }
-        guard names.contains(command) else { throw .usage(Strings.unknownCommand(command), command: "help") }
-        System.printOut(Strings.help(command)[language])
+        guard let command = Subcommand(rawValue: name) else {
+            throw .usage(CommandLineStrings.unknownCommand(name), command: .help)
+        }
+        System.printOut(CommandLineStrings.help(command)[language])
+        return 0
+    }
+
+    // MARK: completions
+
+    private static func completions(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
+        let parsed = try Arguments(arguments, command: .completions)
+        try parsed.expectPositionals(atMost: 1)
+        guard let name = parsed.positionals.first else {
+            throw .usage(CommandLineStrings.missingArgument(Shell.allCases.map(\.rawValue).joined(separator: "|")),
+                         command: .completions)
+        }
+        guard let shell = Shell(rawValue: name) else {
+            throw .usage(Strings.invalidChoice("completions", name, allowed: Shell.allCases.map(\.rawValue)),
+                         command: .completions)
+        }
+        System.printOut(Completions.script(for: shell, language: language))
         return 0
     }
 
     // MARK: prompt
 
     private static func prompt(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
-        let parsed = try Arguments(arguments, command: "prompt")
+        let parsed = try Arguments(arguments, command: .prompt)
         try parsed.expectPositionals(atMost: 0)
-        var request = try promptRequest(parsed)
-        if let seed = try parsed.integer("--seed", in: UInt64.min...UInt64.max) {
-            request.selection = .random(seed: seed)
-        } else if parsed.flag("--random") {
-            request.selection = .random(seed: System.randomSeed())
-        }
+        let options = try promptOptions(parsed)
         let format = try parsed.choice("--format", as: PromptFormat.self) ?? .text
         let catalog = try loadCatalog(parsed, language: language)
 
-        switch try choosePrompt(request, in: catalog, command: "prompt") {
+        switch try choosePrompt(options, in: catalog, command: .prompt) {
         case .prompt(let prompt):
             System.printOut(prompt.rendered(as: format, language: language))
         case .dayOff(let date, let exclusion):
@@ -157,43 +159,49 @@ enum Commands {
         return 0
     }
 
-    /// The prompt options `prompt` and `post` share, read from the command line: the day's question as a request.
-    static func promptRequest(_ parsed: Arguments) throws(CommandError) -> PromptRequest {
-        var request = PromptRequest(date: System.today)
-        request.deck = try parsed.value("--deck")
-        request.role = try parsed.value("--role")
-        request.theme = try parsed.value("--theme")
-        request.audience = try parsed.choice("--for", as: Audience.self)
-        if let date = try parsed.value("--date") {
-            guard let parsedDate = CivilDate(iso: date) else { throw .usage(Strings.invalidDate(date), command: parsed.command) }
-            request.date = parsedDate
-        }
-        if let holidays = try parsed.value("--holidays") {
-            guard holidays == "dk" else {
-                throw .usage(Strings.invalidChoice("--holidays", holidays, allowed: ["dk"]), command: parsed.command)
+    /// The prompt options of `prompt` and `post`: each option the table marks as one, read into `PromptOptions`,
+    /// which checks them and names a bad one as it was typed.
+    static func promptOptions(_ parsed: Arguments) throws(CommandError) -> PromptOptions {
+        var values: [PromptOptions.Name: String] = [:]
+        var spellings: [PromptOptions.Name: String] = [:]
+        for option in parsed.options {
+            guard let name = option.promptOption else { continue }
+            spellings[name] = option.name
+            if option.takesValue {
+                values[name] = try parsed.value(option.name)
+            } else if parsed.flag(option.name) {
+                values[name] = "true"
             }
         }
-        request.dayCounting = DayCounting(skipsWeekends: parsed.flag("--skip-weekends"),
-                                          skipsDanishHolidays: try parsed.value("--holidays") != nil)
-        request.targetGroup = try targetGroup(try parsed.value("--target-group") ?? System.environment("SAMTALE_TARGET_GROUP"),
-                                              command: parsed.command)
-        return request
-    }
-
-    /// A target group as written (`--target-group`, `SAMTALE_TARGET_GROUP`, a targets file), checked.
-    static func targetGroup(_ spec: String?, command: String?) throws(CommandError) -> TargetGroup? {
-        guard let spec else { return nil }
+        values[.targetGroup] = try targetGroupSpec(parsed)
         do {
-            return try TargetGroup(parsing: spec)
+            return try PromptOptions(values, spelling: { spellings[$0] ?? $0.rawValue }, randomSeed: System.randomSeed)
         } catch {
-            throw .usage(Strings.targetGroupError(error), command: command)
+            throw .usage(error.message, command: parsed.command)
         }
     }
 
-    /// The day's prompt for a request, or the reason that the day does not count.
-    static func choosePrompt(_ request: PromptRequest, in catalog: Catalog, command: String) throws(CommandError) -> PromptOutcome {
+    /// `--target-group`, else `SAMTALE_TARGET_GROUP`, checked by the one parser every front door uses.
+    static func targetGroup(_ parsed: Arguments) throws(CommandError) -> TargetGroup? {
+        guard let spec = try targetGroupSpec(parsed) else { return nil }
         do {
-            return try catalog.prompt(for: request)
+            return try PromptOptions.targetGroup(spec)
+        } catch {
+            throw .usage(error.message, command: parsed.command)
+        }
+    }
+
+    /// The word for the target group as the command line gives it: the option, else the variable.
+    private static func targetGroupSpec(_ parsed: Arguments) throws(CommandError) -> String? {
+        try parsed.value("--target-group") ?? System.environment("SAMTALE_TARGET_GROUP")
+    }
+
+    /// The day's prompt for some options, or the reason that the day does not count.
+    static func choosePrompt(
+        _ options: PromptOptions, in catalog: Catalog, command: Subcommand
+    ) throws(CommandError) -> PromptOutcome {
+        do {
+            return try catalog.prompt(for: options, today: System.today)
         } catch {
             throw .usage(error.message, command: command)
         }
@@ -202,17 +210,17 @@ enum Commands {
     // MARK: list
 
     private static func list(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
-        let parsed = try Arguments(arguments, command: "list")
+        let parsed = try Arguments(arguments, command: .list)
         try parsed.expectPositionals(atMost: 1)
         guard let raw = parsed.positionals.first else {
-            throw .usage(Strings.missingArgument("decks|roles|themes"), command: "list")
+            throw .usage(CommandLineStrings.missingArgument("decks|roles|themes"), command: .list)
         }
         guard let subject = ListSubject(rawValue: raw) else {
-            throw .usage(Strings.invalidChoice("list", raw, allowed: ListSubject.allCases.map(\.rawValue)), command: "list")
+            throw .usage(Strings.invalidChoice("list", raw, allowed: ListSubject.allCases.map(\.rawValue)), command: .list)
         }
         let format = try parsed.choice("--format", as: DocumentFormat.self) ?? .text
         let catalog = try loadCatalog(parsed, language: language)
-        let decks = try parsed.value("--deck").map { name throws(CommandError) in [try resolve(name, in: catalog, command: "list")] }
+        let decks = try parsed.value("--deck").map { name throws(CommandError) in [try resolve(name, in: catalog, command: .list)] }
         System.printOut(Listing.render(subject, decks: decks ?? catalog.decks, format: format, language: language))
         return 0
     }
@@ -220,14 +228,14 @@ enum Commands {
     // MARK: show
 
     private static func show(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
-        let parsed = try Arguments(arguments, command: "show")
+        let parsed = try Arguments(arguments, command: .show)
         try parsed.expectPositionals(atMost: 1)
         guard let name = parsed.positionals.first else {
-            throw .usage(Strings.missingArgument(Strings.kindName(NameKind.deck)[language]), command: "show")
+            throw .usage(CommandLineStrings.missingArgument(Strings.kindName(NameKind.deck)[language]), command: .show)
         }
         let format = try parsed.choice("--format", as: DocumentFormat.self) ?? .text
         let catalog = try loadCatalog(parsed, language: language)
-        let deck = try resolve(name, in: catalog, command: "show")
+        let deck = try resolve(name, in: catalog, command: .show)
         let roleName = try parsed.value("--role")
         let themeName = try parsed.value("--theme")
         let role: Role?
@@ -237,7 +245,7 @@ enum Commands {
             let roles = role.map { [$0] } ?? []
             theme = try themeName.map { query throws(NameError) in try deck.resolveTheme(query, for: roles) }
         } catch {
-            throw .usage(error.message, command: "show")
+            throw .usage(error.message, command: .show)
         }
         let view = DeckView(deck: deck, role: role, theme: theme)
         System.printOut(view.rendered(as: format, language: language, width: System.terminalWidth))
@@ -247,7 +255,7 @@ enum Commands {
     // MARK: validate
 
     private static func validate(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
-        let parsed = try Arguments(arguments, command: "validate")
+        let parsed = try Arguments(arguments, command: .validate)
         var files: [DeckFile] = []
         if parsed.positionals.isEmpty {
             files = BuiltinDecks.files + BuiltinFlows.files + (try DeckSources.configured(parsed))
@@ -295,7 +303,7 @@ enum Commands {
         do throws(CatalogError) {
             catalog = try Catalog.load(builtin: BuiltinDecks.all, files: files, flowFiles: flowFiles)
         } catch {
-            throw .badData(error.brokenFiles.flatMap { $0.lines(in: language) })
+            throw .badData(error.brokenFiles)
         }
         for replacement in catalog.replacements {
             System.printError("samtale: \(Strings.replacedDeck(replacement)[language])")
@@ -303,7 +311,7 @@ enum Commands {
         return catalog
     }
 
-    static func resolve(_ name: String, in catalog: Catalog, command: String) throws(CommandError) -> Deck {
+    static func resolve(_ name: String, in catalog: Catalog, command: Subcommand) throws(CommandError) -> Deck {
         do {
             return try catalog.resolveDeck(name)
         } catch {

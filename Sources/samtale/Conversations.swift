@@ -6,20 +6,17 @@ import TerminalAdapter
 extension Commands {
     // MARK: talk
 
-    /// The time box an energizer suggests: a minute to a long meeting's four hours.
-    static let minutesRange = 1...240
-
     static func talk(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
-        let parsed = try Arguments(arguments, command: "talk")
+        let parsed = try Arguments(arguments, command: .talk)
         try parsed.expectPositionals(atMost: 0)
         // Checked before anything is asked, so that a bad value never costs the answers to the menu.
-        let minutes = try parsed.integer("--minutes", in: minutesRange) ?? 5
+        let minutes = try parsed.integer("--minutes") ?? 5
         let store = try sessionStore()
         let style = TerminalStyle.current(environment: System.environment)
         let output = TerminalOutput(write: System.put)
         var input = StandardInput()
         if let resume = try parsed.value("--resume") {
-            var session = try loadSession(try sessionID(resume, command: "talk"), from: store)
+            var session = try loadSession(try sessionID(resume, command: .talk), from: store)
             let language = session.setup.language
             guard session.status != .finished else {
                 System.printOut(session.conversation.summary.text(language: language))
@@ -77,7 +74,7 @@ extension Commands {
         do {
             return try step()
         } catch {
-            throw .usage(error.message, command: "talk")
+            throw .usage(error.message, command: .talk)
         }
     }
 
@@ -106,36 +103,34 @@ extension Commands {
             request.participants = names.split(separator: ",").map { String($0).trimmingWhitespace }
                 .filter { !$0.isEmpty }
         }
-        if let spec = try parsed.value("--target-group") ?? System.environment("SAMTALE_TARGET_GROUP") {
-            do {
-                request.targetGroup = try TargetGroup(parsing: spec)
-            } catch {
-                throw .usage(Strings.targetGroupError(error), command: "talk")
-            }
-        }
+        request.targetGroup = try targetGroup(parsed)
         return request
     }
 
     // MARK: sessions
 
     static func sessions(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
-        let parsed = try Arguments(arguments, command: "sessions")
+        let parsed = try Arguments(arguments, command: .sessions)
         try parsed.expectPositionals(atMost: 2)
-        guard let action = parsed.positionals.first else {
-            throw .usage(Strings.missingArgument("list|show|export|delete"), command: "sessions")
+        let actions = SessionsAction.allCases.map(\.rawValue)
+        guard let word = parsed.positionals.first else {
+            throw .usage(CommandLineStrings.missingArgument(actions.joined(separator: "|")), command: .sessions)
+        }
+        guard let action = SessionsAction(rawValue: word) else {
+            throw .usage(Strings.invalidChoice("sessions", word, allowed: actions), command: .sessions)
         }
         let store = try sessionStore()
         switch action {
-        case "list":
+        case .list:
             try parsed.expectPositionals(atMost: 1)
             let format = try parsed.choice("--format", as: DocumentFormat.self) ?? .text
             System.printOut(try sessionList(store, format: format, language: language))
-        case "show", "export", "delete":
+        case .show, .export, .delete:
             guard parsed.positionals.count == 2 else {
-                throw .usage(Strings.missingArgument("ID"), command: "sessions")
+                throw .usage(CommandLineStrings.missingArgument("ID"), command: .sessions)
             }
-            let id = try sessionID(parsed.positionals[1], command: "sessions")
-            if action == "delete" {
+            let id = try sessionID(parsed.positionals[1], command: .sessions)
+            if action == .delete {
                 do {
                     try store.delete(id)
                 } catch {
@@ -145,7 +140,7 @@ extension Commands {
                 return 0
             }
             let session = try loadSession(id, from: store)
-            if action == "show" {
+            if action == .show {
                 System.printOut(session.markdown(language: session.setup.language))
                 return 0
             }
@@ -153,9 +148,6 @@ extension Commands {
             case .markdown: System.printOut(session.markdown(language: session.setup.language))
             case .json: System.printOut(session.exportJSON())
             }
-        default:
-            throw .usage(Strings.invalidChoice("sessions", action, allowed: ["list", "show", "export", "delete"]),
-                         command: "sessions")
         }
         return 0
     }
@@ -192,7 +184,7 @@ extension Commands {
             }
             return JSONWriter.string(.array(rows), style: .pretty)
         }
-        guard !entries.isEmpty else { return Strings.noSessions[language] }
+        guard !entries.isEmpty else { return CommandLineStrings.noSessions[language] }
         let rows = entries.map { id, session, _ -> [String] in
             guard let session else { return [id.description, Strings.damaged[language]] }
             let progress = session.conversation.progress
@@ -200,7 +192,7 @@ extension Commands {
                     session.updatedAt, Strings.status(session.status)[language],
                     "\(progress.current)/\(progress.total)"]
         }
-        return table([Strings.sessionListHeadings.map { $0[language] }] + rows).withoutControlCharacters
+        return table([CommandLineStrings.sessionListHeadings.map { $0[language] }] + rows).withoutControlCharacters
     }
 
     /// Rows as columns aligned by padding, two spaces apart, without trailing spaces; a row may have fewer cells.
@@ -221,7 +213,7 @@ extension Commands {
         return SessionStore(directory: directory)
     }
 
-    static func sessionID(_ text: String, command: String) throws(CommandError) -> SessionID {
+    static func sessionID(_ text: String, command: Subcommand) throws(CommandError) -> SessionID {
         guard let id = SessionID(validating: text) else { throw .usage(Strings.invalidSessionID(text), command: command) }
         return id
     }

@@ -3,11 +3,6 @@ import WebhookAdapter
 
 /// `samtale post`: the day's question (or a text, or a session's summary) to a team's chat through its webhook.
 extension Commands {
-    static let postValued: Set<String> = [
-        "--url", "--platform", "--session", "--config", "--target", "--deck", "--role", "--theme", "--for", "--date",
-        "--holidays", "--target-group", "--retries", "--retry-for", "--timeout", "--connect-timeout",
-    ]
-    static let postFlags: Set<String> = ["--stdin", "--all", "--force", "--dry-run", "--skip-weekends"]
 
     /// A target that cannot be posted to (its variable unset, its deck unknown): told, while the others are posted.
     struct Failure {
@@ -16,18 +11,18 @@ extension Commands {
     }
 
     static func post(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
-        let parsed = try Arguments(arguments, command: "post", valued: postValued, flags: postFlags)
+        let parsed = try Arguments(arguments, command: .post)
         try parsed.expectPositionals(atMost: 0)
         let targetName = try parsed.value("--target")
         let sources = [parsed.flag("--all"), targetName != nil, try parsed.value("--url") != nil].filter { $0 }.count
-        guard sources <= 1 else { throw .usage(Strings.postOneDestination, command: "post") }
+        guard sources <= 1 else { throw .usage(Strings.postOneDestination, command: .post) }
         let settings = DeliveryStateMachine.Settings(
             policy: RetryPolicy(
-                attempts: try bounded(parsed, "--retries", 1...100, default: 5, unit: Strings.postUnitAttempts),
-                cap: Double(try bounded(parsed, "--retry-for", 1...86_400, default: 120))
+                attempts: try bounded(parsed, "--retries", default: 5, unit: Strings.postUnitAttempts),
+                cap: Double(try bounded(parsed, "--retry-for", default: 120))
             ),
-            connectTimeout: Double(try bounded(parsed, "--connect-timeout", 1...600, default: 10)),
-            timeout: Double(try bounded(parsed, "--timeout", 1...600, default: 30)), headers: PostRequest.headers
+            connectTimeout: Double(try bounded(parsed, "--connect-timeout", default: 10)),
+            timeout: Double(try bounded(parsed, "--timeout", default: 30)), headers: PostRequest.headers
         )
         let (posts, failures) = parsed.flag("--all") || targetName != nil
             ? try targetPosts(parsed, language: language) : (try urlPost(parsed, language: language), [])
@@ -65,18 +60,18 @@ extension Commands {
     /// `--url` (or SAMTALE_WEBHOOK_URL): the day's prompt from the command line's options, `--stdin`, or `--session`.
     private static func urlPost(_ parsed: Arguments, language: Language) throws(CommandError) -> [Post] {
         guard let url = try parsed.value("--url") ?? System.environment("SAMTALE_WEBHOOK_URL").flatMap({ $0.isEmpty ? nil : $0 })
-        else { throw .usage(Strings.postNoURL, command: "post") }
+        else { throw .usage(Strings.postNoURL, command: .post) }
         let address = try webhookAddress(url, platform: try parsed.choice("--platform", as: Platform.self))
         let label = address.redacted
         let session = try parsed.value("--session")
         if parsed.flag("--stdin") || session != nil {
-            guard !parsed.flag("--stdin") || session == nil else { throw .usage(Strings.postOneMessage, command: "post") }
+            guard !parsed.flag("--stdin") || session == nil else { throw .usage(Strings.postOneMessage, command: .post) }
             let message = if let session { try summaryMessage(session, language: language) }
                 else { try standardInputMessage(language: language) }
             return [Post(label: label, address: address, body: JSONWriter.string(message.payload(for: address.platform)), ledger: nil)]
         }
         let catalog = try loadCatalog(parsed, language: language)
-        guard case .prompt(let prompt) = try choosePrompt(try promptRequest(parsed), in: catalog, command: "post") else {
+        guard case .prompt(let prompt) = try choosePrompt(try promptOptions(parsed), in: catalog, command: .post) else {
             return []
         }
         return [promptPost(prompt, address: address, label: label, ledgerName: "url-" + Self.fingerprint(address.url),
@@ -88,22 +83,23 @@ extension Commands {
     private static func targetPosts(_ parsed: Arguments,
                                     language: Language) throws(CommandError) -> ([Post], [Failure]) {
         for option in ["--url", "--platform", "--session"] where (try parsed.value(option)) != nil {
-            throw .usage(Strings.postOptionWithTargets(option), command: "post")
+            throw .usage(Strings.postOptionWithTargets(option), command: .post)
         }
-        if parsed.flag("--stdin") { throw .usage(Strings.postOptionWithTargets("--stdin"), command: "post") }
+        if parsed.flag("--stdin") { throw .usage(Strings.postOptionWithTargets("--stdin"), command: .post) }
         let (path, targets) = try loadTargets(parsed, language: language)
         let catalog = try loadCatalog(parsed, language: language)
-        let options = try promptRequest(parsed)
+        let options = try promptOptions(parsed)
         var chosen = targets
         if let name = try parsed.value("--target") {
             guard let target = targets.first(where: { $0.name == name }) else {
-                throw .usage(Strings.postUnknownTarget(name, path: path, known: targets.map(\.name)), command: "post")
+                throw .usage(Strings.postUnknownTarget(name, path: path, known: targets.map(\.name)), command: .post)
             }
             chosen = [target]
         }
         var posts: [Post] = []
         var failures: [Failure] = []
-        for target in chosen where !parsed.flag("--all") || target.weekdays.contains(options.date.weekday) {
+        let weekday = (options.date ?? System.today).weekday
+        for target in chosen where !parsed.flag("--all") || target.weekdays.contains(weekday) {
             do {
                 if let post = try targetPost(target, options: options, catalog: catalog, language: language) {
                     posts.append(post)
@@ -118,29 +114,20 @@ extension Commands {
     }
 
     /// The day's question for one target, or nil when the day does not count for it.
-    private static func targetPost(_ target: WebhookTarget, options: PromptRequest, catalog: Catalog,
+    private static func targetPost(_ target: WebhookTarget, options: PromptOptions, catalog: Catalog,
                                    language: Language) throws(CommandError) -> Post? {
-        var request = options
-        request.deck = target.deck ?? request.deck
-        request.role = target.role ?? request.role
-        request.theme = target.theme ?? request.theme
-        request.audience = target.audience ?? request.audience
-        request.dayCounting = DayCounting(
-            skipsWeekends: target.skipsWeekends || request.dayCounting.skipsWeekends,
-            skipsDanishHolidays: target.skipsDanishHolidays || request.dayCounting.skipsDanishHolidays
-        )
-        request.targetGroup = try targetGroup(target.targetGroup, command: "post") ?? request.targetGroup
+        let request = target.prompt.overriding(options)
         let url: String
         switch target.url {
         case .inline(let text): url = text
         case .variable(let name):
             guard let value = System.environment(name), !value.isEmpty else {
-                throw .usage(Strings.postMissingVariable(name, target: target.name), command: "post")
+                throw .usage(Strings.postMissingVariable(name, target: target.name), command: .post)
             }
             url = value
         }
         let address = try webhookAddress(url, platform: target.platform)
-        guard case .prompt(let prompt) = try choosePrompt(request, in: catalog, command: "post") else { return nil }
+        guard case .prompt(let prompt) = try choosePrompt(request, in: catalog, command: .post) else { return nil }
         return promptPost(prompt, address: address, label: target.name, ledgerName: target.name,
                           language: target.language ?? language)
     }
@@ -159,12 +146,12 @@ extension Commands {
         } catch {
             throw .missingInput(Strings.cannotRead(error.path, reason: error.reason))
         }
-        guard !text.trimmingWhitespace.isEmpty else { throw .usage(Strings.postEmptyStandardInput, command: "post") }
+        guard !text.trimmingWhitespace.isEmpty else { throw .usage(Strings.postEmptyStandardInput, command: .post) }
         return WebhookMessage(text: text, language: language)
     }
 
     private static func summaryMessage(_ id: String, language: Language) throws(CommandError) -> WebhookMessage {
-        let session = try loadSession(try sessionID(id, command: "post"), from: try sessionStore())
+        let session = try loadSession(try sessionID(id, command: .post), from: try sessionStore())
         return WebhookMessage(summaryOf: session, language: language)
     }
 
@@ -174,7 +161,7 @@ extension Commands {
         do {
             return try WebhookAddress(parsing: url, platform: platform)
         } catch {
-            throw .usage(Strings.postBadURL(error.message), command: "post")
+            throw .usage(Strings.postBadURL(error.message), command: .post)
         }
     }
 
@@ -185,9 +172,9 @@ extension Commands {
 
     /// A whole number option within its range: every clock and counter downstream holds it (`samtale-http` turns
     /// seconds into nanoseconds). Anything else names the option and the range.
-    private static func bounded(_ parsed: Arguments, _ option: String, _ range: ClosedRange<Int>, default value: Int,
+    private static func bounded(_ parsed: Arguments, _ option: String, default value: Int,
                                 unit: Localized = Strings.postUnitSeconds) throws(CommandError) -> Int {
-        try parsed.integer(option, in: range, unit: unit) ?? value
+        try parsed.integer(option, unit: unit) ?? value
     }
 
     /// The request as it would be sent, with the URL cut to its scheme and host (and cut from the body by the caller).
@@ -212,7 +199,7 @@ extension Commands {
             warnIfReadableByOthers(path, targets: targets, language: language)
             return (path, targets)
         } catch {
-            throw .badData(DataFileError(file: path, issues: error.issues).lines(in: language))
+            throw .badData([DataFileError(file: path, issues: error.issues)])
         }
     }
 

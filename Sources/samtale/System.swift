@@ -42,7 +42,7 @@ enum System {
     static func end(_ status: Int32, language: Language) -> Never {
         if close(STDOUT_FILENO) != 0 && errno != EBADF && errno != EINTR && outputError == nil { outputError = errno }
         guard let outputError else { exit(status) }
-        printError("samtale: \(Strings.cannotWriteOutput(Strings.systemError(outputError))[language])")
+        printError("samtale: \(CommandLineStrings.cannotWriteOutput(Strings.systemError(outputError))[language])")
         exit(status == 0 ? 74 : status)
     }
 

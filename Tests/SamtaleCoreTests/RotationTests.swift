@@ -48,8 +48,8 @@ import Testing
 @Suite struct PromptTests {
     let catalog = try! Catalog.load(builtin: BuiltinDecks.all, files: [])
 
-    func prompt(_ request: PromptRequest) throws -> Prompt {
-        guard case .prompt(let prompt) = try catalog.prompt(for: request) else {
+    func prompt(_ request: PromptOptions) throws -> Prompt {
+        guard case .prompt(let prompt) = try catalog.prompt(for: request, today: Rotation.anchor) else {
             Issue.record("no prompt for \(request)")
             throw CancellationError()
         }
@@ -64,7 +64,7 @@ import Testing
         // A cycle begins on every day whose number is a multiple of the pool's size.
         let start = Rotation.anchor.adding(days: 1_700 * pool.count)
         let texts = try (0..<pool.count).map { day in
-            try prompt(PromptRequest(role: "medarbejder", audience: .individual, date: start.adding(days: day))).text
+            try prompt(PromptOptions(role: "medarbejder", audience: .individual, date: start.adding(days: day))).text
         }
         #expect(Set(texts) == Set(pool.questions.map(\.text)))
     }
@@ -72,22 +72,22 @@ import Testing
     @Test func onlyWorkingDaysCountWhenWeekendsAndHolidaysAreSkipped() throws {
         let counting = DayCounting(skipsWeekends: true, skipsDanishHolidays: true)
         // Christmas 2026: Thursday 24th to Saturday 26th are off; 23rd (Wed) and 28th (Mon) are consecutive working days.
-        let before = try prompt(PromptRequest(date: CivilDate(iso: "2026-12-23")!, dayCounting: counting))
-        let after = try prompt(PromptRequest(date: CivilDate(iso: "2026-12-28")!, dayCounting: counting))
+        let before = try prompt(PromptOptions(date: CivilDate(iso: "2026-12-23")!, dayCounting: counting))
+        let after = try prompt(PromptOptions(date: CivilDate(iso: "2026-12-28")!, dayCounting: counting))
         let deck = try catalog.resolveDeck("hjoerring-dialogkort")
         let pool = QuestionPool(deck: deck, role: nil, theme: nil, audience: nil)
         let day = counting.countingDays(from: Rotation.anchor, to: CivilDate(iso: "2026-12-23")!)
         let key = Rotation.key("hjoerring-dialogkort|||")
         #expect(before.text == pool[Rotation.index(day: day, poolSize: pool.count, key: key)].text)
         #expect(after.text == pool[Rotation.index(day: day + 1, poolSize: pool.count, key: key)].text)
-        #expect(try catalog.prompt(for: PromptRequest(date: CivilDate(iso: "2026-12-25")!, dayCounting: counting))
+        #expect(try catalog.prompt(for: PromptOptions(date: CivilDate(iso: "2026-12-25")!, dayCounting: counting), today: Rotation.anchor)
                 == .dayOff(CivilDate(iso: "2026-12-25")!, .holiday(DanishHoliday(date: CivilDate(iso: "2026-12-25")!, name: "juledag"))))
-        #expect(try catalog.prompt(for: PromptRequest(date: CivilDate(iso: "2026-11-28")!, dayCounting: counting))
+        #expect(try catalog.prompt(for: PromptOptions(date: CivilDate(iso: "2026-11-28")!, dayCounting: counting), today: Rotation.anchor)
                 == .dayOff(CivilDate(iso: "2026-11-28")!, .weekend(.saturday)))
     }
 
     @Test func theSameRequestGivesTheSamePromptAndASeedGivesTheSamePick() throws {
-        let request = PromptRequest(deck: "skanderborg", role: "leder af m", date: CivilDate(iso: "2027-03-01")!)
+        let request = PromptOptions(deck: "skanderborg", role: "leder af m", date: CivilDate(iso: "2027-03-01")!)
         #expect(try prompt(request) == prompt(request))
         var random = request
         random.selection = .random(seed: 7)
@@ -97,12 +97,12 @@ import Testing
     @Test func theTargetGroupReplacesBorgerInTheQuestionAndStatements() throws {
         let deck = try catalog.resolveDeck("hjoerring-dialogkort")
         let day = (0..<200).first { day in
-            let request = PromptRequest(role: "medarbejder", theme: "sammen skaber", audience: .individual,
+            let request = PromptOptions(role: "medarbejder", theme: "sammen skaber", audience: .individual,
                                         date: Rotation.anchor.adding(days: day))
             return (try? prompt(request).text.contains("borger")) == true
         }
         let date = Rotation.anchor.adding(days: try #require(day))
-        var request = PromptRequest(role: "medarbejder", theme: "sammen skaber", audience: .individual, date: date)
+        var request = PromptOptions(role: "medarbejder", theme: "sammen skaber", audience: .individual, date: date)
         request.targetGroup = try TargetGroup(parsing: "elev")
         let chosen = try prompt(request)
         #expect(!chosen.text.contains("borger") && chosen.text.contains("elev"))
@@ -112,7 +112,7 @@ import Testing
     }
 
     @Test func theJSONFormHasTheDocumentedFields() throws {
-        let chosen = try prompt(PromptRequest(deck: "kolding", date: CivilDate(iso: "2026-11-26")!))
+        let chosen = try prompt(PromptOptions(deck: "kolding", date: CivilDate(iso: "2026-11-26")!))
         guard case .object(let members) = try JSONParser.parse(chosen.rendered(as: .json, language: .da)) else {
             Issue.record("not an object")
             return
@@ -124,7 +124,7 @@ import Testing
     }
 
     @Test func unknownAndAmbiguousNamesListTheCandidates() {
-        #expect(throws: PromptError.self) { try catalog.prompt(for: PromptRequest(deck: "hj", date: Rotation.anchor)) }
+        #expect(throws: PromptError.self) { try catalog.prompt(for: PromptOptions(deck: "hj", date: Rotation.anchor), today: Rotation.anchor) }
         do {
             _ = try catalog.resolveDeck("hj")
         } catch {

@@ -325,7 +325,7 @@ import Testing
         #expect(targets.map(\.name) == ["team-nord", "ledere"])
         #expect(targets[0].url == .variable("HOOK") && targets[0].weekdays == [.monday, .friday] && targets[0].language == .en)
         #expect(targets[1].weekdays == [.monday, .tuesday, .wednesday, .thursday, .friday])
-        #expect(targets[1].audience == .group && targets[1].skipsDanishHolidays)
+        #expect(targets[1].prompt.audience == .group && targets[1].prompt.dayCounting.skipsDanishHolidays)
     }
 
     @Test func reportsEveryProblemWithItsPath() {
@@ -349,6 +349,25 @@ import Testing
             #expect(lines.contains { $0.hasPrefix("targets[2].url:") && $0.contains("Workflows") })
             #expect(lines.contains { $0.contains("\"ok\"") })
             #expect(!lines.contains { $0.contains("SECRET") })
+        }
+    }
+
+    /// A target's prompt options are checked as the command line's are, by `PromptOptions`, where the file is read.
+    @Test func aTargetsPromptOptionsAreCheckedWithTheFile() {
+        let file = #"""
+            {"format": 1, "targets": [
+              {"name": "a", "urlVariable": "X", "targetGroup": "a,b"},
+              {"name": "b", "urlVariable": "Y", "for": "alle"}
+            ]}
+            """#
+        do {
+            _ = try TargetsFile.decode(Array(file.utf8))
+            Issue.record("a bad target group was read")
+        } catch {
+            let lines = error.issues.map { $0.line(in: .da) }
+            #expect(lines.contains("targets[0].targetGroup: ordet for målgruppen har 2 former; skriv ét ord i ental "
+                + "eller præcis fire former: bruger,brugeren,brugere,brugerne"), "\(lines)")
+            #expect(lines.contains { $0.hasPrefix("targets[1].for:") && $0.contains("individual, group") }, "\(lines)")
         }
     }
 }

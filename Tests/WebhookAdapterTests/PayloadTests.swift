@@ -14,8 +14,8 @@ enum Samples {
     /// The day's prompt for a request, or nil when its filters leave no question.
     static func prompt(deck: String? = nil, role: String? = nil, theme: String? = nil) throws -> Prompt? {
         do {
-            guard case .prompt(let prompt) = try catalog.prompt(for: PromptRequest(deck: deck, role: role, theme: theme,
-                                                                                  date: date)) else { return nil }
+            guard case .prompt(let prompt) = try catalog.prompt(for: PromptOptions(deck: deck, role: role, theme: theme,
+                                                                                  date: date), today: date) else { return nil }
             return prompt
         } catch .noQuestions {
             return nil

@@ -31,6 +31,8 @@ public struct DataIssue: Equatable, Sendable {
         case exactlyOneOf([String])
         /// A webhook URL that cannot be used; the reason names the host at most, never the secret part.
         case invalidWebhook(Localized)
+        /// A value its option refuses (a prompt option of a targets file), in the words of the option's checker.
+        case invalidValue(Localized)
     }
 
     public let path: JSONPath

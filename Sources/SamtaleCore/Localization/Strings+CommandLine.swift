@@ -9,7 +9,7 @@ public enum FileKind: Sendable {
     case other
 }
 
-// MARK: - Strings of the command line
+// MARK: - Files, sizes and numbers
 
 extension Strings {
     public static func notARegularFile(_ kind: FileKind) -> Localized {
@@ -46,23 +46,6 @@ extension Strings {
         return text("\(tenths / 10),\(tenths % 10) \(name)", "\(tenths / 10).\(tenths % 10) \(name)")
     }
 
-    public static func cannotWriteOutput(_ reason: Localized) -> Localized {
-        text("kan ikke skrive til standard output: \(reason.da); udskriften er ufuldstændig",
-             "cannot write to standard output: \(reason.en); the output is incomplete")
-    }
-
-    // MARK: Arguments
-
-    /// An option given before the command it belongs to; `command` is the command found after it, if any.
-    public static func optionBeforeCommand(_ option: String, command: String?) -> Localized {
-        guard let command else {
-            return text("\(option) skal stå efter en kommando: samtale KOMMANDO \(option) …",
-                        "\(option) goes after a command: samtale COMMAND \(option) …")
-        }
-        return text("\(option) skal stå efter kommandoen: samtale \(command) \(option) …",
-                    "\(option) goes after the command: samtale \(command) \(option) …")
-    }
-
     /// "et helt tal fra 1 til 240" ("et helt antal sekunder …" where `unit` says so), or "… på mindst 1" without an
     /// upper bound; the bounds are text, so that they can reach beyond `Int` (`--seed` takes up to 2⁶⁴−1).
     static func wholeNumber(from lowest: String, to highest: String?, unit: Localized? = nil) -> Localized {
@@ -87,21 +70,6 @@ extension Strings {
                     "\(option) takes \(number.en), not \"\(value)\"")
     }
 
-    public static func invalidLanguage(_ value: String?) -> Localized {
-        guard let value else {
-            return text("--lang mangler sproget: da eller en", "--lang needs the language: da or en")
-        }
-        return text("--lang: »\(value)« er ikke et af de sprog, samtale taler; vælg da (dansk) eller en (engelsk)",
-                    "--lang: \"\(value)\" is not one of the languages samtale speaks; choose da (Danish) or en (English)")
-    }
-
-    public static func invalidFixedNow(_ value: String) -> Localized {
-        text("SAMTALE_NOW: »\(value)« er ikke et tidspunkt som 2026-11-26T09:00:00+01:00 (dato, klokkeslæt og "
-                + "tidsforskel til UTC); ret eller fjern variablen",
-             "SAMTALE_NOW: \"\(value)\" is not a time like 2026-11-26T09:00:00+01:00 (date, time and offset from UTC); "
-                + "fix or unset the variable")
-    }
-
     // MARK: Conversations
 
     /// A typed answer longer than `limit` bytes: it is not kept, and the question is asked again.
@@ -109,14 +77,4 @@ extension Strings {
         text("Svaret er for langt (over \(byteSize(limit).da), omkring \(limit / 1000).000 tegn) og er ikke gemt; skriv et kortere svar.",
              "The answer is too long (over \(byteSize(limit).en), some \(limit / 1000),000 characters) and was not kept; type a shorter one.")
     }
-
-    // MARK: sessions list
-
-    /// The column headings of `sessions list`, in the order of its columns.
-    public static let sessionListHeadings = [
-        text("Id", "Id"), text("Samtaleform", "Flow"), text("Kortsæt", "Deck"), text("Roller", "Roles"),
-        text("Senest ændret", "Last changed"), text("Status", "Status"), text("Spørgsmål", "Questions"),
-    ]
-
-    public static let noSessions = text("Der er ingen gemte samtaler.", "There are no saved conversations.")
 }

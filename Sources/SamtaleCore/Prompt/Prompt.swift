@@ -1,39 +1,3 @@
-// MARK: - PromptRequest
-
-/// What `samtale prompt` was asked for: filters as the user typed them, the day, and how to pick.
-public struct PromptRequest: Equatable, Sendable {
-    /// How the question is chosen.
-    public enum Selection: Equatable, Sendable {
-        /// The day's place in the rotation: the same on any machine, with no stored state.
-        case daily
-        /// A fresh pick from a seed (the caller draws one when the user gave none).
-        case random(seed: UInt64)
-    }
-
-    public var deck: String?
-    public var role: String?
-    public var theme: String?
-    public var audience: Audience?
-    public var date: CivilDate
-    public var dayCounting: DayCounting
-    public var selection: Selection
-    public var targetGroup: TargetGroup?
-
-    public init(
-        deck: String? = nil, role: String? = nil, theme: String? = nil, audience: Audience? = nil, date: CivilDate,
-        dayCounting: DayCounting = .everyDay, selection: Selection = .daily, targetGroup: TargetGroup? = nil
-    ) {
-        self.deck = deck
-        self.role = role
-        self.theme = theme
-        self.audience = audience
-        self.date = date
-        self.dayCounting = dayCounting
-        self.selection = selection
-        self.targetGroup = targetGroup
-    }
-}
-
 // MARK: - Prompt
 
 /// The chosen question with everything a chat post or a pipe wants to show beside it.
@@ -82,31 +46,33 @@ public enum PromptError: ExplainedError, Equatable, Sendable {
 // MARK: - Choosing
 
 extension Catalog {
-    /// The question for a request: pure, so the same request gives the same prompt everywhere.
-    public func prompt(for request: PromptRequest) throws(PromptError) -> PromptOutcome {
+    /// The question for some options on their day (else `today`): pure, so the same options give the same prompt
+    /// everywhere.
+    public func prompt(for options: PromptOptions, today: CivilDate) throws(PromptError) -> PromptOutcome {
+        let date = options.date ?? today
         let deck: Deck
         let role: Role?
         let theme: Theme?
         do {
-            deck = try self.deck(named: request.deck)
-            role = try request.role.map { query throws(NameError) in try deck.resolveRole(query) }
+            deck = try self.deck(named: options.deck)
+            role = try options.role.map { query throws(NameError) in try deck.resolveRole(query) }
             let roles = role.map { [$0] } ?? []
-            theme = try request.theme.map { query throws(NameError) in try deck.resolveTheme(query, for: roles) }
+            theme = try options.theme.map { query throws(NameError) in try deck.resolveTheme(query, for: roles) }
         } catch {
             throw .name(error)
         }
-        if let exclusion = request.dayCounting.exclusion(of: request.date) {
-            return .dayOff(request.date, exclusion)
+        if let exclusion = options.dayCounting.exclusion(of: date) {
+            return .dayOff(date, exclusion)
         }
-        let pool = QuestionPool(deck: deck, role: role, theme: theme, audience: request.audience)
+        let pool = QuestionPool(deck: deck, role: role, theme: theme, audience: options.audience)
         guard !pool.isEmpty else {
-            throw .noQuestions(deck: deck.id, role: role?.id, theme: theme?.id, audience: request.audience)
+            throw .noQuestions(deck: deck.id, role: role?.id, theme: theme?.id, audience: options.audience)
         }
         let index: Int
-        switch request.selection {
+        switch options.selection {
         case .daily:
-            let day = request.dayCounting.countingDays(from: Rotation.anchor, to: request.date)
-            let key = Rotation.key([deck.id, role?.id ?? "", theme?.id ?? "", request.audience?.rawValue ?? ""]
+            let day = options.dayCounting.countingDays(from: Rotation.anchor, to: date)
+            let key = Rotation.key([deck.id, role?.id ?? "", theme?.id ?? "", options.audience?.rawValue ?? ""]
                 .joined(separator: "|"))
             index = Rotation.index(day: day, poolSize: pool.count, key: key)
         case .random(let seed):
@@ -114,13 +80,13 @@ extension Catalog {
             index = Int(generator.next() % UInt64(pool.count))
         }
         let question = pool[index]
-        let substitute = { (text: String) in request.targetGroup?.apply(to: text) ?? text }
+        let substitute = { (text: String) in options.targetGroup?.apply(to: text) ?? text }
         guard let cardRole = deck.role(id: question.card.role), let cardTheme = deck.theme(id: question.card.theme) else {
             preconditionFailure("a loaded deck's cards name only its own roles and themes")
         }
         return .prompt(Prompt(
             question: question, text: substitute(question.text), statements: question.card.statements.map(substitute),
-            deck: deck, role: cardRole, theme: cardTheme, date: request.date
+            deck: deck, role: cardRole, theme: cardTheme, date: date
         ))
     }
 }
