@@ -76,7 +76,7 @@ enum ProtocolError: ExplainedError {
     var message: Localized {
         switch self {
         case .invalidJSON(let reason, let column):
-            let syntax = Strings.syntaxError(reason)
+            let syntax = reason.message
             return Localized(da: "ugyldig JSON: \(syntax.da) (kolonne \(column))",
                              en: "invalid JSON: \(syntax.en) (column \(column))")
         case .invalidUTF8:
@@ -117,7 +117,7 @@ enum ProtocolError: ExplainedError {
         case .sessionFinished(let id):
             return Localized(da: "samtalen \(id) er slut", en: "session \(id) has ended")
         case .store(let error):
-            return Strings.storeError(error)
+            return error.message
         case .token(let failure):
             return Self.tokenRefused(failure)
         case .tokenForAnotherSession:

@@ -84,7 +84,7 @@ extension Commands {
         do {
             return try runner.run(&session, readLine: { input.readLine() }, first: first)
         } catch .changed(let id) {
-            throw .tryAgainLater(Strings.storeError(.changed(id)).followed(by: Strings.seeWhereItStands(id)))
+            throw .tryAgainLater(SessionStoreError.changed(id).message.followed(by: Strings.seeWhereItStands(id)))
         } catch {
             throw storeError(error)
         }
@@ -228,7 +228,7 @@ extension Commands {
 
     /// The exit a session store's failure gives: every case its own, so none falls through to a wrong code.
     private static func storeError(_ error: SessionStoreError) -> CommandError {
-        let message = Strings.storeError(error)
+        let message = error.message
         return switch error {
         case .notFound, .cannotRead, .notAFile, .tooLarge: .missingInput(message)
         case .damaged: .damagedSession(message)

@@ -21,7 +21,7 @@ struct PostLedgerFile {
         do {
             try SessionStore.createDirectory(state)
         } catch {
-            throw .cannotCreate(Strings.storeError(error))
+            throw .cannotCreate(error.message)
         }
         path = state + "/posted.jsonl"
         lockPath = state + "/post.lock"

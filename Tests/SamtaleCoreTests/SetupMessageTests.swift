@@ -17,7 +17,7 @@ struct SetupMessageTests {
         .noCards(role: "leder", themes: ["traening"]),
     ].map(\.message) + [
         TargetGroupError.empty, .wrongNumberOfForms(2), .emptyForm(position: 3),
-    ].map(Strings.targetGroupError) + [
+    ].map(\.message) + [
         Strings.dayOff(day, .holiday(DanishHoliday(date: day, name: "juledag"))),
         Strings.dayOff(day, .weekend(.saturday)),
         PromptError.noQuestions(deck: "kolding", role: "leder", theme: "traening", audience: .group).message,

@@ -24,11 +24,11 @@ import Testing
             (.start(.noDeck(flow: "seesaw")), .invalidSetup, StartError.noDeck(flow: "seesaw").message),
             (.start(.setup(.deckHasOneLevel(flow: "across-levels", deck: "kolding"))), .invalidSetup,
              ExpansionError.deckHasOneLevel(flow: "across-levels", deck: "kolding").message),
-            (.store(.busy(Self.id)), .sessionBusy, Strings.storeError(.busy(Self.id))),
+            (.store(.busy(Self.id)), .sessionBusy, SessionStoreError.busy(Self.id).message),
             (.store(.cannotWrite(path: "/s/x.json", code: 28)), .cannotSave,
-             Strings.storeError(.cannotWrite(path: "/s/x.json", code: 28))),
+             SessionStoreError.cannotWrite(path: "/s/x.json", code: 28).message),
             (.store(.tooLarge(path: "/s/x.json", size: 1 << 30)), .damagedSession,
-             Strings.storeError(.tooLarge(path: "/s/x.json", size: 1 << 30))),
+             SessionStoreError.tooLarge(path: "/s/x.json", size: 1 << 30).message),
         ]
         for (error, code, message) in cases {
             #expect(error.code == code, "\(error)")

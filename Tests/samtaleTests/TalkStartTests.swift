@@ -6,7 +6,7 @@ import Testing
 /// in the words `serve` uses for the same mistake.
 @Suite struct TalkStartTests {
     @Test(arguments: [
-        (["--target-group", "a,b"], Strings.targetGroupError(.wrongNumberOfForms(2))),
+        (["--target-group", "a,b"], TargetGroupError.wrongNumberOfForms(2).message),
         (["--flow", "seesaw", "--deck", "kolding"],
          ExpansionError.deckLacksSection(flow: "seesaw", deck: "kolding-sammen-om-ledelse", section: .model).message),
         (["--flow", "zz"], NameError.unknown(.flow, "zz", candidates: []).message),

@@ -46,7 +46,7 @@ public struct DataIssue: Equatable, Sendable {
     /// The line `validate` prints: `cards[12].questions.group[2]: empty text`, or `3:14: …` for a syntax error.
     public func line(in language: Language) -> String {
         if case .syntax(let error) = problem {
-            return "\(error.line):\(error.column): " + Strings.syntaxError(error.reason)[language]
+            return "\(error.line):\(error.column): " + error.reason.message[language]
         }
         return "\(path): " + Strings.deckProblem(problem)[language]
     }

@@ -158,7 +158,7 @@ public struct PromptOptionError: ExplainedError, Equatable {
         case .notADate: Strings.invalidDate(option, value)
         case .notOneOf(let allowed): Strings.invalidChoice(option, value, allowed: allowed)
         case .notASeed: Strings.notAWholeNumber(option, value, from: "0", to: "\(UInt64.max)")
-        case .targetGroup(let error): Strings.targetGroupError(error)
+        case .targetGroup(let error): error.message
         }
     }
 }

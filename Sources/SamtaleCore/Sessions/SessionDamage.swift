@@ -42,7 +42,7 @@ extension SessionDamage: ExplainedError {
             // Not the deck files' advice to save the file as UTF-8: nobody writes a session file by hand.
             return text("ugyldig UTF-8 i linje \(line), kolonne \(column)", "invalid UTF-8 at line \(line), column \(column)")
         case .syntax(let reason, let line, let column):
-            let syntax = Strings.syntaxError(reason)
+            let syntax = reason.message
             return text("\(syntax.da) i linje \(line), kolonne \(column)", "\(syntax.en) at line \(line), column \(column)")
         case .field(let path, .missing(let key)):
             return path.isEmpty ? text("feltet »\(key)« mangler", "the field \"\(key)\" is missing")

@@ -1,0 +1,211 @@
+// MARK: - Conversations
+
+/// The words around a conversation: its commands, answers, agreements, summaries and records.
+extension Strings {
+    /// Joins two names: "Medarbejder og Leder af medarbejder".
+    public static let and = text(" og ", " and ")
+
+    /// The words that confirm ending a conversation early, in either language.
+    public static func isYes(_ answer: String) -> Bool {
+        ["j", "ja", "y", "yes"].contains(answer.lowercased())
+    }
+
+    public static func agreementField(_ field: AgreementField, number: Int) -> Localized {
+        switch field {
+        case .what: text("Aftale \(number): hvad? (tomt svar: ikke flere aftaler)", "Agreement \(number): what? (empty answer: no more agreements)")
+        case .who: text("Hvem?", "Who?")
+        case .when: text("Hvornår?", "By when?")
+        }
+    }
+
+    public static func progress(_ progress: Progress) -> Localized {
+        text("Spørgsmål \(progress.current) af \(progress.total)", "Question \(progress.current) of \(progress.total)")
+    }
+
+    public static func askedBy(_ name: String) -> Localized {
+        text("\(name) spørger:", "\(name) asks:")
+    }
+
+    public static func previousAnswer(_ answer: String) -> Localized {
+        text("Tidligere svar: \(answer)", "Earlier answer: \(answer)")
+    }
+
+    public static let optionalHint = text("(frivilligt: tomt svar springer over)", "(optional: an empty answer skips it)")
+
+    public static func answerHint(_ kind: Ask.Kind) -> Localized? {
+        switch kind {
+        case .text: nil
+        case .scale(let minimum, let maximum): text("(\(minimum)–\(maximum))", "(\(minimum)–\(maximum))")
+        case .choice(let options):
+            text("(vælg med nummer eller navn: \(numbered(options)))", "(choose by number or name: \(numbered(options)))")
+        case .points(let labels, let total):
+            text("(fordel \(total) point som \(labels.count) tal i rækkefølgen: \(labels.joined(separator: ", ")))",
+                 "(spread \(total) points as \(labels.count) numbers in this order: \(labels.joined(separator: ", ")))")
+        }
+    }
+
+    private static func numbered(_ options: [String]) -> String {
+        options.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
+    }
+
+    public static func reask(_ reason: ReaskReason) -> Localized {
+        switch reason {
+        case .emptyAnswer:
+            text("Skriv et svar, eller /spring for at springe over.", "Type an answer, or /skip to skip it.")
+        case .notANumber(let given):
+            text("»\(given)« er ikke et tal.", "\"\(given)\" is not a number.")
+        case .outOfRange(let value, let minimum, let maximum):
+            text("\(value) er uden for skalaen; svar med et tal fra \(minimum) til \(maximum).",
+                 "\(value) is outside the scale; answer with a number from \(minimum) to \(maximum).")
+        case .notAChoice(let given, let count):
+            text("»\(given)« er ikke et af valgene; svar med et nummer fra 1 til \(count) eller et navn.",
+                 "\"\(given)\" is not one of the choices; answer with a number from 1 to \(count) or a name.")
+        case .wrongNumberOfPoints(let expected, let given):
+            text("Skriv \(expected) tal, ét for hvert område; du skrev \(given).",
+                 "Type \(expected) numbers, one for each area; you typed \(given).")
+        case .pointsDoNotAddUp(let expected, let given):
+            text("Pointene giver \(given), ikke \(expected); ret dem, så de giver \(expected).",
+                 "The points add up to \(given), not \(expected); change them so that they add up to \(expected).")
+        case .tooLong(let limit):
+            answerTooLong(limit: limit)
+        case .pointsAboveTotal(let value, let total):
+            text("\(value) er mere end de \(total) point, der er i alt; fordel \(total) point på områderne.",
+                 "\(value) is more than the \(total) points there are in all; spread \(total) points over the areas.")
+        case .negativePoints:
+            text("Point kan ikke være negative.", "Points cannot be negative.")
+        case .atFirstQuestion:
+            text("Der er ikke noget spørgsmål før dette.", "There is no question before this one.")
+        case .unknownCommand(let word):
+            text("Ukendt kommando »\(word)«; /hjælp viser kommandoerne.", "Unknown command \"\(word)\"; /help lists the commands.")
+        case .finished:
+            text("Samtalen er slut.", "The conversation has ended.")
+        }
+    }
+
+    /// The words a user types for each command, Danish first; both languages work whatever the interface language.
+    public static func commandWords(_ command: Command) -> [String] {
+        switch command {
+        case .back: ["/tilbage", "/back"]
+        case .skip: ["/spring", "/skip"]
+        case .repeat: ["/gentag", "/repeat"]
+        case .pause: ["/pause"]
+        case .help: ["/hjælp", "/help"]
+        case .end: ["/slut", "/end"]
+        }
+    }
+
+    public static func commandHelp(_ command: Command) -> Localized {
+        switch command {
+        case .back: text("forrige spørgsmål; dit svar kan rettes", "previous question; your answer can be revised")
+        case .skip: text("spring dette spørgsmål over", "skip this question")
+        case .repeat: text("stil spørgsmålet igen", "ask the question again")
+        case .pause: text("gem og stop; fortsæt senere", "save and stop; continue later")
+        case .help: text("denne hjælp", "this help")
+        case .end: text("afslut nu (med bekræftelse) og få opsummeringen", "end now (after confirming) with the summary")
+        }
+    }
+
+    public static let helpHeading = text("Kommandoer:", "Commands:")
+    public static let confirmEnd = text("Vil du afslutte samtalen nu? Skriv ja for at afslutte, eller tryk Enter for at fortsætte.",
+                                        "End the conversation now? Type yes to end, or press Enter to go on.")
+
+    public static func paused(resume command: String) -> Localized {
+        text("Samtalen er gemt. Fortsæt med: \(command)", "The conversation is saved. Continue with: \(command)")
+    }
+
+    public static let notSaved = text("Samtalen er stoppet; intet blev gemt.", "The conversation has stopped; nothing was saved.")
+
+    public static func exportHint(_ id: String) -> Localized {
+        text("Eksportér med: samtale sessions export \(id) --format markdown", "Export with: samtale sessions export \(id) --format markdown")
+    }
+
+    public static let alreadyFinished = text("samtalen er allerede afsluttet; opsummeringen står ovenfor", "the conversation has already ended; the summary is above")
+    public static let nothingStarted = text("ingen samtale startet", "no conversation started")
+    public static let damaged = text("beskadiget", "damaged")
+    public static let noStateDirectory = text("ved ikke, hvor samtaler skal gemmes: sæt SAMTALE_STATE_DIR eller HOME",
+                                              "do not know where to keep sessions: set SAMTALE_STATE_DIR or HOME")
+
+    public static func invalidSessionID(_ text: String) -> Localized {
+        Localized(da: "»\(text)« er ikke et samtale-id (26 tegn, som `samtale sessions list` viser)",
+                  en: "\"\(text)\" is not a session id (26 characters, as `samtale sessions list` shows)")
+    }
+
+    public static func sessionDamaged(_ path: String, _ reason: Localized) -> Localized {
+        Localized(da: "samtalefilen \(path) er beskadiget (\(reason.da)); de andre samtaler er ikke berørt",
+                  en: "the session file \(path) is damaged (\(reason.en)); other sessions are not affected")
+    }
+
+    public static func sessionUnsupported(_ path: String) -> Localized {
+        Localized(da: "samtalefilen \(path) er skrevet af en anden version af samtale og kan ikke læses af denne",
+                  en: "the session file \(path) was written by another version of samtale and cannot be read by this one")
+    }
+
+    public static func sessionDeleted(_ id: String) -> Localized {
+        Localized(da: "samtalen \(id) er slettet", en: "session \(id) deleted")
+    }
+
+    public static let finished = text("Samtalen er slut.", "The conversation has ended.")
+    public static let summaryHeading = text("Opsummering", "Summary")
+    public static let agreementsHeading = text("Aftaler", "Agreements")
+    public static let noAgreements = text("Ingen aftaler.", "No agreements.")
+    public static let ratingsHeading = text("Vurderinger", "Ratings")
+    public static let strongestHeading = text("Stærkest", "Strongest")
+    public static let weakestHeading = text("Svagest", "Weakest")
+    public static let skippedAnswer = text("(sprunget over)", "(skipped)")
+    public static let endedEarly = text("Samtalen blev afsluttet før sidste spørgsmål.", "The conversation was ended before its last question.")
+    public static let chartHeading = text("Vippen: nu og behov", "The tilt: now and needed")
+    public static let chartNow = text("nu", "now")
+    public static let chartNeeded = text("behov", "needed")
+
+    public static func largestGap(_ area: String, _ gap: Int) -> Localized {
+        gap >= 0
+            ? text("Største forskel: \(area) (opgaven har brug for \(gap) point mere).", "Largest gap: \(area) (the task needs \(gap) points more).")
+            : text("Største forskel: \(area) (\(-gap) point mere, end opgaven har brug for).", "Largest gap: \(area) (\(-gap) points more than the task needs).")
+    }
+
+    public static func ratingKind(_ kind: Summary.Rating.Kind) -> Localized {
+        switch kind {
+        case .statement: text("udsagn", "statement")
+        case .pitfall: text("faldgrube", "pitfall")
+        }
+    }
+
+    public static let whoLabel = text("hvem", "who")
+    public static let whenLabel = text("hvornår", "by when")
+    /// The heads of the ratings table in an export: the score, what was rated (with its kind), its theme, the example.
+    public static let ratingColumns = [text("Vurdering", "Score"), text("Udsagn eller faldgrube", "Statement or pitfall"),
+                                       text("Tema", "Theme"), text("Eksempel", "Example")]
+    public static let exampleLabel = text("eksempel", "example")
+
+    public static let exportDate = text("Dato", "Date")
+    public static let exportUpdated = text("senest ændret", "last changed")
+    public static let exportDeck = text("Kortsæt", "Deck")
+    public static let exportRoles = text("Roller", "Roles")
+    public static let exportThemes = text("Temaer", "Themes")
+    public static let exportParticipants = text("Deltagere", "Participants")
+    public static let exportStatus = text("Status", "Status")
+    public static let exportSession = text("Samtale-id", "Session id")
+    public static let exportQuestions = text("Spørgsmål og svar", "Questions and answers")
+
+    public static func status(_ status: Session.Status) -> Localized {
+        switch status {
+        case .active: text("i gang", "in progress")
+        case .paused: text("sat på pause", "paused")
+        case .finished: text("afsluttet", "finished")
+        }
+    }
+
+    public static func setupQuestion(_ subject: SetupChoice.Subject) -> Localized {
+        switch subject {
+        case .flow: text("Hvilken slags samtale?", "Which kind of conversation?")
+        case .deck: text("Hvilket kortsæt?", "Which deck?")
+        case .role: text("Hvilken rolle?", "Which role?")
+        case .themes: text("Hvilket tema? (flere med komma, fx 1,3)", "Which theme? (several with commas, e.g. 1,3)")
+        case .participants: text("Hvem deltager? Skriv navnene adskilt af komma.", "Who takes part? Type the names separated by commas.")
+        }
+    }
+
+    public static func setupDefault(_ name: String) -> Localized {
+        text("Enter vælger: \(name)", "Enter chooses: \(name)")
+    }
+}
