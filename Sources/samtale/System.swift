@@ -320,7 +320,11 @@ extension System {
             guard access(path, X_OK) == 0 else { return nil }
             var toChild: [Int32] = [0, 0]
             var fromChild: [Int32] = [0, 0]
-            guard pipe(&toChild) == 0, pipe(&fromChild) == 0 else { return nil }
+            guard pipe(&toChild) == 0 else { return nil }
+            guard pipe(&fromChild) == 0 else {
+                toChild.forEach { close($0) }
+                return nil
+            }
             #if canImport(Darwin)
             var actions: posix_spawn_file_actions_t?
             #else
@@ -354,6 +358,7 @@ extension System {
 
         /// What reading the child's standard output gave.
         enum Output {
+            /// What it wrote since the last read.
             case bytes([UInt8])
             /// Nothing within the wait, or a signal cut it short.
             case nothingYet
