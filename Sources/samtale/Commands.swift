@@ -269,22 +269,35 @@ enum Commands {
         for path in parsed.positionals {
             files += try DeckSources.files(at: path, explicit: true)
         }
-        var issueCount = 0
+        // Decks and flows are checked as every command loads them, through the catalog (built-in decks from their
+        // text, as a file of the user's); the lines follow the order of the files, as each is told apart.
+        var decks: [DeckFile] = []
+        var flows: [DeckFile] = []
+        var broken: [DataFileError] = []
         for file in files {
-            do throws(DataIssues) {
-                switch DeckSources.kind(of: file) {
-                case .deck: _ = try DeckDecoder.decode(file.bytes)
-                case .flow: _ = try FlowDecoder.decode(file.bytes)
-                case .targets:
+            switch DeckSources.kind(of: file) {
+            case .deck: decks.append(file)
+            case .flow: flows.append(file)
+            case .targets:
+                do throws(DataIssues) {
                     let targets = try TargetsFile.decode(file.bytes)
                     warnIfReadableByOthers(file.name, targets: targets, language: language)
+                } catch {
+                    broken.append(DataFileError(file: file.name, issues: error.issues))
                 }
-            } catch {
-                issueCount += error.issues.count
-                // A file name or key may hold anything; the lines are for reading.
-                DataFileError(file: file.name, issues: error.issues).lines(in: language)
-                    .forEach { System.printOut($0.withoutControlCharacters) }
             }
+        }
+        do throws(CatalogError) {
+            _ = try Catalog.load(builtin: [], files: decks, flowFiles: flows)
+        } catch {
+            broken += error.brokenFiles
+        }
+        var issueCount = 0
+        for file in files {
+            guard let index = broken.firstIndex(where: { $0.file == file.name }) else { continue }
+            issueCount += broken[index].issues.count
+            // A file name or key may hold anything; the lines are for reading.
+            broken.remove(at: index).lines(in: language).forEach { System.printOut($0.withoutControlCharacters) }
         }
         System.printError(Strings.validationSummary(files: files.count, issues: issueCount)[language])
         return issueCount == 0 ? 0 : 65

@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SamtaleCore
 import WebhookAdapter
 
@@ -65,115 +58,37 @@ struct PostDelivery {
     }
 }
 
-// MARK: - Clock
-
-enum Clock {
-    /// Seconds on a clock that never jumps, for waits.
-    static func monotonic() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
-    }
-
-    /// Seconds since 1970, for `Retry-After` dates.
-    static func epoch() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
-    }
-}
-
 // MARK: - HTTPHelper
 
 /// The `samtale-http` process beside this binary, spoken to in JSON lines through two pipes.
 struct HTTPHelper {
-    private let pid: pid_t
-    private let requests: Int32
-    private let answers: Int32
+    private let process: System.ChildProcess
     private var buffered: [UInt8] = []
 
     /// `samtale-http` in the folder of the running `samtale` (symbolic links resolved), where SwiftPM builds it and
     /// where it is installed.
     static var path: String {
-        let folder = executablePath.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        let folder = System.executablePath.split(separator: "/", omittingEmptySubsequences: false).dropLast()
         return folder.joined(separator: "/") + "/samtale-http"
-    }
-
-    /// The running program's own file: `/proc/self/exe` on Linux, `_NSGetExecutablePath` on macOS; "" if unknown.
-    private static var executablePath: String {
-        #if canImport(Darwin)
-        var size = UInt32(PATH_MAX) + 1
-        var buffer = [CChar](repeating: 0, count: Int(size))
-        guard _NSGetExecutablePath(&buffer, &size) == 0, let resolved = realpath(buffer, nil) else { return "" }
-        defer { free(resolved) }
-        return String(cString: resolved)
-        #else
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        return count > 0 ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
-        #endif
-    }
-
-    /// This process's environment, which the helper inherits (its proxy settings, for one).
-    private static var environment: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
-        #if canImport(Darwin)
-        _NSGetEnviron()?.pointee
-        #else
-        environ
-        #endif
     }
 
     init() throws(CommandError) {
         let path = Self.path
-        guard access(path, X_OK) == 0 else { throw .unavailable(Strings.httpHelperMissing(path)) }
-        var toHelper: [Int32] = [0, 0]
-        var fromHelper: [Int32] = [0, 0]
-        guard pipe(&toHelper) == 0, pipe(&fromHelper) == 0 else { throw .unavailable(Strings.httpHelperMissing(path)) }
-        #if canImport(Darwin)
-        var actions: posix_spawn_file_actions_t?
-        #else
-        var actions = posix_spawn_file_actions_t()
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, toHelper[0], STDIN_FILENO)
-        posix_spawn_file_actions_adddup2(&actions, fromHelper[1], STDOUT_FILENO)
-        for descriptor in toHelper + fromHelper { posix_spawn_file_actions_addclose(&actions, descriptor) }
-        var pid: pid_t = 0
-        let arguments: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
-        defer { arguments.forEach { free($0) } }
-        let status = posix_spawn(&pid, path, &actions, nil, arguments, Self.environment)
-        close(toHelper[0])
-        close(fromHelper[1])
-        guard status == 0 else {
-            close(toHelper[1])
-            close(fromHelper[0])
-            throw .unavailable(Strings.httpHelperMissing(path))
-        }
-        self.pid = pid
-        requests = toHelper[1]
-        answers = fromHelper[0]
-        // A helper that dies must not kill samtale with SIGPIPE: the write fails instead and is reported.
-        signal(SIGPIPE, SIG_IGN)
+        guard let process = System.ChildProcess.start(path) else { throw .unavailable(Strings.httpHelperMissing(path)) }
+        self.process = process
     }
 
     func send(_ request: HelperRequest) throws(CommandError) {
-        guard FileSystem.writeAll(request.line, to: requests) == nil else {
-            throw .unavailable(Strings.httpHelperStopped)
-        }
+        guard process.send(request.line) else { throw .unavailable(Strings.httpHelperStopped) }
     }
 
     /// The answers that arrive within the wait (nil: until one does).
     mutating func receive(waitingAtMost seconds: Double?) throws(CommandError) -> [HelperAnswer] {
-        var descriptor = pollfd(fd: answers, events: Int16(POLLIN), revents: 0)
-        let milliseconds = seconds.map { Int32(min($0 * 1000 + 1, 86_400_000)) } ?? -1
-        let ready = poll(&descriptor, 1, milliseconds)
-        guard ready > 0 else { return [] }
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        let count = read(answers, &chunk, chunk.count)
-        if count < 0 && errno == EINTR { return [] }
-        guard count > 0 else { throw .unavailable(Strings.httpHelperStopped) }
-        buffered += chunk[0..<count]
+        switch process.receive(waitingAtMost: seconds) {
+        case .nothingYet: return []
+        case .ended: throw .unavailable(Strings.httpHelperStopped)
+        case .bytes(let bytes): buffered += bytes
+        }
         var results: [HelperAnswer] = []
         while let newline = buffered.firstIndex(of: 0x0A) {
             let line = Array(buffered[..<newline])
@@ -186,10 +101,7 @@ struct HTTPHelper {
 
     /// Closes the helper's input, so that it ends, and waits for it.
     func finish() {
-        close(requests)
-        close(answers)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        process.finish()
     }
 }
 

@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SamtaleCore
 import WebhookAdapter
 
@@ -53,24 +46,12 @@ struct PostLedgerFile {
     }
 
     /// Appends an entry on a line of its own and waits until it is on disk, so that a crash right after cannot lose
-    /// it. A record a crash cut short has no line end: without one written first, the new record would be glued to
-    /// it and unreadable, and its target posted again.
+    /// it, nor glue it to a record a crash cut short (and so post its target again).
     func record(_ entry: LedgerEntry, at time: String) throws(CommandError) {
-        let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw Self.cannotWrite(path) }
-        defer { close(descriptor) }
-        var line = entry.line(at: time)
-        let size = lseek(descriptor, 0, SEEK_END)
-        var last: UInt8 = 0
-        // Where the last byte cannot be read, an empty line costs nothing.
-        if size > 0 && (pread(descriptor, &last, 1, size - 1) != 1 || last != 0x0A) { line.insert(0x0A, at: 0) }
-        if let code = FileSystem.writeAll(line, to: descriptor) ?? FileSystem.synchronize(descriptor) {
-            throw .cannotCreate(Strings.cannotWrite(path, reason: Strings.systemError(code)))
+        do {
+            try FileSystem.appendLine(entry.line(at: time), to: path)
+        } catch {
+            throw .cannotCreate(Strings.cannotWrite(path, reason: error.message))
         }
-    }
-
-    /// The last system call's failure on `path`, in the interface language.
-    private static func cannotWrite(_ path: String) -> CommandError {
-        .cannotCreate(Strings.cannotWrite(path, reason: Strings.systemError(errno)))
     }
 }

@@ -8,9 +8,10 @@ import Darwin
 import SamtaleCore
 import TerminalAdapter
 
-/// The operating-system calls of the command line itself (output, environment, clock, signals, waiting for input),
-/// straight from libc: Foundation would double the start-up time of `samtale prompt`, which runs from cron and in
-/// pipes. Files and folders go through the core's `FileSystem`, the terminal's calls through `TerminalDevice`.
+/// The operating-system calls of the command line itself (output, environment, clock, signals, waiting for input,
+/// child processes), straight from libc: Foundation would double the start-up time of `samtale prompt`, which runs
+/// from cron and in pipes. Files and folders go through the core's `FileSystem`, the terminal's calls through
+/// `TerminalDevice`.
 enum System {
     // MARK: Output
 
@@ -258,6 +259,130 @@ extension System {
             }
             if count < 0 && errno == EINTR { continue }
             return 0
+        }
+    }
+}
+
+// MARK: - Clock
+
+enum Clock {
+    /// Seconds on a clock that never jumps, for waits.
+    static func monotonic() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+
+    /// Seconds since 1970, for `Retry-After` dates.
+    static func epoch() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+}
+
+// MARK: - Child processes
+
+extension System {
+    /// The running program's own file: `/proc/self/exe` on Linux, `_NSGetExecutablePath` on macOS; "" if unknown.
+    static var executablePath: String {
+        #if canImport(Darwin)
+        var size = UInt32(PATH_MAX) + 1
+        var buffer = [CChar](repeating: 0, count: Int(size))
+        guard _NSGetExecutablePath(&buffer, &size) == 0, let resolved = realpath(buffer, nil) else { return "" }
+        defer { free(resolved) }
+        return String(cString: resolved)
+        #else
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        return count > 0 ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+        #endif
+    }
+
+    /// A program started with a pipe to its standard input and one from its standard output; its standard error is
+    /// this process's.
+    struct ChildProcess {
+        private let pid: pid_t
+        private let input: Int32
+        private let output: Int32
+
+        /// This process's environment, which the child inherits (its proxy settings, for one).
+        private static var environment: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+            #if canImport(Darwin)
+            _NSGetEnviron()?.pointee
+            #else
+            environ
+            #endif
+        }
+
+        /// Starts the executable at `path` without arguments; nil when it is not executable or cannot be started.
+        static func start(_ path: String) -> ChildProcess? {
+            guard access(path, X_OK) == 0 else { return nil }
+            var toChild: [Int32] = [0, 0]
+            var fromChild: [Int32] = [0, 0]
+            guard pipe(&toChild) == 0 else { return nil }
+            guard pipe(&fromChild) == 0 else {
+                toChild.forEach { close($0) }
+                return nil
+            }
+            #if canImport(Darwin)
+            var actions: posix_spawn_file_actions_t?
+            #else
+            var actions = posix_spawn_file_actions_t()
+            #endif
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_adddup2(&actions, toChild[0], STDIN_FILENO)
+            posix_spawn_file_actions_adddup2(&actions, fromChild[1], STDOUT_FILENO)
+            for descriptor in toChild + fromChild { posix_spawn_file_actions_addclose(&actions, descriptor) }
+            var pid: pid_t = 0
+            let arguments: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
+            defer { arguments.forEach { free($0) } }
+            let status = posix_spawn(&pid, path, &actions, nil, arguments, environment)
+            close(toChild[0])
+            close(fromChild[1])
+            guard status == 0 else {
+                close(toChild[1])
+                close(fromChild[0])
+                return nil
+            }
+            // A child that dies must not kill samtale with SIGPIPE: the write fails instead and is reported.
+            signal(SIGPIPE, SIG_IGN)
+            return ChildProcess(pid: pid, input: toChild[1], output: fromChild[0])
+        }
+
+        /// Writes all of `bytes` to the child's standard input; false when the child no longer reads it.
+        func send(_ bytes: [UInt8]) -> Bool {
+            FileSystem.writeAll(bytes, to: input) == nil
+        }
+
+        /// What reading the child's standard output gave.
+        enum Output {
+            /// What it wrote since the last read.
+            case bytes([UInt8])
+            /// Nothing within the wait, or a signal cut it short.
+            case nothingYet
+            /// The child closed its output (or reading it failed): it ended.
+            case ended
+        }
+
+        /// What the child writes within `seconds` (nil: waiting until it writes).
+        func receive(waitingAtMost seconds: Double?) -> Output {
+            var descriptor = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
+            let milliseconds = seconds.map { Int32(min($0 * 1000 + 1, 86_400_000)) } ?? -1
+            guard poll(&descriptor, 1, milliseconds) > 0 else { return .nothingYet }
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let count = read(output, &chunk, chunk.count)
+            if count < 0 && errno == EINTR { return .nothingYet }
+            return count > 0 ? .bytes(Array(chunk[0..<count])) : .ended
+        }
+
+        /// Closes the child's input, so that it ends, and its output, and waits for it.
+        func finish() {
+            close(input)
+            close(output)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         }
     }
 }

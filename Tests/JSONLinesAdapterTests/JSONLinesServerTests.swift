@@ -209,3 +209,96 @@ extension JSONValue {
         #expect(english.first?.text("message")?.contains("200 bytes") == true)
     }
 }
+
+// MARK: - Sessions
+
+@Suite struct JSONLinesServerSessionTests {
+    /// An answer that cannot be saved is not kept: the session goes on from its file, as it was before.
+    @Test func anAnswerThatCannotBeSavedLeavesTheSessionAsItWas() throws {
+        try TemporaryFolders.with { state in
+            let folder = state.appendingPathComponent("sessions")
+            var server = try ServerInMemory(store: SessionStore(directory: folder.path))
+            let started = try server.send(
+                #"{"type":"start","flow":"one-to-one","role":"medarbejder","theme":"sammen sikrer"}"#)
+            #expect(started.last?.currentQuestion == 1)
+            let id = try #require(started.first?.text("session"))
+
+            let moved = state.appendingPathComponent("moved")
+            try FileManager.default.moveItem(at: folder, to: moved)
+            try Data().write(to: folder)  // a file where the folder was: no save can succeed, even as root
+            let failed = try server.send(#"{"type":"input","session":"\#(id)","text":"Svar der ikke gemmes"}"#)
+            #expect(failed.count == 1 && failed.first?.text("code") == "cannot-save")
+
+            try FileManager.default.removeItem(at: folder)
+            try FileManager.default.moveItem(at: moved, to: folder)
+            #expect(try server.send(#"{"type":"state","session":"\#(id)"}"#).last?.currentQuestion == 1)
+            let answered = try server.send(#"{"type":"input","session":"\#(id)","text":"Svar der gemmes"}"#)
+            #expect(answered.last?.currentQuestion == 2)
+            let record = try server.send(#"{"type":"export","session":"\#(id)","format":"markdown"}"#)
+            let content = try #require(record.first?.text("content"))
+            #expect(content.contains("Svar der gemmes") && !content.contains("Svar der ikke gemmes"))
+        }
+    }
+
+    /// An energizer is not recorded unless asked, however many answers it gets; one started with `record` is.
+    @Test(arguments: [false, true])
+    func anEnergizerIsSavedOnlyWhenAskedTo(record: Bool) throws {
+        try TemporaryFolders.with { state in
+            let folder = state.appendingPathComponent("sessions")
+            var server = try ServerInMemory(store: SessionStore(directory: folder.path))
+            let started = try server.send(#"{"type":"start","flow":"energizer","role":"medarbejder","#
+                + #""theme":"sammen sikrer","seed":3,"record":\#(record)}"#)
+            let id = try #require(started.first?.text("session"))
+            let answered = try server.send(#"{"type":"input","session":"\#(id)","text":"Et svar"}"#)
+            #expect(answered.allSatisfy { $0.type != "error" })
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            #expect(files.filter { !$0.hasPrefix(".") } == (record ? ["\(id).json"] : []))
+        }
+    }
+
+    /// A token signed with the server's key whose session points outside its script: made by a worker, so damaged
+    /// like a file can be (damaged-session), not a forgery (invalid-token); never a crash.
+    @Test func aSignedTokenHoldingAnImpossiblePositionIsADamagedSession() throws {
+        try TemporaryFolders.with { folder in
+            var server = try ServerInMemory(store: SessionStore(directory: folder.path))
+            let started = try server.send(#"{"type":"start","flow":"energizer","role":"chef","#
+                + #""theme":"sammen styrker","seed":2,"state":"inline"}"#)
+            let token = try #require(started.last?.text("state"))
+            let id = try #require(started.first?.text("session"))
+            let parts = token.split(separator: ".").map(String.init)
+            let padded = parts[2] + String(repeating: "=", count: (4 - parts[2].count % 4) % 4)
+            let base64 = padded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            var payload = String(decoding: try #require(Data(base64Encoded: base64)), as: UTF8.self)
+            payload = payload.replacingOccurrences(of: #""at":{"type":"question","step":1}"#,
+                                                   with: #""at":{"type":"question","step":9999}"#)
+            #expect(payload.contains("9999"))
+            let signed = "v2." + parts[1] + "." + Base64URL.encode(Array(payload.utf8))
+            let code = HMACSHA256.authenticationCode(for: Array(signed.utf8), key: Array("key".utf8))
+            let forged = signed + "." + Base64URL.encode(code)
+            let lines = try server.send(#"{"type":"state","session":"\#(id)","state":"\#(forged)"}"#)
+            #expect(lines.first?.text("code") == "damaged-session", "\(lines)")
+            #expect(lines.first?.text("message")?.contains("state.at") == true)
+        }
+    }
+
+    /// An answer longer than the conversation keeps is asked again, over the protocol as in the terminal.
+    @Test func anOverLongAnswerIsAskedAgain() throws {
+        try TemporaryFolders.with { folder in
+            let store = SessionStore(directory: folder.path)
+            var server = try ServerInMemory(store: store)
+            let started = try server.send(
+                #"{"type":"start","flow":"one-to-one","role":"medarbejder","theme":"sammen sikrer"}"#)
+            let id = try #require(started.first?.text("session"))
+            let saved = try store.load(try #require(SessionID(validating: id)))
+            let long = String(repeating: "ord ", count: 20_000)
+            for _ in 0..<3 {
+                let lines = try server.send(#"{"type":"input","session":"\#(id)","text":"\#(long)"}"#)
+                #expect(lines.first?.type == "reask" && lines.first?.text("reason") == "too-long",
+                        "\(String(describing: lines.first))")
+                #expect(lines.last?.currentQuestion == 1)
+            }
+            // Not kept, not even in the log: a record that kept each try would grow by 80 KB a time until unreadable.
+            #expect(try store.load(try #require(SessionID(validating: id))).log == saved.log)
+        }
+    }
+}

@@ -94,6 +94,27 @@ import TestSupport
         }
     }
 
+    /// A line appended is a line of its own, after a last line a crash cut short too, in a file only its owner reads.
+    @Test func anAppendedLineStartsOnALineOfItsOwn() throws {
+        try TemporaryFolders.with { folder in
+            let ledger = folder.appendingPathComponent("posted.jsonl").path
+            try FileSystem.appendLine(Array("one\n".utf8), to: ledger)
+            try FileSystem.appendLine(Array("two\n".utf8), to: ledger)
+            #expect(try FileSystem.readRegularFile(ledger, limit: 100) == Array("one\ntwo\n".utf8))
+            let mode = try FileManager.default.attributesOfItem(atPath: ledger)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+
+            let torn = folder.appendingPathComponent("torn.jsonl")
+            try write("cut sh", to: torn)
+            try FileSystem.appendLine(Array("three\n".utf8), to: torn.path)
+            #expect(try FileSystem.readRegularFile(torn.path, limit: 100) == Array("cut sh\nthree\n".utf8))
+
+            #expect(throws: FileSystem.CallError(code: ENOENT)) {
+                try FileSystem.appendLine([0x0A], to: folder.appendingPathComponent("missing/posted.jsonl").path)
+            }
+        }
+    }
+
     @Test func aFolderListsItsNamesSorted() throws {
         try TemporaryFolders.with { folder in
             for name in ["b.json", "a.json", ".hidden"] { try write("", to: folder.appendingPathComponent(name)) }

@@ -94,6 +94,16 @@ import TestSupport
         }
     }
 
+    /// The system calls are in one file each, which says what each platform gets: the core's in `FileSystem.swift`,
+    /// the executable's in `System.swift`.
+    @Test func onlyTheSystemFilesImportLibc() {
+        let imports = ["import Glibc", "import Musl", "import Darwin"]
+        let found = Self.mentions(of: imports, under: ["Sources/SamtaleCore", "Sources/samtale"], in: Self.root)
+        let expected = ["Sources/SamtaleCore/System/FileSystem.swift", "Sources/samtale/System.swift"]
+            .flatMap { file in imports.map { "\(file): \($0)" } }.sorted()
+        #expect(found == expected)
+    }
+
     /// TestProcess gives each process a HOME of its own and none of the user's samtale variables; a process made
     /// any other way would see them.
     @Test func everyProcessATestStartsIsMadeByTestProcess() {

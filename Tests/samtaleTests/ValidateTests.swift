@@ -29,6 +29,25 @@ func fixtureNames(_ folder: String) -> [String] {
         #expect(result.stdout == expected)
     }
 
+    /// Flows and decks are checked through the catalog, as every command loads them, and told file by file in the
+    /// order they were named, whatever their kind.
+    @Test func brokenFilesAreToldInTheOrderTheyWereNamed() throws {
+        let files = ["flows/semantic/duplicate-id.json", "semantic/no-questions.json",
+                     "flows/semantic/unknown-points-reference.json"]
+        var expected = ""
+        for file in files {
+            let name = file.split(separator: "/").last!
+            let folder = file.dropLast(name.count)
+            let lines = try String(contentsOf: Samtale.fixtures.appendingPathComponent(
+                file.replacingOccurrences(of: ".json", with: ".expected")), encoding: .utf8)
+            expected += lines.split(separator: "\n").map { folder + $0 + "\n" }.joined()
+        }
+        let result = try Samtale.run(["validate", "--lang", "en"] + files, in: Samtale.fixtures)
+        #expect(result.status == 65)
+        #expect(result.stdout == expected)
+        #expect(result.stderr.contains("3 files checked, 6 problems"), "\(result.stderr)")
+    }
+
     @Test func aFolderIsValidatedFileByFile() throws {
         let result = try Samtale.run(["validate", Samtale.fixtures.appendingPathComponent("broken").path])
         #expect(result.status == 65)
