@@ -324,9 +324,8 @@ enum CommandLineStrings {
                 """)
         case .completions:
             text("""
-                Skriver et script, så skallen kan fuldføre kommandoer, tilvalg og faste værdier (kortsæt,
-                samtaleformer, formater) til `samtale`, når du trykker på Tab. I README.md står, hvor scriptet skal
-                ligge.
+                Skriver et script, så skallen kan fuldføre kommandoer, tilvalg og faste værdier (kortsæt, samtaleformer,
+                formater) til `samtale`, når du trykker på Tab. I README.md står, hvor scriptet skal ligge.
                 """,
                  """
                 Prints a script that lets the shell complete the commands, options and fixed values (decks, flows,
