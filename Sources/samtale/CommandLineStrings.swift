@@ -83,60 +83,107 @@ enum CommandLineStrings {
 
     // MARK: Usage and help
 
-    /// `samtale prompt [--deck K] …`: the command, its operands and its options, as the table declares them; the
-    /// options of one group in one pair of brackets.
+    /// The widest line of a help page; long usage and option help are wrapped to it.
+    static let pageWidth = 110
+
+    /// `samtale prompt [--deck K] …`: the command, its operands and its options, as the table declares them, on one
+    /// line (as it follows an error message).
     static func usage(_ command: Subcommand) -> Localized {
-        func line(_ language: Language) -> String {
-            var groups: [[Option]] = []
-            for option in command.options {
-                if let group = option.group, groups.last?.last?.group == group {
-                    groups[groups.count - 1].append(option)
-                } else {
-                    groups.append([option])
-                }
-            }
-            let options = groups.map { group in
-                let synopsis = group.map { $0.synopsis(language) }.joined(separator: " | ")
-                return group.count == 1 && group[0].isRequired ? synopsis : "[\(synopsis)]"
-            }
-            return (["samtale", command.rawValue] + [command.operands?[language]].compactMap { $0 } + options)
-                .joined(separator: " ")
-        }
-        return text(line(.da), line(.en))
+        text(usageWords(command, .da).joined(separator: " "), usageWords(command, .en).joined(separator: " "))
     }
 
-    /// `samtale help COMMAND`: its usage, what it does, each option with its help, and an example.
+    /// `samtale`, the command, its operands, then one bracketed unit per option: the options of one group in one
+    /// pair of brackets, an option's dependants inside its own, and for `post` the prompt options as one word.
+    private static func usageWords(_ command: Subcommand, _ language: Language) -> [String] {
+        let options = command.options.filter { $0.onlyWith == nil && !$0.isInOperands }
+        var units: [String]
+        if command.summarizesPromptOptions, let first = options.firstIndex(where: { $0.promptOption != nil }) {
+            units = usageUnits(Array(options[..<first]), of: command, language) + ["[\(promptOptionsLabel[language])]"]
+                + usageUnits(options[first...].filter { $0.promptOption == nil }, of: command, language)
+        } else {
+            units = usageUnits(options, of: command, language)
+        }
+        return ["samtale", command.rawValue] + [command.operands?[language]].compactMap { $0 } + units
+    }
+
+    private static func usageUnits(_ options: [Option], of command: Subcommand, _ language: Language) -> [String] {
+        var groups: [[Option]] = []
+        for option in options {
+            if let group = option.group, groups.last?.last?.group == group {
+                groups[groups.count - 1].append(option)
+            } else {
+                groups.append([option])
+            }
+        }
+        return groups.map { group in
+            let alternatives = group.map { option in
+                let dependants = command.options.filter { $0.onlyWith == option.name }
+                return ([option.synopsis(language)] + usageUnits(dependants, of: command, language))
+                    .joined(separator: " ")
+            }.joined(separator: " | ")
+            if group.count == 1 && group[0].isRequired { return alternatives }
+            return "[\(alternatives)]" + (group.count == 1 && group[0].isRepeatable ? "…" : "")
+        }
+    }
+
+    /// The option's help as its command shows it: with the option it goes with, where it goes with one only.
+    static func help(of option: Option, in command: Subcommand) -> Localized {
+        guard let name = option.onlyWith, let other = command.options.first(where: { $0.name == name }) else {
+            return option.help
+        }
+        let names = [other.name] + [other.environment].compactMap { $0 }
+        return text("\(option.help.da) (kun med \(names.joined(separator: " eller ")))",
+                    "\(option.help.en) (only with \(names.joined(separator: " or ")))")
+    }
+
+    /// `samtale help COMMAND`: its usage (wrapped under itself), what it does, each option with its help, and an
+    /// example.
     static func help(_ command: Subcommand) -> Localized {
         func page(_ language: Language) -> String {
-            let options = command.options.isEmpty ? []
-                : ["", optionsHeading[language]] + optionLines(command.options, width: 21, language)
-            return (["\(usageLabel[language]): \(usage(command)[language])", "", description(command)[language]]
-                + options + ["", "\(exampleLabel[language]): \(example(command)[language])"]).joined(separator: "\n")
+            let rows = command.options.map { ($0.synopsis(language), help(of: $0, in: command)[language]) }
+            let options = rows.isEmpty ? [] : ["", optionsHeading[language]] + columns(rows)
+            return (wrappedUsage(command, language) + ["", description(command)[language]] + options
+                + ["", "\(exampleLabel[language]): \(example(command)[language])"]).joined(separator: "\n")
         }
         return text(page(.da), page(.en))
+    }
+
+    /// `Brug: samtale post …` broken between its units only, never inside brackets, each further line under the
+    /// first option.
+    private static func wrappedUsage(_ command: Subcommand, _ language: Language) -> [String] {
+        let words = usageWords(command, language)
+        var lines = ["\(helpUsageLabel[language]): \(words[0]) \(words[1])"]
+        let indent = String(repeating: " ", count: lines[0].count + 1)
+        for word in words.dropFirst(2) {
+            if lines[lines.count - 1].count + 1 + word.count > pageWidth {
+                lines.append(indent + word)
+            } else {
+                lines[lines.count - 1] += " " + word
+            }
+        }
+        return lines
     }
 
     /// `samtale --help`: every command with what it is for, and the common options.
     static var overview: Localized {
         func page(_ language: Language) -> String {
-            let commands = Subcommand.allCases.map { command in
-                "  " + command.rawValue.padding(to: 13) + summary(command)[language]
-            }
-            return ([title[language], "", overviewUsage[language], "", commandsHeading[language]] + commands
-                + ["", commonOptionsHeading[language]] + optionLines(Option.common, width: 20, language)
-                + ["  " + "--help, -h".padding(to: 20) + helpAndVersion[language], "", seeCommandHelp[language]])
+            let commands = Subcommand.allCases.map { ($0.rawValue, summary($0)[language]) }
+            let options = Option.common.map { ($0.synopsis(language), $0.help[language]) }
+                + [("--help, -h", showHelp[language]), ("--version", showVersion[language])]
+            return ([title[language], "", overviewUsage[language], "", commandsHeading[language]] + columns(commands)
+                + ["", commonOptionsHeading[language]] + columns(options) + ["", seeCommandHelp[language]])
                 .joined(separator: "\n")
         }
         return text(page(.da), page(.en))
     }
 
-    /// One line per option (`  --deck K             kortsæt …`), its help in a column `width` wide, the help's
-    /// further lines under its first.
-    private static func optionLines(_ options: [Option], width: Int, _ language: Language) -> [String] {
-        options.flatMap { option -> [String] in
-            let help = option.help[language].split(separator: "\n").map(String.init)
-            return ["  " + option.synopsis(language).padding(to: width) + (help.first ?? "")]
-                + help.dropFirst().map { String(repeating: " ", count: 2 + width) + $0 }
+    /// Rows of a name and its help (`  --deck K   kortsæt …`), the help in one column just past the widest name and
+    /// wrapped to the page, under itself.
+    static func columns(_ rows: [(name: String, help: String)]) -> [String] {
+        let column = 2 + (rows.map(\.name.count).max() ?? 0) + 2
+        return rows.map { name, help in
+            let first = "  " + name + String(repeating: " ", count: column - 2 - name.count)
+            return wrap(help, width: pageWidth, indent: String(repeating: " ", count: column), firstIndent: first)
         }
     }
 
@@ -149,8 +196,10 @@ enum CommandLineStrings {
     private static let commandsHeading = text("Kommandoer:", "Commands:")
     private static let commonOptionsHeading = text("Fælles tilvalg:", "Common options:")
     private static let optionsHeading = text("Tilvalg:", "Options:")
-    static let helpLabel = text("hjælp", "help")
-    private static let helpAndVersion = text("hjælp   --version   versionen", "help   --version   the version")
+    private static let helpUsageLabel = text("Brug", "Usage")
+    private static let promptOptionsLabel = text("prompt-tilvalg", "prompt options")
+    static let showHelp = text("vis hjælpen", "show the help")
+    private static let showVersion = text("vis versionen", "show the version")
     private static let seeCommandHelp = text("Se `samtale help <kommando>`.", "See `samtale help <command>`.")
     private static let exampleLabel = text("Eksempel", "Example")
 
@@ -175,10 +224,10 @@ enum CommandLineStrings {
                  "post the day's question to the team's chat (Teams, Slack, …) through a webhook")
         case .list: text("vis kortsæt, roller eller temaer", "list decks, roles or themes")
         case .show: text("vis et kortsæts kort", "show the cards of a deck")
-        case .validate: text("tjek kortsætfiler", "check deck files")
+        case .validate: text("tjek kortsæt, samtaleformer og målfiler", "check decks, flows and targets files")
         case .completions:
-            text("skriv et script til tab-fuldførelse i bash, zsh eller fish",
-                 "print a script for tab completion in bash, zsh or fish")
+            text("skriv et script, så bash, zsh eller fish kan fuldføre med Tab",
+                 "print a script so that bash, zsh or fish can complete with Tab")
         case .help: text("hjælp til en kommando", "help on a command")
         }
     }
@@ -205,12 +254,14 @@ enum CommandLineStrings {
                     + "width.")
         case .validate:
             text("""
-                Tjekker kortsætfiler (filer eller mapper) og skriver én linje pr. fejl: fil: sti: besked.
-                Uden STI tjekkes de indbyggede og de konfigurerede kortsæt. Afslutter med 65 ved fejl.
+                Tjekker kortsæt, samtaleformer og målfiler (filer eller mapper) og skriver én linje pr. fejl: fil: sti:
+                besked. Uden STI tjekkes de indbyggede og konfigurerede kortsæt og samtaleformer samt målfilen.
+                Afslutter med 65 ved fejl.
                 """,
                  """
-                Checks deck files (files or folders) and prints one line per problem: file: path: message.
-                Without PATH it checks the built-in and configured decks. Exits 65 if anything is wrong.
+                Checks decks, flows and targets files (files or folders) and prints one line per problem: file: path:
+                message. Without PATH it checks the built-in and configured decks and flows, and the targets file.
+                Exits 65 if anything is wrong.
                 """)
         case .post:
             text("""
@@ -221,9 +272,7 @@ enum CommandLineStrings {
                 samtale kan se platformen på adressen; ellers angiv den med --platform.
                 Apprise- og shoutrrr-adresser virker også.
                 Hvert mål får højst ét spørgsmål om dagen (en logbog i tilstandsmappen; --force sender igen).
-                --stdin sender teksten fra standard input, --session ID en samtales opsummering.
-                --all sender til alle mål i målfilen, der skal have et spørgsmål i dag; --target NAVN til ét.
-                --dry-run viser forespørgslen uden at sende den. Adressens hemmelige del vises aldrig.
+                Adressens hemmelige del vises aldrig, heller ikke med --dry-run.
                 Afslutter med 0 (sendt eller intet at sende), 64 (et mål er sat forkert op), 69 (afvist permanent),
                 75 (opgav efter midlertidige fejl); ved flere mål går 75 forud for 64, og 64 forud for 69.
                 """,
@@ -234,18 +283,16 @@ enum CommandLineStrings {
                 command line other users of the machine can see the URL.
                 The platform is told from the URL, or given with --platform. Apprise and shoutrrr URLs work too.
                 Each target gets at most one question a day (a ledger in the state folder; --force posts again).
-                --stdin posts the text read from standard input, --session ID a conversation's summary.
-                --all posts to every target of the targets file that is due today; --target NAME to one.
-                --dry-run prints the request without sending it. The secret part of a URL is never shown.
+                The secret part of a URL is never shown, not even by --dry-run.
                 Exits 0 (posted, or nothing due), 64 (a target is set up wrong), 69 (refused for good),
                 75 (gave up after temporary failures); with several targets 75 comes before 64, and 64 before 69.
                 """)
         case .talk:
             text("""
-                Holder en samtale i terminalen og spørger kun om det, der mangler. Flows: one-to-one (medarbejdersamtale),
-                team, energizer, across-levels (på tværs af niveauer), self (selvrefleksion), seesaw (vippebrættet).
-                Hvert svar gemmes, før næste spørgsmål vises. Kommandoer undervejs: /tilbage /spring /gentag /pause
-                /hjælp /slut. Ctrl-D og Ctrl-C sætter på pause og gemmer.
+                Holder en samtale i terminalen og spørger kun om det, der mangler. Samtaleformer: one-to-one
+                (medarbejdersamtale), team, energizer, across-levels (på tværs af niveauer), self (selvrefleksion),
+                seesaw (vippebræt). Hvert svar gemmes, før næste spørgsmål vises. Kommandoer undervejs: /tilbage
+                /spring /gentag /pause /hjælp /slut. Ctrl-D og Ctrl-C sætter samtalen på pause og gemmer den.
                 Uden terminal læses ét svar pr. linje fra standard input.
                 """,
                  """
@@ -257,14 +304,14 @@ enum CommandLineStrings {
                 """)
         case .serve:
             text("""
-                Lader et andet program holde samtaler: én JSON-forespørgsel pr. linje på standard input, ét JSON-objekt
-                pr. linje på standard output (se PROTOCOL.md). Samtaler gemmes som ved talk; --ephemeral holder alt i
-                hukommelsen. Linjer over --max-line byte (standard 1 MiB) springes over med en fejl.
+                Lader et andet program holde samtaler: én JSON-forespørgsel pr. linje på standard input, ét
+                JSON-objekt pr. linje på standard output (se PROTOCOL.md). Samtaler gemmes som ved talk, medmindre
+                --ephemeral er givet.
                 """,
                  """
                 Lets another program hold conversations: one JSON request per line on standard input, one JSON object
-                per line on standard output (see PROTOCOL.md). Conversations are saved as by talk; --ephemeral keeps
-                everything in memory. Lines over --max-line bytes (default 1 MiB) are skipped with an error.
+                per line on standard output (see PROTOCOL.md). Conversations are saved as by talk, unless --ephemeral
+                is given.
                 """)
         case .sessions:
             text("""
@@ -277,16 +324,16 @@ enum CommandLineStrings {
                 """)
         case .completions:
             text("""
-                Skriver et script, så skallen kan fuldføre kommandoer, tilvalg og faste værdier (kortsæt,
-                samtaleformer, formater) for samtale med Tab. Se README.md for, hvor scriptet skal ligge.
+                Skriver et script, så skallen kan fuldføre kommandoer, tilvalg og faste værdier (kortsæt, samtaleformer,
+                formater) til `samtale`, når du trykker på Tab. I README.md står, hvor scriptet skal ligge.
                 """,
                  """
-                Prints a script that lets the shell complete samtale's commands, options and fixed values
-                (decks, flows, formats) with Tab. See README.md for where the script goes.
+                Prints a script that lets the shell complete the commands, options and fixed values (decks, flows,
+                formats) of `samtale` when you press Tab. README.md tells where the script goes.
                 """)
         case .help:
-            text("Viser hjælp til en kommando, eller oversigten uden KOMMANDO.",
-                 "Shows help on a command, or the overview without COMMAND.")
+            text("Viser hjælpen til KOMMANDO; uden KOMMANDO vises oversigten.",
+                 "Shows the help on COMMAND; without COMMAND, the overview.")
         }
     }
 
@@ -316,13 +363,18 @@ enum CommandLineStrings {
 
     // MARK: Option help
 
-    static let dialoguesHelp = text("flere kortsæt fra MAPPE (kan gentages; også SAMTALE_DIALOGUES, kolon-adskilt)",
-                                    "more decks from DIR (repeatable; also SAMTALE_DIALOGUES, colon-separated)")
-    static let langHelp = text("sproget rundt om indholdet (standard: dansk; LANG=en_* giver engelsk)",
-                               "interface language (default Danish; LANG=en_* gives English)")
+    // A flag's help says what to do; an option's that takes a value says what the value is; a default ends it as
+    // "(standard: X)" / "(default: X)".
 
-    static let promptDeckHelp = text("kortsæt (standard: hjoerring-dialogkort); id, navn eller entydig begyndelse",
-                                     "deck (default: hjoerring-dialogkort); id, name or unambiguous prefix")
+    static let dialoguesHelp = text(
+        "ekstra kortsæt fra MAPPE (kan gentages; også SAMTALE_DIALOGUES med mapper adskilt af kolon)",
+        "more decks from DIR (repeatable; also SAMTALE_DIALOGUES with folders separated by colons)"
+    )
+    static let langHelp = text("brugerfladens sprog, ikke kortenes (standard: dansk; LANG=en_* giver engelsk)",
+                               "the interface language, not the cards' (default: Danish; LANG=en_* gives English)")
+
+    static let promptDeckHelp = text("kortsæt; id, navn eller entydig begyndelse (standard: hjoerring-dialogkort)",
+                                     "deck; id, name or unambiguous prefix (default: hjoerring-dialogkort)")
     static let talkDeckHelp = text("kortsæt; id, navn eller entydig begyndelse",
                                    "deck; id, name or unambiguous prefix")
     static let listDeckHelp = text("kun dette kortsæt", "this deck only")
@@ -332,76 +384,84 @@ enum CommandLineStrings {
     static let forHelp = text("kun spørgsmål til den enkelte / til gruppen",
                               "only questions for the individual / the group")
     static let dateHelp = text("dagen (standard: i dag, lokal tid)", "the day (default: today, local time)")
-    static let randomHelp = text("vælg frit i stedet for dagens", "pick freshly instead of the day's")
-    static let seedHelp = text("vælg frit, men gentageligt: samme N giver samme spørgsmål",
-                               "pick freshly but reproducibly: the same N gives the same question")
-    static let skipWeekendsHelp = text("lørdag og søndag tæller ikke; intet spørgsmål de dage",
-                                       "Saturday and Sunday do not count; no question on those days")
-    static let holidaysHelp = text("danske helligdage og faste fridage tæller ikke; intet spørgsmål de dage",
-                                   "Danish public holidays do not count; no question on those days")
+    static let randomHelp = text("vælg et tilfældigt spørgsmål i stedet for dagens",
+                                 "pick a random question instead of the day's")
+    static let seedHelp = text("et tal, der vælger tilfældigt, men gentageligt: samme N giver samme spørgsmål",
+                               "a number that picks at random but reproducibly: the same N gives the same question")
+    static let skipWeekendsHelp = text(
+        "spring lørdag og søndag over: intet spørgsmål, og de tæller ikke med i rækkefølgen",
+        "skip Saturday and Sunday: no question, and they do not count in the order"
+    )
+    static let holidaysHelp = text(
+        "dk springer danske helligdage og faste fridage (grundlovsdag, juleaftensdag, nytårsaftensdag) over: "
+            + "intet spørgsmål, og de tæller ikke med i rækkefølgen",
+        "dk skips Danish public holidays and customary days off (Constitution Day, Christmas Eve, New Year's Eve): "
+            + "no question, and they do not count in the order"
+    )
     static let targetGroupHelp = text(
-        "erstat »borger« med ORD (ental, fx bruger) eller fire former:\n"
-            + "bruger,brugeren,brugere,brugerne (også SAMTALE_TARGET_GROUP)",
-        "replace \"borger\" with WORD (singular, e.g. bruger) or four forms:\n"
-            + "bruger,brugeren,brugere,brugerne (also SAMTALE_TARGET_GROUP)"
+        "ORD erstatter »borger«: ét ord i ental (fx bruger) eller alle fire former adskilt med komma, "
+            + "fx bruger,brugeren,brugere,brugerne (også SAMTALE_TARGET_GROUP)",
+        "WORD replaces \"borger\": one word in the singular (e.g. bruger) or all four forms separated by commas, "
+            + "e.g. bruger,brugeren,brugere,brugerne (also SAMTALE_TARGET_GROUP)"
     )
     static let promptFormatHelp = text("linje, JSON-objekt eller klar til chat",
                                        "one line, a JSON object, or ready for chat")
     static let documentFormatHelp = text("tekst, Markdown eller JSON", "text, Markdown or JSON")
-    static let sessionsFormatHelp = text("list: text eller json; export: markdown eller json",
-                                         "list: text or json; export: markdown or json")
+    static let sessionsFormatHelp = text(
+        "til list: text eller json (standard: text); til export: markdown eller json (standard: markdown)",
+        "for list: text or json (default: text); for export: markdown or json (default: markdown)"
+    )
     static let validateConfigHelp = text(
-        "målfilen til samtale post; uden tilvalget tjekkes den, post bruger, hvis den findes",
-        "the targets file of samtale post; without the option, the one post uses, if any"
+        "målfil til samtale post, som også tjekkes (kun uden STI; standard: den målfil, som samtale post bruger, "
+            + "hvis den findes)",
+        "a targets file of samtale post to check as well (only without PATH; default: the one samtale post uses, "
+            + "if it exists)"
     )
 
     static let flowHelp = text("samtaleformen: one-to-one, team, energizer, across-levels, self eller seesaw",
                                "the flow: one-to-one, team, energizer, across-levels, self or seesaw")
-    static let talkRoleHelp = text("rollen; gentag tilvalget, hvor samtaleformen har to roller",
-                                   "the role; repeat the option where the flow takes two roles")
+    static let talkRoleHelp = text("rollen; gentag tilvalget, når samtaleformen har to roller (across-levels)",
+                                   "the role; give it twice when the flow has two roles (across-levels)")
     static let talkThemeHelp = text("temaet; flere med komma eller ved at gentage tilvalget",
                                     "the theme; several separated by commas or by repeating the option")
-    static let participantsHelp = text("deltagerne, adskilt af komma", "the participants, separated by commas")
-    static let minutesHelp = text("energizerens foreslåede tid i minutter (standard 5)",
-                                  "the energizer's suggested time in minutes (default 5)")
-    static let recordHelp = text("gem også en samtale, der ellers ikke gemmes (energizer)",
-                                 "keep a conversation that is otherwise not kept (energizer)")
+    static let participantsHelp = text("deltagernes navne, adskilt med komma (fx \"Ann,Bo\")",
+                                       "the participants' names, separated by commas (e.g. \"Ann,Bo\")")
+    static let minutesHelp = text("energizerens foreslåede tid i minutter (standard: 5)",
+                                  "the energizer's suggested time in minutes (default: 5)")
+    static let recordHelp = text("gem samtalen, selv om den slags samtale ellers ikke gemmes (energizer)",
+                                 "save the conversation even though its kind is otherwise not saved (energizer)")
     static let resumeHelp = text("fortsæt en gemt samtale", "continue a saved conversation")
 
-    static let stdioHelp = text("forespørgsler på standard input, svar på standard output",
-                                "requests on standard input, answers on standard output")
+    static let stdioHelp = text("læs forespørgsler fra standard input og skriv svar til standard output (påkrævet)",
+                                "read requests from standard input and write answers to standard output (required)")
     static let ephemeralHelp = text("hold samtalerne i hukommelsen; intet gemmes",
                                     "keep conversations in memory; nothing is saved")
-    static let maxLineHelp = text("den længste linje, der læses (standard 1 MiB)",
-                                  "the longest line read (default 1 MiB)")
+    static let maxLineHelp = text("største linjelængde i byte; længere linjer springes over med en fejl "
+                                    + "(standard: 1 MiB)",
+                                  "the longest line in bytes; longer lines are skipped with an error (default: 1 MiB)")
 
-    static let urlHelp = text("webhook-adressen (bedre: SAMTALE_WEBHOOK_URL)",
-                              "the webhook URL (better: SAMTALE_WEBHOOK_URL)")
+    static let urlHelp = text("webhook-adressen (brug hellere SAMTALE_WEBHOOK_URL)",
+                              "the webhook URL (prefer SAMTALE_WEBHOOK_URL)")
     static let platformHelp = text("platformen, når adressen ikke viser den: \(platforms)",
-                                    "the platform, where the URL does not tell it: \(platforms)")
+                                   "the platform, where the URL does not tell it: \(platforms)")
     private static let platforms = Platform.allCases.map(\.rawValue).joined(separator: ", ")
     static let targetHelp = text("ét mål fra målfilen", "one target of the targets file")
-    static let allHelp = text("alle mål i målfilen, der skal have et spørgsmål i dag",
-                              "every target of the targets file that is due today")
+    static let allHelp = text("send til alle mål i målfilen, der skal have et spørgsmål i dag",
+                              "post to every target of the targets file that is due today")
     static let postConfigHelp = text("målfilen (standard: $XDG_CONFIG_HOME/samtale/targets.json)",
                                      "the targets file (default: $XDG_CONFIG_HOME/samtale/targets.json)")
     static let stdinHelp = text("send teksten fra standard input", "post the text read from standard input")
-    static let sessionHelp = text("send en samtales opsummering", "post a conversation's summary")
+    static let sessionHelp = text("den gemte samtale, hvis opsummering sendes",
+                                  "the saved conversation whose summary is posted")
     static let forceHelp = text("send igen, selv om målet allerede har fået dagens spørgsmål",
                                 "post again, even if the target already had the day's question")
     static let dryRunHelp = text("vis forespørgslen uden at sende den", "print the request without sending it")
-    static let retriesHelp = text("højst så mange forsøg (standard 5)", "at most this many attempts (default 5)")
-    static let retryForHelp = text("prøv igen i højst så mange sekunder (standard 120)",
-                                   "retry for at most this many seconds (default 120)")
-    static let timeoutHelp = text("sekunder til hele forespørgslen (standard 30)",
-                                  "seconds for the whole request (default 30)")
-    static let connectTimeoutHelp = text("sekunder til at få forbindelse (standard 10)",
-                                         "seconds to connect (default 10)")
-}
-
-extension String {
-    /// The string followed by spaces up to `width` characters, or with two spaces where it is as long or longer.
-    func padding(to width: Int) -> String {
-        count < width ? self + String(repeating: " ", count: width - count) : self + "  "
-    }
+    static let retriesHelp = text("højst N forsøg i alt, det første medregnet (standard: 5)",
+                                  "at most N attempts in all, the first included (default: 5)")
+    static let retryForHelp = text("højst S sekunder med nye forsøg, regnet fra det første forsøg (standard: 120)",
+                                   "at most S seconds of retrying, counted from the first attempt (default: 120)")
+    static let timeoutHelp = text("tidsgrænse i sekunder for hvert forsøg, fra forbindelse til svar (standard: 30)",
+                                  "time limit in seconds per attempt, from connecting to the answer (default: 30)")
+    static let connectTimeoutHelp = text("tidsgrænse i sekunder for at få forbindelse (standard: 10)",
+                                         "time limit in seconds to connect (default: 10)")
 }

@@ -13,7 +13,7 @@ enum Subcommand: String, CaseIterable, Sendable {
         switch self {
         case .talk, .serve, .prompt, .post: nil
         case .sessions:
-            Localized(da: "list | show ID | export ID | delete ID", en: "list | show ID | export ID | delete ID")
+            Localized(da: SessionsAction.synopsis(.da), en: SessionsAction.synopsis(.en))
         case .list: Localized(da: "decks|roles|themes", en: "decks|roles|themes")
         case .show: Localized(da: "KORTSÆT", en: "DECK")
         case .validate: Localized(da: "[STI…]", en: "[PATH…]")
@@ -23,6 +23,12 @@ enum Subcommand: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether usage sums up the options that pick the day's question as `[prompt-tilvalg]`, which `samtale help
+    /// prompt` explains: `post`, whose usage would otherwise run past 300 characters after every error.
+    var summarizesPromptOptions: Bool {
+        self == .post
+    }
+
     /// The command's own options (the common ones come on top): what its parser accepts, what its usage and help
     /// show, and what the completion scripts offer.
     var options: [Option] {
@@ -30,7 +36,7 @@ enum Subcommand: String, CaseIterable, Sendable {
         case .talk:
             [.flow, .deck(CommandLineStrings.talkDeckHelp), .roles, .themes, .participants, .targetGroup, .minutes,
              .record, .resume]
-        case .sessions: [.format(["text", "json", "markdown"], help: CommandLineStrings.sessionsFormatHelp)]
+        case .sessions: [SessionsAction.anyFormat]
         case .serve: [.stdio, .ephemeral, .maxLine]
         case .prompt:
             Option.promptOptions(random: true) + [.format(PromptFormat.self, help: CommandLineStrings.promptFormatHelp)]
@@ -49,6 +55,39 @@ enum Subcommand: String, CaseIterable, Sendable {
 /// What `samtale sessions` does with the saved conversations.
 enum SessionsAction: String, CaseIterable, Sendable {
     case list, show, export, delete
+
+    /// The `--format` the action takes, with its own choices, if it takes one.
+    var format: Option? {
+        switch self {
+        case .list: .format([DocumentFormat.text, .json].map(\.rawValue), help: CommandLineStrings.sessionsFormatHelp)
+        case .export: .format(SessionExportFormat.self, help: CommandLineStrings.sessionsFormatHelp)
+        case .show, .delete: nil
+        }
+    }
+
+    /// One `--format` for the parser, help and completion: every value some action takes.
+    static let anyFormat: Option = {
+        let choices = allCases.flatMap { $0.format?.completions ?? [] }
+        var option = Option.format(choices.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
+                                   help: CommandLineStrings.sessionsFormatHelp)
+        option.isInOperands = true
+        return option
+    }()
+
+    /// The actions as usage writes them, each with its operand and format:
+    /// `list [--format text|json] | show ID | export ID [--format markdown|json] | delete ID`.
+    static func synopsis(_ language: Language) -> String {
+        allCases.map { action in
+            let id = action == .list ? [] : ["ID"]
+            return ([action.rawValue] + id + [action.format.map { "[\($0.synopsis(language))]" }].compactMap { $0 })
+                .joined(separator: " ")
+        }.joined(separator: " | ")
+    }
+}
+
+/// What `samtale sessions export` writes.
+enum SessionExportFormat: String, CaseIterable, Sendable {
+    case markdown, json
 }
 
 /// The shells `samtale completions` writes a script for.
@@ -86,9 +125,22 @@ struct Option: Sendable {
     var takesPath = false
     /// Options of one group exclude each other; usage shows them side by side as `[--stdin | --session ID]`.
     var group: String?
+    /// The option this one goes with only (`--platform` with `--url`): usage shows it inside that option's brackets,
+    /// and help says so.
+    var onlyWith: String?
+    /// Shown in usage by the command's operands instead, each with its own choices (`sessions list [--format
+    /// text|json]`), so not again among the options.
+    var isInOperands = false
+    /// The environment variable that stands in for the option (`SAMTALE_WEBHOOK_URL` for `--url`), named where
+    /// another option goes only with this one.
+    var environment: String?
 
     var takesValue: Bool {
         if case .flag = kind { false } else { true }
+    }
+
+    var isRepeatable: Bool {
+        if case .repeatable = kind { true } else { false }
     }
 
     /// Values that are not checked as choices are, but that completion offers: the built-in ones.
@@ -187,7 +239,7 @@ struct Option: Sendable {
                               help: CommandLineStrings.talkRoleHelp)
     static let themes = Option(name: "--theme", kind: .repeatable(Localized(da: "T", en: "T")),
                                help: CommandLineStrings.talkThemeHelp)
-    static let participants = Option(name: "--participants", kind: value("\"Ann,Bo\"", "\"Ann,Bo\""),
+    static let participants = Option(name: "--participants", kind: value("NAVNE", "NAMES"),
                                      help: CommandLineStrings.participantsHelp)
     static let minutes = Option(name: "--minutes",
                                 kind: .integer(Localized(da: "N", en: "N"), ConversationSetup.allowedMinutes),
@@ -207,15 +259,17 @@ struct Option: Sendable {
 
     /// Where `post` sends, and what.
     static let postDestinations: [Option] = [
-        Option(name: "--url", kind: value("URL", "URL"), help: CommandLineStrings.urlHelp, group: "destination"),
+        Option(name: "--url", kind: value("URL", "URL"), help: CommandLineStrings.urlHelp, group: "destination",
+               environment: "SAMTALE_WEBHOOK_URL"),
         Option(name: "--target", kind: value("NAVN", "NAME"), help: CommandLineStrings.targetHelp,
                group: "destination"),
         Option(name: "--all", kind: .flag, help: CommandLineStrings.allHelp, group: "destination"),
         Option(name: "--platform", kind: value("P", "P"), help: CommandLineStrings.platformHelp,
-               suggestions: .platforms),
+               suggestions: .platforms, onlyWith: "--url"),
         config(CommandLineStrings.postConfigHelp),
-        Option(name: "--stdin", kind: .flag, help: CommandLineStrings.stdinHelp, group: "message"),
-        Option(name: "--session", kind: value("ID", "ID"), help: CommandLineStrings.sessionHelp, group: "message"),
+        Option(name: "--stdin", kind: .flag, help: CommandLineStrings.stdinHelp, group: "message", onlyWith: "--url"),
+        Option(name: "--session", kind: value("ID", "ID"), help: CommandLineStrings.sessionHelp, group: "message",
+               onlyWith: "--url"),
     ]
 
     /// How `post` delivers: the ledger's rule, the dry run, retries and time limits.

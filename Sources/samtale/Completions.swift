@@ -157,15 +157,16 @@ enum Completions {
             lines.append("complete -c samtale -n \"not __fish_seen_subcommand_from \(commands)\" -a \(command.rawValue)"
                 + " -d \(quoted(CommandLineStrings.summary(command)[language]))")
         }
-        lines.append("complete -c samtale -s h -l help -d \(quoted(CommandLineStrings.helpLabel[language]))")
+        lines.append("complete -c samtale -s h -l help -d \(quoted(CommandLineStrings.showHelp[language]))")
         lines.append("complete -c samtale -n \"not __fish_seen_subcommand_from \(commands)\" -l version")
         for option in Option.common {
-            lines.append("complete -c samtale \(fishOption(option, language))")
+            lines.append("complete -c samtale \(fishOption(option, help: option.help, language))")
         }
         for command in Subcommand.allCases {
             let condition = "-n \"__fish_seen_subcommand_from \(command.rawValue)\""
             for option in command.options {
-                lines.append("complete -c samtale \(condition) \(fishOption(option, language))")
+                let help = CommandLineStrings.help(of: option, in: command)
+                lines.append("complete -c samtale \(condition) \(fishOption(option, help: help, language))")
             }
             let operands = Self.operands(of: command)
             if !operands.isEmpty {
@@ -176,8 +177,8 @@ enum Completions {
         return lines.joined(separator: "\n")
     }
 
-    private static func fishOption(_ option: Option, _ language: Language) -> String {
-        let help = quoted(option.help[language].split(separator: "\n").joined(separator: " "))
+    private static func fishOption(_ option: Option, help: Localized, _ language: Language) -> String {
+        let help = quoted(help[language])
         let name = "-l \(option.name.dropFirst(2))"
         guard option.takesValue else { return "\(name) -d \(help)" }
         let words = option.completions

@@ -144,18 +144,12 @@ extension Commands {
                 System.printOut(session.markdown(language: session.setup.language))
                 return 0
             }
-            switch try parsed.choice("--format", as: ExportFormat.self) ?? .markdown {
+            switch try parsed.choice("--format", as: SessionExportFormat.self) ?? .markdown {
             case .markdown: System.printOut(session.markdown(language: session.setup.language))
             case .json: System.printOut(session.exportJSON())
             }
         }
         return 0
-    }
-
-    /// The export formats of a session.
-    private enum ExportFormat: String, CaseIterable {
-        case markdown
-        case json
     }
 
     /// The sessions, the latest change first (damaged files last): as a table under a heading, or as JSON rows.

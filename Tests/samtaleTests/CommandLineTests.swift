@@ -11,8 +11,10 @@ import Testing
         let helpPrompt = try Samtale.run(["help", "prompt"])
         #expect(helpPrompt.status == 0 && helpPrompt.stdout.contains("--skip-weekends"))
         #expect(try Samtale.run(["prompt", "--help"]).stdout == helpPrompt.stdout)
-        #expect(try Samtale.run(["--lang", "en", "help", "validate"]).stdout.contains("Checks deck files"))
-        #expect(try Samtale.run(["help", "validate", "--lang", "en"]).stdout.contains("Checks deck files"))
+        #expect(try Samtale.run(["--lang", "en", "help", "validate"]).stdout
+            .contains("Checks decks, flows and targets files"))
+        #expect(try Samtale.run(["help", "validate", "--lang", "en"]).stdout
+            .contains("Checks decks, flows and targets files"))
         #expect(try Samtale.run(["help", "validate", "post"]).status == 64)
     }
 

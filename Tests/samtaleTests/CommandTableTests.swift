@@ -5,6 +5,11 @@ import Testing
 
 /// The table of commands and options: what the parser takes is what help shows and what completion offers.
 @Suite struct CommandTableTests {
+    /// The text with every run of spaces and line breaks as one space, so that a wrapped help reads as one line.
+    private func unwrapped(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     @Test(arguments: Language.allCases)
     func everyOptionTheParserTakesIsInHelp(language: Language) throws {
         let overview = CommandLineStrings.overview[language]
@@ -14,7 +19,8 @@ import Testing
             let help = CommandLineStrings.help(command)[language]
             for option in command.options {
                 #expect(help.contains(option.synopsis(language)), "\(command) \(option.name)")
-                #expect(help.contains(option.help[language].split(separator: "\n").first ?? ""))
+                let optionHelp = CommandLineStrings.help(of: option, in: command)[language]
+                #expect(unwrapped(help).contains(unwrapped(optionHelp)), "\(command) \(option.name)")
                 // The parser takes it: a value where it wants one, alone where it is a flag.
                 let arguments = option.takesValue ? [option.name, "1"] : [option.name]
                 let parsed = try Arguments(arguments, command: command)
@@ -23,12 +29,92 @@ import Testing
         }
     }
 
-    /// Options that exclude each other share a pair of brackets in usage; the rest stand alone, in table order.
+    /// Options that exclude each other share a pair of brackets in usage, and an option that goes with one other
+    /// only stands inside that one's brackets; the rest stand alone, in table order. `post` sums up the prompt
+    /// options, as its usage follows every error.
     @Test func usageGroupsTheOptionsThatExcludeEachOther() {
-        let usage = CommandLineStrings.usage(.post).da
-        #expect(usage.hasPrefix("samtale post [--url URL | --target NAVN | --all] [--platform P] [--config FIL] "
-            + "[--stdin | --session ID] [--deck K]"))
+        #expect(CommandLineStrings.usage(.post).da == "samtale post [--url URL [--platform P] [--stdin | --session ID] "
+            + "| --target NAVN | --all] [--config FIL] [prompt-tilvalg] [--force] [--dry-run] [--retries N] "
+            + "[--retry-for S] [--timeout S] [--connect-timeout S]")
+        #expect(CommandLineStrings.usage(.post).en.contains("[--config FILE] [prompt options] [--force]"))
         #expect(CommandLineStrings.usage(.serve).en == "samtale serve --stdio [--ephemeral] [--max-line BYTES]")
+    }
+
+    /// What goes only with `--url` says so, in help and in the fish script alike.
+    @Test(arguments: ["--platform", "--stdin", "--session"])
+    func anOptionThatGoesWithURLOnlySaysSo(name: String) throws {
+        let option = try #require(Subcommand.post.options.first { $0.name == name })
+        let help = CommandLineStrings.help(of: option, in: .post)
+        #expect(help.da.hasSuffix(" (kun med --url eller SAMTALE_WEBHOOK_URL)"))
+        #expect(help.en.hasSuffix(" (only with --url or SAMTALE_WEBHOOK_URL)"))
+        #expect(Completions.script(for: .fish, language: .da).contains("-d '\(help.da)'"))
+        // An option that goes with none keeps its help as declared.
+        let force = try #require(Subcommand.post.options.first { $0.name == "--force" })
+        #expect(CommandLineStrings.help(of: force, in: .post).da == force.help.da)
+    }
+
+    /// `sessions` names the formats each action takes, as the release before the table did.
+    @Test func sessionsUsageNamesTheFormatsOfEachAction() {
+        let usage = "samtale sessions list [--format text|json] | show ID | export ID [--format markdown|json] "
+            + "| delete ID"
+        #expect(CommandLineStrings.usage(.sessions).da == usage)
+        #expect(CommandLineStrings.usage(.sessions).en == usage)
+        // The parser and completion take every format some action takes.
+        #expect(Subcommand.sessions.options.map(\.completions) == [["text", "json", "markdown"]])
+    }
+
+    @Test func aRepeatableOptionIsShownAsSuch() {
+        #expect(CommandLineStrings.usage(.talk).da == "samtale talk [--flow F] [--deck K] [--role R]… [--theme T]… "
+            + "[--participants NAVNE] [--target-group ORD] [--minutes N] [--record] [--resume ID]")
+    }
+
+    /// Every line of every help page, in both languages: none wider than the page; usage wrapped under its first
+    /// option and the same as after an error; in each list, every help starts in one column, past the widest name,
+    /// and its further lines under it.
+    @Test(arguments: Language.allCases)
+    func everyHelpPageKeepsItsColumns(language: Language) throws {
+        let pages = Subcommand.allCases.map { (CommandLineStrings.help($0)[language], Optional($0)) }
+            + [(CommandLineStrings.overview[language], nil)]
+        for (page, command) in pages {
+            let lines = page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for line in lines {
+                #expect(line.count <= CommandLineStrings.pageWidth, "\(line)")
+                #expect(line.last != " ", "\(line)")
+            }
+            if let command {
+                let usage = lines.prefix { !$0.isEmpty }
+                let label = language == .da ? "Brug: " : "Usage: "
+                #expect(usage.first?.hasPrefix(label + "samtale \(command.rawValue)") == true)
+                let indent = label.count + "samtale \(command.rawValue) ".count
+                for line in usage.dropFirst() {
+                    #expect(line.prefix { $0 == " " }.count == indent, "\(line)")
+                }
+                #expect(unwrapped(usage.joined(separator: " ")) == label + CommandLineStrings.usage(command)[language])
+            }
+            // A list: the lines after a heading (`Tilvalg:`, then a line indented by two), up to the next empty line.
+            for index in lines.indices.dropLast() {
+                guard lines[index].hasSuffix(":"), lines[index + 1].prefix(3).filter({ $0 == " " }).count == 2
+                else { continue }
+                let list = lines[(index + 1)...].prefix { !$0.isEmpty }
+                var column: Int?
+                var widestName = 0
+                for line in list {
+                    let indent = line.prefix { $0 == " " }.count
+                    if indent == 2 {
+                        // `  NAME  help`: the name ends at the first two spaces, the help starts after them.
+                        let rest = line.dropFirst(2)
+                        let name = try #require(rest.range(of: "  ").map { rest[..<$0.lowerBound] }, "\(line)")
+                        let start = 2 + name.count + rest.dropFirst(name.count).prefix { $0 == " " }.count
+                        widestName = max(widestName, 2 + name.count)
+                        #expect(start == (column ?? start), "\(page.prefix(40)): \(line)")
+                        column = column ?? start
+                    } else {
+                        #expect(indent == column, "\(line)")
+                    }
+                }
+                if let column { #expect(column >= widestName + 2) }
+            }
+        }
     }
 
     @Test func anOptionNotInTheTableOrAFlagGivenAValueIsRefused() {

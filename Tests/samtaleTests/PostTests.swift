@@ -384,6 +384,19 @@ final class WebhookServer {
         #expect(result.status == 64)
         #expect(result.stderr.contains(says), "\(result.stderr)")
     }
+
+    /// What goes only with `--url` is refused with `--target` or `--all`, and the usage after it shows where it goes.
+    @Test(arguments: [["--platform", "slack"], ["--stdin"], ["--session", "x"]])
+    func anOptionOfURLIsRefusedWithTargets(option: [String]) throws {
+        for destination in [["--all"], ["--target", "team"]] {
+            let result = try post(destination + option)
+            #expect(result.status == 64)
+            #expect(result.stderr == "samtale: \(option[0]) kan ikke bruges med --target eller --all; målene står i "
+                + "målfilen\nbrug: samtale post [--url URL [--platform P] [--stdin | --session ID] | --target NAVN | "
+                + "--all] [--config FIL] [prompt-tilvalg] [--force] [--dry-run] [--retries N] [--retry-for S] "
+                + "[--timeout S] [--connect-timeout S]\n", "\(result.stderr)")
+        }
+    }
 }
 
 // MARK: - What a server may do, and what a run may meet

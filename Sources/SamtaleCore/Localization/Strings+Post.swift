@@ -24,7 +24,7 @@ extension Strings {
     }
 
     public static func postOptionWithTargets(_ option: String) -> Localized {
-        text("\(option) kan ikke bruges med --target og --all; målene står i målfilen",
+        text("\(option) kan ikke bruges med --target eller --all; målene står i målfilen",
              "\(option) cannot be used with --target or --all; the targets are in the targets file")
     }
 
