@@ -4,7 +4,7 @@ import WebhookAdapter
 /// The texts of the command line alone, in Danish and English: usage, help and the overview (laid out from the
 /// table of commands and options), the option help the table declares, and what is wrong with an argument.
 enum CommandLineStrings {
-    private static func text(_ da: String, _ en: String) -> Localized {
+    static func text(_ da: String, _ en: String) -> Localized {
         Localized(da: da, en: en)
     }
 

@@ -15,10 +15,10 @@ extension Commands {
         try parsed.expectPositionals(atMost: 0)
         let targetName = try parsed.value("--target")
         let sources = [parsed.flag("--all"), targetName != nil, try parsed.value("--url") != nil].filter { $0 }.count
-        guard sources <= 1 else { throw .usage(Strings.postOneDestination, command: .post) }
+        guard sources <= 1 else { throw .usage(CommandLineStrings.postOneDestination, command: .post) }
         let settings = DeliveryStateMachine.Settings(
             policy: RetryPolicy(
-                attempts: try bounded(parsed, "--retries", default: 5, unit: Strings.postUnitAttempts),
+                attempts: try bounded(parsed, "--retries", default: 5, unit: CommandLineStrings.postUnitAttempts),
                 cap: Double(try bounded(parsed, "--retry-for", default: 120))
             ),
             connectTimeout: Double(try bounded(parsed, "--connect-timeout", default: 10)),
@@ -28,7 +28,7 @@ extension Commands {
             ? try targetPosts(parsed, language: language) : (try urlPost(parsed, language: language), [])
         var code: Int32 = 0
         for failure in failures {
-            System.printError("samtale: \(Strings.postTargetFailed(failure.label, reason: failure.reason)[language])")
+            System.printError("samtale: \(CommandLineStrings.postTargetFailed(failure.label, reason: failure.reason)[language])")
             code = worse(code, 64)
         }
         if parsed.flag("--dry-run") {
@@ -36,7 +36,7 @@ extension Commands {
             return code
         }
         guard !posts.isEmpty else {
-            if failures.isEmpty { System.printError("samtale: \(Strings.postNothingDue[language])") }
+            if failures.isEmpty { System.printError("samtale: \(CommandLineStrings.postNothingDue[language])") }
             return code
         }
         let ledger = try PostLedgerFile()
@@ -60,12 +60,12 @@ extension Commands {
     /// `--url` (or SAMTALE_WEBHOOK_URL): the day's prompt from the command line's options, `--stdin`, or `--session`.
     private static func urlPost(_ parsed: Arguments, language: Language) throws(CommandError) -> [Post] {
         guard let url = try parsed.value("--url") ?? System.environment("SAMTALE_WEBHOOK_URL").flatMap({ $0.isEmpty ? nil : $0 })
-        else { throw .usage(Strings.postNoURL, command: .post) }
+        else { throw .usage(CommandLineStrings.postNoURL, command: .post) }
         let address = try webhookAddress(url, platform: try parsed.choice("--platform", as: Platform.self))
         let label = address.redacted
         let session = try parsed.value("--session")
         if parsed.flag("--stdin") || session != nil {
-            guard !parsed.flag("--stdin") || session == nil else { throw .usage(Strings.postOneMessage, command: .post) }
+            guard !parsed.flag("--stdin") || session == nil else { throw .usage(CommandLineStrings.postOneMessage, command: .post) }
             let message = if let session { try summaryMessage(session, language: language) }
                 else { try standardInputMessage(language: language) }
             return [Post(label: label, address: address, body: JSONWriter.string(message.payload(for: address.platform)), ledger: nil)]
@@ -83,16 +83,16 @@ extension Commands {
     private static func targetPosts(_ parsed: Arguments,
                                     language: Language) throws(CommandError) -> ([Post], [Failure]) {
         for option in ["--url", "--platform", "--session"] where (try parsed.value(option)) != nil {
-            throw .usage(Strings.postOptionWithTargets(option), command: .post)
+            throw .usage(CommandLineStrings.postOptionWithTargets(option), command: .post)
         }
-        if parsed.flag("--stdin") { throw .usage(Strings.postOptionWithTargets("--stdin"), command: .post) }
+        if parsed.flag("--stdin") { throw .usage(CommandLineStrings.postOptionWithTargets("--stdin"), command: .post) }
         let (path, targets) = try loadTargets(parsed, language: language)
         let catalog = try loadCatalog(parsed, language: language)
         let options = try promptOptions(parsed)
         var chosen = targets
         if let name = try parsed.value("--target") {
             guard let target = targets.first(where: { $0.name == name }) else {
-                throw .usage(Strings.postUnknownTarget(name, path: path, known: targets.map(\.name)), command: .post)
+                throw .usage(CommandLineStrings.postUnknownTarget(name, path: path, known: targets.map(\.name)), command: .post)
             }
             chosen = [target]
         }
@@ -122,7 +122,7 @@ extension Commands {
         case .inline(let text): url = text
         case .variable(let name):
             guard let value = System.environment(name), !value.isEmpty else {
-                throw .usage(Strings.postMissingVariable(name, target: target.name), command: .post)
+                throw .usage(CommandLineStrings.postMissingVariable(name, target: target.name), command: .post)
             }
             url = value
         }
@@ -146,7 +146,7 @@ extension Commands {
         } catch {
             throw .missingInput(Strings.cannotRead(error.path, reason: error.reason))
         }
-        guard !text.trimmingWhitespace.isEmpty else { throw .usage(Strings.postEmptyStandardInput, command: .post) }
+        guard !text.trimmingWhitespace.isEmpty else { throw .usage(CommandLineStrings.postEmptyStandardInput, command: .post) }
         return WebhookMessage(text: text, language: language)
     }
 
@@ -161,7 +161,7 @@ extension Commands {
         do {
             return try WebhookAddress(parsing: url, platform: platform)
         } catch {
-            throw .usage(Strings.postBadURL(error.message), command: .post)
+            throw .usage(CommandLineStrings.postBadURL(error.message), command: .post)
         }
     }
 
@@ -173,7 +173,7 @@ extension Commands {
     /// A whole number option within its range: every clock and counter downstream holds it (`samtale-http` turns
     /// seconds into nanoseconds). Anything else names the option and the range.
     private static func bounded(_ parsed: Arguments, _ option: String, default value: Int,
-                                unit: Localized = Strings.postUnitSeconds) throws(CommandError) -> Int {
+                                unit: Localized = CommandLineStrings.postUnitSeconds) throws(CommandError) -> Int {
         try parsed.integer(option, unit: unit) ?? value
     }
 
@@ -186,7 +186,7 @@ extension Commands {
     /// The targets file: `--config FILE`, else `$XDG_CONFIG_HOME/samtale/targets.json` (or `~/.config/…`).
     static func loadTargets(_ parsed: Arguments, language: Language) throws(CommandError) -> (String, [WebhookTarget]) {
         guard let path = try parsed.value("--config") ?? defaultTargetsPath() else {
-            throw .missingInput(Strings.postNoConfig)
+            throw .missingInput(CommandLineStrings.postNoConfig)
         }
         let bytes: [UInt8]
         do {
@@ -212,7 +212,7 @@ extension Commands {
     static func warnIfReadableByOthers(_ path: String, targets: [WebhookTarget], language: Language) {
         guard targets.contains(where: { if case .inline = $0.url { true } else { false } }) else { return }
         if FileSystem.isReadableByOthers(path) {
-            System.printError("samtale: \(Strings.postConfigReadable(path)[language])")
+            System.printError("samtale: \(CommandLineStrings.postConfigReadable(path)[language])")
         }
     }
 }

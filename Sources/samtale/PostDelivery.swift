@@ -74,26 +74,26 @@ struct HTTPHelper {
 
     init() throws(CommandError) {
         let path = Self.path
-        guard let process = System.ChildProcess.start(path) else { throw .unavailable(Strings.httpHelperMissing(path)) }
+        guard let process = System.ChildProcess.start(path) else { throw .unavailable(CommandLineStrings.httpHelperMissing(path)) }
         self.process = process
     }
 
     func send(_ request: HelperRequest) throws(CommandError) {
-        guard process.send(request.line) else { throw .unavailable(Strings.httpHelperStopped) }
+        guard process.send(request.line) else { throw .unavailable(CommandLineStrings.httpHelperStopped) }
     }
 
     /// The answers that arrive within the wait (nil: until one does).
     mutating func receive(waitingAtMost seconds: Double?) throws(CommandError) -> [HelperAnswer] {
         switch process.receive(waitingAtMost: seconds) {
         case .nothingYet: return []
-        case .ended: throw .unavailable(Strings.httpHelperStopped)
+        case .ended: throw .unavailable(CommandLineStrings.httpHelperStopped)
         case .bytes(let bytes): buffered += bytes
         }
         var results: [HelperAnswer] = []
         while let newline = buffered.firstIndex(of: 0x0A) {
             let line = Array(buffered[..<newline])
             buffered.removeSubrange(...newline)
-            guard let answer = HelperAnswer(line: line) else { throw .unavailable(Strings.httpHelperStopped) }
+            guard let answer = HelperAnswer(line: line) else { throw .unavailable(CommandLineStrings.httpHelperStopped) }
             results.append(answer)
         }
         return results

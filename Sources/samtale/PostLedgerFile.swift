@@ -25,7 +25,7 @@ struct PostLedgerFile {
         do {
             _ = try FileSystem.Lock.acquire(lockPath, waitingUpTo: nil)
         } catch {
-            throw .cannotCreate(Strings.cannotWrite(lockPath, reason: error.message))
+            throw .cannotCreate(CommandLineStrings.cannotWrite(lockPath, reason: error.message))
         }
     }
 
@@ -40,7 +40,7 @@ struct PostLedgerFile {
         }
         let (entries, unreadable) = LedgerEntry.entries(in: bytes)
         if !unreadable.isEmpty {
-            System.printError("samtale: \(Strings.postLedgerTorn(path, lines: unreadable)[language])")
+            System.printError("samtale: \(CommandLineStrings.postLedgerTorn(path, lines: unreadable)[language])")
         }
         return entries
     }
@@ -51,7 +51,7 @@ struct PostLedgerFile {
         do {
             try FileSystem.appendLine(entry.line(at: time), to: path)
         } catch {
-            throw .cannotCreate(Strings.cannotWrite(path, reason: error.message))
+            throw .cannotCreate(CommandLineStrings.cannotWrite(path, reason: error.message))
         }
     }
 }
