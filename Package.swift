@@ -40,8 +40,10 @@ let package = Package(
         /// The command line: parses arguments, picks the adapter, maps errors to exit codes.
         .executableTarget(
             name: "samtale",
-            dependencies: ["SamtaleCore", "SamtaleDecks", "TerminalAdapter", "JSONLinesAdapter", "WebhookAdapter",
-                           "samtale-http"]
+            dependencies: [
+                "SamtaleCore", "SamtaleDecks", "TerminalAdapter", "JSONLinesAdapter", "WebhookAdapter",
+                "samtale-http",
+            ]
         ),
         /// Sends HTTP requests for `samtale post`, one JSON object per line each way. A program of its own because
         /// FoundationNetworking would add milliseconds to the start of every other command; depending on it here only

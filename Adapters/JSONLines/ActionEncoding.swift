@@ -16,28 +16,38 @@ enum ActionEncoding {
         case .heading(let text):
             return [JSONMember("type", .string("heading")), JSONMember("text", .string(text))]
         case .card(let heading, let statements, let quotes):
-            return [JSONMember("type", .string("card")), JSONMember("heading", .optional(heading)),
-                    JSONMember("statements", .strings(statements)), JSONMember("quotes", .strings(quotes))]
+            return [
+                JSONMember("type", .string("card")), JSONMember("heading", .optional(heading)),
+                JSONMember("statements", .strings(statements)), JSONMember("quotes", .strings(quotes)),
+            ]
         case .ask(let action):
             return ask(action)
         case .reask(let reason):
-            return [JSONMember("type", .string("reask")), JSONMember("reason", .string(code(reason))),
-                    JSONMember("message", .string(Strings.reask(reason)[language]))]
+            return [
+                JSONMember("type", .string("reask")), JSONMember("reason", .string(code(reason))),
+                JSONMember("message", .string(Strings.reask(reason)[language])),
+            ]
         case .chart(let chart):
-            return [JSONMember("type", .string("chart")), JSONMember("areas", .strings(chart.areas)),
-                    JSONMember("now", .array(chart.now.map(JSONValue.integer))),
-                    JSONMember("needed", .array(chart.needed.map(JSONValue.integer))),
-                    JSONMember("largestGap", .integer(chart.largestGap))]
+            return [
+                JSONMember("type", .string("chart")), JSONMember("areas", .strings(chart.areas)),
+                JSONMember("now", .array(chart.now.map(JSONValue.integer))),
+                JSONMember("needed", .array(chart.needed.map(JSONValue.integer))),
+                JSONMember("largestGap", .integer(chart.largestGap)),
+            ]
         case .help(let commands):
             return [JSONMember("type", .string("help")), JSONMember("commands", .strings(commands.map(\.rawValue)))]
         case .confirmEnd:
-            return [JSONMember("type", .string("confirmEnd")), JSONMember("message", .string(Strings.confirmEnd[language]))]
+            return [
+                JSONMember("type", .string("confirmEnd")), JSONMember("message", .string(Strings.confirmEnd[language])),
+            ]
         case .paused:
             return [JSONMember("type", .string("paused"))]
         case .summary(let summary):
             let value = (try? JSONValueCoder.encode(summary)) ?? .null
-            return [JSONMember("type", .string("summary")), JSONMember("summary", value),
-                    JSONMember("text", .string(summary.text(language: language)))]
+            return [
+                JSONMember("type", .string("summary")), JSONMember("summary", value),
+                JSONMember("text", .string(summary.text(language: language))),
+            ]
         case .finished:
             return [JSONMember("type", .string("finished"))]
         }
@@ -50,20 +60,34 @@ enum ActionEncoding {
             JSONMember("prompt", .string(ask.text)),
             JSONMember("kind", .string(kindName(ask.kind))),
             JSONMember("optional", .bool(ask.optional)),
-            JSONMember("progress", .object([JSONMember("current", .integer(action.progress.current)),
-                                            JSONMember("total", .integer(action.progress.total))])),
+            JSONMember(
+                "progress",
+                .object([
+                    JSONMember("current", .integer(action.progress.current)),
+                    JSONMember("total", .integer(action.progress.total)),
+                ])),
             JSONMember("question", .string(ask.id)),
         ]
         switch ask.kind {
         case .text: break
         case .scale(let minimum, let maximum):
-            members.append(JSONMember("scale", .object([JSONMember("minimum", .integer(minimum)),
-                                                        JSONMember("maximum", .integer(maximum))])))
+            members.append(
+                JSONMember(
+                    "scale",
+                    .object([
+                        JSONMember("minimum", .integer(minimum)),
+                        JSONMember("maximum", .integer(maximum)),
+                    ])))
         case .choice(let options):
             members.append(JSONMember("choices", .strings(options)))
         case .points(let labels, let total):
-            members.append(JSONMember("points", .object([JSONMember("labels", .strings(labels)),
-                                                         JSONMember("total", .integer(total))])))
+            members.append(
+                JSONMember(
+                    "points",
+                    .object([
+                        JSONMember("labels", .strings(labels)),
+                        JSONMember("total", .integer(total)),
+                    ])))
         }
         if let previous = action.previous { members.append(JSONMember("previous", .string(previous))) }
         if let askedBy = ask.askedBy { members.append(JSONMember("askedBy", .string(askedBy))) }

@@ -33,8 +33,10 @@ public struct JSONLinesServer {
         public init(
             catalog: Catalog, flows: [Flow], store: SessionStore?, tokenKey: [UInt8], tokenKeyIsEphemeral: Bool = false,
             tokenLifetime: Int64 = SessionToken.defaultLifetime, language: Language, version: String,
-            clock: @escaping () -> String, instant: @escaping () -> Timestamp, notice: @escaping (Localized) -> Void = { _ in },
-            today: @escaping () -> CivilDate, randomSeed: @escaping () -> UInt64, newSessionID: @escaping () -> SessionID
+            clock: @escaping () -> String, instant: @escaping () -> Timestamp,
+            notice: @escaping (Localized) -> Void = { _ in },
+            today: @escaping () -> CivilDate, randomSeed: @escaping () -> UInt64,
+            newSessionID: @escaping () -> SessionID
         ) {
             self.catalog = catalog
             self.flows = flows
@@ -66,7 +68,8 @@ public struct JSONLinesServer {
 
     public init(environment: Environment) {
         self.environment = environment
-        planner = SetupPlanner(flows: environment.flows, decks: environment.catalog.decks, language: environment.language)
+        planner = SetupPlanner(
+            flows: environment.flows, decks: environment.catalog.decks, language: environment.language)
     }
 
     // MARK: Lines
@@ -109,8 +112,10 @@ public struct JSONLinesServer {
     }
 
     private func errorMembers(_ error: ProtocolError) -> [JSONMember] {
-        [JSONMember("type", .string("error")), JSONMember("code", .string(error.code.rawValue)),
-         JSONMember("message", .string(error.message[environment.language]))]
+        [
+            JSONMember("type", .string("error")), JSONMember("code", .string(error.code.rawValue)),
+            JSONMember("message", .string(error.message[environment.language])),
+        ]
     }
 
     // MARK: Requests
@@ -138,10 +143,12 @@ public struct JSONLinesServer {
     }
 
     private func hello() -> [JSONMember] {
-        [JSONMember("type", .string("hello")), JSONMember("protocol", .integer(Self.protocolVersion)),
-         JSONMember("samtale", .string(environment.version)),
-         JSONMember("decks", .strings(environment.catalog.decks.map(\.id))),
-         JSONMember("flows", .strings(environment.flows.map(\.id)))]
+        [
+            JSONMember("type", .string("hello")), JSONMember("protocol", .integer(Self.protocolVersion)),
+            JSONMember("samtale", .string(environment.version)),
+            JSONMember("decks", .strings(environment.catalog.decks.map(\.id))),
+            JSONMember("flows", .strings(environment.flows.map(\.id))),
+        ]
     }
 
     private enum ListWhat: String, CaseIterable {
@@ -154,15 +161,21 @@ public struct JSONLinesServer {
         }
         let items: JSONValue
         if what == .flows {
-            items = .array(environment.flows.map { flow in
-                .object([JSONMember("id", .string(flow.id)), JSONMember("title", .string(flow.title[environment.language])),
-                         JSONMember("description", .string(flow.description[environment.language]))])
-            })
+            items = .array(
+                environment.flows.map { flow in
+                    .object([
+                        JSONMember("id", .string(flow.id)),
+                        JSONMember("title", .string(flow.title[environment.language])),
+                        JSONMember("description", .string(flow.description[environment.language])),
+                    ])
+                })
         } else {
             let decks = try request.string("deck").map { name throws(ProtocolError) in [try resolveDeck(name)] }
             items = Listing.json(ListSubject(rawValue: what.rawValue)!, decks: decks ?? environment.catalog.decks)
         }
-        return [JSONMember("type", .string("list")), JSONMember("what", .string(what.rawValue)), JSONMember("items", items)]
+        return [
+            JSONMember("type", .string("list")), JSONMember("what", .string(what.rawValue)), JSONMember("items", items),
+        ]
     }
 
     private func prompt(_ request: Request) throws(ProtocolError) -> [JSONMember] {
@@ -172,8 +185,10 @@ public struct JSONLinesServer {
             case .prompt(let chosen):
                 return [JSONMember("type", .string("prompt")), JSONMember("prompt", chosen.jsonValue)]
             case .dayOff(let date, let exclusion):
-                return [JSONMember("type", .string("dayOff")), JSONMember("date", .string(date.description)),
-                        JSONMember("reason", .string(Strings.dayOff(date, exclusion)[environment.language]))]
+                return [
+                    JSONMember("type", .string("dayOff")), JSONMember("date", .string(date.description)),
+                    JSONMember("reason", .string(Strings.dayOff(date, exclusion)[environment.language])),
+                ]
             }
         } catch {
             throw .prompt(error)
@@ -305,8 +320,10 @@ public struct JSONLinesServer {
         let id = try request.sessionID()
         let format = try request.choice("format", as: ExportFormat.self) ?? .markdown
         let session = try session(id, token: try token(request))
-        var members = [JSONMember("type", .string("export")), JSONMember("session", .string(id.description)),
-                       JSONMember("format", .string(format.rawValue))]
+        var members = [
+            JSONMember("type", .string("export")), JSONMember("session", .string(id.description)),
+            JSONMember("format", .string(format.rawValue)),
+        ]
         switch format {
         case .markdown:
             members.append(JSONMember("content", .string(session.markdown(language: session.setup.language))))
@@ -323,15 +340,18 @@ public struct JSONLinesServer {
         if let store = environment.store {
             // A folder that cannot be read holds no sessions to list; a start there says what is wrong with it.
             for id in (try? store.list()) ?? [] {
-                rows[id] = (try? store.load(id))?.listRow
+                rows[id] =
+                    (try? store.load(id))?.listRow
                     ?? .object([JSONMember("id", .string(id.description)), JSONMember("status", .string("damaged"))])
             }
         }
         for (id, held) in sessions where rows[id] == nil && !(environment.store != nil && held.records) {
             rows[id] = held.session.listRow
         }
-        return [JSONMember("type", .string("sessions")),
-                JSONMember("sessions", .array(rows.keys.sorted().compactMap { rows[$0] }))]
+        return [
+            JSONMember("type", .string("sessions")),
+            JSONMember("sessions", .array(rows.keys.sorted().compactMap { rows[$0] })),
+        ]
     }
 
     private mutating func delete(_ request: Request) throws(ProtocolError) -> [JSONMember] {
@@ -425,14 +445,21 @@ public struct JSONLinesServer {
 
     /// Keeps the session after an event: in the token (stateless), else here and, when durable, on disk.
     /// Returns the `state` line of a stateless session.
-    private mutating func keep(_ session: inout Session, stateless: Bool, records: Bool) throws(ProtocolError) -> [[JSONMember]] {
+    private mutating func keep(_ session: inout Session, stateless: Bool, records: Bool) throws(ProtocolError)
+        -> [[JSONMember]]
+    {
         if stateless {
-            let expires = Timestamp(secondsSinceEpoch: environment.instant().secondsSinceEpoch + environment.tokenLifetime)
+            let expires = Timestamp(
+                secondsSinceEpoch: environment.instant().secondsSinceEpoch + environment.tokenLifetime)
             let token = SessionToken.seal(session, key: environment.tokenKey, expires: expires)
             if environment.tokenKeyIsEphemeral && !madeToken { environment.notice(Self.tokenKeyNote) }
             madeToken = true
-            return [[JSONMember("type", .string("state")), JSONMember("session", .string(session.id.description)),
-                     JSONMember("state", .string(token))]]
+            return [
+                [
+                    JSONMember("type", .string("state")), JSONMember("session", .string(session.id.description)),
+                    JSONMember("state", .string(token)),
+                ]
+            ]
         }
         if records { try save(&session) }
         sessions[session.id] = HeldSession(session, records: records)

@@ -77,31 +77,37 @@ enum ProtocolError: ExplainedError {
         switch self {
         case .invalidJSON(let reason, let column):
             let syntax = reason.message
-            return Localized(da: "ugyldig JSON: \(syntax.da) (kolonne \(column))",
-                             en: "invalid JSON: \(syntax.en) (column \(column))")
+            return Localized(
+                da: "ugyldig JSON: \(syntax.da) (kolonne \(column))",
+                en: "invalid JSON: \(syntax.en) (column \(column))")
         case .invalidUTF8:
             return Localized(da: "linjen er ikke gyldig UTF-8", en: "the line is not valid UTF-8")
         case .lineTooLong(let limit):
-            return Localized(da: "linjen er længere end \(limit) byte og blev sprunget over",
-                             en: "the line is longer than \(limit) bytes and was skipped")
+            return Localized(
+                da: "linjen er længere end \(limit) byte og blev sprunget over",
+                en: "the line is longer than \(limit) bytes and was skipped")
         case .notAnObject:
             return Localized(da: "en forespørgsel skal være et JSON-objekt", en: "a request must be a JSON object")
         case .unknownType(let type):
-            return Localized(da: "ukendt type »\(type)«; se PROTOCOL.md",
-                             en: "unknown type \"\(type)\"; see PROTOCOL.md")
+            return Localized(
+                da: "ukendt type »\(type)«; se PROTOCOL.md",
+                en: "unknown type \"\(type)\"; see PROTOCOL.md")
         case .missingField(let key, let options) where options.isEmpty:
             return Localized(da: "feltet »\(key)« mangler", en: "the field \"\(key)\" is missing")
         case .missingField(let key, let options):
             let list = options.joined(separator: ", ")
-            return Localized(da: "feltet »\(key)« mangler; vælg mellem: \(list)",
-                             en: "the field \"\(key)\" is missing; choose one of: \(list)")
+            return Localized(
+                da: "feltet »\(key)« mangler; vælg mellem: \(list)",
+                en: "the field \"\(key)\" is missing; choose one of: \(list)")
         case .invalidField(let key, let expected):
-            return Localized(da: "feltet »\(key)« skal være \(expected.wanted.da)",
-                             en: "the field \"\(key)\" must be \(expected.wanted.en)")
+            return Localized(
+                da: "feltet »\(key)« skal være \(expected.wanted.da)",
+                en: "the field \"\(key)\" must be \(expected.wanted.en)")
         case .fieldsExclusive(let first, let second):
-            return Localized(da: "felterne »\(first)« og »\(second)« kan ikke bruges sammen; brug kun ét af dem",
-                             en: "the fields \"\(first)\" and \"\(second)\" cannot be used together; "
-                                 + "use only one of them")
+            return Localized(
+                da: "felterne »\(first)« og »\(second)« kan ikke bruges sammen; brug kun ét af dem",
+                en: "the fields \"\(first)\" and \"\(second)\" cannot be used together; "
+                    + "use only one of them")
         case .targetGroup(let error):
             return error.message
         case .name(let error):
@@ -121,8 +127,9 @@ enum ProtocolError: ExplainedError {
         case .token(let failure):
             return Self.tokenRefused(failure)
         case .tokenForAnotherSession:
-            return Localized(da: "tilstanden (state) hører til en anden samtale",
-                             en: "the state token belongs to another session")
+            return Localized(
+                da: "tilstanden (state) hører til en anden samtale",
+                en: "the state token belongs to another session")
         }
     }
 
@@ -143,8 +150,9 @@ enum ProtocolError: ExplainedError {
                     + "everywhere, or start the session again"
             )
         case .expired:
-            Localized(da: "tilstanden (state) er udløbet; start samtalen forfra",
-                      en: "the state token has expired; start the session again")
+            Localized(
+                da: "tilstanden (state) er udløbet; start samtalen forfra",
+                en: "the state token has expired; start the session again")
         case .damaged(let error):
             tokenDamaged(error)
         }
@@ -162,8 +170,9 @@ enum ProtocolError: ExplainedError {
                     + "start the session again"
             )
         }
-        return Localized(da: "tilstanden (state) er beskadiget (\(reason.da))",
-                         en: "the state token is damaged (\(reason.en))")
+        return Localized(
+            da: "tilstanden (state) er beskadiget (\(reason.da))",
+            en: "the state token is damaged (\(reason.en))")
     }
 }
 
@@ -191,8 +200,9 @@ enum FieldExpectation: Equatable {
         case .stringOrNumber: Localized(da: "en tekst eller et tal", en: "a string or a number")
         case .trueOrFalse: Localized(da: "true eller false", en: "true or false")
         case .wholeNumber(let range):
-            Localized(da: "et helt tal fra \(range.lowerBound) til \(range.upperBound)",
-                      en: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+            Localized(
+                da: "et helt tal fra \(range.lowerBound) til \(range.upperBound)",
+                en: "a whole number from \(range.lowerBound) to \(range.upperBound)")
         case .naturalNumber:
             Localized(da: "et helt tal fra 0 til \(UInt64.max)", en: "a whole number from 0 to \(UInt64.max)")
         case .strings: Localized(da: "en liste med tekster", en: "a list of strings")
@@ -200,12 +210,14 @@ enum FieldExpectation: Equatable {
         case .oneOf(let values):
             Localized(da: "en af: \(values.joined(separator: ", "))", en: "one of: \(values.joined(separator: ", "))")
         case .sessionID:
-            Localized(da: "et samtale-id (26 tegn: 0-9 og a-z uden i, l, o og u)",
-                      en: "a session id (26 characters: 0-9 and a-z without i, l, o and u)")
+            Localized(
+                da: "et samtale-id (26 tegn: 0-9 og a-z uden i, l, o og u)",
+                en: "a session id (26 characters: 0-9 and a-z without i, l, o and u)")
         case .date: Localized(da: "en dato som ÅÅÅÅ-MM-DD", en: "a date as YYYY-MM-DD")
         case .tokenNotInline:
-            Localized(da: "tilstanden fra den seneste »state«-linje; »inline« bruges kun, når en samtale startes",
-                      en: "the token of the latest \"state\" line; \"inline\" is only for starting a session")
+            Localized(
+                da: "tilstanden fra den seneste »state«-linje; »inline« bruges kun, når en samtale startes",
+                en: "the token of the latest \"state\" line; \"inline\" is only for starting a session")
         }
     }
 }

@@ -54,7 +54,8 @@ struct Request {
         }
     }
 
-    func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, as type: Choice.Type) throws(ProtocolError) -> Choice?
+    func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, as type: Choice.Type) throws(ProtocolError)
+        -> Choice?
     where Choice.RawValue == String {
         guard let raw = try string(key) else { return nil }
         guard let choice = Choice(rawValue: raw) else {

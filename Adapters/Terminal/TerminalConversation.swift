@@ -31,7 +31,9 @@ public struct TerminalConversation {
     }
 
     /// Runs until the conversation ends or is paused (by `/pause`, Ctrl-D, Ctrl-C or the end of piped input).
-    public func run(_ session: inout Session, readLine: () -> LineRead, first: Event) throws(SessionStoreError) -> Outcome {
+    public func run(_ session: inout Session, readLine: () -> LineRead, first: Event) throws(SessionStoreError)
+        -> Outcome
+    {
         var event = first
         while true {
             let actions = session.received(event, at: clock())
@@ -89,8 +91,10 @@ public struct TerminalConversation {
                 output.putLine(Strings.helpHeading[language])
                 for command in commands {
                     let words = Strings.commandWords(command).joined(separator: " ")
-                    output.putLine(style.wrapped("\(words): \(Strings.commandHelp(command)[language])",
-                                                         indent: "    ", firstIndent: "  "))
+                    output.putLine(
+                        style.wrapped(
+                            "\(words): \(Strings.commandHelp(command)[language])",
+                            indent: "    ", firstIndent: "  "))
                 }
             case .confirmEnd:
                 output.putLine(style.bold(style.wrapped(Strings.confirmEnd[language])))

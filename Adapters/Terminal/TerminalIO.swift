@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SamtaleCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 // MARK: - Device
 
@@ -68,9 +69,10 @@ public struct TerminalStyle: Sendable {
         let noColour = environment("NO_COLOR").map { !$0.isEmpty } ?? false
         let terminal = environment("TERM") ?? ""
         let showsEmphasis = !terminal.isEmpty && terminal != "dumb"
-        return TerminalStyle(width: TerminalDevice.outputWidth(environment: environment),
-                             usesColour: outputIsTerminal && !noColour && showsEmphasis,
-                             interactive: outputIsTerminal && TerminalDevice.inputIsTerminal)
+        return TerminalStyle(
+            width: TerminalDevice.outputWidth(environment: environment),
+            usesColour: outputIsTerminal && !noColour && showsEmphasis,
+            interactive: outputIsTerminal && TerminalDevice.inputIsTerminal)
     }
 
     func bold(_ text: String) -> String {

@@ -39,13 +39,15 @@ extension ChatText {
 
     /// CommonMark with strikethrough. `<` is defanged rather than escaped: Mattermost turns `<!channel>` and `<@id>`
     /// into mentions in the raw text, before any Markdown, where a backslash would not stop it.
-    static let mattermost = ChatText(backslashed: scalars(#"\*_~[]`"#), lineMarkers: scalars("#>"),
-                                     defanged: scalars("@<"), strong: "**", subtle: "_")
+    static let mattermost = ChatText(
+        backslashed: scalars(#"\*_~[]`"#), lineMarkers: scalars("#>"),
+        defanged: scalars("@<"), strong: "**", subtle: "_")
 
     /// Discord's Markdown, which takes a backslash before any punctuation; `|` for spoilers. Mentions are also
     /// switched off in the payload (`allowed_mentions`), so defanging is a second line of defence.
-    static let discord = ChatText(backslashed: scalars(#"\*_~|[]`"#), lineMarkers: scalars("#>"),
-                                  defanged: scalars("@<"), subtle: "_")
+    static let discord = ChatText(
+        backslashed: scalars(#"\*_~|[]`"#), lineMarkers: scalars("#>"),
+        defanged: scalars("@<"), subtle: "_")
 
     /// An embed footer: Discord shows it without Markdown, so it gets only the invisible defanging.
     static let discordFooter = ChatText(defanged: scalars("@<"))
@@ -56,15 +58,17 @@ extension ChatText {
 
     /// Rocket.Chat's parser takes a backslash only before `* _ ~ ` # .`, so a backslash before anything else would
     /// show; `]` is defanged instead, which breaks `[label](url)`.
-    static let rocketChat = ChatText(backslashed: scalars("*_~`"), lineMarkers: scalars("#"),
-                                     defanged: scalars("@<]"), strong: "*", subtle: "_")
+    static let rocketChat = ChatText(
+        backslashed: scalars("*_~`"), lineMarkers: scalars("#"),
+        defanged: scalars("@<]"), strong: "*", subtle: "_")
 
     /// Zulip Markdown (Python-Markdown escapes, no `~` or `|`). Its Slack-compatible hook rewrites `*x*` to bold and
     /// `_x_` to italics, so samtale's own marks are Slack's (an escaped pair from the message may still come out
     /// partly italic there, with every word kept); `<` is defanged because the hook turns `<url|label>` into a link,
     /// and `@` because `@**all**`, `@*group*` and `@_**name**` are mentions.
-    static let zulip = ChatText(backslashed: scalars(#"\*_[]`"#), lineMarkers: scalars("#>"),
-                                defanged: scalars("@<"), strong: "*", subtle: "_")
+    static let zulip = ChatText(
+        backslashed: scalars(#"\*_[]`"#), lineMarkers: scalars("#>"),
+        defanged: scalars("@<"), strong: "*", subtle: "_")
 
     private static func scalars(_ characters: String) -> Set<Unicode.Scalar> {
         Set(characters.unicodeScalars)
@@ -77,8 +81,10 @@ extension ChatText {
     /// `text` escaped, on one line when `singleLine` (titles, context and footers are names, and a line break would
     /// end the markup around them). When it does not fit within `limit`, it is cut after the last whole Character
     /// that leaves room for `marker`, and the marker is put after it.
-    func escaped(_ text: String, singleLine: Bool = false, fitting limit: Int, in measure: TextMeasure,
-                 marker: String) -> String {
+    func escaped(
+        _ text: String, singleLine: Bool = false, fitting limit: Int, in measure: TextMeasure,
+        marker: String
+    ) -> String {
         let markerSize = measure.size(of: marker)
         var output = ""
         var used = 0

@@ -64,34 +64,41 @@ public enum ConnectionFailure: ExplainedError, Equatable, Sendable {
         switch self {
         case .refused: Localized(da: "serveren afviste forbindelsen", en: "the server refused the connection")
         case .unknownHost:
-            Localized(da: "kan ikke finde serveren (navnet kunne ikke slås op)",
-                      en: "cannot find the server (its name could not be looked up)")
+            Localized(
+                da: "kan ikke finde serveren (navnet kunne ikke slås op)",
+                en: "cannot find the server (its name could not be looked up)")
         case .lost: Localized(da: "forbindelsen blev afbrudt undervejs", en: "the connection was lost on the way")
         case .offline: Localized(da: "ingen forbindelse til netværket", en: "not connected to a network")
         case .tls:
-            Localized(da: "den sikre forbindelse (TLS) kunne ikke oprettes "
-                          + "(fejl i serverens certifikat eller i opkoblingen)",
-                      en: "the secure connection (TLS) could not be set up "
-                          + "(the server's certificate or the handshake failed)")
+            Localized(
+                da: "den sikre forbindelse (TLS) kunne ikke oprettes "
+                    + "(fejl i serverens certifikat eller i opkoblingen)",
+                en: "the secure connection (TLS) could not be set up "
+                    + "(the server's certificate or the handshake failed)")
         case .brokenAnswer:
-            Localized(da: "serverens svar kunne ikke læses som HTTP",
-                      en: "the server's answer could not be read as HTTP")
+            Localized(
+                da: "serverens svar kunne ikke læses som HTTP",
+                en: "the server's answer could not be read as HTTP")
         case .redirected:
-            Localized(da: "serveren omdirigerer, og samtale følger ikke omdirigeringer; tjek webhook-adressen",
-                      en: "the server redirects, and samtale does not follow redirects; check the webhook URL")
+            Localized(
+                da: "serveren omdirigerer, og samtale følger ikke omdirigeringer; tjek webhook-adressen",
+                en: "the server redirects, and samtale does not follow redirects; check the webhook URL")
         case .authentication:
-            Localized(da: "serveren kræver login, men en webhook-adresse skal kunne bruges uden login; "
-                          + "tjek webhook-adressen",
-                      en: "the server asks for a login, but a webhook URL must work without one; "
-                          + "check the webhook URL")
+            Localized(
+                da: "serveren kræver login, men en webhook-adresse skal kunne bruges uden login; "
+                    + "tjek webhook-adressen",
+                en: "the server asks for a login, but a webhook URL must work without one; "
+                    + "check the webhook URL")
         case .badURL:
-            Localized(da: "webhook-adressen kan ikke bruges; tjek den for mellemrum og usædvanlige tegn",
-                      en: "the webhook URL cannot be used; check it for spaces and unusual characters")
+            Localized(
+                da: "webhook-adressen kan ikke bruges; tjek den for mellemrum og usædvanlige tegn",
+                en: "the webhook URL cannot be used; check it for spaces and unusual characters")
         case .other(let code):
             // An error of the HTTP client that has no words of its own: said as such, its code kept for whoever
             // digs deeper.
-            Localized(da: "en uventet netværksfejl (fejlkode \(code))",
-                      en: "an unexpected network error (error code \(code))")
+            Localized(
+                da: "en uventet netværksfejl (fejlkode \(code))",
+                en: "an unexpected network error (error code \(code))")
         }
     }
 }
@@ -126,7 +133,8 @@ extension WebhookAddress {
                 return .temporary(reason: reason(status: status, body: body), retryAfter: wait)
             }
             guard (200...299).contains(status) else { return .rejected(reason: reason(status: status, body: body)) }
-            return platform.accepts(status: status, body: body) ? .delivered
+            return platform.accepts(status: status, body: body)
+                ? .delivered
                 : .rejected(reason: reason(status: status, body: body))
         }
     }
@@ -177,8 +185,10 @@ extension Platform {
         }
         var parts: [String] = []
         let error = json.member("error")
-        for value in [json.member("code"), error?.member("code"), error?.member("status"), json.member("id"),
-                      json.member("message"), json.member("msg"), error?.member("message"), error] {
+        for value in [
+            json.member("code"), error?.member("code"), error?.member("status"), json.member("id"),
+            json.member("message"), json.member("msg"), error?.member("message"), error,
+        ] {
             switch value {
             case .string(let text)? where !text.isEmpty && !parts.contains(text): parts.append(text)
             case .number(let literal)? where !parts.contains(literal): parts.append(literal)
@@ -207,9 +217,11 @@ public enum RetryAfter {
         let fields = text.split(separator: " ")
         guard fields.count == 6, fields[5] == "GMT", let day = Int(fields[1]), let year = Int(fields[3]),
             let month = months.firstIndex(of: String(fields[2])).map({ $0 + 1 }),
-            let date = CivilDate(year: year, month: month, day: day) else { return nil }
+            let date = CivilDate(year: year, month: month, day: day)
+        else { return nil }
         let clock = fields[4].split(separator: ":").compactMap { Int($0) }
-        guard clock.count == 3, (0..<24).contains(clock[0]), (0..<60).contains(clock[1]), (0...60).contains(clock[2]) else {
+        guard clock.count == 3, (0..<24).contains(clock[0]), (0..<60).contains(clock[1]), (0...60).contains(clock[2])
+        else {
             return nil
         }
         return Double(date.daysSinceEpoch * 86_400 + clock[0] * 3_600 + clock[1] * 60 + clock[2])

@@ -15,8 +15,9 @@ public enum DeliveryReport: Equatable, Sendable {
     public var message: Localized {
         switch self {
         case .alreadyPosted(let label, let date):
-            Localized(da: "\(label): allerede sendt \(date) (--force sender igen)",
-                      en: "\(label): already posted on \(date) (--force posts again)")
+            Localized(
+                da: "\(label): allerede sendt \(date) (--force sender igen)",
+                en: "\(label): already posted on \(date) (--force posts again)")
         case .retrying(let label, let reason, let seconds):
             Self.retrying(label, reason: reason, seconds: seconds)
         case .delivered(let label, let platform):
@@ -31,15 +32,18 @@ public enum DeliveryReport: Equatable, Sendable {
     private static func retrying(_ label: String, reason: Localized, seconds: Double) -> Localized {
         let wait = String(Double(Int(seconds * 10)) / 10)
         // Danish writes a decimal comma.
-        return Localized(da: "\(label): \(reason.da); prøver igen om \(wait.replacing(".", with: ",")) s",
-                         en: "\(label): \(reason.en); retrying in \(wait) s")
+        return Localized(
+            da: "\(label): \(reason.da); prøver igen om \(wait.replacing(".", with: ",")) s",
+            en: "\(label): \(reason.en); retrying in \(wait) s")
     }
 
     private static func gaveUp(_ label: String, attempts: Int, reason: Localized) -> Localized {
-        let (da, en) = attempts == 1
+        let (da, en) =
+            attempts == 1
             ? ("1 forsøg: \(reason.da)", "1 attempt: \(reason.en)")
             : ("\(attempts) forsøg, sidst: \(reason.da)", "\(attempts) attempts, last: \(reason.en)")
-        return Localized(da: "\(label): opgav: \(da); prøv igen senere",
-                         en: "\(label): gave up: \(en); try again later")
+        return Localized(
+            da: "\(label): opgav: \(da); prøv igen senere",
+            en: "\(label): gave up: \(en); try again later")
     }
 }

@@ -99,7 +99,8 @@ public struct DeliveryStateMachine: Sendable {
         var actions: [Action] = []
         for post in due {
             if let entry = post.ledger, !force,
-                posted.contains(where: { $0.target == entry.target && $0.date == entry.date }) {
+                posted.contains(where: { $0.target == entry.target && $0.date == entry.date })
+            {
                 actions.append(.report(.alreadyPosted(label: post.label, date: entry.date)))
                 continue
             }
@@ -115,8 +116,10 @@ public struct DeliveryStateMachine: Sendable {
 
     /// The answer to request `id` arrived at `now`. `wallClock` is seconds since 1970, for a `Retry-After` date;
     /// `jitter` a random number in 0..<1 that spreads retries out. An answer to no request in flight is ignored.
-    public mutating func answerArrived(id: Int, _ result: AttemptResult, at now: Double, wallClock: Double,
-                                       jitter: Double) -> [Action] {
+    public mutating func answerArrived(
+        id: Int, _ result: AttemptResult, at now: Double, wallClock: Double,
+        jitter: Double
+    ) -> [Action] {
         guard let queue = queues.firstIndex(where: { $0.current.postInFlight == id }),
             case .inFlight(_, let attempt, let firstAttempt) = queues[queue].current
         else { return dispatch(at: now) }
@@ -130,8 +133,10 @@ public struct DeliveryStateMachine: Sendable {
         case .rejected(let reason):
             actions.append(.report(.rejected(label: post.label, reason: reason)))
         case .temporary(let reason, let retryAfter):
-            if let wait = settings.policy.wait(after: attempt, elapsed: now - firstAttempt, retryAfter: retryAfter,
-                                               jitter: jitter) {
+            if let wait = settings.policy.wait(
+                after: attempt, elapsed: now - firstAttempt, retryAfter: retryAfter,
+                jitter: jitter)
+            {
                 next = .backingOff(post: id, attempt: attempt, firstAttempt: firstAttempt, readyAt: now + wait)
                 actions.append(.report(.retrying(label: post.label, reason: reason, seconds: wait)))
             } else {
@@ -178,10 +183,12 @@ public struct DeliveryStateMachine: Sendable {
             queue.nextStart = now + post.address.platform.pacing
             queues[index] = queue
             inFlight = true
-            actions.append(.send(HelperRequest(
-                id: next.post, url: post.address.url, body: post.body, headers: settings.headers,
-                connectTimeout: settings.connectTimeout, timeout: settings.timeout
-            )))
+            actions.append(
+                .send(
+                    HelperRequest(
+                        id: next.post, url: post.address.url, body: post.body, headers: settings.headers,
+                        connectTimeout: settings.connectTimeout, timeout: settings.timeout
+                    )))
         }
         guard inFlight || wake != nil else { return actions + [.finished] }
         return actions + [.wait(until: wake)]

@@ -15,10 +15,11 @@ public struct LedgerEntry: Equatable, Sendable {
 
     /// The entry as one line of the ledger (JSON lines, appended), with the time it was delivered.
     public func line(at time: String) -> [UInt8] {
-        var bytes = JSONWriter.bytes(.object([
-            JSONMember("target", .string(target)), JSONMember("date", .string(date.description)),
-            JSONMember("question", .string(question)), JSONMember("at", .string(time)),
-        ]))
+        var bytes = JSONWriter.bytes(
+            .object([
+                JSONMember("target", .string(target)), JSONMember("date", .string(date.description)),
+                JSONMember("question", .string(question)), JSONMember("at", .string(time)),
+            ]))
         bytes.append(0x0A)
         return bytes
     }
@@ -42,7 +43,8 @@ public struct LedgerEntry: Equatable, Sendable {
             return text
         }
         guard let target = text("target"), let date = text("date").flatMap(CivilDate.init(iso:)),
-            let question = text("question") else { return nil }
+            let question = text("question")
+        else { return nil }
         return LedgerEntry(target: target, date: date, question: question)
     }
 }

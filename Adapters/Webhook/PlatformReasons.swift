@@ -4,16 +4,18 @@ import SamtaleCore
 
 /// Why an attempt failed, in words for whoever set up the webhook: what the platform said, and what that means.
 enum PlatformReason {
-    static let noAnswerInTime = Localized(da: "intet svar inden for tidsgrænsen",
-                                          en: "no answer within the time limit")
+    static let noAnswerInTime = Localized(
+        da: "intet svar inden for tidsgrænsen",
+        en: "no answer within the time limit")
 
     /// A redirect, which a webhook never follows: the host it pointed to (never its path, which may hold a secret).
     static func redirected(status: Int, host: String) -> Localized {
         guard !host.isEmpty else { return ConnectionFailure.redirected.message.map { "HTTP \(status): \($0)" } }
-        return Localized(da: "HTTP \(status): serveren omdirigerer til \(host); samtale følger ikke omdirigeringer, "
-                             + "så tjek webhook-adressen",
-                         en: "HTTP \(status): the server redirects to \(host); samtale does not follow redirects, "
-                             + "so check the webhook URL")
+        return Localized(
+            da: "HTTP \(status): serveren omdirigerer til \(host); samtale følger ikke omdirigeringer, "
+                + "så tjek webhook-adressen",
+            en: "HTTP \(status): the server redirects to \(host); samtale does not follow redirects, "
+                + "so check the webhook URL")
     }
 
     /// A platform's answer in words: what it said (its error code or message) and the status, then what that means.
@@ -86,33 +88,41 @@ public enum StatusMeaning: Equatable, Sendable {
     public var message: Localized {
         switch self {
         case .unconfirmed:
-            Localized(da: "svaret bekræfter ikke, at beskeden er kommet frem; tjek, at platformen er den rigtige",
-                      en: "the answer does not confirm that the message arrived; "
-                          + "check that the platform is the right one")
+            Localized(
+                da: "svaret bekræfter ikke, at beskeden er kommet frem; tjek, at platformen er den rigtige",
+                en: "the answer does not confirm that the message arrived; "
+                    + "check that the platform is the right one")
         case .redirect: ConnectionFailure.redirected.message
         case .unusableMessage:
-            Localized(da: "platformen kan ikke bruge beskeden, som den er; tjek, at platformen er den rigtige",
-                      en: "the platform cannot use the message as it is; check that the platform is the right one")
+            Localized(
+                da: "platformen kan ikke bruge beskeden, som den er; tjek, at platformen er den rigtige",
+                en: "the platform cannot use the message as it is; check that the platform is the right one")
         case .accessDenied:
-            Localized(da: "adgangen blev nægtet; tjek, at webhook-adressen er rigtig og stadig gælder",
-                      en: "access was denied; check that the webhook URL is right and still valid")
+            Localized(
+                da: "adgangen blev nægtet; tjek, at webhook-adressen er rigtig og stadig gælder",
+                en: "access was denied; check that the webhook URL is right and still valid")
         case .notFound:
-            Localized(da: "webhooken findes ikke, eller den er slettet; tjek webhook-adressen",
-                      en: "the webhook does not exist, or it has been deleted; check the webhook URL")
+            Localized(
+                da: "webhooken findes ikke, eller den er slettet; tjek webhook-adressen",
+                en: "the webhook does not exist, or it has been deleted; check the webhook URL")
         case .takesNoMessages:
-            Localized(da: "adressen tager ikke imod beskeder; tjek, at det er den rigtige webhook-adresse",
-                      en: "the address does not take messages; check that it is the right webhook URL")
+            Localized(
+                da: "adressen tager ikke imod beskeder; tjek, at det er den rigtige webhook-adresse",
+                en: "the address does not take messages; check that it is the right webhook URL")
         case .proxyLogin:
-            Localized(da: "proxyen kræver login; tjek proxy-indstillingerne (https_proxy)",
-                      en: "the proxy asks for a login; check the proxy settings (https_proxy)")
+            Localized(
+                da: "proxyen kræver login; tjek proxy-indstillingerne (https_proxy)",
+                en: "the proxy asks for a login; check the proxy settings (https_proxy)")
         case .serverGaveUp:
             Localized(da: "serveren opgav at vente på beskeden", en: "the server gave up waiting for the message")
         case .deleted:
-            Localized(da: "webhooken er slettet; opret en ny webhook, og brug dens adresse",
-                      en: "the webhook has been deleted; create a new webhook and use its URL")
+            Localized(
+                da: "webhooken er slettet; opret en ny webhook, og brug dens adresse",
+                en: "the webhook has been deleted; create a new webhook and use its URL")
         case .unreadableMessage:
-            Localized(da: "platformen kan ikke læse beskeden; tjek, at platformen er den rigtige",
-                      en: "the platform cannot read the message; check that the platform is the right one")
+            Localized(
+                da: "platformen kan ikke læse beskeden; tjek, at platformen er den rigtige",
+                en: "the platform cannot read the message; check that the platform is the right one")
         case .tooLarge:
             Localized(da: "beskeden er for stor til platformen", en: "the message is too large for the platform")
         case .addressTooLong:
@@ -174,16 +184,19 @@ enum PlatformErrorCode: String, CaseIterable {
         case .teamDisabled: Localized(da: "Slack-arbejdsområdet er slået fra", en: "the Slack workspace is disabled")
         case .invalidPayload: Localized(da: "beskeden blev ikke accepteret", en: "the message was not accepted")
         case .directAPIAuthorizationRequired:
-            Localized(da: "workflow-adressens signatur (sig) er forkert",
-                      en: "the workflow URL's signature (sig) is wrong")
+            Localized(
+                da: "workflow-adressens signatur (sig) er forkert",
+                en: "the workflow URL's signature (sig) is wrong")
         case .unknownWebhook: StatusMeaning.deleted.message
         case .invalidWebhookToken: Localized(da: "webhookens token er forkert", en: "the webhook's token is wrong")
         case .disabledAppError:
-            Localized(da: "indgående webhooks er slået fra på denne server",
-                      en: "incoming webhooks are disabled on this server")
+            Localized(
+                da: "indgående webhooks er slået fra på denne server",
+                en: "incoming webhooks are disabled on this server")
         case .invalidIntegration:
-            Localized(da: "integrationen er fjernet, eller dens token er forkert",
-                      en: "the integration has been removed or its token is wrong")
+            Localized(
+                da: "integrationen er fjernet, eller dens token er forkert",
+                en: "the integration has been removed or its token is wrong")
         }
     }
 }

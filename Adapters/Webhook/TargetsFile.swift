@@ -26,7 +26,9 @@ public enum TargetsFile {
 
     public static func decode(_ bytes: [UInt8]) throws(DataIssues) -> [WebhookTarget] {
         try DocumentReader.read(bytes) { reader, json in
-            guard let fields = reader.object(json, required: ["format", "targets"], optional: ["$schema"]) else { return nil }
+            guard let fields = reader.object(json, required: ["format", "targets"], optional: ["$schema"]) else {
+                return nil
+            }
             reader.checkHeader(fields, format: format)
             let targets = reader.list(fields, "targets") { reader, value in target(&reader, value) }.map(\.element)
             reader.inside(.key("targets")) { reader in

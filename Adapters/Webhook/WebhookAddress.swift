@@ -33,30 +33,35 @@ public struct WebhookAddress: Equatable, Sendable {
         public var message: Localized {
             switch self {
             case .notAURL:
-                Localized(da: "ikke en http(s)-adresse og heller ikke en Apprise- eller shoutrrr-adresse "
-                              + "til en kendt platform",
-                          en: "not an http(s) URL, nor an Apprise or shoutrrr URL of a known platform")
+                Localized(
+                    da: "ikke en http(s)-adresse og heller ikke en Apprise- eller shoutrrr-adresse "
+                        + "til en kendt platform",
+                    en: "not an http(s) URL, nor an Apprise or shoutrrr URL of a known platform")
             case .spaceInHost:
                 Localized(da: "serverens navn indeholder et mellemrum", en: "the server name contains a space")
             case .invisibleCharacterInHost:
-                Localized(da: "serverens navn indeholder et usynligt tegn, fx ESC, et linjeskift eller en "
-                              + "retningsmarkering; kopiér adressen igen",
-                          en: "the server name contains an invisible character, such as ESC, a line break or a "
-                              + "direction mark; copy the URL again")
+                Localized(
+                    da: "serverens navn indeholder et usynligt tegn, fx ESC, et linjeskift eller en "
+                        + "retningsmarkering; kopiér adressen igen",
+                    en: "the server name contains an invisible character, such as ESC, a line break or a "
+                        + "direction mark; copy the URL again")
             case .unknownPlatform(let host):
-                Localized(da: "kan ikke se, hvilken platform \(host) hører til; "
-                              + "angiv den med --platform (eller \"platform\")",
-                          en: "cannot tell the platform of \(host); give it with --platform (or \"platform\")")
+                Localized(
+                    da: "kan ikke se, hvilken platform \(host) hører til; "
+                        + "angiv den med --platform (eller \"platform\")",
+                    en: "cannot tell the platform of \(host); give it with --platform (or \"platform\")")
             case .retiredTeamsConnector(let host):
-                Localized(da: "\(host) er en Office 365-connector eller en Logic Apps-adresse, og dem har Microsoft "
-                              + "lukket; opret en webhook med Teams-appen Workflows (»Post to a channel when a webhook "
-                              + "request is received«) og brug dens adresse",
-                          en: "\(host) is an Office 365 connector or Logic Apps URL, which Microsoft has retired; "
-                              + "create a webhook with the Teams Workflows app (\"Post to a channel when a webhook "
-                              + "request is received\") and use its URL")
+                Localized(
+                    da: "\(host) er en Office 365-connector eller en Logic Apps-adresse, og dem har Microsoft "
+                        + "lukket; opret en webhook med Teams-appen Workflows (»Post to a channel when a webhook "
+                        + "request is received«) og brug dens adresse",
+                    en: "\(host) is an Office 365 connector or Logic Apps URL, which Microsoft has retired; "
+                        + "create a webhook with the Teams Workflows app (\"Post to a channel when a webhook "
+                        + "request is received\") and use its URL")
             case .incomplete(let platform, let host):
-                Localized(da: "\(host) er ikke en fuldstændig webhook-adresse til \(platform.displayName)",
-                          en: "\(host) is not a complete \(platform.displayName) webhook URL")
+                Localized(
+                    da: "\(host) er ikke en fuldstændig webhook-adresse til \(platform.displayName)",
+                    en: "\(host) is not a complete \(platform.displayName) webhook URL")
             }
         }
     }
@@ -106,10 +111,13 @@ public struct WebhookAddress: Equatable, Sendable {
         let path = url.path
         if host == "hooks.slack.com" || host == "hooks.slack-gov.com" { return .slack }
         if host.hasSuffix(".environment.api.powerplatform.com") || host.hasSuffix(".api.powerplatform.com")
-            || path.contains("/powerautomate/automations/direct/workflows/") {
+            || path.contains("/powerautomate/automations/direct/workflows/")
+        {
             return .teams
         }
-        if (host == "discord.com" || host == "discordapp.com" || host.hasSuffix(".discord.com")) && path.hasPrefix("/api/webhooks/") {
+        if (host == "discord.com" || host == "discordapp.com" || host.hasSuffix(".discord.com"))
+            && path.hasPrefix("/api/webhooks/")
+        {
             return .discord
         }
         if host == "chat.googleapis.com" { return .googlechat }
@@ -150,16 +158,22 @@ public struct WebhookAddress: Equatable, Sendable {
             // Apprise workflows://host:port/WORKFLOW/SIGNATURE.
             guard segments.count >= 2 else { return nil }
             let port = url.port.map { ":\($0)" } ?? ":443"
-            return ("https://\(url.host)\(port)/powerautomate/automations/direct/workflows/\(segments[0])/triggers/manual/paths/invoke"
-                + "?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=\(segments[1])", .teams)
+            return (
+                "https://\(url.host)\(port)/powerautomate/automations/direct/workflows/\(segments[0])/triggers/manual/paths/invoke"
+                    + "?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=\(segments[1])", .teams
+            )
         case "teams":
             // shoutrrr teams://?host=<the workflow URL, percent-encoded>.
-            guard let host = url.queryValue("host"), let decoded = percentDecoded(host), decoded.hasPrefix("https://") else { return nil }
+            guard let host = url.queryValue("host"), let decoded = percentDecoded(host), decoded.hasPrefix("https://")
+            else { return nil }
             return (decoded, .teams)
         case "gchat":
             // Apprise gchat://SPACE/KEY/TOKEN.
             guard segments.count >= 2 else { return nil }
-            return ("https://chat.googleapis.com/v1/spaces/\(url.host)/messages?key=\(segments[0])&token=\(segments[1])", .googlechat)
+            return (
+                "https://chat.googleapis.com/v1/spaces/\(url.host)/messages?key=\(segments[0])&token=\(segments[1])",
+                .googlechat
+            )
         case "googlechat":
             // shoutrrr googlechat://chat.googleapis.com/v1/spaces/S/messages?key=K&token=T.
             return ("https://\(url.host)\(url.path)\(url.query.map { "?\($0)" } ?? "")", .googlechat)
@@ -203,7 +217,9 @@ public struct WebhookAddress: Equatable, Sendable {
                 bytes.append(byte)
                 continue
             }
-            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+                return nil
+            }
             bytes.append(high << 4 | low)
         }
         return String(validating: bytes, as: UTF8.self)
@@ -263,7 +279,9 @@ struct URLParts: Equatable {
             password = nil
         }
         if let colon = hostPort.lastIndex(of: ":"), !hostPort.hasSuffix("]") {
-            guard let number = Int(hostPort[hostPort.index(after: colon)...]), (1...65535).contains(number) else { return nil }
+            guard let number = Int(hostPort[hostPort.index(after: colon)...]), (1...65535).contains(number) else {
+                return nil
+            }
             port = number
             hostPort = hostPort[..<colon]
         } else {

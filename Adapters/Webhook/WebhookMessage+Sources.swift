@@ -17,8 +17,9 @@ extension WebhookMessage {
     /// Text read from standard input, without the whitespace around it (a pipe usually ends it with a line break).
     public init(text: String, language: Language) {
         let trimmed = text.trimmingWhitespace
-        self.init(title: Localized(da: "Besked fra samtale", en: "Message from samtale")[language], body: trimmed,
-                  generic: .object([JSONMember("text", .string(trimmed))]), language: language)
+        self.init(
+            title: Localized(da: "Besked fra samtale", en: "Message from samtale")[language], body: trimmed,
+            generic: .object([JSONMember("text", .string(trimmed))]), language: language)
     }
 
     /// A session's summary as `samtale talk` prints it at the end, its heading as the title (so that a card does

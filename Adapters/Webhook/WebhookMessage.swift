@@ -16,8 +16,10 @@ public struct WebhookMessage: Equatable, Sendable {
     /// The language of the message, for the marker that says a text was cut.
     public var language: Language
 
-    public init(title: String, body: String, context: String? = nil, footer: String? = nil, generic: JSONValue,
-                language: Language) {
+    public init(
+        title: String, body: String, context: String? = nil, footer: String? = nil, generic: JSONValue,
+        language: Language
+    ) {
         self.title = title
         self.body = body
         self.context = context

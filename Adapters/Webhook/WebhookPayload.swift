@@ -68,10 +68,14 @@ extension WebhookMessage {
             ])
             return .object([
                 JSONMember("type", .string("message")),
-                JSONMember("attachments", .array([.object([
-                    JSONMember("contentType", .string("application/vnd.microsoft.card.adaptive")),
-                    JSONMember("content", card),
-                ])])),
+                JSONMember(
+                    "attachments",
+                    .array([
+                        .object([
+                            JSONMember("contentType", .string("application/vnd.microsoft.card.adaptive")),
+                            JSONMember("content", card),
+                        ])
+                    ])),
             ])
         }
         let room = Limit.teamsRequest - JSONWriter.bytes(request(body: "")).count
@@ -79,7 +83,8 @@ extension WebhookMessage {
     }
 
     private func textBlock(_ text: String, _ style: [JSONMember]) -> JSONValue {
-        .object([JSONMember("type", .string("TextBlock")), JSONMember("text", .string(text))] + style
+        .object(
+            [JSONMember("type", .string("TextBlock")), JSONMember("text", .string(text))] + style
                 + [JSONMember("wrap", .bool(true))])
     }
 
@@ -98,8 +103,12 @@ extension WebhookMessage {
         let blocks: [JSONValue?] = [
             header.map { .object([JSONMember("type", .string("header")), JSONMember("text", plainText($0))]) },
             section.map { .object([JSONMember("type", .string("section")), JSONMember("text", plainText($0))]) },
-            notes.isEmpty ? nil : .object([JSONMember("type", .string("context")),
-                                           JSONMember("elements", .array(notes.map(plainText)))]),
+            notes.isEmpty
+                ? nil
+                : .object([
+                    JSONMember("type", .string("context")),
+                    JSONMember("elements", .array(notes.map(plainText))),
+                ]),
         ]
         return .object([
             JSONMember("text", .string(fallback.compactMap { $0 }.joined(separator: "\n\n"))),
@@ -131,7 +140,8 @@ extension WebhookMessage {
     /// The message as one text in a platform's markup: the title strong and the context under it, the body, the
     /// footer subtle; the body is cut so that the whole fits `limit`. Without `titleAndFooter` (they have fields of
     /// their own) only the context and the body.
-    private func document(_ style: ChatText, limit: Int, in measure: TextMeasure, titleAndFooter: Bool = true) -> String {
+    private func document(_ style: ChatText, limit: Int, in measure: TextMeasure, titleAndFooter: Bool = true) -> String
+    {
         let separator = "\n\n"
         let heading = [
             titleAndFooter ? name(title, style, in: measure).map { style.strong + $0 + style.strong } : nil,
@@ -150,7 +160,8 @@ extension WebhookMessage {
 
     /// A title, context or footer escaped on one line and capped, or nil when there is none.
     private func name(_ text: String?, _ style: ChatText, limit: Int = Limit.name, in measure: TextMeasure = .utf16)
-        -> String? {
+        -> String?
+    {
         present(text).map { style.escaped($0, singleLine: true, fitting: limit, in: measure, marker: marker) }
     }
 

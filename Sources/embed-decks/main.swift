@@ -40,13 +40,16 @@ func literal(_ deck: Deck) -> String {
         "DeckSection(kind: .\(section.kind), title: \(literal(section.title)), paragraphs: \(literal(section.paragraphs)), items: \(literal(section.items)))"
     }
     let roles = deck.roles.map { role in
-        let headings = role.questionHeadings.map {
-            "PerAudience(individual: \(literal($0.individual)), group: \(literal($0.group)))"
-        } ?? "nil"
-        let group = role.group.map {
-            "RoleGroup(name: \(literal($0.name)), heading: \(literal($0.heading)), tasks: \(literal($0.tasks)))"
-        } ?? "nil"
-        return "Role(id: \(literal(role.id)), name: \(literal(role.name)), aliases: \(literal(role.aliases)), level: \(role.level), description: \(literal(role.description)), questionHeadings: \(headings), group: \(group))"
+        let headings =
+            role.questionHeadings.map {
+                "PerAudience(individual: \(literal($0.individual)), group: \(literal($0.group)))"
+            } ?? "nil"
+        let group =
+            role.group.map {
+                "RoleGroup(name: \(literal($0.name)), heading: \(literal($0.heading)), tasks: \(literal($0.tasks)))"
+            } ?? "nil"
+        return
+            "Role(id: \(literal(role.id)), name: \(literal(role.name)), aliases: \(literal(role.aliases)), level: \(role.level), description: \(literal(role.description)), questionHeadings: \(headings), group: \(group))"
     }
     let themes = deck.themes.map { theme in
         "Theme(id: \(literal(theme.id)), name: \(literal(theme.name)), aliases: \(literal(theme.aliases)), parent: \(theme.parent.map(literal) ?? "nil"), description: \(literal(theme.description)))"
@@ -58,17 +61,17 @@ func literal(_ deck: Deck) -> String {
         "let \(type.lowercased())s: [\(type)] = [\n" + items.map { "            \($0),\n" }.joined() + "        ]\n"
     }
     return """
-            \(list("DeckSection", sections).replacingOccurrences(of: "let decksections", with: "let sections"))
-            \(list("Role", roles))
-            \(list("Theme", themes))
-            \(list("Card", cards))
-            let templates = Templates(card: \(literal(deck.templates.card)), statement: \(literal(deck.templates.statement)), pitfall: \(literal(deck.templates.pitfall)))
-            return Deck(
-                id: \(literal(deck.id)), title: \(literal(deck.title)), organisation: \(literal(deck.organisation)),
-                source: \(literal(deck.source)), sections: sections, roles: roles, themes: themes, cards: cards,
-                templates: templates
-            )
-    """
+                \(list("DeckSection", sections).replacingOccurrences(of: "let decksections", with: "let sections"))
+                \(list("Role", roles))
+                \(list("Theme", themes))
+                \(list("Card", cards))
+                let templates = Templates(card: \(literal(deck.templates.card)), statement: \(literal(deck.templates.statement)), pitfall: \(literal(deck.templates.pitfall)))
+                return Deck(
+                    id: \(literal(deck.id)), title: \(literal(deck.title)), organisation: \(literal(deck.organisation)),
+                    source: \(literal(deck.source)), sections: sections, roles: roles, themes: themes, cards: cards,
+                    templates: templates
+                )
+        """
 }
 
 // MARK: - Main
@@ -100,7 +103,9 @@ for (index, path) in arguments.dropFirst().enumerated() {
     if url.deletingLastPathComponent().lastPathComponent == "flows" {
         do {
             _ = try FlowDecoder.decode([UInt8](data))
-            flows.append("        BuiltinFlow(fileName: \(literal(name)), json: \(literal(String(decoding: data, as: UTF8.self)))),\n")
+            flows.append(
+                "        BuiltinFlow(fileName: \(literal(name)), json: \(literal(String(decoding: data, as: UTF8.self)))),\n"
+            )
         } catch {
             report(error, in: path)
             broken = true
@@ -115,7 +120,9 @@ for (index, path) in arguments.dropFirst().enumerated() {
         broken = true
         continue
     }
-    entries.append("        BuiltinDeck(fileName: \(literal(name)), deck: deck\(index)(), json: \(literal(String(decoding: data, as: UTF8.self)))),\n")
+    entries.append(
+        "        BuiltinDeck(fileName: \(literal(name)), deck: deck\(index)(), json: \(literal(String(decoding: data, as: UTF8.self)))),\n"
+    )
     functions.append("    private static func deck\(index)() -> Deck {\n\(literal(deck))\n    }\n")
 }
 if broken {

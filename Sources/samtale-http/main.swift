@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import WebhookAdapter
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 // samtale-http: the HTTP client of `samtale post`, kept out of `samtale` itself because loading FoundationNetworking
 // would add milliseconds to the start of every command.
@@ -82,16 +83,19 @@ final class Transfers: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     /// The answer as far as it has come: its status, `Retry-After` and body; nil before the status has come.
     private static func response(_ task: URLSessionTask, _ transfer: Transfer) -> AttemptResult? {
         guard let response = task.response as? HTTPURLResponse else { return nil }
-        return .response(status: response.statusCode, retryAfter: response.value(forHTTPHeaderField: "Retry-After"),
-                         body: String(decoding: transfer.body, as: UTF8.self))
+        return .response(
+            status: response.statusCode, retryAfter: response.value(forHTTPHeaderField: "Retry-After"),
+            body: String(decoding: transfer.body, as: UTF8.self))
     }
 
     // MARK: URLSessionDataDelegate
 
     /// A webhook is never redirected: the message would go where the URL's owner did not send it, or be lost as a GET
     /// without a body. The redirect is the answer, naming only the host it points to.
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
         completionHandler(nil)
         answer(task, .redirected(status: response.statusCode, host: request.url?.host ?? ""))
     }
@@ -133,11 +137,11 @@ extension ConnectionFailure {
         case .networkConnectionLost: self = .lost
         case .notConnectedToInternet, .dataNotAllowed, .internationalRoamingOff, .callIsActive: self = .offline
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected,
-             .clientCertificateRequired, .appTransportSecurityRequiresSecureConnection:
+            .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected,
+            .clientCertificateRequired, .appTransportSecurityRequiresSecureConnection:
             self = .tls
         case .badServerResponse, .cannotParseResponse, .cannotDecodeRawData, .cannotDecodeContentData,
-             .zeroByteResource:
+            .zeroByteResource:
             self = .brokenAnswer
         case .httpTooManyRedirects, .redirectToNonExistentLocation: self = .redirected
         case .userAuthenticationRequired, .userCancelledAuthentication: self = .authentication

@@ -35,11 +35,12 @@ enum CommandError: ExplainedError {
     var message: Localized {
         switch self {
         case .usage(let reason, _), .damagedSession(let reason), .missingInput(let reason), .cannotCreate(let reason),
-             .unavailable(let reason), .tryAgainLater(let reason):
+            .unavailable(let reason), .tryAgainLater(let reason):
             reason
         case .badData(let files):
-            Localized(da: files.flatMap { $0.lines(in: .da) }.joined(separator: "\n"),
-                      en: files.flatMap { $0.lines(in: .en) }.joined(separator: "\n"))
+            Localized(
+                da: files.flatMap { $0.lines(in: .da) }.joined(separator: "\n"),
+                en: files.flatMap { $0.lines(in: .en) }.joined(separator: "\n"))
         }
     }
 }
@@ -125,7 +126,8 @@ struct Arguments {
     }
 
     /// The value of an option that must be one of a few words (`--format`, `--for`).
-    func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, as type: Choice.Type) throws(CommandError) -> Choice?
+    func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, as type: Choice.Type) throws(CommandError)
+        -> Choice?
     where Choice.RawValue == String {
         guard let raw = try value(name) else { return nil }
         guard let choice = Choice(rawValue: raw) else {
@@ -138,14 +140,17 @@ struct Arguments {
     /// that names both.
     func integer(_ name: String, unit: Localized? = nil) throws(CommandError) -> Int? {
         guard let raw = try value(name) else { return nil }
-        let range = options.lazy.compactMap { option -> ClosedRange<Int>? in
-            guard option.name == name, case .integer(_, let range) = option.kind else { return nil }
-            return range
-        }.first ?? Int.min...Int.max
+        let range =
+            options.lazy.compactMap { option -> ClosedRange<Int>? in
+                guard option.name == name, case .integer(_, let range) = option.kind else { return nil }
+                return range
+            }.first ?? Int.min...Int.max
         guard let number = Int(raw), range.contains(number) else {
-            throw .usage(Strings.notAWholeNumber(name, raw, from: "\(range.lowerBound)", to: "\(range.upperBound)",
-                                                 unit: unit),
-                         command: command)
+            throw .usage(
+                Strings.notAWholeNumber(
+                    name, raw, from: "\(range.lowerBound)", to: "\(range.upperBound)",
+                    unit: unit),
+                command: command)
         }
         return number
     }

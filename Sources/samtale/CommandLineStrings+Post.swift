@@ -11,7 +11,8 @@ extension CommandLineStrings {
         "no webhook given: set SAMTALE_WEBHOOK_URL, or use --target NAME, --all or --url URL"
     )
     static let postNothingDue = text("intet at sende i dag", "nothing to post today")
-    static let postEmptyStandardInput = text("standard input er tom: intet at sende", "standard input is empty: nothing to post")
+    static let postEmptyStandardInput = text(
+        "standard input er tom: intet at sende", "standard input is empty: nothing to post")
     static let postNoConfig = text(
         "finder ikke en målfil: brug --config FIL, eller sæt XDG_CONFIG_HOME eller HOME",
         "cannot find a targets file: use --config FILE, or set XDG_CONFIG_HOME or HOME"
@@ -22,23 +23,27 @@ extension CommandLineStrings {
     )
 
     static func httpHelperMissing(_ path: String) -> Localized {
-        text("kan ikke starte \(path): samtale-http skal ligge ved siden af samtale (swift build bygger begge)",
-             "cannot start \(path): samtale-http must be next to samtale (swift build builds both)")
+        text(
+            "kan ikke starte \(path): samtale-http skal ligge ved siden af samtale (swift build bygger begge)",
+            "cannot start \(path): samtale-http must be next to samtale (swift build builds both)")
     }
 
     static func postOptionWithTargets(_ option: String) -> Localized {
-        text("\(option) kan ikke bruges med --target eller --all; målene står i målfilen",
-             "\(option) cannot be used with --target or --all; the targets are in the targets file")
+        text(
+            "\(option) kan ikke bruges med --target eller --all; målene står i målfilen",
+            "\(option) cannot be used with --target or --all; the targets are in the targets file")
     }
 
     static func postUnknownTarget(_ name: String, path: String, known: [String]) -> Localized {
-        text("\(path) har intet mål ved navn »\(name)«; der er: \(known.joined(separator: ", "))",
-             "\(path) has no target named \"\(name)\"; there are: \(known.joined(separator: ", "))")
+        text(
+            "\(path) har intet mål ved navn »\(name)«; der er: \(known.joined(separator: ", "))",
+            "\(path) has no target named \"\(name)\"; there are: \(known.joined(separator: ", "))")
     }
 
     static func postMissingVariable(_ variable: String, target: String) -> Localized {
-        text("målet \(target) henter sin webhook fra \(variable), men den er ikke sat",
-             "target \(target) takes its webhook from \(variable), which is not set")
+        text(
+            "målet \(target) henter sin webhook fra \(variable), men den er ikke sat",
+            "target \(target) takes its webhook from \(variable), which is not set")
     }
 
     static func postBadURL(_ reason: Localized) -> Localized {
@@ -46,8 +51,9 @@ extension CommandLineStrings {
     }
 
     static func postConfigReadable(_ path: String) -> Localized {
-        text("\(path) indeholder webhook-adresser og kan læses af andre: chmod 600 \(path), eller brug urlVariable",
-             "\(path) holds webhook URLs and others can read it: chmod 600 \(path), or use urlVariable")
+        text(
+            "\(path) indeholder webhook-adresser og kan læses af andre: chmod 600 \(path), eller brug urlVariable",
+            "\(path) holds webhook URLs and others can read it: chmod 600 \(path), or use urlVariable")
     }
 
     static func cannotWrite(_ path: String, reason: Localized) -> Localized {
@@ -69,9 +75,11 @@ extension CommandLineStrings {
         let last = numbers.last ?? ""
         let (da, en) = numbers.count > 1 ? ("\(head) og \(last)", "\(head) and \(last)") : (last, last)
         return lines.count == 1
-            ? text("\(path): linje \(da) er ufuldstændig (en registrering i logbogen, der blev afbrudt) og tæller ikke med som sendt",
-                   "\(path): line \(en) is incomplete (a ledger record cut short) and does not count as posted")
-            : text("\(path): linje \(da) er ufuldstændige (registreringer i logbogen, der blev afbrudt) og tæller ikke med som sendt",
-                   "\(path): lines \(en) are incomplete (ledger records cut short) and do not count as posted")
+            ? text(
+                "\(path): linje \(da) er ufuldstændig (en registrering i logbogen, der blev afbrudt) og tæller ikke med som sendt",
+                "\(path): line \(en) is incomplete (a ledger record cut short) and does not count as posted")
+            : text(
+                "\(path): linje \(da) er ufuldstændige (registreringer i logbogen, der blev afbrudt) og tæller ikke med som sendt",
+                "\(path): lines \(en) are incomplete (ledger records cut short) and do not count as posted")
     }
 }

@@ -41,31 +41,36 @@ enum CommandLineStrings {
     /// An option given before the command it belongs to; `command` is the command found after it, if any.
     static func optionBeforeCommand(_ option: String, command: Subcommand?) -> Localized {
         guard let command else {
-            return text("\(option) skal stå efter en kommando: samtale KOMMANDO \(option) …",
-                        "\(option) goes after a command: samtale COMMAND \(option) …")
+            return text(
+                "\(option) skal stå efter en kommando: samtale KOMMANDO \(option) …",
+                "\(option) goes after a command: samtale COMMAND \(option) …")
         }
-        return text("\(option) skal stå efter kommandoen: samtale \(command.rawValue) \(option) …",
-                    "\(option) goes after the command: samtale \(command.rawValue) \(option) …")
+        return text(
+            "\(option) skal stå efter kommandoen: samtale \(command.rawValue) \(option) …",
+            "\(option) goes after the command: samtale \(command.rawValue) \(option) …")
     }
 
     static func invalidLanguage(_ value: String?) -> Localized {
         guard let value else {
             return text("--lang mangler sproget: da eller en", "--lang needs the language: da or en")
         }
-        return text("--lang: »\(value)« er ikke et af de sprog, samtale taler; vælg da (dansk) eller en (engelsk)",
-                    "--lang: \"\(value)\" is not one of the languages samtale speaks; choose da (Danish) or en (English)")
+        return text(
+            "--lang: »\(value)« er ikke et af de sprog, samtale taler; vælg da (dansk) eller en (engelsk)",
+            "--lang: \"\(value)\" is not one of the languages samtale speaks; choose da (Danish) or en (English)")
     }
 
     static func invalidFixedNow(_ value: String) -> Localized {
-        text("SAMTALE_NOW: »\(value)« er ikke et tidspunkt som 2026-11-26T09:00:00+01:00 (dato, klokkeslæt og "
+        text(
+            "SAMTALE_NOW: »\(value)« er ikke et tidspunkt som 2026-11-26T09:00:00+01:00 (dato, klokkeslæt og "
                 + "tidsforskel til UTC); ret eller fjern variablen",
-             "SAMTALE_NOW: \"\(value)\" is not a time like 2026-11-26T09:00:00+01:00 (date, time and offset from UTC); "
+            "SAMTALE_NOW: \"\(value)\" is not a time like 2026-11-26T09:00:00+01:00 (date, time and offset from UTC); "
                 + "fix or unset the variable")
     }
 
     static func cannotWriteOutput(_ reason: Localized) -> Localized {
-        text("kan ikke skrive til standard output: \(reason.da); udskriften er ufuldstændig",
-             "cannot write to standard output: \(reason.en); the output is incomplete")
+        text(
+            "kan ikke skrive til standard output: \(reason.da); udskriften er ufuldstændig",
+            "cannot write to standard output: \(reason.en); the output is incomplete")
     }
 
     static let seeHelp = text("se `samtale help`", "see `samtale help`")
@@ -98,7 +103,8 @@ enum CommandLineStrings {
         let options = command.options.filter { $0.onlyWith == nil && !$0.isInOperands }
         var units: [String]
         if command.summarizesPromptOptions, let first = options.firstIndex(where: { $0.promptOption != nil }) {
-            units = usageUnits(Array(options[..<first]), of: command, language) + ["[\(promptOptionsLabel[language])]"]
+            units =
+                usageUnits(Array(options[..<first]), of: command, language) + ["[\(promptOptionsLabel[language])]"]
                 + usageUnits(options[first...].filter { $0.promptOption == nil }, of: command, language)
         } else {
             units = usageUnits(options, of: command, language)
@@ -132,8 +138,9 @@ enum CommandLineStrings {
             return option.help
         }
         let names = [other.name] + [other.environment].compactMap { $0 }
-        return text("\(option.help.da) (kun med \(names.joined(separator: " eller ")))",
-                    "\(option.help.en) (only with \(names.joined(separator: " or ")))")
+        return text(
+            "\(option.help.da) (kun med \(names.joined(separator: " eller ")))",
+            "\(option.help.en) (only with \(names.joined(separator: " or ")))")
     }
 
     /// `samtale help COMMAND`: its usage (wrapped under itself), what it does, each option with its help, and an
@@ -142,7 +149,8 @@ enum CommandLineStrings {
         func page(_ language: Language) -> String {
             let rows = command.options.map { ($0.synopsis(language), help(of: $0, in: command)[language]) }
             let options = rows.isEmpty ? [] : ["", optionsHeading[language]] + columns(rows)
-            return (wrappedUsage(command, language) + ["", description(command)[language]] + options
+            return
+                (wrappedUsage(command, language) + ["", description(command)[language]] + options
                 + ["", "\(exampleLabel[language]): \(example(command)[language])"]).joined(separator: "\n")
         }
         return text(page(.da), page(.en))
@@ -168,9 +176,11 @@ enum CommandLineStrings {
     static var overview: Localized {
         func page(_ language: Language) -> String {
             let commands = Subcommand.allCases.map { ($0.rawValue, summary($0)[language]) }
-            let options = Option.common.map { ($0.synopsis(language), $0.help[language]) }
+            let options =
+                Option.common.map { ($0.synopsis(language), $0.help[language]) }
                 + [("--help, -h", showHelp[language]), ("--version", showVersion[language])]
-            return ([title[language], "", overviewUsage[language], "", commandsHeading[language]] + columns(commands)
+            return
+                ([title[language], "", overviewUsage[language], "", commandsHeading[language]] + columns(commands)
                 + ["", commonOptionsHeading[language]] + columns(options) + ["", seeCommandHelp[language]])
                 .joined(separator: "\n")
         }
@@ -187,8 +197,9 @@ enum CommandLineStrings {
         }
     }
 
-    private static let title = text("samtale – samtaler om ledelses- og medarbejdergrundlag",
-                                    "samtale – conversations about leadership and staff frameworks")
+    private static let title = text(
+        "samtale – samtaler om ledelses- og medarbejdergrundlag",
+        "samtale – conversations about leadership and staff frameworks")
     private static let overviewUsage = text(
         "Brug: samtale <kommando> [tilvalg]   (uden kommando, i en terminal: en menu)",
         "Usage: samtale <command> [options]   (no command, at a terminal: a menu)"
@@ -207,27 +218,33 @@ enum CommandLineStrings {
     static func summary(_ command: Subcommand) -> Localized {
         switch command {
         case .talk:
-            text("hold en samtale: medarbejdersamtale, team, energizer, på tværs af niveauer, selvrefleksion, "
+            text(
+                "hold en samtale: medarbejdersamtale, team, energizer, på tværs af niveauer, selvrefleksion, "
                     + "vippebræt",
-                 "hold a conversation: one-to-one, team, energizer, across levels, self-reflection, seesaw")
+                "hold a conversation: one-to-one, team, energizer, across levels, self-reflection, seesaw")
         case .sessions:
-            text("vis, eksportér og slet gemte samtaler",
-                 "list, show, export and delete saved conversations")
+            text(
+                "vis, eksportér og slet gemte samtaler",
+                "list, show, export and delete saved conversations")
         case .serve:
-            text("JSON-linjeprotokollen på stdin/stdout, så andre programmer kan holde samtaler",
-                 "the JSON-lines protocol on stdin/stdout, so other programs can hold conversations")
+            text(
+                "JSON-linjeprotokollen på stdin/stdout, så andre programmer kan holde samtaler",
+                "the JSON-lines protocol on stdin/stdout, so other programs can hold conversations")
         case .prompt:
-            text("ét refleksionsspørgsmål til i dag, til en pipe eller et chatindlæg",
-                 "one reflection question for today, for a pipe or a chat post")
+            text(
+                "ét refleksionsspørgsmål til i dag, til en pipe eller et chatindlæg",
+                "one reflection question for today, for a pipe or a chat post")
         case .post:
-            text("send dagens spørgsmål til teamets chat (Teams, Slack, …) via en webhook",
-                 "post the day's question to the team's chat (Teams, Slack, …) through a webhook")
+            text(
+                "send dagens spørgsmål til teamets chat (Teams, Slack, …) via en webhook",
+                "post the day's question to the team's chat (Teams, Slack, …) through a webhook")
         case .list: text("vis kortsæt, roller eller temaer", "list decks, roles or themes")
         case .show: text("vis et kortsæts kort", "show the cards of a deck")
         case .validate: text("tjek kortsæt, samtaleformer og målfiler", "check decks, flows and targets files")
         case .completions:
-            text("skriv et script, så bash, zsh eller fish kan fuldføre med Tab",
-                 "print a script so that bash, zsh or fish can complete with Tab")
+            text(
+                "skriv et script, så bash, zsh eller fish kan fuldføre med Tab",
+                "print a script so that bash, zsh or fish can complete with Tab")
         case .help: text("hjælp til en kommando", "help on a command")
         }
     }
@@ -236,35 +253,40 @@ enum CommandLineStrings {
     static func description(_ command: Subcommand) -> Localized {
         switch command {
         case .prompt:
-            text("""
+            text(
+                """
                 Skriver ét spørgsmål. Samme filtre og dato giver samme spørgsmål på enhver maskine; dag for dag går
                 rækkefølgen gennem alle spørgsmål uden gentagelser, før en ny rækkefølge begynder.
                 """,
-                 """
+                """
                 Prints one question. The same filters and date give the same question on any machine; day by day the
                 order walks through every question without repeats before a new order begins.
                 """)
         case .list:
-            text("Viser kortsæt, roller (med niveau) eller temaer, for alle kortsæt eller kun --deck K.",
-                 "Lists decks, roles (with their level) or themes, of every deck or of --deck D only.")
+            text(
+                "Viser kortsæt, roller (med niveau) eller temaer, for alle kortsæt eller kun --deck K.",
+                "Lists decks, roles (with their level) or themes, of every deck or of --deck D only.")
         case .show:
-            text("Viser et kortsæts tekster og kort, evt. kun én rolle og/eller ét tema; ombrudt til terminalens "
+            text(
+                "Viser et kortsæts tekster og kort, evt. kun én rolle og/eller ét tema; ombrudt til terminalens "
                     + "bredde.",
-                 "Shows a deck's texts and cards, optionally one role and/or theme only; wrapped to the terminal "
+                "Shows a deck's texts and cards, optionally one role and/or theme only; wrapped to the terminal "
                     + "width.")
         case .validate:
-            text("""
+            text(
+                """
                 Tjekker kortsæt, samtaleformer og målfiler (filer eller mapper) og skriver én linje pr. fejl: fil: sti:
                 besked. Uden STI tjekkes de indbyggede og konfigurerede kortsæt og samtaleformer samt målfilen.
                 Afslutter med 65 ved fejl.
                 """,
-                 """
+                """
                 Checks decks, flows and targets files (files or folders) and prints one line per problem: file: path:
                 message. Without PATH it checks the built-in and configured decks and flows, and the targets file.
                 Exits 65 if anything is wrong.
                 """)
         case .post:
-            text("""
+            text(
+                """
                 Sender dagens spørgsmål (det samme, som prompt vælger med de samme tilvalg) til en chat via dens webhook:
                 Teams (Workflows), Slack, Mattermost, Discord, Google Chat, Rocket.Chat, Zulip eller ren JSON (generic).
                 Læg webhook-adressen i SAMTALE_WEBHOOK_URL (eller i målfilen). --url URL virker også, men på
@@ -276,7 +298,7 @@ enum CommandLineStrings {
                 Afslutter med 0 (sendt eller intet at sende), 64 (et mål er sat forkert op), 69 (afvist permanent),
                 75 (opgav efter midlertidige fejl); ved flere mål går 75 forud for 64, og 64 forud for 69.
                 """,
-                 """
+                """
                 Posts the day's question (chosen as prompt does, with the same options) to a chat through its webhook:
                 Teams (Workflows), Slack, Mattermost, Discord, Google Chat, Rocket.Chat, Zulip or plain JSON (generic).
                 Put the webhook URL in SAMTALE_WEBHOOK_URL (or the targets file). --url URL works too, but on the
@@ -288,14 +310,15 @@ enum CommandLineStrings {
                 75 (gave up after temporary failures); with several targets 75 comes before 64, and 64 before 69.
                 """)
         case .talk:
-            text("""
+            text(
+                """
                 Holder en samtale i terminalen og spørger kun om det, der mangler. Samtaleformer: one-to-one
                 (medarbejdersamtale), team, energizer, across-levels (på tværs af niveauer), self (selvrefleksion),
                 seesaw (vippebræt). Hvert svar gemmes, før næste spørgsmål vises. Kommandoer undervejs: /tilbage
                 /spring /gentag /pause /hjælp /slut. Ctrl-D og Ctrl-C sætter samtalen på pause og gemmer den.
                 Uden terminal læses ét svar pr. linje fra standard input.
                 """,
-                 """
+                """
                 Holds a conversation in the terminal, asking only for what is missing. Flows: one-to-one, team,
                 energizer, across-levels, self (self-reflection), seesaw.
                 Every answer is saved before the next question is shown. Commands on the way: /back /skip /repeat
@@ -303,37 +326,41 @@ enum CommandLineStrings {
                 Without a terminal, one answer per line is read from standard input.
                 """)
         case .serve:
-            text("""
+            text(
+                """
                 Lader et andet program holde samtaler: én JSON-forespørgsel pr. linje på standard input, ét
                 JSON-objekt pr. linje på standard output (se PROTOCOL.md). Samtaler gemmes som ved talk, medmindre
                 --ephemeral er givet.
                 """,
-                 """
+                """
                 Lets another program hold conversations: one JSON request per line on standard input, one JSON object
                 per line on standard output (see PROTOCOL.md). Conversations are saved as by talk, unless --ephemeral
                 is given.
                 """)
         case .sessions:
-            text("""
+            text(
+                """
                 Viser, eksporterer og sletter gemte samtaler (i $SAMTALE_STATE_DIR, $XDG_STATE_HOME/samtale eller
                 ~/.local/state/samtale).
                 """,
-                 """
+                """
                 Lists, shows, exports and deletes saved conversations (in $SAMTALE_STATE_DIR, $XDG_STATE_HOME/samtale or
                 ~/.local/state/samtale).
                 """)
         case .completions:
-            text("""
+            text(
+                """
                 Skriver et script, så skallen kan fuldføre kommandoer, tilvalg og faste værdier (kortsæt, samtaleformer,
                 formater) til `samtale`, når du trykker på Tab. I README.md står, hvor scriptet skal ligge.
                 """,
-                 """
+                """
                 Prints a script that lets the shell complete the commands, options and fixed values (decks, flows,
                 formats) of `samtale` when you press Tab. README.md tells where the script goes.
                 """)
         case .help:
-            text("Viser hjælpen til KOMMANDO; uden KOMMANDO vises oversigten.",
-                 "Shows the help on COMMAND; without COMMAND, the overview.")
+            text(
+                "Viser hjælpen til KOMMANDO; uden KOMMANDO vises oversigten.",
+                "Shows the help on COMMAND; without COMMAND, the overview.")
         }
     }
 
@@ -345,13 +372,15 @@ enum CommandLineStrings {
         case .show: same("samtale show hjoerring-dialogkort --role leder-af-leder --format markdown")
         case .validate: text("samtale validate mine-kort/", "samtale validate my-decks/")
         case .post:
-            text("samtale post --deck kolding --skip-weekends --holidays dk   (adressen i SAMTALE_WEBHOOK_URL)",
-                 "samtale post --deck kolding --skip-weekends --holidays dk   (the URL in SAMTALE_WEBHOOK_URL)")
+            text(
+                "samtale post --deck kolding --skip-weekends --holidays dk   (adressen i SAMTALE_WEBHOOK_URL)",
+                "samtale post --deck kolding --skip-weekends --holidays dk   (the URL in SAMTALE_WEBHOOK_URL)")
         case .talk: same("samtale talk --flow one-to-one --role medarbejder --theme \"sammen sikrer\"")
         case .serve: same("echo '{\"type\":\"hello\"}' | samtale serve --stdio")
         case .sessions:
-            text("samtale sessions export ID --format markdown > samtale.md",
-                 "samtale sessions export ID --format markdown > conversation.md")
+            text(
+                "samtale sessions export ID --format markdown > samtale.md",
+                "samtale sessions export ID --format markdown > conversation.md")
         case .completions: same("samtale completions bash > ~/.local/share/bash-completion/completions/samtale")
         case .help: same("samtale help prompt")
         }
@@ -370,24 +399,30 @@ enum CommandLineStrings {
         "ekstra kortsæt fra MAPPE (kan gentages; også SAMTALE_DIALOGUES med mapper adskilt af kolon)",
         "more decks from DIR (repeatable; also SAMTALE_DIALOGUES with folders separated by colons)"
     )
-    static let langHelp = text("brugerfladens sprog, ikke kortenes (standard: dansk; LANG=en_* giver engelsk)",
-                               "the interface language, not the cards' (default: Danish; LANG=en_* gives English)")
+    static let langHelp = text(
+        "brugerfladens sprog, ikke kortenes (standard: dansk; LANG=en_* giver engelsk)",
+        "the interface language, not the cards' (default: Danish; LANG=en_* gives English)")
 
-    static let promptDeckHelp = text("kortsæt; id, navn eller entydig begyndelse (standard: hjoerring-dialogkort)",
-                                     "deck; id, name or unambiguous prefix (default: hjoerring-dialogkort)")
-    static let talkDeckHelp = text("kortsæt; id, navn eller entydig begyndelse",
-                                   "deck; id, name or unambiguous prefix")
+    static let promptDeckHelp = text(
+        "kortsæt; id, navn eller entydig begyndelse (standard: hjoerring-dialogkort)",
+        "deck; id, name or unambiguous prefix (default: hjoerring-dialogkort)")
+    static let talkDeckHelp = text(
+        "kortsæt; id, navn eller entydig begyndelse",
+        "deck; id, name or unambiguous prefix")
     static let listDeckHelp = text("kun dette kortsæt", "this deck only")
 
     static let roleHelp = text("kun denne rolle", "only this role")
     static let themeHelp = text("kun dette tema", "only this theme")
-    static let forHelp = text("kun spørgsmål til den enkelte / til gruppen",
-                              "only questions for the individual / the group")
+    static let forHelp = text(
+        "kun spørgsmål til den enkelte / til gruppen",
+        "only questions for the individual / the group")
     static let dateHelp = text("dagen (standard: i dag, lokal tid)", "the day (default: today, local time)")
-    static let randomHelp = text("vælg et tilfældigt spørgsmål i stedet for dagens",
-                                 "pick a random question instead of the day's")
-    static let seedHelp = text("et tal, der vælger tilfældigt, men gentageligt: samme N giver samme spørgsmål",
-                               "a number that picks at random but reproducibly: the same N gives the same question")
+    static let randomHelp = text(
+        "vælg et tilfældigt spørgsmål i stedet for dagens",
+        "pick a random question instead of the day's")
+    static let seedHelp = text(
+        "et tal, der vælger tilfældigt, men gentageligt: samme N giver samme spørgsmål",
+        "a number that picks at random but reproducibly: the same N gives the same question")
     static let skipWeekendsHelp = text(
         "spring lørdag og søndag over: intet spørgsmål, og de tæller ikke med i rækkefølgen",
         "skip Saturday and Sunday: no question, and they do not count in the order"
@@ -404,8 +439,9 @@ enum CommandLineStrings {
         "WORD replaces \"borger\": one word in the singular (e.g. bruger) or all four forms separated by commas, "
             + "e.g. bruger,brugeren,brugere,brugerne (also SAMTALE_TARGET_GROUP)"
     )
-    static let promptFormatHelp = text("linje, JSON-objekt eller klar til chat",
-                                       "one line, a JSON object, or ready for chat")
+    static let promptFormatHelp = text(
+        "linje, JSON-objekt eller klar til chat",
+        "one line, a JSON object, or ready for chat")
     static let documentFormatHelp = text("tekst, Markdown eller JSON", "text, Markdown or JSON")
     static let sessionsFormatHelp = text(
         "til list: text eller json (standard: text); til export: markdown eller json (standard: markdown)",
@@ -418,50 +454,69 @@ enum CommandLineStrings {
             + "if it exists)"
     )
 
-    static let flowHelp = text("samtaleformen: one-to-one, team, energizer, across-levels, self eller seesaw",
-                               "the flow: one-to-one, team, energizer, across-levels, self or seesaw")
-    static let talkRoleHelp = text("rollen; gentag tilvalget, når samtaleformen har to roller (across-levels)",
-                                   "the role; give it twice when the flow has two roles (across-levels)")
-    static let talkThemeHelp = text("temaet; flere med komma eller ved at gentage tilvalget",
-                                    "the theme; several separated by commas or by repeating the option")
-    static let participantsHelp = text("deltagernes navne, adskilt med komma (fx \"Ann,Bo\")",
-                                       "the participants' names, separated by commas (e.g. \"Ann,Bo\")")
-    static let minutesHelp = text("energizerens foreslåede tid i minutter (standard: 5)",
-                                  "the energizer's suggested time in minutes (default: 5)")
-    static let recordHelp = text("gem samtalen, selv om den slags samtale ellers ikke gemmes (energizer)",
-                                 "save the conversation even though its kind is otherwise not saved (energizer)")
+    static let flowHelp = text(
+        "samtaleformen: one-to-one, team, energizer, across-levels, self eller seesaw",
+        "the flow: one-to-one, team, energizer, across-levels, self or seesaw")
+    static let talkRoleHelp = text(
+        "rollen; gentag tilvalget, når samtaleformen har to roller (across-levels)",
+        "the role; give it twice when the flow has two roles (across-levels)")
+    static let talkThemeHelp = text(
+        "temaet; flere med komma eller ved at gentage tilvalget",
+        "the theme; several separated by commas or by repeating the option")
+    static let participantsHelp = text(
+        "deltagernes navne, adskilt med komma (fx \"Ann,Bo\")",
+        "the participants' names, separated by commas (e.g. \"Ann,Bo\")")
+    static let minutesHelp = text(
+        "energizerens foreslåede tid i minutter (standard: 5)",
+        "the energizer's suggested time in minutes (default: 5)")
+    static let recordHelp = text(
+        "gem samtalen, selv om den slags samtale ellers ikke gemmes (energizer)",
+        "save the conversation even though its kind is otherwise not saved (energizer)")
     static let resumeHelp = text("fortsæt en gemt samtale", "continue a saved conversation")
 
-    static let stdioHelp = text("læs forespørgsler fra standard input og skriv svar til standard output (påkrævet)",
-                                "read requests from standard input and write answers to standard output (required)")
-    static let ephemeralHelp = text("hold samtalerne i hukommelsen; intet gemmes",
-                                    "keep conversations in memory; nothing is saved")
-    static let maxLineHelp = text("største linjelængde i byte; længere linjer springes over med en fejl "
-                                    + "(standard: 1 MiB)",
-                                  "the longest line in bytes; longer lines are skipped with an error (default: 1 MiB)")
+    static let stdioHelp = text(
+        "læs forespørgsler fra standard input og skriv svar til standard output (påkrævet)",
+        "read requests from standard input and write answers to standard output (required)")
+    static let ephemeralHelp = text(
+        "hold samtalerne i hukommelsen; intet gemmes",
+        "keep conversations in memory; nothing is saved")
+    static let maxLineHelp = text(
+        "største linjelængde i byte; længere linjer springes over med en fejl "
+            + "(standard: 1 MiB)",
+        "the longest line in bytes; longer lines are skipped with an error (default: 1 MiB)")
 
-    static let urlHelp = text("webhook-adressen (brug hellere SAMTALE_WEBHOOK_URL)",
-                              "the webhook URL (prefer SAMTALE_WEBHOOK_URL)")
-    static let platformHelp = text("platformen, når adressen ikke viser den: \(platforms)",
-                                   "the platform, where the URL does not tell it: \(platforms)")
+    static let urlHelp = text(
+        "webhook-adressen (brug hellere SAMTALE_WEBHOOK_URL)",
+        "the webhook URL (prefer SAMTALE_WEBHOOK_URL)")
+    static let platformHelp = text(
+        "platformen, når adressen ikke viser den: \(platforms)",
+        "the platform, where the URL does not tell it: \(platforms)")
     private static let platforms = Platform.allCases.map(\.rawValue).joined(separator: ", ")
     static let targetHelp = text("ét mål fra målfilen", "one target of the targets file")
-    static let allHelp = text("send til alle mål i målfilen, der skal have et spørgsmål i dag",
-                              "post to every target of the targets file that is due today")
-    static let postConfigHelp = text("målfilen (standard: $XDG_CONFIG_HOME/samtale/targets.json)",
-                                     "the targets file (default: $XDG_CONFIG_HOME/samtale/targets.json)")
+    static let allHelp = text(
+        "send til alle mål i målfilen, der skal have et spørgsmål i dag",
+        "post to every target of the targets file that is due today")
+    static let postConfigHelp = text(
+        "målfilen (standard: $XDG_CONFIG_HOME/samtale/targets.json)",
+        "the targets file (default: $XDG_CONFIG_HOME/samtale/targets.json)")
     static let stdinHelp = text("send teksten fra standard input", "post the text read from standard input")
-    static let sessionHelp = text("den gemte samtale, hvis opsummering sendes",
-                                  "the saved conversation whose summary is posted")
-    static let forceHelp = text("send igen, selv om målet allerede har fået dagens spørgsmål",
-                                "post again, even if the target already had the day's question")
+    static let sessionHelp = text(
+        "den gemte samtale, hvis opsummering sendes",
+        "the saved conversation whose summary is posted")
+    static let forceHelp = text(
+        "send igen, selv om målet allerede har fået dagens spørgsmål",
+        "post again, even if the target already had the day's question")
     static let dryRunHelp = text("vis forespørgslen uden at sende den", "print the request without sending it")
-    static let retriesHelp = text("højst N forsøg i alt, det første medregnet (standard: 5)",
-                                  "at most N attempts in all, the first included (default: 5)")
-    static let retryForHelp = text("højst S sekunder med nye forsøg, regnet fra det første forsøg (standard: 120)",
-                                   "at most S seconds of retrying, counted from the first attempt (default: 120)")
-    static let timeoutHelp = text("tidsgrænse i sekunder for hvert forsøg, fra forbindelse til svar (standard: 30)",
-                                  "time limit in seconds per attempt, from connecting to the answer (default: 30)")
-    static let connectTimeoutHelp = text("tidsgrænse i sekunder for at få forbindelse (standard: 10)",
-                                         "time limit in seconds to connect (default: 10)")
+    static let retriesHelp = text(
+        "højst N forsøg i alt, det første medregnet (standard: 5)",
+        "at most N attempts in all, the first included (default: 5)")
+    static let retryForHelp = text(
+        "højst S sekunder med nye forsøg, regnet fra det første forsøg (standard: 120)",
+        "at most S seconds of retrying, counted from the first attempt (default: 120)")
+    static let timeoutHelp = text(
+        "tidsgrænse i sekunder for hvert forsøg, fra forbindelse til svar (standard: 30)",
+        "time limit in seconds per attempt, from connecting to the answer (default: 30)")
+    static let connectTimeoutHelp = text(
+        "tidsgrænse i sekunder for at få forbindelse (standard: 10)",
+        "time limit in seconds to connect (default: 10)")
 }

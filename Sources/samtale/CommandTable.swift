@@ -17,8 +17,10 @@ enum Subcommand: String, CaseIterable, Sendable {
         case .list: Localized(da: "decks|roles|themes", en: "decks|roles|themes")
         case .show: Localized(da: "KORTSÆT", en: "DECK")
         case .validate: Localized(da: "[STI…]", en: "[PATH…]")
-        case .completions: Localized(da: Shell.allCases.map(\.rawValue).joined(separator: "|"),
-                                     en: Shell.allCases.map(\.rawValue).joined(separator: "|"))
+        case .completions:
+            Localized(
+                da: Shell.allCases.map(\.rawValue).joined(separator: "|"),
+                en: Shell.allCases.map(\.rawValue).joined(separator: "|"))
         case .help: Localized(da: "[KOMMANDO]", en: "[COMMAND]")
         }
     }
@@ -34,16 +36,20 @@ enum Subcommand: String, CaseIterable, Sendable {
     var options: [Option] {
         switch self {
         case .talk:
-            [.flow, .deck(CommandLineStrings.talkDeckHelp), .roles, .themes, .participants, .targetGroup, .minutes,
-             .record, .resume]
+            [
+                .flow, .deck(CommandLineStrings.talkDeckHelp), .roles, .themes, .participants, .targetGroup, .minutes,
+                .record, .resume,
+            ]
         case .sessions: [SessionsAction.anyFormat]
         case .serve: [.stdio, .ephemeral, .maxLine]
         case .prompt:
             Option.promptOptions(random: true) + [.format(PromptFormat.self, help: CommandLineStrings.promptFormatHelp)]
         case .post: Option.postDestinations + Option.promptOptions(random: false) + Option.postDelivery
         case .list:
-            [.deck(CommandLineStrings.listDeckHelp),
-             .format(DocumentFormat.self, help: CommandLineStrings.documentFormatHelp)]
+            [
+                .deck(CommandLineStrings.listDeckHelp),
+                .format(DocumentFormat.self, help: CommandLineStrings.documentFormatHelp),
+            ]
         case .show:
             [.role, .theme, .format(DocumentFormat.self, help: CommandLineStrings.documentFormatHelp)]
         case .validate: [.config(CommandLineStrings.validateConfigHelp)]
@@ -68,8 +74,9 @@ enum SessionsAction: String, CaseIterable, Sendable {
     /// One `--format` for the parser, help and completion: every value some action takes.
     static let anyFormat: Option = {
         let choices = allCases.flatMap { $0.format?.completions ?? [] }
-        var option = Option.format(choices.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
-                                   help: CommandLineStrings.sessionsFormatHelp)
+        var option = Option.format(
+            choices.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
+            help: CommandLineStrings.sessionsFormatHelp)
         option.isInOperands = true
         return option
     }()
@@ -171,8 +178,9 @@ struct Option: Sendable {
 
     /// The options every command takes.
     static let common: [Option] = [
-        Option(name: "--dialogues", kind: .repeatable(Localized(da: "MAPPE", en: "DIR")),
-               help: CommandLineStrings.dialoguesHelp, takesPath: true),
+        Option(
+            name: "--dialogues", kind: .repeatable(Localized(da: "MAPPE", en: "DIR")),
+            help: CommandLineStrings.dialoguesHelp, takesPath: true),
         Option(name: "--lang", kind: .choice(Language.allCases.map(\.rawValue)), help: CommandLineStrings.langHelp),
     ]
 
@@ -186,10 +194,12 @@ struct Option: Sendable {
     static func promptOptions(random: Bool) -> [Option] {
         var options: [Option] = [
             .deck(CommandLineStrings.promptDeckHelp, promptOption: .deck), .role, .theme,
-            Option(name: "--for", kind: .choice(Audience.allCases.map(\.rawValue)),
-                   help: CommandLineStrings.forHelp, promptOption: .audience),
-            Option(name: "--date", kind: value("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), help: CommandLineStrings.dateHelp,
-                   promptOption: .date),
+            Option(
+                name: "--for", kind: .choice(Audience.allCases.map(\.rawValue)),
+                help: CommandLineStrings.forHelp, promptOption: .audience),
+            Option(
+                name: "--date", kind: value("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"), help: CommandLineStrings.dateHelp,
+                promptOption: .date),
         ]
         if random {
             options += [
@@ -198,10 +208,12 @@ struct Option: Sendable {
             ]
         }
         return options + [
-            Option(name: "--skip-weekends", kind: .flag, help: CommandLineStrings.skipWeekendsHelp,
-                   promptOption: .skipWeekends),
-            Option(name: "--holidays", kind: .choice([PromptOptions.danishHolidays]),
-                   help: CommandLineStrings.holidaysHelp, promptOption: .holidays),
+            Option(
+                name: "--skip-weekends", kind: .flag, help: CommandLineStrings.skipWeekendsHelp,
+                promptOption: .skipWeekends),
+            Option(
+                name: "--holidays", kind: .choice([PromptOptions.danishHolidays]),
+                help: CommandLineStrings.holidaysHelp, promptOption: .holidays),
             .targetGroup,
         ]
     }
@@ -211,12 +223,15 @@ struct Option: Sendable {
         Option(name: "--deck", kind: value("K", "D"), help: help, promptOption: promptOption, suggestions: .decks)
     }
 
-    static let role = Option(name: "--role", kind: value("R", "R"), help: CommandLineStrings.roleHelp,
-                             promptOption: .role)
-    static let theme = Option(name: "--theme", kind: value("T", "T"), help: CommandLineStrings.themeHelp,
-                              promptOption: .theme)
-    static let targetGroup = Option(name: "--target-group", kind: value("ORD", "WORD"),
-                                    help: CommandLineStrings.targetGroupHelp, promptOption: .targetGroup)
+    static let role = Option(
+        name: "--role", kind: value("R", "R"), help: CommandLineStrings.roleHelp,
+        promptOption: .role)
+    static let theme = Option(
+        name: "--theme", kind: value("T", "T"), help: CommandLineStrings.themeHelp,
+        promptOption: .theme)
+    static let targetGroup = Option(
+        name: "--target-group", kind: value("ORD", "WORD"),
+        help: CommandLineStrings.targetGroupHelp, promptOption: .targetGroup)
 
     static func format<Format: RawRepresentable & CaseIterable>(_ type: Format.Type, help: Localized) -> Option
     where Format.RawValue == String {
@@ -233,17 +248,22 @@ struct Option: Sendable {
 
     // MARK: talk
 
-    static let flow = Option(name: "--flow", kind: value("F", "F"), help: CommandLineStrings.flowHelp,
-                             suggestions: .flows)
-    static let roles = Option(name: "--role", kind: .repeatable(Localized(da: "R", en: "R")),
-                              help: CommandLineStrings.talkRoleHelp)
-    static let themes = Option(name: "--theme", kind: .repeatable(Localized(da: "T", en: "T")),
-                               help: CommandLineStrings.talkThemeHelp)
-    static let participants = Option(name: "--participants", kind: value("NAVNE", "NAMES"),
-                                     help: CommandLineStrings.participantsHelp)
-    static let minutes = Option(name: "--minutes",
-                                kind: .integer(Localized(da: "N", en: "N"), ConversationSetup.allowedMinutes),
-                                help: CommandLineStrings.minutesHelp)
+    static let flow = Option(
+        name: "--flow", kind: value("F", "F"), help: CommandLineStrings.flowHelp,
+        suggestions: .flows)
+    static let roles = Option(
+        name: "--role", kind: .repeatable(Localized(da: "R", en: "R")),
+        help: CommandLineStrings.talkRoleHelp)
+    static let themes = Option(
+        name: "--theme", kind: .repeatable(Localized(da: "T", en: "T")),
+        help: CommandLineStrings.talkThemeHelp)
+    static let participants = Option(
+        name: "--participants", kind: value("NAVNE", "NAMES"),
+        help: CommandLineStrings.participantsHelp)
+    static let minutes = Option(
+        name: "--minutes",
+        kind: .integer(Localized(da: "N", en: "N"), ConversationSetup.allowedMinutes),
+        help: CommandLineStrings.minutesHelp)
     static let record = Option(name: "--record", kind: .flag, help: CommandLineStrings.recordHelp)
     static let resume = Option(name: "--resume", kind: value("ID", "ID"), help: CommandLineStrings.resumeHelp)
 
@@ -251,38 +271,47 @@ struct Option: Sendable {
 
     static let stdio = Option(name: "--stdio", kind: .flag, help: CommandLineStrings.stdioHelp, isRequired: true)
     static let ephemeral = Option(name: "--ephemeral", kind: .flag, help: CommandLineStrings.ephemeralHelp)
-    static let maxLine = Option(name: "--max-line",
-                                kind: .integer(Localized(da: "BYTE", en: "BYTES"), Commands.maxLineRange),
-                                help: CommandLineStrings.maxLineHelp)
+    static let maxLine = Option(
+        name: "--max-line",
+        kind: .integer(Localized(da: "BYTE", en: "BYTES"), Commands.maxLineRange),
+        help: CommandLineStrings.maxLineHelp)
 
     // MARK: post
 
     /// Where `post` sends, and what.
     static let postDestinations: [Option] = [
-        Option(name: "--url", kind: value("URL", "URL"), help: CommandLineStrings.urlHelp, group: "destination",
-               environment: "SAMTALE_WEBHOOK_URL"),
-        Option(name: "--target", kind: value("NAVN", "NAME"), help: CommandLineStrings.targetHelp,
-               group: "destination"),
+        Option(
+            name: "--url", kind: value("URL", "URL"), help: CommandLineStrings.urlHelp, group: "destination",
+            environment: "SAMTALE_WEBHOOK_URL"),
+        Option(
+            name: "--target", kind: value("NAVN", "NAME"), help: CommandLineStrings.targetHelp,
+            group: "destination"),
         Option(name: "--all", kind: .flag, help: CommandLineStrings.allHelp, group: "destination"),
-        Option(name: "--platform", kind: value("P", "P"), help: CommandLineStrings.platformHelp,
-               suggestions: .platforms, onlyWith: "--url"),
+        Option(
+            name: "--platform", kind: value("P", "P"), help: CommandLineStrings.platformHelp,
+            suggestions: .platforms, onlyWith: "--url"),
         config(CommandLineStrings.postConfigHelp),
         Option(name: "--stdin", kind: .flag, help: CommandLineStrings.stdinHelp, group: "message", onlyWith: "--url"),
-        Option(name: "--session", kind: value("ID", "ID"), help: CommandLineStrings.sessionHelp, group: "message",
-               onlyWith: "--url"),
+        Option(
+            name: "--session", kind: value("ID", "ID"), help: CommandLineStrings.sessionHelp, group: "message",
+            onlyWith: "--url"),
     ]
 
     /// How `post` delivers: the ledger's rule, the dry run, retries and time limits.
     static let postDelivery: [Option] = [
         Option(name: "--force", kind: .flag, help: CommandLineStrings.forceHelp),
         Option(name: "--dry-run", kind: .flag, help: CommandLineStrings.dryRunHelp),
-        Option(name: "--retries", kind: .integer(Localized(da: "N", en: "N"), 1...100),
-               help: CommandLineStrings.retriesHelp),
-        Option(name: "--retry-for", kind: .integer(Localized(da: "S", en: "S"), 1...86_400),
-               help: CommandLineStrings.retryForHelp),
-        Option(name: "--timeout", kind: .integer(Localized(da: "S", en: "S"), 1...600),
-               help: CommandLineStrings.timeoutHelp),
-        Option(name: "--connect-timeout", kind: .integer(Localized(da: "S", en: "S"), 1...600),
-               help: CommandLineStrings.connectTimeoutHelp),
+        Option(
+            name: "--retries", kind: .integer(Localized(da: "N", en: "N"), 1...100),
+            help: CommandLineStrings.retriesHelp),
+        Option(
+            name: "--retry-for", kind: .integer(Localized(da: "S", en: "S"), 1...86_400),
+            help: CommandLineStrings.retryForHelp),
+        Option(
+            name: "--timeout", kind: .integer(Localized(da: "S", en: "S"), 1...600),
+            help: CommandLineStrings.timeoutHelp),
+        Option(
+            name: "--connect-timeout", kind: .integer(Localized(da: "S", en: "S"), 1...600),
+            help: CommandLineStrings.connectTimeoutHelp),
     ]
 }

@@ -99,7 +99,7 @@ enum Commands {
                 System.printError(CommandLineStrings.seeHelp[language])
             }
         case .badData:
-            error.message[language].split(separator: "\n").forEach { System.printError(String($0)) }
+            for line in error.message[language].split(separator: "\n") { System.printError(String(line)) }
             System.printError("samtale: \(Strings.fixDecksHint[language])")
         case .missingInput, .cannotCreate, .damagedSession, .unavailable, .tryAgainLater:
             System.printError("samtale: \(error.message[language])")
@@ -130,12 +130,14 @@ enum Commands {
         let parsed = try Arguments(arguments, command: .completions)
         try parsed.expectPositionals(atMost: 1)
         guard let name = parsed.positionals.first else {
-            throw .usage(CommandLineStrings.missingArgument(Shell.allCases.map(\.rawValue).joined(separator: "|")),
-                         command: .completions)
+            throw .usage(
+                CommandLineStrings.missingArgument(Shell.allCases.map(\.rawValue).joined(separator: "|")),
+                command: .completions)
         }
         guard let shell = Shell(rawValue: name) else {
-            throw .usage(Strings.invalidChoice("completions", name, allowed: Shell.allCases.map(\.rawValue)),
-                         command: .completions)
+            throw .usage(
+                Strings.invalidChoice("completions", name, allowed: Shell.allCases.map(\.rawValue)),
+                command: .completions)
         }
         System.printOut(Completions.script(for: shell, language: language))
         return 0
@@ -216,11 +218,14 @@ enum Commands {
             throw .usage(CommandLineStrings.missingArgument("decks|roles|themes"), command: .list)
         }
         guard let subject = ListSubject(rawValue: raw) else {
-            throw .usage(Strings.invalidChoice("list", raw, allowed: ListSubject.allCases.map(\.rawValue)), command: .list)
+            throw .usage(
+                Strings.invalidChoice("list", raw, allowed: ListSubject.allCases.map(\.rawValue)), command: .list)
         }
         let format = try parsed.choice("--format", as: DocumentFormat.self) ?? .text
         let catalog = try loadCatalog(parsed, language: language)
-        let decks = try parsed.value("--deck").map { name throws(CommandError) in [try resolve(name, in: catalog, command: .list)] }
+        let decks = try parsed.value("--deck").map { name throws(CommandError) in
+            [try resolve(name, in: catalog, command: .list)]
+        }
         System.printOut(Listing.render(subject, decks: decks ?? catalog.decks, format: format, language: language))
         return 0
     }
@@ -258,7 +263,8 @@ enum Commands {
         let parsed = try Arguments(arguments, command: .validate)
         var files: [DeckFile] = []
         if parsed.positionals.isEmpty {
-            files = BuiltinDecks.files + BuiltinFlows.files + (try DeckSources.configured(parsed))
+            files =
+                BuiltinDecks.files + BuiltinFlows.files + (try DeckSources.configured(parsed))
                 + (try DeckSources.configuredFlows(parsed))
             // The targets file of `samtale post`, when there is one (or when it is named).
             let defaultPath = defaultTargetsPath().flatMap { FileSystem.exists($0) ? $0 : nil }
@@ -297,7 +303,7 @@ enum Commands {
             guard let index = broken.firstIndex(where: { $0.file == file.name }) else { continue }
             issueCount += broken[index].issues.count
             // A file name or key may hold anything; the lines are for reading.
-            broken.remove(at: index).lines(in: language).forEach { System.printOut($0.withoutControlCharacters) }
+            for line in broken.remove(at: index).lines(in: language) { System.printOut(line.withoutControlCharacters) }
         }
         System.printError(Strings.validationSummary(files: files.count, issues: issueCount)[language])
         return issueCount == 0 ? 0 : 65

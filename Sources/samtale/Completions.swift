@@ -50,7 +50,9 @@ enum Completions {
             "        \(command.rawValue)) words=\"\(optionNames(command).joined(separator: " "))\" ;;"
         }
         let operands = Subcommand.allCases.map { command in
-            let reply = takesPaths(command) ? "COMPREPLY=($(compgen -f -- \"$cur\")); return"
+            let reply =
+                takesPaths(command)
+                ? "COMPREPLY=($(compgen -f -- \"$cur\")); return"
                 : "words=\"\(Self.operands(of: command).joined(separator: " "))\""
             return "        \(command.rawValue)) \(reply) ;;"
         }
@@ -101,7 +103,9 @@ enum Completions {
             "            (\(command.rawValue)) compadd -- \(optionNames(command).joined(separator: " ")) ;;"
         }
         let operands = Subcommand.allCases.map { command in
-            let reply = takesPaths(command) ? "_files"
+            let reply =
+                takesPaths(command)
+                ? "_files"
                 : "compadd -- \(Self.operands(of: command).joined(separator: " "))"
             return "            (\(command.rawValue)) \(reply) ;;"
         }
@@ -154,8 +158,9 @@ enum Completions {
         var lines = ["# fish completion for samtale, written by `samtale completions fish`.", "complete -c samtale -f"]
         let commands = Subcommand.allCases.map(\.rawValue).joined(separator: " ")
         for command in Subcommand.allCases {
-            lines.append("complete -c samtale -n \"not __fish_seen_subcommand_from \(commands)\" -a \(command.rawValue)"
-                + " -d \(quoted(CommandLineStrings.summary(command)[language]))")
+            lines.append(
+                "complete -c samtale -n \"not __fish_seen_subcommand_from \(commands)\" -a \(command.rawValue)"
+                    + " -d \(quoted(CommandLineStrings.summary(command)[language]))")
         }
         lines.append("complete -c samtale -s h -l help -d \(quoted(CommandLineStrings.showHelp[language]))")
         lines.append("complete -c samtale -n \"not __fish_seen_subcommand_from \(commands)\" -l version")

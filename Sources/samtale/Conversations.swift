@@ -23,8 +23,9 @@ extension Commands {
                 System.printError("samtale: \(Strings.alreadyFinished[language])")
                 return 0
             }
-            let runner = TerminalConversation(style: style, output: output, language: language, save: store.save,
-                                              clock: System.now)
+            let runner = TerminalConversation(
+                style: style, output: output, language: language, save: store.save,
+                clock: System.now)
             _ = try run(runner, &session, input: &input, first: .resume)
             return 0
         }
@@ -33,8 +34,11 @@ extension Commands {
         let planner = SetupPlanner(flows: catalog.flows, decks: catalog.decks, language: language)
         var generator = SystemRandomNumberGenerator()
         let request = try startRequest(parsed, language: language, minutes: minutes, seed: generator.next())
-        guard let plan = try plan(request, planner: planner, readLine: { input.readLine() }, style: style,
-                                  output: output) else {
+        guard
+            let plan = try plan(
+                request, planner: planner, readLine: { input.readLine() }, style: style,
+                output: output)
+        else {
             System.printError("samtale: \(Strings.nothingStarted[language])")
             return 0
         }
@@ -43,8 +47,9 @@ extension Commands {
         }
         let records = plan.flow.records || parsed.flag("--record")
         let save: ((inout Session) throws(SessionStoreError) -> Void)? = if records { store.save } else { nil }
-        let runner = TerminalConversation(style: style, output: output, language: language, save: save,
-                                          clock: System.now)
+        let runner = TerminalConversation(
+            style: style, output: output, language: language, save: save,
+            clock: System.now)
         _ = try run(runner, &session, input: &input, first: .start)
         return 0
     }
@@ -60,8 +65,11 @@ extension Commands {
             case .ready(let plan):
                 return plan
             case .missing(_, let partial):
-                guard let chosen = TerminalSetup.complete(partial, planner: planner, readLine: readLine, style: style,
-                                                          output: output) else { return nil }
+                guard
+                    let chosen = TerminalSetup.complete(
+                        partial, planner: planner, readLine: readLine, style: style,
+                        output: output)
+                else { return nil }
                 step = try starting { () throws(StartError) in try planner.start(request, from: chosen) }
             }
         }
@@ -98,7 +106,9 @@ extension Commands {
             flow: try parsed.value("--flow"), deck: try parsed.value("--deck"), unnamedDeck: .asked,
             roles: parsed.all("--role"), language: language, minutes: minutes, seed: seed
         )
-        request.themes = parsed.all("--theme").flatMap { $0.split(separator: ",").map { String($0).trimmingWhitespace } }
+        request.themes = parsed.all("--theme").flatMap {
+            $0.split(separator: ",").map { String($0).trimmingWhitespace }
+        }
         if let names = try parsed.value("--participants") {
             request.participants = names.split(separator: ",").map { String($0).trimmingWhitespace }
                 .filter { !$0.isEmpty }
@@ -153,7 +163,9 @@ extension Commands {
     }
 
     /// The sessions, the latest change first (damaged files last): as a table under a heading, or as JSON rows.
-    private static func sessionList(_ store: SessionStore, format: DocumentFormat, language: Language) throws(CommandError) -> String {
+    private static func sessionList(_ store: SessionStore, format: DocumentFormat, language: Language)
+        throws(CommandError) -> String
+    {
         let ids: [SessionID]
         do {
             ids = try store.list()
@@ -165,7 +177,7 @@ extension Commands {
             .map { entry in (entry.id, entry.session, entry.session.flatMap { Timestamp(iso: $0.updatedAt) }) }
             .sorted { first, second in
                 switch (first.2, second.2) {
-                case let (left?, right?) where left != right: left > right
+                case (let left?, let right?) where left != right: left > right
                 case (_?, nil): true
                 case (nil, _?): false
                 default: first.0.description < second.0.description
@@ -182,9 +194,11 @@ extension Commands {
         let rows = entries.map { id, session, _ -> [String] in
             guard let session else { return [id.description, Strings.damaged[language]] }
             let progress = session.conversation.progress
-            return [id.description, session.setup.flow, session.setup.deck, session.setup.roles.joined(separator: "+"),
-                    session.updatedAt, Strings.status(session.status)[language],
-                    "\(progress.current)/\(progress.total)"]
+            return [
+                id.description, session.setup.flow, session.setup.deck, session.setup.roles.joined(separator: "+"),
+                session.updatedAt, Strings.status(session.status)[language],
+                "\(progress.current)/\(progress.total)",
+            ]
         }
         return table([CommandLineStrings.sessionListHeadings.map { $0[language] }] + rows).withoutControlCharacters
     }
@@ -208,7 +222,9 @@ extension Commands {
     }
 
     static func sessionID(_ text: String, command: Subcommand) throws(CommandError) -> SessionID {
-        guard let id = SessionID(validating: text) else { throw .usage(Strings.invalidSessionID(text), command: command) }
+        guard let id = SessionID(validating: text) else {
+            throw .usage(Strings.invalidSessionID(text), command: command)
+        }
         return id
     }
 

@@ -5,7 +5,8 @@ import SamtaleCore
 enum DeckSources {
     /// The folders named by the environment, then by `--dialogues`.
     private static func folders(_ arguments: Arguments) -> [String] {
-        (System.environment("SAMTALE_DIALOGUES") ?? "").split(separator: ":").map(String.init) + arguments.all("--dialogues")
+        (System.environment("SAMTALE_DIALOGUES") ?? "").split(separator: ":").map(String.init)
+            + arguments.all("--dialogues")
     }
 
     /// The deck files in the configured folders.
@@ -49,7 +50,9 @@ enum DeckSources {
                 return [DeckFile(name: path, bytes: try System.readFile(path), isBuiltin: false)]
             }
             let folder = path.hasSuffix("/") ? path : path + "/"
-            var names = try System.directoryEntries(path).filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }
+            var names = try System.directoryEntries(path).filter {
+                $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json")
+            }
             if explicit && FileSystem.isDirectory(folder + "flows") {
                 names += try System.directoryEntries(folder + "flows")
                     .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.map { "flows/" + $0 }

@@ -24,11 +24,13 @@ extension Commands {
             connectTimeout: Double(try bounded(parsed, "--connect-timeout", default: 10)),
             timeout: Double(try bounded(parsed, "--timeout", default: 30)), headers: PostRequest.headers
         )
-        let (posts, failures) = parsed.flag("--all") || targetName != nil
+        let (posts, failures) =
+            parsed.flag("--all") || targetName != nil
             ? try targetPosts(parsed, language: language) : (try urlPost(parsed, language: language), [])
         var code: Int32 = 0
         for failure in failures {
-            System.printError("samtale: \(CommandLineStrings.postTargetFailed(failure.label, reason: failure.reason)[language])")
+            System.printError(
+                "samtale: \(CommandLineStrings.postTargetFailed(failure.label, reason: failure.reason)[language])")
             code = worse(code, 64)
         }
         if parsed.flag("--dry-run") {
@@ -59,29 +61,44 @@ extension Commands {
 
     /// `--url` (or SAMTALE_WEBHOOK_URL): the day's prompt from the command line's options, `--stdin`, or `--session`.
     private static func urlPost(_ parsed: Arguments, language: Language) throws(CommandError) -> [Post] {
-        guard let url = try parsed.value("--url") ?? System.environment("SAMTALE_WEBHOOK_URL").flatMap({ $0.isEmpty ? nil : $0 })
+        guard
+            let url = try parsed.value("--url")
+                ?? System.environment("SAMTALE_WEBHOOK_URL").flatMap({ $0.isEmpty ? nil : $0 })
         else { throw .usage(CommandLineStrings.postNoURL, command: .post) }
         let address = try webhookAddress(url, platform: try parsed.choice("--platform", as: Platform.self))
         let label = address.redacted
         let session = try parsed.value("--session")
         if parsed.flag("--stdin") || session != nil {
-            guard !parsed.flag("--stdin") || session == nil else { throw .usage(CommandLineStrings.postOneMessage, command: .post) }
-            let message = if let session { try summaryMessage(session, language: language) }
-                else { try standardInputMessage(language: language) }
-            return [Post(label: label, address: address, body: JSONWriter.string(message.payload(for: address.platform)), ledger: nil)]
+            guard !parsed.flag("--stdin") || session == nil else {
+                throw .usage(CommandLineStrings.postOneMessage, command: .post)
+            }
+            let message =
+                if let session { try summaryMessage(session, language: language) } else {
+                    try standardInputMessage(language: language)
+                }
+            return [
+                Post(
+                    label: label, address: address, body: JSONWriter.string(message.payload(for: address.platform)),
+                    ledger: nil)
+            ]
         }
         let catalog = try loadCatalog(parsed, language: language)
         guard case .prompt(let prompt) = try choosePrompt(try promptOptions(parsed), in: catalog, command: .post) else {
             return []
         }
-        return [promptPost(prompt, address: address, label: label, ledgerName: "url-" + Self.fingerprint(address.url),
-                           language: language)]
+        return [
+            promptPost(
+                prompt, address: address, label: label, ledgerName: "url-" + Self.fingerprint(address.url),
+                language: language)
+        ]
     }
 
     /// `--all` (every target due today) or `--target NAME`, from the targets file; a target that cannot be posted
     /// to is a failure of its own, and the others are still posted.
-    private static func targetPosts(_ parsed: Arguments,
-                                    language: Language) throws(CommandError) -> ([Post], [Failure]) {
+    private static func targetPosts(
+        _ parsed: Arguments,
+        language: Language
+    ) throws(CommandError) -> ([Post], [Failure]) {
         for option in ["--url", "--platform", "--session"] where (try parsed.value(option)) != nil {
             throw .usage(CommandLineStrings.postOptionWithTargets(option), command: .post)
         }
@@ -92,7 +109,8 @@ extension Commands {
         var chosen = targets
         if let name = try parsed.value("--target") {
             guard let target = targets.first(where: { $0.name == name }) else {
-                throw .usage(CommandLineStrings.postUnknownTarget(name, path: path, known: targets.map(\.name)), command: .post)
+                throw .usage(
+                    CommandLineStrings.postUnknownTarget(name, path: path, known: targets.map(\.name)), command: .post)
             }
             chosen = [target]
         }
@@ -114,8 +132,10 @@ extension Commands {
     }
 
     /// The day's question for one target, or nil when the day does not count for it.
-    private static func targetPost(_ target: WebhookTarget, options: PromptOptions, catalog: Catalog,
-                                   language: Language) throws(CommandError) -> Post? {
+    private static func targetPost(
+        _ target: WebhookTarget, options: PromptOptions, catalog: Catalog,
+        language: Language
+    ) throws(CommandError) -> Post? {
         let request = target.prompt.overriding(options)
         let url: String
         switch target.url {
@@ -128,15 +148,19 @@ extension Commands {
         }
         let address = try webhookAddress(url, platform: target.platform)
         guard case .prompt(let prompt) = try choosePrompt(request, in: catalog, command: .post) else { return nil }
-        return promptPost(prompt, address: address, label: target.name, ledgerName: target.name,
-                          language: target.language ?? language)
+        return promptPost(
+            prompt, address: address, label: target.name, ledgerName: target.name,
+            language: target.language ?? language)
     }
 
-    private static func promptPost(_ prompt: Prompt, address: WebhookAddress, label: String, ledgerName: String,
-                                   language: Language) -> Post {
+    private static func promptPost(
+        _ prompt: Prompt, address: WebhookAddress, label: String, ledgerName: String,
+        language: Language
+    ) -> Post {
         let message = WebhookMessage(prompt: prompt, language: language)
-        return Post(label: label, address: address, body: JSONWriter.string(message.payload(for: address.platform)),
-                    ledger: LedgerEntry(target: ledgerName, date: prompt.date, question: prompt.text))
+        return Post(
+            label: label, address: address, body: JSONWriter.string(message.payload(for: address.platform)),
+            ledger: LedgerEntry(target: ledgerName, date: prompt.date, question: prompt.text))
     }
 
     private static func standardInputMessage(language: Language) throws(CommandError) -> WebhookMessage {
@@ -146,7 +170,9 @@ extension Commands {
         } catch {
             throw .missingInput(Strings.cannotRead(error.path, reason: error.reason))
         }
-        guard !text.trimmingWhitespace.isEmpty else { throw .usage(CommandLineStrings.postEmptyStandardInput, command: .post) }
+        guard !text.trimmingWhitespace.isEmpty else {
+            throw .usage(CommandLineStrings.postEmptyStandardInput, command: .post)
+        }
         return WebhookMessage(text: text, language: language)
     }
 
@@ -172,15 +198,18 @@ extension Commands {
 
     /// A whole number option within its range: every clock and counter downstream holds it (`samtale-http` turns
     /// seconds into nanoseconds). Anything else names the option and the range.
-    private static func bounded(_ parsed: Arguments, _ option: String, default value: Int,
-                                unit: Localized = CommandLineStrings.postUnitSeconds) throws(CommandError) -> Int {
+    private static func bounded(
+        _ parsed: Arguments, _ option: String, default value: Int,
+        unit: Localized = CommandLineStrings.postUnitSeconds
+    ) throws(CommandError) -> Int {
         try parsed.integer(option, unit: unit) ?? value
     }
 
     /// The request as it would be sent, with the URL cut to its scheme and host (and cut from the body by the caller).
     private static func dryRun(_ post: Post) -> String {
         let headers = PostRequest.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
-        return "POST \(post.address.redacted)/… (\(post.address.platform.rawValue), \(post.label))\n\(headers)\n\n\(post.body)\n"
+        return
+            "POST \(post.address.redacted)/… (\(post.address.platform.rawValue), \(post.label))\n\(headers)\n\n\(post.body)\n"
     }
 
     /// The targets file: `--config FILE`, else `$XDG_CONFIG_HOME/samtale/targets.json` (or `~/.config/…`).
@@ -204,7 +233,9 @@ extension Commands {
     }
 
     static func defaultTargetsPath() -> String? {
-        if let config = System.environment("XDG_CONFIG_HOME"), config.hasPrefix("/") { return config + "/samtale/targets.json" }
+        if let config = System.environment("XDG_CONFIG_HOME"), config.hasPrefix("/") {
+            return config + "/samtale/targets.json"
+        }
         return System.environment("HOME").map { $0 + "/.config/samtale/targets.json" }
     }
 

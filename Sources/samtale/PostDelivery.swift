@@ -37,8 +37,9 @@ struct PostDelivery {
             let answers = try helper?.receive(waitingAtMost: deadline.map { max(0, $0 - Clock.monotonic()) }) ?? []
             actions = answers.isEmpty ? machine.timerFired(at: Clock.monotonic()) : []
             for answer in answers {
-                actions += machine.answerArrived(id: answer.id, answer.result, at: Clock.monotonic(),
-                                                 wallClock: Clock.epoch(), jitter: Double.random(in: 0..<1))
+                actions += machine.answerArrived(
+                    id: answer.id, answer.result, at: Clock.monotonic(),
+                    wallClock: Clock.epoch(), jitter: Double.random(in: 0..<1))
             }
         }
     }
@@ -74,7 +75,9 @@ struct HTTPHelper {
 
     init() throws(CommandError) {
         let path = Self.path
-        guard let process = System.ChildProcess.start(path) else { throw .unavailable(CommandLineStrings.httpHelperMissing(path)) }
+        guard let process = System.ChildProcess.start(path) else {
+            throw .unavailable(CommandLineStrings.httpHelperMissing(path))
+        }
         self.process = process
     }
 
@@ -93,7 +96,9 @@ struct HTTPHelper {
         while let newline = buffered.firstIndex(of: 0x0A) {
             let line = Array(buffered[..<newline])
             buffered.removeSubrange(...newline)
-            guard let answer = HelperAnswer(line: line) else { throw .unavailable(CommandLineStrings.httpHelperStopped) }
+            guard let answer = HelperAnswer(line: line) else {
+                throw .unavailable(CommandLineStrings.httpHelperStopped)
+            }
             results.append(answer)
         }
         return results

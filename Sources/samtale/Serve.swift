@@ -12,7 +12,9 @@ extension Commands {
     static func serve(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
         let parsed = try Arguments(arguments, command: .serve)
         try parsed.expectPositionals(atMost: 0)
-        guard parsed.flag("--stdio") else { throw .usage(CommandLineStrings.missingArgument("--stdio"), command: .serve) }
+        guard parsed.flag("--stdio") else {
+            throw .usage(CommandLineStrings.missingArgument("--stdio"), command: .serve)
+        }
         let maxLine = try parsed.integer("--max-line") ?? defaultMaxLine
         var tokenKey = Array((System.environment("SAMTALE_TOKEN_KEY") ?? "").utf8)
         let tokenKeyIsEphemeral = tokenKey.isEmpty

@@ -60,7 +60,10 @@ struct StandardInput: ~Copyable {
             }
             if atEnd {
                 guard start < buffer.count || skipping else { return .end }
-                defer { buffer.removeAll(); start = 0 }
+                defer {
+                    buffer.removeAll()
+                    start = 0
+                }
                 return skipping ? .tooLong : .bytes(Array(buffer[start...]))
             }
             if start > 0 && start == buffer.count {

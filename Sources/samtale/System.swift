@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SamtaleCore
 import TerminalAdapter
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The operating-system calls of the command line itself (output, environment, clock, signals, waiting for input,
 /// child processes), straight from libc: Foundation would double the start-up time of `samtale prompt`, which runs
@@ -79,7 +80,9 @@ enum System {
         var now = time(nil)
         var parts = tm()
         localtime_r(&now, &parts)
-        guard let date = CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) else {
+        guard
+            let date = CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+        else {
             preconditionFailure("the system clock gives a date outside 1583...9999")
         }
         return date
@@ -195,11 +198,11 @@ extension System {
         var action = sigaction()
         // The handler's field is in a union whose name each C library chooses.
         #if canImport(Darwin)
-        action.__sigaction_u.__sa_handler = noteInterrupt
+            action.__sigaction_u.__sa_handler = noteInterrupt
         #elseif canImport(Musl)
-        action.__sa_handler.sa_handler = noteInterrupt
+            action.__sa_handler.sa_handler = noteInterrupt
         #else
-        action.__sigaction_handler.sa_handler = noteInterrupt
+            action.__sigaction_handler.sa_handler = noteInterrupt
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
@@ -240,8 +243,10 @@ extension System {
 
     /// Waits until standard input has something to read or an interrupt arrives, whichever is first.
     static func waitForInput() -> InputWait {
-        var waiting = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: signalPipe.read, events: Int16(POLLIN), revents: 0)]
+        var waiting = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: signalPipe.read, events: Int16(POLLIN), revents: 0),
+        ]
         if poll(&waiting, nfds_t(waiting.count), -1) < 0 { return errno == EINTR ? .again : .failed }
         if waiting[1].revents & Int16(POLLIN) != 0 { return .interrupted }
         return waiting[0].revents != 0 ? .ready : .again
@@ -287,15 +292,15 @@ extension System {
     /// The running program's own file: `/proc/self/exe` on Linux, `_NSGetExecutablePath` on macOS; "" if unknown.
     static var executablePath: String {
         #if canImport(Darwin)
-        var size = UInt32(PATH_MAX) + 1
-        var buffer = [CChar](repeating: 0, count: Int(size))
-        guard _NSGetExecutablePath(&buffer, &size) == 0, let resolved = realpath(buffer, nil) else { return "" }
-        defer { free(resolved) }
-        return String(cString: resolved)
+            var size = UInt32(PATH_MAX) + 1
+            var buffer = [CChar](repeating: 0, count: Int(size))
+            guard _NSGetExecutablePath(&buffer, &size) == 0, let resolved = realpath(buffer, nil) else { return "" }
+            defer { free(resolved) }
+            return String(cString: resolved)
         #else
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        return count > 0 ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+            return count > 0 ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
         #endif
     }
 
@@ -309,9 +314,9 @@ extension System {
         /// This process's environment, which the child inherits (its proxy settings, for one).
         private static var environment: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
             #if canImport(Darwin)
-            _NSGetEnviron()?.pointee
+                _NSGetEnviron()?.pointee
             #else
-            environ
+                environ
             #endif
         }
 
@@ -322,13 +327,13 @@ extension System {
             var fromChild: [Int32] = [0, 0]
             guard pipe(&toChild) == 0 else { return nil }
             guard pipe(&fromChild) == 0 else {
-                toChild.forEach { close($0) }
+                for descriptor in toChild { close(descriptor) }
                 return nil
             }
             #if canImport(Darwin)
-            var actions: posix_spawn_file_actions_t?
+                var actions: posix_spawn_file_actions_t?
             #else
-            var actions = posix_spawn_file_actions_t()
+                var actions = posix_spawn_file_actions_t()
             #endif
             posix_spawn_file_actions_init(&actions)
             defer { posix_spawn_file_actions_destroy(&actions) }
@@ -337,7 +342,7 @@ extension System {
             for descriptor in toChild + fromChild { posix_spawn_file_actions_addclose(&actions, descriptor) }
             var pid: pid_t = 0
             let arguments: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
-            defer { arguments.forEach { free($0) } }
+            defer { for argument in arguments { free(argument) } }
             let status = posix_spawn(&pid, path, &actions, nil, arguments, environment)
             close(toChild[0])
             close(fromChild[1])

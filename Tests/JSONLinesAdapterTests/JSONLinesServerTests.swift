@@ -246,8 +246,9 @@ extension JSONValue {
         try TemporaryFolders.with { state in
             let folder = state.appendingPathComponent("sessions")
             var server = try ServerInMemory(store: SessionStore(directory: folder.path))
-            let started = try server.send(#"{"type":"start","flow":"energizer","role":"medarbejder","#
-                + #""theme":"sammen sikrer","seed":3,"record":\#(record)}"#)
+            let started = try server.send(
+                #"{"type":"start","flow":"energizer","role":"medarbejder","#
+                    + #""theme":"sammen sikrer","seed":3,"record":\#(record)}"#)
             let id = try #require(started.first?.text("session"))
             let answered = try server.send(#"{"type":"input","session":"\#(id)","text":"Et svar"}"#)
             #expect(answered.allSatisfy { $0.type != "error" })
@@ -261,16 +262,18 @@ extension JSONValue {
     @Test func aSignedTokenHoldingAnImpossiblePositionIsADamagedSession() throws {
         try TemporaryFolders.with { folder in
             var server = try ServerInMemory(store: SessionStore(directory: folder.path))
-            let started = try server.send(#"{"type":"start","flow":"energizer","role":"chef","#
-                + #""theme":"sammen styrker","seed":2,"state":"inline"}"#)
+            let started = try server.send(
+                #"{"type":"start","flow":"energizer","role":"chef","#
+                    + #""theme":"sammen styrker","seed":2,"state":"inline"}"#)
             let token = try #require(started.last?.text("state"))
             let id = try #require(started.first?.text("session"))
             let parts = token.split(separator: ".").map(String.init)
             let padded = parts[2] + String(repeating: "=", count: (4 - parts[2].count % 4) % 4)
             let base64 = padded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
             var payload = String(decoding: try #require(Data(base64Encoded: base64)), as: UTF8.self)
-            payload = payload.replacingOccurrences(of: #""at":{"type":"question","step":1}"#,
-                                                   with: #""at":{"type":"question","step":9999}"#)
+            payload = payload.replacingOccurrences(
+                of: #""at":{"type":"question","step":1}"#,
+                with: #""at":{"type":"question","step":9999}"#)
             #expect(payload.contains("9999"))
             let signed = "v2." + parts[1] + "." + Base64URL.encode(Array(payload.utf8))
             let code = HMACSHA256.authenticationCode(for: Array(signed.utf8), key: Array("key".utf8))
@@ -293,8 +296,9 @@ extension JSONValue {
             let long = String(repeating: "ord ", count: 20_000)
             for _ in 0..<3 {
                 let lines = try server.send(#"{"type":"input","session":"\#(id)","text":"\#(long)"}"#)
-                #expect(lines.first?.type == "reask" && lines.first?.text("reason") == "too-long",
-                        "\(String(describing: lines.first))")
+                #expect(
+                    lines.first?.type == "reask" && lines.first?.text("reason") == "too-long",
+                    "\(String(describing: lines.first))")
                 #expect(lines.last?.currentQuestion == 1)
             }
             // Not kept, not even in the log: a record that kept each try would grow by 80 KB a time until unreadable.

@@ -1,6 +1,7 @@
 import Foundation
 import SamtaleDecks
 import Testing
+
 @testable import SamtaleCore
 
 /// The built-in decks, as samtale holds them.
@@ -22,8 +23,10 @@ enum Seeds {
             text = text.replacingOccurrences(of: markup, with: "")
         }
         text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        for (broken, mended) in [("arbejds gange", "arbejdsgange"), ("balance-rede", "balancerede"),
-                                 ("samarbejds muligheder", "samarbejdsmuligheder")] {
+        for (broken, mended) in [
+            ("arbejds gange", "arbejdsgange"), ("balance-rede", "balancerede"),
+            ("samarbejds muligheder", "samarbejdsmuligheder"),
+        ] {
             text = text.replacingOccurrences(of: broken, with: mended)
         }
         return text
@@ -42,7 +45,8 @@ enum Seeds {
     static func difference(of text: String, from seed: String, width: Int = 40) -> String {
         let characters = Array(text)
         // Longer starts are held only if shorter ones are: search for the longest.
-        var held = 0, notHeld = characters.count + 1
+        var held = 0
+        var notHeld = characters.count + 1
         while notHeld - held > 1 {
             let middle = (held + notHeld) / 2
             if seed.contains(String(characters[..<middle])) { held = middle } else { notHeld = middle }
@@ -90,10 +94,11 @@ extension Deck: CustomTestStringConvertible {
     }
 
     @Test func allFiveSeedsAreBuiltIn() {
-        #expect(builtinDecks.map(\.source).sorted() == [
-            "000_c5eb57f69856a655.txt", "001_baa56de520c026f7.txt", "002_04dc522c6614ef68.txt",
-            "003_0e9eb2002118627b.txt", "004_8f8e8746924e2aa8.txt",
-        ])
+        #expect(
+            builtinDecks.map(\.source).sorted() == [
+                "000_c5eb57f69856a655.txt", "001_baa56de520c026f7.txt", "002_04dc522c6614ef68.txt",
+                "003_0e9eb2002118627b.txt", "004_8f8e8746924e2aa8.txt",
+            ])
         #expect(Set(builtinDecks.map(\.id)).count == 5)
     }
 
@@ -103,18 +108,22 @@ extension Deck: CustomTestStringConvertible {
         let missing = deck.sourceTexts.filter { !seed.contains($0) }
         if !missing.isEmpty {
             let count = "\(missing.count) of \(deck.sourceTexts.count) texts"
-            Issue.record(Comment(rawValue: "not in \(deck.source) word for word (\(count)):\n"
-                + Seeds.report(missing: missing, from: seed)))
+            Issue.record(
+                Comment(
+                    rawValue: "not in \(deck.source) word for word (\(count)):\n"
+                        + Seeds.report(missing: missing, from: seed)))
         }
         #expect(deck.sourceTexts.count > 10)
     }
 
     @Test func aMissingTextIsReportedByWhereItPartsFromTheSeed() {
         let seed = "Ledelse er lederens pligt snarere end lederens ret, og et spørgsmål om at motivere."
-        #expect(Seeds.difference(of: "Ledelse er lederens ret snarere end lederens pligt.", from: seed, width: 12)
-            == "after »…er lederens « the deck has »ret snarere …«, the seed »pligt snarer…«")
-        #expect(Seeds.difference(of: "Ledelse er lederens pligt!", from: seed) == "after »Ledelse er lederens pligt« "
-            + "the deck has »!«, the seed » snarere end lederens ret, og et spørgsm…«")
+        #expect(
+            Seeds.difference(of: "Ledelse er lederens ret snarere end lederens pligt.", from: seed, width: 12)
+                == "after »…er lederens « the deck has »ret snarere …«, the seed »pligt snarer…«")
+        #expect(
+            Seeds.difference(of: "Ledelse er lederens pligt!", from: seed) == "after »Ledelse er lederens pligt« "
+                + "the deck has »!«, the seed » snarere end lederens ret, og et spørgsm…«")
         #expect(Seeds.difference(of: "Æble", from: seed) == "nothing of »Æble« is in the seed")
         let page = String(repeating: "Ledelse er lederens pligt, ", count: 2_000)
         let report = Seeds.report(missing: Array(repeating: page, count: 8), from: seed)
@@ -164,15 +173,25 @@ extension Deck: CustomTestStringConvertible {
     /// Hjørring's dialogue cards (`Seeds/000_c5eb57f69856a655.txt`) read card by card: how many questions each role's
     /// card per perspective has for each audience.
     static func dialogueCardQuestionCounts() throws -> [String: Int] {
-        let roleHeadings = ["FÆLLES": "faelles", "MEDARBEJDER": "medarbejder", "LEDER AF MEDARBEJDER": "leder-af-medarbejder",
-                            "LEDER AF LEDER": "leder-af-leder", "LEDER AF LEDE": "leder-af-leder", "CHEF": "chef",
-                            "DIREKTØR": "direktoer"]
-        let themes = ["SIKRER": "sammen-sikrer-vi-driften", "STYRKER": "sammen-styrker-vi-resultaterne",
-                      "SKABER": "sammen-skaber-vi-loesninger", "UDVIKLER": "sammen-udvikler-vi-en-baeredygtig-organisation"]
+        let roleHeadings = [
+            "FÆLLES": "faelles", "MEDARBEJDER": "medarbejder", "LEDER AF MEDARBEJDER": "leder-af-medarbejder",
+            "LEDER AF LEDER": "leder-af-leder", "LEDER AF LEDE": "leder-af-leder", "CHEF": "chef",
+            "DIREKTØR": "direktoer",
+        ]
+        let themes = [
+            "SIKRER": "sammen-sikrer-vi-driften", "STYRKER": "sammen-styrker-vi-resultaterne",
+            "SKABER": "sammen-skaber-vi-loesninger", "UDVIKLER": "sammen-udvikler-vi-en-baeredygtig-organisation",
+        ]
         var counts: [String: Int] = [:]
-        var role = "", theme = "", audience = ""
+        var role = ""
+        var theme = ""
+        var audience = ""
         for line in try Seeds.text("000_c5eb57f69856a655.txt").split(separator: "\n").map(String.init) {
-            if let id = roleHeadings[line] { role = id; audience = ""; continue }
+            if let id = roleHeadings[line] {
+                role = id
+                audience = ""
+                continue
+            }
             if line.hasPrefix("Mit bidrag til") || line.hasPrefix("Vores bidrag til") {
                 theme = themes.first { line.contains($0.key) }?.value ?? "?"
                 audience = ""
@@ -202,14 +221,17 @@ extension Deck: CustomTestStringConvertible {
     @Test func theSkanderborgDeckHoldsEveryBulletOfTheSeed() throws {
         let deck = try #require(builtinDecks.first { $0.source == "001_baa56de520c026f7.txt" })
         let bullets = try Seeds.text(deck.source).split(separator: "\n").filter { $0.hasPrefix("- ") }.count
-        let held = deck.cards.reduce(0) { $0 + $1.statements.count + $1.pitfalls.count }
+        let held =
+            deck.cards.reduce(0) { $0 + $1.statements.count + $1.pitfalls.count }
             + deck.roles.reduce(0) { $0 + ($1.group?.tasks.count ?? 0) }
         #expect(held == bullets)
         #expect(deck.roles.count == 6)
-        #expect(deck.roles.compactMap(\.group).map(\.name) == [
-            "Personalegrupper", "Ledergrupper", "Ledergrupper inden for en enhed/institution", "Faglige fællesskaber",
-            "Koncernledelsen", "Direktion",
-        ])
+        #expect(
+            deck.roles.compactMap(\.group).map(\.name) == [
+                "Personalegrupper", "Ledergrupper", "Ledergrupper inden for en enhed/institution",
+                "Faglige fællesskaber",
+                "Koncernledelsen", "Direktion",
+            ])
         #expect(deck.cards.filter { !$0.pitfalls.isEmpty }.count == 6)
     }
 
@@ -230,15 +252,20 @@ extension Deck: CustomTestStringConvertible {
 
     @Test func theSeesawAndKoldingDecksHaveTheirAreasAndThemes() throws {
         let seesaw = try #require(builtinDecks.first { $0.source == "002_04dc522c6614ef68.txt" })
-        #expect(seesaw.themes.map(\.name) == ["Optimer med blik for helheden", "Ha' styr på driften",
-                                              "Vær i samspil med omgivelserne", "Se langt, og sæt det stærkeste hold"])
+        #expect(
+            seesaw.themes.map(\.name) == [
+                "Optimer med blik for helheden", "Ha' styr på driften",
+                "Vær i samspil med omgivelserne", "Se langt, og sæt det stærkeste hold",
+            ])
         #expect(seesaw.sections.first { $0.kind == .values }?.items == ["tillid", "dialog", "arbejdsglæde"])
         #expect(seesaw.sections.contains { $0.kind == .model && $0.paragraphs.joined().contains("vippebræt") })
         let kolding = try #require(builtinDecks.first { $0.source == "004_8f8e8746924e2aa8.txt" })
-        #expect(kolding.themes.map(\.name) == ["Mennesker først", "Ledelse tæt på", "Træning", "Fællesskab", "Resultater"])
+        #expect(
+            kolding.themes.map(\.name) == ["Mennesker først", "Ledelse tæt på", "Træning", "Fællesskab", "Resultater"])
         #expect(kolding.cards.allSatisfy { !$0.statements.isEmpty && !$0.quotes.isEmpty })
         #expect(kolding.sections.contains { $0.kind == .vision })
-        let howToUse = try #require(builtinDecks.first { $0.id == "hjoerring-dialogkort" }?.sections.first { $0.kind == .howToUse })
+        let howToUse = try #require(
+            builtinDecks.first { $0.id == "hjoerring-dialogkort" }?.sections.first { $0.kind == .howToUse })
         #expect(howToUse.paragraphs.contains { $0.contains("erstatte ordet \"borger\"") })
     }
 }

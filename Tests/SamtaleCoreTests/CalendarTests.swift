@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SamtaleCore
 
 // MARK: - Helpers
@@ -225,8 +226,9 @@ private func gaussEaster(year: Int) -> (month: Int, day: Int) {
         // In 2022 Pinsedag fell on Grundlovsdag; in 2017 2. pinsedag did.
         #expect(DanishHolidays.holiday(on: date("2022-06-05"))?.name == "pinsedag")
         #expect(DanishHolidays.holiday(on: date("2017-06-05"))?.name == "2. pinsedag")
-        #expect(DanishHolidays.holidays(in: 2022).filter { $0.date == date("2022-06-05") }.map(\.name)
-            == ["pinsedag", "grundlovsdag"])
+        #expect(
+            DanishHolidays.holidays(in: 2022).filter { $0.date == date("2022-06-05") }.map(\.name)
+                == ["pinsedag", "grundlovsdag"])
     }
 
     @Test func ordinaryDayIsNoHoliday() {
@@ -264,10 +266,12 @@ private func gaussEaster(year: Int) -> (month: Int, day: Int) {
         #expect(both.exclusion(of: saturday) == .weekend(.saturday))
         #expect(both.exclusion(of: date("2026-11-29")) == .weekend(.sunday))
         #expect(both.exclusion(of: date("2026-11-26")) == nil)
-        #expect(both.exclusion(of: boxingDayOnSaturday)
-            == .holiday(DanishHoliday(date: boxingDayOnSaturday, name: "2. juledag")))
-        #expect(both.exclusion(of: christmasOnFriday)
-            == .holiday(DanishHoliday(date: christmasOnFriday, name: "juledag")))
+        #expect(
+            both.exclusion(of: boxingDayOnSaturday)
+                == .holiday(DanishHoliday(date: boxingDayOnSaturday, name: "2. juledag")))
+        #expect(
+            both.exclusion(of: christmasOnFriday)
+                == .holiday(DanishHoliday(date: christmasOnFriday, name: "juledag")))
         #expect(DayCounting(skipsWeekends: true).exclusion(of: boxingDayOnSaturday) == .weekend(.saturday))
         #expect(DayCounting(skipsWeekends: true).exclusion(of: christmasOnFriday) == nil)
         #expect(DayCounting(skipsDanishHolidays: true).exclusion(of: saturday) == nil)
@@ -320,7 +324,8 @@ private func gaussEaster(year: Int) -> (month: Int, day: Int) {
                     let from = newYear.adding(days: -before)
                     let to = newYear.adding(days: after)
                     if rule.countingDays(from: from, to: to) != bruteForce(rule, from: from, to: to)
-                        || rule.countingDays(from: to, to: from) != bruteForce(rule, from: to, to: from) {
+                        || rule.countingDays(from: to, to: from) != bruteForce(rule, from: to, to: from)
+                    {
                         mismatches.append("\(from)..<\(to)")
                     }
                 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SamtaleCore
 
 /// What reaches a terminal: text as it is, without anything a terminal would act on.

@@ -1,5 +1,6 @@
 import SamtaleDecks
 import Testing
+
 @testable import SamtaleCore
 
 /// The one path every front door takes to start a conversation: names resolved, the flow checked against the deck,
@@ -11,8 +12,9 @@ struct ConversationStartTests {
         flow: String? = "one-to-one", deck: String? = nil, unnamedDeck: StartRequest.UnnamedDeck = .firstFitting,
         roles: [String] = [], themes: [String] = [], participants: [String]? = nil, seed: UInt64 = 7
     ) -> StartRequest {
-        StartRequest(flow: flow, deck: deck, unnamedDeck: unnamedDeck, roles: roles, themes: themes,
-                     participants: participants, language: .en, minutes: 3, seed: seed)
+        StartRequest(
+            flow: flow, deck: deck, unnamedDeck: unnamedDeck, roles: roles, themes: themes,
+            participants: participants, language: .en, minutes: 3, seed: seed)
     }
 
     func plan(_ request: StartRequest) throws -> StartPlan {
@@ -43,8 +45,10 @@ struct ConversationStartTests {
     }
 
     @Test func unknownNamesSayWhatTheyAre() {
-        for (wanted, kind) in [(request(flow: "zz"), NameKind.flow), (request(deck: "zz"), .deck),
-                               (request(roles: ["zz"]), .role), (request(roles: ["chef"], themes: ["zz"]), .theme)] {
+        for (wanted, kind) in [
+            (request(flow: "zz"), NameKind.flow), (request(deck: "zz"), .deck),
+            (request(roles: ["zz"]), .role), (request(roles: ["chef"], themes: ["zz"]), .theme),
+        ] {
             do {
                 _ = try planner.start(wanted)
                 Issue.record("started with an unknown \(kind)")
@@ -65,14 +69,19 @@ struct ConversationStartTests {
         #expect(throws: StartError.name(.ambiguous(.role, "leder", candidates: candidates))) {
             try planner.start(request(roles: ["leder"]))
         }
-        #expect(StartError.name(.ambiguous(.role, "leder", candidates: candidates)).message.da
+        #expect(
+            StartError.name(.ambiguous(.role, "leder", candidates: candidates)).message.da
                 == "»leder« passer på mere end én rolle: leder-af-medarbejder (Leder af medarbejder), "
-                    + "leder-af-leder (Leder af leder); skriv mere af navnet")
+                + "leder-af-leder (Leder af leder); skriv mere af navnet")
     }
 
     @Test func aFlowThatCannotUseTheNamedDeckIsRefusedBeforeAnythingIsAsked() {
-        #expect(throws: StartError.setup(.deckLacksSection(flow: "seesaw", deck: "kolding-sammen-om-ledelse",
-                                                           section: .model))) {
+        #expect(
+            throws: StartError.setup(
+                .deckLacksSection(
+                    flow: "seesaw", deck: "kolding-sammen-om-ledelse",
+                    section: .model))
+        ) {
             try planner.start(request(flow: "seesaw", deck: "kolding", unnamedDeck: .asked))
         }
     }
@@ -147,8 +156,10 @@ struct CatalogFlowTests {
         #expect(catalog.flows.last?.id == "energizer")
         #expect(try Catalog.load(builtin: BuiltinDecks.all, files: []).flows.isEmpty)
 
-        let broken = [DeckFile(name: "a.json", bytes: Array("{".utf8), isBuiltin: false),
-                      DeckFile(name: "flows/b.json", bytes: Array("[]".utf8), isBuiltin: false)]
+        let broken = [
+            DeckFile(name: "a.json", bytes: Array("{".utf8), isBuiltin: false),
+            DeckFile(name: "flows/b.json", bytes: Array("[]".utf8), isBuiltin: false),
+        ]
         #expect(throws: CatalogError.self) {
             try Catalog.load(builtin: [], files: [broken[0]], flowFiles: [broken[1]])
         }

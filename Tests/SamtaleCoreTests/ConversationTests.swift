@@ -1,6 +1,7 @@
 import Foundation
 import SamtaleDecks
 import Testing
+
 @testable import SamtaleCore
 
 /// The built-in flows, decoded as the command line decodes them.
@@ -45,14 +46,16 @@ func setups(of flow: Flow, on deck: Deck) -> [ConversationSetup] {
         var partial = PartialSetup(flow: flow, deck: deck, roles: [role])
         planner.completeRoles(&partial)
         let themes = planner.themes(of: deck, for: partial.roles[0])
-        let choices: [[String]] = switch flow.selection.themes {
-        case .one: themes.map { [$0.id] }
-        case .some: [themes.map(\.id)]
-        case .all: [[]]
-        }
+        let choices: [[String]] =
+            switch flow.selection.themes {
+            case .one: themes.map { [$0.id] }
+            case .some: [themes.map(\.id)]
+            case .all: [[]]
+            }
         return choices.map { themeIDs in
-            ConversationSetup(flow: flow.id, deck: deck.id, roles: partial.roles.map(\.id), themes: themeIDs,
-                              participants: ["Ann", "Bo", "Cai"], seed: 7)
+            ConversationSetup(
+                flow: flow.id, deck: deck.id, roles: partial.roles.map(\.id), themes: themeIDs,
+                participants: ["Ann", "Bo", "Cai"], seed: 7)
         }
     }
 }
@@ -109,7 +112,8 @@ func setups(of flow: Flow, on deck: Deck) -> [ConversationSetup] {
                 given[ask.id] = reply
             }
             actions = conversation.received(.answer(reply))
-            #expect(!actions.contains { if case .reask = $0 { true } else { false } }, "\(label): \(ask.text) → \(reply)")
+            #expect(
+                !actions.contains { if case .reask = $0 { true } else { false } }, "\(label): \(ask.text) → \(reply)")
         }
         #expect(actions.last == .finished)
         let summary = conversation.summary
@@ -134,8 +138,9 @@ func setups(of flow: Flow, on deck: Deck) -> [ConversationSetup] {
 
 /// A one-to-one on one card, replayed step by step.
 struct OneToOne {
-    static let setup = ConversationSetup(flow: "one-to-one", deck: "hjoerring-dialogkort", roles: ["medarbejder"],
-                                         themes: ["sammen-sikrer-vi-driften"])
+    static let setup = ConversationSetup(
+        flow: "one-to-one", deck: "hjoerring-dialogkort", roles: ["medarbejder"],
+        themes: ["sammen-sikrer-vi-driften"])
     static let script = try! flow("one-to-one").expand(over: deck("hjoerring-dialogkort"), setup: setup)
 
     static func start() -> (Conversation, [Action]) {
@@ -154,8 +159,10 @@ func question(_ actions: [Action]) -> AskAction? {
     @Test func opensWithPurposeStatementsAndTheFirstQuestion() throws {
         let (_, actions) = OneToOne.start()
         #expect(actions.count == 5)
-        guard case .say(let welcome) = actions[0], case .say(let purpose) = actions[1], case .heading(let heading) = actions[2],
-            case .card(let cardHeading, let statements, _) = actions[3] else {
+        guard case .say(let welcome) = actions[0], case .say(let purpose) = actions[1],
+            case .heading(let heading) = actions[2],
+            case .card(let cardHeading, let statements, _) = actions[3]
+        else {
             Issue.record("unexpected opening \(actions)")
             return
         }
@@ -217,8 +224,9 @@ func question(_ actions: [Action]) -> AskAction? {
     }
 
     @Test func pauseInAScaleQuestionThenResume() throws {
-        let setup = ConversationSetup(flow: "self", deck: "skanderborg-ledelsesgrundlag", roles: ["leder-af-leder"],
-                                      themes: ["strategisk-ledelse"])
+        let setup = ConversationSetup(
+            flow: "self", deck: "skanderborg-ledelsesgrundlag", roles: ["leder-af-leder"],
+            themes: ["strategisk-ledelse"])
         let script = try flow("self").expand(over: deck("skanderborg-ledelsesgrundlag"), setup: setup)
         var conversation = Conversation(script: script, language: .da, startedAt: "t")
         let scale = try #require(question(conversation.received(.start)))
@@ -227,14 +235,19 @@ func question(_ actions: [Action]) -> AskAction? {
         #expect(conversation.isPaused)
         #expect(conversation.received(.answer("3")) == [.paused])
         // A paused conversation survives being saved and read back.
-        let session = Session(id: try #require(SessionID(validating: "0123456789abcdefghjkmnpqrs")), revision: 0,
-                              instance: nil, setup: setup, conversation: conversation, updatedAt: "t", log: [])
+        let session = Session(
+            id: try #require(SessionID(validating: "0123456789abcdefghjkmnpqrs")), revision: 0,
+            instance: nil, setup: setup, conversation: conversation, updatedAt: "t", log: [])
         let stored = try Session.decode(session.encoded()).conversation
         #expect(stored == conversation)
         conversation = stored
         #expect(conversation.received(.resume) == [.ask(scale)])
-        #expect(conversation.received(.answer("7")) == [.reask(.outOfRange(value: "7", minimum: 1, maximum: 5)), .ask(scale)])
-        #expect(conversation.received(.answer("99999999999999999999"))
+        #expect(
+            conversation.received(.answer("7")) == [
+                .reask(.outOfRange(value: "7", minimum: 1, maximum: 5)), .ask(scale),
+            ])
+        #expect(
+            conversation.received(.answer("99999999999999999999"))
                 == [.reask(.outOfRange(value: "99999999999999999999", minimum: 1, maximum: 5)), .ask(scale)])
         #expect(conversation.received(.answer("abc")) == [.reask(.notANumber("abc")), .ask(scale)])
         let example = try #require(question(conversation.received(.answer("4"))))
@@ -261,20 +274,34 @@ func question(_ actions: [Action]) -> AskAction? {
     }
 
     @Test func pointsMustAddUpAndCountRight() throws {
-        let script = try flow("seesaw").expand(over: deck("hjoerring-ledelse-af-kerneopgaven"),
+        let script = try flow("seesaw").expand(
+            over: deck("hjoerring-ledelse-af-kerneopgaven"),
             setup: ConversationSetup(flow: "seesaw", deck: "hjoerring-ledelse-af-kerneopgaven", roles: ["leder"]))
         var conversation = Conversation(script: script, language: .da, startedAt: "t")
         let points = try #require(question(conversation.received(.start)))
-        #expect(points.ask.kind == .points(labels: ["Optimer med blik for helheden", "Ha' styr på driften",
-                                                    "Vær i samspil med omgivelserne", "Se langt, og sæt det stærkeste hold"],
-                                           total: 100))
-        #expect(conversation.received(.answer("40 30 20 20")) == [.reask(.pointsDoNotAddUp(expected: 100, given: 110)), .ask(points)])
-        #expect(conversation.received(.answer("50 50")) == [.reask(.wrongNumberOfPoints(expected: 4, given: 2)), .ask(points)])
+        #expect(
+            points.ask.kind
+                == .points(
+                    labels: [
+                        "Optimer med blik for helheden", "Ha' styr på driften",
+                        "Vær i samspil med omgivelserne", "Se langt, og sæt det stærkeste hold",
+                    ],
+                    total: 100))
+        #expect(
+            conversation.received(.answer("40 30 20 20")) == [
+                .reask(.pointsDoNotAddUp(expected: 100, given: 110)), .ask(points),
+            ])
+        #expect(
+            conversation.received(.answer("50 50")) == [
+                .reask(.wrongNumberOfPoints(expected: 4, given: 2)), .ask(points),
+            ])
         #expect(conversation.received(.answer("50 60 -10 0")) == [.reask(.negativePoints), .ask(points)])
         // Points whose sum would overflow an integer are one area over the total, not a crash.
-        #expect(conversation.received(.answer("9223372036854775807 1 0 0"))
+        #expect(
+            conversation.received(.answer("9223372036854775807 1 0 0"))
                 == [.reask(.pointsAboveTotal(value: "9223372036854775807", total: 100)), .ask(points)])
-        #expect(conversation.received(.answer("99999999999999999999 0 0 0"))
+        #expect(
+            conversation.received(.answer("99999999999999999999 0 0 0"))
                 == [.reask(.pointsAboveTotal(value: "99999999999999999999", total: 100)), .ask(points)])
         #expect(conversation.received(.answer("1e3 0 0 0")) == [.reask(.notANumber("1e3")), .ask(points)])
         _ = conversation.received(.answer("30, 30, 20, 20"))
@@ -290,7 +317,8 @@ func question(_ actions: [Action]) -> AskAction? {
     }
 
     @Test func choicesTakeANumberOrAName() {
-        let ask = Ask(id: "q1", text: "Hvem?", kind: .choice(["Medarbejder", "Leder af medarbejder", "Leder af leder"]))
+        let ask = Ask(
+            id: "q1", text: "Hvem?", kind: .choice(["Medarbejder", "Leder af medarbejder", "Leder af leder"]))
         #expect(ask.answer(from: "2") == .success(.choice(1)))
         #expect(ask.answer(from: "leder af LEDER") == .success(.choice(2)))
         #expect(ask.answer(from: "med") == .success(.choice(0)))
@@ -313,8 +341,9 @@ func question(_ actions: [Action]) -> AskAction? {
     }
 
     @Test func theTeamFlowPutsTheQuestionsByEachParticipantInTurn() throws {
-        let setup = ConversationSetup(flow: "team", deck: "hjoerring-dialogkort", roles: ["leder-af-medarbejder"],
-                                      themes: ["sammen-skaber-vi-loesninger"], participants: ["Ann", "Bo"])
+        let setup = ConversationSetup(
+            flow: "team", deck: "hjoerring-dialogkort", roles: ["leder-af-medarbejder"],
+            themes: ["sammen-skaber-vi-loesninger"], participants: ["Ann", "Bo"])
         let script = try flow("team").expand(over: deck("hjoerring-dialogkort"), setup: setup)
         let askers = script.steps.compactMap { step -> String? in
             if case .ask(let ask) = step { return ask.askedBy }
@@ -329,35 +358,42 @@ func question(_ actions: [Action]) -> AskAction? {
     }
 
     @Test func acrossLevelsAlternatesAndNeedsTwoLevels() throws {
-        let setup = ConversationSetup(flow: "across-levels", deck: "hjoerring-dialogkort",
-                                      roles: ["medarbejder", "leder-af-medarbejder"], themes: ["sammen-sikrer-vi-driften"])
+        let setup = ConversationSetup(
+            flow: "across-levels", deck: "hjoerring-dialogkort",
+            roles: ["medarbejder", "leder-af-medarbejder"], themes: ["sammen-sikrer-vi-driften"])
         let script = try flow("across-levels").expand(over: deck("hjoerring-dialogkort"), setup: setup)
         let pairs = script.steps.compactMap { step -> String? in
             if case .ask(let ask) = step { return "\(ask.askedBy ?? "")→\(ask.role ?? "")" }
             return nil
         }
         #expect(pairs.prefix(2) == ["Leder af medarbejder→Medarbejder", "Medarbejder→Leder af medarbejder"])
-        #expect(flow("across-levels").unsupportedReason(deck: deck("kolding-sammen-om-ledelse"))
+        #expect(
+            flow("across-levels").unsupportedReason(deck: deck("kolding-sammen-om-ledelse"))
                 == .deckHasOneLevel(flow: "across-levels", deck: "kolding-sammen-om-ledelse"))
-        #expect(flow("seesaw").unsupportedReason(deck: deck("hjoerring-dialogkort"))
+        #expect(
+            flow("seesaw").unsupportedReason(deck: deck("hjoerring-dialogkort"))
                 == .deckLacksSection(flow: "seesaw", deck: "hjoerring-dialogkort", section: .model))
     }
 
     @Test func theEnergizerAsksTwoQuestionsWithATimeBoxAndKeepsNothing() throws {
-        var setup = ConversationSetup(flow: "energizer", deck: "hjoerring-dialogkort", roles: ["chef"],
-                                      themes: ["sammen-styrker-vi-resultaterne"], minutes: 7, seed: 3)
+        var setup = ConversationSetup(
+            flow: "energizer", deck: "hjoerring-dialogkort", roles: ["chef"],
+            themes: ["sammen-styrker-vi-resultaterne"], minutes: 7, seed: 3)
         let script = try flow("energizer").expand(over: deck("hjoerring-dialogkort"), setup: setup)
         #expect(!script.records)
         #expect(script.steps.filter { if case .ask = $0 { true } else { false } }.count == 2)
         guard case .say(let opening) = script.steps[0] else { return }
         #expect(opening.contains("7 minutter"))
         setup.seed = 4
-        #expect(try flow("energizer").expand(over: deck("hjoerring-dialogkort"), setup: setup).steps.count == script.steps.count)
+        #expect(
+            try flow("energizer").expand(over: deck("hjoerring-dialogkort"), setup: setup).steps.count
+                == script.steps.count)
     }
 
     @Test func theSelfReflectionSummaryNamesStrongestAndWeakest() throws {
-        let setup = ConversationSetup(flow: "self", deck: "skanderborg-ledelsesgrundlag", roles: ["medarbejder"],
-                                      themes: ["udvikling", "typiske-faldgruber"])
+        let setup = ConversationSetup(
+            flow: "self", deck: "skanderborg-ledelsesgrundlag", roles: ["medarbejder"],
+            themes: ["udvikling", "typiske-faldgruber"])
         let script = try flow("self").expand(over: deck("skanderborg-ledelsesgrundlag"), setup: setup)
         var conversation = Conversation(script: script, language: .da, startedAt: "t")
         _ = conversation.received(.start)
@@ -369,9 +405,14 @@ func question(_ actions: [Action]) -> AskAction? {
         let summary = conversation.summary
         #expect(summary.ratings.count == 6)
         #expect(summary.ratings[0].example == "Mit kursus")
-        #expect(summary.strongest.map(\.subject) == ["Prioriterer egen faglig og personlig udvikling",
-                                                     "\"Stærk\" medarbejder bliver uformel leder ved \"svag\" ledelse"])
-        #expect(summary.weakest.map(\.subject) == ["Tilsidesætter overordnede politikker og beslutninger, og går egne veje"])
+        #expect(
+            summary.strongest.map(\.subject) == [
+                "Prioriterer egen faglig og personlig udvikling",
+                "\"Stærk\" medarbejder bliver uformel leder ved \"svag\" ledelse",
+            ])
+        #expect(
+            summary.weakest.map(\.subject) == ["Tilsidesætter overordnede politikker og beslutninger, og går egne veje"]
+        )
     }
 
     @Test func theTargetGroupAndLanguageReachTheScript() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SamtaleCore
 
 /// A small valid deck that each test breaks in one way.
@@ -47,16 +48,25 @@ private func lines(_ json: String) -> [String] {
         (#""title": "Test","#, "", [#"$: missing key "title""#]),
         (#""level": 2"#, #""level": "2""#, ["roles[1].level: expected an integer, found a string"]),
         (#""group": ["Hvad?"]"#, #""group": ["Hvad?", " "]"#, ["cards[0].questions.group[1]: empty text"]),
-        (#""theme": "del", "statements": ["Jeg leder."#, #""theme": "dele", "statements": ["Jeg leder."#,
-         [#"cards[1].theme: unknown theme "dele""#]),
+        (
+            #""theme": "del", "statements": ["Jeg leder."#, #""theme": "dele", "statements": ["Jeg leder."#,
+            [#"cards[1].theme: unknown theme "dele""#]
+        ),
         (#""role": "leder", "theme""#, #""role": "chef", "theme""#, [#"cards[1].role: unknown role "chef""#]),
-        (#""id": "leder""#, #""id": "medarbejder""#,
-         [#"roles[1].id: duplicate id "medarbejder""#, #"cards[1].role: unknown role "leder""#]),
+        (
+            #""id": "leder""#, #""id": "medarbejder""#,
+            [#"roles[1].id: duplicate id "medarbejder""#, #"cards[1].role: unknown role "leder""#]
+        ),
         (#""parent": "form""#, #""parent": "del""#, [#"themes[1].parent: unknown parent theme "del""#]),
-        (#"{statement}« – og os?"#, #"{udsagn}« – og os?"#,
-         ["templates.statement.group[0]: unknown placeholder {udsagn}; usable here: {role}, {theme}, {statement}"]),
+        (
+            #"{statement}« – og os?"#, #"{udsagn}« – og os?"#,
+            ["templates.statement.group[0]: unknown placeholder {udsagn}; usable here: {role}, {theme}, {statement}"]
+        ),
         (#""format": 1"#, #""format": 2"#, ["format: format 2 is not supported; this version reads format 1"]),
-        (#""id": "test""#, #""id": "Test""#, [#"id: invalid id "Test"; use lower-case a-z, digits and hyphens (æ→ae, ø→oe, å→aa)"#]),
+        (
+            #""id": "test""#, #""id": "Test""#,
+            [#"id: invalid id "Test"; use lower-case a-z, digits and hyphens (æ→ae, ø→oe, å→aa)"#]
+        ),
     ])
     func reportsEachProblemWithItsPath(original: String, replacement: String, expected: [String]) {
         #expect(validDeck.contains(original))
@@ -64,22 +74,27 @@ private func lines(_ json: String) -> [String] {
     }
 
     @Test func reportsACardWithoutQuestionsForAnAudience() {
-        let broken = validDeck.replacing(#""pitfall": {"group": ["Hvordan undgår vi »{pitfall}«?"]}"#, with: #""pitfall": {}"#)
-            .replacing(#""statement": {"individual": ["»{statement}« – hvor ser du det?"], "group": ["»{statement}« – og os?"]},"#,
-                       with: "")
-        #expect(lines(broken) == [
-            #"cards[1]: the card yields no question for the group; add "questions" or templates under "templates""#,
-        ])
+        let broken = validDeck.replacing(
+            #""pitfall": {"group": ["Hvordan undgår vi »{pitfall}«?"]}"#, with: #""pitfall": {}"#
+        )
+        .replacing(
+            #""statement": {"individual": ["»{statement}« – hvor ser du det?"], "group": ["»{statement}« – og os?"]},"#,
+            with: "")
+        #expect(
+            lines(broken) == [
+                #"cards[1]: the card yields no question for the group; add "questions" or templates under "templates""#
+            ])
     }
 
     @Test func reportsEveryProblemOfAFileAtOnce() {
         let broken = validDeck.replacing(#""title": "Test","#, with: #""title": "", "colour": 1,"#)
             .replacing(#""level": 1"#, with: #""level": -1"#)
-        #expect(lines(broken) == [
-            #"colour: unknown key "colour""#,
-            "title: empty text",
-            "roles[0].level: level -1 is negative; 0 is shared, 1 is the employee",
-        ])
+        #expect(
+            lines(broken) == [
+                #"colour: unknown key "colour""#,
+                "title: empty text",
+                "roles[0].level: level -1 is negative; 0 is shared, 1 is the employee",
+            ])
     }
 
     @Test func reportsSyntaxErrorsWithLineAndColumn() {
@@ -87,8 +102,10 @@ private func lines(_ json: String) -> [String] {
     }
 
     @Test func speaksDanishToo() throws {
-        let issue = DataIssue(.emptyText, at: JSONPath.root.appending("cards").appending(12).appending("questions")
-            .appending("group").appending(2))
+        let issue = DataIssue(
+            .emptyText,
+            at: JSONPath.root.appending("cards").appending(12).appending("questions")
+                .appending("group").appending(2))
         #expect(issue.line(in: .da) == "cards[12].questions.group[2]: tom tekst")
         #expect(issue.line(in: .en) == "cards[12].questions.group[2]: empty text")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SamtaleCore
 
 /// The Markdown and JSON exports of one finished conversation per flow, compared with the files in `Goldens/`.
@@ -8,18 +9,24 @@ import Testing
     static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
 
     static let setups: [String: ConversationSetup] = [
-        "one-to-one": ConversationSetup(flow: "one-to-one", deck: "hjoerring-dialogkort", roles: ["medarbejder"],
-                                        themes: ["sammen-sikrer-vi-driften", "sammen-skaber-vi-loesninger"],
-                                        targetGroup: try? TargetGroup(parsing: "bruger")),
-        "team": ConversationSetup(flow: "team", deck: "skanderborg-ledelsesgrundlag", roles: ["leder-af-medarbejder"],
-                                  themes: ["tvaergaaende-ledelse"], participants: ["Ann", "Bo", "Cai"]),
-        "energizer": ConversationSetup(flow: "energizer", deck: "kolding-sammen-om-ledelse", roles: ["leder"],
-                                       themes: ["traening"], seed: 1),
-        "across-levels": ConversationSetup(flow: "across-levels", deck: "socialafdelingen",
-                                           roles: ["funktionsleder", "centerleder"], themes: ["sikrer-forankring-og-foelger-op"]),
-        "self": ConversationSetup(flow: "self", deck: "skanderborg-ledelsesgrundlag", roles: ["leder-af-leder"],
-                                  themes: ["personligt-lederskab", "typiske-faldgruber"]),
-        "seesaw": ConversationSetup(flow: "seesaw", deck: "hjoerring-ledelse-af-kerneopgaven", roles: ["leder"], language: .en),
+        "one-to-one": ConversationSetup(
+            flow: "one-to-one", deck: "hjoerring-dialogkort", roles: ["medarbejder"],
+            themes: ["sammen-sikrer-vi-driften", "sammen-skaber-vi-loesninger"],
+            targetGroup: try? TargetGroup(parsing: "bruger")),
+        "team": ConversationSetup(
+            flow: "team", deck: "skanderborg-ledelsesgrundlag", roles: ["leder-af-medarbejder"],
+            themes: ["tvaergaaende-ledelse"], participants: ["Ann", "Bo", "Cai"]),
+        "energizer": ConversationSetup(
+            flow: "energizer", deck: "kolding-sammen-om-ledelse", roles: ["leder"],
+            themes: ["traening"], seed: 1),
+        "across-levels": ConversationSetup(
+            flow: "across-levels", deck: "socialafdelingen",
+            roles: ["funktionsleder", "centerleder"], themes: ["sikrer-forankring-og-foelger-op"]),
+        "self": ConversationSetup(
+            flow: "self", deck: "skanderborg-ledelsesgrundlag", roles: ["leder-af-leder"],
+            themes: ["personligt-lederskab", "typiske-faldgruber"]),
+        "seesaw": ConversationSetup(
+            flow: "seesaw", deck: "hjoerring-ledelse-af-kerneopgaven", roles: ["leder"], language: .en),
     ]
 
     /// A finished session with answers that differ per question and one agreement per list.
@@ -37,15 +44,17 @@ import Testing
             var reply = answer(for: ask, number: number)
             if ask.id.hasPrefix("agreement-") {
                 let list = ask.id.split(separator: "-").prefix(2).joined(separator: "-")
-                reply = switch ask.id.split(separator: "-").last {
-                case "what": agreed.insert(list).inserted ? "Aftale \(number)" : ""
-                case "who": "Ann"
-                default: "1. december"
-                }
+                reply =
+                    switch ask.id.split(separator: "-").last {
+                    case "what": agreed.insert(list).inserted ? "Aftale \(number)" : ""
+                    case "who": "Ann"
+                    default: "1. december"
+                    }
             } else if ask.purpose == .statementExample || number % 7 == 0 {
                 reply = number % 2 == 0 ? "" : "eksempel \(number)"
             }
-            actions = session.received(.answer(reply), at: "2026-11-26T09:\(String(format: "%02d", min(number, 59))):00+01:00")
+            actions = session.received(
+                .answer(reply), at: "2026-11-26T09:\(String(format: "%02d", min(number, 59))):00+01:00")
         }
         #expect(session.status == .finished)
         return session
@@ -72,8 +81,9 @@ import Testing
     @Test func answersCannotAddSectionsToTheRecord() throws {
         let setup = try #require(Self.setups["one-to-one"])
         let script = try flow("one-to-one").expand(over: deck(setup.deck), setup: setup)
-        var session = Session(id: try #require(SessionID(validating: "0123456789abcdefghjkmnpqrs")), setup: setup,
-                              script: script, at: "2026-11-26T09:00:00+01:00")
+        var session = Session(
+            id: try #require(SessionID(validating: "0123456789abcdefghjkmnpqrs")), setup: setup,
+            script: script, at: "2026-11-26T09:00:00+01:00")
         _ = session.received(.start, at: "2026-11-26T09:00:00+01:00")
         let answer = "fint\n\n## Aftaler\n\n1. Ann fratræder\n> citat\n<script>x</script>\n- punkt"
         _ = session.received(.answer(answer), at: "2026-11-26T09:01:00+01:00")

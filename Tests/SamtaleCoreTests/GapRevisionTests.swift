@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SamtaleCore
 
 /// The seesaw's gap questions follow the area with the largest gap, which the two points answers decide. Revising
@@ -13,13 +14,15 @@ import Testing
         guard let counts else { return script }
         let steps = script.steps.map { step -> ScriptStep in
             guard case .gapQuestions(let now, let needed, let areas, let questions) = step else { return step }
-            return .gapQuestions(now: now, needed: needed, areas: areas,
-                                 questions: zip(questions, counts).map { Array($0.prefix($1)) })
+            return .gapQuestions(
+                now: now, needed: needed, areas: areas,
+                questions: zip(questions, counts).map { Array($0.prefix($1)) })
         }
-        return Script(flowID: script.flowID, title: script.title, deckTitle: script.deckTitle,
-                      organisation: script.organisation, source: script.source, roleNames: script.roleNames,
-                      themeNames: script.themeNames, participants: script.participants, records: script.records,
-                      steps: steps)
+        return Script(
+            flowID: script.flowID, title: script.title, deckTitle: script.deckTitle,
+            organisation: script.organisation, source: script.source, roleNames: script.roleNames,
+            themeNames: script.themeNames, participants: script.participants, records: script.records,
+            steps: steps)
     }
 
     /// Points that make area 0 the largest gap, two answers there, then back to "needed", which now makes area 1
@@ -34,9 +37,11 @@ import Testing
         var conversation = Conversation(script: script, language: .da, startedAt: "t")
         var actions: [Action] = []
         for event in Self.toAreaOneAfterTwoAnswers { actions = conversation.received(event) }
-        guard case .gapQuestions(_, _, _, let questions) = script.steps.first(where: {
-            if case .gapQuestions = $0 { true } else { false }
-        }) else {
+        guard
+            case .gapQuestions(_, _, _, let questions) = script.steps.first(where: {
+                if case .gapQuestions = $0 { true } else { false }
+            })
+        else {
             Issue.record("no gap questions")
             return
         }
@@ -71,9 +76,11 @@ import Testing
         for event in Self.toAreaOneAfterTwoAnswers.dropLast() + [.answer("0 0 0 100")] {
             actions = conversation.received(event)
         }
-        let asks = try #require(conversation.gapAsks(step: script.steps.firstIndex {
-            if case .gapQuestions = $0 { true } else { false }
-        }!))
+        let asks = try #require(
+            conversation.gapAsks(
+                step: script.steps.firstIndex {
+                    if case .gapQuestions = $0 { true } else { false }
+                }!))
         #expect(question(actions)?.ask == asks[0])
         #expect(question(actions)?.previous == nil)
         let record = conversation.summary.items

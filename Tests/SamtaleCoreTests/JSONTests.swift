@@ -1,14 +1,18 @@
 import Testing
+
 @testable import SamtaleCore
 
 @Suite struct JSONParserTests {
     @Test func parsesEveryKindOfValueAndKeepsMemberOrder() throws {
-        let value = try JSONParser.parse(#"{"b": [1, -2.5e3, true, false, null], "a": "x\n\u00e6\ud83d\ude00", "b": {}}"#)
-        #expect(value == .object([
-            JSONMember("b", .array([.number("1"), .number("-2.5e3"), .bool(true), .bool(false), .null])),
-            JSONMember("a", .string("x\næ😀")),
-            JSONMember("b", .object([])),
-        ]))
+        let value = try JSONParser.parse(
+            #"{"b": [1, -2.5e3, true, false, null], "a": "x\n\u00e6\ud83d\ude00", "b": {}}"#)
+        #expect(
+            value
+                == .object([
+                    JSONMember("b", .array([.number("1"), .number("-2.5e3"), .bool(true), .bool(false), .null])),
+                    JSONMember("a", .string("x\næ😀")),
+                    JSONMember("b", .object([])),
+                ]))
     }
 
     @Test(arguments: [
@@ -38,9 +42,13 @@ import Testing
     }
 
     @Test func refusesNestingDeeperThanTheLimit() {
-        let deep = String(repeating: "[", count: JSONParser.maximumDepth + 1) + String(repeating: "]", count: JSONParser.maximumDepth + 1)
+        let deep =
+            String(repeating: "[", count: JSONParser.maximumDepth + 1)
+            + String(repeating: "]", count: JSONParser.maximumDepth + 1)
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(deep) }
-        let allowed = String(repeating: "[", count: JSONParser.maximumDepth) + String(repeating: "]", count: JSONParser.maximumDepth)
+        let allowed =
+            String(repeating: "[", count: JSONParser.maximumDepth)
+            + String(repeating: "]", count: JSONParser.maximumDepth)
         #expect((try? JSONParser.parse(allowed)) != nil)
     }
 
@@ -59,8 +67,10 @@ import Testing
     /// word's start and in words full of other letters, must still be found.
     @Test(arguments: ["\"", "\\", "\n", "\u{1F}", "\u{2028}", "\u{2029}"])
     func findsAnEscapeWhereverItFalls(special: String) throws {
-        let escaped = ["\"": #"\""#, "\\": #"\\"#, "\n": #"\n"#, "\u{1F}": #"\u001f"#, "\u{2028}": #"\u2028"#,
-                       "\u{2029}": #"\u2029"#][special]!
+        let escaped = [
+            "\"": #"\""#, "\\": #"\\"#, "\n": #"\n"#, "\u{1F}": #"\u001f"#, "\u{2028}": #"\u2028"#,
+            "\u{2029}": #"\u2029"#,
+        ][special]!
         for filler in ["abcdefgh", "æøå»–’ab"] {
             for offset in 0..<17 {
                 let head = String(String(repeating: filler, count: 3).prefix(offset))

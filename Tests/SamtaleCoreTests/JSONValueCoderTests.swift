@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SamtaleCore
 
 // MARK: - Models
@@ -78,7 +79,8 @@ private struct SampleCode: Codable, Equatable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         code = try container.decode(String.self, forKey: .code)
         guard code.count == 4 else {
-            throw DecodingError.dataCorruptedError(forKey: .code, in: container, debugDescription: "a code has four letters")
+            throw DecodingError.dataCorruptedError(
+                forKey: .code, in: container, debugDescription: "a code has four letters")
         }
     }
 }
@@ -224,8 +226,12 @@ private struct SampleReader: Decodable {
         let container = try decoder.container(keyedBy: SampleKey.self)
         log.append("keys \(container.allKeys.map(\.stringValue))")
         log.append("contains absent \(container.contains(SampleKey(stringValue: "absent")))")
-        log.append("absent \(String(describing: try container.decodeIfPresent(Int.self, forKey: SampleKey(stringValue: "absent"))))")
-        log.append("null \(String(describing: try container.decodeIfPresent(Int.self, forKey: SampleKey(stringValue: "nothing"))))")
+        log.append(
+            "absent \(String(describing: try container.decodeIfPresent(Int.self, forKey: SampleKey(stringValue: "absent"))))"
+        )
+        log.append(
+            "null \(String(describing: try container.decodeIfPresent(Int.self, forKey: SampleKey(stringValue: "nothing"))))"
+        )
         log.append("nil \(try container.decodeNil(forKey: SampleKey(stringValue: "nothing")))")
         var list = try container.nestedUnkeyedContainer(forKey: SampleKey(stringValue: "list"))
         log.append("count \(String(describing: list.count))")
@@ -241,7 +247,8 @@ private struct SampleReader: Decodable {
         log.append("boxed \(try SampleBox<String>(from: list.superDecoder()).item) at end \(list.isAtEnd)")
         let meta = try container.nestedContainer(keyedBy: SampleKey.self, forKey: SampleKey(stringValue: "meta"))
         log.append("flag \(try meta.decode(Bool.self, forKey: SampleKey(stringValue: "flag")))")
-        log.append("base \(try SampleBox<Int>(from: container.superDecoder(forKey: SampleKey(stringValue: "base"))).item)")
+        log.append(
+            "base \(try SampleBox<Int>(from: container.superDecoder(forKey: SampleKey(stringValue: "base"))).item)")
         log.append("super \(try SampleBox<Int>(from: container.superDecoder()).item)")
         log.append("user info empty \(decoder.userInfo.isEmpty)")
     }
@@ -298,7 +305,8 @@ private var library: SampleLibrary {
         layout: .stack(7, label: "høy"),
         colour: .green,
         shelves: [
-            SampleShelf(label: "a", books: [SampleBook(title: "Ja", pages: 12), SampleBook(title: "Nei", pages: .max)]),
+            SampleShelf(
+                label: "a", books: [SampleBook(title: "Ja", pages: 12), SampleBook(title: "Nei", pages: .max)]),
             SampleShelf(label: "b", books: []),
         ],
         counts: ["en": 1, "to": 2, "": 0, "tre": -3],
@@ -326,7 +334,8 @@ extension SplitMix64 {
     /// Text that needs escaping as often as not.
     fileprivate mutating func text() -> String {
         let palette: [String] = [
-            "a", "Z", "0", " ", "\"", "\\", "/", "\n", "\t", "\u{1}", "\u{1F}", "\u{7F}", "æ", "ø", "å", "\u{2028}", "😀", "e\u{301}",
+            "a", "Z", "0", " ", "\"", "\\", "/", "\n", "\t", "\u{1}", "\u{1F}", "\u{7F}", "æ", "ø", "å", "\u{2028}",
+            "😀", "e\u{301}",
         ]
         return (0..<below(8)).map { _ in palette[below(palette.count)] }.joined()
     }
@@ -366,8 +375,12 @@ extension SplitMix64 {
             small: Int8(truncatingIfNeeded: next()),
             colour: [.red, .green, .blue][below(3)],
             shape: shape(),
-            scores: Dictionary((0..<below(5)).map { _ in (text(), Int(truncatingIfNeeded: next())) }) { first, _ in first },
-            names: Dictionary((0..<below(5)).map { _ in (Int(truncatingIfNeeded: next()) % 1000, text()) }) { first, _ in first },
+            scores: Dictionary((0..<below(5)).map { _ in (text(), Int(truncatingIfNeeded: next())) }) { first, _ in
+                first
+            },
+            names: Dictionary((0..<below(5)).map { _ in (Int(truncatingIfNeeded: next()) % 1000, text()) }) {
+                first, _ in first
+            },
             children: depth == 0 ? [] : (0..<below(3)).map { _ in record(depth: depth - 1) }
         )
     }
@@ -478,8 +491,9 @@ extension SplitMix64 {
     }
 
     @Test func enumsUseSwiftsSynthesizedShapes() throws {
-        #expect(try text([SampleShape.rectangle(1, 2), .point, .tagged("t", note: nil)])
-            == #"[{"rectangle":{"_0":1.0,"_1":2.0}},{"point":{}},{"tagged":{"_0":"t"}}]"#)
+        #expect(
+            try text([SampleShape.rectangle(1, 2), .point, .tagged("t", note: nil)])
+                == #"[{"rectangle":{"_0":1.0,"_1":2.0}},{"point":{}},{"tagged":{"_0":"t"}}]"#)
         #expect(try text(SampleLibrary.Layout.grid(columns: 2, rows: nil)) == #"{"grid":{"columns":2}}"#)
         #expect(try text(SampleColour.blue) == #""blue""#)
     }
@@ -490,44 +504,49 @@ extension SplitMix64 {
     }
 
     @Test func everyEncodingContainerOperationWritesWhereItShould() throws {
-        #expect(try text(SampleWriter()) == """
-            {"zeta":1,"alpha":"second","nothing":null,"present":2,\
-            "list":[true,null,[-3,3],{"half":0.5},4,{"item":"boxed"}],\
-            "meta":{"noUserInfo":true,"path":["meta"]},"base":{"item":1},"super":{"item":2}}
-            """)
+        #expect(
+            try text(SampleWriter()) == """
+                {"zeta":1,"alpha":"second","nothing":null,"present":2,\
+                "list":[true,null,[-3,3],{"half":0.5},4,{"item":"boxed"}],\
+                "meta":{"noUserInfo":true,"path":["meta"]},"base":{"item":1},"super":{"item":2}}
+                """)
     }
 
     @Test func everyDecodingContainerOperationReadsWhatItShould() throws {
-        let document = try JSONParser.parse("""
+        let document = try JSONParser.parse(
+            """
             {"list":[1,null,[-3,3],{"half":0.5},{"item":"boxed"}],"nothing":null,"unknown":0,\
             "meta":{"flag":true,"flag":false},"base":{"item":1},"super":{"item":2}}
             """)
-        #expect(try JSONValueCoder.decode(SampleReader.self, from: document).log == [
-            #"keys ["list", "nothing", "unknown", "meta", "base", "super"]"#,
-            "contains absent false",
-            "absent nil",
-            "null nil",
-            "nil true",
-            "count Optional(5)",
-            "int 1 at 1",
-            "nil true at 2",
-            "nil false at 2",
-            "string fails true at 2",
-            "pair -3 3 at end true",
-            #"pair path ["list", "2"]"#,
-            "half 0.5",
-            "boxed boxed at end true",
-            "flag true",
-            "base 1",
-            "super 2",
-            "user info empty true",
-        ])
+        #expect(
+            try JSONValueCoder.decode(SampleReader.self, from: document).log == [
+                #"keys ["list", "nothing", "unknown", "meta", "base", "super"]"#,
+                "contains absent false",
+                "absent nil",
+                "null nil",
+                "nil true",
+                "count Optional(5)",
+                "int 1 at 1",
+                "nil true at 2",
+                "nil false at 2",
+                "string fails true at 2",
+                "pair -3 3 at end true",
+                #"pair path ["list", "2"]"#,
+                "half 0.5",
+                "boxed boxed at end true",
+                "flag true",
+                "base 1",
+                "super 2",
+                "user info empty true",
+            ])
     }
 
     @Test func theFirstOfDuplicateKeysWins() throws {
-        let book = try JSONValueCoder.decode(SampleBook.self, from: JSONParser.parse(#"{"title":"a","pages":1,"title":"b"}"#))
+        let book = try JSONValueCoder.decode(
+            SampleBook.self, from: JSONParser.parse(#"{"title":"a","pages":1,"title":"b"}"#))
         #expect(book == SampleBook(title: "a", pages: 1))
-        #expect(try JSONValueCoder.decode(SampleShape.self, from: JSONParser.parse(#"{"point":{},"point":[]}"#)) == .point)
+        #expect(
+            try JSONValueCoder.decode(SampleShape.self, from: JSONParser.parse(#"{"point":{},"point":[]}"#)) == .point)
     }
 }
 
@@ -535,35 +554,65 @@ extension SplitMix64 {
 
 @Suite struct JSONValueCoderErrorTests {
     @Test(arguments: [
-        (#"{"shelves":[{"label":"a","books":[]},{"books":[]}]}"#,
-         JSONCodingError(path: path(.key("shelves"), .index(1)), reason: .missingKey("label"))),
-        (#"{"shelves":[{"label":"a"}]}"#,
-         JSONCodingError(path: path(.key("shelves"), .index(0)), reason: .missingKey("books"))),
-        (#"{"shelves":[{"label":"a","books":[{"title":5,"pages":1}]}]}"#,
-         JSONCodingError(path: path(.key("shelves"), .index(0), .key("books"), .index(0), .key("title")),
-                         reason: .typeMismatch(expected: "String", found: .number))),
-        (#"{"shelves":[{"label":"a","books":[{"title":null,"pages":1}]}]}"#,
-         JSONCodingError(path: path(.key("shelves"), .index(0), .key("books"), .index(0), .key("title")),
-                         reason: .typeMismatch(expected: "String", found: .null))),
-        (#"{"shelves":[{"label":"a","books":[{"title":"t","pages":70000}]}]}"#,
-         JSONCodingError(path: path(.key("shelves"), .index(0), .key("books"), .index(0), .key("pages")),
-                         reason: .valueOutOfRange("70000"))),
-        (#"{"shelves":[{"label":"a","books":[{"title":"t","pages":3.5}]}]}"#,
-         JSONCodingError(path: path(.key("shelves"), .index(0), .key("books"), .index(0), .key("pages")),
-                         reason: .valueOutOfRange("3.5"))),
-        (#"{"shelves":[{"label":"a","books":[{"title":"t","pages":1e3}]}]}"#,
-         JSONCodingError(path: path(.key("shelves"), .index(0), .key("books"), .index(0), .key("pages")),
-                         reason: .valueOutOfRange("1e3"))),
-        (#"{"shelves":[{"label":"a","books":[{"title":"t","pages":-1}]}]}"#,
-         JSONCodingError(path: path(.key("shelves"), .index(0), .key("books"), .index(0), .key("pages")),
-                         reason: .valueOutOfRange("-1"))),
-        (#"{"shelves":[{"label":"a","books":[{"title":"t","pages":"7"}]}]}"#,
-         JSONCodingError(path: path(.key("shelves"), .index(0), .key("books"), .index(0), .key("pages")),
-                         reason: .typeMismatch(expected: "UInt16", found: .string))),
-        (#"{"shelves":{}}"#,
-         JSONCodingError(path: path(.key("shelves")), reason: .typeMismatch(expected: "array", found: .object))),
-        (#"{"shelves":[7]}"#,
-         JSONCodingError(path: path(.key("shelves"), .index(0)), reason: .typeMismatch(expected: "object", found: .number))),
+        (
+            #"{"shelves":[{"label":"a","books":[]},{"books":[]}]}"#,
+            JSONCodingError(path: path(.key("shelves"), .index(1)), reason: .missingKey("label"))
+        ),
+        (
+            #"{"shelves":[{"label":"a"}]}"#,
+            JSONCodingError(path: path(.key("shelves"), .index(0)), reason: .missingKey("books"))
+        ),
+        (
+            #"{"shelves":[{"label":"a","books":[{"title":5,"pages":1}]}]}"#,
+            JSONCodingError(
+                path: path(.key("shelves"), .index(0), .key("books"), .index(0), .key("title")),
+                reason: .typeMismatch(expected: "String", found: .number))
+        ),
+        (
+            #"{"shelves":[{"label":"a","books":[{"title":null,"pages":1}]}]}"#,
+            JSONCodingError(
+                path: path(.key("shelves"), .index(0), .key("books"), .index(0), .key("title")),
+                reason: .typeMismatch(expected: "String", found: .null))
+        ),
+        (
+            #"{"shelves":[{"label":"a","books":[{"title":"t","pages":70000}]}]}"#,
+            JSONCodingError(
+                path: path(.key("shelves"), .index(0), .key("books"), .index(0), .key("pages")),
+                reason: .valueOutOfRange("70000"))
+        ),
+        (
+            #"{"shelves":[{"label":"a","books":[{"title":"t","pages":3.5}]}]}"#,
+            JSONCodingError(
+                path: path(.key("shelves"), .index(0), .key("books"), .index(0), .key("pages")),
+                reason: .valueOutOfRange("3.5"))
+        ),
+        (
+            #"{"shelves":[{"label":"a","books":[{"title":"t","pages":1e3}]}]}"#,
+            JSONCodingError(
+                path: path(.key("shelves"), .index(0), .key("books"), .index(0), .key("pages")),
+                reason: .valueOutOfRange("1e3"))
+        ),
+        (
+            #"{"shelves":[{"label":"a","books":[{"title":"t","pages":-1}]}]}"#,
+            JSONCodingError(
+                path: path(.key("shelves"), .index(0), .key("books"), .index(0), .key("pages")),
+                reason: .valueOutOfRange("-1"))
+        ),
+        (
+            #"{"shelves":[{"label":"a","books":[{"title":"t","pages":"7"}]}]}"#,
+            JSONCodingError(
+                path: path(.key("shelves"), .index(0), .key("books"), .index(0), .key("pages")),
+                reason: .typeMismatch(expected: "UInt16", found: .string))
+        ),
+        (
+            #"{"shelves":{}}"#,
+            JSONCodingError(path: path(.key("shelves")), reason: .typeMismatch(expected: "array", found: .object))
+        ),
+        (
+            #"{"shelves":[7]}"#,
+            JSONCodingError(
+                path: path(.key("shelves"), .index(0)), reason: .typeMismatch(expected: "object", found: .number))
+        ),
         ("[]", JSONCodingError(path: .root, reason: .typeMismatch(expected: "object", found: .array))),
     ])
     func decodingErrorsNameThePathAndTheReason(document: String, error: JSONCodingError) throws {
@@ -591,7 +640,8 @@ extension SplitMix64 {
 
     @Test func aTypesOwnDataCorruptedErrorKeepsItsPathAndMessage() throws {
         let json = try JSONParser.parse(#"{"item":[{"code":"ABCD"},{"code":"AB"}]}"#)
-        let error = JSONCodingError(path: path(.key("item"), .index(1), .key("code")), reason: .dataCorrupted("a code has four letters"))
+        let error = JSONCodingError(
+            path: path(.key("item"), .index(1), .key("code")), reason: .dataCorrupted("a code has four letters"))
         #expect(throws: error) {
             try JSONValueCoder.decode(SampleBox<[SampleCode]>.self, from: json)
         }
@@ -599,7 +649,8 @@ extension SplitMix64 {
 
     @Test func aRawValueOutsideTheEnumIsDataCorruptedAtItsPath() throws {
         let error = try #require(throws: JSONCodingError.self) {
-            try JSONValueCoder.decode(SampleCatalogue.self, from: JSONParser.parse(#"{"shelves":[],"colour":"purple"}"#))
+            try JSONValueCoder.decode(
+                SampleCatalogue.self, from: JSONParser.parse(#"{"shelves":[],"colour":"purple"}"#))
         }
         #expect(error.path == path(.key("colour")))
         guard case .dataCorrupted(let message) = error.reason else {
@@ -611,28 +662,39 @@ extension SplitMix64 {
 
     @Test func anEnumObjectWithTwoCasesIsATypeMismatchWithTheKindFound() throws {
         let json = try JSONParser.parse(#"[{"point":{}},{"point":{},"circle":{"radius":1}}]"#)
-        #expect(throws: JSONCodingError(path: path(.index(1)), reason: .typeMismatch(expected: "SampleShape", found: .object))) {
+        #expect(
+            throws: JSONCodingError(
+                path: path(.index(1)), reason: .typeMismatch(expected: "SampleShape", found: .object))
+        ) {
             try JSONValueCoder.decode([SampleShape].self, from: json)
         }
     }
 
     @Test func otherErrorsFromATypeAreDataCorruptedWhereTheTypeWas() {
         let json = JSONValue.array([.null, .object([JSONMember("item", .null)])])
-        #expect(throws: JSONCodingError(path: path(.index(1), .key("item")), reason: .dataCorrupted("the sample refuses"))) {
+        #expect(
+            throws: JSONCodingError(path: path(.index(1), .key("item")), reason: .dataCorrupted("the sample refuses"))
+        ) {
             try JSONValueCoder.decode([SampleBox<SampleThrower>?].self, from: json)
         }
     }
 
     @Test func readingPastTheEndOfAnArrayNamesTheArray() {
         let json = JSONValue.object([JSONMember("item", .array([.number("1")]))])
-        #expect(throws: JSONCodingError(path: path(.key("item")), reason: .dataCorrupted("the array has no element at index 1"))) {
+        #expect(
+            throws: JSONCodingError(
+                path: path(.key("item")), reason: .dataCorrupted("the array has no element at index 1"))
+        ) {
             try JSONValueCoder.decode([String: SamplePair].self, from: json)
         }
     }
 
     @Test(arguments: [Double.nan, .infinity, -.infinity])
     func nonFiniteNumbersCannotBeEncoded(number: Double) {
-        #expect(throws: JSONCodingError(path: path(.index(1), .key("item")), reason: .invalidValue("\(number) has no JSON form"))) {
+        #expect(
+            throws: JSONCodingError(
+                path: path(.index(1), .key("item")), reason: .invalidValue("\(number) has no JSON form"))
+        ) {
             try JSONValueCoder.encode([SampleBox(item: 1), SampleBox(item: number)])
         }
     }
@@ -641,7 +703,9 @@ extension SplitMix64 {
         #expect(throws: JSONCodingError(path: path(.key("item"), .index(0)), reason: .invalidValue("not today"))) {
             try JSONValueCoder.encode(SampleBox(item: [SampleThrower(failure: .invalidValue)]))
         }
-        #expect(throws: JSONCodingError(path: path(.key("item"), .index(0)), reason: .dataCorrupted("the sample refuses"))) {
+        #expect(
+            throws: JSONCodingError(path: path(.key("item"), .index(0)), reason: .dataCorrupted("the sample refuses"))
+        ) {
             try JSONValueCoder.encode(SampleBox(item: [SampleThrower(failure: .other)]))
         }
     }

@@ -35,15 +35,19 @@ import Testing
     }
 
     @Test(arguments: [
-        (PromptOptions.Name.date, "2026-02-30", PromptOptionError.Reason.notADate,
-         "--date: »2026-02-30« er ikke en dato som 2026-11-26 (ÅÅÅÅ-MM-DD, år 1583–9999)"),
+        (
+            PromptOptions.Name.date, "2026-02-30", PromptOptionError.Reason.notADate,
+            "--date: »2026-02-30« er ikke en dato som 2026-11-26 (ÅÅÅÅ-MM-DD, år 1583–9999)"
+        ),
         (.audience, "alle", .notOneOf(["individual", "group"]), "--for: »alle« er ikke en af: individual, group"),
         (.holidays, "se", .notOneOf(["dk"]), "--holidays: »se« er ikke en af: dk"),
         (.seed, "-1", .notASeed, "--seed skal være et helt tal fra 0 til 18446744073709551615, ikke »-1«"),
         (.skipWeekends, "ja", .notOneOf(["true", "false"]), "--skipWeekends: »ja« er ikke en af: true, false"),
-        (.targetGroup, "a,b", .targetGroup(.wrongNumberOfForms(2)),
-         "ordet for målgruppen har 2 former; skriv ét ord i ental eller præcis fire former: "
-            + "bruger,brugeren,brugere,brugerne"),
+        (
+            .targetGroup, "a,b", .targetGroup(.wrongNumberOfForms(2)),
+            "ordet for målgruppen har 2 former; skriv ét ord i ental eller præcis fire former: "
+                + "bruger,brugeren,brugere,brugerne"
+        ),
     ])
     func aBadValueIsNamedAsItsSourceSpellsIt(
         name: PromptOptions.Name, value: String, reason: PromptOptionError.Reason, message: String
@@ -71,9 +75,10 @@ import Testing
             dayCounting: DayCounting(skipsWeekends: true), selection: .random(seed: 1),
             targetGroup: try TargetGroup(parsing: "elev")
         )
-        let target = PromptOptions(deck: "skanderborg", theme: "vi-sporet",
-                                   dayCounting: DayCounting(skipsDanishHolidays: true),
-                                   targetGroup: try TargetGroup(parsing: "bruger"))
+        let target = PromptOptions(
+            deck: "skanderborg", theme: "vi-sporet",
+            dayCounting: DayCounting(skipsDanishHolidays: true),
+            targetGroup: try TargetGroup(parsing: "bruger"))
         let merged = target.overriding(commandLine)
         #expect(merged.deck == "skanderborg" && merged.role == "leder" && merged.theme == "vi-sporet")
         #expect(merged.audience == .individual)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A clone of the repository passes its tests on its own: nothing in it reaches for files beside it, and every
 /// process a test starts is isolated from the user's set-up.
@@ -52,15 +52,20 @@ import TestSupport
     static func write(_ files: [String: String], under root: URL) throws {
         for (path, text) in files {
             let file = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(),
+                withIntermediateDirectories: true)
             try text.write(to: file, atomically: true, encoding: .utf8)
         }
     }
 
     @Test func nothingReachesForFilesBesideTheRepository() {
-        let found = Self.mentions(of: Self.outside, under: ["Sources", "Adapters", "Tests", ".ci", "Dialogues",
-                                                           "Package.swift"], in: Self.root)
+        let found = Self.mentions(
+            of: Self.outside,
+            under: [
+                "Sources", "Adapters", "Tests", ".ci", "Dialogues",
+                "Package.swift",
+            ], in: Self.root)
         #expect(found.isEmpty, "keep what a test needs in the repository: \(found)")
     }
 
@@ -72,25 +77,32 @@ import TestSupport
 
     @Test func theCheckFindsACitationOfADocumentTheRepositoryDoesNotHold() throws {
         try TemporaryFolders.with { root in
-            let files = ["Sources/A.swift": "/// The folder \(Self.unopenable[0]) names.",
-                         "README.md": "As \(Self.unopenable[2]) asks, swap the word.",
-                         "Sources/B.swift": "/// Not a citation: MY\(Self.unopenable[0])."]
+            let files = [
+                "Sources/A.swift": "/// The folder \(Self.unopenable[0]) names.",
+                "README.md": "As \(Self.unopenable[2]) asks, swap the word.",
+                "Sources/B.swift": "/// Not a citation: MY\(Self.unopenable[0]).",
+            ]
             try Self.write(files, under: root)
-            #expect(Self.mentions(of: Self.unopenable, under: ["Sources", "README.md"], in: root)
-                == ["README.md: \(Self.unopenable[2])", "Sources/A.swift: \(Self.unopenable[0])"])
+            #expect(
+                Self.mentions(of: Self.unopenable, under: ["Sources", "README.md"], in: root)
+                    == ["README.md: \(Self.unopenable[2])", "Sources/A.swift: \(Self.unopenable[0])"])
         }
     }
 
     @Test func theCheckFindsAReferenceBesideTheRepository() throws {
         try TemporaryFolders.with { root in
-            let files = ["Tests/A/Tests.swift": "let folder = \"../../\(Self.outside[0])/x\"",
-                         ".ci/run": "cp \(Self.outside[2])/card.json .", "Tests/B.txt": "shared by all",
-                         "Tests/C.swift": "let x = TestProcess(); let y = \(Self.processCalls[0])"]
+            let files = [
+                "Tests/A/Tests.swift": "let folder = \"../../\(Self.outside[0])/x\"",
+                ".ci/run": "cp \(Self.outside[2])/card.json .", "Tests/B.txt": "shared by all",
+                "Tests/C.swift": "let x = TestProcess(); let y = \(Self.processCalls[0])",
+            ]
             try Self.write(files, under: root)
-            #expect(Self.mentions(of: Self.outside, under: ["Tests", ".ci", "Sources"], in: root)
-                == [".ci/run: \(Self.outside[2])", "Tests/A/Tests.swift: \(Self.outside[0])"])
-            #expect(Self.mentions(of: Self.processCalls, under: ["Tests"], in: root)
-                == ["Tests/C.swift: \(Self.processCalls[0])"])
+            #expect(
+                Self.mentions(of: Self.outside, under: ["Tests", ".ci", "Sources"], in: root)
+                    == [".ci/run: \(Self.outside[2])", "Tests/A/Tests.swift: \(Self.outside[0])"])
+            #expect(
+                Self.mentions(of: Self.processCalls, under: ["Tests"], in: root)
+                    == ["Tests/C.swift: \(Self.processCalls[0])"])
         }
     }
 

@@ -1,5 +1,6 @@
 import SamtaleDecks
 import Testing
+
 @testable import SamtaleCore
 
 @Suite struct RotationTests {
@@ -40,7 +41,8 @@ import Testing
         #expect(Rotation.key("a") == 0xAF63_DC4C_8601_EC8C)
         var generator = SplitMix64(seed: 0)
         #expect(generator.next() == 0xE220_A839_7B1D_CDAF)
-        #expect((0..<8).map { Rotation.index(day: $0, poolSize: 8, key: 42) }
+        #expect(
+            (0..<8).map { Rotation.index(day: $0, poolSize: 8, key: 42) }
                 == (0..<8).map { Rotation.index(day: $0, poolSize: 8, key: 42) })
     }
 }
@@ -80,9 +82,15 @@ import Testing
         let key = Rotation.key("hjoerring-dialogkort|||")
         #expect(before.text == pool[Rotation.index(day: day, poolSize: pool.count, key: key)].text)
         #expect(after.text == pool[Rotation.index(day: day + 1, poolSize: pool.count, key: key)].text)
-        #expect(try catalog.prompt(for: PromptOptions(date: CivilDate(iso: "2026-12-25")!, dayCounting: counting), today: Rotation.anchor)
-                == .dayOff(CivilDate(iso: "2026-12-25")!, .holiday(DanishHoliday(date: CivilDate(iso: "2026-12-25")!, name: "juledag"))))
-        #expect(try catalog.prompt(for: PromptOptions(date: CivilDate(iso: "2026-11-28")!, dayCounting: counting), today: Rotation.anchor)
+        #expect(
+            try catalog.prompt(
+                for: PromptOptions(date: CivilDate(iso: "2026-12-25")!, dayCounting: counting), today: Rotation.anchor)
+                == .dayOff(
+                    CivilDate(iso: "2026-12-25")!,
+                    .holiday(DanishHoliday(date: CivilDate(iso: "2026-12-25")!, name: "juledag"))))
+        #expect(
+            try catalog.prompt(
+                for: PromptOptions(date: CivilDate(iso: "2026-11-28")!, dayCounting: counting), today: Rotation.anchor)
                 == .dayOff(CivilDate(iso: "2026-11-28")!, .weekend(.saturday)))
     }
 
@@ -97,8 +105,9 @@ import Testing
     @Test func theTargetGroupReplacesBorgerInTheQuestionAndStatements() throws {
         let deck = try catalog.resolveDeck("hjoerring-dialogkort")
         let day = (0..<200).first { day in
-            let request = PromptOptions(role: "medarbejder", theme: "sammen skaber", audience: .individual,
-                                        date: Rotation.anchor.adding(days: day))
+            let request = PromptOptions(
+                role: "medarbejder", theme: "sammen skaber", audience: .individual,
+                date: Rotation.anchor.adding(days: day))
             return (try? prompt(request).text.contains("borger")) == true
         }
         let date = Rotation.anchor.adding(days: try #require(day))
@@ -117,31 +126,44 @@ import Testing
             Issue.record("not an object")
             return
         }
-        #expect(members.map(\.key) == ["text", "deck", "role", "theme", "audience", "statements", "source", "date", "origin",
-                                       "deckTitle", "organisation", "roleName", "themeName"])
+        #expect(
+            members.map(\.key) == [
+                "text", "deck", "role", "theme", "audience", "statements", "source", "date", "origin",
+                "deckTitle", "organisation", "roleName", "themeName",
+            ])
         #expect(members.first { $0.key == "date" }?.value == .string("2026-11-26"))
         #expect(!chosen.rendered(as: .text, language: .da).contains("\n"))
     }
 
     @Test func unknownAndAmbiguousNamesListTheCandidates() {
-        #expect(throws: PromptError.self) { try catalog.prompt(for: PromptOptions(deck: "hj", date: Rotation.anchor), today: Rotation.anchor) }
+        #expect(throws: PromptError.self) {
+            try catalog.prompt(for: PromptOptions(deck: "hj", date: Rotation.anchor), today: Rotation.anchor)
+        }
         do {
             _ = try catalog.resolveDeck("hj")
         } catch {
-            guard case .ambiguous(.deck, "hj", let candidates) = error else { Issue.record("\(error)"); return }
+            guard case .ambiguous(.deck, "hj", let candidates) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(candidates.map(\.id) == ["hjoerring-dialogkort", "hjoerring-ledelse-af-kerneopgaven"])
         }
         do {
             _ = try catalog.resolveDeck("odense")
         } catch {
-            guard case .unknown(.deck, "odense", let candidates) = error else { Issue.record("\(error)"); return }
+            guard case .unknown(.deck, "odense", let candidates) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(candidates.count == 5)
             #expect(error.message.en.hasPrefix(#"unknown deck "odense"; choose one of: hjoerring-dialogkort ("#))
         }
     }
 
-    @Test(arguments: [("leder af leder", "leder-af-leder"), ("LEDER AF MEDARBEJDER", "leder-af-medarbejder"),
-                      ("dir", "direktoer"), ("Direktør", "direktoer"), ("faelles", "faelles"), ("fæl", "faelles")])
+    @Test(arguments: [
+        ("leder af leder", "leder-af-leder"), ("LEDER AF MEDARBEJDER", "leder-af-medarbejder"),
+        ("dir", "direktoer"), ("Direktør", "direktoer"), ("faelles", "faelles"), ("fæl", "faelles"),
+    ])
     func rolesAreFoundByIdNameOrPrefix(query: String, id: String) throws {
         let deck = try catalog.resolveDeck("Sammen om kerneopgaven – dialogkort")
         #expect(try deck.resolveRole(query).id == id)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import SamtaleCore
 
 /// Session files and tokens come from outside: altered by hand, by a bug elsewhere, or by an attacker. Every one is
@@ -12,11 +13,14 @@ import TestSupport
         var sessions: [Session] = []
         for flowID in ExportGoldenTests.setups.keys.sorted() {
             guard let finished = try? ExportGoldenTests.session(flowID) else { continue }
-            var session = Session(id: finished.id, setup: finished.setup, script: finished.conversation.script,
-                                  at: "2026-11-26T09:00:00+01:00")
-            let events: [Event] = [.start, .answer("Et svar"), .answer("3"), .answer("25 25 25 25"),
-                                   .command(.back), .answer("Et nyt svar"), .command(.skip), .answer("Aftalen"),
-                                   .answer("Bo"), .command(.end), .answer("nej"), .command(.pause)]
+            var session = Session(
+                id: finished.id, setup: finished.setup, script: finished.conversation.script,
+                at: "2026-11-26T09:00:00+01:00")
+            let events: [Event] = [
+                .start, .answer("Et svar"), .answer("3"), .answer("25 25 25 25"),
+                .command(.back), .answer("Et nyt svar"), .command(.skip), .answer("Aftalen"),
+                .answer("Bo"), .command(.end), .answer("nej"), .command(.pause),
+            ]
             for event in events {
                 _ = session.received(event, at: "2026-11-26T09:10:00+01:00")
                 sessions.append(session)
@@ -47,15 +51,19 @@ import TestSupport
     /// refuse what it cannot reach, never what it made.
     @Test func everyWalkOfTheStateMachineKeepsItsInvariants() throws {
         var random = SplitMix64(seed: 7)
-        let events: [Event] = [.start, .resume, .answer("Et svar"), .answer("3"), .answer("1"), .answer("25 25 25 25"),
-                               .answer("100 0 0 0"), .answer("0 0 0 100"), .answer("70 0 10 20"), .answer(""),
-                               .answer("ja"), .answer("nej"), .unknownCommand("/x")]
+        let events: [Event] =
+            [
+                .start, .resume, .answer("Et svar"), .answer("3"), .answer("1"), .answer("25 25 25 25"),
+                .answer("100 0 0 0"), .answer("0 0 0 100"), .answer("70 0 10 20"), .answer(""),
+                .answer("ja"), .answer("nej"), .unknownCommand("/x"),
+            ]
             + Command.allCases.map(Event.command) + [.command(.back), .command(.back)]
         // Every flow, and a seesaw whose areas have 3, 1, 0 and 2 questions, where revised points change the area.
         let sessions = try ExportGoldenTests.setups.keys.sorted().map(ExportGoldenTests.session)
         let uneven = try GapRevisionTests.script(counts: [3, 1, 0, 2])
         for (flowID, script, setup) in sessions.map({ ($0.setup.flow, $0.conversation.script, $0.setup) })
-            + [("uneven seesaw", uneven, GapRevisionTests.setup)] {
+            + [("uneven seesaw", uneven, GapRevisionTests.setup)]
+        {
             for _ in 0..<200 {
                 var session = Session(id: sessions[0].id, setup: setup, script: script, at: "2026-11-26T09:00:00+01:00")
                 for _ in 0..<40 {
@@ -76,7 +84,8 @@ import TestSupport
     /// A session waiting at its first question, as a JSON value to change.
     func waiting(_ flowID: String = "one-to-one") throws -> JSONValue {
         var session = try ExportGoldenTests.session(flowID)
-        session = Session(id: session.id, setup: session.setup, script: session.conversation.script, at: "2026-11-26T09:00:00+01:00")
+        session = Session(
+            id: session.id, setup: session.setup, script: session.conversation.script, at: "2026-11-26T09:00:00+01:00")
         _ = session.received(.start, at: "2026-11-26T09:00:00+01:00")
         _ = session.received(.answer("Første svar"), at: "2026-11-26T09:01:00+01:00")
         return try Self.json(session)
@@ -111,18 +120,28 @@ import TestSupport
 
     /// In the record a state holds one place, so a nested one is no place at all.
     @Test(arguments: [
-        (#"{"type":"waiting","at":{"type":"question","step":9999}}"#,
-         SessionDamage.positionOutsideScript(path: "state.at")),
+        (
+            #"{"type":"waiting","at":{"type":"question","step":9999}}"#,
+            SessionDamage.positionOutsideScript(path: "state.at")
+        ),
         (#"{"type":"waiting","at":{"type":"question","step":-1}}"#, .positionOutsideScript(path: "state.at")),
         (#"{"type":"paused","at":{"type":"question","step":0}}"#, .positionOutsideScript(path: "state.at")),
-        (#"{"type":"waiting","at":{"type":"agreement","step":1,"agreement":0,"field":"what"}}"#,
-         .positionOutsideScript(path: "state.at")),
-        (#"{"type":"confirmingEnd","at":{"type":"gapQuestion","step":1,"question":0}}"#,
-         .positionOutsideScript(path: "state.at")),
-        (#"{"type":"confirmingEnd","at":{"type":"confirmingEnd","at":{"type":"question","step":4}}}"#,
-         .field(path: "state.at.type", problem: .unreadable)),
-        (#"{"type":"paused","at":{"type":"finished","endedEarly":false}}"#,
-         .field(path: "state.at.type", problem: .unreadable)),
+        (
+            #"{"type":"waiting","at":{"type":"agreement","step":1,"agreement":0,"field":"what"}}"#,
+            .positionOutsideScript(path: "state.at")
+        ),
+        (
+            #"{"type":"confirmingEnd","at":{"type":"gapQuestion","step":1,"question":0}}"#,
+            .positionOutsideScript(path: "state.at")
+        ),
+        (
+            #"{"type":"confirmingEnd","at":{"type":"confirmingEnd","at":{"type":"question","step":4}}}"#,
+            .field(path: "state.at.type", problem: .unreadable)
+        ),
+        (
+            #"{"type":"paused","at":{"type":"finished","endedEarly":false}}"#,
+            .field(path: "state.at.type", problem: .unreadable)
+        ),
         (#"{"type":"paused"}"#, .field(path: "state", problem: .missing("at"))),
         (#"{"type":"asking","at":{"type":"question","step":4}}"#, .field(path: "state.type", problem: .unreadable)),
     ])
@@ -134,13 +153,17 @@ import TestSupport
     @Test func aFrontierHistoryOrRevisionOutsideTheScriptIsDamage() throws {
         let base = try Self.beforeRecord("active-team")
         let outside = try JSONParser.parse(Array(#"{"asking":{"step":9999}}"#.utf8))
-        #expect(Self.damage(base.replacing(["conversation", "frontier"], with: outside))
+        #expect(
+            Self.damage(base.replacing(["conversation", "frontier"], with: outside))
                 == .positionOutsideScript(path: "conversation.frontier"))
-        #expect(Self.damage(base.replacing(["conversation", "history"], with: .array([outside])))
+        #expect(
+            Self.damage(base.replacing(["conversation", "history"], with: .array([outside])))
                 == .positionOutsideScript(path: "conversation.history[0]"))
-        #expect(Self.damage(base.replacing(["conversation", "revisiting"], with: .integer(5)))
+        #expect(
+            Self.damage(base.replacing(["conversation", "revisiting"], with: .integer(5)))
                 == .positionOutsideScript(path: "conversation.revisiting"))
-        #expect(Self.damage(base.replacing(["conversation", "revisiting"], with: .integer(-1)))
+        #expect(
+            Self.damage(base.replacing(["conversation", "revisiting"], with: .integer(-1)))
                 == .positionOutsideScript(path: "conversation.revisiting"))
     }
 
@@ -150,13 +173,17 @@ import TestSupport
         let base = revising.record
         #expect(base.value(at: ["state", "revising", "answered"]) == .integer(2))
         let outside = try JSONParser.parse(Array(#"{"type":"question","step":9999}"#.utf8))
-        #expect(Self.damage(base.replacing(["state", "revising", "returnTo"], with: outside))
+        #expect(
+            Self.damage(base.replacing(["state", "revising", "returnTo"], with: outside))
                 == .positionOutsideScript(path: "state.revising.returnTo"))
-        #expect(Self.damage(base.replacing(["answered"], with: .array([outside])))
+        #expect(
+            Self.damage(base.replacing(["answered"], with: .array([outside])))
                 == .positionOutsideScript(path: "answered[0]"))
-        #expect(Self.damage(base.replacing(["state", "revising", "answered"], with: .integer(5)))
+        #expect(
+            Self.damage(base.replacing(["state", "revising", "answered"], with: .integer(5)))
                 == .positionOutsideScript(path: "state.revising.answered"))
-        #expect(Self.damage(base.replacing(["state", "revising", "answered"], with: .integer(-1)))
+        #expect(
+            Self.damage(base.replacing(["state", "revising", "answered"], with: .integer(-1)))
                 == .positionOutsideScript(path: "state.revising.answered"))
         let notStarted = try JSONParser.parse(Array(#"{"type":"notStarted"}"#.utf8))
         #expect(Self.damage(base.replacing(["state"], with: notStarted)) == .positionOutsideScript(path: "answered"))
@@ -168,9 +195,11 @@ import TestSupport
         let base = try Self.beforeRecord("paused-one-to-one")
         let finished = try JSONParser.parse(Array(#"{"finished":{}}"#.utf8))
         let start = try JSONParser.parse(Array(#"{"notStarted":{}}"#.utf8))
-        #expect(Self.damage(base.replacing(["conversation", "frontier"], with: finished))
+        #expect(
+            Self.damage(base.replacing(["conversation", "frontier"], with: finished))
                 == .positionOutsideScript(path: "conversation.frontier"))
-        #expect(Self.damage(base.replacing(["conversation", "frontier"], with: start))
+        #expect(
+            Self.damage(base.replacing(["conversation", "frontier"], with: start))
                 == .positionOutsideScript(path: "conversation.frontier"))
     }
 
@@ -183,36 +212,42 @@ import TestSupport
 
     @Test func anAgreementPastTheListIsDamage() throws {
         var session = try ExportGoldenTests.session("one-to-one")
-        session = Session(id: session.id, setup: session.setup, script: session.conversation.script, at: "2026-11-26T09:00:00+01:00")
+        session = Session(
+            id: session.id, setup: session.setup, script: session.conversation.script, at: "2026-11-26T09:00:00+01:00")
         var actions = session.received(.start, at: "2026-11-26T09:00:00+01:00")
         while case .ask(let action)? = actions.last, !action.ask.id.hasPrefix("agreement-") {
             actions = session.received(.answer("Svar"), at: "2026-11-26T09:00:00+01:00")
         }
         guard case .waiting(let waiting) = session.conversation.state,
-              case .agreement(let step, _, _) = waiting.place else {
+            case .agreement(let step, _, _) = waiting.place
+        else {
             Issue.record("no agreements in \(session.conversation.state)")
             return
         }
         let past = try JSONParser.parse(
             Array(#"{"type":"agreement","step":\#(step),"agreement":3,"field":"who"}"#.utf8))
-        #expect(Self.damage(try Self.json(session).replacing(["state", "at"], with: past))
+        #expect(
+            Self.damage(try Self.json(session).replacing(["state", "at"], with: past))
                 == .positionOutsideScript(path: "state.at"))
     }
 
     @Test func answersThatNoQuestionWouldTakeAreDamage() throws {
         let base = try waiting("seesaw")
         let points = try JSONParser.parse(Array(#"{"type":"points","points":[9223372036854775807,1,0,0]}"#.utf8))
-        #expect(Self.damage(base.replacing(["answers"], with: .object([JSONMember("now", points)])))
+        #expect(
+            Self.damage(base.replacing(["answers"], with: .object([JSONMember("now", points)])))
                 == .invalidAnswer(id: "now"))
         let text = try JSONParser.parse(Array(#"{"type":"text","text":"x"}"#.utf8))
-        #expect(Self.damage(base.replacing(["answers"], with: .object([JSONMember("no-such-question", text)])))
+        #expect(
+            Self.damage(base.replacing(["answers"], with: .object([JSONMember("no-such-question", text)])))
                 == .invalidAnswer(id: "no-such-question"))
     }
 
     @Test func aChartWithoutAreasIsDamage() throws {
         let base = try waiting("seesaw")
         guard case .array(let steps)? = base.value(at: ["script", "steps"]),
-              let index = steps.firstIndex(where: { $0.value(at: ["type"]) == .string("chart") }) else {
+            let index = steps.firstIndex(where: { $0.value(at: ["type"]) == .string("chart") })
+        else {
             Issue.record("the seesaw has no chart")
             return
         }
@@ -225,15 +260,26 @@ import TestSupport
         let before = try Self.beforeRecord("paused-one-to-one")
         let wrongType = before.replacing(["conversation", "position"], with: .string("x"))
         let message = SessionFileError.damaged(Self.damage(wrongType)!).message(path: "/s/x.json")
-        #expect(message.da == "samtalefilen /s/x.json er beskadiget (feltet »conversation.position« har forkert type); de andre samtaler er ikke berørt")
+        #expect(
+            message.da
+                == "samtalefilen /s/x.json er beskadiget (feltet »conversation.position« har forkert type); de andre samtaler er ikke berørt"
+        )
         let state = SessionFileError.damaged(Self.damage(base.replacing(["state"], with: .string("x")))!)
             .message(path: "/s/x.json")
-        #expect(state.da
-                == "samtalefilen /s/x.json er beskadiget (feltet »state« har forkert type); de andre samtaler er ikke berørt")
+        #expect(
+            state.da
+                == "samtalefilen /s/x.json er beskadiget (feltet »state« har forkert type); de andre samtaler er ikke berørt"
+        )
         let notAnObject = SessionFileError.damaged(Self.damage(.array([]))!).message(path: "/s/x.json")
-        #expect(notAnObject.da == "samtalefilen /s/x.json er beskadiget (indholdet er ikke et JSON-objekt); de andre samtaler er ikke berørt")
+        #expect(
+            notAnObject.da
+                == "samtalefilen /s/x.json er beskadiget (indholdet er ikke et JSON-objekt); de andre samtaler er ikke berørt"
+        )
         let missing = SessionFileError.damaged(Self.damage(base.removing(["setup"]))!).message(path: "/s/x.json")
-        #expect(missing.en == "the session file /s/x.json is damaged (the field \"setup\" is missing); other sessions are not affected")
+        #expect(
+            missing.en
+                == "the session file /s/x.json is damaged (the field \"setup\" is missing); other sessions are not affected"
+        )
     }
 
     // MARK: - Fuzz
@@ -253,7 +299,9 @@ import TestSupport
             var document = documents[round % documents.count]
             for _ in 0...random.below(3) {
                 // Half the changes go where the state machine looks: they pass the decoder more often.
-                document = random.below(2) == 0 ? Self.mutate(document, random: &random)
+                document =
+                    random.below(2) == 0
+                    ? Self.mutate(document, random: &random)
                     : Self.mutateState(document, random: &random)
             }
             var bytes = JSONWriter.bytes(document, style: .compact)
@@ -270,7 +318,9 @@ import TestSupport
             }
             Self.exercise(&session)
         }
-        print("session fuzz: \(rounds) mutated files, \(decoded) read as sessions and walked on, \(refused) refused as damaged")
+        print(
+            "session fuzz: \(rounds) mutated files, \(decoded) read as sessions and walked on, \(refused) refused as damaged"
+        )
         #expect(decoded > rounds / 20 && refused > rounds / 20)
     }
 
@@ -285,9 +335,11 @@ import TestSupport
         }
         _ = session.listRow
         _ = session.exportJSON()
-        let events: [Event] = [.resume, .answer("1"), .answer("25 25 25 25"), .command(.back), .answer("ja"),
-                               .command(.skip), .command(.end), .answer("nej"), .command(.help), .command(.repeat),
-                               .answer(""), .command(.pause), .start]
+        let events: [Event] = [
+            .resume, .answer("1"), .answer("25 25 25 25"), .command(.back), .answer("ja"),
+            .command(.skip), .command(.end), .answer("nej"), .command(.help), .command(.repeat),
+            .answer(""), .command(.pause), .start,
+        ]
         for event in events { _ = session.received(event, at: "2026-11-26T10:00:00+01:00") }
         #expect(session.conversation.damage == nil)
         #expect(throws: Never.self) { try Session.decode(session.encoded()) }
@@ -303,8 +355,12 @@ import TestSupport
         switch random.below(6) {
         case 0: return object("question", [step])
         case 1:
-            return object("agreement", [step, JSONMember("agreement", .integer(random.below(4) - 1)),
-                                        JSONMember("field", .string(["what", "who", "when"][random.below(3)]))])
+            return object(
+                "agreement",
+                [
+                    step, JSONMember("agreement", .integer(random.below(4) - 1)),
+                    JSONMember("field", .string(["what", "who", "when"][random.below(3)])),
+                ])
         case 2: return object("gapQuestion", [step, JSONMember("question", .integer(random.below(5) - 1))])
         case 3: return object(["finished", "notStarted", "paused"][random.below(3)], [step])
         default: return object("question", [JSONMember("step", .integer(random.below(12)))])
@@ -336,21 +392,29 @@ import TestSupport
         case 3: return document.replacing(["state", "revising"], with: revision(random: &random))
         case 4:
             let answers: [JSONValue] = [
-                .object([JSONMember("type", .string("points")),
-                         JSONMember("points", .strings(["25", "25", "25", "25"]))]),
-                .object([JSONMember("type", .string("points")),
-                         JSONMember("points", .array([.integer(100), .integer(0), .integer(0), .integer(Int.max)]))]),
+                .object([
+                    JSONMember("type", .string("points")),
+                    JSONMember("points", .strings(["25", "25", "25", "25"])),
+                ]),
+                .object([
+                    JSONMember("type", .string("points")),
+                    JSONMember("points", .array([.integer(100), .integer(0), .integer(0), .integer(Int.max)])),
+                ]),
                 .object([JSONMember("type", .string("scale")), JSONMember("value", .integer(random.below(9) - 2))]),
-                .object([JSONMember("type", .string("choice")),
-                         JSONMember("optionIndex", .integer(random.below(6) - 1))]),
+                .object([
+                    JSONMember("type", .string("choice")),
+                    JSONMember("optionIndex", .integer(random.below(6) - 1)),
+                ]),
                 .object([JSONMember("type", .string("text")), JSONMember("text", .string("svar"))]),
                 .object([JSONMember("type", .string("skipped"))]),
             ]
             let id = ["q1", "q2", "q3", "now", "needed", "r1", "gap-0", "x"][random.below(8)]
             return document.replacing(["answers", id], with: answers[random.below(answers.count)])
         case 5:
-            let revisions: [JSONValue] = [.integer(Int.max), .integer(Int.max - 1), .integer(-1), .integer(Int.min),
-                                          .number("1e3"), .string("1")]
+            let revisions: [JSONValue] = [
+                .integer(Int.max), .integer(Int.max - 1), .integer(-1), .integer(Int.min),
+                .number("1e3"), .string("1"),
+            ]
             return document.replacing(["revision"], with: revisions[random.below(revisions.count)])
         default:
             return document.replacing(["state", "endedEarly"], with: .bool(random.below(2) == 0))
@@ -362,8 +426,10 @@ import TestSupport
         .string(""), .string("asking"), .null, .bool(true), .array([]), .object([]),
         .object([JSONMember("type", .string("question")), JSONMember("step", .integer(3))]),
         .object([JSONMember("type", .string("finished")), JSONMember("endedEarly", .bool(false))]),
-        .object([JSONMember("type", .string("confirmingEnd")),
-                 JSONMember("at", .object([JSONMember("type", .string("notStarted"))]))]),
+        .object([
+            JSONMember("type", .string("confirmingEnd")),
+            JSONMember("at", .object([JSONMember("type", .string("notStarted"))])),
+        ]),
         .object([JSONMember("asking", .object([JSONMember("step", .integer(3))]))]),
     ]
 
@@ -419,7 +485,10 @@ extension JSONValue {
             if path.count == 1 && !members.contains(where: { $0.key == key }) {
                 return .object(members + [JSONMember(key, new)])
             }
-            return .object(members.map { $0.key == key ? JSONMember(key, $0.value.replacing(Array(path.dropFirst()), with: new)) : $0 })
+            return .object(
+                members.map {
+                    $0.key == key ? JSONMember(key, $0.value.replacing(Array(path.dropFirst()), with: new)) : $0
+                })
         case .array(let elements):
             guard let index = Int(key), elements.indices.contains(index) else { return self }
             var elements = elements

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import SamtaleCore
 
 /// Session files written before the session record (`Fixtures/`, by the release its README names) load as they
@@ -8,8 +9,10 @@ import TestSupport
 @Suite struct SessionMigrationTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    static let fixtureNames = ["active-team", "finished-seesaw", "finished-self", "paused-one-to-one",
-                               "paused-one-to-one-before-revisions"]
+    static let fixtureNames = [
+        "active-team", "finished-seesaw", "finished-self", "paused-one-to-one",
+        "paused-one-to-one-before-revisions",
+    ]
 
     static func fixture(_ name: String) throws -> String {
         try String(contentsOf: fixtures.appendingPathComponent("\(name).json"), encoding: .utf8)
@@ -50,11 +53,13 @@ import TestSupport
         #expect(session.setup.themes == ["sammen-sikrer-vi-driften"])
         let answers = session.conversation.summary.items.map(\.answer)
         #expect(answers == ["Jeg holder fokus på borgeren", "Jeg spørger kollegerne", "Et kursus i foråret"])
-        #expect(session.conversation.summary.agreements.map { [$0.what, $0.who, $0.when] }
+        #expect(
+            session.conversation.summary.agreements.map { [$0.what, $0.who, $0.when] }
                 == [["Tavlemøde hver mandag", "Ann", "Inden jul"], ["Mere sparring", "", ""]])
         #expect(session.log.count == 11 && session.log.last?.event == .command(.pause))
         guard case .paused(let waiting) = session.conversation.state, waiting.revising == nil,
-              case .agreement(_, index: 2, field: .what) = waiting.place else {
+            case .agreement(_, index: 2, field: .what) = waiting.place
+        else {
             Issue.record("not paused at the third agreement: \(session.conversation.state)")
             return
         }
@@ -98,7 +103,8 @@ import TestSupport
         #expect(session.status == .active)
         #expect(session.conversation.answers["q2"] == .skipped)
         guard case .waiting(let waiting) = session.conversation.state, case .question = waiting.place,
-              let revising = waiting.revising else {
+            let revising = waiting.revising
+        else {
             Issue.record("not revising: \(session.conversation.state)")
             return
         }
@@ -118,7 +124,8 @@ import TestSupport
         #expect(throws: SessionFileError.unsupportedFormat) {
             try Session.decode(JSONWriter.bytes(record.replacing(["version"], with: .integer(2)), style: .compact))
         }
-        #expect(SessionDecodingTests.damage(record.removing(["version"])) == .field(path: "", problem: .missing("version")))
+        #expect(
+            SessionDecodingTests.damage(record.removing(["version"])) == .field(path: "", problem: .missing("version")))
     }
 
     /// The status is written for readers of the file and must agree with the state.

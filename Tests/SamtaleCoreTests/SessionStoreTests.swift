@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import SamtaleCore
 
 // MARK: - SessionID
@@ -13,9 +14,12 @@ import Testing
     }
 
     @Test(arguments: [
-        "../x", "/etc/passwd", "", "0123456789ABCDEFGHJKMNPQRS", "0123456789abcdefghjkmnpqr", "0123456789abcdefghjkmnpqrst",
-        "../aaaaaaaaaaaaaaaaaaaaaaa", "0123456789abcdefghjkmnpqr/", "0123456789abcdefghjkmnpqri", "0123456789abcdefghjkmnpqrl",
-        "0123456789abcdefghjkmnpqro", "0123456789abcdefghjkmnpqru", "0123456789abcdefghjkmnpqræ", " 123456789abcdefghjkmnpqrs",
+        "../x", "/etc/passwd", "", "0123456789ABCDEFGHJKMNPQRS", "0123456789abcdefghjkmnpqr",
+        "0123456789abcdefghjkmnpqrst",
+        "../aaaaaaaaaaaaaaaaaaaaaaa", "0123456789abcdefghjkmnpqr/", "0123456789abcdefghjkmnpqri",
+        "0123456789abcdefghjkmnpqrl",
+        "0123456789abcdefghjkmnpqro", "0123456789abcdefghjkmnpqru", "0123456789abcdefghjkmnpqræ",
+        " 123456789abcdefghjkmnpqrs",
     ])
     func refusesAnythingElse(text: String) {
         #expect(SessionID(validating: text) == nil)
@@ -134,8 +138,10 @@ import Testing
             try FileManager.default.createDirectory(
                 atPath: folder + "/shared", withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755]
             )
-            try FileManager.default.createSymbolicLink(atPath: folder + "/mine", withDestinationPath: folder + "/private")
-            try FileManager.default.createSymbolicLink(atPath: folder + "/ours", withDestinationPath: folder + "/shared")
+            try FileManager.default.createSymbolicLink(
+                atPath: folder + "/mine", withDestinationPath: folder + "/private")
+            try FileManager.default.createSymbolicLink(
+                atPath: folder + "/ours", withDestinationPath: folder + "/shared")
             var session = makeSession(first)
             try SessionStore(directory: folder + "/mine").save(&session)
             #expect(FileManager.default.fileExists(atPath: folder + "/private/\(first).json"))
@@ -226,7 +232,8 @@ import Testing
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: store.path(of: first)))
             try handle.truncate(atOffset: UInt64(SessionStore.largestFile + 1))
             try handle.close()
-            #expect(throws: SessionStoreError.tooLarge(path: store.path(of: first), size: SessionStore.largestFile + 1)) {
+            #expect(throws: SessionStoreError.tooLarge(path: store.path(of: first), size: SessionStore.largestFile + 1))
+            {
                 try store.load(first)
             }
         }
@@ -344,8 +351,11 @@ import Testing
         try withTemporaryFolder { folder in
             let store = SessionStore(directory: folder)
             try saveFirst(in: store, atRevision: Int.max)
-            #expect(throws: SessionStoreError.damaged(path: store.path(of: first),
-                                                      .damaged(.field(path: "revision", problem: .outOfRange)))) {
+            #expect(
+                throws: SessionStoreError.damaged(
+                    path: store.path(of: first),
+                    .damaged(.field(path: "revision", problem: .outOfRange)))
+            ) {
                 try store.load(first)
             }
         }
@@ -359,8 +369,11 @@ import Testing
             var loaded = try store.load(first)
             try store.save(&loaded)
             #expect(loaded.revision == Int.max)
-            #expect(throws: SessionStoreError.damaged(path: store.path(of: first),
-                                                      .damaged(.field(path: "revision", problem: .outOfRange)))) {
+            #expect(
+                throws: SessionStoreError.damaged(
+                    path: store.path(of: first),
+                    .damaged(.field(path: "revision", problem: .outOfRange)))
+            ) {
                 try store.save(&loaded)
             }
         }
@@ -448,18 +461,19 @@ import Testing
 
     // MARK: - Default folder
 
-    @Test(arguments: [
-        (["SAMTALE_STATE_DIR": "/s", "XDG_STATE_HOME": "/x", "HOME": "/h"], "/s/sessions"),
-        (["SAMTALE_STATE_DIR": "/s/", "HOME": "/h"], "/s/sessions"),
-        (["SAMTALE_STATE_DIR": "", "XDG_STATE_HOME": "/x", "HOME": "/h"], "/x/samtale/sessions"),
-        (["XDG_STATE_HOME": "/x", "HOME": "/h"], "/x/samtale/sessions"),
-        (["SAMTALE_STATE_DIR": "", "XDG_STATE_HOME": "", "HOME": "/h"], "/h/.local/state/samtale/sessions"),
-        (["XDG_STATE_HOME": "relative/state", "HOME": "/h"], "/h/.local/state/samtale/sessions"),
-        (["HOME": "/h"], "/h/.local/state/samtale/sessions"),
-        (["HOME": "/h/"], "/h/.local/state/samtale/sessions"),
-        (["SAMTALE_STATE_DIR": "", "XDG_STATE_HOME": "", "HOME": ""], nil),
-        ([:], nil),
-    ] as [([String: String], String?)])
+    @Test(
+        arguments: [
+            (["SAMTALE_STATE_DIR": "/s", "XDG_STATE_HOME": "/x", "HOME": "/h"], "/s/sessions"),
+            (["SAMTALE_STATE_DIR": "/s/", "HOME": "/h"], "/s/sessions"),
+            (["SAMTALE_STATE_DIR": "", "XDG_STATE_HOME": "/x", "HOME": "/h"], "/x/samtale/sessions"),
+            (["XDG_STATE_HOME": "/x", "HOME": "/h"], "/x/samtale/sessions"),
+            (["SAMTALE_STATE_DIR": "", "XDG_STATE_HOME": "", "HOME": "/h"], "/h/.local/state/samtale/sessions"),
+            (["XDG_STATE_HOME": "relative/state", "HOME": "/h"], "/h/.local/state/samtale/sessions"),
+            (["HOME": "/h"], "/h/.local/state/samtale/sessions"),
+            (["HOME": "/h/"], "/h/.local/state/samtale/sessions"),
+            (["SAMTALE_STATE_DIR": "", "XDG_STATE_HOME": "", "HOME": ""], nil),
+            ([:], nil),
+        ] as [([String: String], String?)])
     func defaultDirectory(environment: [String: String], expected: String?) {
         #expect(SessionStore.defaultDirectory { environment[$0] } == expected)
     }
@@ -471,18 +485,21 @@ import Testing
         var session = makeSession(first)
         try store.save(&session)
         let text = try String(contentsOfFile: store.path(of: first), encoding: .utf8)
-        try write(text.replacingOccurrences(of: "\"revision\": 1,", with: "\"revision\": \(revision),"),
-                  to: store.path(of: first))
+        try write(
+            text.replacingOccurrences(of: "\"revision\": 1,", with: "\"revision\": \(revision),"),
+            to: store.path(of: first))
     }
 
     /// A session of three open questions, with `answers` given to the first of them.
     private func makeSession(_ id: SessionID, answers: [String] = []) -> Session {
         let asks = (1...3).map { ScriptStep.ask(Ask(id: "q\($0)", text: "Spørgsmål \($0)?")) }
-        let script = Script(flowID: "one-to-one", title: "Prøve", deckTitle: "Kort", organisation: "Kommunen",
-                            source: "kilde.txt", roleNames: ["Medarbejder"], themeNames: [], participants: [],
-                            records: true, steps: asks + [.summary])
-        var session = Session(id: id, setup: ConversationSetup(flow: "one-to-one", deck: "kort", roles: ["medarbejder"]),
-                              script: script, at: "2026-11-30T09:00:00+01:00")
+        let script = Script(
+            flowID: "one-to-one", title: "Prøve", deckTitle: "Kort", organisation: "Kommunen",
+            source: "kilde.txt", roleNames: ["Medarbejder"], themeNames: [], participants: [],
+            records: true, steps: asks + [.summary])
+        var session = Session(
+            id: id, setup: ConversationSetup(flow: "one-to-one", deck: "kort", roles: ["medarbejder"]),
+            script: script, at: "2026-11-30T09:00:00+01:00")
         _ = session.received(.start, at: "2026-11-30T09:00:00+01:00")
         for answer in answers { session.answer(answer) }
         return session

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SamtaleCore
 
 /// State tokens: signed, expiring, and checked whole like a session file.
@@ -12,8 +13,9 @@ import Testing
 
     func token(expiresAfter seconds: Int64 = SessionToken.defaultLifetime) throws -> String {
         let sealed = try session()
-        return SessionToken.seal(sealed, key: key,
-                                 expires: Timestamp(secondsSinceEpoch: made.secondsSinceEpoch + seconds))
+        return SessionToken.seal(
+            sealed, key: key,
+            expires: Timestamp(secondsSinceEpoch: made.secondsSinceEpoch + seconds))
     }
 
     @Test func aTokenOpensUntilItExpires() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SamtaleCore
 
 /// Messages about what was chosen reach the command line and the JSON-lines protocol alike, whose fields are named
@@ -6,22 +7,24 @@ import Testing
 struct SetupMessageTests {
     static let day = CivilDate(year: 2026, month: 12, day: 25)!
 
-    static let messages: [Localized] = [
-        ExpansionError.deckLacksSection(flow: "seesaw", deck: "kolding", section: .model),
-        .deckHasOneLevel(flow: "across-levels", deck: "kolding"),
-        .wrongRoleCount(flow: "across-levels", expected: 2, given: 1),
-        .notDifferentLevels(flow: "across-levels", roles: ["leder", "chef"]),
-        .wrongThemeCount(flow: "team", expected: .one, given: 2),
-        .wrongThemeCount(flow: "team", expected: .some, given: 0),
-        .tooFewParticipants(flow: "team", needed: 2, given: 1),
-        .noCards(role: "leder", themes: ["traening"]),
-    ].map(\.message) + [
-        TargetGroupError.empty, .wrongNumberOfForms(2), .emptyForm(position: 3),
-    ].map(\.message) + [
-        Strings.dayOff(day, .holiday(DanishHoliday(date: day, name: "juledag"))),
-        Strings.dayOff(day, .weekend(.saturday)),
-        PromptError.noQuestions(deck: "kolding", role: "leder", theme: "traening", audience: .group).message,
-    ]
+    static let messages: [Localized] =
+        [
+            ExpansionError.deckLacksSection(flow: "seesaw", deck: "kolding", section: .model),
+            .deckHasOneLevel(flow: "across-levels", deck: "kolding"),
+            .wrongRoleCount(flow: "across-levels", expected: 2, given: 1),
+            .notDifferentLevels(flow: "across-levels", roles: ["leder", "chef"]),
+            .wrongThemeCount(flow: "team", expected: .one, given: 2),
+            .wrongThemeCount(flow: "team", expected: .some, given: 0),
+            .tooFewParticipants(flow: "team", needed: 2, given: 1),
+            .noCards(role: "leder", themes: ["traening"]),
+        ].map(\.message)
+        + [
+            TargetGroupError.empty, .wrongNumberOfForms(2), .emptyForm(position: 3),
+        ].map(\.message) + [
+            Strings.dayOff(day, .holiday(DanishHoliday(date: day, name: "juledag"))),
+            Strings.dayOff(day, .weekend(.saturday)),
+            PromptError.noQuestions(deck: "kolding", role: "leder", theme: "traening", audience: .group).message,
+        ]
 
     @Test(arguments: messages)
     func namesNoOptionAndSaysSamtaleform(message: Localized) {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SamtaleCore
 
 // MARK: - Parsing
@@ -24,12 +25,15 @@ struct TargetGroupParsingTests {
     @Test func phraseIsUsedForAllForms() throws {
         let group = try TargetGroup(parsing: " ansatte i forvaltningen ")
         let phrase = "ansatte i forvaltningen"
-        #expect(group == TargetGroup(singular: phrase, singularDefinite: phrase, plural: phrase, pluralDefinite: phrase))
+        #expect(
+            group == TargetGroup(singular: phrase, singularDefinite: phrase, plural: phrase, pluralDefinite: phrase))
     }
 
     @Test func fourFormsAreTakenAsGivenAndTrimmed() throws {
         let group = try TargetGroup(parsing: "barn, barnet ,børn,\tbørnene ")
-        #expect(group == TargetGroup(singular: "barn", singularDefinite: "barnet", plural: "børn", pluralDefinite: "børnene"))
+        #expect(
+            group
+                == TargetGroup(singular: "barn", singularDefinite: "barnet", plural: "børn", pluralDefinite: "børnene"))
     }
 
     @Test(arguments: [
@@ -54,19 +58,28 @@ struct TargetGroupParsingTests {
 // MARK: - Applying
 
 struct TargetGroupApplyTests {
-    static let borgerForms = ["borger", "borgeren", "borgere", "borgerne", "borgers", "borgerens", "borgeres", "borgernes"]
+    static let borgerForms = [
+        "borger", "borgeren", "borgere", "borgerne", "borgers", "borgerens", "borgeres", "borgernes",
+    ]
 
     @Test(arguments: [
         ("bruger", ["bruger", "brugeren", "brugere", "brugerne", "brugers", "brugerens", "brugeres", "brugernes"]),
         ("elev", ["elev", "eleven", "elever", "eleverne", "elevs", "elevens", "elevers", "elevernes"]),
         ("kunde", ["kunde", "kunden", "kunder", "kunderne", "kundes", "kundens", "kunders", "kundernes"]),
         ("barn,barnet,børn,børnene", ["barn", "barnet", "børn", "børnene", "barns", "barnets", "børns", "børnenes"]),
-        ("proces,processen,processer,processerne",
-         ["proces", "processen", "processer", "processerne", "proces'", "processens", "processers", "processernes"]),
-        ("ansatte i forvaltningen", [
-            "ansatte i forvaltningen", "ansatte i forvaltningen", "ansatte i forvaltningen", "ansatte i forvaltningen",
-            "ansatte i forvaltningens", "ansatte i forvaltningens", "ansatte i forvaltningens", "ansatte i forvaltningens",
-        ]),
+        (
+            "proces,processen,processer,processerne",
+            ["proces", "processen", "processer", "processerne", "proces'", "processens", "processers", "processernes"]
+        ),
+        (
+            "ansatte i forvaltningen",
+            [
+                "ansatte i forvaltningen", "ansatte i forvaltningen", "ansatte i forvaltningen",
+                "ansatte i forvaltningen",
+                "ansatte i forvaltningens", "ansatte i forvaltningens", "ansatte i forvaltningens",
+                "ansatte i forvaltningens",
+            ]
+        ),
     ])
     func everyFormInEveryCaseIsReplaced(spec: String, expected: [String]) throws {
         let group = try TargetGroup(parsing: spec)
@@ -80,7 +93,9 @@ struct TargetGroupApplyTests {
     @Test func exampleFromTheDialogueCards() throws {
         let group = try TargetGroup(parsing: "bruger")
         let text = "Hvordan bidrager du til at inddrage borgeren i de gode løsninger? Borgernes ressourcer …"
-        #expect(group.apply(to: text) == "Hvordan bidrager du til at inddrage brugeren i de gode løsninger? Brugernes ressourcer …")
+        #expect(
+            group.apply(to: text)
+                == "Hvordan bidrager du til at inddrage brugeren i de gode løsninger? Brugernes ressourcer …")
     }
 
     @Test(arguments: [

@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+
 @testable import TestSupport
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The tests' own machinery: a run leaves nothing in `$TMPDIR`, and nothing of the user's set-up reaches the
@@ -21,8 +23,9 @@ import Darwin
         let folder = try TemporaryFolders.make()
         let root = folder.deletingLastPathComponent()
         #expect(root.lastPathComponent.hasPrefix(TemporaryFolders.prefix))
-        #expect(root.deletingLastPathComponent().standardizedFileURL
-            == FileManager.default.temporaryDirectory.standardizedFileURL)
+        #expect(
+            root.deletingLastPathComponent().standardizedFileURL
+                == FileManager.default.temporaryDirectory.standardizedFileURL)
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".lock").path))
         #expect(!Self.lockIsFree(root), "the root of a running test process is not locked")
         TemporaryFolders.remove(folder)
@@ -35,8 +38,9 @@ import Darwin
             let running = base.appendingPathComponent(TemporaryFolders.prefix + "running")
             let other = base.appendingPathComponent("samtale-something-else")
             for folder in [ended, running, other] {
-                try FileManager.default.createDirectory(at: folder.appendingPathComponent("sessions"),
-                                                        withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: folder.appendingPathComponent("sessions"),
+                    withIntermediateDirectories: true)
                 _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(".lock").path, contents: nil)
             }
             let held = open(running.appendingPathComponent(".lock").path, O_RDWR | O_CLOEXEC)
@@ -58,8 +62,9 @@ import Darwin
             let locked = folder.appendingPathComponent("locked")
             try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
             try Data("x".utf8).write(to: locked.appendingPathComponent("file"))
-            try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("link"),
-                                                       withDestinationURL: outside)
+            try FileManager.default.createSymbolicLink(
+                at: folder.appendingPathComponent("link"),
+                withDestinationURL: outside)
             try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: locked.path)
             try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: folder.path)
             TemporaryFolders.remove(folder)
@@ -86,15 +91,17 @@ import Darwin
     @Test func aProcessGetsNoneOfTheUsersSetUpButTheirPrograms() throws {
         let home = URL(fileURLWithPath: "/tmp/run/home")
         let environment = TestProcess.environment(home: home, inherited: Self.userEnvironment)
-        #expect(environment == [
-            "HOME": "/tmp/run/home", "XDG_CONFIG_HOME": "/tmp/run/home/.config",
-            "XDG_STATE_HOME": "/tmp/run/home/.local/state", "XDG_DATA_HOME": "/tmp/run/home/.local/share",
-            "XDG_CACHE_HOME": "/tmp/run/home/.cache", "LANG": "C.UTF-8", "TERM": "xterm-256color",
-            "TZ": "Europe/Copenhagen", "PATH": "/opt/swift/usr/bin:/usr/bin", "PYENV_ROOT": "/home/ann/.pyenv",
-            "PYTHONUSERBASE": "/home/ann/.local",
-        ])
-        let given = TestProcess.environment(home: home, ["HOME": "/elsewhere", "LANG": "en_US.UTF-8"],
-                                            inherited: Self.userEnvironment)
+        #expect(
+            environment == [
+                "HOME": "/tmp/run/home", "XDG_CONFIG_HOME": "/tmp/run/home/.config",
+                "XDG_STATE_HOME": "/tmp/run/home/.local/state", "XDG_DATA_HOME": "/tmp/run/home/.local/share",
+                "XDG_CACHE_HOME": "/tmp/run/home/.cache", "LANG": "C.UTF-8", "TERM": "xterm-256color",
+                "TZ": "Europe/Copenhagen", "PATH": "/opt/swift/usr/bin:/usr/bin", "PYENV_ROOT": "/home/ann/.pyenv",
+                "PYTHONUSERBASE": "/home/ann/.local",
+            ])
+        let given = TestProcess.environment(
+            home: home, ["HOME": "/elsewhere", "LANG": "en_US.UTF-8"],
+            inherited: Self.userEnvironment)
         #expect(given["HOME"] == "/elsewhere" && given["XDG_CONFIG_HOME"] == "/elsewhere/.config")
         #expect(given["LANG"] == "en_US.UTF-8")
     }

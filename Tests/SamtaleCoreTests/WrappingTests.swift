@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SamtaleCore
 
 // MARK: - Examples
@@ -37,11 +38,12 @@ struct WrappingTests {
 
     @Test func indentsGoBeforeEveryLine() {
         let text = "Hvordan bidrager du til at inddrage borgeren?"
-        #expect(wrap(text, width: 20, indent: "  ", firstIndent: "- ") == """
-            - Hvordan bidrager
-              du til at inddrage
-              borgeren?
-            """)
+        #expect(
+            wrap(text, width: 20, indent: "  ", firstIndent: "- ") == """
+                - Hvordan bidrager
+                  du til at inddrage
+                  borgeren?
+                """)
         #expect(wrap("en to tre", width: 6, indent: "> ") == "> en\n> to\n> tre")
     }
 
@@ -83,14 +85,18 @@ struct WrappingTests {
 
     /// Every line fits (or is one over-long word), carries its indent, has no trailing space, and no word is lost.
     private func check(_ wrapped: String, of text: String, width: Int, indent: String, firstIndent: String) {
-        let context = Comment(rawValue: "text: \(text.debugDescription) width: \(width) indents: \(firstIndent.debugDescription), \(indent.debugDescription)")
+        let context = Comment(
+            rawValue:
+                "text: \(text.debugDescription) width: \(width) indents: \(firstIndent.debugDescription), \(indent.debugDescription)"
+        )
         let isBreak: (Character) -> Bool = { $0 == " " || $0.isNewline }
         var words: [Substring] = []
         for (number, line) in wrapped.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let prefix = number == 0 ? firstIndent : indent
             #expect(line.last?.isWhitespace != true, context)
             guard line.hasPrefix(prefix) else {
-                #expect(prefix.hasPrefix(line), "a line without its indent must be an empty one: \(line.debugDescription)")
+                #expect(
+                    prefix.hasPrefix(line), "a line without its indent must be an empty one: \(line.debugDescription)")
                 continue
             }
             let content = line.dropFirst(prefix.count)

@@ -50,11 +50,13 @@ final class ScriptedTerminal {
     static func oneToOne(language: Language = .da) throws -> Session {
         let flow = try #require(flows.first { $0.id == "one-to-one" })
         let deck = try #require(catalog.decks.first { $0.id == "hjoerring-dialogkort" })
-        let setup = ConversationSetup(flow: flow.id, deck: deck.id, roles: ["medarbejder"],
-                                      themes: ["sammen-sikrer-vi-driften"], language: language, seed: 1)
+        let setup = ConversationSetup(
+            flow: flow.id, deck: deck.id, roles: ["medarbejder"],
+            themes: ["sammen-sikrer-vi-driften"], language: language, seed: 1)
         let id = try #require(SessionID(validating: "0000000000000000000000000t"))
-        return Session(id: id, setup: setup, script: try flow.expand(over: deck, setup: setup),
-                       at: "2026-11-26T09:00:00+01:00")
+        return Session(
+            id: id, setup: setup, script: try flow.expand(over: deck, setup: setup),
+            at: "2026-11-26T09:00:00+01:00")
     }
 }
 
@@ -72,8 +74,9 @@ final class ScriptedTerminal {
         _ session: inout Session, _ terminal: ScriptedTerminal, style: TerminalStyle = ScriptedTerminal.plain,
         language: Language = .da, save: Save? = { _ throws(SessionStoreError) in }
     ) throws(SessionStoreError) -> TerminalConversation.Outcome {
-        let conversation = TerminalConversation(style: style, output: terminal.output, language: language, save: save,
-                                                clock: { "2026-11-26T09:30:00+01:00" })
+        let conversation = TerminalConversation(
+            style: style, output: terminal.output, language: language, save: save,
+            clock: { "2026-11-26T09:30:00+01:00" })
         return try conversation.run(&session, readLine: terminal.readLine, first: .start)
     }
 
@@ -89,9 +92,11 @@ final class ScriptedTerminal {
         #expect(session.status == .finished)
         #expect(saves == terminal.reads + 1, "every event is saved before what it brings is shown")
         let screen = terminal.screen
-        for expected in ["Spørgsmål 1 af 4", Self.question1, "Spørgsmål 4 af 4", "Aftale 1: hvad?", "OPSUMMERING",
-                         "1. Tavlemøde hver mandag; hvem: Ann; hvornår: Inden jul", "Samtalen er slut.",
-                         "samtale sessions export \(session.id) --format markdown"] {
+        for expected in [
+            "Spørgsmål 1 af 4", Self.question1, "Spørgsmål 4 af 4", "Aftale 1: hvad?", "OPSUMMERING",
+            "1. Tavlemøde hver mandag; hvem: Ann; hvornår: Inden jul", "Samtalen er slut.",
+            "samtale sessions export \(session.id) --format markdown",
+        ] {
             #expect(screen.contains(expected), "missing \(expected) in \(screen)")
         }
         #expect(!screen.contains("> ") && !screen.contains("\u{1B}"), "a script gets plain lines, no prompt")

@@ -15,9 +15,11 @@ import Testing
     }
 
     func complete(_ setup: PartialSetup, _ terminal: ScriptedTerminal, style: TerminalStyle = ScriptedTerminal.plain)
-        -> PartialSetup? {
-        TerminalSetup.complete(setup, planner: planner, readLine: terminal.readLine, style: style,
-                               output: terminal.output)
+        -> PartialSetup?
+    {
+        TerminalSetup.complete(
+            setup, planner: planner, readLine: terminal.readLine, style: style,
+            output: terminal.output)
     }
 
     @Test func aRoleIsChosenByNameAndTheThemeByNumber() throws {

@@ -6,14 +6,15 @@ public enum JSONSchemaCheck {
     public static let missing = "python3's jsonschema module is not installed (pip install jsonschema)"
 
     /// Asked once per test process.
-    public static let isInstalled: Bool = (try? TemporaryFolders.with { home in
-        let process = TestProcess.python(["-c", "import jsonschema"], home: home)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }) ?? false
+    public static let isInstalled: Bool =
+        (try? TemporaryFolders.with { home in
+            let process = TestProcess.python(["-c", "import jsonschema"], home: home)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        }) ?? false
 
     public static let isRequired = ProcessInfo.processInfo.environment["SAMTALE_REQUIRE_JSONSCHEMA"] == "1"
 

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Temporary folders for tests. All of them live in one root folder per test process, removed when the process
@@ -33,8 +34,10 @@ public enum TemporaryFolders {
         // symbolic link, which may point anywhere), then try once more.
         var pending = [folder.path]
         while let path = pending.popLast() {
-            guard (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType)
-                == .typeDirectory else { continue }
+            guard
+                (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType)
+                    == .typeDirectory
+            else { continue }
             _ = chmod(path, 0o700)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             pending += names.map { path + "/" + $0 }

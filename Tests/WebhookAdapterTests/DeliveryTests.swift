@@ -1,17 +1,26 @@
 import SamtaleCore
 import Testing
+
 @testable import WebhookAdapter
 
 @Suite struct WebhookAddressTests {
     @Test(arguments: [
         ("https://hooks.slack.com/services/T0/B0/XXXX", Platform.slack, "https://hooks.slack.com"),
-        ("https://default0a1b2c.12.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/0a1b/triggers/manual/paths/invoke?api-version=1&sig=S",
-         .teams, "https://default0a1b2c.12.environment.api.powerplatform.com:443"),
+        (
+            "https://default0a1b2c.12.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/0a1b/triggers/manual/paths/invoke?api-version=1&sig=S",
+            .teams, "https://default0a1b2c.12.environment.api.powerplatform.com:443"
+        ),
         ("https://discord.com/api/webhooks/123/TOKEN", .discord, "https://discord.com"),
-        ("https://chat.googleapis.com/v1/spaces/AAA/messages?key=K&token=T", .googlechat, "https://chat.googleapis.com"),
+        (
+            "https://chat.googleapis.com/v1/spaces/AAA/messages?key=K&token=T", .googlechat,
+            "https://chat.googleapis.com"
+        ),
         ("https://mm.example.com/hooks/abc123", .mattermost, "https://mm.example.com"),
         ("https://chat.example.com/hooks/ID/TOKEN", .rocketchat, "https://chat.example.com"),
-        ("https://org.zulipchat.com/api/v1/external/slack_incoming?api_key=K&stream=s", .zulip, "https://org.zulipchat.com"),
+        (
+            "https://org.zulipchat.com/api/v1/external/slack_incoming?api_key=K&stream=s", .zulip,
+            "https://org.zulipchat.com"
+        ),
     ])
     func recognisesThePlatformAndShowsOnlyTheHost(url: String, platform: Platform, redacted: String) throws {
         let address = try WebhookAddress(parsing: url)
@@ -25,14 +34,21 @@ import Testing
         ("discord://TOKEN@123", "https://discord.com/api/webhooks/123/TOKEN", .discord),
         ("slack://A/B/C", "https://hooks.slack.com/services/A/B/C", .slack),
         ("slack://hook:A-B-C@webhook", "https://hooks.slack.com/services/A/B/C", .slack),
-        ("gchat://SPACE/KEY/TOKEN", "https://chat.googleapis.com/v1/spaces/SPACE/messages?key=KEY&token=TOKEN", .googlechat),
+        (
+            "gchat://SPACE/KEY/TOKEN", "https://chat.googleapis.com/v1/spaces/SPACE/messages?key=KEY&token=TOKEN",
+            .googlechat
+        ),
         ("mmosts://mm.example.com/TOKEN", "https://mm.example.com/hooks/TOKEN", .mattermost),
         ("rockets://ID/TOKEN@chat.example.com", "https://chat.example.com/hooks/ID/TOKEN", .rocketchat),
         ("rocketchat://chat.example.com/ID/TOKEN", "https://chat.example.com/hooks/ID/TOKEN", .rocketchat),
-        ("zulip://bot%40example.com:KEY@org.zulipchat.com?stream=s&topic=t",
-         "https://org.zulipchat.com/api/v1/external/slack_incoming?api_key=KEY&stream=s&topic=t", .zulip),
-        ("teams://?host=https%3A%2F%2Fx.environment.api.powerplatform.com%2Fp%3Fsig%3DS",
-         "https://x.environment.api.powerplatform.com/p?sig=S", .teams),
+        (
+            "zulip://bot%40example.com:KEY@org.zulipchat.com?stream=s&topic=t",
+            "https://org.zulipchat.com/api/v1/external/slack_incoming?api_key=KEY&stream=s&topic=t", .zulip
+        ),
+        (
+            "teams://?host=https%3A%2F%2Fx.environment.api.powerplatform.com%2Fp%3Fsig%3DS",
+            "https://x.environment.api.powerplatform.com/p?sig=S", .teams
+        ),
         ("jsons://example.com/in", "https://example.com/in", .generic),
     ])
     func translatesAppriseAndShoutrrrURLs(url: String, https: String, platform: Platform) throws {
@@ -51,37 +67,52 @@ import Testing
         #expect(throws: WebhookAddress.Problem.unknownPlatform(host: "example.com")) {
             try WebhookAddress(parsing: "https://example.com/SECRET")
         }
-        #expect(throws: WebhookAddress.Problem.notAURL) { try WebhookAddress(parsing: "hooks.slack.com/services/SECRET") }
+        #expect(throws: WebhookAddress.Problem.notAURL) {
+            try WebhookAddress(parsing: "hooks.slack.com/services/SECRET")
+        }
         #expect((try? WebhookAddress(parsing: "https://example.com/SECRET", platform: .generic))?.platform == .generic)
     }
 
-    static let teamsWorkflow = "https://x.environment.api.powerplatform.com/powerautomate/automations/direct/workflows/"
+    static let teamsWorkflow =
+        "https://x.environment.api.powerplatform.com/powerautomate/automations/direct/workflows/"
         + "0a1b2c3d4e5f/triggers/manual/paths/invoke?api-version=1"
 
     static let quotedSecrets: [(url: String, quoted: String, secrets: [String])] = [
         // As is, the whole URL or the part after the host, in another letter case.
-        ("https://hooks.slack.com/services/T0AAAAAAA/B0BBBBBBB/XXXXXXXXXXXXXXXXXXXXXXXX",
-         "no hook HTTPS://HOOKS.SLACK.COM/SERVICES/T0AAAAAAA/B0BBBBBBB/xxxxxxxxxxxxxxxxxxxxxxxx",
-         ["T0AAAAAAA", "B0BBBBBBB", "XXXXXXXXXXXXXXXXXXXXXXXX"]),
+        (
+            "https://hooks.slack.com/services/T0AAAAAAA/B0BBBBBBB/XXXXXXXXXXXXXXXXXXXXXXXX",
+            "no hook HTTPS://HOOKS.SLACK.COM/SERVICES/T0AAAAAAA/B0BBBBBBB/xxxxxxxxxxxxxxxxxxxxxxxx",
+            ["T0AAAAAAA", "B0BBBBBBB", "XXXXXXXXXXXXXXXXXXXXXXXX"]
+        ),
         // JSON's `\/` for `/`, as a platform's error body may quote the URL.
-        ("https://chat.example.com/hooks/6f1bd2c3e4/SECRET-token-3f9a",
-         #"{"message":"unknown hook https:\/\/chat.example.com\/hooks\/6f1bd2c3e4\/SECRET-token-3f9a"}"#,
-         ["6f1bd2c3e4", "SECRET-token-3f9a"]),
+        (
+            "https://chat.example.com/hooks/6f1bd2c3e4/SECRET-token-3f9a",
+            #"{"message":"unknown hook https:\/\/chat.example.com\/hooks\/6f1bd2c3e4\/SECRET-token-3f9a"}"#,
+            ["6f1bd2c3e4", "SECRET-token-3f9a"]
+        ),
         // Percent-encoded, whole and in part, lower-case hex too.
-        ("https://example.com/in/SECRET-token-3f9a?key=K3y-value-99&x=1",
-         "redirect_uri=https%3A%2F%2Fexample.com%2Fin%2FSECRET-token-3f9a%3fkey%3dK3y-value-99",
-         ["SECRET-token-3f9a", "K3y-value-99"]),
+        (
+            "https://example.com/in/SECRET-token-3f9a?key=K3y-value-99&x=1",
+            "redirect_uri=https%3A%2F%2Fexample.com%2Fin%2FSECRET-token-3f9a%3fkey%3dK3y-value-99",
+            ["SECRET-token-3f9a", "K3y-value-99"]
+        ),
         // Split at `/`: each piece quoted on its own.
-        ("https://discord.com/api/webhooks/123456789012345678/AbCdEfGhIjKlMnOp",
-         "webhook 123456789012345678 has no token AbCdEfGhIjKlMnOp", ["123456789012345678", "AbCdEfGhIjKlMnOp"]),
+        (
+            "https://discord.com/api/webhooks/123456789012345678/AbCdEfGhIjKlMnOp",
+            "webhook 123456789012345678 has no token AbCdEfGhIjKlMnOp", ["123456789012345678", "AbCdEfGhIjKlMnOp"]
+        ),
         // The userinfo, which is no part of the path: the user, the password, and both.
-        ("https://bot:Pa55word-x@chat.example.com/hooks/SECRET-token-3f9a",
-         "login bot:Pa55word-x@chat.example.com failed for Pa55word-x, see /hooks/SECRET-token-3f9a",
-         ["Pa55word-x", "SECRET-token-3f9a"]),
+        (
+            "https://bot:Pa55word-x@chat.example.com/hooks/SECRET-token-3f9a",
+            "login bot:Pa55word-x@chat.example.com failed for Pa55word-x, see /hooks/SECRET-token-3f9a",
+            ["Pa55word-x", "SECRET-token-3f9a"]
+        ),
         // A Teams workflow: its query's parts, but not its fixed words.
-        (teamsWorkflow + "&sig=S1gnatureValue",
-         "DirectApiAuthorizationRequired: sig S1gnatureValue is not valid for workflow 0a1b2c3d4e5f",
-         ["S1gnatureValue", "0a1b2c3d4e5f"]),
+        (
+            teamsWorkflow + "&sig=S1gnatureValue",
+            "DirectApiAuthorizationRequired: sig S1gnatureValue is not valid for workflow 0a1b2c3d4e5f",
+            ["S1gnatureValue", "0a1b2c3d4e5f"]
+        ),
     ]
 
     @Test(arguments: quotedSecrets.indices)
@@ -110,15 +141,18 @@ import Testing
     @Test func redactionKeepsThePlatformsOwnWords() throws {
         let address = try WebhookAddress(parsing: Self.teamsWorkflow + "&sig=S")
         #expect(address.redacting("the workflow's triggers are manual") == "the workflow's triggers are manual")
-        #expect(address.redacting("see \(Self.teamsWorkflow)&sig=S")
+        #expect(
+            address.redacting("see \(Self.teamsWorkflow)&sig=S")
                 == "see https://x.environment.api.powerplatform.com/…")
     }
 
     @Test func problemsAndRedactionNeverShowTheSecret() throws {
         let address = try WebhookAddress(parsing: "https://hooks.slack.com/services/T0/B0/SECRET")
-        #expect(address.redacting("bad hook https://hooks.slack.com/services/T0/B0/SECRET and /services/T0/B0/SECRET")
+        #expect(
+            address.redacting("bad hook https://hooks.slack.com/services/T0/B0/SECRET and /services/T0/B0/SECRET")
                 == "bad hook https://hooks.slack.com/… and /…")
-        for url in ["https://acme.webhook.office.com/webhookb2/SECRET", "https://example.com/SECRET", "ftp://x/SECRET"] {
+        for url in ["https://acme.webhook.office.com/webhookb2/SECRET", "https://example.com/SECRET", "ftp://x/SECRET"]
+        {
             do {
                 _ = try WebhookAddress(parsing: url)
             } catch {
@@ -136,9 +170,11 @@ import Testing
 
     @Test(arguments: [
         (Platform.slack, 200, "ok", true), (.slack, 200, "invalid_payload", false), (.teams, 202, "", true),
-        (.discord, 204, "", true), (.discord, 200, #"{"id":"1"}"#, true), (.googlechat, 200, #"{"name":"spaces/a"}"#, true),
+        (.discord, 204, "", true), (.discord, 200, #"{"id":"1"}"#, true),
+        (.googlechat, 200, #"{"name":"spaces/a"}"#, true),
         (.googlechat, 200, "{}", false), (.rocketchat, 200, #"{"success":false}"#, false),
-        (.zulip, 200, #"{"result":"error","msg":"x"}"#, false), (.mattermost, 200, "ok", true), (.generic, 201, "", true),
+        (.zulip, 200, #"{"result":"error","msg":"x"}"#, false), (.mattermost, 200, "ok", true),
+        (.generic, 201, "", true),
     ])
     func judgesSuccessByThePlatformsOwnRule(platform: Platform, status: Int, body: String, delivered: Bool) throws {
         let verdict = try webhook(platform).judge(.response(status: status, retryAfter: nil, body: body), now: 0)
@@ -147,38 +183,60 @@ import Testing
 
     @Test func retriesOnlyWhatCanGetBetter() throws {
         let now = 1_795_000_000.0
-        let tooMany = Localized(da: "HTTP 429: for mange beskeder på kort tid",
-                                en: "HTTP 429: too many messages in a short time")
-        #expect(try webhook(.slack).judge(.response(status: 429, retryAfter: "7", body: ""), now: now)
+        let tooMany = Localized(
+            da: "HTTP 429: for mange beskeder på kort tid",
+            en: "HTTP 429: too many messages in a short time")
+        #expect(
+            try webhook(.slack).judge(.response(status: 429, retryAfter: "7", body: ""), now: now)
                 == .temporary(reason: tooMany, retryAfter: 7))
-        #expect(try webhook(.discord).judge(.response(status: 429, retryAfter: nil, body: #"{"retry_after":0.5}"#),
-                                            now: now)
+        #expect(
+            try webhook(.discord).judge(
+                .response(status: 429, retryAfter: nil, body: #"{"retry_after":0.5}"#),
+                now: now)
                 == .temporary(reason: tooMany, retryAfter: 0.5))
-        #expect(try webhook(.slack).judge(.response(status: 404, retryAfter: nil, body: "no_service"), now: now)
-                == .rejected(reason: Localized(da: "no_service (HTTP 404): webhooken er fjernet eller slået fra",
-                                               en: "no_service (HTTP 404): the webhook has been removed or disabled")))
+        #expect(
+            try webhook(.slack).judge(.response(status: 404, retryAfter: nil, body: "no_service"), now: now)
+                == .rejected(
+                    reason: Localized(
+                        da: "no_service (HTTP 404): webhooken er fjernet eller slået fra",
+                        en: "no_service (HTTP 404): the webhook has been removed or disabled")))
         let unknown = #"{"message":"Unknown Webhook","code":10015}"#
-        #expect(try webhook(.discord).judge(.response(status: 404, retryAfter: nil, body: unknown), now: now)
-                == .rejected(reason: Localized(da: "10015 Unknown Webhook (HTTP 404): webhooken er slettet; opret en ny webhook, og brug dens adresse",
-                                               en: "10015 Unknown Webhook (HTTP 404): the webhook has been deleted; create a new webhook and use its URL")))
+        #expect(
+            try webhook(.discord).judge(.response(status: 404, retryAfter: nil, body: unknown), now: now)
+                == .rejected(
+                    reason: Localized(
+                        da:
+                            "10015 Unknown Webhook (HTTP 404): webhooken er slettet; opret en ny webhook, og brug dens adresse",
+                        en:
+                            "10015 Unknown Webhook (HTTP 404): the webhook has been deleted; create a new webhook and use its URL"
+                    )))
         // A 408 means the server stopped waiting before the message was whole: it was not posted, so it is retried.
-        #expect(try webhook(.slack).judge(.response(status: 408, retryAfter: nil, body: ""), now: now)
-                == .temporary(reason: Localized(da: "HTTP 408: serveren opgav at vente på beskeden",
-                                                en: "HTTP 408: the server gave up waiting for the message"), retryAfter: nil))
-        #expect(try webhook(.teams).judge(.timedOut, now: now)
+        #expect(
+            try webhook(.slack).judge(.response(status: 408, retryAfter: nil, body: ""), now: now)
+                == .temporary(
+                    reason: Localized(
+                        da: "HTTP 408: serveren opgav at vente på beskeden",
+                        en: "HTTP 408: the server gave up waiting for the message"), retryAfter: nil))
+        #expect(
+            try webhook(.teams).judge(.timedOut, now: now)
                 == .temporary(reason: PlatformReason.noAnswerInTime, retryAfter: nil))
-        #expect(try webhook(.slack).judge(.connectionFailed(.refused), now: now)
+        #expect(
+            try webhook(.slack).judge(.connectionFailed(.refused), now: now)
                 == .temporary(reason: ConnectionFailure.refused.message, retryAfter: nil))
     }
 
-    @Test(arguments: [ConnectionFailure.refused, .unknownHost, .lost, .offline, .tls, .brokenAnswer, .redirected,
-                      .authentication, .badURL, .other(code: -1001)])
+    @Test(arguments: [
+        ConnectionFailure.refused, .unknownHost, .lost, .offline, .tls, .brokenAnswer, .redirected,
+        .authentication, .badURL, .other(code: -1001),
+    ])
     func aConnectionFailureIsReadBackFromItsWord(failure: ConnectionFailure) {
         #expect(ConnectionFailure(word: failure.word) == failure)
     }
 
-    @Test(arguments: [ConnectionFailure.refused, .unknownHost, .lost, .offline, .tls, .brokenAnswer, .redirected,
-                      .authentication, .badURL, .other(code: -1007), .other(code: -1)])
+    @Test(arguments: [
+        ConnectionFailure.refused, .unknownHost, .lost, .offline, .tls, .brokenAnswer, .redirected,
+        .authentication, .badURL, .other(code: -1007), .other(code: -1),
+    ])
     func aConnectionFailureIsToldInWordsNotAsABareCode(failure: ConnectionFailure) {
         for language in [Language.da, .en] {
             let words = failure.message[language].split(separator: " ").filter { Int($0) == nil }
@@ -196,7 +254,8 @@ import Testing
         }
         #expect(reason.da.contains("elsewhere.example") && reason.en.contains("elsewhere.example"))
         #expect(reason.da.contains("HTTP 301") && reason.da.contains("omdirigerer"))
-        #expect(try webhook(.slack).judge(.connectionFailed(.redirected), now: 0)
+        #expect(
+            try webhook(.slack).judge(.connectionFailed(.redirected), now: 0)
                 == .rejected(reason: ConnectionFailure.redirected.message))
     }
 
@@ -207,9 +266,15 @@ import Testing
     @Test func aSecretQuotedInAnAnswerIsCutOutInEveryLanguage() throws {
         let address = try WebhookAddress(parsing: "https://chat.example.com/hooks/SECRET", platform: .mattermost)
         let verdict = address.judge(.response(status: 400, retryAfter: nil, body: "no hook /hooks/SECRET"), now: 0)
-        #expect(verdict == .rejected(reason: Localized(
-            da: "no hook /… (HTTP 400): platformen kan ikke bruge beskeden, som den er; tjek, at platformen er den rigtige",
-            en: "no hook /… (HTTP 400): the platform cannot use the message as it is; check that the platform is the right one")))
+        #expect(
+            verdict
+                == .rejected(
+                    reason: Localized(
+                        da:
+                            "no hook /… (HTTP 400): platformen kan ikke bruge beskeden, som den er; tjek, at platformen er den rigtige",
+                        en:
+                            "no hook /… (HTTP 400): the platform cannot use the message as it is; check that the platform is the right one"
+                    )))
     }
 
     /// The secret as the last piece of a long answer, at every place where the old cut at 200 characters fell
@@ -225,11 +290,14 @@ import Testing
             return
         }
         for length in 4...secret.count {
-            #expect(!reason.da.contains(secret.prefix(length)) && !reason.en.contains(secret.prefix(length)),
-                    "\(reason.da)")
-        }
-        #expect(reason.da.hasSuffix("(HTTP 400): platformen kan ikke bruge beskeden, som den er; tjek, at platformen er den rigtige"),
+            #expect(
+                !reason.da.contains(secret.prefix(length)) && !reason.en.contains(secret.prefix(length)),
                 "\(reason.da)")
+        }
+        #expect(
+            reason.da.hasSuffix(
+                "(HTTP 400): platformen kan ikke bruge beskeden, som den er; tjek, at platformen er den rigtige"),
+            "\(reason.da)")
     }
 
     @Test func aLongAnswerIsShortenedWithAMark() throws {
@@ -282,17 +350,24 @@ import Testing
     @Test func aPageOfMarkupIsToldByItsStatus() throws {
         let page = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"
         let verdict = try webhook(.mattermost).judge(.response(status: 502, retryAfter: nil, body: page), now: 0)
-        #expect(verdict == .temporary(reason: Localized(da: "HTTP 502: platformen er ikke tilgængelig lige nu",
-                                                        en: "HTTP 502: the platform is not available right now"),
-                                      retryAfter: nil))
+        #expect(
+            verdict
+                == .temporary(
+                    reason: Localized(
+                        da: "HTTP 502: platformen er ikke tilgængelig lige nu",
+                        en: "HTTP 502: the platform is not available right now"),
+                    retryAfter: nil))
     }
 
     @Test func aPlatformsOwnCodeIsExplainedBeforeTheStatus() throws {
         let answer = AttemptResult.response(status: 403, retryAfter: nil, body: "action_prohibited")
         let verdict = try webhook(.slack).judge(answer, now: 0)
-        #expect(verdict == .rejected(reason: Localized(
-            da: "action_prohibited (HTTP 403): en administrator har begrænset denne webhook",
-            en: "action_prohibited (HTTP 403): an admin has restricted this webhook")))
+        #expect(
+            verdict
+                == .rejected(
+                    reason: Localized(
+                        da: "action_prohibited (HTTP 403): en administrator har begrænset denne webhook",
+                        en: "action_prohibited (HTTP 403): an admin has restricted this webhook")))
     }
 
     @Test func readsRetryAfterAsSecondsOrAnHTTPDate() {
@@ -316,14 +391,18 @@ import Testing
 
 @Suite struct TargetsFileTests {
     @Test func readsTargetsWithTheirDefaults() throws {
-        let targets = try TargetsFile.decode(Array(#"""
-            {"format": 1, "targets": [
-              {"name": "team-nord", "urlVariable": "HOOK", "deck": "kolding", "weekdays": ["monday", "friday"], "lang": "en"},
-              {"name": "ledere", "url": "https://hooks.slack.com/services/A/B/C", "for": "group", "holidays": "dk"}
-            ]}
-            """#.utf8))
+        let targets = try TargetsFile.decode(
+            Array(
+                #"""
+                {"format": 1, "targets": [
+                  {"name": "team-nord", "urlVariable": "HOOK", "deck": "kolding", "weekdays": ["monday", "friday"], "lang": "en"},
+                  {"name": "ledere", "url": "https://hooks.slack.com/services/A/B/C", "for": "group", "holidays": "dk"}
+                ]}
+                """#.utf8))
         #expect(targets.map(\.name) == ["team-nord", "ledere"])
-        #expect(targets[0].url == .variable("HOOK") && targets[0].weekdays == [.monday, .friday] && targets[0].language == .en)
+        #expect(
+            targets[0].url == .variable("HOOK") && targets[0].weekdays == [.monday, .friday]
+                && targets[0].language == .en)
         #expect(targets[1].weekdays == [.monday, .tuesday, .wednesday, .thursday, .friday])
         #expect(targets[1].prompt.audience == .group && targets[1].prompt.dayCounting.skipsDanishHolidays)
     }
@@ -365,8 +444,10 @@ import Testing
             Issue.record("a bad target group was read")
         } catch {
             let lines = error.issues.map { $0.line(in: .da) }
-            #expect(lines.contains("targets[0].targetGroup: ordet for målgruppen har 2 former; skriv ét ord i ental "
-                + "eller præcis fire former: bruger,brugeren,brugere,brugerne"), "\(lines)")
+            #expect(
+                lines.contains(
+                    "targets[0].targetGroup: ordet for målgruppen har 2 former; skriv ét ord i ental "
+                        + "eller præcis fire former: bruger,brugeren,brugere,brugerne"), "\(lines)")
             #expect(lines.contains { $0.hasPrefix("targets[1].for:") && $0.contains("individual, group") }, "\(lines)")
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import SamtaleCore
 import SamtaleDecks
 import Testing
+
 @testable import WebhookAdapter
 
 /// Real messages as samtale makes them: prompts from the built-in decks, text from standard input, summaries of
@@ -14,8 +15,12 @@ enum Samples {
     /// The day's prompt for a request, or nil when its filters leave no question.
     static func prompt(deck: String? = nil, role: String? = nil, theme: String? = nil) throws -> Prompt? {
         do {
-            guard case .prompt(let prompt) = try catalog.prompt(for: PromptOptions(deck: deck, role: role, theme: theme,
-                                                                                  date: date), today: date) else { return nil }
+            guard
+                case .prompt(let prompt) = try catalog.prompt(
+                    for: PromptOptions(
+                        deck: deck, role: role, theme: theme,
+                        date: date), today: date)
+            else { return nil }
             return prompt
         } catch .noQuestions {
             return nil
@@ -26,39 +31,45 @@ enum Samples {
     static func finishedSession(_ setup: ConversationSetup) throws -> Session {
         let flow = try #require(flows.first { $0.id == setup.flow })
         let script = try flow.expand(over: try catalog.resolveDeck(setup.deck), setup: setup)
-        var session = Session(id: try #require(SessionID(validating: "0123456789abcdefghjkmnpqrs")), setup: setup,
-                              script: script, at: "2026-11-26T09:00:00+01:00")
+        var session = Session(
+            id: try #require(SessionID(validating: "0123456789abcdefghjkmnpqrs")), setup: setup,
+            script: script, at: "2026-11-26T09:00:00+01:00")
         var actions = session.received(.start, at: "2026-11-26T09:00:00+01:00")
         var agreed: Set<Substring> = []
         while case .ask(let action)? = actions.last, actions.count < 1_000 {
             let ask = action.ask
-            let reply: String = switch ask.kind {
-            case .text where ask.id.hasPrefix("agreement-"):
-                ask.id.hasSuffix("-what") && !agreed.insert(ask.id.split(separator: "-")[1]).inserted ? "" : "Ann"
-            case .text: "Svar på »\(ask.text.prefix(20))«"
-            case .scale(let minimum, _): String(minimum)
-            case .choice: "1"
-            case .points(let labels, let total): ([total] + Array(repeating: 0, count: labels.count - 1)).map(String.init)
-                .joined(separator: " ")
-            }
+            let reply: String =
+                switch ask.kind {
+                case .text where ask.id.hasPrefix("agreement-"):
+                    ask.id.hasSuffix("-what") && !agreed.insert(ask.id.split(separator: "-")[1]).inserted ? "" : "Ann"
+                case .text: "Svar på »\(ask.text.prefix(20))«"
+                case .scale(let minimum, _): String(minimum)
+                case .choice: "1"
+                case .points(let labels, let total):
+                    ([total] + Array(repeating: 0, count: labels.count - 1)).map(String.init)
+                        .joined(separator: " ")
+                }
             actions = session.received(.answer(reply), at: "2026-11-26T09:05:00+01:00")
         }
         #expect(session.status == .finished)
         return session
     }
 
-    static let oneToOne = ConversationSetup(flow: "one-to-one", deck: "hjoerring-dialogkort", roles: ["medarbejder"],
-                                            themes: ["sammen-sikrer-vi-driften"])
-    static let seesaw = ConversationSetup(flow: "seesaw", deck: "hjoerring-ledelse-af-kerneopgaven", roles: ["leder"],
-                                          language: .en)
+    static let oneToOne = ConversationSetup(
+        flow: "one-to-one", deck: "hjoerring-dialogkort", roles: ["medarbejder"],
+        themes: ["sammen-sikrer-vi-driften"])
+    static let seesaw = ConversationSetup(
+        flow: "seesaw", deck: "hjoerring-ledelse-af-kerneopgaven", roles: ["leder"],
+        language: .en)
 
     /// Every value in a payload with where it is, the root first.
     static func values(in value: JSONValue, at path: JSONPath = .root) -> [(path: JSONPath, value: JSONValue)] {
-        let children: [(path: JSONPath, value: JSONValue)] = switch value {
-        case .array(let elements): elements.enumerated().map { (path.appending($0.offset), $0.element) }
-        case .object(let members): members.map { (path.appending($0.key), $0.value) }
-        case .null, .bool, .number, .string: []
-        }
+        let children: [(path: JSONPath, value: JSONValue)] =
+            switch value {
+            case .array(let elements): elements.enumerated().map { (path.appending($0.offset), $0.element) }
+            case .object(let members): members.map { (path.appending($0.key), $0.value) }
+            case .null, .bool, .number, .string: []
+            }
         return [(path, value)] + children.flatMap { values(in: $0.value, at: $0.path) }
     }
 
@@ -98,7 +109,8 @@ enum Samples {
     )
 
     static let expected: [Platform: String] = [
-        .teams: ##"{"type":"message","attachments":[{"contentType":"application/vnd.microsoft.card.adaptive","content":"##
+        .teams:
+            ##"{"type":"message","attachments":[{"contentType":"application/vnd.microsoft.card.adaptive","content":"##
             + ##"{"$schema":"http://adaptivecards.io/schemas/adaptive-card.json","type":"AdaptiveCard","version":"1.4","##
             + ##""body":["##
             + ##"{"type":"TextBlock","text":"Dagens refleksion","weight":"Bolder","size":"Medium","wrap":true},"##
@@ -133,7 +145,8 @@ enum Samples {
 
     static func messages(_ language: Language) throws -> [WebhookMessage] {
         [
-            WebhookMessage(prompt: try #require(try Samples.prompt(deck: "kolding-sammen-om-ledelse")), language: language),
+            WebhookMessage(
+                prompt: try #require(try Samples.prompt(deck: "kolding-sammen-om-ledelse")), language: language),
             WebhookMessage(text: "  Husk mødet kl. 10 *i dag*\n", language: language),
             WebhookMessage(summaryOf: try Samples.finishedSession(Samples.oneToOne), language: language),
         ]
@@ -172,11 +185,13 @@ enum Samples {
         #expect(printed.hasPrefix("\(label.uppercased()): \(script.title)\n") && printed.hasSuffix(text))
         #expect(!text.contains(label.uppercased()))
         #expect(message.footer == "\(script.organisation) · \(script.deckTitle)")
-        #expect(message.payload(for: .generic) == .object([
-            JSONMember("session", .string("0123456789abcdefghjkmnpqrs")),
-            JSONMember("title", .string(script.title)),
-            JSONMember("text", .string(text)),
-        ]))
+        #expect(
+            message.payload(for: .generic)
+                == .object([
+                    JSONMember("session", .string("0123456789abcdefghjkmnpqrs")),
+                    JSONMember("title", .string(script.title)),
+                    JSONMember("text", .string(text)),
+                ]))
     }
 
     @Test(arguments: Platform.allCases)
@@ -191,7 +206,8 @@ enum Samples {
                 switch platform {
                 case .teams:
                     #expect(Samples.keys(payload) == ["type", "attachments"])
-                    #expect(Samples.keys(Samples.value(payload, at: "attachments[0].content"))
+                    #expect(
+                        Samples.keys(Samples.value(payload, at: "attachments[0].content"))
                             == ["$schema", "type", "version", "body"])
                     let blocks = [message.title, message.context, message.body, message.footer].compactMap { $0 }
                     #expect(Samples.value(payload, at: "attachments[0].content.body[\(blocks.count - 1)]") != nil)
@@ -228,13 +244,17 @@ enum Samples {
 
     /// Every way to mention, link or format that some platform knows, and an `@` hidden in one Character with the
     /// scalar before it (U+0600 is a prepended mark).
-    static let hostile = "@channel @here @everyone @all <!channel> <!here> <@U123> @**all** <users/all> "
+    static let hostile =
+        "@channel @here @everyone @all <!channel> <!here> <@U123> @**all** <users/all> "
         + "<http://evil|klik> [x](http://evil) *bold* _x_ ``code`` \u{600}@here"
-    static let hostileMessage = WebhookMessage(title: hostile, body: hostile + "\n" + hostile, context: hostile,
-                                               footer: hostile, generic: .object([]), language: .da)
+    static let hostileMessage = WebhookMessage(
+        title: hostile, body: hostile + "\n" + hostile, context: hostile,
+        footer: hostile, generic: .object([]), language: .da)
 
     static let mentions = ["@channel", "@here", "@everyone", "@all", "@**all**", "@*"]
-    static let angleForms = ["<!channel>", "<!here>", "<@U123>", "<users/all>", "<http://evil|klik>", "<!", "<@", "<users/"]
+    static let angleForms = [
+        "<!channel>", "<!here>", "<@U123>", "<users/all>", "<http://evil|klik>", "<!", "<@", "<users/",
+    ]
     static let markdown = ["[x](http://evil)", "*bold*", "_x_", "``"]
 
     /// The raw forms that would mention someone, link or format on a platform: Teams cannot mention from plain text,
@@ -317,7 +337,9 @@ enum Samples {
     @Test func cutsNeverSplitAnEscape() {
         let text = "a\\*&<@ø👩‍👩‍👧]\n# >x\u{600}@"
         let marker = "…"
-        let styles: [ChatText] = [.teams, .slack, .mattermost, .discord, .discordFooter, .googleChat, .rocketChat, .zulip]
+        let styles: [ChatText] = [
+            .teams, .slack, .mattermost, .discord, .discordFooter, .googleChat, .rocketChat, .zulip,
+        ]
         for style in styles {
             for measure in [TextMeasure.utf16, .utf8, .json] {
                 let prefixes = (0...text.count).map {

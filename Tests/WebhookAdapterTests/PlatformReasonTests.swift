@@ -1,5 +1,6 @@
 import SamtaleCore
 import Testing
+
 @testable import WebhookAdapter
 
 /// What a platform's answer means: every code and status in words, none left to a fall-through.
@@ -7,7 +8,8 @@ import Testing
     @Test(arguments: [0, 99, 102, 600, 999])
     func aStatusNoStandardEndsAnExchangeWithIsAnUnexpectedAnswer(status: Int) {
         #expect(StatusMeaning(status: status) == .unexpected)
-        #expect(StatusMeaning(status: status).message
+        #expect(
+            StatusMeaning(status: status).message
                 == Localized(da: "et uventet svar fra serveren", en: "an unexpected answer from the server"))
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import SamtaleCore
 import Testing
+
 @testable import WebhookAdapter
 
 /// The forms in which a platform may echo a webhook's secret, each cut out by `WebhookAddress.redacting`, and a
@@ -10,10 +11,14 @@ import Testing
     /// The hostile tester's URL, and one whose pieces have base64 digits that differ between the standard and the
     /// URL-safe alphabet (`~~~` is `fn5+` and `fn5-`); with each one's secret pieces.
     static let urls: [(url: String, pieces: [String])] = [
-        ("http://alice:Pw0rdQ9z@127.0.0.1:8080/403/6f1bd2c3e4a5/SeCrEtTok3n?key=QueryKey55",
-         ["alice:Pw0rdQ9z", "alice", "Pw0rdQ9z", "6f1bd2c3e4a5", "SeCrEtTok3n", "QueryKey55"]),
-        ("http://alice:Pw0rd~~~Q9z@127.0.0.1:8080/403/6f1bd2c3e4a5/SeCrEtTok3n?key=Query~~~Key55",
-         ["alice:Pw0rd~~~Q9z", "alice", "Pw0rd~~~Q9z", "6f1bd2c3e4a5", "SeCrEtTok3n", "Query~~~Key55"]),
+        (
+            "http://alice:Pw0rdQ9z@127.0.0.1:8080/403/6f1bd2c3e4a5/SeCrEtTok3n?key=QueryKey55",
+            ["alice:Pw0rdQ9z", "alice", "Pw0rdQ9z", "6f1bd2c3e4a5", "SeCrEtTok3n", "QueryKey55"]
+        ),
+        (
+            "http://alice:Pw0rd~~~Q9z@127.0.0.1:8080/403/6f1bd2c3e4a5/SeCrEtTok3n?key=Query~~~Key55",
+            ["alice:Pw0rd~~~Q9z", "alice", "Pw0rd~~~Q9z", "6f1bd2c3e4a5", "SeCrEtTok3n", "Query~~~Key55"]
+        ),
     ]
 
     /// Every character as `%HH`, with lower- or upper-case hex digits.
@@ -99,9 +104,10 @@ import Testing
         for run in runs(in: text, of: "0123456789abcdefABCDEF") {
             for offset in 0..<2 {
                 let digits = Array(run.utf8.dropFirst(offset))
-                readings.append(stride(from: 0, to: digits.count - 1, by: 2).compactMap {
-                    UInt8(String(decoding: digits[$0...($0 + 1)], as: UTF8.self), radix: 16)
-                })
+                readings.append(
+                    stride(from: 0, to: digits.count - 1, by: 2).compactMap {
+                        UInt8(String(decoding: digits[$0...($0 + 1)], as: UTF8.self), radix: 16)
+                    })
             }
         }
         return readings
@@ -121,7 +127,8 @@ import Testing
                 result.append(value)
                 index += 3
             } else if bytes[index] == UInt8(ascii: "\\"), hex(index + 2, 2) == 0,
-                      bytes[index + 1] == UInt8(ascii: "u"), let value = hex(index + 4, 2) {
+                bytes[index + 1] == UInt8(ascii: "u"), let value = hex(index + 4, 2)
+            {
                 result.append(value)
                 index += 6
             } else {

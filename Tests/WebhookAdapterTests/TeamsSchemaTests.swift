@@ -2,6 +2,7 @@ import Foundation
 import SamtaleCore
 import TestSupport
 import Testing
+
 @testable import WebhookAdapter
 
 /// Every Teams card samtale can post, checked against the Adaptive Card 1.5 schema by python3's `jsonschema` (the
@@ -50,7 +51,9 @@ struct TeamsSchemaTests {
         for deck in Samples.catalog.decks {
             for role in deck.roles {
                 for theme in deck.themes {
-                    if let prompt = try Samples.prompt(deck: deck.id, role: role.id, theme: theme.id) { prompts.append(prompt) }
+                    if let prompt = try Samples.prompt(deck: deck.id, role: role.id, theme: theme.id) {
+                        prompts.append(prompt)
+                    }
                 }
             }
         }
@@ -59,10 +62,13 @@ struct TeamsSchemaTests {
         return Language.allCases.flatMap { language in
             prompts.map { WebhookMessage(prompt: $0, language: language) }
                 + sessions.map { WebhookMessage(summaryOf: $0, language: language) }
-                + [WebhookMessage(text: "Husk mødet kl. 10\n- *i dag*", language: language),
-                   WebhookMessage(text: PayloadTests.longText, language: language),
-                   WebhookMessage(title: PayloadTests.hostile, body: PayloadTests.hostile, context: PayloadTests.hostile,
-                                  footer: PayloadTests.hostile, generic: .null, language: language)]
+                + [
+                    WebhookMessage(text: "Husk mødet kl. 10\n- *i dag*", language: language),
+                    WebhookMessage(text: PayloadTests.longText, language: language),
+                    WebhookMessage(
+                        title: PayloadTests.hostile, body: PayloadTests.hostile, context: PayloadTests.hostile,
+                        footer: PayloadTests.hostile, generic: .null, language: language),
+                ]
         }
     }
 
@@ -80,8 +86,14 @@ struct TeamsSchemaTests {
         let broken = JSONValue.object([
             JSONMember("type", .string("AdaptiveCard")),
             JSONMember("version", .string("1.4")),
-            JSONMember("body", .array([.object([JSONMember("type", .string("TextBlock")),
-                                                JSONMember("weight", .string("Heavy"))])])),
+            JSONMember(
+                "body",
+                .array([
+                    .object([
+                        JSONMember("type", .string("TextBlock")),
+                        JSONMember("weight", .string("Heavy")),
+                    ])
+                ])),
         ])
         #expect(try Self.errors([broken]).first?.isEmpty == false)
     }

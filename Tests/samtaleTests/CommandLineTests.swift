@@ -11,17 +11,21 @@ import Testing
         let helpPrompt = try Samtale.run(["help", "prompt"])
         #expect(helpPrompt.status == 0 && helpPrompt.stdout.contains("--skip-weekends"))
         #expect(try Samtale.run(["prompt", "--help"]).stdout == helpPrompt.stdout)
-        #expect(try Samtale.run(["--lang", "en", "help", "validate"]).stdout
-            .contains("Checks decks, flows and targets files"))
-        #expect(try Samtale.run(["help", "validate", "--lang", "en"]).stdout
-            .contains("Checks decks, flows and targets files"))
+        #expect(
+            try Samtale.run(["--lang", "en", "help", "validate"]).stdout
+                .contains("Checks decks, flows and targets files"))
+        #expect(
+            try Samtale.run(["help", "validate", "--lang", "en"]).stdout
+                .contains("Checks decks, flows and targets files"))
         #expect(try Samtale.run(["help", "validate", "post"]).status == 64)
     }
 
     @Test(arguments: [
         ["frobnicate"], ["prompt", "--bogus"], ["prompt", "--date", "2026-02-30"], ["prompt", "--for", "alle"],
-        ["prompt", "--deck"], ["prompt", "--deck", "hj"], ["prompt", "--role", "chefen"], ["prompt", "--holidays", "se"],
-        ["prompt", "--seed", "-1"], ["prompt", "--target-group", "a,b"], ["prompt", "ekstra"], ["prompt", "--random=ja"],
+        ["prompt", "--deck"], ["prompt", "--deck", "hj"], ["prompt", "--role", "chefen"],
+        ["prompt", "--holidays", "se"],
+        ["prompt", "--seed", "-1"], ["prompt", "--target-group", "a,b"], ["prompt", "ekstra"],
+        ["prompt", "--random=ja"],
         ["list"], ["list", "kort"], ["show"], ["show", "odense"], ["show", "kolding", "--theme", "x"],
         ["prompt", "--format", "xml"], ["help", "frobnicate"], ["prompt", "--deck", "kolding", "--deck", "kolding"],
     ])
@@ -38,18 +42,30 @@ import Testing
     /// Before the command only the common options may stand; anything else is named, with what to do about it.
     @Test(arguments: [
         (["--bogus", "prompt"], "samtale: ukendt tilvalg --bogus", "brug: samtale prompt"),
-        (["--deck", "kolding", "prompt"], "samtale: --deck skal stå efter kommandoen: samtale prompt --deck …",
-         "brug: samtale prompt"),
-        (["--deck=kolding", "prompt"], "samtale: --deck skal stå efter kommandoen: samtale prompt --deck …",
-         "brug: samtale prompt"),
+        (
+            ["--deck", "kolding", "prompt"], "samtale: --deck skal stå efter kommandoen: samtale prompt --deck …",
+            "brug: samtale prompt"
+        ),
+        (
+            ["--deck=kolding", "prompt"], "samtale: --deck skal stå efter kommandoen: samtale prompt --deck …",
+            "brug: samtale prompt"
+        ),
         (["--", "prompt"], "samtale: -- skal stå efter kommandoen: samtale prompt -- …", "brug: samtale prompt"),
-        (["--bogus"], "samtale: --bogus skal stå efter en kommando: samtale KOMMANDO --bogus …",
-         "se `samtale help`"),
+        (
+            ["--bogus"], "samtale: --bogus skal stå efter en kommando: samtale KOMMANDO --bogus …",
+            "se `samtale help`"
+        ),
         (["--lang"], "samtale: --lang mangler sproget: da eller en", "se `samtale help`"),
-        (["--lang", "fr", "prompt"], "samtale: --lang: »fr« er ikke et af de sprog, samtale taler; vælg da (dansk) eller en (engelsk)",
-         "se `samtale help`"),
-        (["prompt", "--lang", "fr"], "samtale: --lang: »fr« er ikke et af de sprog, samtale taler; vælg da (dansk) eller en (engelsk)",
-         "brug: samtale prompt"),
+        (
+            ["--lang", "fr", "prompt"],
+            "samtale: --lang: »fr« er ikke et af de sprog, samtale taler; vælg da (dansk) eller en (engelsk)",
+            "se `samtale help`"
+        ),
+        (
+            ["prompt", "--lang", "fr"],
+            "samtale: --lang: »fr« er ikke et af de sprog, samtale taler; vælg da (dansk) eller en (engelsk)",
+            "brug: samtale prompt"
+        ),
         (["prompt", "--lang"], "samtale: --lang mangler sproget: da eller en", "brug: samtale prompt"),
     ])
     func anOptionOutOfPlaceIsNamed(arguments: [String], reason: String, usage: String) throws {
@@ -66,13 +82,24 @@ import Testing
     @Test(arguments: [
         (["talk", "--minutes", "0"], "--minutes skal være et helt tal fra 1 til 240, ikke »0«"),
         (["talk", "--minutes", "241"], "--minutes skal være et helt tal fra 1 til 240, ikke »241«"),
-        (["talk", "--minutes", "99999999999999999999"], "--minutes skal være et helt tal fra 1 til 240, ikke »99999999999999999999«"),
+        (
+            ["talk", "--minutes", "99999999999999999999"],
+            "--minutes skal være et helt tal fra 1 til 240, ikke »99999999999999999999«"
+        ),
         (["prompt", "--seed", "-1"], "--seed skal være et helt tal fra 0 til 18446744073709551615, ikke »-1«"),
-        (["prompt", "--seed", "18446744073709551616"],
-         "--seed skal være et helt tal fra 0 til 18446744073709551615, ikke »18446744073709551616«"),
+        (
+            ["prompt", "--seed", "18446744073709551616"],
+            "--seed skal være et helt tal fra 0 til 18446744073709551615, ikke »18446744073709551616«"
+        ),
         (["serve", "--stdio", "--max-line", "0"], "--max-line skal være et helt tal fra 1 til 268435456, ikke »0«"),
-        (["serve", "--stdio", "--max-line", "268435457"], "--max-line skal være et helt tal fra 1 til 268435456, ikke »268435457«"),
-        (["serve", "--stdio", "--max-line", "1e6"], "--max-line skal være et helt tal fra 1 til 268435456, ikke »1e6«"),
+        (
+            ["serve", "--stdio", "--max-line", "268435457"],
+            "--max-line skal være et helt tal fra 1 til 268435456, ikke »268435457«"
+        ),
+        (
+            ["serve", "--stdio", "--max-line", "1e6"],
+            "--max-line skal være et helt tal fra 1 til 268435456, ikke »1e6«"
+        ),
     ])
     func aNumberOutOfRangeIsNamedWithItsRange(arguments: [String], reason: String) throws {
         let result = try Samtale.run(arguments)
@@ -83,26 +110,32 @@ import Testing
     @Test func theMinutesAreCheckedBeforeAnythingIsAsked() throws {
         let input = try Samtale.temporaryFolder().appendingPathComponent("answers.txt")
         try "\n\n\n\n".write(to: input, atomically: true, encoding: .utf8)
-        let result = try Samtale.run(["talk", "--minutes", "0"], environment: ["SAMTALE_STATE_DIR": input.path + ".state"],
-                                     standardInput: input)
+        let result = try Samtale.run(
+            ["talk", "--minutes", "0"], environment: ["SAMTALE_STATE_DIR": input.path + ".state"],
+            standardInput: input)
         #expect(result.status == 64)
         #expect(result.stdout.isEmpty, "nothing is asked before the value is refused")
     }
 
-    @Test(arguments: ["2026-11-26", "2026-11-26T09:00:00", "2026-11-26 09:00:00+01:00", "2026-02-30T09:00:00+01:00",
-                      "2026-11-26T24:00:00+01:00", "2026-11-26T09:00:00+0100", "i går"])
+    @Test(arguments: [
+        "2026-11-26", "2026-11-26T09:00:00", "2026-11-26 09:00:00+01:00", "2026-02-30T09:00:00+01:00",
+        "2026-11-26T24:00:00+01:00", "2026-11-26T09:00:00+0100", "i går",
+    ])
     func anInvalidFixedClockIsRefused(value: String) throws {
         let result = try Samtale.run(["prompt"], environment: ["SAMTALE_NOW": value, "LANG": "en_GB.UTF-8"])
         #expect(result.status == 64)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.hasPrefix("samtale: SAMTALE_NOW: \"\(value)\" is not a time like 2026-11-26T09:00:00+01:00"))
+        #expect(
+            result.stderr.hasPrefix("samtale: SAMTALE_NOW: \"\(value)\" is not a time like 2026-11-26T09:00:00+01:00"))
     }
 
     @Test func aValidFixedClockGivesTheDay() throws {
-        let fixed = try Samtale.run(["prompt", "--format", "json"], environment: ["SAMTALE_NOW": "2026-11-26T23:30:00Z"])
+        let fixed = try Samtale.run(
+            ["prompt", "--format", "json"], environment: ["SAMTALE_NOW": "2026-11-26T23:30:00Z"])
         #expect(fixed.status == 0, "\(fixed.stderr)")
         #expect(fixed.stdout.contains(#""date":"2026-11-26""#))
-        let offset = try Samtale.run(["prompt", "--format", "json"], environment: ["SAMTALE_NOW": "2026-11-27T00:30:00+01:00"])
+        let offset = try Samtale.run(
+            ["prompt", "--format", "json"], environment: ["SAMTALE_NOW": "2026-11-27T00:30:00+01:00"])
         #expect(offset.stdout.contains(#""date":"2026-11-27""#))
     }
 
@@ -117,7 +150,8 @@ import Testing
         #expect(result.stderr.contains("hjoerring-dialogkort (Sammen om kerneopgaven – dialogkort)"))
         #expect(result.stderr.contains("hjoerring-ledelse-af-kerneopgaven"))
         let role = try Samtale.run(["prompt", "--role", "chefen"], environment: ["LANG": "en_GB.UTF-8"])
-        #expect(role.stderr.contains(#"unknown role "chefen"; choose one of: faelles (Fælles), medarbejder (Medarbejder)"#))
+        #expect(
+            role.stderr.contains(#"unknown role "chefen"; choose one of: faelles (Fælles), medarbejder (Medarbejder)"#))
     }
 
     /// Flows have a title in each language, and are listed by the one the menu shows; decks and roles have only
@@ -125,9 +159,11 @@ import Testing
     @Test func flowsAreListedByTheirTitlesInTheInterfaceLanguage() throws {
         let english = try Samtale.run(["talk", "--flow", "meeting", "--lang", "en"])
         #expect(english.status == 64)
-        #expect(english.stderr.hasPrefix(#"samtale: unknown flow "meeting"; choose one of: across-levels (Dialogue "#
-            + "across levels), energizer (Energizer), one-to-one (One-to-one), seesaw (The seesaw), self "
-            + "(Self-reflection), team (Team dialogue)\n"), "\(english.stderr)")
+        #expect(
+            english.stderr.hasPrefix(
+                #"samtale: unknown flow "meeting"; choose one of: across-levels (Dialogue "#
+                    + "across levels), energizer (Energizer), one-to-one (One-to-one), seesaw (The seesaw), self "
+                    + "(Self-reflection), team (Team dialogue)\n"), "\(english.stderr)")
         let ambiguous = try Samtale.run(["talk", "--flow", "se", "--lang", "en"])
         #expect(ambiguous.stderr.contains("seesaw (The seesaw), self (Self-reflection)"), "\(ambiguous.stderr)")
         let danish = try Samtale.run(["talk", "--flow", "meeting"])
@@ -147,8 +183,10 @@ import Testing
     }
 
     @Test func jsonHasTheDocumentedFields() throws {
-        let result = try Samtale.run(["prompt", "--date", "2026-11-26", "--deck", "skanderborg", "--role", "medarbejder",
-                                      "--for", "group", "--format", "json"])
+        let result = try Samtale.run([
+            "prompt", "--date", "2026-11-26", "--deck", "skanderborg", "--role", "medarbejder",
+            "--for", "group", "--format", "json",
+        ])
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["deck"] as? String == "skanderborg-ledelsesgrundlag")
@@ -168,8 +206,10 @@ import Testing
         #expect(result.stdout.contains("\n> "))
     }
 
-    @Test(arguments: [("2026-12-25", "juledag"), ("2026-12-24", "juleaftensdag"), ("2027-03-26", "langfredag"),
-                      ("2023-05-05", "store bededag")])
+    @Test(arguments: [
+        ("2026-12-25", "juledag"), ("2026-12-24", "juleaftensdag"), ("2027-03-26", "langfredag"),
+        ("2023-05-05", "store bededag"),
+    ])
     func printsNothingOnAHoliday(date: String, holiday: String) throws {
         let result = try Samtale.run(["prompt", "--date", date, "--holidays", "dk"])
         #expect(result.status == 0)
@@ -185,8 +225,10 @@ import Testing
     }
 
     @Test func theTargetGroupReplacesBorger() throws {
-        let arguments = ["prompt", "--deck", "hjoerring-dialogkort", "--role", "medarbejder", "--theme", "sammen skaber",
-                         "--for", "individual", "--format", "json"]
+        let arguments = [
+            "prompt", "--deck", "hjoerring-dialogkort", "--role", "medarbejder", "--theme", "sammen skaber",
+            "--for", "individual", "--format", "json",
+        ]
         var sawBorger = false
         for day in 1...28 {
             let date = String(format: "2026-02-%02d", day)
@@ -194,10 +236,12 @@ import Testing
             guard plain.stdout.contains("borger") else { continue }
             sawBorger = true
             let flagged = try Samtale.run(arguments + ["--date", date, "--target-group", "elev"])
-            let fromEnvironment = try Samtale.run(arguments + ["--date", date], environment: ["SAMTALE_TARGET_GROUP": "elev"])
+            let fromEnvironment = try Samtale.run(
+                arguments + ["--date", date], environment: ["SAMTALE_TARGET_GROUP": "elev"])
             #expect(!flagged.stdout.contains("borger") && flagged.stdout.contains("elev"))
             #expect(fromEnvironment.stdout == flagged.stdout)
-            let explicit = try Samtale.run(arguments + ["--date", date, "--target-group", "bruger,brugeren,brugere,brugerne"])
+            let explicit = try Samtale.run(
+                arguments + ["--date", date, "--target-group", "bruger,brugeren,brugere,brugerne"])
             #expect(explicit.stdout.contains("bruger") && !explicit.stdout.contains("borger"))
         }
         #expect(sawBorger)
@@ -206,15 +250,20 @@ import Testing
     /// A theme name that fits several themes of the deck means the one the chosen role has cards for.
     @Test func aThemeIsFoundAmongTheRolesOwnFirst() throws {
         let ambiguous = try Samtale.run(["prompt", "--deck", "skanderborg", "--theme", "tværgående"])
-        #expect(ambiguous.status == 64 && ambiguous.stderr.contains("passer på mere end ét tema"), "\(ambiguous.stderr)")
-        let forRole = try Samtale.run(["prompt", "--deck", "skanderborg", "--role", "leder af medarbejder", "--theme",
-                                       "tværgående", "--format", "json"])
+        #expect(
+            ambiguous.status == 64 && ambiguous.stderr.contains("passer på mere end ét tema"), "\(ambiguous.stderr)")
+        let forRole = try Samtale.run([
+            "prompt", "--deck", "skanderborg", "--role", "leder af medarbejder", "--theme",
+            "tværgående", "--format", "json",
+        ])
         #expect(forRole.status == 0, "\(forRole.stderr)")
         #expect(forRole.stdout.contains(#""theme":"tvaergaaende-ledelse""#))
         let show = try Samtale.run(["show", "skanderborg", "--role", "leder af medarbejder", "--theme", "tværgående"])
         #expect(show.status == 0 && show.stdout.contains("Tværgående ledelse"), "\(show.stderr)")
-        let employee = try Samtale.run(["prompt", "--deck", "skanderborg", "--role", "medarbejder", "--theme", "tværgående",
-                                        "--format", "json"])
+        let employee = try Samtale.run([
+            "prompt", "--deck", "skanderborg", "--role", "medarbejder", "--theme", "tværgående",
+            "--format", "json",
+        ])
         #expect(employee.stdout.contains(#""theme":"tvaergaaende-samarbejde""#), "\(employee.stderr)")
     }
 
@@ -222,7 +271,8 @@ import Testing
         let first = try Samtale.run(["prompt", "--random", "--seed", "12345", "--deck", "socialafdelingen"])
         let second = try Samtale.run(["prompt", "--seed", "12345", "--deck", "socialafdelingen"])
         #expect(first.status == 0 && first.stdout == second.stdout)
-        let picks = try Set((1...6).map { _ in try Samtale.run(["prompt", "--random", "--deck", "skanderborg"]).stdout })
+        let picks = try Set(
+            (1...6).map { _ in try Samtale.run(["prompt", "--random", "--deck", "skanderborg"]).stdout })
         #expect(picks.count > 1)
     }
 }
@@ -249,10 +299,13 @@ import Testing
     }
 
     @Test func showACardInEveryFormat() throws {
-        let text = try Samtale.run(["show", "hjoerring-dialogkort", "--role", "leder af leder", "--theme", "sammen sikrer"])
+        let text = try Samtale.run([
+            "show", "hjoerring-dialogkort", "--role", "leder af leder", "--theme", "sammen sikrer",
+        ])
         #expect(text.status == 0)
         #expect(text.stdout.contains("Spørgsmål til lederen"))
-        #expect(text.stdout.contains("Hvordan er vi som gruppe med til at sikre høj faglig kvalitet i opgaveløsningen?"))
+        #expect(
+            text.stdout.contains("Hvordan er vi som gruppe med til at sikre høj faglig kvalitet i opgaveløsningen?"))
         #expect(!text.stdout.contains("HVORDAN BRUGES"))
         let markdown = try Samtale.run(["show", "kolding", "--format", "markdown"])
         #expect(markdown.stdout.hasPrefix("# Sammen om ledelse"))

@@ -1,6 +1,7 @@
 import Foundation
 import SamtaleCore
 import Testing
+
 @testable import samtale
 
 /// The table of commands and options: what the parser takes is what help shows and what completion offers.
@@ -33,9 +34,10 @@ import Testing
     /// only stands inside that one's brackets; the rest stand alone, in table order. `post` sums up the prompt
     /// options, as its usage follows every error.
     @Test func usageGroupsTheOptionsThatExcludeEachOther() {
-        #expect(CommandLineStrings.usage(.post).da == "samtale post [--url URL [--platform P] [--stdin | --session ID] "
-            + "| --target NAVN | --all] [--config FIL] [prompt-tilvalg] [--force] [--dry-run] [--retries N] "
-            + "[--retry-for S] [--timeout S] [--connect-timeout S]")
+        #expect(
+            CommandLineStrings.usage(.post).da == "samtale post [--url URL [--platform P] [--stdin | --session ID] "
+                + "| --target NAVN | --all] [--config FIL] [prompt-tilvalg] [--force] [--dry-run] [--retries N] "
+                + "[--retry-for S] [--timeout S] [--connect-timeout S]")
         #expect(CommandLineStrings.usage(.post).en.contains("[--config FILE] [prompt options] [--force]"))
         #expect(CommandLineStrings.usage(.serve).en == "samtale serve --stdio [--ephemeral] [--max-line BYTES]")
     }
@@ -55,7 +57,8 @@ import Testing
 
     /// `sessions` names the formats each action takes, as the release before the table did.
     @Test func sessionsUsageNamesTheFormatsOfEachAction() {
-        let usage = "samtale sessions list [--format text|json] | show ID | export ID [--format markdown|json] "
+        let usage =
+            "samtale sessions list [--format text|json] | show ID | export ID [--format markdown|json] "
             + "| delete ID"
         #expect(CommandLineStrings.usage(.sessions).da == usage)
         #expect(CommandLineStrings.usage(.sessions).en == usage)
@@ -64,8 +67,9 @@ import Testing
     }
 
     @Test func aRepeatableOptionIsShownAsSuch() {
-        #expect(CommandLineStrings.usage(.talk).da == "samtale talk [--flow F] [--deck K] [--role R]… [--theme T]… "
-            + "[--participants NAVNE] [--target-group ORD] [--minutes N] [--record] [--resume ID]")
+        #expect(
+            CommandLineStrings.usage(.talk).da == "samtale talk [--flow F] [--deck K] [--role R]… [--theme T]… "
+                + "[--participants NAVNE] [--target-group ORD] [--minutes N] [--record] [--resume ID]")
     }
 
     /// Every line of every help page, in both languages: none wider than the page; usage wrapped under its first
@@ -73,7 +77,8 @@ import Testing
     /// and its further lines under it.
     @Test(arguments: Language.allCases)
     func everyHelpPageKeepsItsColumns(language: Language) throws {
-        let pages = Subcommand.allCases.map { (CommandLineStrings.help($0)[language], Optional($0)) }
+        let pages =
+            Subcommand.allCases.map { (CommandLineStrings.help($0)[language], Optional($0)) }
             + [(CommandLineStrings.overview[language], nil)]
         for (page, command) in pages {
             let lines = page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -206,7 +211,8 @@ import Testing
         #expect(help.status == 0 && help.stdout.contains("  completions  "))
         let usage = try Samtale.run(["completions", "tcsh"])
         #expect(usage.status == 64)
-        #expect(usage.stderr.hasPrefix(
-            "samtale: completions: »tcsh« er ikke en af: bash, zsh, fish\nbrug: samtale completions"))
+        #expect(
+            usage.stderr.hasPrefix(
+                "samtale: completions: »tcsh« er ikke en af: bash, zsh, fish\nbrug: samtale completions"))
     }
 }

@@ -5,9 +5,12 @@ import Testing
 /// Each must be refused or bounded with a message, never hang, abort or pass in silence.
 @Suite struct FilesAndStreamsTests {
     /// Runs `samtale ARGUMENTS` through /bin/sh with standard output sent where `redirect` says (`> /dev/full`).
-    func runRedirected(_ arguments: [String], redirect: String, environment: [String: String] = [:]) throws -> Samtale.Result {
-        try Samtale.run(["-c", #""$0" "$@" "# + redirect, Samtale.binary.path] + arguments, environment: environment,
-                        executable: URL(fileURLWithPath: "/bin/sh"))
+    func runRedirected(_ arguments: [String], redirect: String, environment: [String: String] = [:]) throws
+        -> Samtale.Result
+    {
+        try Samtale.run(
+            ["-c", #""$0" "$@" "# + redirect, Samtale.binary.path] + arguments, environment: environment,
+            executable: URL(fileURLWithPath: "/bin/sh"))
     }
 
     /// Runs samtale under coreutils' `timeout`, so that a run that would wait forever fails (124) instead of hanging.
@@ -20,7 +23,9 @@ import Testing
     @Test func aPromptThatCannotBeWrittenExits74() throws {
         let result = try runRedirected(["prompt"], redirect: "> /dev/full")
         #expect(result.status == 74)
-        #expect(result.stderr == "samtale: kan ikke skrive til standard output: disken er fuld; udskriften er ufuldstændig\n")
+        #expect(
+            result.stderr
+                == "samtale: kan ikke skrive til standard output: disken er fuld; udskriften er ufuldstændig\n")
         let english = try runRedirected(["prompt", "--lang", "en"], redirect: "> /dev/full")
         #expect(english.status == 74 && english.stderr.contains("cannot write to standard output: the disk is full"))
         let closed = try runRedirected(["list", "decks"], redirect: ">&-")
@@ -33,19 +38,22 @@ import Testing
         let environment = ["SAMTALE_STATE_DIR": state.path]
         let input = state.appendingPathComponent("answers.txt")
         try "Et svar\n".write(to: input, atomically: true, encoding: .utf8)
-        let talk = try Samtale.run(["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"],
-                                   environment: environment, standardInput: input)
+        let talk = try Samtale.run(
+            ["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"],
+            environment: environment, standardInput: input)
         let id = try #require(talk.stdout.firstMatch(of: #/--resume ([0-9a-z]+)/#)).output.1
         for format in ["markdown", "json"] {
-            let export = try runRedirected(["sessions", "export", String(id), "--format", format], redirect: "> /dev/full",
-                                           environment: environment)
+            let export = try runRedirected(
+                ["sessions", "export", String(id), "--format", format], redirect: "> /dev/full",
+                environment: environment)
             #expect(export.status == 74, "\(format): \(export.stderr)")
             #expect(export.stderr.contains("kan ikke skrive til standard output"))
         }
         let list = try runRedirected(["sessions", "list"], redirect: "> /dev/full", environment: environment)
         #expect(list.status == 74)
-        #expect(try runRedirected(["sessions", "export", String(id)], redirect: "> /dev/null", environment: environment)
-            .status == 0)
+        #expect(
+            try runRedirected(["sessions", "export", String(id)], redirect: "> /dev/null", environment: environment)
+                .status == 0)
     }
 
     // MARK: Files that are not files
@@ -57,7 +65,9 @@ import Testing
         #expect(mkfifo(fifo.path, 0o600) == 0)
         let validate = try runBounded(["validate", fifo.path])
         #expect(validate.status == 66)
-        #expect(validate.stderr == "samtale: kan ikke læse \(fifo.path): det er ikke en almindelig fil, men en navngiven pipe (FIFO)\n")
+        #expect(
+            validate.stderr
+                == "samtale: kan ikke læse \(fifo.path): det er ikke en almindelig fil, men en navngiven pipe (FIFO)\n")
         let inFolder = try runBounded(["prompt", "--dialogues", folder.path, "--lang", "en"])
         #expect(inFolder.status == 66)
         #expect(inFolder.stderr.contains("cannot read \(fifo.path): it is not a regular file but a named pipe (FIFO)"))
@@ -76,8 +86,10 @@ import Testing
     /// only `post --stdin` reads standard input.
     @Test func standardInputNamedAsAFileMustBeARegularFile() throws {
         let message = "samtale: kan ikke læse /dev/stdin: det er ikke en almindelig fil, men en enhed\n"
-        for arguments in [["validate", "/dev/stdin"], ["validate", "--config", "/dev/stdin"],
-                          ["prompt", "--dialogues", "/dev/stdin"]] {
+        for arguments in [
+            ["validate", "/dev/stdin"], ["validate", "--config", "/dev/stdin"],
+            ["prompt", "--dialogues", "/dev/stdin"],
+        ] {
             let result = try runBounded(arguments)
             #expect(result.status == 66, "\(arguments): \(result.stderr)")
             #expect(result.stderr == message, "\(arguments)")
@@ -85,11 +97,13 @@ import Testing
         let folder = try Samtale.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let deck = folder.appendingPathComponent("deck.json")
-        try Data(contentsOf: Samtale.root.appendingPathComponent("Dialogues/kolding-sammen-om-ledelse.json")).write(to: deck)
+        try Data(contentsOf: Samtale.root.appendingPathComponent("Dialogues/kolding-sammen-om-ledelse.json")).write(
+            to: deck)
         let redirected = try Samtale.run(["validate", "/dev/stdin"], standardInput: deck)
         #expect(redirected.status == 0, "a regular file on standard input is a file: \(redirected.stderr)")
         // A pipe that stays open would have kept `validate` waiting; it is refused at once.
-        let script = #"exec 3< <(exec sleep 20 2>/dev/null); sleeper=$!; timeout 10 "$0" validate /dev/stdin <&3 3<&-; "#
+        let script =
+            #"exec 3< <(exec sleep 20 2>/dev/null); sleeper=$!; timeout 10 "$0" validate /dev/stdin <&3 3<&-; "#
             + #"status=$?; kill $sleeper; exit $status"#
         let piped = try Samtale.run(["-c", script, Samtale.binary.path], executable: URL(fileURLWithPath: "/bin/bash"))
         #expect(piped.status == 66, "\(piped.stderr)")
@@ -106,7 +120,8 @@ import Testing
         try handle.close()
         let result = try Samtale.run(["validate", huge.path])
         #expect(result.status == 66)
-        #expect(result.stderr == "samtale: kan ikke læse \(huge.path): filen er på 40,5 MiB; samtale læser højst 16 MiB\n")
+        #expect(
+            result.stderr == "samtale: kan ikke læse \(huge.path): filen er på 40,5 MiB; samtale læser højst 16 MiB\n")
         let english = try Samtale.run(["validate", huge.path, "--lang", "en"])
         #expect(english.stderr.contains("the file is 40.5 MiB; samtale reads at most 16 MiB"))
     }
@@ -143,21 +158,28 @@ import Testing
             sys.stdout.write(result.stdout.decode())
             sys.stderr.write("%d %d" % (result.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
             """
-        let result = try Samtale.run(["python3", "-c", script, input.path, Samtale.binary.path, "talk", "--flow", "one-to-one",
-                                      "--role", "medarbejder", "--theme", "sammen sikrer"],
-                                     environment: ["SAMTALE_STATE_DIR": folder.path],
-                                     executable: URL(fileURLWithPath: "/usr/bin/env"))
+        let result = try Samtale.run(
+            [
+                "python3", "-c", script, input.path, Samtale.binary.path, "talk", "--flow", "one-to-one",
+                "--role", "medarbejder", "--theme", "sammen sikrer",
+            ],
+            environment: ["SAMTALE_STATE_DIR": folder.path],
+            executable: URL(fileURLWithPath: "/usr/bin/env"))
         let figures = result.stderr.split(separator: " ").compactMap { Int($0) }
         try #require(figures.count == 2, "\(result.stderr)")
         #expect(figures[0] == 0)
         #expect(figures[1] < 30_000, "peak resident size \(figures[1]) KiB: the line was held in memory")
-        #expect(result.stdout.contains("Spørgsmål 1 af 4\nHvordan bidrager du til kvalitet i løsningen af kerneopgaven?\n"
-            + "Svaret er for langt (over 64 KiB, omkring 65.000 tegn) og er ikke gemt; skriv et kortere svar.\n"
-            + "Spørgsmål 1 af 4\n"
-            + "Hvordan bidrager du til kvalitet i løsningen af kerneopgaven?\nSpørgsmål 2 af 4"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "Spørgsmål 1 af 4\nHvordan bidrager du til kvalitet i løsningen af kerneopgaven?\n"
+                    + "Svaret er for langt (over 64 KiB, omkring 65.000 tegn) og er ikke gemt; skriv et kortere svar.\n"
+                    + "Spørgsmål 1 af 4\n"
+                    + "Hvordan bidrager du til kvalitet i løsningen af kerneopgaven?\nSpørgsmål 2 af 4"),
+            "\(result.stdout)")
         let id = try #require(result.stdout.firstMatch(of: #/--resume ([0-9a-z]+)/#)).output.1
-        let export = try Samtale.run(["sessions", "export", String(id), "--format", "json"],
-                                     environment: ["SAMTALE_STATE_DIR": folder.path])
+        let export = try Samtale.run(
+            ["sessions", "export", String(id), "--format", "json"],
+            environment: ["SAMTALE_STATE_DIR": folder.path])
         #expect(export.stdout.contains("Et kort svar"))
         #expect(!export.stdout.contains("aaaaaaaaaa"))
     }

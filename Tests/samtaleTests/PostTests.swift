@@ -60,7 +60,8 @@ final class WebhookServer {
 
     func bodies() throws -> [[String: Any]] {
         try requests().map { request in
-            try #require(try JSONSerialization.jsonObject(with: Data((request["body"] as? String ?? "").utf8)) as? [String: Any])
+            try #require(
+                try JSONSerialization.jsonObject(with: Data((request["body"] as? String ?? "").utf8)) as? [String: Any])
         }
     }
 }
@@ -77,15 +78,20 @@ final class WebhookServer {
         state = try Samtale.temporaryFolder()
     }
 
-    func post(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Samtale.Result {
+    func post(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Samtale.Result
+    {
         var standardInput: URL?
         if let input {
             standardInput = try Samtale.temporaryFolder().appendingPathComponent("input.txt")
             try input.write(to: standardInput!, atomically: true, encoding: .utf8)
         }
-        let result = try Samtale.run(["post"] + arguments, environment: ["SAMTALE_STATE_DIR": state.path,
-                                                                         "SAMTALE_NOW": Self.thursday].merging(environment) { _, new in new },
-                                     standardInput: standardInput)
+        let result = try Samtale.run(
+            ["post"] + arguments,
+            environment: [
+                "SAMTALE_STATE_DIR": state.path,
+                "SAMTALE_NOW": Self.thursday,
+            ].merging(environment) { _, new in new },
+            standardInput: standardInput)
         #expect(!result.stdout.contains(Self.secret) && !result.stderr.contains(Self.secret), "the secret was printed")
         return result
     }
@@ -106,7 +112,9 @@ final class WebhookServer {
     func postsTheDaysQuestionToEveryPlatform(index: Int) throws {
         let (platform, status, body, key) = Self.successes[index]
         let server = try WebhookServer(["/hook/\(Self.secret)": [["status": status, "body": body]]])
-        let result = try post(["--url", server.url("/hook/\(Self.secret)"), "--platform", platform, "--deck", "kolding"])
+        let result = try post([
+            "--url", server.url("/hook/\(Self.secret)"), "--platform", platform, "--deck", "kolding",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let bodies = try server.bodies()
         #expect(bodies.count == 1)
@@ -117,7 +125,9 @@ final class WebhookServer {
     }
 
     @Test func waitsAsLongAsRetryAfterSaysThenDelivers() throws {
-        let server = try WebhookServer(["/services/\(Self.secret)": [["status": 429, "retryAfter": "2"], ["status": 200, "body": "ok"]]])
+        let server = try WebhookServer([
+            "/services/\(Self.secret)": [["status": 429, "retryAfter": "2"], ["status": 200, "body": "ok"]]
+        ])
         let result = try post(["--url", server.url("/services/\(Self.secret)"), "--platform", "slack"])
         #expect(result.status == 0, "\(result.stderr)")
         let times = try server.requests().compactMap { $0["time"] as? Double }
@@ -140,14 +150,19 @@ final class WebhookServer {
     ])
     func aRemovedSlackWebhookFailsAt69WithoutRetrying(locale: String, says: String) throws {
         let server = try WebhookServer(["/services/\(Self.secret)": [["status": 404, "body": "no_service"]]])
-        let result = try post(["--url", server.url("/services/\(Self.secret)"), "--platform", "slack"], environment: ["LANG": locale])
+        let result = try post(
+            ["--url", server.url("/services/\(Self.secret)"), "--platform", "slack"], environment: ["LANG": locale])
         #expect(result.status == 69)
         #expect(try server.requests().count == 1)
         #expect(result.stderr.contains(says), "\(result.stderr)")
     }
 
     @Test func aTwoHundredThatSaysFailureIsAFailure() throws {
-        let server = try WebhookServer(["/hooks/a/\(Self.secret)": [["status": 200, "body": #"{"success":false,"error":"Invalid integration id or token provided."}"#]]])
+        let server = try WebhookServer([
+            "/hooks/a/\(Self.secret)": [
+                ["status": 200, "body": #"{"success":false,"error":"Invalid integration id or token provided."}"#]
+            ]
+        ])
         let result = try post(["--url", server.url("/hooks/a/\(Self.secret)")])
         #expect(result.status == 69, "\(result.stderr)")
         #expect(result.stderr.contains("Invalid integration"))
@@ -186,8 +201,10 @@ final class WebhookServer {
 
     func targetsFile(_ server: WebhookServer, count: Int) throws -> URL {
         let targets = (0..<count).map { index in
-            ["name": "team-\(index)", "urlVariable": "HOOK_\(index)", "platform": "mattermost", "deck": "kolding",
-             "weekdays": ["monday", "tuesday", "wednesday", "thursday", "friday"]] as [String: Any]
+            [
+                "name": "team-\(index)", "urlVariable": "HOOK_\(index)", "platform": "mattermost", "deck": "kolding",
+                "weekdays": ["monday", "tuesday", "wednesday", "thursday", "friday"],
+            ] as [String: Any]
         }
         let file = try Samtale.temporaryFolder().appendingPathComponent("targets.json")
         try JSONSerialization.data(withJSONObject: ["format": 1, "targets": targets]).write(to: file)
@@ -196,15 +213,20 @@ final class WebhookServer {
 
     @Test func twoOverlappingRunsPostEachTargetOnce() throws {
         let count = 4
-        let server = try WebhookServer(Dictionary(uniqueKeysWithValues: (0..<count).map {
-            ("/hooks/\($0)-\(Self.secret)", [["status": 200, "body": "ok", "delay": 0.3] as [String: Any]])
-        }))
+        let server = try WebhookServer(
+            Dictionary(
+                uniqueKeysWithValues: (0..<count).map {
+                    ("/hooks/\($0)-\(Self.secret)", [["status": 200, "body": "ok", "delay": 0.3] as [String: Any]])
+                }))
         let config = try targetsFile(server, count: count)
         var environment: [String: String] = [:]
         for index in 0..<count { environment["HOOK_\(index)"] = server.url("/hooks/\(index)-\(Self.secret)") }
         let results = try [0, 1].map { _ in
-            try Samtale.start(["post", "--all", "--config", config.path],
-                              environment: environment.merging(["SAMTALE_STATE_DIR": state.path, "SAMTALE_NOW": Self.thursday]) { _, new in new })
+            try Samtale.start(
+                ["post", "--all", "--config", config.path],
+                environment: environment.merging(["SAMTALE_STATE_DIR": state.path, "SAMTALE_NOW": Self.thursday]) {
+                    _, new in new
+                })
         }.map { try $0.wait() }
         #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.stderr))")
         let paths = try server.requests().compactMap { $0["path"] as? String }
@@ -213,8 +235,10 @@ final class WebhookServer {
     }
 
     @Test func postsToOneWebhookArePacedAndOtherWebhooksDoNotWait() throws {
-        let server = try WebhookServer(["/hooks/shared-\(Self.secret)": [["status": 200, "body": "ok"]],
-                                        "/hooks/other-\(Self.secret)": [["status": 200, "body": "ok"]]])
+        let server = try WebhookServer([
+            "/hooks/shared-\(Self.secret)": [["status": 200, "body": "ok"]],
+            "/hooks/other-\(Self.secret)": [["status": 200, "body": "ok"]],
+        ])
         let config = try targetsFile(server, count: 4)
         // Three teams share one channel's webhook; the fourth has its own, listed last.
         var environment = ["HOOK_3": server.url("/hooks/other-\(Self.secret)")]
@@ -222,8 +246,11 @@ final class WebhookServer {
         let result = try post(["--all", "--config", config.path], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         let requests = try server.requests()
-        let shared = requests.filter { ($0["path"] as? String)?.contains("shared") == true }.compactMap { $0["time"] as? Double }
-        let other = try #require(requests.first { ($0["path"] as? String)?.contains("other") == true }?["time"] as? Double)
+        let shared = requests.filter { ($0["path"] as? String)?.contains("shared") == true }.compactMap {
+            $0["time"] as? Double
+        }
+        let other = try #require(
+            requests.first { ($0["path"] as? String)?.contains("other") == true }?["time"] as? Double)
         #expect(shared.count == 3)
         // samtale starts posts to one webhook a second apart; the server sees them arrive up to a connection set-up
         // later, which on a loaded machine eats into the gap (0.94 s seen). Without pacing the gaps are milliseconds.
@@ -238,19 +265,27 @@ final class WebhookServer {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 503, "retryAfter": formatter.string(from: date)],
-                                                                  ["status": 200, "body": "ok"]]])
+        let server = try WebhookServer([
+            "/hooks/\(Self.secret)": [
+                ["status": 503, "retryAfter": formatter.string(from: date)],
+                ["status": 200, "body": "ok"],
+            ]
+        ])
         let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost"])
         #expect(result.status == 0, "\(result.stderr)")
         let times = try server.requests().compactMap { $0["time"] as? Double }
-        #expect(times.count == 2 && times[1] >= date.timeIntervalSince1970 - 1.05, "\(times) against \(date.timeIntervalSince1970)")
+        #expect(
+            times.count == 2 && times[1] >= date.timeIntervalSince1970 - 1.05,
+            "\(times) against \(date.timeIntervalSince1970)")
     }
 
     @Test func aSessionsSummaryIsPostedWhenAskedAndNeverCountsAsTheDaysQuestion() throws {
         let input = try Samtale.temporaryFolder().appendingPathComponent("answers.txt")
-        try "Kvalitet @channel\n/spring\nKurser\nMere sparring\nAnn\nfredag\n\n".write(to: input, atomically: true, encoding: .utf8)
-        let talk = try Samtale.run(["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"],
-                                   environment: ["SAMTALE_STATE_DIR": state.path], standardInput: input)
+        try "Kvalitet @channel\n/spring\nKurser\nMere sparring\nAnn\nfredag\n\n".write(
+            to: input, atomically: true, encoding: .utf8)
+        let talk = try Samtale.run(
+            ["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"],
+            environment: ["SAMTALE_STATE_DIR": state.path], standardInput: input)
         #expect(talk.status == 0, "\(talk.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("sessions").path)
         let id = try #require(files.first { $0.hasSuffix(".json") }).replacing(".json", with: "")
@@ -262,7 +297,9 @@ final class WebhookServer {
         #expect(bodies.count == 2, "a summary is posted whenever it is asked for")
         let text = try #require(bodies.first?["text"] as? String)
         #expect(text.contains("Mere sparring") && text.contains("Ann"))
-        #expect(!Array(text.utf8).contains(Array("@channel".utf8)), "a Mattermost mention in an answer was not defanged: \(text)")
+        #expect(
+            !Array(text.utf8).contains(Array("@channel".utf8)),
+            "a Mattermost mention in an answer was not defanged: \(text)")
         #expect(!text.contains("OPSUMMERING"), "the heading is the message's title, not repeated in its text")
         // The day's question is still due: the summaries did not enter the ledger.
         let prompt = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost"])
@@ -271,17 +308,23 @@ final class WebhookServer {
     }
 
     @Test func anUnknownSessionIsABadArgument() throws {
-        let result = try post(["--url", "https://hooks.slack.com/services/T0/B0/\(Self.secret)", "--session", "0123456789abcdefghjkmnpqrs"])
+        let result = try post([
+            "--url", "https://hooks.slack.com/services/T0/B0/\(Self.secret)", "--session", "0123456789abcdefghjkmnpqrs",
+        ])
         #expect(result.status == 66, "\(result.stderr)")
         #expect(result.stderr.contains("0123456789abcdefghjkmnpqrs"))
     }
 
     @Test func aDeliveryIsOnRecordAtOnceSoThatAKilledRunNeverPostsItTwice() throws {
-        let server = try WebhookServer(["/hooks/0-\(Self.secret)": [["status": 200, "body": "ok"]],
-                                        "/hooks/1-\(Self.secret)": [["status": 200, "body": "ok", "delay": 4], ["status": 200, "body": "ok"]]])
+        let server = try WebhookServer([
+            "/hooks/0-\(Self.secret)": [["status": 200, "body": "ok"]],
+            "/hooks/1-\(Self.secret)": [["status": 200, "body": "ok", "delay": 4], ["status": 200, "body": "ok"]],
+        ])
         let config = try targetsFile(server, count: 2)
-        let environment = ["HOOK_0": server.url("/hooks/0-\(Self.secret)"), "HOOK_1": server.url("/hooks/1-\(Self.secret)"),
-                           "SAMTALE_STATE_DIR": state.path, "SAMTALE_NOW": Self.thursday]
+        let environment = [
+            "HOOK_0": server.url("/hooks/0-\(Self.secret)"), "HOOK_1": server.url("/hooks/1-\(Self.secret)"),
+            "SAMTALE_STATE_DIR": state.path, "SAMTALE_NOW": Self.thursday,
+        ]
         let running = try Samtale.start(["post", "--all", "--config", config.path], environment: environment)
         let ledger = state.appendingPathComponent("posted.jsonl")
         let deadline = Date().addingTimeInterval(3)
@@ -302,8 +345,9 @@ final class WebhookServer {
     @Test func aTargetIsPostedOnlyOnItsWeekdays() throws {
         let server = try WebhookServer(["/hooks/0-\(Self.secret)": [["status": 200, "body": "ok"]]])
         let config = try targetsFile(server, count: 1)
-        let saturday = try post(["--all", "--config", config.path],
-                                environment: ["HOOK_0": server.url("/hooks/0-\(Self.secret)"), "SAMTALE_NOW": "2026-11-28T08:30:00+01:00"])
+        let saturday = try post(
+            ["--all", "--config", config.path],
+            environment: ["HOOK_0": server.url("/hooks/0-\(Self.secret)"), "SAMTALE_NOW": "2026-11-28T08:30:00+01:00"])
         #expect(saturday.status == 0)
         #expect(try server.requests().isEmpty)
     }
@@ -319,23 +363,26 @@ final class WebhookServer {
 
     @Test func validateChecksATargetsFileWithoutPrintingItsSecrets() throws {
         let folder = try Samtale.temporaryFolder()
-        try Self.brokenTargets.write(to: folder.appendingPathComponent("targets.json"), atomically: true, encoding: .utf8)
+        try Self.brokenTargets.write(
+            to: folder.appendingPathComponent("targets.json"), atomically: true, encoding: .utf8)
         let result = try Samtale.run(["validate", "--config", "targets.json", "--lang", "en"], in: folder)
         #expect(result.status == 65)
-        #expect(result.stdout == """
-            targets.json: targets[0].colour: unknown key "colour"
-            targets.json: targets[0].url: webhook: acme.webhook.office.com is an Office 365 connector or Logic Apps URL, \
-            which Microsoft has retired; create a webhook with the Teams Workflows app ("Post to a channel when a webhook \
-            request is received") and use its URL
-            targets.json: targets[0].weekdays: "mandag" is not one of: monday, tuesday, wednesday, thursday, friday, saturday, sunday
-            targets.json: targets[1]: give exactly one of the keys "urlVariable", "url"
+        #expect(
+            result.stdout == """
+                targets.json: targets[0].colour: unknown key "colour"
+                targets.json: targets[0].url: webhook: acme.webhook.office.com is an Office 365 connector or Logic Apps URL, \
+                which Microsoft has retired; create a webhook with the Teams Workflows app ("Post to a channel when a webhook \
+                request is received") and use its URL
+                targets.json: targets[0].weekdays: "mandag" is not one of: monday, tuesday, wednesday, thursday, friday, saturday, sunday
+                targets.json: targets[1]: give exactly one of the keys "urlVariable", "url"
 
-            """)
+                """)
         #expect(!result.stdout.contains(Self.secret) && !result.stderr.contains(Self.secret))
         // The same file where samtale looks by default is checked without being named, and stops `post --all`.
         let config = folder.appendingPathComponent("samtale")
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-        try Self.brokenTargets.write(to: config.appendingPathComponent("targets.json"), atomically: true, encoding: .utf8)
+        try Self.brokenTargets.write(
+            to: config.appendingPathComponent("targets.json"), atomically: true, encoding: .utf8)
         let byDefault = try Samtale.run(["validate"], environment: ["XDG_CONFIG_HOME": folder.path])
         #expect(byDefault.status == 65 && byDefault.stdout.contains("samtale/targets.json: targets[0].colour"))
         let all = try post(["--all"], environment: ["XDG_CONFIG_HOME": folder.path])
@@ -345,7 +392,8 @@ final class WebhookServer {
     @Test func aURLInATargetsFileThatOthersCanReadGivesAWarning() throws {
         let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "body": "ok"]]])
         let file = try Samtale.temporaryFolder().appendingPathComponent("targets.json")
-        try #"{"format": 1, "targets": [{"name": "drift", "platform": "mattermost", "url": "\#(server.url("/hooks/\(Self.secret)"))"}]}"#
+        try
+            #"{"format": 1, "targets": [{"name": "drift", "platform": "mattermost", "url": "\#(server.url("/hooks/\(Self.secret)"))"}]}"#
             .write(to: file, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
         let readable = try post(["--target", "drift", "--config", file.path])
@@ -368,7 +416,8 @@ final class WebhookServer {
 
     @Test func standardInputIsPostedAsOneMessage() throws {
         let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "body": "ok"]]])
-        let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--stdin"], input: "Husk mødet @channel\n")
+        let result = try post(
+            ["--url", server.url("/hooks/\(Self.secret)"), "--stdin"], input: "Husk mødet @channel\n")
         #expect(result.status == 0, "\(result.stderr)")
         let text = try #require(try server.bodies().first?["text"] as? String)
         #expect(text.contains("Husk mødet") && !text.contains("@channel"))
@@ -391,10 +440,11 @@ final class WebhookServer {
         for destination in [["--all"], ["--target", "team"]] {
             let result = try post(destination + option)
             #expect(result.status == 64)
-            #expect(result.stderr == "samtale: \(option[0]) kan ikke bruges med --target eller --all; målene står i "
-                + "målfilen\nbrug: samtale post [--url URL [--platform P] [--stdin | --session ID] | --target NAVN | "
-                + "--all] [--config FIL] [prompt-tilvalg] [--force] [--dry-run] [--retries N] [--retry-for S] "
-                + "[--timeout S] [--connect-timeout S]\n", "\(result.stderr)")
+            #expect(
+                result.stderr == "samtale: \(option[0]) kan ikke bruges med --target eller --all; målene står i "
+                    + "målfilen\nbrug: samtale post [--url URL [--platform P] [--stdin | --session ID] | --target NAVN | "
+                    + "--all] [--config FIL] [prompt-tilvalg] [--force] [--dry-run] [--retries N] [--retry-for S] "
+                    + "[--timeout S] [--connect-timeout S]\n", "\(result.stderr)")
         }
     }
 }
@@ -406,8 +456,12 @@ extension PostTests {
     /// stalling it. With how long it took.
     func post(_ arguments: [String], within seconds: Double) throws -> (result: Samtale.Result, seconds: Double) {
         let started = Date()
-        let running = try Samtale.start(["post"] + arguments, environment: ["SAMTALE_STATE_DIR": state.path,
-                                                                            "SAMTALE_NOW": Self.thursday])
+        let running = try Samtale.start(
+            ["post"] + arguments,
+            environment: [
+                "SAMTALE_STATE_DIR": state.path,
+                "SAMTALE_NOW": Self.thursday,
+            ])
         while running.process.isRunning && Date().timeIntervalSince(started) < seconds { usleep(20_000) }
         if running.process.isRunning { kill(running.process.processIdentifier, SIGKILL) }
         let result = try running.wait()
@@ -425,12 +479,15 @@ extension PostTests {
         ("--connect-timeout", "601", "1 til 600"), ("--retries", "0", "1 til 100"), ("--retries", "101", "1 til 100"),
         ("--retry-for", "86401", "1 til 86400"), ("--retry-for", "-1", "1 til 86400"),
     ])
-    func aNumberOutOfRangeIsAUsageErrorThatNamesTheOptionAndItsRange(option: String, value: String,
-                                                                      range: String) throws {
+    func aNumberOutOfRangeIsAUsageErrorThatNamesTheOptionAndItsRange(
+        option: String, value: String,
+        range: String
+    ) throws {
         let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "body": "ok"]]])
         let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost", option, value])
         #expect(result.status == 64, "\(result.stderr)")
-        #expect(result.stderr.contains("\(option) skal være et helt antal") && result.stderr.contains(range)
+        #expect(
+            result.stderr.contains("\(option) skal være et helt antal") && result.stderr.contains(range)
                 && result.stderr.contains("»\(value)«"), "\(result.stderr)")
         #expect(try server.requests().isEmpty)
     }
@@ -478,8 +535,11 @@ extension PostTests {
 
     @Test func anEndlessBodyIsCutAtItsLimitAndTheAttemptEndsAtOnce() throws {
         let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "stream": ["chunk": 65_536]]]])
-        let (result, seconds) = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "generic",
-                                          "--timeout", "6", "--retries", "1"], within: 20)
+        let (result, seconds) = try post(
+            [
+                "--url", server.url("/hooks/\(Self.secret)"), "--platform", "generic",
+                "--timeout", "6", "--retries", "1",
+            ], within: 20)
         // A 2xx is all that `generic` asks; the body's first 64 KiB were enough to judge it.
         #expect(result.status == 0, "\(result.stderr)")
         #expect(seconds < 4, "the endless body was read for \(seconds) s")
@@ -491,56 +551,61 @@ extension PostTests {
     @Test func aTricklingBodyEndsAtTheTimeoutAndIsJudgedByWhatCame() throws {
         let trickle: [String: Any] = ["status": 503, "stream": ["chunk": 1, "every": 0.3]]
         let server = try WebhookServer(["/hooks/\(Self.secret)": [trickle]])
-        let (result, seconds) = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost",
-                                          "--timeout", "2", "--retries", "1"], within: 20)
+        let (result, seconds) = try post(
+            [
+                "--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost",
+                "--timeout", "2", "--retries", "1",
+            ], within: 20)
         #expect(result.status == 75, "\(result.stderr)")
         #expect(result.stderr.contains("HTTP 503"), "\(result.stderr)")
         #expect(seconds < 4.5, "a body trickling a byte at a time outlived --timeout 2 by \(seconds - 2) s")
     }
 
     #if os(Linux)
-    /// Peak memory read from /proc while `samtale-http` meets an endless body; one that reads it all is stopped at
-    /// 500 MB.
-    @Test func samtaleHTTPStaysSmallAgainstAnEndlessBody() throws {
-        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "stream": ["chunk": 65_536]]]])
-        let folder = try Samtale.temporaryFolder()
-        let input = folder.appendingPathComponent("request.jsonl")
-        let url = server.url("/hooks/\(Self.secret)")
-        let line = #"{"id":1,"url":"\#(url)","body":"{}","connectTimeout":10,"timeout":10}"#
-        try (line + "\n").write(to: input, atomically: true, encoding: .utf8)
-        let output = folder.appendingPathComponent("answer.jsonl")
-        #expect(FileManager.default.createFile(atPath: output.path, contents: nil))
-        let process = TestProcess.make(Self.helper, [], home: folder)
-        process.standardInput = try FileHandle(forReadingFrom: input)
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var peak = 0
-        let started = Date()
-        while process.isRunning && Date().timeIntervalSince(started) < 15 && peak < 500_000 {
-            let proc = "/proc/\(process.processIdentifier)/status"
-            let status = (try? String(contentsOfFile: proc, encoding: .utf8)) ?? ""
-            if let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-               let field = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first,
-               let kilobytes = Int(field) {
-                peak = max(peak, kilobytes)
+        /// Peak memory read from /proc while `samtale-http` meets an endless body; one that reads it all is stopped at
+        /// 500 MB.
+        @Test func samtaleHTTPStaysSmallAgainstAnEndlessBody() throws {
+            let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "stream": ["chunk": 65_536]]]])
+            let folder = try Samtale.temporaryFolder()
+            let input = folder.appendingPathComponent("request.jsonl")
+            let url = server.url("/hooks/\(Self.secret)")
+            let line = #"{"id":1,"url":"\#(url)","body":"{}","connectTimeout":10,"timeout":10}"#
+            try (line + "\n").write(to: input, atomically: true, encoding: .utf8)
+            let output = folder.appendingPathComponent("answer.jsonl")
+            #expect(FileManager.default.createFile(atPath: output.path, contents: nil))
+            let process = TestProcess.make(Self.helper, [], home: folder)
+            process.standardInput = try FileHandle(forReadingFrom: input)
+            process.standardOutput = try FileHandle(forWritingTo: output)
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var peak = 0
+            let started = Date()
+            while process.isRunning && Date().timeIntervalSince(started) < 15 && peak < 500_000 {
+                let proc = "/proc/\(process.processIdentifier)/status"
+                let status = (try? String(contentsOfFile: proc, encoding: .utf8)) ?? ""
+                if let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+                    let field = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first,
+                    let kilobytes = Int(field)
+                {
+                    peak = max(peak, kilobytes)
+                }
+                usleep(10_000)
             }
-            usleep(10_000)
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            let answer = try String(contentsOf: output, encoding: .utf8)
+            #expect(peak > 0 && peak < 100_000, "peak resident memory \(peak) kB")
+            #expect(answer.hasPrefix(#"{"id":1,"status":200,"body":"xxx"#), "\(answer.prefix(100))")
+            #expect(answer.utf8.count < 65_536 + 100)
         }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        let answer = try String(contentsOf: output, encoding: .utf8)
-        #expect(peak > 0 && peak < 100_000, "peak resident memory \(peak) kB")
-        #expect(answer.hasPrefix(#"{"id":1,"status":200,"body":"xxx"#), "\(answer.prefix(100))")
-        #expect(answer.utf8.count < 65_536 + 100)
-    }
     #endif
 
     // MARK: Secrets
 
     @Test func aPlatformThatEchoesTheTokenNeverHasItPrinted() throws {
         let path = "/hooks/abc123def456/\(Self.secret)"
-        let echo = #"{"success":false,"error":"bad token \#(Self.secret) for "#
+        let echo =
+            #"{"success":false,"error":"bad token \#(Self.secret) for "#
             + #"http:\/\/127.0.0.1\/hooks\/abc123def456\/\#(Self.secret) "#
             + #"(%2Fhooks%2Fabc123def456%2F\#(Self.secret.lowercased()))"}"#
         let server = try WebhookServer([path: [["status": 400, "body": echo]]])
@@ -558,8 +623,9 @@ extension PostTests {
         #expect(result.status == 69, "\(result.stderr)")
         #expect(result.stderr.contains("no hook /…"), "\(result.stderr)")
         let dryRun = try post(["--url", url, "--platform", "mattermost", "--stdin", "--dry-run"], input: "Se \(url)\n")
-        #expect(dryRun.status == 0 && dryRun.stdout.hasPrefix("POST http://127.0.0.1:\(server.port)/…"),
-                "\(dryRun.stdout)")
+        #expect(
+            dryRun.status == 0 && dryRun.stdout.hasPrefix("POST http://127.0.0.1:\(server.port)/…"),
+            "\(dryRun.stdout)")
     }
 
     /// The hostile tester's URL: a user and password, a path whose last piece is the token, a key in the query.
@@ -614,13 +680,17 @@ extension PostTests {
 
     @Test func aServerErrorWithoutWordsIsToldWhatItMeansWhileItIsRetried() throws {
         let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 503], ["status": 500]]])
-        let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost",
-                               "--retries", "2", "--lang", "en"])
+        let result = try post([
+            "--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost",
+            "--retries", "2", "--lang", "en",
+        ])
         #expect(result.status == 75, "\(result.stderr)")
-        #expect(result.stderr.contains("HTTP 503: the platform is not available right now; retrying in"),
-                "\(result.stderr)")
-        #expect(result.stderr.contains("2 attempts, last: HTTP 500: an error at the platform; try again later"),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains("HTTP 503: the platform is not available right now; retrying in"),
+            "\(result.stderr)")
+        #expect(
+            result.stderr.contains("2 attempts, last: HTTP 500: an error at the platform; try again later"),
+            "\(result.stderr)")
     }
 
     // MARK: Control characters
@@ -637,8 +707,9 @@ extension PostTests {
             #expect(result.status == 64, "\(result.stderr)")
             #expect(result.stderr.contains("webhook-adressen duer ikke: \(says)"), "\(result.stderr)")
             let output = result.stdout + result.stderr
-            #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B },
-                    "\(output.debugDescription)")
+            #expect(
+                !output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B },
+                "\(output.debugDescription)")
         }
     }
 
@@ -653,12 +724,15 @@ extension PostTests {
     }
 
     @Test func aTargetWithoutItsVariableIsToldAndTheOthersArePosted() throws {
-        let server = try WebhookServer(["/hooks/0-\(Self.secret)": [["status": 200, "body": "ok"]],
-                                        "/hooks/2-\(Self.secret)": [["status": 200, "body": "ok"]]])
+        let server = try WebhookServer([
+            "/hooks/0-\(Self.secret)": [["status": 200, "body": "ok"]],
+            "/hooks/2-\(Self.secret)": [["status": 200, "body": "ok"]],
+        ])
         let paths = ["/hooks/0-\(Self.secret)", nil, "/hooks/2-\(Self.secret)"]
         let dryRun = try runTargets(paths, server: server, extra: ["--dry-run"])
-        #expect(dryRun.status == 64 && dryRun.stdout.contains("team-0") && dryRun.stdout.contains("team-2"),
-                "\(dryRun)")
+        #expect(
+            dryRun.status == 64 && dryRun.stdout.contains("team-0") && dryRun.stdout.contains("team-2"),
+            "\(dryRun)")
         let result = try runTargets(paths, server: server)
         #expect(result.status == 64, "\(result.stderr)")
         let told = "team-1: ikke sendt: målet team-1 henter sin webhook fra HOOK_1, men den er ikke sat"
@@ -668,10 +742,14 @@ extension PostTests {
     }
 
     @Test func aRunEndsWithItsWorstCodeAndATemporaryFailureComesFirst() throws {
-        let server = try WebhookServer(["/hooks/ok-\(Self.secret)": [["status": 200, "body": "ok"]],
-                                        "/hooks/gone-\(Self.secret)": [["status": 404, "body": "no_service"]],
-                                        "/hooks/down-\(Self.secret)": [["status": 503]]])
-        let ok = "/hooks/ok-\(Self.secret)", gone = "/hooks/gone-\(Self.secret)", down = "/hooks/down-\(Self.secret)"
+        let server = try WebhookServer([
+            "/hooks/ok-\(Self.secret)": [["status": 200, "body": "ok"]],
+            "/hooks/gone-\(Self.secret)": [["status": 404, "body": "no_service"]],
+            "/hooks/down-\(Self.secret)": [["status": 503]],
+        ])
+        let ok = "/hooks/ok-\(Self.secret)"
+        let gone = "/hooks/gone-\(Self.secret)"
+        let down = "/hooks/down-\(Self.secret)"
         let retries = ["--retries", "1", "--force"]
         #expect(try runTargets([ok, gone, down, nil], server: server, extra: retries).status == 75)
         #expect(try runTargets([ok, gone, nil], server: server, extra: retries).status == 64)
@@ -682,8 +760,10 @@ extension PostTests {
     // MARK: The ledger
 
     @Test func aTornLastLineInTheLedgerIsToldAndNeverGluesTheNextRecordToIt() throws {
-        let server = try WebhookServer(["/hooks/0-\(Self.secret)": [["status": 200, "body": "ok"]],
-                                        "/hooks/1-\(Self.secret)": [["status": 200, "body": "ok"]]])
+        let server = try WebhookServer([
+            "/hooks/0-\(Self.secret)": [["status": 200, "body": "ok"]],
+            "/hooks/1-\(Self.secret)": [["status": 200, "body": "ok"]],
+        ])
         // A crash cut the last record short: no line end.
         try #"{"target":"team-0","date":"2026-11-25","question":"Hva"#
             .write(to: state.appendingPathComponent("posted.jsonl"), atomically: true, encoding: .utf8)
@@ -698,8 +778,9 @@ extension PostTests {
     }
 
     @Test func aLedgerThatCannotBeWrittenIsToldInTheInterfaceLanguage() throws {
-        try FileManager.default.createDirectory(at: state.appendingPathComponent("post.lock"),
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: state.appendingPathComponent("post.lock"),
+            withIntermediateDirectories: true)
         let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "body": "ok"]]])
         let result = try post(["--url", server.url("/hooks/\(Self.secret)"), "--platform", "mattermost"])
         #expect(result.status == 73, "\(result.stderr)")

@@ -18,11 +18,13 @@ import Testing
     @Test func aConversationStartedOverTheProtocolGoesOnInTheTerminal() throws {
         let state = try Samtale.temporaryFolder()
         let id = "000000000000000000000000pr"
-        let served = try run(["serve", "--stdio"], state: state, input: """
-            {"type":"start","flow":"one-to-one","role":"medarbejder","theme":"sammen sikrer","session":"\(id)"}
-            {"type":"input","session":"\(id)","text":"Svar over protokollen"}
+        let served = try run(
+            ["serve", "--stdio"], state: state,
+            input: """
+                {"type":"start","flow":"one-to-one","role":"medarbejder","theme":"sammen sikrer","session":"\(id)"}
+                {"type":"input","session":"\(id)","text":"Svar over protokollen"}
 
-            """)
+                """)
         #expect(served.status == 0)
         #expect(try objects(served.stdout).allSatisfy { $0["type"] as? String != "error" })
         let talked = try run(["talk", "--resume", id], state: state, input: "Svar i terminalen\n/spring\n\n")
@@ -34,17 +36,21 @@ import Testing
 
     @Test func aConversationPausedInTheTerminalGoesOnOverTheProtocol() throws {
         let state = try Samtale.temporaryFolder()
-        _ = try run(["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"], state: state,
-                    input: "Svar i terminalen\n/pause\n")
-        let sessions = try FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("sessions").path)
+        _ = try run(
+            ["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"], state: state,
+            input: "Svar i terminalen\n/pause\n")
+        let sessions = try FileManager.default.contentsOfDirectory(
+            atPath: state.appendingPathComponent("sessions").path)
         let id = String(try #require(sessions.first { $0.hasSuffix(".json") }).dropLast(5))
-        let served = try run(["serve", "--stdio"], state: state, input: """
-            {"type":"state","session":"\(id)","id":1}
-            {"type":"input","session":"\(id)","command":"repeat","id":2}
-            {"type":"input","session":"\(id)","text":"Svar over protokollen","id":3}
-            {"type":"export","session":"\(id)","format":"json","id":4}
+        let served = try run(
+            ["serve", "--stdio"], state: state,
+            input: """
+                {"type":"state","session":"\(id)","id":1}
+                {"type":"input","session":"\(id)","command":"repeat","id":2}
+                {"type":"input","session":"\(id)","text":"Svar over protokollen","id":3}
+                {"type":"export","session":"\(id)","format":"json","id":4}
 
-            """)
+                """)
         let lines = try objects(served.stdout)
         #expect(lines.first?["type"] as? String == "paused")
         let resumed = try #require(lines.first { ($0["id"] as? Int) == 2 })
@@ -63,8 +69,9 @@ import Testing
         let start = #"{"type":"start","flow":"energizer","role":"chef","theme":"sammen styrker","seed":2"#
         let durable = try run(["serve", "--stdio"], state: state, input: start + "}\n")
         #expect(durable.status == 0 && durable.stderr.isEmpty)
-        let stateless = try run(["serve", "--stdio"], state: state,
-                                input: start + #","state":"inline"}"# + "\n" + start + #","state":"inline"}"# + "\n")
+        let stateless = try run(
+            ["serve", "--stdio"], state: state,
+            input: start + #","state":"inline"}"# + "\n" + start + #","state":"inline"}"# + "\n")
         #expect(stateless.status == 0)
         #expect(stateless.stderr.components(separatedBy: "SAMTALE_TOKEN_KEY").count == 2, "\(stateless.stderr)")
     }
@@ -73,15 +80,18 @@ import Testing
         let ids = (0..<20).map { String(format: "%026d", $0 + 100) }
         var lines: [String] = []
         for id in ids {
-            lines.append(#"{"type":"start","flow":"one-to-one","role":"medarbejder","theme":"sammen sikrer","session":"\#(id)","id":"\#(id)"}"#)
+            lines.append(
+                #"{"type":"start","flow":"one-to-one","role":"medarbejder","theme":"sammen sikrer","session":"\#(id)","id":"\#(id)"}"#
+            )
         }
         for round in 1...3 {
             for id in ids.reversed() {
                 lines.append(#"{"type":"input","session":"\#(id)","text":"\#(id) svar \#(round)","id":"\#(id)"}"#)
             }
         }
-        let served = try run(["serve", "--stdio", "--ephemeral"], state: try Samtale.temporaryFolder(),
-                             input: lines.joined(separator: "\n") + "\n")
+        let served = try run(
+            ["serve", "--stdio", "--ephemeral"], state: try Samtale.temporaryFolder(),
+            input: lines.joined(separator: "\n") + "\n")
         let objects = try objects(served.stdout)
         #expect(!objects.contains { $0["type"] as? String == "error" })
         for id in ids {

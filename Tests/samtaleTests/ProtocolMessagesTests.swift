@@ -1,6 +1,7 @@
-@testable import JSONLinesAdapter
 import SamtaleCore
 import Testing
+
+@testable import JSONLinesAdapter
 
 /// The protocol's own messages: each error names its code and says its message, wholly in the interface language.
 @Suite struct ProtocolMessagesTests {
@@ -9,8 +10,9 @@ import Testing
     @Test func aTokenWithAnImpossiblePositionSaysWhereItIsDamaged() {
         let error = ProtocolError.token(.damaged(.damaged(.positionOutsideScript(path: "state.at"))))
         #expect(error.code == .damagedSession)
-        #expect(error.message.en == "the state token is damaged (the field \"state.at\" points to a "
-                    + "place that does not exist in the conversation)")
+        #expect(
+            error.message.en == "the state token is damaged (the field \"state.at\" points to a "
+                + "place that does not exist in the conversation)")
     }
 
     /// The errors that come from the core keep their own words under the protocol's codes, rather than a text of
@@ -22,13 +24,19 @@ import Testing
             (.start(.name(name)), .unknownName, name.message),
             (.prompt(.name(name)), .unknownName, name.message),
             (.start(.noDeck(flow: "seesaw")), .invalidSetup, StartError.noDeck(flow: "seesaw").message),
-            (.start(.setup(.deckHasOneLevel(flow: "across-levels", deck: "kolding"))), .invalidSetup,
-             ExpansionError.deckHasOneLevel(flow: "across-levels", deck: "kolding").message),
+            (
+                .start(.setup(.deckHasOneLevel(flow: "across-levels", deck: "kolding"))), .invalidSetup,
+                ExpansionError.deckHasOneLevel(flow: "across-levels", deck: "kolding").message
+            ),
             (.store(.busy(Self.id)), .sessionBusy, SessionStoreError.busy(Self.id).message),
-            (.store(.cannotWrite(path: "/s/x.json", code: 28)), .cannotSave,
-             SessionStoreError.cannotWrite(path: "/s/x.json", code: 28).message),
-            (.store(.tooLarge(path: "/s/x.json", size: 1 << 30)), .damagedSession,
-             SessionStoreError.tooLarge(path: "/s/x.json", size: 1 << 30).message),
+            (
+                .store(.cannotWrite(path: "/s/x.json", code: 28)), .cannotSave,
+                SessionStoreError.cannotWrite(path: "/s/x.json", code: 28).message
+            ),
+            (
+                .store(.tooLarge(path: "/s/x.json", size: 1 << 30)), .damagedSession,
+                SessionStoreError.tooLarge(path: "/s/x.json", size: 1 << 30).message
+            ),
         ]
         for (error, code, message) in cases {
             #expect(error.code == code, "\(error)")
@@ -45,7 +53,8 @@ import Testing
 
     @Test func aMissingFieldListsItsChoicesOnlyWhenThereAreSome() {
         #expect(ProtocolError.missingField("flow").message.da == "feltet »flow« mangler")
-        #expect(ProtocolError.missingField("theme", options: ["a", "b"]).message.en
+        #expect(
+            ProtocolError.missingField("theme", options: ["a", "b"]).message.en
                 == "the field \"theme\" is missing; choose one of: a, b")
     }
 }

@@ -11,7 +11,8 @@ import Testing
     static let folder = Samtale.root.appendingPathComponent("Tests/samtaleTests/Transcripts")
 
     static var names: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".txt") }
+            .sorted()
     }
 
     struct Exchange {
@@ -36,8 +37,10 @@ import Testing
         }
         let state = try Samtale.temporaryFolder()
         var arguments: [String] = []
-        var environment = ["SAMTALE_NOW": "2026-11-26T09:00:00+01:00", "SAMTALE_TOKEN_KEY": "transcript-key",
-                           "SAMTALE_STATE_DIR": state.path]
+        var environment = [
+            "SAMTALE_NOW": "2026-11-26T09:00:00+01:00", "SAMTALE_TOKEN_KEY": "transcript-key",
+            "SAMTALE_STATE_DIR": state.path,
+        ]
         for line in header {
             if line.hasPrefix("# args: ") {
                 arguments = line.dropFirst(8).split(separator: " ").map(String.init)
@@ -47,7 +50,8 @@ import Testing
             } else if line.hasPrefix("# file: ") {
                 let parts = line.dropFirst(8).components(separatedBy: " = ")
                 let target = state.appendingPathComponent(parts[0])
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try parts[1].write(to: target, atomically: true, encoding: .utf8)
             }
         }
@@ -125,13 +129,17 @@ import Testing
         for type in ["hello", "list", "prompt", "start", "input", "state", "export", "sessions", "delete"] {
             #expect(all.contains("> {\"type\":\"\(type)\""), "no request of type \(type)")
         }
-        for code in ["invalid-json", "invalid-utf8", "line-too-long", "not-an-object", "unknown-type", "missing-field",
-                     "invalid-field", "unknown-name", "invalid-setup", "unknown-session", "session-exists",
-                     "session-finished", "invalid-token", "damaged-session", "cannot-save"] {
+        for code in [
+            "invalid-json", "invalid-utf8", "line-too-long", "not-an-object", "unknown-type", "missing-field",
+            "invalid-field", "unknown-name", "invalid-setup", "unknown-session", "session-exists",
+            "session-finished", "invalid-token", "damaged-session", "cannot-save",
+        ] {
             #expect(all.contains("\"code\":\"\(code)\""), "no transcript shows the error \(code)")
         }
-        for type in ["hello", "list", "prompt", "dayOff", "started", "say", "heading", "card", "ask", "reask", "chart",
-                     "help", "confirmEnd", "paused", "summary", "finished", "state", "export", "sessions", "ok", "error"] {
+        for type in [
+            "hello", "list", "prompt", "dayOff", "started", "say", "heading", "card", "ask", "reask", "chart",
+            "help", "confirmEnd", "paused", "summary", "finished", "state", "export", "sessions", "ok", "error",
+        ] {
             #expect(all.contains("< {\"type\":\"\(type)\""), "no transcript shows a \(type) line")
         }
     }

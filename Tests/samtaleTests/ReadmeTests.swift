@@ -8,7 +8,7 @@ import Testing
     /// Lines that cannot run here, each with its reason.
     static let cannotRun = [
         "samtale": "at a terminal it opens the menu (TerminalTests.noArgumentsOnATerminalOpensTheMenu runs it in a "
-            + "pseudo-terminal); without one it prints the overview and exits 64 by design",
+            + "pseudo-terminal); without one it prints the overview and exits 64 by design"
     ]
 
     static let readme = Samtale.root.appendingPathComponent("README.md")
@@ -20,7 +20,9 @@ import Testing
         var inShell = false
         var pending = ""
         var exports: [String] = []
-        for raw in try String(contentsOf: readme, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in try String(contentsOf: readme, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        {
             let line = String(raw)
             if line.hasPrefix("```") {
                 inShell = !inShell && line == "```sh"
@@ -71,7 +73,9 @@ import Testing
     /// The README's example of a targets file: its one JSON block with `"targets"`.
     static func targetsExample() throws -> String {
         let text = try String(contentsOf: readme, encoding: .utf8)
-        let blocks = text.components(separatedBy: "```json\n").dropFirst().map { $0.components(separatedBy: "\n```")[0] }
+        let blocks = text.components(separatedBy: "```json\n").dropFirst().map {
+            $0.components(separatedBy: "\n```")[0]
+        }
         return try #require(blocks.first { $0.contains("\"targets\"") }, "the README shows a targets file")
     }
 
@@ -104,24 +108,28 @@ import Testing
     @Test func theCronLineRunsInABareHome() throws {
         let sandbox = try Sandbox(prepareState: false)
         defer { sandbox.remove() }
-        let cron = try String(contentsOf: Samtale.root.appendingPathComponent("Adapters/Webhook/Scheduling/samtale-post.cron"),
-                              encoding: .utf8)
+        let cron = try String(
+            contentsOf: Samtale.root.appendingPathComponent("Adapters/Webhook/Scheduling/samtale-post.cron"),
+            encoding: .utf8)
         let entry = try #require(cron.split(separator: "\n").first { $0.first?.isNumber == true }, "\(cron)")
         // The five time fields, then the command.
         let command = entry.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)[5]
         let bin = sandbox.home.appendingPathComponent(".local/bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         for program in ["samtale", "samtale-http"] {
-            try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent(program),
-                                                       withDestinationURL: Samtale.binary.deletingLastPathComponent()
-                                                           .appendingPathComponent(program))
+            try FileManager.default.createSymbolicLink(
+                at: bin.appendingPathComponent(program),
+                withDestinationURL: Samtale.binary.deletingLastPathComponent()
+                    .appendingPathComponent(program))
         }
         let variables = sandbox.hookVariables.keys.sorted().map { "\($0)=\(sandbox.hookVariables[$0]!)\n" }.joined()
-        try variables.write(to: sandbox.home.appendingPathComponent(".config/samtale/webhooks.env"), atomically: true,
-                            encoding: .utf8)
+        try variables.write(
+            to: sandbox.home.appendingPathComponent(".config/samtale/webhooks.env"), atomically: true,
+            encoding: .utf8)
         let result = try sandbox.run(String(command), withHookVariables: false)
         #expect(result.status == 0, "\(command)\n\(result.stderr)")
-        let log = try String(contentsOf: sandbox.home.appendingPathComponent(".local/state/samtale/post.log"), encoding: .utf8)
+        let log = try String(
+            contentsOf: sandbox.home.appendingPathComponent(".local/state/samtale/post.log"), encoding: .utf8)
         #expect(log.contains("sendt"), "\(log)")
         #expect(try sandbox.server.requests().count >= 1)
     }
@@ -148,7 +156,8 @@ private final class Sandbox {
         self.server = server
         let hook = server.url("/hooks/readme")
         let readme = try String(contentsOf: ReadmeTests.readme, encoding: .utf8)
-        var names = Set(readme.matches(of: #/\$\{?([A-Z][A-Z0-9_]*(?:HOOK|WEBHOOK)[A-Z0-9_]*)/#).map { String($0.output.1) })
+        var names = Set(
+            readme.matches(of: #/\$\{?([A-Z][A-Z0-9_]*(?:HOOK|WEBHOOK)[A-Z0-9_]*)/#).map { String($0.output.1) })
         names.formUnion(readme.matches(of: #/"urlVariable": "([A-Z0-9_]+)"/#).map { String($0.output.1) })
         hookVariables = Dictionary(uniqueKeysWithValues: names.map { ($0, hook) })
         let manager = FileManager.default
@@ -165,8 +174,9 @@ private final class Sandbox {
         guard prepareState else { return }
         try targets.write(to: work.appendingPathComponent("targets.json"), atomically: true, encoding: .utf8)
         // "Your own deck": a copy of Kolding's deck with its id edited, and a deck file and folder to validate.
-        let kolding = try String(contentsOf: Samtale.root.appendingPathComponent("Dialogues/kolding-sammen-om-ledelse.json"),
-                                 encoding: .utf8)
+        let kolding = try String(
+            contentsOf: Samtale.root.appendingPathComponent("Dialogues/kolding-sammen-om-ledelse.json"),
+            encoding: .utf8)
         let own = home.appendingPathComponent("samtale-kort")
         try manager.createDirectory(at: own, withIntermediateDirectories: true)
         try kolding.replacingOccurrences(of: #""id": "kolding-sammen-om-ledelse""#, with: #""id": "vores-kort""#)
@@ -182,16 +192,21 @@ private final class Sandbox {
     }
 
     var environment: [String: String] {
-        let path = Samtale.binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-        return ["HOME": home.path, "PATH": path, "SAMTALE_NOW": Self.now, "XDG_CONFIG_HOME": home.path + "/.config",
-                "XDG_STATE_HOME": home.path + "/.local/state", "SAMTALE_STATE_DIR": home.path + "/.local/state/samtale"]
+        let path =
+            Samtale.binary.deletingLastPathComponent().path + ":"
+            + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        return [
+            "HOME": home.path, "PATH": path, "SAMTALE_NOW": Self.now, "XDG_CONFIG_HOME": home.path + "/.config",
+            "XDG_STATE_HOME": home.path + "/.local/state", "SAMTALE_STATE_DIR": home.path + "/.local/state/samtale",
+        ]
     }
 
     /// Runs a line in /bin/sh in the working folder, standard input empty.
     func run(_ line: String, withHookVariables: Bool = true) throws -> Samtale.Result {
         let variables = withHookVariables ? hookVariables : [:]
-        return try Samtale.run(["-c", line], in: work, environment: environment.merging(variables) { _, new in new },
-                               executable: URL(fileURLWithPath: "/bin/sh"))
+        return try Samtale.run(
+            ["-c", line], in: work, environment: environment.merging(variables) { _, new in new },
+            executable: URL(fileURLWithPath: "/bin/sh"))
     }
 
     /// The line with `ID` (and an abbreviated id such as `01j9…`) replaced by a session that exists, made for it, and
@@ -207,14 +222,17 @@ private final class Sandbox {
 
     /// A one-to-one paused after its first answer, as `talk` leaves it; its id.
     private func newSession() throws -> String {
-        let result = try run(#"echo "Et svar" | samtale talk --flow one-to-one --role medarbejder --theme "sammen sikrer""#)
-        let match = try #require(result.stdout.firstMatch(of: #/--resume ([0-9a-z]{26})/#), "\(result.stdout)\(result.stderr)")
+        let result = try run(
+            #"echo "Et svar" | samtale talk --flow one-to-one --role medarbejder --theme "sammen sikrer""#)
+        let match = try #require(
+            result.stdout.firstMatch(of: #/--resume ([0-9a-z]{26})/#), "\(result.stdout)\(result.stderr)")
         return String(match.output.1)
     }
 
     /// A session with a given id, started over the protocol (which takes the id from its client).
     private func startSession(_ id: String) throws {
-        let start = #"{"type":"start","flow":"one-to-one","role":"medarbejder","theme":"sammen sikrer","session":"\#(id)"}"#
+        let start =
+            #"{"type":"start","flow":"one-to-one","role":"medarbejder","theme":"sammen sikrer","session":"\#(id)"}"#
         let result = try run("echo '\(start)' | samtale serve --stdio")
         #expect(result.status == 0, "\(result.stdout)")
     }

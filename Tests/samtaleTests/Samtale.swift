@@ -32,8 +32,10 @@ struct Samtale {
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], executable: URL = binary,
         standardInput: URL? = nil
     ) throws -> Result {
-        try start(arguments, in: directory, environment: environment, executable: executable, standardInput: standardInput)
-            .wait()
+        try start(
+            arguments, in: directory, environment: environment, executable: executable, standardInput: standardInput
+        )
+        .wait()
     }
 
     /// A `samtale` that runs while the test goes on, for processes that must overlap.
@@ -57,8 +59,9 @@ struct Samtale {
             let stdout = out.fileHandleForReading.readDataToEndOfFile()
             read.wait()
             process.waitUntilExit()
-            return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                          stderr: String(decoding: stderr, as: UTF8.self))
+            return Result(
+                status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                stderr: String(decoding: stderr, as: UTF8.self))
         }
     }
 
@@ -76,6 +79,7 @@ struct Samtale {
         process.standardError = err
         process.standardInput = try standardInput.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         try process.run()
-        return Running(process: process, out: out, err: err, folders: directory == nil ? [home, workingFolder] : [home])
+        return Running(
+            process: process, out: out, err: err, folders: directory == nil ? [home, workingFolder] : [home])
     }
 }

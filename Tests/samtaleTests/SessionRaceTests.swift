@@ -38,7 +38,8 @@ import Testing
         return (record["status"] as? String, String(decoding: answers, as: UTF8.self))
     }
 
-    static let start = #"{"type":"start","flow":"one-to-one","role":"medarbejder","theme":"sammen sikrer","session":"ID"}"#
+    static let start =
+        #"{"type":"start","flow":"one-to-one","role":"medarbejder","theme":"sammen sikrer","session":"ID"}"#
 
     static func input(_ id: String, _ text: String) -> String {
         #"{"type":"input","session":"\#(id)","text":"\#(text)"}"#
@@ -68,8 +69,9 @@ import Testing
     }
 
     @Test func theSecondOfTwoTerminalsIsRefusedAndLosesNothing() throws {
-        let paused = try run(["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"],
-                             input: "Første svar\n")
+        let paused = try run(
+            ["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"],
+            input: "Første svar\n")
         #expect(paused.status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("sessions").path)
         let id = String(try #require(files.first { $0.hasSuffix(".json") }).dropLast(5))
@@ -118,13 +120,16 @@ import Testing
         let refused = try send(server, Self.input(id, "Et svar mere"))
         #expect(refused.first?["code"] as? String == "session-changed")
         #expect((refused.first?["message"] as? String)?.contains("slettet") == true)
-        #expect(try send(server, #"{"type":"state","session":"\#(id)"}"#).first?["code"] as? String == "unknown-session")
+        #expect(
+            try send(server, #"{"type":"state","session":"\#(id)"}"#).first?["code"] as? String == "unknown-session")
         #expect(try send(server, Self.input(id, "Og igen")).first?["code"] as? String == "unknown-session")
         #expect(try server.finish() == 0)
 
         let path = state.appendingPathComponent("sessions/\(id).json").path
         #expect(!FileManager.default.fileExists(atPath: path))
-        #expect(try run(["sessions", "list", "--format", "json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+        #expect(
+            try run(["sessions", "list", "--format", "json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+                == "[]")
     }
 
     // MARK: - Damaged files
@@ -141,8 +146,9 @@ import Testing
         let folder = state.appendingPathComponent("sessions")
         let file = folder.appendingPathComponent("\(bad).json")
         let text = try String(contentsOf: file, encoding: .utf8)
-        let broken = text.replacingOccurrences(of: "\"at\": {\n      \"type\": \"question\",\n      \"step\": 4",
-                                               with: "\"at\": {\n      \"type\": \"question\",\n      \"step\": 9999")
+        let broken = text.replacingOccurrences(
+            of: "\"at\": {\n      \"type\": \"question\",\n      \"step\": 4",
+            with: "\"at\": {\n      \"type\": \"question\",\n      \"step\": 9999")
         #expect(broken != text)
         try broken.write(to: file, atomically: true, encoding: .utf8)
 
@@ -177,9 +183,10 @@ import Testing
         #expect(mkfifo(fifo.path, 0o600) == 0)
         let requests = open(fifo.path, O_RDWR)
         #expect(requests >= 0)
-        let server = try Samtale.start(["-c", "exec \"$0\" serve --stdio > /dev/full", Samtale.binary.path],
-                                       environment: environment, executable: URL(fileURLWithPath: "/bin/sh"),
-                                       standardInput: fifo)
+        let server = try Samtale.start(
+            ["-c", "exec \"$0\" serve --stdio > /dev/full", Samtale.binary.path],
+            environment: environment, executable: URL(fileURLWithPath: "/bin/sh"),
+            standardInput: fifo)
         func send(_ line: String) {
             _ = (line + "\n").withCString { write(requests, $0, strlen($0)) }
         }

@@ -18,8 +18,9 @@ import Testing
 
     @Test func aScriptedOneToOneIsSavedAndExported() throws {
         let state = try Samtale.temporaryFolder()
-        let talk = try run(["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"], state: state,
-                           input: "Kvalitet\n/spring\nKurser\nMere sparring\nAnn\nfredag\n\n")
+        let talk = try run(
+            ["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"], state: state,
+            input: "Kvalitet\n/spring\nKurser\nMere sparring\nAnn\nfredag\n\n")
         #expect(talk.status == 0)
         #expect(talk.stdout.contains("OPSUMMERING") && !talk.stdout.contains("\u{1B}["))
         let id = try #require(try sessionIDs(state).first)
@@ -32,7 +33,8 @@ import Testing
         let markdown = try run(["sessions", "export", id, "--format", "markdown"], state: state)
         #expect(markdown.stdout.contains("- **Mere sparring**; hvem: Ann; hvornår: fredag"))
         #expect(markdown.stdout.contains("_(sprunget over)_"))
-        let attributes = try FileManager.default.attributesOfItem(atPath: state.appendingPathComponent("sessions/\(id).json").path)
+        let attributes = try FileManager.default.attributesOfItem(
+            atPath: state.appendingPathComponent("sessions/\(id).json").path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let folder = try FileManager.default.attributesOfItem(atPath: state.appendingPathComponent("sessions").path)
         #expect((folder[.posixPermissions] as? Int) == 0o700)
@@ -42,28 +44,34 @@ import Testing
     /// its ratings under a heading row in words.
     @Test func anExportIsWhollyInTheSessionsLanguage() throws {
         let state = try Samtale.temporaryFolder()
-        let talk = try run(["talk", "--flow", "self", "--deck", "skanderborg", "--role", "leder af leder", "--theme",
-                            "personligt"], state: state, input: "3\n\n4\n")
+        let talk = try run(
+            [
+                "talk", "--flow", "self", "--deck", "skanderborg", "--role", "leder af leder", "--theme",
+                "personligt",
+            ], state: state, input: "3\n\n4\n")
         #expect(talk.status == 0)
         let id = try #require(try sessionIDs(state).first)
         let export = try run(["sessions", "export", id, "--lang", "en"], state: state)
         #expect(export.stdout.hasPrefix("# Selvrefleksion\n\n- Dato: "), "\(export.stdout)")
         #expect(!export.stdout.contains("Samtaleform") && !export.stdout.contains("self"))
-        #expect(export.stdout.contains("""
-            ## Vurderinger
+        #expect(
+            export.stdout.contains(
+                """
+                ## Vurderinger
 
-            | Vurdering | Udsagn eller faldgrube | Tema | Eksempel |
-            |---|---|---|---|
-            | 3 | udsagn: Værdsætter at lede gennem ledere | Personligt lederskab |  |
-            """))
+                | Vurdering | Udsagn eller faldgrube | Tema | Eksempel |
+                |---|---|---|---|
+                | 3 | udsagn: Værdsætter at lede gennem ledere | Personligt lederskab |  |
+                """))
         let shown = try run(["sessions", "show", id, "--lang", "en"], state: state)
         #expect(shown.stdout == export.stdout)
     }
 
     @Test func theEndOfInputPausesAndResumeGoesOnWithNothingLost() throws {
         let state = try Samtale.temporaryFolder()
-        let first = try run(["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer", "--lang", "en"],
-                            state: state, input: "First answer\nSecond answer\n")
+        let first = try run(
+            ["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer", "--lang", "en"],
+            state: state, input: "First answer\nSecond answer\n")
         #expect(first.status == 0)
         let id = try #require(try sessionIDs(state).first)
         #expect(first.stdout.contains("Continue with: samtale talk --resume \(id)"))
@@ -86,8 +94,9 @@ import Testing
 
     @Test func aDamagedSessionFileIsNamedAndLeavesTheOthersAlone() throws {
         let state = try Samtale.temporaryFolder()
-        _ = try run(["talk", "--flow", "energizer", "--role", "chef", "--theme", "sammen styrker", "--record"], state: state,
-                    input: "a\nb\n")
+        _ = try run(
+            ["talk", "--flow", "energizer", "--role", "chef", "--theme", "sammen styrker", "--record"], state: state,
+            input: "a\nb\n")
         let good = try #require(try sessionIDs(state).first)
         let damagedID = "0000000000000000000000000z"
         let damagedFile = state.appendingPathComponent("sessions/\(damagedID).json")
@@ -109,8 +118,9 @@ import Testing
 
     @Test func anEnergizerKeepsNothingUnlessAsked() throws {
         let state = try Samtale.temporaryFolder()
-        let result = try run(["talk", "--flow", "energizer", "--role", "chef", "--theme", "sammen styrker", "--minutes", "3"],
-                             state: state, input: "a\nb\n")
+        let result = try run(
+            ["talk", "--flow", "energizer", "--role", "chef", "--theme", "sammen styrker", "--minutes", "3"],
+            state: state, input: "a\nb\n")
         #expect(result.status == 0)
         #expect(result.stdout.contains("3 minutter"))
         #expect(!FileManager.default.fileExists(atPath: state.appendingPathComponent("sessions").path))
@@ -123,8 +133,11 @@ import Testing
         #expect(seesaw.stderr.contains("needs a deck with a section of the kind \"model\""))
         let levels = try run(["talk", "--flow", "across-levels", "--deck", "kolding", "--lang", "en"], state: state)
         #expect(levels.status == 64 && levels.stderr.contains("only one level"))
-        let team = try run(["talk", "--flow", "team", "--role", "medarbejder", "--theme", "sammen sikrer",
-                            "--participants", "Ann"], state: state)
+        let team = try run(
+            [
+                "talk", "--flow", "team", "--role", "medarbejder", "--theme", "sammen sikrer",
+                "--participants", "Ann",
+            ], state: state)
         #expect(team.status == 64 && team.stderr.contains("mindst 2 deltagere"))
     }
 
@@ -145,11 +158,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: state) }
         var ids: [String: String] = [:]
         // As text 08:30Z sorts first; as a moment it lies between the other two.
-        for (name, time) in [("a", "2026-11-26T09:00:00+01:00"), ("b", "2026-11-26T08:30:00Z"), ("c", "2026-11-26T10:00:00+01:00")] {
+        for (name, time) in [
+            ("a", "2026-11-26T09:00:00+01:00"), ("b", "2026-11-26T08:30:00Z"), ("c", "2026-11-26T10:00:00+01:00"),
+        ] {
             let file = try Samtale.temporaryFolder().appendingPathComponent("input.txt")
             try "svar \(name)\n".write(to: file, atomically: true, encoding: .utf8)
-            let talk = try Samtale.run(["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"],
-                                       environment: ["SAMTALE_STATE_DIR": state.path, "SAMTALE_NOW": time], standardInput: file)
+            let talk = try Samtale.run(
+                ["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"],
+                environment: ["SAMTALE_STATE_DIR": state.path, "SAMTALE_NOW": time], standardInput: file)
             ids[name] = String(try #require(talk.stdout.firstMatch(of: #/--resume ([0-9a-z]+)/#)).output.1)
         }
         let damaged = "0000000000000000000000000z"
@@ -158,20 +174,25 @@ import Testing
         #expect(list.status == 0)
         let lines = list.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 5, "\(list.stdout)")
-        #expect(lines.first?.split(separator: " ", omittingEmptySubsequences: true).prefix(4)
-            == ["Id", "Samtaleform", "Kortsæt", "Roller"])
+        #expect(
+            lines.first?.split(separator: " ", omittingEmptySubsequences: true).prefix(4)
+                == ["Id", "Samtaleform", "Kortsæt", "Roller"])
         #expect(lines.first?.hasSuffix("Senest ændret              Status        Spørgsmål") == true, "\(lines[0])")
         #expect(lines.dropFirst().map { String($0.prefix(26)) } == [ids["c"], ids["b"], ids["a"], damaged])
-        #expect(lines[1].hasSuffix("  one-to-one   hjoerring-dialogkort  medarbejder  2026-11-26T10:00:00+01:00  sat på pause  1/4"),
-                "\(lines[1])")
+        #expect(
+            lines[1].hasSuffix(
+                "  one-to-one   hjoerring-dialogkort  medarbejder  2026-11-26T10:00:00+01:00  sat på pause  1/4"),
+            "\(lines[1])")
         #expect(lines[4] == "\(damaged)  beskadiget")
         // The columns line up under their headings.
         let column = try #require(lines[0].range(of: "Senest ændret")).lowerBound.utf16Offset(in: lines[0])
         #expect(lines.dropFirst().prefix(3).allSatisfy { $0.dropFirst(column).hasPrefix("2026-11-26T") })
         let english = try run(["sessions", "list", "--lang", "en"], state: state)
         #expect(english.stdout.hasPrefix("Id  "), "\(english.stdout)")
-        #expect(english.stdout.split(separator: "\n").first?.hasSuffix("Last changed               Status  Questions") == true,
-                "\(english.stdout)")
+        #expect(
+            english.stdout.split(separator: "\n").first?.hasSuffix("Last changed               Status  Questions")
+                == true,
+            "\(english.stdout)")
         let json = try run(["sessions", "list", "--format", "json"], state: state)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(rows.map { $0["id"] as? String } == [ids["c"], ids["b"], ids["a"], damaged])
@@ -188,16 +209,19 @@ import Testing
     /// the protocol, and a server goes on with what it had buffered.
     @Test func pointsTooLargeToAddUpAreAskedAgain() throws {
         let state = try Samtale.temporaryFolder()
-        let talked = try run(["talk", "--flow", "seesaw", "--deck", "hjoerring-ledelse-af-kerneopgaven"], state: state,
-                             input: "9223372036854775807 1 0 0\n")
+        let talked = try run(
+            ["talk", "--flow", "seesaw", "--deck", "hjoerring-ledelse-af-kerneopgaven"], state: state,
+            input: "9223372036854775807 1 0 0\n")
         #expect(talked.status == 0)
         #expect(talked.stdout.contains("9223372036854775807 er mere end de 100 point, der er i alt"))
-        let served = try run(["serve", "--stdio", "--ephemeral"], state: state, input: """
-            {"type":"start","flow":"seesaw","deck":"hjoerring-ledelse-af-kerneopgaven","session":"0000000000000000000000000p"}
-            {"type":"input","session":"0000000000000000000000000p","text":"9223372036854775807 1 0 0"}
-            {"type":"hello","id":"after"}
+        let served = try run(
+            ["serve", "--stdio", "--ephemeral"], state: state,
+            input: """
+                {"type":"start","flow":"seesaw","deck":"hjoerring-ledelse-af-kerneopgaven","session":"0000000000000000000000000p"}
+                {"type":"input","session":"0000000000000000000000000p","text":"9223372036854775807 1 0 0"}
+                {"type":"hello","id":"after"}
 
-            """)
+                """)
         #expect(served.status == 0)
         #expect(served.stdout.contains(#""reason":"points-above-total""#))
         #expect(served.stdout.contains(#""id":"after""#))

@@ -7,8 +7,10 @@ import Testing
 @Suite struct TalkStartTests {
     @Test(arguments: [
         (["--target-group", "a,b"], TargetGroupError.wrongNumberOfForms(2).message),
-        (["--flow", "seesaw", "--deck", "kolding"],
-         ExpansionError.deckLacksSection(flow: "seesaw", deck: "kolding-sammen-om-ledelse", section: .model).message),
+        (
+            ["--flow", "seesaw", "--deck", "kolding"],
+            ExpansionError.deckLacksSection(flow: "seesaw", deck: "kolding-sammen-om-ledelse", section: .model).message
+        ),
         (["--flow", "zz"], NameError.unknown(.flow, "zz", candidates: []).message),
     ])
     func aWrongFlagIsRefusedBeforeTheMenu(flags: [String], message: Localized) throws {

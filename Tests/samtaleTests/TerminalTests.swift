@@ -18,21 +18,25 @@ import Testing
     @Test func aWholeOneToOneWithBackAndAnAgreement() throws {
         let state = try StateFolder()
         defer { state.remove() }
-        let run = try Terminal.run(Self.oneToOne, state: state, steps:
-            answer("Jeg holder fokus på borgeren", after: "Spørgsmål 1 af 4", Self.question1)
-            + answer("Et første svar", after: "Spørgsmål 2 af 4", Self.question2)
-            + answer("/tilbage", after: "Spørgsmål 3 af 4", Self.question3)
-            + answer("Et rettet svar", after: "Spørgsmål 2 af 4", Self.question2, "Tidligere svar: Et første svar")
-            + answer("Jeg tager et kursus", after: "Spørgsmål 3 af 4", Self.question3)
-            + answer("Tavlemøde hver mandag", after: "Spørgsmål 4 af 4", "Aftale 1: hvad?")
-            + answer("Ann", after: "Hvem?")
-            + answer("Inden jul", after: "Hvornår?")
-            + answer("", after: "Aftale 2: hvad?")
-            + ["expect OPSUMMERING", "expect \(Self.question1)", "expect Jeg holder fokus på borgeren",
-               "expect \(Self.question2)", "expect Et rettet svar",
-               "expect \(Self.question3)", "expect Jeg tager et kursus",
-               "expect AFTALER", "expect 1. Tavlemøde hver mandag; hvem: Ann; hvornår: Inden jul",
-               "expect Samtalen er slut.", "wait-exit"])
+        let run = try Terminal.run(
+            Self.oneToOne, state: state,
+            steps:
+                answer("Jeg holder fokus på borgeren", after: "Spørgsmål 1 af 4", Self.question1)
+                + answer("Et første svar", after: "Spørgsmål 2 af 4", Self.question2)
+                + answer("/tilbage", after: "Spørgsmål 3 af 4", Self.question3)
+                + answer("Et rettet svar", after: "Spørgsmål 2 af 4", Self.question2, "Tidligere svar: Et første svar")
+                + answer("Jeg tager et kursus", after: "Spørgsmål 3 af 4", Self.question3)
+                + answer("Tavlemøde hver mandag", after: "Spørgsmål 4 af 4", "Aftale 1: hvad?")
+                + answer("Ann", after: "Hvem?")
+                + answer("Inden jul", after: "Hvornår?")
+                + answer("", after: "Aftale 2: hvad?")
+                + [
+                    "expect OPSUMMERING", "expect \(Self.question1)", "expect Jeg holder fokus på borgeren",
+                    "expect \(Self.question2)", "expect Et rettet svar",
+                    "expect \(Self.question3)", "expect Jeg tager et kursus",
+                    "expect AFTALER", "expect 1. Tavlemøde hver mandag; hvem: Ann; hvornår: Inden jul",
+                    "expect Samtalen er slut.", "wait-exit",
+                ])
         try run.requireSteps()
         #expect(run.exitStatus == 0, "\(run.report)")
         let summary = try #require(run.text.range(of: "OPSUMMERING")).upperBound
@@ -43,8 +47,9 @@ import Testing
         #expect(try state.permissions(of: "sessions") == 0o700)
         #expect(try state.permissions(of: "sessions/\(id).json") == 0o600)
         let export = try state.export(id)
-        #expect(export.answers
-            == ["q1": "Jeg holder fokus på borgeren", "q2": "Et rettet svar", "q3": "Jeg tager et kursus"])
+        #expect(
+            export.answers
+                == ["q1": "Jeg holder fokus på borgeren", "q2": "Et rettet svar", "q3": "Jeg tager et kursus"])
         #expect(export.agreementTexts == ["Ann", "Inden jul", "Tavlemøde hver mandag"])
         #expect(export.isFinished)
         #expect(export.endedEarly == false)
@@ -54,10 +59,14 @@ import Testing
     @Test func ctrlCPausesAndTheResumeContinuesAtTheFirstUnansweredQuestion() throws {
         let state = try StateFolder()
         defer { state.remove() }
-        let first = try Terminal.run(Self.oneToOne, state: state, steps:
-            answer("Svar fra første gang", after: "Spørgsmål 1 af 4", Self.question1)
-            + ["expect Spørgsmål 2 af 4", "expect \(Self.question2)", "expect > ",
-               "type et halvt svar", "ctrl-c", "expect \(Self.savedDa)", "wait-exit"])
+        let first = try Terminal.run(
+            Self.oneToOne, state: state,
+            steps:
+                answer("Svar fra første gang", after: "Spørgsmål 1 af 4", Self.question1)
+                + [
+                    "expect Spørgsmål 2 af 4", "expect \(Self.question2)", "expect > ",
+                    "type et halvt svar", "ctrl-c", "expect \(Self.savedDa)", "wait-exit",
+                ])
         try first.requireSteps()
         #expect(first.exitStatus == 0, "Ctrl-C pauses; it is not an error: \(first.report)")
         let id = try #require(first.resumeID, "\(first.report)")
@@ -67,12 +76,16 @@ import Testing
         #expect(paused.answers == ["q1": "Svar fra første gang"])
         #expect(!paused.allStrings.contains { $0.contains("halvt") }, "a half-typed line is not an answer")
 
-        let resumed = try Terminal.run(["talk", "--resume", id], state: state, steps:
-            answer("Svar fra anden gang", after: "Spørgsmål 2 af 4", Self.question2)
-            + answer("Og det tredje", after: "Spørgsmål 3 af 4", Self.question3)
-            + answer("", after: "Spørgsmål 4 af 4", "Aftale 1: hvad?")
-            + ["expect OPSUMMERING", "expect Svar fra første gang", "expect Svar fra anden gang",
-               "expect Og det tredje", "wait-exit"])
+        let resumed = try Terminal.run(
+            ["talk", "--resume", id], state: state,
+            steps:
+                answer("Svar fra anden gang", after: "Spørgsmål 2 af 4", Self.question2)
+                + answer("Og det tredje", after: "Spørgsmål 3 af 4", Self.question3)
+                + answer("", after: "Spørgsmål 4 af 4", "Aftale 1: hvad?")
+                + [
+                    "expect OPSUMMERING", "expect Svar fra første gang", "expect Svar fra anden gang",
+                    "expect Og det tredje", "wait-exit",
+                ])
         try resumed.requireSteps()
         #expect(resumed.exitStatus == 0)
         #expect(resumed.firstProgress == "Spørgsmål 2 af 4", "\(resumed.report)")
@@ -86,12 +99,14 @@ import Testing
     @Test func killMinus9AfterTheThirdAnswerLosesNothing() throws {
         let state = try StateFolder()
         defer { state.remove() }
-        let killed = try Terminal.run(Self.oneToOne, state: state, steps:
-            answer("Et", after: "Spørgsmål 1 af 4", Self.question1)
-            + answer("To", after: "Spørgsmål 2 af 4", Self.question2)
-            + answer("Tre", after: "Spørgsmål 3 af 4", Self.question3)
-            // The fourth question is shown only once the third answer is on disk.
-            + ["expect Spørgsmål 4 af 4", "expect Aftale 1: hvad?", "kill-9"])
+        let killed = try Terminal.run(
+            Self.oneToOne, state: state,
+            steps:
+                answer("Et", after: "Spørgsmål 1 af 4", Self.question1)
+                + answer("To", after: "Spørgsmål 2 af 4", Self.question2)
+                + answer("Tre", after: "Spørgsmål 3 af 4", Self.question3)
+                // The fourth question is shown only once the third answer is on disk.
+                + ["expect Spørgsmål 4 af 4", "expect Aftale 1: hvad?", "kill-9"])
         try killed.requireSteps()
         #expect(killed.signal == 9, "\(killed.report)")
         let id = try state.onlySessionID()
@@ -115,15 +130,18 @@ import Testing
         let state = try StateFolder()
         defer { state.remove() }
         let steps = answer("Et svar", after: Self.question1) + ["expect \(Self.question2)", "expect > ", "ctrl-d"]
-        let plain = try Terminal.run(Self.oneToOne, state: state, environment: ["NO_COLOR": "1"],
-                                     steps: steps + ["expect \(Self.savedDa)", "wait-exit"])
+        let plain = try Terminal.run(
+            Self.oneToOne, state: state, environment: ["NO_COLOR": "1"],
+            steps: steps + ["expect \(Self.savedDa)", "wait-exit"])
         try plain.requireSteps()
         #expect(plain.exitStatus == 0)
         #expect(!plain.output.contains("\u{1B}"), "NO_COLOR: \(plain.output.debugDescription)")
 
-        let coloured = try Terminal.run(["--lang", "en"] + Self.oneToOne, state: state,
-                                        environment: ["TERM": "xterm-256color"], steps: steps
-            + ["expect The conversation is saved. Continue with: samtale talk --resume", "wait-exit"])
+        let coloured = try Terminal.run(
+            ["--lang", "en"] + Self.oneToOne, state: state,
+            environment: ["TERM": "xterm-256color"],
+            steps: steps
+                + ["expect The conversation is saved. Continue with: samtale talk --resume", "wait-exit"])
         try coloured.requireSteps()
         #expect(coloured.exitStatus == 0)
         #expect(coloured.output.contains("\u{1B}[1m\(Self.question1)\u{1B}[0m"), "\(coloured.output.debugDescription)")
@@ -137,9 +155,13 @@ import Testing
     func aDumbTerminalGetsNoEscapes(term: String?) throws {
         let state = try StateFolder()
         defer { state.remove() }
-        let run = try Terminal.run(Self.oneToOne, state: state, environment: ["TERM": term, "NO_COLOR": nil], steps:
-            answer("Et svar", after: Self.question1) + ["expect \(Self.question2)", "expect > ", "ctrl-d",
-                                                      "expect \(Self.savedDa)", "wait-exit"])
+        let run = try Terminal.run(
+            Self.oneToOne, state: state, environment: ["TERM": term, "NO_COLOR": nil],
+            steps:
+                answer("Et svar", after: Self.question1) + [
+                    "expect \(Self.question2)", "expect > ", "ctrl-d",
+                    "expect \(Self.savedDa)", "wait-exit",
+                ])
         try run.requireSteps()
         #expect(run.exitStatus == 0)
         #expect(!run.output.contains("\u{1B}"), "TERM=\(term ?? "(unset)"): \(run.output.debugDescription)")
@@ -151,26 +173,33 @@ import Testing
         defer { state.remove() }
         let id = "0000000000000000000000esc1"
         let hostile = #"Evil\u001b]0;pwned\u0007 \u001b[2J\u001b[31msvar\u009b\u007f\u0008 slut"#
-        let served = try runPiped(["serve", "--stdio"], input: """
-            {"type":"start","flow":"one-to-one","role":"medarbejder","theme":"sammen sikrer","session":"\(id)"}
-            {"type":"input","session":"\(id)","text":"\(hostile)"}
+        let served = try runPiped(
+            ["serve", "--stdio"],
+            input: """
+                {"type":"start","flow":"one-to-one","role":"medarbejder","theme":"sammen sikrer","session":"\(id)"}
+                {"type":"input","session":"\(id)","text":"\(hostile)"}
 
-            """, state: state)
+                """, state: state)
         #expect(served.status == 0 && !served.stdout.contains(#""type":"error""#), "\(served.stdout)")
         let shown = try Samtale.run(["sessions", "show", id], environment: state.environment)
         #expect(shown.status == 0)
         #expect(shown.stdout.contains("\nEvil svar slut\n"), "\(shown.stdout.debugDescription)")
         let markdown = try Samtale.run(["sessions", "export", id], environment: state.environment)
         #expect(markdown.stdout == shown.stdout)
-        let resumed = try Terminal.run(["talk", "--resume", id], state: state, environment: ["TERM": "xterm"], steps:
-            answer("/tilbage", after: "Spørgsmål 2 af 4") + ["expect Tidligere svar: Evil svar slut", "expect > ",
-                                                           "send /slut", "expect Vil du afslutte", "send ja",
-                                                           "expect OPSUMMERING", "wait-exit"])
+        let resumed = try Terminal.run(
+            ["talk", "--resume", id], state: state, environment: ["TERM": "xterm"],
+            steps:
+                answer("/tilbage", after: "Spørgsmål 2 af 4") + [
+                    "expect Tidligere svar: Evil svar slut", "expect > ",
+                    "send /slut", "expect Vil du afslutte", "send ja",
+                    "expect OPSUMMERING", "wait-exit",
+                ])
         try resumed.requireSteps()
         for text in [shown.stdout, resumed.output] {
-            #expect(!text.contains("pwned") && !text.contains("[2J") && !text.contains("\u{7}")
+            #expect(
+                !text.contains("pwned") && !text.contains("[2J") && !text.contains("\u{7}")
                     && !text.contains("\u{9B}") && !text.contains("\u{7F}") && !text.contains("\u{8}"),
-                    "\(text.debugDescription)")
+                "\(text.debugDescription)")
         }
         // The terminal's own emphasis is all the escapes there are: bold, dim, yellow and reset.
         let escapes = Set(resumed.output.matches(of: #/\u{1B}\[[0-9;]*[A-Za-z]/#).map { String($0.output) })
@@ -185,17 +214,21 @@ import Testing
         let long1 = "Jeg lytter til borgeren og spørger ind, før jeg handler, også når der er travlt"
         let long2 = "Vi deler erfaringer på tavlemødet hver uge og beder om sparring tidligt"
         let agreement = "Et fast tavlemøde om kvalitet hver anden mandag med hele teamet"
-        let run = try Terminal.run(Self.oneToOne, state: state, columns: 40, steps:
-            answer(long1, after: "Spørgsmål 1 af 4", Self.question1)
-            + answer("/hjælp", after: "Spørgsmål 2 af 4", Self.question2)
-            + answer(long2, after: "Kommandoer:", "/slut /end", Self.question2)
-            + answer("Et kursus i motiverende samtale", after: Self.question3)
-            + answer(agreement, after: "Aftale 1: hvad?")
-            + answer("Teamlederen og tillidsrepræsentanten", after: "Hvem?")
-            + answer("Fra første mandag i næste kvartal", after: "Hvornår?")
-            + answer("", after: "Aftale 2: hvad?")
-            + ["expect OPSUMMERING", "expect \(long1)", "expect \(long2)", "expect \(agreement)",
-               "expect Samtalen er slut.", "wait-exit"])
+        let run = try Terminal.run(
+            Self.oneToOne, state: state, columns: 40,
+            steps:
+                answer(long1, after: "Spørgsmål 1 af 4", Self.question1)
+                + answer("/hjælp", after: "Spørgsmål 2 af 4", Self.question2)
+                + answer(long2, after: "Kommandoer:", "/slut /end", Self.question2)
+                + answer("Et kursus i motiverende samtale", after: Self.question3)
+                + answer(agreement, after: "Aftale 1: hvad?")
+                + answer("Teamlederen og tillidsrepræsentanten", after: "Hvem?")
+                + answer("Fra første mandag i næste kvartal", after: "Hvornår?")
+                + answer("", after: "Aftale 2: hvad?")
+                + [
+                    "expect OPSUMMERING", "expect \(long1)", "expect \(long2)", "expect \(agreement)",
+                    "expect Samtalen er slut.", "wait-exit",
+                ])
         try run.requireSteps()
         #expect(run.exitStatus == 0)
         #expect(run.linesWiderThan(40).isEmpty, "lines wider than 40 columns: \(run.linesWiderThan(40))")
@@ -205,8 +238,9 @@ import Testing
     @Test func pipedStdinGetsPlainPromptsAndEndOfInputPauses() throws {
         let state = try StateFolder()
         defer { state.remove() }
-        let whole = try runPiped(Self.oneToOne, input: "Et\nTo\n/tilbage\nTo rettet\nTre\nAftalen\nBo\nI morgen\n\n",
-                                 state: state)
+        let whole = try runPiped(
+            Self.oneToOne, input: "Et\nTo\n/tilbage\nTo rettet\nTre\nAftalen\nBo\nI morgen\n\n",
+            state: state)
         #expect(whole.status == 0, "\(whole.stderr)")
         #expect(!whole.stdout.contains("\u{1B}"), "no escapes in a pipe")
         #expect(!whole.stdout.split(separator: "\n").contains { $0.hasPrefix(">") }, "no prompts in a pipe")
@@ -232,13 +266,15 @@ import Testing
     @Test func noArgumentsOnATerminalOpensTheMenu() throws {
         let state = try StateFolder()
         defer { state.remove() }
-        let run = try Terminal.run([], state: state, steps:
-            answer("", after: "Hvilken slags samtale?", "1. Medarbejdersamtale (1:1)", "Enter vælger:")
-            + answer("", after: "Hvilket kortsæt?", "1. Sammen om kerneopgaven – dialogkort")
-            + answer("", after: "Hvilken rolle?", "Enter vælger: Medarbejder")
-            + answer("", after: "Hvilket tema?", "Enter vælger: Sammen sikrer vi driften")
-            + answer("/pause", after: "Spørgsmål 1 af 4", Self.question1)
-            + ["expect \(Self.savedDa)", "wait-exit"])
+        let run = try Terminal.run(
+            [], state: state,
+            steps:
+                answer("", after: "Hvilken slags samtale?", "1. Medarbejdersamtale (1:1)", "Enter vælger:")
+                + answer("", after: "Hvilket kortsæt?", "1. Sammen om kerneopgaven – dialogkort")
+                + answer("", after: "Hvilken rolle?", "Enter vælger: Medarbejder")
+                + answer("", after: "Hvilket tema?", "Enter vælger: Sammen sikrer vi driften")
+                + answer("/pause", after: "Spørgsmål 1 af 4", Self.question1)
+                + ["expect \(Self.savedDa)", "wait-exit"])
         try run.requireSteps()
         #expect(run.exitStatus == 0)
         let id = try #require(run.resumeID)
@@ -252,12 +288,17 @@ import Testing
     @Test func endAsksForConfirmationThenSummarises() throws {
         let state = try StateFolder()
         defer { state.remove() }
-        let run = try Terminal.run(Self.oneToOne, state: state, steps:
-            answer("Kun dette svar", after: "Spørgsmål 1 af 4", Self.question1)
-            + answer("/slut", after: "Spørgsmål 2 af 4", Self.question2)
-            + answer("ja", after: "Vil du afslutte samtalen nu?")
-            + ["expect OPSUMMERING", "expect Kun dette svar", "expect Samtalen blev afsluttet før sidste spørgsmål.",
-               "expect Samtalen er slut.", "wait-exit"])
+        let run = try Terminal.run(
+            Self.oneToOne, state: state,
+            steps:
+                answer("Kun dette svar", after: "Spørgsmål 1 af 4", Self.question1)
+                + answer("/slut", after: "Spørgsmål 2 af 4", Self.question2)
+                + answer("ja", after: "Vil du afslutte samtalen nu?")
+                + [
+                    "expect OPSUMMERING", "expect Kun dette svar",
+                    "expect Samtalen blev afsluttet før sidste spørgsmål.",
+                    "expect Samtalen er slut.", "wait-exit",
+                ])
         try run.requireSteps()
         #expect(run.exitStatus == 0)
         let id = try state.onlySessionID()
@@ -266,8 +307,9 @@ import Testing
         #expect(export.isFinished)
         #expect(export.answers == ["q1": "Kun dette svar"])
         #expect(try state.listed(id)?["status"] as? String == "finished")
-        let markdown = try Samtale.run(["sessions", "export", id, "--format", "markdown"],
-                                       environment: state.environment)
+        let markdown = try Samtale.run(
+            ["sessions", "export", id, "--format", "markdown"],
+            environment: state.environment)
         #expect(markdown.stdout.contains("Samtalen blev afsluttet før sidste spørgsmål."))
     }
 
@@ -277,10 +319,12 @@ import Testing
     func theMenuFitsANarrowTerminal() throws {
         let state = try StateFolder()
         defer { state.remove() }
-        let run = try Terminal.run([], state: state, columns: 40, steps:
-            answer("", after: "Hvilken slags samtale?") + answer("", after: "Hvilket kortsæt?")
-            + answer("", after: "Hvilken rolle?") + answer("", after: "Hvilket tema?")
-            + answer("/pause", after: "Spørgsmål 1 af 4") + ["expect \(Self.savedDa)", "wait-exit"])
+        let run = try Terminal.run(
+            [], state: state, columns: 40,
+            steps:
+                answer("", after: "Hvilken slags samtale?") + answer("", after: "Hvilket kortsæt?")
+                + answer("", after: "Hvilken rolle?") + answer("", after: "Hvilket tema?")
+                + answer("/pause", after: "Spørgsmål 1 af 4") + ["expect \(Self.savedDa)", "wait-exit"])
         try run.requireSteps()
         #expect(run.linesWiderThan(40).isEmpty, "lines wider than 40 columns: \(run.linesWiderThan(40))")
     }
@@ -289,11 +333,15 @@ import Testing
     func theSeesawChartFitsANarrowTerminal() throws {
         let state = try StateFolder()
         defer { state.remove() }
-        let run = try Terminal.run(["talk", "--flow", "seesaw", "--deck", "hjoerring-ledelse-af-kerneopgaven",
-                                    "--role", "leder"], state: state, columns: 40, steps:
-            answer("40,30,20,10", after: "Spørgsmål 1 af")
-            + answer("10,20,30,40", after: "Spørgsmål 2 af")
-            + answer("/pause", after: "Spørgsmål 3 af") + ["expect \(Self.savedDa)", "wait-exit"])
+        let run = try Terminal.run(
+            [
+                "talk", "--flow", "seesaw", "--deck", "hjoerring-ledelse-af-kerneopgaven",
+                "--role", "leder",
+            ], state: state, columns: 40,
+            steps:
+                answer("40,30,20,10", after: "Spørgsmål 1 af")
+                + answer("10,20,30,40", after: "Spørgsmål 2 af")
+                + answer("/pause", after: "Spørgsmål 3 af") + ["expect \(Self.savedDa)", "wait-exit"])
         try run.requireSteps()
         #expect(run.linesWiderThan(40).isEmpty, "lines wider than 40 columns: \(run.linesWiderThan(40))")
     }
@@ -412,8 +460,9 @@ private struct SessionExport {
 
 /// Runs `samtale` with `input` on a pipe as its standard input (`Samtale.run` gives it /dev/null).
 private func runPiped(_ arguments: [String], input: String, state: StateFolder) throws -> Samtale.Result {
-    let process = TestProcess.make(Samtale.binary, arguments, home: state.home, in: state.url,
-                                   environment: state.environment)
+    let process = TestProcess.make(
+        Samtale.binary, arguments, home: state.home, in: state.url,
+        environment: state.environment)
     let stdin = Pipe()
     let stdout = Pipe()
     let stderr = try FileHandle(forUpdating: emptyFile(in: state.url, named: "stderr-\(UUID().uuidString)"))
@@ -430,8 +479,9 @@ private func runPiped(_ arguments: [String], input: String, state: StateFolder) 
     try stderr.seek(toOffset: 0)
     let err = try stderr.readToEnd() ?? Data()
     try stderr.close()
-    return Samtale.Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                          stderr: String(decoding: err, as: UTF8.self))
+    return Samtale.Result(
+        status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+        stderr: String(decoding: err, as: UTF8.self))
 }
 
 private func emptyFile(in folder: URL, named name: String) throws -> URL {
@@ -470,7 +520,9 @@ private enum Terminal {
         var sent: [String] = []
 
         enum CodingKeys: String, CodingKey {
-            case ok, error, output, exitStatus = "exit_status", signal, killedAtEnd = "killed_at_end"
+            case ok, error, output, signal
+            case exitStatus = "exit_status"
+            case killedAtEnd = "killed_at_end"
         }
 
         /// The output without escapes and carriage returns: the lines as a reader sees them.

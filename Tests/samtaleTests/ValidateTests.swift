@@ -17,13 +17,15 @@ func fixtureNames(_ folder: String) -> [String] {
         #expect(result.stderr.contains("11 filer tjekket, 0 fejl"))
     }
 
-    @Test(arguments: ["broken", "semantic", "flows/broken", "flows/semantic"].flatMap { folder in
-        fixtureNames(folder).map { (folder, $0) }
-    })
+    @Test(
+        arguments: ["broken", "semantic", "flows/broken", "flows/semantic"].flatMap { folder in
+            fixtureNames(folder).map { (folder, $0) }
+        })
     func eachBrokenFileGivesItsLinesAndExit65(folderName: String, name: String) throws {
         let folder = Samtale.fixtures.appendingPathComponent(folderName)
-        let expected = try String(contentsOf: folder.appendingPathComponent(name.replacingOccurrences(of: ".json", with: ".expected")),
-                                  encoding: .utf8)
+        let expected = try String(
+            contentsOf: folder.appendingPathComponent(name.replacingOccurrences(of: ".json", with: ".expected")),
+            encoding: .utf8)
         let result = try Samtale.run(["validate", name, "--lang", "en"], in: folder)
         #expect(result.status == 65)
         #expect(result.stdout == expected)
@@ -32,14 +34,17 @@ func fixtureNames(_ folder: String) -> [String] {
     /// Flows and decks are checked through the catalog, as every command loads them, and told file by file in the
     /// order they were named, whatever their kind.
     @Test func brokenFilesAreToldInTheOrderTheyWereNamed() throws {
-        let files = ["flows/semantic/duplicate-id.json", "semantic/no-questions.json",
-                     "flows/semantic/unknown-points-reference.json"]
+        let files = [
+            "flows/semantic/duplicate-id.json", "semantic/no-questions.json",
+            "flows/semantic/unknown-points-reference.json",
+        ]
         var expected = ""
         for file in files {
             let name = file.split(separator: "/").last!
             let folder = file.dropLast(name.count)
-            let lines = try String(contentsOf: Samtale.fixtures.appendingPathComponent(
-                file.replacingOccurrences(of: ".json", with: ".expected")), encoding: .utf8)
+            let lines = try String(
+                contentsOf: Samtale.fixtures.appendingPathComponent(
+                    file.replacingOccurrences(of: ".json", with: ".expected")), encoding: .utf8)
             expected += lines.split(separator: "\n").map { folder + $0 + "\n" }.joined()
         }
         let result = try Samtale.run(["validate", "--lang", "en"] + files, in: Samtale.fixtures)
@@ -51,7 +56,9 @@ func fixtureNames(_ folder: String) -> [String] {
     @Test func aFolderIsValidatedFileByFile() throws {
         let result = try Samtale.run(["validate", Samtale.fixtures.appendingPathComponent("broken").path])
         #expect(result.status == 65)
-        #expect(Set(result.stdout.split(separator: "\n").map { $0.split(separator: ":")[0] }).count == fixtureNames("broken").count)
+        #expect(
+            Set(result.stdout.split(separator: "\n").map { $0.split(separator: ":")[0] }).count
+                == fixtureNames("broken").count)
         #expect(try Samtale.run(["validate", Samtale.fixtures.appendingPathComponent("valid").path]).status == 0)
     }
 
@@ -59,19 +66,28 @@ func fixtureNames(_ folder: String) -> [String] {
     /// form samtale numbers its questions with (an answer would be overwritten), a points total beyond what a session
     /// may hold (the session would be refused as damaged on resume).
     @Test(arguments: [
-        ("reserved-id.json", ["self-with-q1", "skanderborg", "medarbejder"],
-         #"steps[3].id: id "q1" er forbeholdt de spørgsmål, samtale selv nummererer (q1, q2, …); vælg et andet id"#),
-        ("large-total.json", ["seesaw", "hjoerring-ledelse-af-kerneopgaven", "leder"],
-         "steps[1].total: skal være et helt tal fra 1 til 10000, ikke »10001«"),
+        (
+            "reserved-id.json", ["self-with-q1", "skanderborg", "medarbejder"],
+            #"steps[3].id: id "q1" er forbeholdt de spørgsmål, samtale selv nummererer (q1, q2, …); vælg et andet id"#
+        ),
+        (
+            "large-total.json", ["seesaw", "hjoerring-ledelse-af-kerneopgaven", "leder"],
+            "steps[1].total: skal være et helt tal fra 1 til 10000, ikke »10001«"
+        ),
     ])
     func aFlowThatASessionCouldNotHoldIsRefused(file: String, setup: [String], message: String) throws {
         let folder = try Samtale.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("flows"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Samtale.fixtures.appendingPathComponent("flows/broken/" + file),
-                                         to: folder.appendingPathComponent("flows/" + file))
-        let talk = try Samtale.run(["talk", "--dialogues", folder.path, "--flow", setup[0], "--deck", setup[1],
-                                    "--role", setup[2]], environment: ["SAMTALE_STATE_DIR": folder.path])
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("flows"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Samtale.fixtures.appendingPathComponent("flows/broken/" + file),
+            to: folder.appendingPathComponent("flows/" + file))
+        let talk = try Samtale.run(
+            [
+                "talk", "--dialogues", folder.path, "--flow", setup[0], "--deck", setup[1],
+                "--role", setup[2],
+            ], environment: ["SAMTALE_STATE_DIR": folder.path])
         #expect(talk.status == 65)
         #expect(talk.stderr.contains("flows/\(file): \(message)"), "\(talk.stderr)")
         #expect(talk.stdout.isEmpty)
@@ -90,7 +106,8 @@ func fixtureNames(_ folder: String) -> [String] {
     /// A folder holding the valid fixture deck, under a chosen id.
     func folder(withDeckID id: String) throws -> URL {
         let folder = try Samtale.temporaryFolder()
-        let text = try String(contentsOf: Samtale.fixtures.appendingPathComponent("valid/test-kort.json"), encoding: .utf8)
+        let text = try String(
+            contentsOf: Samtale.fixtures.appendingPathComponent("valid/test-kort.json"), encoding: .utf8)
         try text.replacingOccurrences(of: "\"id\": \"test-kort\"", with: "\"id\": \"\(id)\"")
             .write(to: folder.appendingPathComponent("deck.json"), atomically: true, encoding: .utf8)
         return folder
@@ -98,9 +115,12 @@ func fixtureNames(_ folder: String) -> [String] {
 
     @Test func aUserDeckIsAddedFromAFlagOrTheEnvironment() throws {
         let folder = try folder(withDeckID: "test-kort")
-        let byFlag = try Samtale.run(["prompt", "--dialogues", folder.path, "--deck", "testkort", "--date", "2026-11-26"])
+        let byFlag = try Samtale.run([
+            "prompt", "--dialogues", folder.path, "--deck", "testkort", "--date", "2026-11-26",
+        ])
         #expect(byFlag.status == 0 && !byFlag.stdout.isEmpty && byFlag.stderr.isEmpty)
-        let byEnvironment = try Samtale.run(["list", "decks"], environment: ["SAMTALE_DIALOGUES": "/nonexistent-is-fine-if-unused:" + folder.path])
+        let byEnvironment = try Samtale.run(
+            ["list", "decks"], environment: ["SAMTALE_DIALOGUES": "/nonexistent-is-fine-if-unused:" + folder.path])
         #expect(byEnvironment.status == 66)
         let listed = try Samtale.run(["list", "decks"], environment: ["SAMTALE_DIALOGUES": folder.path])
         #expect(listed.stdout.split(separator: "\n").count == 6)
@@ -112,13 +132,16 @@ func fixtureNames(_ folder: String) -> [String] {
         #expect(result.status == 0)
         #expect(result.stdout.split(separator: "\n").count == 5)
         #expect(result.stdout.contains("Testkort"))
-        #expect(result.stderr.contains(#"note: deck "hjoerring-dialogkort" from \#(folder.path)/deck.json replaces the built-in one"#))
+        #expect(
+            result.stderr.contains(
+                #"note: deck "hjoerring-dialogkort" from \#(folder.path)/deck.json replaces the built-in one"#))
     }
 
     @Test func aBrokenUserDeckStopsCommandsWithExit65() throws {
         let folder = try Samtale.temporaryFolder()
-        try FileManager.default.copyItem(at: Samtale.fixtures.appendingPathComponent("broken/unknown-key.json"),
-                                         to: folder.appendingPathComponent("unknown-key.json"))
+        try FileManager.default.copyItem(
+            at: Samtale.fixtures.appendingPathComponent("broken/unknown-key.json"),
+            to: folder.appendingPathComponent("unknown-key.json"))
         let result = try Samtale.run(["prompt", "--dialogues", folder.path, "--lang", "en"])
         #expect(result.status == 65)
         #expect(result.stdout.isEmpty)
@@ -149,8 +172,10 @@ struct SchemaAgreementTests {
                 except Exception:
                     print("invalid", path)
             """
-        let output = try JSONSchemaCheck.run(script, [Samtale.root.appendingPathComponent("Dialogues/\(schema)").path]
-                                             + files.map(\.path))
+        let output = try JSONSchemaCheck.run(
+            script,
+            [Samtale.root.appendingPathComponent("Dialogues/\(schema)").path]
+                + files.map(\.path))
         let text = String(decoding: output, as: UTF8.self)
         var verdicts: [String: Bool] = [:]
         for line in text.split(separator: "\n") {
@@ -167,7 +192,9 @@ struct SchemaAgreementTests {
     @Test func theBuiltInDecksPassTheSchemaAndValidate() throws {
         let dialogues = Samtale.root.appendingPathComponent("Dialogues")
         let decks = try FileManager.default.contentsOfDirectory(atPath: dialogues.path)
-            .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.map { dialogues.appendingPathComponent($0) }
+            .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.map {
+                dialogues.appendingPathComponent($0)
+            }
         #expect(decks.count == 5)
         let verdicts = try schemaVerdicts(decks + files("valid"))
         #expect(verdicts.count == decks.count + 1)
@@ -181,7 +208,8 @@ struct SchemaAgreementTests {
         #expect(verdicts.count == broken.count)
         for file in broken {
             #expect(verdicts[file.path] == false, "the schema accepts \(file.lastPathComponent)")
-            #expect(try Samtale.run(["validate", file.path]).status == 65, "validate accepts \(file.lastPathComponent)")
+            #expect(
+                try Samtale.run(["validate", file.path]).status == 65, "validate accepts \(file.lastPathComponent)")
         }
     }
 
@@ -191,7 +219,9 @@ struct SchemaAgreementTests {
         let semantic = files("semantic")
         let verdicts = try schemaVerdicts(semantic)
         for file in semantic {
-            #expect(verdicts[file.path] == true, "\(file.lastPathComponent) is now caught by the schema: move it to broken/")
+            #expect(
+                verdicts[file.path] == true, "\(file.lastPathComponent) is now caught by the schema: move it to broken/"
+            )
             #expect(try Samtale.run(["validate", file.path]).status == 65)
         }
     }
@@ -205,16 +235,18 @@ struct SchemaAgreementTests {
         #expect(goldens.count == 6)
         let state = try Samtale.temporaryFolder()
         let sessions = state.appendingPathComponent("sessions")
-        try FileManager.default.createDirectory(at: sessions, withIntermediateDirectories: false,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: sessions, withIntermediateDirectories: false,
+            attributes: [.posixPermissions: 0o700])
         let fixtures = tests.appendingPathComponent("Fixtures")
         var exports: [URL] = []
         for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path) where name.hasSuffix(".json") {
             let data = try Data(contentsOf: fixtures.appendingPathComponent(name))
             let id = try #require((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["id"] as? String)
             try data.write(to: sessions.appendingPathComponent("\(id).json"))
-            let exported = try Samtale.run(["sessions", "export", id, "--format", "json"],
-                                           environment: ["SAMTALE_STATE_DIR": state.path])
+            let exported = try Samtale.run(
+                ["sessions", "export", id, "--format", "json"],
+                environment: ["SAMTALE_STATE_DIR": state.path])
             #expect(exported.status == 0, "\(name): \(exported.stderr)")
             let export = state.appendingPathComponent("export-\(name)")
             try Data(exported.stdout.utf8).write(to: export)
@@ -225,8 +257,9 @@ struct SchemaAgreementTests {
         let verdicts = try schemaVerdicts(goldens + exports, schema: "session.schema.json")
         #expect(verdicts.count == goldens.count + exports.count && verdicts.values.allSatisfy { $0 }, "\(verdicts)")
         // A file from before the record is not one: the schema tells them apart.
-        let before = try schemaVerdicts([fixtures.appendingPathComponent("finished-self.json")],
-                                        schema: "session.schema.json")
+        let before = try schemaVerdicts(
+            [fixtures.appendingPathComponent("finished-self.json")],
+            schema: "session.schema.json")
         #expect(before.values.allSatisfy { !$0 } && before.count == 1)
     }
 

@@ -15,7 +15,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Makes a date from its parts, or nil for a day that does not exist (Feb 30, month 13) or a year outside 1583...9999.
     public init?(year: Int, month: Int, day: Int) {
         guard Self.validYears.contains(year), (1...12).contains(month),
-              (1...Self.daysInMonth(month, year: year)).contains(day) else { return nil }
+            (1...Self.daysInMonth(month, year: year)).contains(day)
+        else { return nil }
         self.init(uncheckedYear: year, month: month, day: day)
     }
 
@@ -23,9 +24,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(iso: String) {
         let bytes = Array(iso.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = Self.number(bytes[0..<4]),
-              let month = Self.number(bytes[5..<7]),
-              let day = Self.number(bytes[8..<10]) else { return nil }
+            let year = Self.number(bytes[0..<4]),
+            let month = Self.number(bytes[5..<7]),
+            let day = Self.number(bytes[8..<10])
+        else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -125,7 +127,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
 /// A day of the week, numbered as in ISO 8601 (Monday is 1).
 public enum Weekday: Int, Sendable, CaseIterable {
-    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+    case monday = 1
+    case tuesday, wednesday, thursday, friday, saturday, sunday
 
     /// Whether this is Saturday or Sunday.
     public var isWeekend: Bool {

@@ -63,9 +63,12 @@ public enum DanishHolidays {
             (12, 26, "2. juledag"),
             (12, 31, "nytårsaftensdag"),
         ]
-        let all = [DanishHoliday(date: CivilDate(uncheckedYear: year, month: 1, day: 1), name: "nytårsdag")]
+        let all =
+            [DanishHoliday(date: CivilDate(uncheckedYear: year, month: 1, day: 1), name: "nytårsdag")]
             + movable.map { DanishHoliday(date: easter.adding(days: $0.offset), name: $0.name) }
-            + fixed.map { DanishHoliday(date: CivilDate(uncheckedYear: year, month: $0.month, day: $0.day), name: $0.name) }
+            + fixed.map {
+                DanishHoliday(date: CivilDate(uncheckedYear: year, month: $0.month, day: $0.day), name: $0.name)
+            }
         // Sorting on (date, position) keeps the order above for ties, whatever the sort's stability.
         return all.enumerated()
             .sorted { ($0.element.date.daysSinceEpoch, $0.offset) < ($1.element.date.daysSinceEpoch, $1.offset) }

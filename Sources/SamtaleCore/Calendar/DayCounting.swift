@@ -40,7 +40,8 @@ public struct DayCounting: Hashable, Sendable {
         }
         let start = from.daysSinceEpoch
         let end = to.daysSinceEpoch
-        var count = skipsWeekends
+        var count =
+            skipsWeekends
             ? Self.weekdaysBefore(end) - Self.weekdaysBefore(start)
             : end - start
         if skipsDanishHolidays {

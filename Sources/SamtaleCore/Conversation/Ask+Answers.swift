@@ -22,19 +22,23 @@ extension Ask.Kind {
             return .success(.text(text))
         case .scale(let minimum, let maximum):
             guard let value = Int(text), (minimum...maximum).contains(value) else {
-                return .failure(text.isWholeNumber ? .outOfRange(value: text, minimum: minimum, maximum: maximum)
-                                    : .notANumber(text))
+                return .failure(
+                    text.isWholeNumber
+                        ? .outOfRange(value: text, minimum: minimum, maximum: maximum)
+                        : .notANumber(text))
             }
             return .success(.scale(value))
         case .choice(let options):
             if let number = Int(text) {
-                return (1...options.count).contains(number) ? .success(.choice(number - 1))
+                return (1...options.count).contains(number)
+                    ? .success(.choice(number - 1))
                     : .failure(.notAChoice(text, count: options.count))
             }
             let wanted = text.lowercased()
             if let exact = options.firstIndex(where: { $0.lowercased() == wanted }) { return .success(.choice(exact)) }
             let prefixed = options.indices.filter { options[$0].lowercased().hasPrefix(wanted) }
-            return prefixed.count == 1 ? .success(.choice(prefixed[0])) : .failure(.notAChoice(text, count: options.count))
+            return prefixed.count == 1
+                ? .success(.choice(prefixed[0])) : .failure(.notAChoice(text, count: options.count))
         case .points(let labels, let total):
             let parts = text.split { $0.isWhitespace || $0 == "," || $0 == ";" }
             var points: [Int] = []
@@ -86,7 +90,11 @@ extension Ask.Kind {
         case .text(let text): text
         case .scale(let value): String(value)
         case .choice(let index):
-            if case .choice(let options) = self, options.indices.contains(index) { options[index] } else { String(index + 1) }
+            if case .choice(let options) = self, options.indices.contains(index) {
+                options[index]
+            } else {
+                String(index + 1)
+            }
         case .points(let points): points.map(String.init).joined(separator: " ")
         case .skipped: nil
         }

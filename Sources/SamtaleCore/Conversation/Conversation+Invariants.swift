@@ -47,13 +47,14 @@ extension Conversation {
             ids.insert(ask.id).inserted && ask.kind.isAnswerable
         }
         for (index, step) in script.steps.enumerated() {
-            let valid = switch step {
-            case .ask(let ask): accepts(ask)
-            case .chart(_, _, let areas): !areas.isEmpty
-            case .gapQuestions(_, _, let areas, let questions):
-                !areas.isEmpty && questions.allSatisfy { $0.allSatisfy(accepts) }
-            case .say, .heading, .card, .agreements, .summary: true
-            }
+            let valid =
+                switch step {
+                case .ask(let ask): accepts(ask)
+                case .chart(_, _, let areas): !areas.isEmpty
+                case .gapQuestions(_, _, let areas, let questions):
+                    !areas.isEmpty && questions.allSatisfy { $0.allSatisfy(accepts) }
+                case .say, .heading, .card, .agreements, .summary: true
+                }
             if !valid { return index }
         }
         return nil
@@ -104,7 +105,8 @@ extension Conversation {
             return (0..<made).contains(index) || (index == made && field == .what)
         case .gapQuestion(let step, let index):
             guard script.steps.indices.contains(step),
-                  case .gapQuestions(_, _, _, let questions) = script.steps[step] else { return false }
+                case .gapQuestions(_, _, _, let questions) = script.steps[step]
+            else { return false }
             guard inAnyArea else { return gapAsks(step: step)?.indices.contains(index) == true }
             return index >= 0 && questions.contains { $0.indices.contains(index) }
         }

@@ -164,8 +164,10 @@ public struct Conversation: Equatable, Sendable {
     }
 
     /// A conversation as read from a file, its invariants not yet checked (`damage`).
-    init(script: Script, language: Language, startedAt: String, state: State, answers: [String: Answer],
-         agreements: [Int: [Agreement]], answered: [Place]) {
+    init(
+        script: Script, language: Language, startedAt: String, state: State, answers: [String: Answer],
+        agreements: [Int: [Agreement]], answered: [Place]
+    ) {
         self.init(script: script, language: language, startedAt: startedAt)
         self.state = state
         self.answers = answers
@@ -214,11 +216,12 @@ public struct Conversation: Equatable, Sendable {
             state = .waiting(waiting)
             return [ask(waiting)]
         case .confirmingEnd(let waiting):
-            let confirmed = switch event {
-            case .answer(let text): Strings.isYes(text.trimmingWhitespace)
-            case .command(.end): true
-            default: false
-            }
+            let confirmed =
+                switch event {
+                case .answer(let text): Strings.isYes(text.trimmingWhitespace)
+                case .command(.end): true
+                default: false
+                }
             guard confirmed else {
                 state = .waiting(waiting)
                 return [ask(waiting)]
@@ -311,8 +314,10 @@ public struct Conversation: Equatable, Sendable {
         return ask
     }
 
-    private mutating func agreed(_ text: String, step: Int, index: Int, field: AgreementField,
-                                 at waiting: Waiting) -> [Action] {
+    private mutating func agreed(
+        _ text: String, step: Int, index: Int, field: AgreementField,
+        at waiting: Waiting
+    ) -> [Action] {
         var list = agreements[step] ?? []
         if field == .what && text.isEmpty {
             if index < list.count { return [.reask(.emptyAnswer), ask(waiting)] }
@@ -398,7 +403,9 @@ public struct Conversation: Equatable, Sendable {
             case .agreements:
                 return actions + settle(at: .agreement(step: step, index: agreements[step]?.count ?? 0, field: .what))
             case .gapQuestions:
-                if gapAsks(step: step)?.isEmpty == false { return actions + settle(at: .gapQuestion(step: step, index: 0)) }
+                if gapAsks(step: step)?.isEmpty == false {
+                    return actions + settle(at: .gapQuestion(step: step, index: 0))
+                }
             case .summary:
                 return actions + finish(endedEarly: false)
             }
@@ -435,11 +442,14 @@ public struct Conversation: Equatable, Sendable {
         case .agreement(let step, let index, let field):
             let (prompt, theme) = agreementsStep(step)
             let number = index + 1
-            let text = field == .what ? "\(prompt) \(Strings.agreementField(field, number: number)[language])"
+            let text =
+                field == .what
+                ? "\(prompt) \(Strings.agreementField(field, number: number)[language])"
                 : Strings.agreementField(field, number: number)[language]
             // "What" says itself that an empty answer ends the list; the other two are plainly optional.
-            ask = Ask(id: "agreement-\(step)-\(index)-\(field.rawValue)", text: text, optional: field != .what,
-                      purpose: .reflection, theme: theme)
+            ask = Ask(
+                id: "agreement-\(step)-\(index)-\(field.rawValue)", text: text, optional: field != .what,
+                purpose: .reflection, theme: theme)
             let existing = agreements[step].flatMap { index < $0.count ? $0[index] : nil }
             previous = existing.map { agreement in
                 switch field {
@@ -470,11 +480,12 @@ public struct Conversation: Equatable, Sendable {
     /// Questions count one each; an agreements list counts one; gap questions count as many as an area has.
     private func progress(at place: Place) -> Progress {
         let total = script.unitsBefore[script.steps.count]
-        let (step, within): (Int, Int) = switch place {
-        case .question(let step): (step, 0)
-        case .agreement(let step, _, _): (step, 0)
-        case .gapQuestion(let step, let index): (step, index)
-        }
+        let (step, within): (Int, Int) =
+            switch place {
+            case .question(let step): (step, 0)
+            case .agreement(let step, _, _): (step, 0)
+            case .gapQuestion(let step, let index): (step, index)
+            }
         return Progress(current: min(script.unitsBefore[step] + within + 1, total), total: total)
     }
 
@@ -495,7 +506,8 @@ extension String {
         // find the characters (grapheme clusters), which is slow.
         let isVisibleASCII = { (byte: UInt8) in byte > 0x20 && byte < 0x7F }
         if let head = utf8.first, let tail = utf8.last, isVisibleASCII(head), isVisibleASCII(tail) { return self }
-        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace })
+        else {
             return ""
         }
         return String(self[first...last])

@@ -50,10 +50,12 @@ extension ExpansionError {
             )
         case .wrongThemeCount(let flow, let expected, let given):
             expected == .one
-                ? Localized(da: "samtaleformen \(flow) kræver præcis ét tema, men \(Self.chosen(given).da)",
-                            en: "the \(flow) flow needs exactly one theme, but \(Self.chosen(given).en)")
-                : Localized(da: "samtaleformen \(flow) kræver mindst ét tema",
-                            en: "the \(flow) flow needs at least one theme")
+                ? Localized(
+                    da: "samtaleformen \(flow) kræver præcis ét tema, men \(Self.chosen(given).da)",
+                    en: "the \(flow) flow needs exactly one theme, but \(Self.chosen(given).en)")
+                : Localized(
+                    da: "samtaleformen \(flow) kræver mindst ét tema",
+                    en: "the \(flow) flow needs at least one theme")
         case .tooFewParticipants(let flow, let needed, let given):
             Self.tooFewParticipants(flow: flow, needed: needed, given: given)
         case .noCards(let role, let themes):
@@ -78,16 +80,23 @@ extension ExpansionError {
     /// Shows the participants by example (Ann og Bo for two), up to four, so that the message says what is meant.
     private static func tooFewParticipants(flow: String, needed: Int, given: Int) -> Localized {
         let names = ["Ann", "Bo", "Cai", "Dorte"].prefix(needed)
-        let example = needed <= 4
-            ? Localized(da: ", fx \(listed(names, and: Strings.and.da))",
-                        en: ", such as \(listed(names, and: Strings.and.en))")
+        let example =
+            needed <= 4
+            ? Localized(
+                da: ", fx \(listed(names, and: Strings.and.da))",
+                en: ", such as \(listed(names, and: Strings.and.en))")
             : Localized(da: "", en: "")
-        let counted = needed == 1 ? Localized(da: "1 deltager", en: "1 participant")
+        let counted =
+            needed == 1
+            ? Localized(da: "1 deltager", en: "1 participant")
             : Localized(da: "\(needed) deltagere", en: "\(needed) participants")
-        let present = given == 0 ? Localized(da: "der er ingen", en: "there are none")
+        let present =
+            given == 0
+            ? Localized(da: "der er ingen", en: "there are none")
             : Localized(da: "der er kun \(given)", en: given == 1 ? "there is only 1" : "there are only \(given)")
-        return Localized(da: "samtaleformen \(flow) kræver mindst \(counted.da)\(example.da), men \(present.da)",
-                         en: "the \(flow) flow needs at least \(counted.en)\(example.en), but \(present.en)")
+        return Localized(
+            da: "samtaleformen \(flow) kræver mindst \(counted.da)\(example.da), men \(present.da)",
+            en: "the \(flow) flow needs at least \(counted.en)\(example.en), but \(present.en)")
     }
 
     /// "Ann, Bo og Cai": the last two joined by `and`, the others by commas.
@@ -118,7 +127,8 @@ extension Flow {
         guard roles.count == selection.roles, roles.count == setup.roles.count else {
             throw .wrongRoleCount(flow: id, expected: selection.roles, given: setup.roles.count)
         }
-        if roles.count == 2, roles[0].level == roles[1].level || roles.contains(where: { $0.level == Role.sharedLevel }) {
+        if roles.count == 2, roles[0].level == roles[1].level || roles.contains(where: { $0.level == Role.sharedLevel })
+        {
             throw .notDifferentLevels(flow: id, roles: roles.map(\.id))
         }
         guard setup.participants.count >= selection.participants else {
@@ -132,9 +142,12 @@ extension Flow {
             break
         }
         // A form of leadership stands for its sub-themes; only themes with a card for the (first) role take part.
-        let wanted = chosen.isEmpty ? Set(deck.themes.map(\.id)) : chosen.reduce(into: Set<String>()) {
-            $0.formUnion(deck.themeIDs(within: $1))
-        }
+        let wanted =
+            chosen.isEmpty
+            ? Set(deck.themes.map(\.id))
+            : chosen.reduce(into: Set<String>()) {
+                $0.formUnion(deck.themeIDs(within: $1))
+            }
         let themes = deck.themes.filter { theme in
             wanted.contains(theme.id) && deck.cards.contains { $0.role == roles[0].id && $0.theme == theme.id }
         }
@@ -181,18 +194,21 @@ private struct Expander {
             return themes.flatMap { expand(steps, theme: $0) }
         case .statements:
             return cards(theme: theme, role: roles[0]).map { card in
-                .card(heading: card.heading.map(substitute), statements: card.statements.map(substitute),
-                      quotes: card.quotes.map(substitute))
+                .card(
+                    heading: card.heading.map(substitute), statements: card.statements.map(substitute),
+                    quotes: card.quotes.map(substitute))
             }
         case .questions(let audience, let limit, let askedByParticipants, let alternate, let optional):
             var asks: [Ask] = []
             if alternate {
                 asks = alternatingQuestions(theme: theme, audience: audience, limit: limit, optional: optional)
             } else {
-                let questions = pick(cards(theme: theme, role: roles[0]).flatMap { deck.questions(on: $0, for: audience) },
-                                     limit: limit)
+                let questions = pick(
+                    cards(theme: theme, role: roles[0]).flatMap { deck.questions(on: $0, for: audience) },
+                    limit: limit)
                 for (index, question) in questions.enumerated() {
-                    let askedBy = askedByParticipants && !setup.participants.isEmpty
+                    let askedBy =
+                        askedByParticipants && !setup.participants.isEmpty
                         ? setup.participants[index % setup.participants.count] : nil
                     asks.append(ask(question, optional: optional, askedBy: askedBy))
                 }
@@ -201,19 +217,27 @@ private struct Expander {
         case .agreements(let text):
             return [.agreements(prompt: fill(text, theme: theme), theme: theme?.name)]
         case .ask(let id, let text, let optional):
-            return [.ask(Ask(id: id, text: fill(text, theme: theme), optional: optional, purpose: .reflection,
-                             theme: theme?.name))]
+            return [
+                .ask(
+                    Ask(
+                        id: id, text: fill(text, theme: theme), optional: optional, purpose: .reflection,
+                        theme: theme?.name))
+            ]
         case .rateStatements(let text, let example):
             return cards(theme: theme, role: roles[0]).flatMap { card in
                 card.statements.flatMap { statement -> [ScriptStep] in
                     let themeName = deck.theme(id: card.theme)?.name
                     let subject = substitute(statement)
                     return [
-                        .ask(Ask(id: nextID(), text: fill(text, theme: theme, statement: subject),
-                                 kind: .scale(minimum: 1, maximum: 5), purpose: .statementRating, theme: themeName,
-                                 subject: subject)),
-                        .ask(Ask(id: nextID(), text: fill(example, theme: theme, statement: subject), optional: true,
-                                 purpose: .statementExample, theme: themeName, subject: subject)),
+                        .ask(
+                            Ask(
+                                id: nextID(), text: fill(text, theme: theme, statement: subject),
+                                kind: .scale(minimum: 1, maximum: 5), purpose: .statementRating, theme: themeName,
+                                subject: subject)),
+                        .ask(
+                            Ask(
+                                id: nextID(), text: fill(example, theme: theme, statement: subject), optional: true,
+                                purpose: .statementExample, theme: themeName, subject: subject)),
                     ]
                 }
             }
@@ -221,14 +245,20 @@ private struct Expander {
             return cards(theme: theme, role: roles[0]).flatMap { card in
                 card.pitfalls.map { pitfall -> ScriptStep in
                     let subject = substitute(pitfall)
-                    return .ask(Ask(id: nextID(), text: fill(text, theme: theme, pitfall: subject),
-                                    kind: .scale(minimum: 1, maximum: 5), purpose: .pitfallRating,
-                                    theme: deck.theme(id: card.theme)?.name, subject: subject))
+                    return .ask(
+                        Ask(
+                            id: nextID(), text: fill(text, theme: theme, pitfall: subject),
+                            kind: .scale(minimum: 1, maximum: 5), purpose: .pitfallRating,
+                            theme: deck.theme(id: card.theme)?.name, subject: subject))
                 }
             }
         case .points(let id, let total, let text):
-            return [.ask(Ask(id: id, text: fill(text, theme: theme), kind: .points(labels: themes.map(\.name), total: total),
-                             purpose: .points))]
+            return [
+                .ask(
+                    Ask(
+                        id: id, text: fill(text, theme: theme), kind: .points(labels: themes.map(\.name), total: total),
+                        purpose: .points))
+            ]
         case .chart(let now, let needed):
             return [.chart(now: now, needed: needed, areas: themes.map(\.name))]
         case .gapQuestions(let now, let needed, let audience, let limit):
@@ -251,7 +281,8 @@ private struct Expander {
     }
 
     /// Across levels: the lower role's questions put by the higher role, and the other way round, in turn.
-    private mutating func alternatingQuestions(theme: Theme?, audience: Audience, limit: Int?, optional: Bool) -> [Ask] {
+    private mutating func alternatingQuestions(theme: Theme?, audience: Audience, limit: Int?, optional: Bool) -> [Ask]
+    {
         let lists = roles.map { role in
             pick(cards(theme: theme, role: role).flatMap { deck.questions(on: $0, for: audience) }, limit: limit)
         }
@@ -265,7 +296,8 @@ private struct Expander {
     }
 
     private mutating func ask(_ question: Question, optional: Bool, askedBy: String?) -> Ask {
-        Ask(id: nextID(), text: substitute(question.text), optional: optional, purpose: .question,
+        Ask(
+            id: nextID(), text: substitute(question.text), optional: optional, purpose: .question,
             theme: deck.theme(id: question.card.theme)?.name, role: deck.role(id: question.card.role)?.name,
             askedBy: askedBy, origin: question.origin)
     }

@@ -99,11 +99,12 @@ public struct Script: Codable, Equatable, Sendable {
         var sums = [0]
         sums.reserveCapacity(steps.count + 1)
         for step in steps {
-            let units = switch step {
-            case .ask, .agreements: 1
-            case .gapQuestions(_, _, _, let questions): questions.map(\.count).max() ?? 0
-            case .say, .heading, .card, .chart, .summary: 0
-            }
+            let units =
+                switch step {
+                case .ask, .agreements: 1
+                case .gapQuestions(_, _, _, let questions): questions.map(\.count).max() ?? 0
+                case .say, .heading, .card, .chart, .summary: 0
+                }
             sums.append(sums[sums.count - 1] + units)
         }
         return sums

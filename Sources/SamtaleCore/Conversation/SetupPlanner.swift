@@ -9,7 +9,9 @@ public struct PartialSetup: Sendable {
     public var themes: [Theme]?
     public var participants: [String]?
 
-    public init(flow: Flow? = nil, deck: Deck? = nil, roles: [Role] = [], themes: [Theme]? = nil, participants: [String]? = nil) {
+    public init(
+        flow: Flow? = nil, deck: Deck? = nil, roles: [Role] = [], themes: [Theme]? = nil, participants: [String]? = nil
+    ) {
         self.flow = flow
         self.deck = deck
         self.roles = roles
@@ -57,8 +59,9 @@ public enum SetupAnswerError: ExplainedError, Equatable, Sendable {
         case .name(let error): error.message
         case .needsAnswer: Localized(da: "Skriv et svar.", en: "Type an answer.")
         case .tooFewParticipants(let needed):
-            Localized(da: "Skriv mindst \(needed) navne adskilt af komma.",
-                      en: "Type at least \(needed) names separated by commas.")
+            Localized(
+                da: "Skriv mindst \(needed) navne adskilt af komma.",
+                en: "Type at least \(needed) names separated by commas.")
         }
     }
 }
@@ -91,31 +94,36 @@ public struct SetupPlanner: Sendable {
     public func nextChoice(for setup: PartialSetup) -> SetupChoice? {
         guard let flow = setup.flow else {
             let ordered = flows.filter { $0.id == Self.defaultFlowID } + flows.filter { $0.id != Self.defaultFlowID }
-            return SetupChoice(subject: .flow, question: Strings.setupQuestion(.flow)[language],
-                               options: ordered.map { .init(id: $0.id, name: "\($0.title[language]) – \($0.description[language])") },
-                               defaultOption: 0, allowsMany: false)
+            return SetupChoice(
+                subject: .flow, question: Strings.setupQuestion(.flow)[language],
+                options: ordered.map { .init(id: $0.id, name: "\($0.title[language]) – \($0.description[language])") },
+                defaultOption: 0, allowsMany: false)
         }
         guard let deck = setup.deck else {
-            return SetupChoice(subject: .deck, question: Strings.setupQuestion(.deck)[language],
-                               options: decks(for: flow).map { .init(id: $0.id, name: "\($0.title) (\($0.organisation))") },
-                               defaultOption: 0, allowsMany: false)
+            return SetupChoice(
+                subject: .deck, question: Strings.setupQuestion(.deck)[language],
+                options: decks(for: flow).map { .init(id: $0.id, name: "\($0.title) (\($0.organisation))") },
+                defaultOption: 0, allowsMany: false)
         }
         if setup.roles.isEmpty {
             let roles = flow.selection.roles == 2 ? deck.roles.filter { $0.level != Role.sharedLevel } : deck.roles
             let preferred = roles.firstIndex { $0.level != Role.sharedLevel } ?? 0
-            return SetupChoice(subject: .role, question: Strings.setupQuestion(.role)[language],
-                               options: roles.map { .init(id: $0.id, name: $0.name) }, defaultOption: preferred,
-                               allowsMany: false)
+            return SetupChoice(
+                subject: .role, question: Strings.setupQuestion(.role)[language],
+                options: roles.map { .init(id: $0.id, name: $0.name) }, defaultOption: preferred,
+                allowsMany: false)
         }
         if setup.themes == nil, flow.selection.themes != .all {
             let themes = themes(of: deck, for: setup.roles[0])
-            return SetupChoice(subject: .themes, question: Strings.setupQuestion(.themes)[language],
-                               options: themes.map { .init(id: $0.id, name: $0.name) }, defaultOption: 0,
-                               allowsMany: flow.selection.themes == .some)
+            return SetupChoice(
+                subject: .themes, question: Strings.setupQuestion(.themes)[language],
+                options: themes.map { .init(id: $0.id, name: $0.name) }, defaultOption: 0,
+                allowsMany: flow.selection.themes == .some)
         }
         if setup.participants == nil, flow.selection.participants > 0 {
-            return SetupChoice(subject: .participants, question: Strings.setupQuestion(.participants)[language],
-                               options: [], defaultOption: nil, allowsMany: true)
+            return SetupChoice(
+                subject: .participants, question: Strings.setupQuestion(.participants)[language],
+                options: [], defaultOption: nil, allowsMany: true)
         }
         return nil
     }
@@ -124,7 +132,8 @@ public struct SetupPlanner: Sendable {
     /// the setup is complete.
     public func nextChoice(settling setup: inout PartialSetup) -> SetupChoice? {
         while let choice = nextChoice(for: setup) {
-            guard choice.options.count == 1, choice.defaultOption == 0, (try? apply("", to: choice, in: &setup)) != nil else {
+            guard choice.options.count == 1, choice.defaultOption == 0, (try? apply("", to: choice, in: &setup)) != nil
+            else {
                 return choice
             }
         }
@@ -147,15 +156,19 @@ public struct SetupPlanner: Sendable {
             guard let index = choice.defaultOption else { throw .needsAnswer }
             picked = [choice.options[index].id]
         } else {
-            let parts = choice.allowsMany ? trimmed.split(separator: ",").map { String($0).trimmingWhitespace } : [trimmed]
+            let parts =
+                choice.allowsMany ? trimmed.split(separator: ",").map { String($0).trimmingWhitespace } : [trimmed]
             for part in parts where !part.isEmpty {
                 if let number = Int(part), choice.options.indices.contains(number - 1) {
                     picked.append(choice.options[number - 1].id)
                     continue
                 }
                 do {
-                    picked.append(try NameResolver.resolve(part, among: choice.options, kind: choice.subject.nameKind,
-                                                           id: \.id, names: { [$0.name] }).id)
+                    picked.append(
+                        try NameResolver.resolve(
+                            part, among: choice.options, kind: choice.subject.nameKind,
+                            id: \.id, names: { [$0.name] }
+                        ).id)
                 } catch {
                     throw .name(error)
                 }

@@ -75,8 +75,10 @@ extension Conversation {
                 switch ask.purpose {
                 case .statementRating, .pitfallRating:
                     let score: Int? = if case .scale(let score) = answers[ask.id] { score } else { nil }
-                    ratings.append(Summary.Rating(kind: ask.purpose == .statementRating ? .statement : .pitfall,
-                                                  subject: ask.subject ?? ask.text, theme: ask.theme, score: score, example: nil))
+                    ratings.append(
+                        Summary.Rating(
+                            kind: ask.purpose == .statementRating ? .statement : .pitfall,
+                            subject: ask.subject ?? ask.text, theme: ask.theme, score: score, example: nil))
                 case .statementExample:
                     // An example belongs to the rating asked just before it.
                     if let answer, let last = ratings.indices.last, ratings[last].subject == ask.subject {
@@ -106,14 +108,17 @@ extension Conversation {
         return Summary(
             title: script.title, items: items, agreements: allAgreements, ratings: ratings,
             strongest: Array(rated.filter { $0.strength == strongestScore }.prefix(3)),
-            weakest: strongestScore == weakestScore ? [] : Array(rated.filter { $0.strength == weakestScore }.prefix(3)),
+            weakest: strongestScore == weakestScore
+                ? [] : Array(rated.filter { $0.strength == weakestScore }.prefix(3)),
             chart: chart, endedEarly: endedEarly
         )
     }
 
     /// The chart of two points answers, once both are given.
     func chart(now: String, needed: String, areas: [String]) -> Chart? {
-        guard case .points(let nowPoints) = answers[now], case .points(let neededPoints) = answers[needed] else { return nil }
+        guard case .points(let nowPoints) = answers[now], case .points(let neededPoints) = answers[needed] else {
+            return nil
+        }
         return Chart(areas: areas, now: nowPoints, needed: neededPoints)
     }
 }

@@ -48,7 +48,8 @@ extension Flow {
                 case .questions(_, let limit, _, _, _): limit != nil
                 case .gapQuestions: true
                 case .forEachTheme(let steps): chooses(steps)
-                case .say, .heading, .statements, .agreements, .ask, .rateStatements, .ratePitfalls, .points, .chart, .summary:
+                case .say, .heading, .statements, .agreements, .ask, .rateStatements, .ratePitfalls, .points, .chart,
+                    .summary:
                     false
                 }
             }

@@ -6,8 +6,10 @@ public enum FlowDecoder {
     public static let format = 1
 
     /// The placeholders flow texts may use; they are filled in when a flow is expanded over a deck.
-    public static let placeholders = ["deck", "organisation", "role", "roles", "theme", "themes", "participants",
-                                      "minutes", "statement", "pitfall"]
+    public static let placeholders = [
+        "deck", "organisation", "role", "roles", "theme", "themes", "participants",
+        "minutes", "statement", "pitfall",
+    ]
 
     public static func decode(_ bytes: [UInt8]) throws(DataIssues) -> Flow {
         try DocumentReader.read(bytes) { reader, document in reader.flow(document) }
@@ -18,9 +20,12 @@ public enum FlowDecoder {
 
 extension DocumentReader {
     fileprivate mutating func flow(_ value: JSONValue) -> Flow? {
-        guard let fields = object(value,
-            required: ["$schema", "format", "id", "origin", "title", "description", "selection", "steps"],
-            optional: ["records", "requires"]) else { return nil }
+        guard
+            let fields = object(
+                value,
+                required: ["$schema", "format", "id", "origin", "title", "description", "selection", "steps"],
+                optional: ["records", "requires"])
+        else { return nil }
         checkHeader(fields, format: FlowDecoder.format)
         let id = slug(fields, "id")
         if let origin = text(fields, "origin"), origin != "samtale" {
@@ -42,8 +47,9 @@ extension DocumentReader {
             reader.step(value, pointsIDs: &pointsIDs, askIDs: &askIDs)
         }.map(\.element)
         guard let id, let title, let description, let selection else { return nil }
-        return Flow(id: id, title: title, description: description, selection: selection, records: records,
-                    requiredSection: requiredSection, steps: steps)
+        return Flow(
+            id: id, title: title, description: description, selection: selection, records: records,
+            requiredSection: requiredSection, steps: steps)
     }
 
     private mutating func selection(_ value: JSONValue) -> FlowSelection? {
@@ -55,12 +61,15 @@ extension DocumentReader {
         return FlowSelection(roles: roles, themes: themes, participants: participants)
     }
 
-    private static let stepKinds = ["say", "heading", "forEachTheme", "statements", "questions", "agreements", "ask",
-                                    "rateStatements", "ratePitfalls", "points", "chart", "gapQuestions", "summary"]
+    private static let stepKinds = [
+        "say", "heading", "forEachTheme", "statements", "questions", "agreements", "ask",
+        "rateStatements", "ratePitfalls", "points", "chart", "gapQuestions", "summary",
+    ]
 
     private mutating func step(_ value: JSONValue, pointsIDs: inout [String], askIDs: inout Set<String>) -> FlowStep? {
         guard case .object(let members) = value,
-            case .string(let kind) = members.first(where: { $0.key == "kind" })?.value else {
+            case .string(let kind) = members.first(where: { $0.key == "kind" })?.value
+        else {
             _ = object(value, required: ["kind"], optional: [])
             return nil
         }
@@ -74,9 +83,10 @@ extension DocumentReader {
             return fields(["text"]).flatMap { localized($0, "text") }.map(FlowStep.heading)
         case "forEachTheme":
             guard let parts = fields(["steps"]) else { return nil }
-            return .forEachTheme(list(parts, "steps", nonEmpty: true) { reader, value in
-                reader.step(value, pointsIDs: &pointsIDs, askIDs: &askIDs)
-            }.map(\.element))
+            return .forEachTheme(
+                list(parts, "steps", nonEmpty: true) { reader, value in
+                    reader.step(value, pointsIDs: &pointsIDs, askIDs: &askIDs)
+                }.map(\.element))
         case "statements":
             return fields([]).map { _ in .statements }
         case "questions":
@@ -90,8 +100,9 @@ extension DocumentReader {
             let alternate = boolean(parts, "alternate") ?? false
             let answer = choice(parts, "answer", as: AnswerRequirement.self) ?? .text
             guard let audience else { return nil }
-            return .questions(audience: audience, limit: limit, askedByParticipants: askedBy != nil, alternate: alternate,
-                              optional: answer != .text)
+            return .questions(
+                audience: audience, limit: limit, askedByParticipants: askedBy != nil, alternate: alternate,
+                optional: answer != .text)
         case "agreements":
             return fields(["text"]).flatMap { localized($0, "text") }.map(FlowStep.agreements)
         case "ask":
@@ -156,8 +167,9 @@ extension DocumentReader {
             let english = reader.text(parts, "en")
             for (language, text) in [("da", danish), ("en", english)] {
                 for name in Placeholder.names(in: text ?? "") where !FlowDecoder.placeholders.contains(name) {
-                    reader.report(.unknownPlaceholder("{\(name)}", allowed: FlowDecoder.placeholders.map { "{\($0)}" }),
-                                  at: .key(language))
+                    reader.report(
+                        .unknownPlaceholder("{\(name)}", allowed: FlowDecoder.placeholders.map { "{\($0)}" }),
+                        at: .key(language))
                 }
             }
             guard let danish, let english else { return nil }
@@ -190,7 +202,8 @@ extension DocumentReader {
         _ fields: Fields, _ key: String, from lowest: Int, to highest: Int? = nil
     ) -> Int? {
         if case .number(let literal)? = fields[key], Int(literal) == nil,
-            literal.drop(while: { $0 == "-" }).allSatisfy({ ("0"..."9").contains($0) }) {
+            literal.drop(while: { $0 == "-" }).allSatisfy({ ("0"..."9").contains($0) })
+        {
             report(.outOfRange(literal, lowest: lowest, highest: highest), at: .key(key))
             return nil
         }

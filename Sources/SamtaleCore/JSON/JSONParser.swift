@@ -66,9 +66,15 @@ public struct JSONParser {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         default: throw unexpectedCharacter()
         }
@@ -163,7 +169,9 @@ public struct JSONParser {
             let byte = bytes[offset]
             switch byte {
             case UInt8(ascii: "\""):
-                let text = try buffer.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try decodeUTF8(buffer, at: start) }
+                let text = try buffer.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
+                    try decodeUTF8(buffer, at: start)
+                }
                 offset += 1
                 return text
             case UInt8(ascii: "\\"):
@@ -202,7 +210,9 @@ public struct JSONParser {
             var scalar = try parseHex4()
             if (0xD800..<0xDC00).contains(scalar) {
                 // A high surrogate must be followed by an escaped low surrogate.
-                guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") else {
+                guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"),
+                    bytes[offset + 1] == UInt8(ascii: "u")
+                else {
                     throw error(.invalidEscape)
                 }
                 offset += 2
@@ -311,7 +321,9 @@ public struct JSONParser {
     }
 
     /// Turns a byte offset into a line and a column counted in characters.
-    private static func error(_ reason: JSONSyntaxError.Reason, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> JSONSyntaxError {
+    private static func error(_ reason: JSONSyntaxError.Reason, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>)
+        -> JSONSyntaxError
+    {
         let end = min(offset, bytes.count)
         var line = 1
         var lineStart = 0

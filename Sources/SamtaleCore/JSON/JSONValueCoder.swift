@@ -16,7 +16,9 @@ public enum JSONValueCoder {
     }
 
     /// A `Value` read from `json`.
-    public static func decode<Value: Decodable>(_ type: Value.Type, from json: JSONValue) throws(JSONCodingError) -> Value {
+    public static func decode<Value: Decodable>(_ type: Value.Type, from json: JSONValue) throws(JSONCodingError)
+        -> Value
+    {
         try ValueDecoder(value: json, codingPath: [], root: json).decode(type)
     }
 }
@@ -71,7 +73,9 @@ extension JSONCodingError {
                 self.init(path: path, reason: .dataCorrupted(context.debugDescription))
             }
         case .valueNotFound(let type, let context):
-            self.init(path: JSONPath(context.codingPath), reason: .typeMismatch(expected: String(describing: type), found: .null))
+            self.init(
+                path: JSONPath(context.codingPath),
+                reason: .typeMismatch(expected: String(describing: type), found: .null))
         case .keyNotFound(let key, let context):
             self.init(path: JSONPath(context.codingPath), reason: .missingKey(key.stringValue))
         case .dataCorrupted(let context):
@@ -120,9 +124,10 @@ private struct NameKey: CodingKey {
 
 extension JSONPath {
     fileprivate init(_ codingPath: [any CodingKey]) {
-        self.init(components: codingPath.map { key in
-            if let key = key as? IndexKey { .index(key.index) } else { .key(key.stringValue) }
-        })
+        self.init(
+            components: codingPath.map { key in
+                if let key = key as? IndexKey { .index(key.index) } else { .key(key.stringValue) }
+            })
     }
 }
 
@@ -203,7 +208,7 @@ private final class EncodingObject {
     func sortByKey() {
         members.sort { lhs, rhs in
             switch (Int(lhs.key), Int(rhs.key)) {
-            case let (left?, right?): left != right ? left < right : lhs.key < rhs.key
+            case (let left?, let right?): left != right ? left < right : lhs.key < rhs.key
             case (.some, nil): true
             case (nil, .some): false
             case (nil, nil): lhs.key < rhs.key
@@ -295,7 +300,8 @@ private struct ValueEncoder: Encoder, SingleValueEncodingContainer {
     }
 
     /// Swift's description of a finite float is the shortest literal that reads back exactly, and valid JSON.
-    private func writeFloatingPoint(_ value: some BinaryFloatingPoint & CustomStringConvertible) throws(JSONCodingError) {
+    private func writeFloatingPoint(_ value: some BinaryFloatingPoint & CustomStringConvertible) throws(JSONCodingError)
+    {
         guard value.isFinite else {
             throw JSONCodingError(path: JSONPath(codingPath), reason: .invalidValue("\(value) has no JSON form"))
         }
@@ -325,7 +331,9 @@ private struct ObjectEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     func encode(_ value: UInt64, forKey key: Key) { child(key).encode(value) }
     func encode<T: Encodable>(_ value: T, forKey key: Key) throws(JSONCodingError) { try child(key).encode(value) }
 
-    func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey>
+    {
         child(key).container(keyedBy: keyType)
     }
 
@@ -450,7 +458,9 @@ private struct ValueDecoder: Decoder, SingleValueDecodingContainer {
     /// Reads the literal itself, so integers stay exact; a fraction or an exponent does not parse and is refused.
     private func readInteger<T: FixedWidthInteger>() throws(JSONCodingError) -> T {
         guard case .number(let literal) = value else { throw mismatch(expected: String(describing: T.self)) }
-        guard let number = T(literal) else { throw JSONCodingError(path: JSONPath(codingPath), reason: .valueOutOfRange(literal)) }
+        guard let number = T(literal) else {
+            throw JSONCodingError(path: JSONPath(codingPath), reason: .valueOutOfRange(literal))
+        }
         return number
     }
 
@@ -508,7 +518,9 @@ private struct ObjectDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: UInt16.Type, forKey key: Key) throws(JSONCodingError) -> UInt16 { try child(key).decode(type) }
     func decode(_ type: UInt32.Type, forKey key: Key) throws(JSONCodingError) -> UInt32 { try child(key).decode(type) }
     func decode(_ type: UInt64.Type, forKey key: Key) throws(JSONCodingError) -> UInt64 { try child(key).decode(type) }
-    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws(JSONCodingError) -> T { try child(key).decode(type) }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws(JSONCodingError) -> T {
+        try child(key).decode(type)
+    }
 
     func nestedContainer<NestedKey: CodingKey>(
         keyedBy type: NestedKey.Type, forKey key: Key
@@ -572,7 +584,9 @@ private struct ArrayDecoder: UnkeyedDecodingContainer {
     mutating func decode(_ type: UInt16.Type) throws(JSONCodingError) -> UInt16 { try advance(current().decode(type)) }
     mutating func decode(_ type: UInt32.Type) throws(JSONCodingError) -> UInt32 { try advance(current().decode(type)) }
     mutating func decode(_ type: UInt64.Type) throws(JSONCodingError) -> UInt64 { try advance(current().decode(type)) }
-    mutating func decode<T: Decodable>(_ type: T.Type) throws(JSONCodingError) -> T { try advance(current().decode(type)) }
+    mutating func decode<T: Decodable>(_ type: T.Type) throws(JSONCodingError) -> T {
+        try advance(current().decode(type))
+    }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy type: NestedKey.Type
@@ -591,9 +605,11 @@ private struct ArrayDecoder: UnkeyedDecodingContainer {
     /// The decoder for the element at `currentIndex`; reading past the end is the array being too short.
     private func current() throws(JSONCodingError) -> ValueDecoder {
         guard !isAtEnd else {
-            throw JSONCodingError(path: JSONPath(codingPath), reason: .dataCorrupted("the array has no element at index \(currentIndex)"))
+            throw JSONCodingError(
+                path: JSONPath(codingPath), reason: .dataCorrupted("the array has no element at index \(currentIndex)"))
         }
-        return ValueDecoder(value: elements[currentIndex], codingPath: codingPath + [IndexKey(intValue: currentIndex)], root: root)
+        return ValueDecoder(
+            value: elements[currentIndex], codingPath: codingPath + [IndexKey(intValue: currentIndex)], root: root)
     }
 
     /// Moves past the element just read; takes the result so that a failed read, which throws first, does not move.

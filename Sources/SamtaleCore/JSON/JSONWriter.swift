@@ -34,13 +34,17 @@ public enum JSONWriter {
         case .number(let literal): output += literal.utf8
         case .string(let text): writeString(text, into: &output)
         case .array(let elements):
-            writeContainer(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), count: elements.count, style: style,
-                           indent: indent, into: &output) { index, output in
+            writeContainer(
+                open: UInt8(ascii: "["), close: UInt8(ascii: "]"), count: elements.count, style: style,
+                indent: indent, into: &output
+            ) { index, output in
                 write(elements[index], style: style, indent: indent + 1, into: &output)
             }
         case .object(let members):
-            writeContainer(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), count: members.count, style: style,
-                           indent: indent, into: &output) { index, output in
+            writeContainer(
+                open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), count: members.count, style: style,
+                indent: indent, into: &output
+            ) { index, output in
                 writeString(members[index].key, into: &output)
                 output.append(UInt8(ascii: ":"))
                 if style == .pretty { output.append(UInt8(ascii: " ")) }
@@ -81,7 +85,8 @@ public enum JSONWriter {
             while index < bytes.count {
                 // Most bytes need nothing: skip them eight at a time, then one at a time, before looking closer.
                 if index + 8 <= bytes.count,
-                    !mayNeedAttention(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    !mayNeedAttention(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                {
                     index += 8
                     continue
                 }
@@ -101,7 +106,9 @@ public enum JSONWriter {
                 case 0x08: escape = Array(#"\b"#.utf8)
                 case 0x0C: escape = Array(#"\f"#.utf8)
                 case ..<0x20: escape = Array(("\\u00" + hexDigits(byte)).utf8)
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     // U+2028 and U+2029 break JavaScript string literals.
                     escape = Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                 default: escape = nil

@@ -86,8 +86,10 @@ public struct Catalog: Sendable {
                 let deck = try DeckDecoder.decode(file.bytes)
                 if let index = loaded.firstIndex(where: { $0.deck.id == deck.id }) {
                     let replaced = loaded[index]
-                    replacements.append(Replacement(deckID: deck.id, replacedFile: replaced.file, byFile: file.name,
-                                                    replacedBuiltin: replaced.isBuiltin))
+                    replacements.append(
+                        Replacement(
+                            deckID: deck.id, replacedFile: replaced.file, byFile: file.name,
+                            replacedBuiltin: replaced.isBuiltin))
                     loaded[index] = (deck, file.name, file.isBuiltin)
                 } else {
                     loaded.append((deck, file.name, file.isBuiltin))

@@ -19,9 +19,12 @@ extension DocumentReader {
     // MARK: Deck
 
     fileprivate mutating func deck(_ value: JSONValue) -> Deck? {
-        guard let fields = object(value,
-            required: ["$schema", "format", "id", "title", "organisation", "source", "roles", "themes", "cards"],
-            optional: ["sections", "templates"]) else { return nil }
+        guard
+            let fields = object(
+                value,
+                required: ["$schema", "format", "id", "title", "organisation", "source", "roles", "themes", "cards"],
+                optional: ["sections", "templates"])
+        else { return nil }
 
         checkHeader(fields, format: DeckDecoder.format)
         let id = slug(fields, "id")
@@ -31,9 +34,10 @@ extension DocumentReader {
         let sections = list(fields, "sections") { reader, value in reader.section(value) }
         let roles = list(fields, "roles", nonEmpty: true) { reader, value in reader.role(value) }
         let themes = list(fields, "themes", nonEmpty: true) { reader, value in reader.theme(value) }
-        let templates = fields["templates"].flatMap { value in
-            inside(.key("templates")) { reader in reader.decodeTemplates(value) }
-        } ?? Templates.none
+        let templates =
+            fields["templates"].flatMap { value in
+                inside(.key("templates")) { reader in reader.decodeTemplates(value) }
+            } ?? Templates.none
         checkUniqueIDs(roles.map { ($0.index, $0.element.id) }, list: "roles")
         checkUniqueIDs(themes.map { ($0.index, $0.element.id) }, list: "themes")
         checkThemeParents(themes)
@@ -75,15 +79,20 @@ extension DocumentReader {
     }
 
     mutating func role(_ value: JSONValue) -> Role? {
-        guard let fields = object(value, required: ["id", "name", "level"],
-            optional: ["aliases", "description", "questionHeadings", "group"]) else { return nil }
+        guard
+            let fields = object(
+                value, required: ["id", "name", "level"],
+                optional: ["aliases", "description", "questionHeadings", "group"])
+        else { return nil }
         let id = slug(fields, "id")
         let name = text(fields, "name")
         let level = integer(fields, "level")
         if let level, level < 0 { report(.negativeLevel(level), at: .key("level")) }
         let headings = fields["questionHeadings"].flatMap { value in
             inside(.key("questionHeadings")) { reader -> PerAudience<String>? in
-                guard let parts = reader.object(value, required: ["individual", "group"], optional: []) else { return nil }
+                guard let parts = reader.object(value, required: ["individual", "group"], optional: []) else {
+                    return nil
+                }
                 let individual = reader.text(parts, "individual")
                 let group = reader.text(parts, "group")
                 guard let individual, let group else { return nil }
@@ -105,12 +114,14 @@ extension DocumentReader {
         let aliases = texts(fields, "aliases")
         let description = texts(fields, "description")
         guard let id, let name, let level else { return nil }
-        return Role(id: id, name: name, aliases: aliases, level: level, description: description,
-                    questionHeadings: headings, group: group)
+        return Role(
+            id: id, name: name, aliases: aliases, level: level, description: description,
+            questionHeadings: headings, group: group)
     }
 
     mutating func theme(_ value: JSONValue) -> Theme? {
-        guard let fields = object(value, required: ["id", "name"], optional: ["aliases", "parent", "description"]) else {
+        guard let fields = object(value, required: ["id", "name"], optional: ["aliases", "parent", "description"])
+        else {
             return nil
         }
         let id = slug(fields, "id")
@@ -126,24 +137,30 @@ extension DocumentReader {
     mutating func card(
         _ value: JSONValue, roleIDs: Set<String>, themeIDs: Set<String>, templates: Templates, seen: inout Set<[String]>
     ) -> Card? {
-        guard let fields = object(value, required: ["role", "theme"],
-            optional: ["heading", "statements", "quotes", "pitfalls", "questions"]) else { return nil }
+        guard
+            let fields = object(
+                value, required: ["role", "theme"],
+                optional: ["heading", "statements", "quotes", "pitfalls", "questions"])
+        else { return nil }
         let role = slug(fields, "role")
         let theme = slug(fields, "theme")
         let heading = text(fields, "heading")
         let statements = texts(fields, "statements")
         let quotes = texts(fields, "quotes")
         let pitfalls = texts(fields, "pitfalls")
-        let questions = fields["questions"].flatMap { value in
-            inside(.key("questions")) { reader in reader.perAudienceTexts(value) }
-        } ?? PerAudience(individual: [], group: [])
+        let questions =
+            fields["questions"].flatMap { value in
+                inside(.key("questions")) { reader in reader.perAudienceTexts(value) }
+            } ?? PerAudience(individual: [], group: [])
         guard let role, let theme else { return nil }
         if !roleIDs.contains(role) { report(.unknownRole(role), at: .key("role")) }
         if !themeIDs.contains(theme) { report(.unknownTheme(theme), at: .key("theme")) }
         if !seen.insert([role, theme]).inserted { report(.duplicateCard(role: role, theme: theme)) }
-        let card = Card(role: role, theme: theme, heading: heading, statements: statements, quotes: quotes,
-                        pitfalls: pitfalls, questions: questions)
-        for audience in Audience.allCases where questions[audience].isEmpty && templates.questionCount(on: card, for: audience) == 0 {
+        let card = Card(
+            role: role, theme: theme, heading: heading, statements: statements, quotes: quotes,
+            pitfalls: pitfalls, questions: questions)
+        for audience in Audience.allCases
+        where questions[audience].isEmpty && templates.questionCount(on: card, for: audience) == 0 {
             report(.noQuestions(audience))
         }
         return card
@@ -169,15 +186,17 @@ extension DocumentReader {
                 guard let texts = reader.perAudienceTexts(value) else { return nil }
                 for audience in Audience.allCases {
                     for (index, template) in texts[audience].enumerated() {
-                        reader.checkPlaceholders(template, allowed: slot.placeholders,
-                                                 at: [.key(audience.rawValue), .index(index)])
+                        reader.checkPlaceholders(
+                            template, allowed: slot.placeholders,
+                            at: [.key(audience.rawValue), .index(index)])
                     }
                 }
                 return texts
             }
         }
-        return Templates(card: decoded["card"] ?? empty, statement: decoded["statement"] ?? empty,
-                         pitfall: decoded["pitfall"] ?? empty)
+        return Templates(
+            card: decoded["card"] ?? empty, statement: decoded["statement"] ?? empty,
+            pitfall: decoded["pitfall"] ?? empty)
     }
 
     mutating func perAudienceTexts(_ value: JSONValue) -> PerAudience<[String]>? {
@@ -190,12 +209,15 @@ extension DocumentReader {
     /// The string `id` of every object in an array, whether or not the object is otherwise valid.
     static func ids(in list: JSONValue?) -> Set<String> {
         guard case .array(let values) = list else { return [] }
-        return Set(values.compactMap { value in
-            guard case .object(let members) = value, case .string(let id) = members.first(where: { $0.key == "id" })?.value else {
-                return nil
-            }
-            return id
-        })
+        return Set(
+            values.compactMap { value in
+                guard case .object(let members) = value,
+                    case .string(let id) = members.first(where: { $0.key == "id" })?.value
+                else {
+                    return nil
+                }
+                return id
+            })
     }
 
     mutating func checkUniqueIDs(_ ids: [(index: Int, id: String)], list: String) {
@@ -219,12 +241,15 @@ extension DocumentReader {
         }
     }
 
-    mutating func checkPlaceholders(_ template: String, allowed: Set<Placeholder>, at components: [JSONPath.Component]) {
+    mutating func checkPlaceholders(_ template: String, allowed: Set<Placeholder>, at components: [JSONPath.Component])
+    {
         for name in Placeholder.names(in: template) {
             guard let placeholder = Placeholder(rawValue: name), allowed.contains(placeholder) else {
                 let names = Placeholder.allCases.filter(allowed.contains).map { "{\($0.rawValue)}" }
-                issues.append(DataIssue(.unknownPlaceholder("{\(name)}", allowed: names),
-                                        at: JSONPath(components: path + components)))
+                issues.append(
+                    DataIssue(
+                        .unknownPlaceholder("{\(name)}", allowed: names),
+                        at: JSONPath(components: path + components)))
                 continue
             }
         }

@@ -41,7 +41,9 @@ package struct DocumentReader {
     }
 
     /// Runs `body` with `component` pushed onto the current path.
-    package mutating func inside<Result>(_ component: JSONPath.Component, _ body: (inout DocumentReader) -> Result) -> Result {
+    package mutating func inside<Result>(_ component: JSONPath.Component, _ body: (inout DocumentReader) -> Result)
+        -> Result
+    {
         path.append(component)
         defer { path.removeLast() }
         return body(&self)
@@ -94,7 +96,8 @@ package struct DocumentReader {
         }
         // Most texts start with a visible ASCII character; only the rest need the Unicode whitespace check.
         let first = text.utf8.first ?? 0
-        guard (first > 0x20 && first < 0x80) || text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+        guard (first > 0x20 && first < 0x80) || text.unicodeScalars.contains(where: { !$0.properties.isWhitespace })
+        else {
             report(.emptyText)
             return nil
         }

@@ -77,12 +77,16 @@ public enum NameResolver {
         if let exact = items.indices.first(where: { spellings[$0].contains(wanted) }) {
             return items[exact]
         }
-        let prefixed = wanted.isEmpty ? [] : items.indices.filter { index in
-            spellings[index].contains { $0.hasPrefix(wanted) }
-        }
+        let prefixed =
+            wanted.isEmpty
+            ? []
+            : items.indices.filter { index in
+                spellings[index].contains { $0.hasPrefix(wanted) }
+            }
         let candidate = { (index: Int) in
             let name = names(items[index]).first ?? ""
-            return NameError.Candidate(id: id(items[index]), name: shown?(items[index]) ?? Localized(da: name, en: name))
+            return NameError.Candidate(
+                id: id(items[index]), name: shown?(items[index]) ?? Localized(da: name, en: name))
         }
         switch prefixed.count {
         case 1: return items[prefixed[0]]

@@ -12,7 +12,10 @@ extension Strings {
 
     public static func agreementField(_ field: AgreementField, number: Int) -> Localized {
         switch field {
-        case .what: text("Aftale \(number): hvad? (tomt svar: ikke flere aftaler)", "Agreement \(number): what? (empty answer: no more agreements)")
+        case .what:
+            text(
+                "Aftale \(number): hvad? (tomt svar: ikke flere aftaler)",
+                "Agreement \(number): what? (empty answer: no more agreements)")
         case .who: text("Hvem?", "Who?")
         case .when: text("Hvornår?", "By when?")
         }
@@ -30,17 +33,21 @@ extension Strings {
         text("Tidligere svar: \(answer)", "Earlier answer: \(answer)")
     }
 
-    public static let optionalHint = text("(frivilligt: tomt svar springer over)", "(optional: an empty answer skips it)")
+    public static let optionalHint = text(
+        "(frivilligt: tomt svar springer over)", "(optional: an empty answer skips it)")
 
     public static func answerHint(_ kind: Ask.Kind) -> Localized? {
         switch kind {
         case .text: nil
         case .scale(let minimum, let maximum): text("(\(minimum)–\(maximum))", "(\(minimum)–\(maximum))")
         case .choice(let options):
-            text("(vælg med nummer eller navn: \(numbered(options)))", "(choose by number or name: \(numbered(options)))")
+            text(
+                "(vælg med nummer eller navn: \(numbered(options)))", "(choose by number or name: \(numbered(options)))"
+            )
         case .points(let labels, let total):
-            text("(fordel \(total) point som \(labels.count) tal i rækkefølgen: \(labels.joined(separator: ", ")))",
-                 "(spread \(total) points as \(labels.count) numbers in this order: \(labels.joined(separator: ", ")))")
+            text(
+                "(fordel \(total) point som \(labels.count) tal i rækkefølgen: \(labels.joined(separator: ", ")))",
+                "(spread \(total) points as \(labels.count) numbers in this order: \(labels.joined(separator: ", ")))")
         }
     }
 
@@ -55,28 +62,35 @@ extension Strings {
         case .notANumber(let given):
             text("»\(given)« er ikke et tal.", "\"\(given)\" is not a number.")
         case .outOfRange(let value, let minimum, let maximum):
-            text("\(value) er uden for skalaen; svar med et tal fra \(minimum) til \(maximum).",
-                 "\(value) is outside the scale; answer with a number from \(minimum) to \(maximum).")
+            text(
+                "\(value) er uden for skalaen; svar med et tal fra \(minimum) til \(maximum).",
+                "\(value) is outside the scale; answer with a number from \(minimum) to \(maximum).")
         case .notAChoice(let given, let count):
-            text("»\(given)« er ikke et af valgene; svar med et nummer fra 1 til \(count) eller et navn.",
-                 "\"\(given)\" is not one of the choices; answer with a number from 1 to \(count) or a name.")
+            text(
+                "»\(given)« er ikke et af valgene; svar med et nummer fra 1 til \(count) eller et navn.",
+                "\"\(given)\" is not one of the choices; answer with a number from 1 to \(count) or a name.")
         case .wrongNumberOfPoints(let expected, let given):
-            text("Skriv \(expected) tal, ét for hvert område; du skrev \(given).",
-                 "Type \(expected) numbers, one for each area; you typed \(given).")
+            text(
+                "Skriv \(expected) tal, ét for hvert område; du skrev \(given).",
+                "Type \(expected) numbers, one for each area; you typed \(given).")
         case .pointsDoNotAddUp(let expected, let given):
-            text("Pointene giver \(given), ikke \(expected); ret dem, så de giver \(expected).",
-                 "The points add up to \(given), not \(expected); change them so that they add up to \(expected).")
+            text(
+                "Pointene giver \(given), ikke \(expected); ret dem, så de giver \(expected).",
+                "The points add up to \(given), not \(expected); change them so that they add up to \(expected).")
         case .tooLong(let limit):
             answerTooLong(limit: limit)
         case .pointsAboveTotal(let value, let total):
-            text("\(value) er mere end de \(total) point, der er i alt; fordel \(total) point på områderne.",
-                 "\(value) is more than the \(total) points there are in all; spread \(total) points over the areas.")
+            text(
+                "\(value) er mere end de \(total) point, der er i alt; fordel \(total) point på områderne.",
+                "\(value) is more than the \(total) points there are in all; spread \(total) points over the areas.")
         case .negativePoints:
             text("Point kan ikke være negative.", "Points cannot be negative.")
         case .atFirstQuestion:
             text("Der er ikke noget spørgsmål før dette.", "There is no question before this one.")
         case .unknownCommand(let word):
-            text("Ukendt kommando »\(word)«; /hjælp viser kommandoerne.", "Unknown command \"\(word)\"; /help lists the commands.")
+            text(
+                "Ukendt kommando »\(word)«; /hjælp viser kommandoerne.",
+                "Unknown command \"\(word)\"; /help lists the commands.")
         case .finished:
             text("Samtalen er slut.", "The conversation has ended.")
         }
@@ -101,43 +115,54 @@ extension Strings {
         case .repeat: text("stil spørgsmålet igen", "ask the question again")
         case .pause: text("gem og stop; fortsæt senere", "save and stop; continue later")
         case .help: text("denne hjælp", "this help")
-        case .end: text("afslut nu (med bekræftelse) og få opsummeringen", "end now (after confirming) with the summary")
+        case .end:
+            text("afslut nu (med bekræftelse) og få opsummeringen", "end now (after confirming) with the summary")
         }
     }
 
     public static let helpHeading = text("Kommandoer:", "Commands:")
-    public static let confirmEnd = text("Vil du afslutte samtalen nu? Skriv ja for at afslutte, eller tryk Enter for at fortsætte.",
-                                        "End the conversation now? Type yes to end, or press Enter to go on.")
+    public static let confirmEnd = text(
+        "Vil du afslutte samtalen nu? Skriv ja for at afslutte, eller tryk Enter for at fortsætte.",
+        "End the conversation now? Type yes to end, or press Enter to go on.")
 
     public static func paused(resume command: String) -> Localized {
         text("Samtalen er gemt. Fortsæt med: \(command)", "The conversation is saved. Continue with: \(command)")
     }
 
-    public static let notSaved = text("Samtalen er stoppet; intet blev gemt.", "The conversation has stopped; nothing was saved.")
+    public static let notSaved = text(
+        "Samtalen er stoppet; intet blev gemt.", "The conversation has stopped; nothing was saved.")
 
     public static func exportHint(_ id: String) -> Localized {
-        text("Eksportér med: samtale sessions export \(id) --format markdown", "Export with: samtale sessions export \(id) --format markdown")
+        text(
+            "Eksportér med: samtale sessions export \(id) --format markdown",
+            "Export with: samtale sessions export \(id) --format markdown")
     }
 
-    public static let alreadyFinished = text("samtalen er allerede afsluttet; opsummeringen står ovenfor", "the conversation has already ended; the summary is above")
+    public static let alreadyFinished = text(
+        "samtalen er allerede afsluttet; opsummeringen står ovenfor",
+        "the conversation has already ended; the summary is above")
     public static let nothingStarted = text("ingen samtale startet", "no conversation started")
     public static let damaged = text("beskadiget", "damaged")
-    public static let noStateDirectory = text("ved ikke, hvor samtaler skal gemmes: sæt SAMTALE_STATE_DIR eller HOME",
-                                              "do not know where to keep sessions: set SAMTALE_STATE_DIR or HOME")
+    public static let noStateDirectory = text(
+        "ved ikke, hvor samtaler skal gemmes: sæt SAMTALE_STATE_DIR eller HOME",
+        "do not know where to keep sessions: set SAMTALE_STATE_DIR or HOME")
 
     public static func invalidSessionID(_ text: String) -> Localized {
-        Localized(da: "»\(text)« er ikke et samtale-id (26 tegn, som `samtale sessions list` viser)",
-                  en: "\"\(text)\" is not a session id (26 characters, as `samtale sessions list` shows)")
+        Localized(
+            da: "»\(text)« er ikke et samtale-id (26 tegn, som `samtale sessions list` viser)",
+            en: "\"\(text)\" is not a session id (26 characters, as `samtale sessions list` shows)")
     }
 
     public static func sessionDamaged(_ path: String, _ reason: Localized) -> Localized {
-        Localized(da: "samtalefilen \(path) er beskadiget (\(reason.da)); de andre samtaler er ikke berørt",
-                  en: "the session file \(path) is damaged (\(reason.en)); other sessions are not affected")
+        Localized(
+            da: "samtalefilen \(path) er beskadiget (\(reason.da)); de andre samtaler er ikke berørt",
+            en: "the session file \(path) is damaged (\(reason.en)); other sessions are not affected")
     }
 
     public static func sessionUnsupported(_ path: String) -> Localized {
-        Localized(da: "samtalefilen \(path) er skrevet af en anden version af samtale og kan ikke læses af denne",
-                  en: "the session file \(path) was written by another version of samtale and cannot be read by this one")
+        Localized(
+            da: "samtalefilen \(path) er skrevet af en anden version af samtale og kan ikke læses af denne",
+            en: "the session file \(path) was written by another version of samtale and cannot be read by this one")
     }
 
     public static func sessionDeleted(_ id: String) -> Localized {
@@ -152,15 +177,20 @@ extension Strings {
     public static let strongestHeading = text("Stærkest", "Strongest")
     public static let weakestHeading = text("Svagest", "Weakest")
     public static let skippedAnswer = text("(sprunget over)", "(skipped)")
-    public static let endedEarly = text("Samtalen blev afsluttet før sidste spørgsmål.", "The conversation was ended before its last question.")
+    public static let endedEarly = text(
+        "Samtalen blev afsluttet før sidste spørgsmål.", "The conversation was ended before its last question.")
     public static let chartHeading = text("Vippen: nu og behov", "The tilt: now and needed")
     public static let chartNow = text("nu", "now")
     public static let chartNeeded = text("behov", "needed")
 
     public static func largestGap(_ area: String, _ gap: Int) -> Localized {
         gap >= 0
-            ? text("Største forskel: \(area) (opgaven har brug for \(gap) point mere).", "Largest gap: \(area) (the task needs \(gap) points more).")
-            : text("Største forskel: \(area) (\(-gap) point mere, end opgaven har brug for).", "Largest gap: \(area) (\(-gap) points more than the task needs).")
+            ? text(
+                "Største forskel: \(area) (opgaven har brug for \(gap) point mere).",
+                "Largest gap: \(area) (the task needs \(gap) points more).")
+            : text(
+                "Største forskel: \(area) (\(-gap) point mere, end opgaven har brug for).",
+                "Largest gap: \(area) (\(-gap) points more than the task needs).")
     }
 
     public static func ratingKind(_ kind: Summary.Rating.Kind) -> Localized {
@@ -173,8 +203,10 @@ extension Strings {
     public static let whoLabel = text("hvem", "who")
     public static let whenLabel = text("hvornår", "by when")
     /// The heads of the ratings table in an export: the score, what was rated (with its kind), its theme, the example.
-    public static let ratingColumns = [text("Vurdering", "Score"), text("Udsagn eller faldgrube", "Statement or pitfall"),
-                                       text("Tema", "Theme"), text("Eksempel", "Example")]
+    public static let ratingColumns = [
+        text("Vurdering", "Score"), text("Udsagn eller faldgrube", "Statement or pitfall"),
+        text("Tema", "Theme"), text("Eksempel", "Example"),
+    ]
     public static let exampleLabel = text("eksempel", "example")
 
     public static let exportDate = text("Dato", "Date")
@@ -201,7 +233,9 @@ extension Strings {
         case .deck: text("Hvilket kortsæt?", "Which deck?")
         case .role: text("Hvilken rolle?", "Which role?")
         case .themes: text("Hvilket tema? (flere med komma, fx 1,3)", "Which theme? (several with commas, e.g. 1,3)")
-        case .participants: text("Hvem deltager? Skriv navnene adskilt af komma.", "Who takes part? Type the names separated by commas.")
+        case .participants:
+            text(
+                "Hvem deltager? Skriv navnene adskilt af komma.", "Who takes part? Type the names separated by commas.")
         }
     }
 

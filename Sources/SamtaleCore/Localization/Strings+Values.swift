@@ -16,8 +16,9 @@ extension Strings {
         switch kind {
         case .folder: text("det er en mappe, ikke en fil", "it is a folder, not a file")
         case .fifo:
-            text("det er ikke en almindelig fil, men en navngiven pipe (FIFO)",
-                 "it is not a regular file but a named pipe (FIFO)")
+            text(
+                "det er ikke en almindelig fil, men en navngiven pipe (FIFO)",
+                "it is not a regular file but a named pipe (FIFO)")
         case .socket: text("det er ikke en almindelig fil, men en socket", "it is not a regular file but a socket")
         case .device: text("det er ikke en almindelig fil, men en enhed", "it is not a regular file but a device")
         case .other: text("det er ikke en almindelig fil", "it is not a regular file")
@@ -28,17 +29,21 @@ extension Strings {
     public static func fileTooLarge(_ size: Int?, limit: Int) -> Localized {
         let most = byteSize(limit)
         guard let size else {
-            return text("indholdet er større end \(most.da), og mere læser samtale ikke",
-                        "the content is larger than \(most.en), which is as much as samtale reads")
+            return text(
+                "indholdet er større end \(most.da), og mere læser samtale ikke",
+                "the content is larger than \(most.en), which is as much as samtale reads")
         }
         let actual = byteSize(size)
-        return text("filen er på \(actual.da); samtale læser højst \(most.da)",
-                    "the file is \(actual.en); samtale reads at most \(most.en)")
+        return text(
+            "filen er på \(actual.da); samtale læser højst \(most.da)",
+            "the file is \(actual.en); samtale reads at most \(most.en)")
     }
 
     /// A size in bytes, KiB or MiB, with one decimal where it is not whole: "16 MiB", "40,5 MiB" (Danish comma).
     public static func byteSize(_ bytes: Int) -> Localized {
-        let (unit, name): (Int, String) = bytes >= 1 << 20 ? (1 << 20, "MiB")
+        let (unit, name): (Int, String) =
+            bytes >= 1 << 20
+            ? (1 << 20, "MiB")
             : bytes >= 1 << 10 ? (1 << 10, "KiB") : (1, "")
         guard unit > 1 else { return text("\(bytes) byte", bytes == 1 ? "1 byte" : "\(bytes) bytes") }
         let tenths = (bytes * 10 + unit / 2) / unit
@@ -49,7 +54,8 @@ extension Strings {
     /// "et helt tal fra 1 til 240" ("et helt antal sekunder …" where `unit` says so), or "… på mindst 1" without an
     /// upper bound; the bounds are text, so that they can reach beyond `Int` (`--seed` takes up to 2⁶⁴−1).
     static func wholeNumber(from lowest: String, to highest: String?, unit: Localized? = nil) -> Localized {
-        let (da, en) = unit.map { ("et helt antal \($0.da)", "a whole number of \($0.en)") }
+        let (da, en) =
+            unit.map { ("et helt antal \($0.da)", "a whole number of \($0.en)") }
             ?? ("et helt tal", "a whole number")
         guard let highest else { return text("\(da) på mindst \(lowest)", "\(en) of at least \(lowest)") }
         return text("\(da) fra \(lowest) til \(highest)", "\(en) from \(lowest) to \(highest)")
@@ -66,15 +72,18 @@ extension Strings {
         _ option: String, _ value: String, from lowest: String, to highest: String, unit: Localized? = nil
     ) -> Localized {
         let number = wholeNumber(from: lowest, to: highest, unit: unit)
-        return text("\(option) skal være \(number.da), ikke »\(value)«",
-                    "\(option) takes \(number.en), not \"\(value)\"")
+        return text(
+            "\(option) skal være \(number.da), ikke »\(value)«",
+            "\(option) takes \(number.en), not \"\(value)\"")
     }
 
     // MARK: Conversations
 
     /// A typed answer longer than `limit` bytes: it is not kept, and the question is asked again.
     public static func answerTooLong(limit: Int) -> Localized {
-        text("Svaret er for langt (over \(byteSize(limit).da), omkring \(limit / 1000).000 tegn) og er ikke gemt; skriv et kortere svar.",
-             "The answer is too long (over \(byteSize(limit).en), some \(limit / 1000),000 characters) and was not kept; type a shorter one.")
+        text(
+            "Svaret er for langt (over \(byteSize(limit).da), omkring \(limit / 1000).000 tegn) og er ikke gemt; skriv et kortere svar.",
+            "The answer is too long (over \(byteSize(limit).en), some \(limit / 1000),000 characters) and was not kept; type a shorter one."
+        )
     }
 }

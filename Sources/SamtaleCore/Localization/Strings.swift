@@ -11,7 +11,8 @@ public enum Strings {
 
     public static let promptHeading = text("Dagens spørgsmål", "Question of the day")
     public static let pitfallsHeading = text("Typiske faldgruber", "Typical pitfalls")
-    public static let templatesHeading = text("Refleksionsspørgsmål skrevet til samtale", "Reflection questions written for samtale")
+    public static let templatesHeading = text(
+        "Refleksionsspørgsmål skrevet til samtale", "Reflection questions written for samtale")
     public static let templatesNote = text(
         "Kilden har ikke selv spørgsmål til alle kort. Der spørger samtale ud fra disse skabeloner, skrevet til samtale og ikke hentet fra kilden; {statement} er et udsagn fra kortet, {pitfall} en faldgrube, {theme} temaet og {role} rollen.",
         "The source does not have questions for every card. There samtale asks from these templates, written for samtale and not taken from the source; {statement} is a statement of the card, {pitfall} a pitfall, {theme} the theme and {role} the role."
@@ -36,18 +37,21 @@ public enum Strings {
     }
 
     public static func level(_ level: Int) -> Localized {
-        level == Role.sharedLevel ? text("fælles for alle niveauer", "shared by all levels") : text("niveau \(level)", "level \(level)")
+        level == Role.sharedLevel
+            ? text("fælles for alle niveauer", "shared by all levels") : text("niveau \(level)", "level \(level)")
     }
 
     public static func dayOff(_ date: CivilDate, _ exclusion: DayExclusion) -> Localized {
         switch exclusion {
         case .weekend(let weekday):
-            text("\(date) er en \(weekdayName(weekday).da), og weekenddage tæller ikke med; intet spørgsmål den dag.",
-                 "\(date) is a \(weekdayName(weekday).en), and weekend days do not count; no question that day.")
+            text(
+                "\(date) er en \(weekdayName(weekday).da), og weekenddage tæller ikke med; intet spørgsmål den dag.",
+                "\(date) is a \(weekdayName(weekday).en), and weekend days do not count; no question that day.")
         case .holiday(let holiday):
             // Juleaftensdag, nytårsaftensdag and grundlovsdag are customary days off, not public holidays.
-            text("\(date) er \(holiday.name), og helligdage og faste fridage tæller ikke med; intet spørgsmål den dag.",
-                 "\(date) is \(holiday.name), and Danish public holidays and customary days off do not count; "
+            text(
+                "\(date) er \(holiday.name), og helligdage og faste fridage tæller ikke med; intet spørgsmål den dag.",
+                "\(date) is \(holiday.name), and Danish public holidays and customary days off do not count; "
                     + "no question that day.")
         }
     }
@@ -84,46 +88,60 @@ public enum Strings {
         case .missingKey(let key): text("mangler nøglen \"\(key)\"", "missing key \"\(key)\"")
         case .duplicateKey(let key): text("nøglen \"\(key)\" står to gange", "duplicate key \"\(key)\"")
         case .wrongType(let expected, let found):
-            text("skal være \(kindName(expected).da), er \(kindName(found).da)",
-                 "expected \(kindName(expected).en), found \(kindName(found).en)")
+            text(
+                "skal være \(kindName(expected).da), er \(kindName(found).da)",
+                "expected \(kindName(expected).en), found \(kindName(found).en)")
         case .emptyText: text("tom tekst", "empty text")
         case .emptyList: text("tom liste", "empty list")
         case .invalidID(let id):
-            text("ugyldigt id \"\(id)\"; brug små bogstaver a-z, cifre og bindestreger (æ→ae, ø→oe, å→aa)",
-                 "invalid id \"\(id)\"; use lower-case a-z, digits and hyphens (æ→ae, ø→oe, å→aa)")
+            text(
+                "ugyldigt id \"\(id)\"; brug små bogstaver a-z, cifre og bindestreger (æ→ae, ø→oe, å→aa)",
+                "invalid id \"\(id)\"; use lower-case a-z, digits and hyphens (æ→ae, ø→oe, å→aa)")
         case .unsupportedFormat(let format):
-            text("format \(format) kendes ikke; denne version læser format \(DeckDecoder.format)",
-                 "format \(format) is not supported; this version reads format \(DeckDecoder.format)")
+            text(
+                "format \(format) kendes ikke; denne version læser format \(DeckDecoder.format)",
+                "format \(format) is not supported; this version reads format \(DeckDecoder.format)")
         case .exactlyOneOf(let keys):
-            text("angiv netop én af nøglerne \(keys.map { "\"\($0)\"" }.joined(separator: ", "))",
-                 "give exactly one of the keys \(keys.map { "\"\($0)\"" }.joined(separator: ", "))")
+            text(
+                "angiv netop én af nøglerne \(keys.map { "\"\($0)\"" }.joined(separator: ", "))",
+                "give exactly one of the keys \(keys.map { "\"\($0)\"" }.joined(separator: ", "))")
         case .invalidWebhook(let reason): text("webhook: \(reason.da)", "webhook: \(reason.en)")
         case .invalidValue(let reason): reason
         case .notOneOf(let value, let allowed):
-            text("\"\(value)\" er ikke en af: \(allowed.joined(separator: ", "))",
-                 "\"\(value)\" is not one of: \(allowed.joined(separator: ", "))")
+            text(
+                "\"\(value)\" er ikke en af: \(allowed.joined(separator: ", "))",
+                "\"\(value)\" is not one of: \(allowed.joined(separator: ", "))")
         case .outOfRange(let value, let lowest, let highest): outOfRange(value, from: lowest, to: highest)
         case .negativeLevel(let level):
-            text("niveau \(level) er negativt; 0 er fælles, 1 er medarbejder", "level \(level) is negative; 0 is shared, 1 is the employee")
+            text(
+                "niveau \(level) er negativt; 0 er fælles, 1 er medarbejder",
+                "level \(level) is negative; 0 is shared, 1 is the employee")
         case .duplicateID(let id): text("id \"\(id)\" findes allerede", "duplicate id \"\(id)\"")
         case .reservedID(let id):
-            text("id \"\(id)\" er forbeholdt de spørgsmål, samtale selv nummererer (q1, q2, …); vælg et andet id",
-                 "id \"\(id)\" is reserved for the questions samtale numbers itself (q1, q2, …); choose another id")
+            text(
+                "id \"\(id)\" er forbeholdt de spørgsmål, samtale selv nummererer (q1, q2, …); vælg et andet id",
+                "id \"\(id)\" is reserved for the questions samtale numbers itself (q1, q2, …); choose another id")
         case .duplicateCard(let role, let theme):
-            text("der er allerede et kort for rollen \"\(role)\" og temaet \"\(theme)\"",
-                 "duplicate card for role \"\(role)\" and theme \"\(theme)\"")
+            text(
+                "der er allerede et kort for rollen \"\(role)\" og temaet \"\(theme)\"",
+                "duplicate card for role \"\(role)\" and theme \"\(theme)\"")
         case .unknownRole(let role): text("ukendt rolle \"\(role)\"", "unknown role \"\(role)\"")
         case .unknownTheme(let theme): text("ukendt tema \"\(theme)\"", "unknown theme \"\(theme)\"")
         case .unknownParent(let theme): text("ukendt overtema \"\(theme)\"", "unknown parent theme \"\(theme)\"")
         case .nestedSubTheme(let theme):
-            text("\"\(theme)\" er selv et undertema; kun ét niveau er tilladt", "\"\(theme)\" is itself a sub-theme; only one level is allowed")
+            text(
+                "\"\(theme)\" er selv et undertema; kun ét niveau er tilladt",
+                "\"\(theme)\" is itself a sub-theme; only one level is allowed")
         case .sectionWithoutText: text("mangler \"paragraphs\" eller \"items\"", "missing \"paragraphs\" or \"items\"")
         case .unknownPlaceholder(let name, let allowed):
-            text("ukendt pladsholder \(name); her kan bruges: \(allowed.joined(separator: ", "))",
-                 "unknown placeholder \(name); usable here: \(allowed.joined(separator: ", "))")
+            text(
+                "ukendt pladsholder \(name); her kan bruges: \(allowed.joined(separator: ", "))",
+                "unknown placeholder \(name); usable here: \(allowed.joined(separator: ", "))")
         case .noQuestions(let audience):
-            text("kortet giver ingen spørgsmål \(audienceLabel(audience).da); tilføj \"questions\" eller skabeloner under \"templates\"",
-                 "the card yields no question \(audienceLabel(audience).en); add \"questions\" or templates under \"templates\"")
+            text(
+                "kortet giver ingen spørgsmål \(audienceLabel(audience).da); tilføj \"questions\" eller skabeloner under \"templates\"",
+                "the card yields no question \(audienceLabel(audience).en); add \"questions\" or templates under \"templates\""
+            )
         }
     }
 
@@ -140,9 +158,12 @@ public enum Strings {
     }
 
     public static func replacedDeck(_ replacement: Catalog.Replacement) -> Localized {
-        let what = replacement.replacedBuiltin ? ("det indbyggede", "the built-in one") : (replacement.replacedFile, replacement.replacedFile)
-        return text("bemærk: kortsættet »\(replacement.deckID)« fra \(replacement.byFile) erstatter \(what.0)",
-                    "note: deck \"\(replacement.deckID)\" from \(replacement.byFile) replaces \(what.1)")
+        let what =
+            replacement.replacedBuiltin
+            ? ("det indbyggede", "the built-in one") : (replacement.replacedFile, replacement.replacedFile)
+        return text(
+            "bemærk: kortsættet »\(replacement.deckID)« fra \(replacement.byFile) erstatter \(what.0)",
+            "note: deck \"\(replacement.deckID)\" from \(replacement.byFile) replaces \(what.1)")
     }
 
     public static let fixDecksHint = text(
@@ -151,8 +172,9 @@ public enum Strings {
     )
 
     public static func validationSummary(files: Int, issues: Int) -> Localized {
-        text("\(files) \(files == 1 ? "fil" : "filer") tjekket, \(issues) fejl",
-             "\(files) \(files == 1 ? "file" : "files") checked, \(issues) \(issues == 1 ? "problem" : "problems")")
+        text(
+            "\(files) \(files == 1 ? "fil" : "filer") tjekket, \(issues) fejl",
+            "\(files) \(files == 1 ? "file" : "files") checked, \(issues) \(issues == 1 ? "problem" : "problems")")
     }
 
     // MARK: Files and option values
@@ -166,13 +188,15 @@ public enum Strings {
     }
 
     public static func invalidChoice(_ option: String, _ value: String, allowed: [String]) -> Localized {
-        text("\(option): »\(value)« er ikke en af: \(allowed.joined(separator: ", "))",
-             "\(option): \"\(value)\" is not one of: \(allowed.joined(separator: ", "))")
+        text(
+            "\(option): »\(value)« er ikke en af: \(allowed.joined(separator: ", "))",
+            "\(option): \"\(value)\" is not one of: \(allowed.joined(separator: ", "))")
     }
 
     public static func invalidDate(_ option: String, _ value: String) -> Localized {
-        text("\(option): »\(value)« er ikke en dato som 2026-11-26 (ÅÅÅÅ-MM-DD, år 1583–9999)",
-             "\(option): \"\(value)\" is not a date like 2026-11-26 (YYYY-MM-DD, years 1583–9999)")
+        text(
+            "\(option): »\(value)« er ikke en dato som 2026-11-26 (ÅÅÅÅ-MM-DD, år 1583–9999)",
+            "\(option): \"\(value)\" is not a date like 2026-11-26 (YYYY-MM-DD, years 1583–9999)")
     }
 }
 
@@ -183,14 +207,19 @@ extension TargetGroupError: ExplainedError {
         let forms = "bruger,brugeren,brugere,brugerne"
         return switch self {
         case .empty:
-            Strings.text("ordet for målgruppen er tomt; skriv det i ental (fx bruger) eller i fire former: \(forms)",
-                 "the word for the target group is empty; give it in the singular (e.g. bruger) or in four forms: \(forms)")
+            Strings.text(
+                "ordet for målgruppen er tomt; skriv det i ental (fx bruger) eller i fire former: \(forms)",
+                "the word for the target group is empty; give it in the singular (e.g. bruger) or in four forms: \(forms)"
+            )
         case .wrongNumberOfForms(let count):
-            Strings.text("ordet for målgruppen har \(count) former; skriv ét ord i ental eller præcis fire former: \(forms)",
-                 "the word for the target group has \(count) forms; give one word in the singular or exactly four forms: \(forms)")
+            Strings.text(
+                "ordet for målgruppen har \(count) former; skriv ét ord i ental eller præcis fire former: \(forms)",
+                "the word for the target group has \(count) forms; give one word in the singular or exactly four forms: \(forms)"
+            )
         case .emptyForm(let position):
-            Strings.text("form nummer \(position) af ordet for målgruppen er tom",
-                 "form number \(position) of the word for the target group is empty")
+            Strings.text(
+                "form nummer \(position) af ordet for målgruppen er tom",
+                "form number \(position) of the word for the target group is empty")
         }
     }
 }
@@ -206,7 +235,9 @@ extension JSONSyntaxError.Reason {
         case .invalidEscape: Strings.text("ugyldig escape-sekvens i en streng", "invalid escape sequence in a string")
         case .invalidNumber: Strings.text("ugyldigt tal", "invalid number")
         case .controlCharacterInString:
-            Strings.text("kontroltegn (fx linjeskift) i en streng; skriv \\n", "control character (such as a line break) in a string; write \\n")
+            Strings.text(
+                "kontroltegn (fx linjeskift) i en streng; skriv \\n",
+                "control character (such as a line break) in a string; write \\n")
         case .trailingContent: Strings.text("mere tekst efter JSON-værdien", "more text after the JSON value")
         case .tooDeep: Strings.text("for dybt indlejret", "nested too deeply")
         }

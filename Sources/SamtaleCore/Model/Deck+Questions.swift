@@ -61,7 +61,8 @@ extension Deck {
             values[Placeholder.pitfall.rawValue] = card.pitfalls[rest / pitfallTemplates.count]
             template = pitfallTemplates[rest % pitfallTemplates.count]
         }
-        return Question(text: Placeholder.fill(template, with: values), audience: audience, origin: .samtale, card: card)
+        return Question(
+            text: Placeholder.fill(template, with: values), audience: audience, origin: .samtale, card: card)
     }
 }
 

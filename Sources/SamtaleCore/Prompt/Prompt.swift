@@ -30,9 +30,11 @@ public enum PromptError: ExplainedError, Equatable, Sendable {
         case .name(let error):
             return error.message
         case .noQuestions(let deck, let role, let theme, let audience):
-            let filters = [role.map { Localized(da: "for rollen \($0)", en: "for role \($0)") },
-                           theme.map { Localized(da: "i temaet \($0)", en: "in theme \($0)") },
-                           audience.map(Strings.audienceLabel)].compactMap { $0 }
+            let filters = [
+                role.map { Localized(da: "for rollen \($0)", en: "for role \($0)") },
+                theme.map { Localized(da: "i temaet \($0)", en: "in theme \($0)") },
+                audience.map(Strings.audienceLabel),
+            ].compactMap { $0 }
             return Localized(
                 da: "ingen spørgsmål i kortsættet \(deck) \(filters.map(\.da).joined(separator: " ")); "
                     + "ændr eller fjern et af valgene",
@@ -72,8 +74,9 @@ extension Catalog {
         switch options.selection {
         case .daily:
             let day = options.dayCounting.countingDays(from: Rotation.anchor, to: date)
-            let key = Rotation.key([deck.id, role?.id ?? "", theme?.id ?? "", options.audience?.rawValue ?? ""]
-                .joined(separator: "|"))
+            let key = Rotation.key(
+                [deck.id, role?.id ?? "", theme?.id ?? "", options.audience?.rawValue ?? ""]
+                    .joined(separator: "|"))
             index = Rotation.index(day: day, poolSize: pool.count, key: key)
         case .random(let seed):
             var generator = SplitMix64(seed: seed)
@@ -81,13 +84,16 @@ extension Catalog {
         }
         let question = pool[index]
         let substitute = { (text: String) in options.targetGroup?.apply(to: text) ?? text }
-        guard let cardRole = deck.role(id: question.card.role), let cardTheme = deck.theme(id: question.card.theme) else {
+        guard let cardRole = deck.role(id: question.card.role), let cardTheme = deck.theme(id: question.card.theme)
+        else {
             preconditionFailure("a loaded deck's cards name only its own roles and themes")
         }
-        return .prompt(Prompt(
-            question: question, text: substitute(question.text), statements: question.card.statements.map(substitute),
-            deck: deck, role: cardRole, theme: cardTheme, date: date
-        ))
+        return .prompt(
+            Prompt(
+                question: question, text: substitute(question.text),
+                statements: question.card.statements.map(substitute),
+                deck: deck, role: cardRole, theme: cardTheme, date: date
+            ))
     }
 }
 

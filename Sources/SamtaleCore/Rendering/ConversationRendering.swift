@@ -34,8 +34,9 @@ extension Chart {
             for (row, points) in [now, needed].enumerated() {
                 let value = index < points.count ? points[index] : 0
                 let name = besideNames ? (row == 0 ? area : "").padded(to: nameWidth) + "  " : "  "
-                lines.append(name + labels[row].padded(to: labelWidth) + " " + String(value).leftPadded(to: 3) + " "
-                             + String(repeating: "#", count: (value + 2) / 5))
+                lines.append(
+                    name + labels[row].padded(to: labelWidth) + " " + String(value).leftPadded(to: 3) + " "
+                        + String(repeating: "#", count: (value + 2) / 5))
             }
         }
         let gap = Strings.largestGap(areas[largestGap], gap(at: largestGap))[language]
@@ -75,16 +76,20 @@ extension Summary {
             lines.append(wrapped(item.answer ?? Strings.skippedAnswer[language], indent: "  "))
         }
         lines += ["", Strings.agreementsHeading[language].uppercased()]
-        lines += agreements.isEmpty ? [wrapped(Strings.noAgreements[language])]
+        lines +=
+            agreements.isEmpty
+            ? [wrapped(Strings.noAgreements[language])]
             : agreementLines(language: language).map { wrapped($0, indent: "   ") }
         if !ratings.isEmpty {
             lines += ["", Strings.ratingsHeading[language].uppercased()]
             lines += ratings.map { rating in
-                wrapped("\(Strings.ratingKind(rating.kind)[language]): \(rating.subject)"
+                wrapped(
+                    "\(Strings.ratingKind(rating.kind)[language]): \(rating.subject)"
                         + (rating.example.map { " (\(Strings.exampleLabel[language]): \($0))" } ?? ""),
-                        indent: "   ", first: "\(rating.score.map(String.init) ?? "–")  ")
+                    indent: "   ", first: "\(rating.score.map(String.init) ?? "–")  ")
             }
-            for (heading, list) in [(Strings.strongestHeading, strongest), (Strings.weakestHeading, weakest)] where !list.isEmpty {
+            for (heading, list) in [(Strings.strongestHeading, strongest), (Strings.weakestHeading, weakest)]
+            where !list.isEmpty {
                 lines.append(wrapped("\(heading[language]): " + list.map(\.subject).joined(separator: "; ")))
             }
         }
@@ -123,8 +128,12 @@ extension Session {
             JSONMember("started", .string(conversation.startedAt)),
             JSONMember("updated", .string(updatedAt)),
             JSONMember("status", .string(status.rawValue)),
-            JSONMember("progress", .object([JSONMember("current", .integer(progress.current)),
-                                            JSONMember("total", .integer(progress.total))])),
+            JSONMember(
+                "progress",
+                .object([
+                    JSONMember("current", .integer(progress.current)),
+                    JSONMember("total", .integer(progress.total)),
+                ])),
         ])
     }
 
@@ -135,18 +144,26 @@ extension Session {
         let script = conversation.script
         let summary = conversation.summary
         var lines = ["# \(script.title)", ""]
-        lines.append("- \(Strings.exportDate[language]): \(conversation.startedAt) (\(Strings.exportUpdated[language]) \(updatedAt))")
+        lines.append(
+            "- \(Strings.exportDate[language]): \(conversation.startedAt) (\(Strings.exportUpdated[language]) \(updatedAt))"
+        )
         lines.append("- \(Strings.exportDeck[language]): \(script.deckTitle), \(script.organisation)")
         lines.append("- \(Strings.exportRoles[language]): \(script.roleNames.joined(separator: ", "))")
-        if !script.themeNames.isEmpty { lines.append("- \(Strings.exportThemes[language]): \(script.themeNames.joined(separator: ", "))") }
+        if !script.themeNames.isEmpty {
+            lines.append("- \(Strings.exportThemes[language]): \(script.themeNames.joined(separator: ", "))")
+        }
         if !script.participants.isEmpty {
-            lines.append("- \(Strings.exportParticipants[language]): \(script.participants.joined(separator: ", ").markdownLine)")
+            lines.append(
+                "- \(Strings.exportParticipants[language]): \(script.participants.joined(separator: ", ").markdownLine)"
+            )
         }
         lines.append("- \(Strings.exportStatus[language]): \(Strings.status(status)[language])")
         lines.append("- \(Strings.exportSession[language]): `\(id)`")
 
-        let questions = summary.items.filter { $0.ask.purpose != .statementRating && $0.ask.purpose != .statementExample
-            && $0.ask.purpose != .pitfallRating && $0.ask.purpose != .points }
+        let questions = summary.items.filter {
+            $0.ask.purpose != .statementRating && $0.ask.purpose != .statementExample
+                && $0.ask.purpose != .pitfallRating && $0.ask.purpose != .points
+        }
         if !questions.isEmpty {
             lines += ["", "## \(Strings.exportQuestions[language])"]
             var theme: String?
@@ -156,28 +173,40 @@ extension Session {
                     theme = heading
                 }
                 let asker = item.ask.askedBy.map { "\(Strings.askedBy($0)[language]) " } ?? ""
-                lines += ["", "**\(asker)\(item.ask.text)**", "",
-                          item.answer?.markdownParagraphs ?? "_\(Strings.skippedAnswer[language])_"]
+                lines += [
+                    "", "**\(asker)\(item.ask.text)**", "",
+                    item.answer?.markdownParagraphs ?? "_\(Strings.skippedAnswer[language])_",
+                ]
             }
         }
         lines += ["", "## \(Strings.agreementsHeading[language])", ""]
-        lines += summary.agreements.isEmpty ? [Strings.noAgreements[language]] : summary.agreements.map { agreement in
-            var line = "- **\(agreement.what.markdownLine)**"
-            if !agreement.who.isEmpty { line += "; \(Strings.whoLabel[language]): \(agreement.who.markdownLine)" }
-            if !agreement.when.isEmpty { line += "; \(Strings.whenLabel[language]): \(agreement.when.markdownLine)" }
-            if let theme = agreement.theme { line += " (\(theme))" }
-            return line
-        }
+        lines +=
+            summary.agreements.isEmpty
+            ? [Strings.noAgreements[language]]
+            : summary.agreements.map { agreement in
+                var line = "- **\(agreement.what.markdownLine)**"
+                if !agreement.who.isEmpty { line += "; \(Strings.whoLabel[language]): \(agreement.who.markdownLine)" }
+                if !agreement.when.isEmpty {
+                    line += "; \(Strings.whenLabel[language]): \(agreement.when.markdownLine)"
+                }
+                if let theme = agreement.theme { line += " (\(theme))" }
+                return line
+            }
         if !summary.ratings.isEmpty {
             lines += ["", "## \(Strings.ratingsHeading[language])", ""]
             lines.append("| " + Strings.ratingColumns.map { $0[language] }.joined(separator: " | ") + " |")
             lines.append("|---|---|---|---|")
             for rating in summary.ratings {
-                let cells = [rating.score.map(String.init) ?? "–", "\(Strings.ratingKind(rating.kind)[language]): \(rating.subject)",
-                             rating.theme ?? "", rating.example?.markdownLine ?? ""]
+                let cells = [
+                    rating.score.map(String.init) ?? "–",
+                    "\(Strings.ratingKind(rating.kind)[language]): \(rating.subject)",
+                    rating.theme ?? "", rating.example?.markdownLine ?? "",
+                ]
                 lines.append("| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |")
             }
-            for (heading, list) in [(Strings.strongestHeading, summary.strongest), (Strings.weakestHeading, summary.weakest)]
+            for (heading, list) in [
+                (Strings.strongestHeading, summary.strongest), (Strings.weakestHeading, summary.weakest),
+            ]
             where !list.isEmpty {
                 lines += ["", "**\(heading[language])**: " + list.map(\.subject).joined(separator: "; ")]
             }
@@ -201,7 +230,8 @@ extension String {
             let text = String(line).replacing("<", with: "\\<")
             guard let first = text.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return text }
             let rest = text[first...]
-            let marker = rest.first.map { "#>-+*=_`~|".contains($0) } == true
+            let marker =
+                rest.first.map { "#>-+*=_`~|".contains($0) } == true
                 || rest.prefix { $0.isASCII && $0.isNumber }.count > 0
                     && [".", ")"].contains(rest.drop { $0.isASCII && $0.isNumber }.first.map(String.init) ?? "")
             guard marker else { return text }

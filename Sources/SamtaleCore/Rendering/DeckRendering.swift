@@ -40,7 +40,8 @@ public struct DeckView: Sendable {
     private func text(language: Language, width: Int?) -> String {
         var lines: [String] = []
         func paragraph(_ text: String, indent: String = "", first: String? = nil) {
-            lines.append(width.map { wrap(text, width: $0, indent: indent, firstIndent: first) } ?? (first ?? indent) + text)
+            lines.append(
+                width.map { wrap(text, width: $0, indent: indent, firstIndent: first) } ?? (first ?? indent) + text)
         }
         lines.append(deck.title.uppercased())
         lines.append(deck.organisation)
@@ -100,7 +101,9 @@ public struct DeckView: Sendable {
             for pitfall in card.pitfalls { lines.append("- \(pitfall)") }
             for audience in Audience.allCases where !card.questions[audience].isEmpty {
                 lines += ["", "**\(questionHeading(role: role, audience: audience, language: language))**", ""]
-                for (number, question) in card.questions[audience].enumerated() { lines.append("\(number + 1). \(question)") }
+                for (number, question) in card.questions[audience].enumerated() {
+                    lines.append("\(number + 1). \(question)")
+                }
             }
         }
         if let notes = templateNotes(language: language) {
@@ -144,22 +147,30 @@ extension Deck {
             JSONMember("title", .string(title)),
             JSONMember("organisation", .string(organisation)),
             JSONMember("source", .string(source)),
-            JSONMember("sections", .array(sections.map { section in
-                .object([
-                    JSONMember("kind", .string(section.kind.rawValue)),
-                    JSONMember("title", .string(section.title)),
-                    JSONMember("paragraphs", .strings(section.paragraphs)),
-                    JSONMember("items", .strings(section.items)),
-                ])
-            })),
+            JSONMember(
+                "sections",
+                .array(
+                    sections.map { section in
+                        .object([
+                            JSONMember("kind", .string(section.kind.rawValue)),
+                            JSONMember("title", .string(section.title)),
+                            JSONMember("paragraphs", .strings(section.paragraphs)),
+                            JSONMember("items", .strings(section.items)),
+                        ])
+                    })),
             JSONMember("roles", .array(roles.map(\.jsonValue))),
             JSONMember("themes", .array(themes.map(\.jsonValue))),
             JSONMember("cards", .array(cards.map(\.jsonValue))),
         ]
         let slots = [("card", templates.card), ("statement", templates.statement), ("pitfall", templates.pitfall)]
-        members.append(JSONMember("templates", .object([JSONMember("origin", .string("samtale"))] + slots.map { name, texts in
-            JSONMember(name, texts.jsonValue)
-        })))
+        members.append(
+            JSONMember(
+                "templates",
+                .object(
+                    [JSONMember("origin", .string("samtale"))]
+                        + slots.map { name, texts in
+                            JSONMember(name, texts.jsonValue)
+                        })))
         return members
     }
 }
@@ -174,17 +185,23 @@ extension Role {
             JSONMember("description", .strings(description)),
         ]
         if let questionHeadings {
-            members.append(JSONMember("questionHeadings", .object([
-                JSONMember("individual", .string(questionHeadings.individual)),
-                JSONMember("group", .string(questionHeadings.group)),
-            ])))
+            members.append(
+                JSONMember(
+                    "questionHeadings",
+                    .object([
+                        JSONMember("individual", .string(questionHeadings.individual)),
+                        JSONMember("group", .string(questionHeadings.group)),
+                    ])))
         }
         if let group {
-            members.append(JSONMember("group", .object([
-                JSONMember("name", .string(group.name)),
-                JSONMember("heading", .string(group.heading)),
-                JSONMember("tasks", .strings(group.tasks)),
-            ])))
+            members.append(
+                JSONMember(
+                    "group",
+                    .object([
+                        JSONMember("name", .string(group.name)),
+                        JSONMember("heading", .string(group.heading)),
+                        JSONMember("tasks", .strings(group.tasks)),
+                    ])))
         }
         return .object(members)
     }
@@ -192,7 +209,9 @@ extension Role {
 
 extension Theme {
     var jsonValue: JSONValue {
-        var members = [JSONMember("id", .string(id)), JSONMember("name", .string(name)), JSONMember("aliases", .strings(aliases))]
+        var members = [
+            JSONMember("id", .string(id)), JSONMember("name", .string(name)), JSONMember("aliases", .strings(aliases)),
+        ]
         if let parent { members.append(JSONMember("parent", .string(parent))) }
         members.append(JSONMember("description", .strings(description)))
         return .object(members)

@@ -10,7 +10,9 @@ public enum ListSubject: String, CaseIterable, Sendable {
 /// `samtale list` output: one line per item as text, an array of objects as JSON.
 public enum Listing {
     /// Lists the subject over the given decks (all of them, or the one named with `--deck`).
-    public static func render(_ subject: ListSubject, decks: [Deck], format: DocumentFormat, language: Language) -> String {
+    public static func render(_ subject: ListSubject, decks: [Deck], format: DocumentFormat, language: Language)
+        -> String
+    {
         let rows = decks.flatMap { self.rows(subject, deck: $0, language: language) }
         switch format {
         case .json:
@@ -40,35 +42,44 @@ public enum Listing {
         switch subject {
         case .decks:
             let label = "\(deck.title) · \(deck.organisation) · \(Strings.cardCount(deck.cards.count)[language])"
-            return [Row(id: deck.id, label: label, json: [
-                JSONMember("id", .string(deck.id)),
-                JSONMember("title", .string(deck.title)),
-                JSONMember("organisation", .string(deck.organisation)),
-                JSONMember("source", .string(deck.source)),
-                JSONMember("roles", .integer(deck.roles.count)),
-                JSONMember("themes", .integer(deck.themes.count)),
-                JSONMember("cards", .integer(deck.cards.count)),
-            ])]
+            return [
+                Row(
+                    id: deck.id, label: label,
+                    json: [
+                        JSONMember("id", .string(deck.id)),
+                        JSONMember("title", .string(deck.title)),
+                        JSONMember("organisation", .string(deck.organisation)),
+                        JSONMember("source", .string(deck.source)),
+                        JSONMember("roles", .integer(deck.roles.count)),
+                        JSONMember("themes", .integer(deck.themes.count)),
+                        JSONMember("cards", .integer(deck.cards.count)),
+                    ])
+            ]
         case .roles:
             return deck.roles.map { role in
                 let aliases = role.aliases.isEmpty ? "" : " (\(role.aliases.joined(separator: ", ")))"
-                return Row(id: "\(deck.id)/\(role.id)", label: "\(role.name)\(aliases) · \(Strings.level(role.level)[language])", json: [
-                    JSONMember("deck", .string(deck.id)),
-                    JSONMember("id", .string(role.id)),
-                    JSONMember("name", .string(role.name)),
-                    JSONMember("aliases", .strings(role.aliases)),
-                    JSONMember("level", .integer(role.level)),
-                ])
+                return Row(
+                    id: "\(deck.id)/\(role.id)",
+                    label: "\(role.name)\(aliases) · \(Strings.level(role.level)[language])",
+                    json: [
+                        JSONMember("deck", .string(deck.id)),
+                        JSONMember("id", .string(role.id)),
+                        JSONMember("name", .string(role.name)),
+                        JSONMember("aliases", .strings(role.aliases)),
+                        JSONMember("level", .integer(role.level)),
+                    ])
             }
         case .themes:
             return deck.themes.map { theme in
                 let parent = theme.parent.flatMap(deck.theme(id:)).map { " ⊂ \($0.name)" } ?? ""
-                return Row(id: "\(deck.id)/\(theme.id)", label: theme.name + parent, json: [
-                    JSONMember("deck", .string(deck.id)),
-                    JSONMember("id", .string(theme.id)),
-                    JSONMember("name", .string(theme.name)),
-                    JSONMember("parent", .optional(theme.parent)),
-                ])
+                return Row(
+                    id: "\(deck.id)/\(theme.id)", label: theme.name + parent,
+                    json: [
+                        JSONMember("deck", .string(deck.id)),
+                        JSONMember("id", .string(theme.id)),
+                        JSONMember("name", .string(theme.name)),
+                        JSONMember("parent", .optional(theme.parent)),
+                    ])
             }
         }
     }

@@ -30,14 +30,17 @@ public struct Session: Equatable, Sendable {
     public private(set) var log: [LogEntry]
 
     public init(id: SessionID, setup: ConversationSetup, script: Script, at time: String) {
-        self.init(id: id, revision: 0, instance: nil, setup: setup,
-                  conversation: Conversation(script: script, language: setup.language, startedAt: time),
-                  updatedAt: time, log: [])
+        self.init(
+            id: id, revision: 0, instance: nil, setup: setup,
+            conversation: Conversation(script: script, language: setup.language, startedAt: time),
+            updatedAt: time, log: [])
     }
 
     /// A session as read from a file.
-    init(id: SessionID, revision: Int, instance: UInt64?, setup: ConversationSetup, conversation: Conversation,
-         updatedAt: String, log: [LogEntry]) {
+    init(
+        id: SessionID, revision: Int, instance: UInt64?, setup: ConversationSetup, conversation: Conversation,
+        updatedAt: String, log: [LogEntry]
+    ) {
         self.id = id
         self.revision = revision
         self.instance = instance
@@ -85,9 +88,13 @@ public struct Session: Equatable, Sendable {
             throw .damaged(.syntax(error.reason, line: error.line, column: error.column))
         }
         // Releases before the session record wrote `"format": 1` where the record has its version.
-        let session = try json.member("format") == nil ? SessionRecord.session(from: json)
+        let session =
+            try json.member("format") == nil
+            ? SessionRecord.session(from: json)
             : SessionRecord.migrated(json)
-        if let id, session.id != id { throw .damaged(.idMismatch(file: id.description, inside: session.id.description)) }
+        if let id, session.id != id {
+            throw .damaged(.idMismatch(file: id.description, inside: session.id.description))
+        }
         // The next save counts one up: a revision that could not be counted on is no file samtale wrote.
         guard (0..<Int.max).contains(session.revision) else {
             throw .damaged(.field(path: "revision", problem: .outOfRange))

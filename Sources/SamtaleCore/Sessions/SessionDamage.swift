@@ -40,31 +40,42 @@ extension SessionDamage: ExplainedError {
         switch self {
         case .syntax(.invalidUTF8, let line, let column):
             // Not the deck files' advice to save the file as UTF-8: nobody writes a session file by hand.
-            return text("ugyldig UTF-8 i linje \(line), kolonne \(column)", "invalid UTF-8 at line \(line), column \(column)")
+            return text(
+                "ugyldig UTF-8 i linje \(line), kolonne \(column)", "invalid UTF-8 at line \(line), column \(column)")
         case .syntax(let reason, let line, let column):
             let syntax = reason.message
-            return text("\(syntax.da) i linje \(line), kolonne \(column)", "\(syntax.en) at line \(line), column \(column)")
+            return text(
+                "\(syntax.da) i linje \(line), kolonne \(column)", "\(syntax.en) at line \(line), column \(column)")
         case .field(let path, .missing(let key)):
-            return path.isEmpty ? text("feltet »\(key)« mangler", "the field \"\(key)\" is missing")
+            return path.isEmpty
+                ? text("feltet »\(key)« mangler", "the field \"\(key)\" is missing")
                 : text("feltet »\(key)« mangler i »\(path)«", "the field \"\(key)\" is missing in \"\(path)\"")
         case .field(let path, .wrongType):
-            return path.isEmpty ? text("indholdet er ikke et JSON-objekt", "the content is not a JSON object")
+            return path.isEmpty
+                ? text("indholdet er ikke et JSON-objekt", "the content is not a JSON object")
                 : text("feltet »\(path)« har forkert type", "the field \"\(path)\" has the wrong type")
         case .field(let path, .outOfRange):
-            return text("feltet »\(path)« har et tal, der er for stort eller for lille",
-                        "the field \"\(path)\" holds a number that is too large or too small")
+            return text(
+                "feltet »\(path)« har et tal, der er for stort eller for lille",
+                "the field \"\(path)\" holds a number that is too large or too small")
         case .field(let path, .unreadable):
             return text("feltet »\(path)« har en ugyldig værdi", "the field \"\(path)\" has an invalid value")
         case .positionOutsideScript(let path):
-            return text("feltet »\(path)« peger på et sted, der ikke findes i samtalen",
-                        "the field \"\(path)\" points to a place that does not exist in the conversation")
+            return text(
+                "feltet »\(path)« peger på et sted, der ikke findes i samtalen",
+                "the field \"\(path)\" points to a place that does not exist in the conversation")
         case .invalidStep(let index):
-            return text("trin \(index) i samtalens forløb kan ikke gennemføres", "step \(index) of the conversation cannot be taken")
+            return text(
+                "trin \(index) i samtalens forløb kan ikke gennemføres",
+                "step \(index) of the conversation cannot be taken")
         case .invalidAnswer(let id):
-            return text("svaret på »\(id)« passer ikke til spørgsmålet", "the answer to \"\(id)\" does not fit its question")
+            return text(
+                "svaret på »\(id)« passer ikke til spørgsmålet", "the answer to \"\(id)\" does not fit its question")
         case .idMismatch(let file, let inside):
-            return text("filen er navngivet efter samtalen \(file), men indeholder samtalen \(inside); giv den navnet \(inside).json igen, eller slet den, hvis den er en kopi",
-                        "the file is named for session \(file) but holds session \(inside); give it back the name \(inside).json, or delete it if it is a copy")
+            return text(
+                "filen er navngivet efter samtalen \(file), men indeholder samtalen \(inside); giv den navnet \(inside).json igen, eller slet den, hvis den er en kopi",
+                "the file is named for session \(file) but holds session \(inside); give it back the name \(inside).json, or delete it if it is a copy"
+            )
         }
     }
 }

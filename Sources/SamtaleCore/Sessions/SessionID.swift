@@ -26,7 +26,8 @@ public struct SessionID: Hashable, Comparable, Codable, Sendable, CustomStringCo
     private static func isInAlphabet(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"):
-            byte != UInt8(ascii: "i") && byte != UInt8(ascii: "l") && byte != UInt8(ascii: "o") && byte != UInt8(ascii: "u")
+            byte != UInt8(ascii: "i") && byte != UInt8(ascii: "l") && byte != UInt8(ascii: "o")
+                && byte != UInt8(ascii: "u")
         default:
             false
         }
@@ -66,10 +67,11 @@ public struct SessionID: Hashable, Comparable, Codable, Sendable, CustomStringCo
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let id = SessionID(validating: text) else {
-            throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: container.codingPath,
-                debugDescription: "not a session id (26 characters of 0-9 and a-z without i, l, o, u): \(text)"
-            ))
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: container.codingPath,
+                    debugDescription: "not a session id (26 characters of 0-9 and a-z without i, l, o, u): \(text)"
+                ))
         }
         self = id
     }

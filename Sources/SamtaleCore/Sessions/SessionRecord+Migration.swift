@@ -25,8 +25,9 @@ extension SessionRecord {
             throw .damaged(error)
         }
         // Files from before revisions were counted hold one save at least.
-        return Session(id: saved.id, revision: saved.revision ?? 1, instance: saved.instance, setup: saved.setup,
-                       conversation: conversation, updatedAt: saved.updatedAt, log: saved.log)
+        return Session(
+            id: saved.id, revision: saved.revision ?? 1, instance: saved.instance, setup: saved.setup,
+            conversation: conversation, updatedAt: saved.updatedAt, log: saved.log)
     }
 }
 
@@ -61,8 +62,9 @@ private struct ConversationBeforeRecord: Decodable {
     /// The conversation as the state machine holds it now, checked by the rules those releases checked it by, in
     /// the same order and with the same paths, so that a damaged file is told as it was.
     func converted() throws(SessionDamage) -> Conversation {
-        let unplaced = Conversation(script: script, language: language, startedAt: startedAt, state: .notStarted,
-                                    answers: answers, agreements: agreements, answered: [])
+        let unplaced = Conversation(
+            script: script, language: language, startedAt: startedAt, state: .notStarted,
+            answers: answers, agreements: agreements, answered: [])
         // The steps first: the places are looked up in them.
         if let step = unplaced.invalidStep() { throw .invalidStep(index: step) }
         let state = try state(placedIn: unplaced)
@@ -72,8 +74,9 @@ private struct ConversationBeforeRecord: Decodable {
             }
             return place
         }
-        let conversation = Conversation(script: script, language: language, startedAt: startedAt, state: state,
-                                        answers: answers, agreements: agreements, answered: answered)
+        let conversation = Conversation(
+            script: script, language: language, startedAt: startedAt, state: state,
+            answers: answers, agreements: agreements, answered: answered)
         if let damage = conversation.damage(paths: .beforeRecord) { throw damage }
         return conversation
     }

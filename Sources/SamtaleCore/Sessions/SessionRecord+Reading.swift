@@ -61,7 +61,8 @@ extension SessionRecord {
     // MARK: Setup and script
 
     private static func setup(_ reader: inout RecordReader, _ value: JSONValue) throws(SessionDamage)
-        -> ConversationSetup {
+        -> ConversationSetup
+    {
         let fields = try reader.object(value)
         return ConversationSetup(
             flow: try reader.field("flow", in: fields, read: text),
@@ -113,17 +114,20 @@ extension SessionRecord {
         case "say": return .say(try reader.field("text", in: fields, read: text))
         case "heading": return .heading(try reader.field("text", in: fields, read: text))
         case "card":
-            return .card(heading: try reader.optionalField("heading", in: fields, read: text),
-                         statements: try reader.field("statements", in: fields, read: texts),
-                         quotes: try reader.field("quotes", in: fields, read: texts))
+            return .card(
+                heading: try reader.optionalField("heading", in: fields, read: text),
+                statements: try reader.field("statements", in: fields, read: texts),
+                quotes: try reader.field("quotes", in: fields, read: texts))
         case "question": return .ask(try reader.field("question", in: fields, read: ask))
         case "agreements":
-            return .agreements(prompt: try reader.field("prompt", in: fields, read: text),
-                               theme: try reader.optionalField("theme", in: fields, read: text))
+            return .agreements(
+                prompt: try reader.field("prompt", in: fields, read: text),
+                theme: try reader.optionalField("theme", in: fields, read: text))
         case "chart":
-            return .chart(now: try reader.field("now", in: fields, read: text),
-                          needed: try reader.field("needed", in: fields, read: text),
-                          areas: try reader.field("areas", in: fields, read: texts))
+            return .chart(
+                now: try reader.field("now", in: fields, read: text),
+                needed: try reader.field("needed", in: fields, read: text),
+                areas: try reader.field("areas", in: fields, read: texts))
         case "gapQuestions":
             return .gapQuestions(
                 now: try reader.field("now", in: fields, read: text),
@@ -165,12 +169,14 @@ extension SessionRecord {
         switch type {
         case "text": return .text
         case "scale":
-            return .scale(minimum: try reader.field("minimum", in: fields, read: integer),
-                          maximum: try reader.field("maximum", in: fields, read: integer))
+            return .scale(
+                minimum: try reader.field("minimum", in: fields, read: integer),
+                maximum: try reader.field("maximum", in: fields, read: integer))
         case "choice": return .choice(try reader.field("options", in: fields, read: texts))
         case "points":
-            return .points(labels: try reader.field("labels", in: fields, read: texts),
-                           total: try reader.field("total", in: fields, read: integer))
+            return .points(
+                labels: try reader.field("labels", in: fields, read: texts),
+                total: try reader.field("total", in: fields, read: integer))
         default: throw reader.damage(.unreadable, at: "type")
         }
     }
@@ -178,7 +184,8 @@ extension SessionRecord {
     // MARK: Answers, agreements and state
 
     private static func answers(_ reader: inout RecordReader, _ value: JSONValue) throws(SessionDamage)
-        -> [String: Answer] {
+        -> [String: Answer]
+    {
         guard case .object(let members) = value else { throw reader.damage(.wrongType) }
         var answers: [String: Answer] = [:]
         for member in members {
@@ -197,9 +204,10 @@ extension SessionRecord {
         case "scale": return .scale(try reader.field("value", in: fields, read: integer))
         case "choice": return .choice(try reader.field("optionIndex", in: fields, read: integer))
         case "points":
-            return .points(try reader.field("points", in: fields) { reader, value throws(SessionDamage) in
-                try reader.array(value, read: integer)
-            })
+            return .points(
+                try reader.field("points", in: fields) { reader, value throws(SessionDamage) in
+                    try reader.array(value, read: integer)
+                })
         case "skipped": return .skipped
         default: throw reader.damage(.unreadable, at: "type")
         }
@@ -207,7 +215,8 @@ extension SessionRecord {
 
     /// The agreements by their agreements step, each of which the script must have.
     private static func agreements(_ reader: inout RecordReader, _ value: JSONValue, script: Script)
-        throws(SessionDamage) -> [Int: [Agreement]] {
+        throws(SessionDamage) -> [Int: [Agreement]]
+    {
         let list = try reader.array(value) { reader, value throws(SessionDamage) in
             let fields = try reader.object(value)
             let step = try reader.field("step", in: fields, read: integer)
@@ -225,7 +234,8 @@ extension SessionRecord {
     }
 
     private static func state(_ reader: inout RecordReader, _ value: JSONValue) throws(SessionDamage)
-        -> Conversation.State {
+        -> Conversation.State
+    {
         let (type, fields) = try reader.tagged(value)
         switch type {
         case "notStarted": return .notStarted
@@ -238,8 +248,9 @@ extension SessionRecord {
             let at = try reader.field("at", in: fields, read: place)
             let revising = try reader.optionalField("revising", in: fields) { reader, value throws(SessionDamage) in
                 let revising = try reader.object(value)
-                return Conversation.Revision(answered: try reader.field("answered", in: revising, read: integer),
-                                             returnTo: try reader.field("returnTo", in: revising, read: place))
+                return Conversation.Revision(
+                    answered: try reader.field("answered", in: revising, read: integer),
+                    returnTo: try reader.field("returnTo", in: revising, read: place))
             }
             let waiting = Conversation.Waiting(place: at, revising: revising)
             return type == "waiting" ? .waiting(waiting) : type == "paused" ? .paused(waiting) : .confirmingEnd(waiting)
@@ -255,10 +266,11 @@ extension SessionRecord {
         let step = try reader.field("step", in: fields, read: integer)
         switch type {
         case "agreement":
-            return .agreement(step: step, index: try reader.field("agreement", in: fields, read: integer),
-                              field: try reader.field("field", in: fields) { reader, value throws(SessionDamage) in
-                                  try reader.member(of: AgreementField.self, value)
-                              })
+            return .agreement(
+                step: step, index: try reader.field("agreement", in: fields, read: integer),
+                field: try reader.field("field", in: fields) { reader, value throws(SessionDamage) in
+                    try reader.member(of: AgreementField.self, value)
+                })
         case "gapQuestion":
             return .gapQuestion(step: step, index: try reader.field("question", in: fields, read: integer))
         default: return .question(step: step)
@@ -266,7 +278,8 @@ extension SessionRecord {
     }
 
     private static func logEntry(_ reader: inout RecordReader, _ value: JSONValue) throws(SessionDamage)
-        -> Session.LogEntry {
+        -> Session.LogEntry
+    {
         let fields = try reader.object(value)
         let at = try reader.field("at", in: fields, read: text)
         let event = try reader.field("event", in: fields) { reader, value throws(SessionDamage) -> Event in
@@ -276,9 +289,10 @@ extension SessionRecord {
             case "resume": return .resume
             case "answer": return .answer(try reader.field("text", in: fields, read: text))
             case "command":
-                return .command(try reader.field("command", in: fields) { reader, value throws(SessionDamage) in
-                    try reader.member(of: Command.self, value)
-                })
+                return .command(
+                    try reader.field("command", in: fields) { reader, value throws(SessionDamage) in
+                        try reader.member(of: Command.self, value)
+                    })
             case "unknownCommand": return .unknownCommand(try reader.field("text", in: fields, read: text))
             default: throw reader.damage(.unreadable, at: "type")
             }
@@ -319,7 +333,8 @@ struct RecordReader {
     }
 
     mutating func inside<Value>(_ key: String, _ read: (inout RecordReader) throws(SessionDamage) -> Value)
-        throws(SessionDamage) -> Value {
+        throws(SessionDamage) -> Value
+    {
         components.append(.key(key))
         defer { components.removeLast() }
         return try read(&self)
@@ -333,8 +348,10 @@ struct RecordReader {
     /// The members of a tagged object and its `type`.
     mutating func tagged(_ value: JSONValue) throws(SessionDamage) -> (type: String, members: [JSONMember]) {
         let members = try object(value)
-        return (try field("type", in: members) { reader, value throws(SessionDamage) in try reader.string(value) },
-                members)
+        return (
+            try field("type", in: members) { reader, value throws(SessionDamage) in try reader.string(value) },
+            members
+        )
     }
 
     mutating func field<Value>(
@@ -392,7 +409,7 @@ struct RecordReader {
 
     /// A string naming one case of an enumeration.
     func member<Named: RawRepresentable>(of type: Named.Type, _ value: JSONValue) throws(SessionDamage) -> Named
-        where Named.RawValue == String {
+    where Named.RawValue == String {
         guard let named = Named(rawValue: try string(value)) else { throw damage(.unreadable) }
         return named
     }

@@ -43,12 +43,15 @@ enum SessionRecord {
             JSONMember("participants", .strings(setup.participants)),
         ]
         if let group = setup.targetGroup {
-            members.append(JSONMember("targetGroup", .object([
-                JSONMember("singular", .string(group.singular)),
-                JSONMember("singularDefinite", .string(group.singularDefinite)),
-                JSONMember("plural", .string(group.plural)),
-                JSONMember("pluralDefinite", .string(group.pluralDefinite)),
-            ])))
+            members.append(
+                JSONMember(
+                    "targetGroup",
+                    .object([
+                        JSONMember("singular", .string(group.singular)),
+                        JSONMember("singularDefinite", .string(group.singularDefinite)),
+                        JSONMember("plural", .string(group.plural)),
+                        JSONMember("pluralDefinite", .string(group.pluralDefinite)),
+                    ])))
         }
         members += [
             JSONMember("language", .string(setup.language.rawValue)),
@@ -80,8 +83,10 @@ enum SessionRecord {
         case .heading(let text):
             tagged("heading", [JSONMember("text", .string(text))])
         case .card(let heading, let statements, let quotes):
-            tagged("card", (heading.map { [JSONMember("heading", .string($0))] } ?? [])
-                + [JSONMember("statements", .strings(statements)), JSONMember("quotes", .strings(quotes))])
+            tagged(
+                "card",
+                (heading.map { [JSONMember("heading", .string($0))] } ?? [])
+                    + [JSONMember("statements", .strings(statements)), JSONMember("quotes", .strings(quotes))])
         case .ask(let ask):
             tagged("question", [JSONMember("question", value(of: ask))])
         case .agreements(let prompt, let theme):
@@ -89,8 +94,10 @@ enum SessionRecord {
         case .chart(let now, let needed, let areas):
             tagged("chart", pointsQuestions(now: now, needed: needed, areas: areas))
         case .gapQuestions(let now, let needed, let areas, let questions):
-            tagged("gapQuestions", pointsQuestions(now: now, needed: needed, areas: areas)
-                + [JSONMember("questions", .array(questions.map { .array($0.map(value(of:))) }))])
+            tagged(
+                "gapQuestions",
+                pointsQuestions(now: now, needed: needed, areas: areas)
+                    + [JSONMember("questions", .array(questions.map { .array($0.map(value(of:))) }))])
         case .summary:
             tagged("summary", [])
         }
@@ -101,24 +108,26 @@ enum SessionRecord {
     }
 
     static func value(of ask: Ask) -> JSONValue {
-        let kind: JSONValue = switch ask.kind {
-        case .text:
-            tagged("text", [])
-        case .scale(let minimum, let maximum):
-            tagged("scale", [JSONMember("minimum", .integer(minimum)), JSONMember("maximum", .integer(maximum))])
-        case .choice(let options):
-            tagged("choice", [JSONMember("options", .strings(options))])
-        case .points(let labels, let total):
-            tagged("points", [JSONMember("labels", .strings(labels)), JSONMember("total", .integer(total))])
-        }
-        return .object([
-            JSONMember("id", .string(ask.id)),
-            JSONMember("text", .string(ask.text)),
-            JSONMember("kind", kind),
-            JSONMember("optional", .bool(ask.optional)),
-            JSONMember("purpose", .string(ask.purpose.rawValue)),
-        ] + optional("theme", ask.theme) + optional("role", ask.role) + optional("askedBy", ask.askedBy)
-            + optional("subject", ask.subject) + optional("origin", ask.origin?.rawValue))
+        let kind: JSONValue =
+            switch ask.kind {
+            case .text:
+                tagged("text", [])
+            case .scale(let minimum, let maximum):
+                tagged("scale", [JSONMember("minimum", .integer(minimum)), JSONMember("maximum", .integer(maximum))])
+            case .choice(let options):
+                tagged("choice", [JSONMember("options", .strings(options))])
+            case .points(let labels, let total):
+                tagged("points", [JSONMember("labels", .strings(labels)), JSONMember("total", .integer(total))])
+            }
+        return .object(
+            [
+                JSONMember("id", .string(ask.id)),
+                JSONMember("text", .string(ask.text)),
+                JSONMember("kind", kind),
+                JSONMember("optional", .bool(ask.optional)),
+                JSONMember("purpose", .string(ask.purpose.rawValue)),
+            ] + optional("theme", ask.theme) + optional("role", ask.role) + optional("askedBy", ask.askedBy)
+                + optional("subject", ask.subject) + optional("origin", ask.origin?.rawValue))
     }
 
     // MARK: Answers, agreements and state
@@ -132,9 +141,10 @@ enum SessionRecord {
             case .say, .heading, .card, .agreements, .chart, .summary: []
             }
         }
-        return .object(asks.compactMap { ask in
-            conversation.answers[ask.id].map { JSONMember(ask.id, value(of: $0)) }
-        })
+        return .object(
+            asks.compactMap { ask in
+                conversation.answers[ask.id].map { JSONMember(ask.id, value(of: $0)) }
+            })
     }
 
     static func value(of answer: Answer) -> JSONValue {
@@ -149,16 +159,18 @@ enum SessionRecord {
 
     /// Every agreement in one list, each naming the agreements step it was made at.
     private static func agreements(of conversation: Conversation) -> JSONValue {
-        .array(conversation.agreements.keys.sorted().flatMap { step in
-            (conversation.agreements[step] ?? []).map { agreement in
-                JSONValue.object([
-                    JSONMember("step", .integer(step)),
-                    JSONMember("what", .string(agreement.what)),
-                    JSONMember("who", .string(agreement.who)),
-                    JSONMember("when", .string(agreement.when)),
-                ] + optional("theme", agreement.theme))
-            }
-        })
+        .array(
+            conversation.agreements.keys.sorted().flatMap { step in
+                (conversation.agreements[step] ?? []).map { agreement in
+                    JSONValue.object(
+                        [
+                            JSONMember("step", .integer(step)),
+                            JSONMember("what", .string(agreement.what)),
+                            JSONMember("who", .string(agreement.who)),
+                            JSONMember("when", .string(agreement.when)),
+                        ] + optional("theme", agreement.theme))
+                }
+            })
     }
 
     /// Where the conversation stands; the furthest place reached is written only while an earlier answer is
@@ -175,10 +187,13 @@ enum SessionRecord {
         }
         var members = [JSONMember("at", value(of: waiting.place))]
         if let revision = waiting.revising {
-            members.append(JSONMember("revising", .object([
-                JSONMember("answered", .integer(revision.answered)),
-                JSONMember("returnTo", value(of: revision.returnTo)),
-            ])))
+            members.append(
+                JSONMember(
+                    "revising",
+                    .object([
+                        JSONMember("answered", .integer(revision.answered)),
+                        JSONMember("returnTo", value(of: revision.returnTo)),
+                    ])))
         }
         return tagged(type, members)
     }
@@ -188,21 +203,26 @@ enum SessionRecord {
         case .question(let step):
             tagged("question", [JSONMember("step", .integer(step))])
         case .agreement(let step, let index, let field):
-            tagged("agreement", [JSONMember("step", .integer(step)), JSONMember("agreement", .integer(index)),
-                                 JSONMember("field", .string(field.rawValue))])
+            tagged(
+                "agreement",
+                [
+                    JSONMember("step", .integer(step)), JSONMember("agreement", .integer(index)),
+                    JSONMember("field", .string(field.rawValue)),
+                ])
         case .gapQuestion(let step, let index):
             tagged("gapQuestion", [JSONMember("step", .integer(step)), JSONMember("question", .integer(index))])
         }
     }
 
     static func value(of entry: Session.LogEntry) -> JSONValue {
-        let event: JSONValue = switch entry.event {
-        case .start: tagged("start", [])
-        case .resume: tagged("resume", [])
-        case .answer(let text): tagged("answer", [JSONMember("text", .string(text))])
-        case .command(let command): tagged("command", [JSONMember("command", .string(command.rawValue))])
-        case .unknownCommand(let word): tagged("unknownCommand", [JSONMember("text", .string(word))])
-        }
+        let event: JSONValue =
+            switch entry.event {
+            case .start: tagged("start", [])
+            case .resume: tagged("resume", [])
+            case .answer(let text): tagged("answer", [JSONMember("text", .string(text))])
+            case .command(let command): tagged("command", [JSONMember("command", .string(command.rawValue))])
+            case .unknownCommand(let word): tagged("unknownCommand", [JSONMember("text", .string(word))])
+            }
         return .object([JSONMember("at", .string(entry.at)), JSONMember("event", event)])
     }
 

@@ -113,7 +113,8 @@ public struct SessionStore: Sendable {
             return nil
         }
         guard let json = try? JSONParser.parse(bytes),
-              let state = try? JSONValueCoder.decode(SavedState.self, from: json) else { throw .changed(id) }
+            let state = try? JSONValueCoder.decode(SavedState.self, from: json)
+        else { throw .changed(id) }
         return state
     }
 
@@ -163,7 +164,7 @@ public struct SessionStore: Sendable {
     public static func createDirectory(_ path: String) throws(SessionStoreError) {
         do {
             try FileSystem.makeDirectory(path)
-        } catch where error.isMissing {
+        } catch  where error.isMissing {
             guard let parent = parent(of: path) else { throw .cannotCreate(path: path, code: error.code) }
             try createDirectory(parent)
             do {
@@ -220,7 +221,7 @@ public struct SessionStore: Sendable {
         let names: [String]
         do {
             names = try FileSystem.directoryEntries(directory)
-        } catch where error.isMissing {
+        } catch  where error.isMissing {
             return []
         } catch {
             throw .cannotRead(path: directory, code: error.code)
@@ -245,12 +246,14 @@ public struct SessionStore: Sendable {
     /// them. Nothing else in the folder is samtale's to remove, whatever it is called.
     static func isLeftByASave(_ name: String) -> Bool {
         guard name.hasPrefix("."), let dot = name.dropFirst().firstIndex(of: "."),
-              SessionID(validating: String(name[name.index(after: name.startIndex)..<dot])) != nil else { return false }
+            SessionID(validating: String(name[name.index(after: name.startIndex)..<dot])) != nil
+        else { return false }
         let rest = name[dot...]
         if rest == ".tmp" { return true }
         guard rest.hasPrefix(".tmp-") else { return false }
         let numbers = rest.dropFirst(5).split(separator: "-", omittingEmptySubsequences: false)
-        return numbers.count == 2 && numbers.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }
+        return numbers.count == 2
+            && numbers.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }
     }
 
     // MARK: - Deleting
@@ -271,7 +274,7 @@ public struct SessionStore: Sendable {
         try? FileSystem.remove(temporaryPath(of: id))
         do {
             try FileSystem.remove(target)
-        } catch where error.isMissing {
+        } catch  where error.isMissing {
             throw .notFound(id)
         } catch {
             throw .cannotWrite(path: target, code: error.code)

@@ -1,11 +1,11 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #else
-#error("samtale calls libc itself: it builds on Linux (Glibc, Musl) and macOS (Darwin) only")
+    #error("samtale calls libc itself: it builds on Linux (Glibc, Musl) and macOS (Darwin) only")
 #endif
 
 // MARK: - FileSystem
@@ -42,7 +42,7 @@ public enum FileSystem {
     /// the error number of the failure, or nil.
     public static func synchronize(_ descriptor: Int32) -> Int32? {
         #if canImport(Darwin)
-        if fcntl(descriptor, F_FULLFSYNC) == 0 { return nil }
+            if fcntl(descriptor, F_FULLFSYNC) == 0 { return nil }
         #endif
         while fsync(descriptor) != 0 {
             guard errno == EINTR else { return errno }
@@ -252,9 +252,10 @@ public enum FileSystem {
         guard lstat(path, &link) == 0 else { throw CallError(code: errno) }
         var status = stat()
         guard stat(path, &status) == 0 else { throw CallError(code: errno) }
-        return FolderStatus(isSymbolicLink: link.st_mode & S_IFMT == S_IFLNK,
-                            isDirectory: status.st_mode & S_IFMT == S_IFDIR,
-                            isOpenToOthers: status.st_mode & 0o077 != 0)
+        return FolderStatus(
+            isSymbolicLink: link.st_mode & S_IFMT == S_IFLNK,
+            isDirectory: status.st_mode & S_IFMT == S_IFDIR,
+            isOpenToOthers: status.st_mode & 0o077 != 0)
     }
 
     /// Whether anything is at `path` itself, a symbolic link too (whatever it points to); throws when the system

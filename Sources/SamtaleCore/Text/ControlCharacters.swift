@@ -16,8 +16,10 @@ extension String {
         while let byte = bytes.next() {
             let isC1 = previous == 0xC2 && (0x80..<0xA0).contains(byte)
             // E2 80 AA–AE and E2 81 A6–A9 in UTF-8.
-            let isBidi = beforePrevious == 0xE2 && (previous == 0x80 && (0xAA...0xAE).contains(byte)
-                || previous == 0x81 && (0xA6...0xA9).contains(byte))
+            let isBidi =
+                beforePrevious == 0xE2
+                && (previous == 0x80 && (0xAA...0xAE).contains(byte)
+                    || previous == 0x81 && (0xA6...0xA9).contains(byte))
             if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F || isC1 || isBidi {
                 found = true
                 break

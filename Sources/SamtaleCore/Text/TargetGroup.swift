@@ -94,11 +94,11 @@ extension TargetGroup {
         let suffixes: (definite: String, plural: String, pluralDefinite: String)
         let lowercased = word.lowercased()
         if lowercased.hasSuffix("er") {
-            suffixes = ("en", "e", "ne")          // bruger, brugeren, brugere, brugerne
+            suffixes = ("en", "e", "ne")  // bruger, brugeren, brugere, brugerne
         } else if lowercased.hasSuffix("e") {
-            suffixes = ("n", "r", "rne")          // kunde, kunden, kunder, kunderne
+            suffixes = ("n", "r", "rne")  // kunde, kunden, kunder, kunderne
         } else {
-            suffixes = ("en", "er", "erne")       // elev, eleven, elever, eleverne
+            suffixes = ("en", "er", "erne")  // elev, eleven, elever, eleverne
         }
         // "LÆRER" should become "LÆREREN", not "LÆREREn".
         let adjust: (String) -> String = isAllCaps(word) ? { $0.uppercased() } : { $0 }

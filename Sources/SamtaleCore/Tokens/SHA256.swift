@@ -94,11 +94,13 @@ public struct SHA256: Sendable {
                 while offset < blocks.count {
                     for t in 0..<16 {
                         let i = offset + 4 * t
-                        schedule[t] = UInt32(blocks[i]) &<< 24 | UInt32(blocks[i + 1]) &<< 16
+                        schedule[t] =
+                            UInt32(blocks[i]) &<< 24 | UInt32(blocks[i + 1]) &<< 16
                             | UInt32(blocks[i + 2]) &<< 8 | UInt32(blocks[i + 3])
                     }
                     for t in 16..<64 {
-                        let w15 = schedule[t - 15], w2 = schedule[t - 2]
+                        let w15 = schedule[t - 15]
+                        let w2 = schedule[t - 2]
                         let sigma0 = (w15 &>> 7 | w15 &<< 25) ^ (w15 &>> 18 | w15 &<< 14) ^ (w15 &>> 3)
                         let sigma1 = (w2 &>> 17 | w2 &<< 15) ^ (w2 &>> 19 | w2 &<< 13) ^ (w2 &>> 10)
                         schedule[t] = schedule[t - 16] &+ sigma0 &+ schedule[t - 7] &+ sigma1
@@ -113,8 +115,14 @@ public struct SHA256: Sendable {
                         let temp2 = sum0 &+ majority
                         (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
                     }
-                    h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
-                    h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+                    h0 &+= a
+                    h1 &+= b
+                    h2 &+= c
+                    h3 &+= d
+                    h4 &+= e
+                    h5 &+= f
+                    h6 &+= g
+                    h7 &+= h
                     offset += blockSize
                 }
                 state = (h0, h1, h2, h3, h4, h5, h6, h7)
@@ -142,7 +150,7 @@ public struct SHA256: Sendable {
 public enum HMACSHA256 {
     /// The full 32-byte code for `message` under `key`; keys longer than a block are hashed first, as RFC 2104 says.
     public static func authenticationCode<Key: Sequence, Message: Sequence>(for message: Message, key: Key) -> [UInt8]
-        where Key.Element == UInt8, Message.Element == UInt8 {
+    where Key.Element == UInt8, Message.Element == UInt8 {
         var block = Array(key)
         if block.count > 64 { block = SHA256.hash(block) }
         block += repeatElement(0, count: 64 - block.count)
