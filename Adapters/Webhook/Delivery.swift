@@ -252,7 +252,8 @@ public struct RetryPolicy: Equatable, Sendable {
     public func wait(after attempt: Int, elapsed: Double, retryAfter: Double?, jitter: Double) -> Double? {
         guard attempt < attempts else { return nil }
         let backoff = min(longestBackoff, firstBackoff * Double(1 << min(attempt - 1, 30)))
-        // "Equal jitter": half the backoff for sure, half at random, so that many clients spread out but none retries at once.
+        // "Equal jitter": half the backoff for sure, half at random, so that many clients spread out but none retries
+        // at once.
         let jittered = backoff / 2 + backoff / 2 * jitter
         let wait = max(jittered, retryAfter ?? 0)
         return elapsed + wait <= cap ? wait : nil

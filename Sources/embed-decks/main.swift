@@ -37,7 +37,8 @@ func literal(_ texts: PerAudience<[String]>) -> String {
 
 func literal(_ deck: Deck) -> String {
     let sections = deck.sections.map { section in
-        "DeckSection(kind: .\(section.kind), title: \(literal(section.title)), paragraphs: \(literal(section.paragraphs)), items: \(literal(section.items)))"
+        "DeckSection(kind: .\(section.kind), title: \(literal(section.title)), paragraphs: "
+            + "\(literal(section.paragraphs)), items: \(literal(section.items)))"
     }
     let roles = deck.roles.map { role in
         let headings =
@@ -49,7 +50,9 @@ func literal(_ deck: Deck) -> String {
                 "RoleGroup(name: \(literal($0.name)), heading: \(literal($0.heading)), tasks: \(literal($0.tasks)))"
             } ?? "nil"
         return
-            "Role(id: \(literal(role.id)), name: \(literal(role.name)), aliases: \(literal(role.aliases)), level: \(role.level), description: \(literal(role.description)), questionHeadings: \(headings), group: \(group))"
+            "Role(id: \(literal(role.id)), name: \(literal(role.name)), aliases: \(literal(role.aliases)), "
+            + "level: \(role.level), description: \(literal(role.description)), questionHeadings: "
+            + "\(headings), group: \(group))"
     }
     let themes = deck.themes.map { theme in
         "Theme(id: \(literal(theme.id)), name: \(literal(theme.name)), aliases: \(literal(theme.aliases)), parent: \(theme.parent.map(literal) ?? "nil"), description: \(literal(theme.description)))"
@@ -104,7 +107,8 @@ for (index, path) in arguments.dropFirst().enumerated() {
         do {
             _ = try FlowDecoder.decode([UInt8](data))
             flows.append(
-                "        BuiltinFlow(fileName: \(literal(name)), json: \(literal(String(decoding: data, as: UTF8.self)))),\n"
+                "        BuiltinFlow(fileName: \(literal(name)), json: "
+                    + "\(literal(String(decoding: data, as: UTF8.self)))),\n"
             )
         } catch {
             report(error, in: path)
@@ -121,7 +125,8 @@ for (index, path) in arguments.dropFirst().enumerated() {
         continue
     }
     entries.append(
-        "        BuiltinDeck(fileName: \(literal(name)), deck: deck\(index)(), json: \(literal(String(decoding: data, as: UTF8.self)))),\n"
+        "        BuiltinDeck(fileName: \(literal(name)), deck: deck\(index)(), json: "
+            + "\(literal(String(decoding: data, as: UTF8.self)))),\n"
     )
     functions.append("    private static func deck\(index)() -> Deck {\n\(literal(deck))\n    }\n")
 }

@@ -76,10 +76,12 @@ extension CommandLineStrings {
         let (da, en) = numbers.count > 1 ? ("\(head) og \(last)", "\(head) and \(last)") : (last, last)
         return lines.count == 1
             ? text(
-                "\(path): linje \(da) er ufuldstændig (en registrering i logbogen, der blev afbrudt) og tæller ikke med som sendt",
+                "\(path): linje \(da) er ufuldstændig (en registrering i logbogen, der blev afbrudt) og tæller "
+                    + "ikke med som sendt",
                 "\(path): line \(en) is incomplete (a ledger record cut short) and does not count as posted")
             : text(
-                "\(path): linje \(da) er ufuldstændige (registreringer i logbogen, der blev afbrudt) og tæller ikke med som sendt",
+                "\(path): linje \(da) er ufuldstændige (registreringer i logbogen, der blev afbrudt) og tæller "
+                    + "ikke med som sendt",
                 "\(path): lines \(en) are incomplete (ledger records cut short) and do not count as posted")
     }
 }

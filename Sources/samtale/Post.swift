@@ -209,7 +209,8 @@ extension Commands {
     private static func dryRun(_ post: Post) -> String {
         let headers = PostRequest.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
         return
-            "POST \(post.address.redacted)/… (\(post.address.platform.rawValue), \(post.label))\n\(headers)\n\n\(post.body)\n"
+            "POST \(post.address.redacted)/… (\(post.address.platform.rawValue), "
+            + "\(post.label))\n\(headers)\n\n\(post.body)\n"
     }
 
     /// The targets file: `--config FILE`, else `$XDG_CONFIG_HOME/samtale/targets.json` (or `~/.config/…`).

@@ -73,7 +73,8 @@ import Testing
 
     @Test func onlyWorkingDaysCountWhenWeekendsAndHolidaysAreSkipped() throws {
         let counting = DayCounting(skipsWeekends: true, skipsDanishHolidays: true)
-        // Christmas 2026: Thursday 24th to Saturday 26th are off; 23rd (Wed) and 28th (Mon) are consecutive working days.
+        // Christmas 2026: Thursday 24th to Saturday 26th are off; 23rd (Wed) and 28th (Mon) are consecutive working
+        // days.
         let before = try prompt(PromptOptions(date: CivilDate(iso: "2026-12-23")!, dayCounting: counting))
         let after = try prompt(PromptOptions(date: CivilDate(iso: "2026-12-28")!, dayCounting: counting))
         let deck = try catalog.resolveDeck("hjoerring-dialogkort")

@@ -262,23 +262,27 @@ import Testing
         let message = SessionFileError.damaged(Self.damage(wrongType)!).message(path: "/s/x.json")
         #expect(
             message.da
-                == "samtalefilen /s/x.json er beskadiget (feltet »conversation.position« har forkert type); de andre samtaler er ikke berørt"
+                == "samtalefilen /s/x.json er beskadiget (feltet »conversation.position« har forkert type); de "
+                + "andre samtaler er ikke berørt"
         )
         let state = SessionFileError.damaged(Self.damage(base.replacing(["state"], with: .string("x")))!)
             .message(path: "/s/x.json")
         #expect(
             state.da
-                == "samtalefilen /s/x.json er beskadiget (feltet »state« har forkert type); de andre samtaler er ikke berørt"
+                == "samtalefilen /s/x.json er beskadiget (feltet »state« har forkert type); de andre samtaler "
+                + "er ikke berørt"
         )
         let notAnObject = SessionFileError.damaged(Self.damage(.array([]))!).message(path: "/s/x.json")
         #expect(
             notAnObject.da
-                == "samtalefilen /s/x.json er beskadiget (indholdet er ikke et JSON-objekt); de andre samtaler er ikke berørt"
+                == "samtalefilen /s/x.json er beskadiget (indholdet er ikke et JSON-objekt); de andre samtaler "
+                + "er ikke berørt"
         )
         let missing = SessionFileError.damaged(Self.damage(base.removing(["setup"]))!).message(path: "/s/x.json")
         #expect(
             missing.en
-                == "the session file /s/x.json is damaged (the field \"setup\" is missing); other sessions are not affected"
+                == "the session file /s/x.json is damaged (the field \"setup\" is missing); other sessions are "
+                + "not affected"
         )
     }
 
@@ -319,7 +323,8 @@ import Testing
             Self.exercise(&session)
         }
         print(
-            "session fuzz: \(rounds) mutated files, \(decoded) read as sessions and walked on, \(refused) refused as damaged"
+            "session fuzz: \(rounds) mutated files, \(decoded) read as sessions and walked on, \(refused) "
+                + "refused as damaged"
         )
         #expect(decoded > rounds / 20 && refused > rounds / 20)
     }

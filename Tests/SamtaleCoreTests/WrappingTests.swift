@@ -87,7 +87,8 @@ struct WrappingTests {
     private func check(_ wrapped: String, of text: String, width: Int, indent: String, firstIndent: String) {
         let context = Comment(
             rawValue:
-                "text: \(text.debugDescription) width: \(width) indents: \(firstIndent.debugDescription), \(indent.debugDescription)"
+                "text: \(text.debugDescription) width: \(width) indents: \(firstIndent.debugDescription), "
+                + "\(indent.debugDescription)"
         )
         let isBreak: (Character) -> Bool = { $0 == " " || $0.isNewline }
         var words: [Substring] = []

@@ -206,9 +206,11 @@ import Testing
                 == .rejected(
                     reason: Localized(
                         da:
-                            "10015 Unknown Webhook (HTTP 404): webhooken er slettet; opret en ny webhook, og brug dens adresse",
+                            "10015 Unknown Webhook (HTTP 404): webhooken er slettet; opret en ny webhook, og "
+                            + "brug dens adresse",
                         en:
-                            "10015 Unknown Webhook (HTTP 404): the webhook has been deleted; create a new webhook and use its URL"
+                            "10015 Unknown Webhook (HTTP 404): the webhook has been deleted; create a new "
+                            + "webhook and use its URL"
                     )))
         // A 408 means the server stopped waiting before the message was whole: it was not posted, so it is retried.
         #expect(
@@ -271,9 +273,11 @@ import Testing
                 == .rejected(
                     reason: Localized(
                         da:
-                            "no hook /… (HTTP 400): platformen kan ikke bruge beskeden, som den er; tjek, at platformen er den rigtige",
+                            "no hook /… (HTTP 400): platformen kan ikke bruge beskeden, som den er; tjek, at "
+                            + "platformen er den rigtige",
                         en:
-                            "no hook /… (HTTP 400): the platform cannot use the message as it is; check that the platform is the right one"
+                            "no hook /… (HTTP 400): the platform cannot use the message as it is; check that "
+                            + "the platform is the right one"
                     )))
     }
 

@@ -2,8 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The conformance suite of the JSON-lines protocol: each file in `Transcripts/` holds requests (`> `, or `>x ` with the
-/// line's bytes in hex) each followed by the exact response lines (`< `) it must cause, replayed against the built
+/// The conformance suite of the JSON-lines protocol: each file in `Transcripts/` holds requests (`> `, or `>x ` with
+/// the line's bytes in hex) each followed by the exact response lines (`< `) it must cause, replayed against the built
 /// binary. `# args:`, `# env:` and `# file: PATH = TEXT` (a file made in the state folder first) set the run up.
 /// `{{state}}` in a request stands for the token of the last `state` line, `{{state:broken}}` for it altered.
 /// SAMTALE_UPDATE_TRANSCRIPTS=1 writes the responses into the files, to read in the diff after an intended change.

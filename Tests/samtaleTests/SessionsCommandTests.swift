@@ -152,7 +152,8 @@ import Testing
         #expect(result.stdout.contains("== Udvikling =="))
     }
 
-    /// `sessions list` has a heading and shows the latest change first, by the moment, whatever offset it was written in.
+    /// `sessions list` has a heading and shows the latest change first, by the moment, whatever offset it was written
+    /// in.
     @Test func theListHasHeadingsAndTheLatestChangeFirst() throws {
         let state = try Samtale.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: state) }

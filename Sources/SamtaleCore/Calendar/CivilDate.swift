@@ -12,7 +12,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// The years accepted from outside: 1583 is the first full Gregorian year, and 9999 keeps ISO years to four digits.
     static let validYears = 1583...9999
 
-    /// Makes a date from its parts, or nil for a day that does not exist (Feb 30, month 13) or a year outside 1583...9999.
+    /// Makes a date from its parts, or nil for a day that does not exist (Feb 30, month 13) or a year outside
+    /// 1583...9999.
     public init?(year: Int, month: Int, day: Int) {
         guard Self.validYears.contains(year), (1...12).contains(month),
             (1...Self.daysInMonth(month, year: year)).contains(day)

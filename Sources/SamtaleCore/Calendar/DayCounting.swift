@@ -33,7 +33,8 @@ public struct DayCounting: Hashable, Sendable {
 
     // MARK: - Ranges
 
-    /// How many counting days lie in [from, to) — negative when `to` is before `from` (then it is minus the count in [to, from)).
+    /// How many counting days lie in [from, to) — negative when `to` is before `from` (then it is minus the count in
+    /// [to, from)).
     public func countingDays(from: CivilDate, to: CivilDate) -> Int {
         if to < from {
             return -countingDays(from: to, to: from)
@@ -60,7 +61,8 @@ public struct DayCounting: Hashable, Sendable {
         return count
     }
 
-    /// The number of Monday-to-Friday days before day `daysSinceEpoch`, counted from Monday 1970-01-05 (negative before it).
+    /// The number of Monday-to-Friday days before day `daysSinceEpoch`, counted from Monday 1970-01-05 (negative before
+    /// it).
     private static func weekdaysBefore(_ daysSinceEpoch: Int) -> Int {
         let daysSinceMonday = daysSinceEpoch - 4
         let weeks = daysSinceMonday >= 0 ? daysSinceMonday / 7 : (daysSinceMonday - 6) / 7

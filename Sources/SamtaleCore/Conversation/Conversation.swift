@@ -491,7 +491,8 @@ public struct Conversation: Equatable, Sendable {
 
     // MARK: Points and gaps
 
-    /// The gap questions of the area with the largest gap; nil until the points are in (skipped points: the first area).
+    /// The gap questions of the area with the largest gap; nil until the points are in (skipped points: the first
+    /// area).
     func gapAsks(step: Int) -> [Ask]? {
         guard case .gapQuestions(let now, let needed, let areas, let questions) = script.steps[step] else { return nil }
         let area = chart(now: now, needed: needed, areas: areas)?.largestGap ?? 0

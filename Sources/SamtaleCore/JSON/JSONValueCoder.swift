@@ -29,13 +29,15 @@ public enum JSONValueCoder {
 public struct JSONCodingError: Error, Equatable, Sendable {
     /// What went wrong.
     public enum Reason: Equatable, Sendable {
-        /// The value has the wrong kind: `expected` is a Swift type name for scalars, `object` or `array` for containers.
+        /// The value has the wrong kind: `expected` is a Swift type name for scalars, `object` or `array` for
+        /// containers.
         case typeMismatch(expected: String, found: JSONKind)
         /// The object at the path has no member with this key.
         case missingKey(String)
         /// The number literal does not fit the type, such as "300" for `UInt8` or a fraction for `Int`.
         case valueOutOfRange(String)
-        /// The data does not fit: a type's own explanation, the description of another error it threw, or an array too short.
+        /// The data does not fit: a type's own explanation, the description of another error it threw, or an array too
+        /// short.
         case dataCorrupted(String)
         /// The value has no JSON form, such as a non-finite `Double`.
         case invalidValue(String)
@@ -49,7 +51,8 @@ public struct JSONCodingError: Error, Equatable, Sendable {
 
 extension JSONCodingError {
     /// Our own errors pass through; what a type's own `encode(to:)` or `init(from:)` threw is translated, with the
-    /// path it names, or with `codingPath` when it names none. `root` finds the kind a mismatch found; nil when encoding.
+    /// path it names, or with `codingPath` when it names none. `root` finds the kind a mismatch found; nil when
+    /// encoding.
     fileprivate init(_ error: any Error, at codingPath: [any CodingKey], in root: JSONValue?) {
         switch error {
         case let error as JSONCodingError:
@@ -179,7 +182,8 @@ private final class EncodingSlot {
         return array
     }
 
-    /// The finished value; a slot nobody wrote to is an empty object, as a type that encodes nothing reads back from it.
+    /// The finished value; a slot nobody wrote to is an empty object, as a type that encodes nothing reads back from
+    /// it.
     func json() -> JSONValue {
         switch content {
         case .unset: .object([])

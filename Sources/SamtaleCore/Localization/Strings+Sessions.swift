@@ -12,23 +12,31 @@ extension SessionStoreError: ExplainedError {
             error.message(path: path)
         case .changed(let id):
             Strings.text(
-                "samtalen \(id) er blevet ændret af et andet program, efter at den blev åbnet her; dit seneste svar eller din seneste kommando er ikke gemt",
-                "session \(id) was changed by another program after it was opened here; your last answer or command was not saved"
+                "samtalen \(id) er blevet ændret af et andet program, efter at den blev åbnet her; dit seneste "
+                    + "svar eller din seneste kommando er ikke gemt",
+                "session \(id) was changed by another program after it was opened here; your last answer or "
+                    + "command was not saved"
             )
         case .deleted(let id):
             Strings.text(
-                "samtalen \(id) er blevet slettet af et andet program, efter at den blev åbnet her; dit seneste svar eller din seneste kommando er ikke gemt",
-                "session \(id) was deleted by another program after it was opened here; your last answer or command was not saved"
+                "samtalen \(id) er blevet slettet af et andet program, efter at den blev åbnet her; dit seneste "
+                    + "svar eller din seneste kommando er ikke gemt",
+                "session \(id) was deleted by another program after it was opened here; your last answer or "
+                    + "command was not saved"
             )
         case .busy(let id):
             Strings.text(
-                "samtalen \(id) kan ikke ændres lige nu, fordi et andet program er i gang med at gemme i samme mappe; prøv igen om lidt",
-                "session \(id) cannot be changed just now, as another program is saving in the same folder; try again shortly"
+                "samtalen \(id) kan ikke ændres lige nu, fordi et andet program er i gang med at gemme i samme "
+                    + "mappe; prøv igen om lidt",
+                "session \(id) cannot be changed just now, as another program is saving in the same folder; try "
+                    + "again shortly"
             )
         case .openToOthers(let path):
             Strings.text(
-                "\(path) er et symbolsk link til en mappe, som andre har adgang til; samtaler gemmes ikke der, før du har kørt `chmod 700` på mappen",
-                "\(path) is a symbolic link to a folder that others can enter; sessions are not saved there until you run `chmod 700` on the folder"
+                "\(path) er et symbolsk link til en mappe, som andre har adgang til; samtaler gemmes ikke der, "
+                    + "før du har kørt `chmod 700` på mappen",
+                "\(path) is a symbolic link to a folder that others can enter; sessions are not saved there "
+                    + "until you run `chmod 700` on the folder"
             )
         case .tooLarge(let path, let size):
             Strings.cannotRead(path, reason: Strings.fileTooLarge(size, limit: SessionStore.largestFile))

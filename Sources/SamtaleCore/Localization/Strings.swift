@@ -14,8 +14,12 @@ public enum Strings {
     public static let templatesHeading = text(
         "Refleksionsspørgsmål skrevet til samtale", "Reflection questions written for samtale")
     public static let templatesNote = text(
-        "Kilden har ikke selv spørgsmål til alle kort. Der spørger samtale ud fra disse skabeloner, skrevet til samtale og ikke hentet fra kilden; {statement} er et udsagn fra kortet, {pitfall} en faldgrube, {theme} temaet og {role} rollen.",
-        "The source does not have questions for every card. There samtale asks from these templates, written for samtale and not taken from the source; {statement} is a statement of the card, {pitfall} a pitfall, {theme} the theme and {role} the role."
+        "Kilden har ikke selv spørgsmål til alle kort. Der spørger samtale ud fra disse skabeloner, skrevet til "
+            + "samtale og ikke hentet fra kilden; {statement} er et udsagn fra kortet, {pitfall} en faldgrube, "
+            + "{theme} temaet og {role} rollen.",
+        "The source does not have questions for every card. There samtale asks from these templates, written "
+            + "for samtale and not taken from the source; {statement} is a statement of the card, {pitfall} a "
+            + "pitfall, {theme} the theme and {role} the role."
     )
 
     public static func audienceLabel(_ audience: Audience) -> Localized {
@@ -139,8 +143,10 @@ public enum Strings {
                 "unknown placeholder \(name); usable here: \(allowed.joined(separator: ", "))")
         case .noQuestions(let audience):
             text(
-                "kortet giver ingen spørgsmål \(audienceLabel(audience).da); tilføj \"questions\" eller skabeloner under \"templates\"",
-                "the card yields no question \(audienceLabel(audience).en); add \"questions\" or templates under \"templates\""
+                "kortet giver ingen spørgsmål \(audienceLabel(audience).da); tilføj \"questions\" eller "
+                    + "skabeloner under \"templates\"",
+                "the card yields no question \(audienceLabel(audience).en); add \"questions\" or templates "
+                    + "under \"templates\""
             )
         }
     }
@@ -209,12 +215,14 @@ extension TargetGroupError: ExplainedError {
         case .empty:
             Strings.text(
                 "ordet for målgruppen er tomt; skriv det i ental (fx bruger) eller i fire former: \(forms)",
-                "the word for the target group is empty; give it in the singular (e.g. bruger) or in four forms: \(forms)"
+                "the word for the target group is empty; give it in the singular (e.g. bruger) or in four "
+                    + "forms: \(forms)"
             )
         case .wrongNumberOfForms(let count):
             Strings.text(
                 "ordet for målgruppen har \(count) former; skriv ét ord i ental eller præcis fire former: \(forms)",
-                "the word for the target group has \(count) forms; give one word in the singular or exactly four forms: \(forms)"
+                "the word for the target group has \(count) forms; give one word in the singular or exactly "
+                    + "four forms: \(forms)"
             )
         case .emptyForm(let position):
             Strings.text(

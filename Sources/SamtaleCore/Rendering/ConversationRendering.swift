@@ -145,7 +145,8 @@ extension Session {
         let summary = conversation.summary
         var lines = ["# \(script.title)", ""]
         lines.append(
-            "- \(Strings.exportDate[language]): \(conversation.startedAt) (\(Strings.exportUpdated[language]) \(updatedAt))"
+            "- \(Strings.exportDate[language]): \(conversation.startedAt) (\(Strings.exportUpdated[language]) "
+                + "\(updatedAt))"
         )
         lines.append("- \(Strings.exportDeck[language]): \(script.deckTitle), \(script.organisation)")
         lines.append("- \(Strings.exportRoles[language]): \(script.roleNames.joined(separator: ", "))")

@@ -73,8 +73,10 @@ extension SessionDamage: ExplainedError {
                 "svaret på »\(id)« passer ikke til spørgsmålet", "the answer to \"\(id)\" does not fit its question")
         case .idMismatch(let file, let inside):
             return text(
-                "filen er navngivet efter samtalen \(file), men indeholder samtalen \(inside); giv den navnet \(inside).json igen, eller slet den, hvis den er en kopi",
-                "the file is named for session \(file) but holds session \(inside); give it back the name \(inside).json, or delete it if it is a copy"
+                "filen er navngivet efter samtalen \(file), men indeholder samtalen \(inside); giv den navnet "
+                    + "\(inside).json igen, eller slet den, hvis den er en kopi",
+                "the file is named for session \(file) but holds session \(inside); give it back the name "
+                    + "\(inside).json, or delete it if it is a copy"
             )
         }
     }

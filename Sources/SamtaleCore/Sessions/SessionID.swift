@@ -22,7 +22,8 @@ public struct SessionID: Hashable, Comparable, Codable, Sendable, CustomStringCo
         self.text = text
     }
 
-    /// Whether a byte is one of the alphabet's: a range test rather than a search, as every protocol request checks its id.
+    /// Whether a byte is one of the alphabet's: a range test rather than a search, as every protocol request checks its
+    /// id.
     private static func isInAlphabet(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"):

@@ -1,8 +1,9 @@
 // MARK: - Wrapping
 
-/// Wraps `text` to lines of at most `width` columns, breaking at spaces; a word longer than the width stands alone on its line
-/// (never split). Existing newlines are kept (each line wrapped on its own); `indent` is put before every line,
-/// `firstIndent` (defaults to `indent`) before the first — e.g. "- " and "  " for a bulleted item. Trailing spaces removed.
+/// Wraps `text` to lines of at most `width` columns, breaking at spaces; a word longer than the width stands alone on
+/// its line (never split). Existing newlines are kept (each line wrapped on its own); `indent` is put before every
+/// line, `firstIndent` (defaults to `indent`) before the first — e.g. "- " and "  " for a bulleted item. Trailing
+/// spaces removed.
 ///
 /// Columns are Characters (grapheme clusters), so "æ" and "–" count as one. Only plain spaces
 /// break lines (a no-break space keeps "kl. 10" together) and runs of them collapse to one.
