@@ -1,4 +1,5 @@
 import SamtaleCore
+import SamtaleDecks
 import WebhookAdapter
 
 /// The texts of the command line alone, in Danish and English: usage, help and the overview (laid out from the
@@ -149,8 +150,11 @@ enum CommandLineStrings {
         func page(_ language: Language) -> String {
             let rows = command.options.map { ($0.synopsis(language), help(of: $0, in: command)[language]) }
             let options = rows.isEmpty ? [] : ["", optionsHeading[language]] + columns(rows)
+            let flows =
+                command == .talk
+                ? ["", flowsHeading[language]] + columns(builtinFlows.map { ($0.id, $0.title[language]) }) : []
             return
-                (wrappedUsage(command, language) + ["", description(command)[language]] + options
+                (wrappedUsage(command, language) + ["", description(command)[language]] + options + flows
                 + ["", "\(exampleLabel[language]): \(example(command)[language])"]).joined(separator: "\n")
         }
         return text(page(.da), page(.en))
@@ -207,6 +211,19 @@ enum CommandLineStrings {
     private static let commandsHeading = text("Kommandoer:", "Commands:")
     private static let commonOptionsHeading = text("Fælles tilvalg:", "Common options:")
     private static let optionsHeading = text("Tilvalg:", "Options:")
+    private static let flowsHeading = text("Samtaleformer:", "Flows:")
+
+    /// The built-in flows, for the help: a flow added to `Dialogues/flows/` is listed without a word written here.
+    /// Each was checked when samtale was built, so none fails to decode.
+    private static var builtinFlows: [Flow] {
+        BuiltinFlows.files.compactMap { try? FlowDecoder.decode($0.bytes) }
+    }
+
+    /// The built-in flows' titles in a sentence: "dialog på tværs af niveauer, energizer, …".
+    private static func flowTitles(_ language: Language) -> String {
+        builtinFlows.map { $0.title[language].prefix(1).lowercased() + $0.title[language].dropFirst() }
+            .joined(separator: ", ")
+    }
     private static let helpUsageLabel = text("Brug", "Usage")
     private static let promptOptionsLabel = text("prompt-tilvalg", "prompt options")
     static let showHelp = text("vis hjælpen", "show the help")
@@ -218,10 +235,7 @@ enum CommandLineStrings {
     static func summary(_ command: Subcommand) -> Localized {
         switch command {
         case .talk:
-            text(
-                "hold en samtale: medarbejdersamtale, team, energizer, på tværs af niveauer, selvrefleksion, "
-                    + "vippebræt",
-                "hold a conversation: one-to-one, team, energizer, across levels, self-reflection, seesaw")
+            text("hold en samtale: \(flowTitles(.da))", "hold a conversation: \(flowTitles(.en))")
         case .sessions:
             text(
                 "vis, eksportér og slet gemte samtaler",
@@ -312,18 +326,15 @@ enum CommandLineStrings {
         case .talk:
             text(
                 """
-                Holder en samtale i terminalen og spørger kun om det, der mangler. Samtaleformer: one-to-one
-                (medarbejdersamtale), team, energizer, across-levels (på tværs af niveauer), self (selvrefleksion),
-                seesaw (vippebræt). Hvert svar gemmes, før næste spørgsmål vises. Kommandoer undervejs: /tilbage
-                /spring /gentag /pause /hjælp /slut. Ctrl-D og Ctrl-C sætter samtalen på pause og gemmer den.
-                Uden terminal læses ét svar pr. linje fra standard input.
+                Holder en samtale i terminalen og spørger kun om det, der mangler. Hvert svar gemmes, før næste
+                spørgsmål vises. Kommandoer undervejs: /tilbage /spring /gentag /pause /hjælp /slut. Ctrl-D og Ctrl-C
+                sætter samtalen på pause og gemmer den. Uden terminal læses ét svar pr. linje fra standard input.
                 """,
                 """
-                Holds a conversation in the terminal, asking only for what is missing. Flows: one-to-one, team,
-                energizer, across-levels, self (self-reflection), seesaw.
-                Every answer is saved before the next question is shown. Commands on the way: /back /skip /repeat
-                /pause /help /end (or the Danish words). Ctrl-D and Ctrl-C pause and save.
-                Without a terminal, one answer per line is read from standard input.
+                Holds a conversation in the terminal, asking only for what is missing. Every answer is saved before
+                the next question is shown. Commands on the way: /back /skip /repeat /pause /help /end (or the Danish
+                words). Ctrl-D and Ctrl-C pause and save. Without a terminal, one answer per line is read from
+                standard input.
                 """)
         case .serve:
             text(
@@ -455,8 +466,7 @@ enum CommandLineStrings {
     )
 
     static let flowHelp = text(
-        "samtaleformen: one-to-one, team, energizer, across-levels, self eller seesaw",
-        "the flow: one-to-one, team, energizer, across-levels, self or seesaw")
+        "samtaleformen; se Samtaleformer nedenfor", "the flow; see Flows below")
     static let talkRoleHelp = text(
         "rollen; gentag tilvalget, når samtaleformen har to roller (across-levels)",
         "the role; give it twice when the flow has two roles (across-levels)")

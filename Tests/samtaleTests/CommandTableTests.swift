@@ -1,5 +1,6 @@
 import Foundation
 import SamtaleCore
+import SamtaleDecks
 import Testing
 
 @testable import samtale
@@ -33,6 +34,21 @@ import Testing
     /// Options that exclude each other share a pair of brackets in usage, and an option that goes with one other
     /// only stands inside that one's brackets; the rest stand alone, in table order. `post` sums up the prompt
     /// options, as its usage follows every error.
+    /// A flow added to `Dialogues/flows/` needs no word written in the executable: talk's help and the overview list
+    /// every built-in flow, by id and title, from the flows themselves.
+    @Test(arguments: Language.allCases)
+    func helpListsEveryBuiltinFlowFromTheFlowsThemselves(language: Language) throws {
+        let help = CommandLineStrings.help(.talk)[language]
+        let overview = unwrapped(CommandLineStrings.overview[language])
+        #expect(BuiltinFlows.all.count == 6)
+        for file in BuiltinFlows.files {
+            let flow = try FlowDecoder.decode(file.bytes)
+            let title = flow.title[language]
+            #expect(help.contains("  \(flow.id)  ") && help.contains(title), "\(flow.id)")
+            #expect(overview.contains(title.prefix(1).lowercased() + title.dropFirst()), "\(flow.id)")
+        }
+    }
+
     @Test func usageGroupsTheOptionsThatExcludeEachOther() {
         #expect(
             CommandLineStrings.usage(.post).da == "samtale post [--url URL [--platform P] [--stdin | --session ID] "
