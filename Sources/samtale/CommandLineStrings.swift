@@ -242,8 +242,8 @@ enum CommandLineStrings {
                 "list, show, export and delete saved conversations")
         case .serve:
             text(
-                "JSON-linjeprotokollen på stdin/stdout, så andre programmer kan holde samtaler",
-                "the JSON-lines protocol on stdin/stdout, so other programs can hold conversations")
+                "lad andre programmer holde samtaler via JSON-linjer på stdin/stdout",
+                "let other programs hold conversations through JSON lines on stdin/stdout")
         case .prompt:
             text(
                 "ét refleksionsspørgsmål til i dag, til en pipe eller et chatindlæg",
@@ -289,14 +289,14 @@ enum CommandLineStrings {
         case .validate:
             text(
                 """
-                Tjekker kortsæt, samtaleformer og målfiler (filer eller mapper) og skriver én linje pr. fejl: fil: sti:
-                besked. Uden STI tjekkes de indbyggede og konfigurerede kortsæt og samtaleformer samt målfilen.
-                Afslutter med 65 ved fejl.
+                Tjekker kortsæt, samtaleformer og målfiler (filer eller mapper) og skriver én linje pr. fejl:
+                fil: placering: besked. Uden STI tjekkes de indbyggede og konfigurerede kortsæt og samtaleformer
+                samt målfilen. Afslutter med 65 ved fejl.
                 """,
                 """
-                Checks decks, flows and targets files (files or folders) and prints one line per problem: file: path:
-                message. Without PATH it checks the built-in and configured decks and flows, and the targets file.
-                Exits 65 if anything is wrong.
+                Checks decks, flows and targets files (files or folders) and prints one line per problem:
+                file: location: message. Without PATH it checks the built-in and configured decks and flows, and
+                the targets file. Exits 65 if anything is wrong.
                 """)
         case .post:
             text(
@@ -305,8 +305,7 @@ enum CommandLineStrings {
                 Teams (Workflows), Slack, Mattermost, Discord, Google Chat, Rocket.Chat, Zulip eller ren JSON (generic).
                 Læg webhook-adressen i SAMTALE_WEBHOOK_URL (eller i målfilen). --url URL virker også, men på
                 kommandolinjen kan andre brugere af maskinen se adressen.
-                samtale kan se platformen på adressen; ellers angiv den med --platform.
-                Apprise- og shoutrrr-adresser virker også.
+                Platformen ses på adressen; ellers angiv den med --platform. Apprise- og shoutrrr-adresser virker også.
                 Hvert mål får højst ét spørgsmål om dagen (en logbog i tilstandsmappen; --force sender igen).
                 Adressens hemmelige del vises aldrig, heller ikke med --dry-run.
                 Afslutter med 0 (sendt eller intet at sende), 64 (et mål er sat forkert op), 69 (afvist permanent),
@@ -340,13 +339,13 @@ enum CommandLineStrings {
             text(
                 """
                 Lader et andet program holde samtaler: én JSON-forespørgsel pr. linje på standard input, ét
-                JSON-objekt pr. linje på standard output (se PROTOCOL.md). Samtaler gemmes som ved talk, medmindre
-                --ephemeral er givet.
+                JSON-objekt pr. linje på standard output (se PROTOCOL.md). Samtalerne gemmes som ved talk, medmindre
+                du angiver --ephemeral.
                 """,
                 """
                 Lets another program hold conversations: one JSON request per line on standard input, one JSON object
-                per line on standard output (see PROTOCOL.md). Conversations are saved as by talk, unless --ephemeral
-                is given.
+                per line on standard output (see PROTOCOL.md). Conversations are saved as by talk, unless you give
+                --ephemeral.
                 """)
         case .sessions:
             text(
@@ -407,7 +406,7 @@ enum CommandLineStrings {
     // "(standard: X)" / "(default: X)".
 
     static let dialoguesHelp = text(
-        "ekstra kortsæt fra MAPPE (kan gentages; også SAMTALE_DIALOGUES med mapper adskilt af kolon)",
+        "ekstra kortsæt fra MAPPE (kan gentages; også SAMTALE_DIALOGUES med mapper adskilt med kolon)",
         "more decks from DIR (repeatable; also SAMTALE_DIALOGUES with folders separated by colons)"
     )
     static let langHelp = text(
@@ -432,23 +431,23 @@ enum CommandLineStrings {
         "vælg et tilfældigt spørgsmål i stedet for dagens",
         "pick a random question instead of the day's")
     static let seedHelp = text(
-        "et tal, der vælger tilfældigt, men gentageligt: samme N giver samme spørgsmål",
-        "a number that picks at random but reproducibly: the same N gives the same question")
+        "gør det tilfældige valg gentageligt: samme N giver samme spørgsmål (medfører --random)",
+        "makes the random pick reproducible: the same N gives the same question (implies --random)")
     static let skipWeekendsHelp = text(
-        "spring lørdag og søndag over: intet spørgsmål, og de tæller ikke med i rækkefølgen",
-        "skip Saturday and Sunday: no question, and they do not count in the order"
+        "spring lørdag og søndag over: intet spørgsmål, og dagene tæller ikke med i rækkefølgen",
+        "skip Saturday and Sunday: no question, and the days do not count in the order"
     )
     static let holidaysHelp = text(
-        "dk springer danske helligdage og faste fridage (grundlovsdag, juleaftensdag, nytårsaftensdag) over: "
-            + "intet spørgsmål, og de tæller ikke med i rækkefølgen",
-        "dk skips Danish public holidays and customary days off (Constitution Day, Christmas Eve, New Year's Eve): "
-            + "no question, and they do not count in the order"
+        "spring danske helligdage over samt grundlovsdag, juleaftensdag og nytårsaftensdag: intet spørgsmål, og "
+            + "dagene tæller ikke med i rækkefølgen",
+        "skip Danish public holidays plus Constitution Day, Christmas Eve and New Year's Eve: no question, and the "
+            + "days do not count in the order"
     )
     static let targetGroupHelp = text(
-        "ORD erstatter »borger«: ét ord i ental (fx bruger) eller alle fire former adskilt med komma, "
-            + "fx bruger,brugeren,brugere,brugerne (også SAMTALE_TARGET_GROUP)",
-        "WORD replaces \"borger\": one word in the singular (e.g. bruger) or all four forms separated by commas, "
-            + "e.g. bruger,brugeren,brugere,brugerne (also SAMTALE_TARGET_GROUP)"
+        "ORD erstatter »borger«: ét ord, der bøjes som borger (fx bruger), eller alle fire former adskilt med "
+            + "komma (fx barn,barnet,børn,børnene); også SAMTALE_TARGET_GROUP",
+        "WORD replaces \"borger\": one word inflected like borger (e.g. bruger), or all four forms separated by "
+            + "commas (e.g. barn,barnet,børn,børnene); also SAMTALE_TARGET_GROUP"
     )
     static let promptFormatHelp = text(
         "linje, JSON-objekt eller klar til chat",
@@ -459,10 +458,8 @@ enum CommandLineStrings {
         "for list: text or json (default: text); for export: markdown or json (default: markdown)"
     )
     static let validateConfigHelp = text(
-        "målfil til samtale post, som også tjekkes (kun uden STI; standard: den målfil, som samtale post bruger, "
-            + "hvis den findes)",
-        "a targets file of samtale post to check as well (only without PATH; default: the one samtale post uses, "
-            + "if it exists)"
+        "tjek også denne målfil (kun uden STI; standard: den, som `samtale post` bruger, hvis den findes)",
+        "check this targets file too (only without PATH; default: the one `samtale post` uses, if it exists)"
     )
 
     static let flowHelp = text(
@@ -480,8 +477,8 @@ enum CommandLineStrings {
         "energizerens foreslåede tid i minutter (standard: 5)",
         "the energizer's suggested time in minutes (default: 5)")
     static let recordHelp = text(
-        "gem samtalen, selv om den slags samtale ellers ikke gemmes (energizer)",
-        "save the conversation even though its kind is otherwise not saved (energizer)")
+        "gem samtalen, selv om samtaleformen normalt ikke gemmes (fx energizer)",
+        "save the conversation even if its flow is not normally saved (e.g. energizer)")
     static let resumeHelp = text("fortsæt en gemt samtale", "continue a saved conversation")
 
     static let stdioHelp = text(
@@ -511,8 +508,8 @@ enum CommandLineStrings {
         "the targets file (default: $XDG_CONFIG_HOME/samtale/targets.json)")
     static let stdinHelp = text("send teksten fra standard input", "post the text read from standard input")
     static let sessionHelp = text(
-        "den gemte samtale, hvis opsummering sendes",
-        "the saved conversation whose summary is posted")
+        "send opsummeringen af en gemt samtale",
+        "post the summary of a saved conversation")
     static let forceHelp = text(
         "send igen, selv om målet allerede har fået dagens spørgsmål",
         "post again, even if the target already had the day's question")
@@ -521,8 +518,8 @@ enum CommandLineStrings {
         "højst N forsøg i alt, det første medregnet (standard: 5)",
         "at most N attempts in all, the first included (default: 5)")
     static let retryForHelp = text(
-        "højst S sekunder med nye forsøg, regnet fra det første forsøg (standard: 120)",
-        "at most S seconds of retrying, counted from the first attempt (default: 120)")
+        "prøv igen i højst S sekunder, regnet fra første forsøg (standard: 120)",
+        "keep retrying for at most S seconds, counted from the first attempt (default: 120)")
     static let timeoutHelp = text(
         "tidsgrænse i sekunder for hvert forsøg, fra forbindelse til svar (standard: 30)",
         "time limit in seconds per attempt, from connecting to the answer (default: 30)")
