@@ -67,7 +67,9 @@ enum ProtocolError: ExplainedError {
         case .store(.changed), .store(.deleted): .sessionChanged
         case .store(.busy): .sessionBusy
         case .store(.damaged), .store(.cannotRead), .store(.notAFile), .store(.tooLarge): .damagedSession
-        case .store(.openToOthers), .store(.cannotCreate), .store(.cannotWrite): .cannotSave
+        case .store(.openToOthers), .store(.cannotCreate), .store(.cannotWrite),
+            .store(.tooLargeToSave):
+            .cannotSave
         case .token(.damaged): .damagedSession
         case .token(.malformed), .token(.badSignature), .token(.expired), .tokenForAnotherSession: .invalidToken
         }

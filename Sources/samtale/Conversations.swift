@@ -243,7 +243,7 @@ extension Commands {
         case .notFound, .cannotRead, .notAFile, .tooLarge: .missingInput(message)
         case .damaged: .damagedSession(message)
         case .changed, .deleted, .busy: .tryAgainLater(message)
-        case .openToOthers, .cannotCreate, .cannotWrite: .cannotCreate(message)
+        case .openToOthers, .cannotCreate, .cannotWrite, .tooLargeToSave: .cannotCreate(message)
         }
     }
 }

@@ -239,6 +239,40 @@ import Testing
         }
     }
 
+    /// A save that would write more than reading takes is refused, and the file keeps the revision before: else the
+    /// conversation would be lost for good. Control characters make an answer six times longer in JSON, so a
+    /// person can reach the limit by answering one question again and again.
+    @Test func aSessionTooLargeToReadAgainIsNeverWritten() throws {
+        try withTemporaryFolder { folder in
+            let store = SessionStore(directory: folder)
+            var session = makeSession(first)
+            try store.save(&session)
+            let saved = session
+            let answer = String(repeating: "\u{1}", count: 60_000)
+            for _ in 0..<200 {
+                _ = session.received(.answer(answer), at: "2026-11-30T09:01:00+01:00")
+                _ = session.received(.command(.back), at: "2026-11-30T09:01:00+01:00")
+            }
+            #expect {
+                try store.save(&session)
+            } throws: { error in
+                guard case SessionStoreError.tooLargeToSave(first, let size) = error else { return false }
+                return size > SessionStore.largestFile
+            }
+            #expect(try store.load(first) == saved)
+        }
+    }
+
+    /// An answer the conversation refuses is not taken, so the log does not keep it either: tried again and again,
+    /// it would make the file grow without end.
+    @Test func aRefusedAnswerIsNotLogged() {
+        var session = makeSession(first)
+        let log = session.log
+        let actions = session.received(.answer("   "), at: "2026-11-30T09:01:00+01:00")
+        #expect(actions.first == .reask(.emptyAnswer))
+        #expect(session.log == log)
+    }
+
     /// A FIFO would block a reader for ever, a device never end: only a regular file is read as a session.
     @Test func aFIFOInPlaceOfASessionIsRefusedAtOnce() throws {
         try withTemporaryFolder { folder in

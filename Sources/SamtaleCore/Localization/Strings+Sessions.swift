@@ -40,6 +40,14 @@ extension SessionStoreError: ExplainedError {
             )
         case .tooLarge(let path, let size):
             Strings.cannotRead(path, reason: Strings.fileTooLarge(size, limit: SessionStore.largestFile))
+        case .tooLargeToSave(let id, let size):
+            Strings.text(
+                "samtalen \(id) kan ikke gemmes: den ville fylde \(Strings.byteSize(size).da), og samtale læser højst "
+                    + "\(Strings.byteSize(SessionStore.largestFile).da); dit seneste svar eller din seneste kommando er "
+                    + "ikke gemt",
+                "session \(id) cannot be saved: it would take up \(Strings.byteSize(size).en), and samtale reads at "
+                    + "most \(Strings.byteSize(SessionStore.largestFile).en); your last answer or command was not saved"
+            )
         case .notAFile(let path):
             Strings.cannotRead(
                 path,

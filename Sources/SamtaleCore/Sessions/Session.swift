@@ -55,11 +55,11 @@ public struct Session: Equatable, Sendable {
     }
 
     /// Hands the event to the conversation and records it; the caller saves the session before showing the actions.
-    /// An answer refused as too long is not kept, not even in the log: it was never taken, and a record that kept
-    /// each one would grow by that much with every try.
+    /// An answer refused (not a number, too long, …) is not kept, not even in the log: it was never taken, and a
+    /// record that kept each one would grow by that much with every try.
     public mutating func received(_ event: Event, at time: String) -> [Action] {
         let actions = conversation.received(event)
-        if case .reask(.tooLong)? = actions.first { return actions }
+        if case .reask? = actions.first { return actions }
         log.append(LogEntry(at: time, event: event))
         updatedAt = time
         return actions

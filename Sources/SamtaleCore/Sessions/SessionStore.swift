@@ -90,6 +90,8 @@ public struct SessionStore: Sendable {
             next.instance = generator.next()
         }
         let bytes = next.encoded()
+        // Never write what reading would refuse: the conversation would be lost for good.
+        guard bytes.count <= Self.largestFile else { throw .tooLargeToSave(session.id, size: bytes.count) }
         do {
             try FileSystem.replace(target, with: bytes, through: temporaryPath(of: session.id))
         } catch {
@@ -343,6 +345,9 @@ public enum SessionStoreError: Error, Equatable, Sendable {
     case notAFile(path: String)
     /// A session file larger than `SessionStore.largestFile`; its size, nil when it grew past that while read.
     case tooLarge(path: String, size: Int?)
+    /// Saved, the session would be larger than `SessionStore.largestFile`, which no one could read again; the file
+    /// keeps the previous revision.
+    case tooLargeToSave(SessionID, size: Int)
     /// The session folder or a session's file could not be created (a parent is a file, no permission).
     case cannotCreate(path: String, code: Int32)
     /// A session's file or the folder could not be read.
