@@ -255,6 +255,25 @@ import Testing
         #expect(Self.damage(changed) == .invalidStep(index: index))
     }
 
+    /// A chart and the gap questions weigh two points questions asked before them, over the same areas: edited to
+    /// name another question, or other areas, they would show nothing or zeros and ask the wrong area.
+    @Test(arguments: ["chart", "gapQuestions"])
+    func aChartOrGapQuestionsWeighingNoPointsQuestionIsDamage(type: String) throws {
+        let base = try waiting("seesaw")
+        guard case .array(let steps)? = base.value(at: ["script", "steps"]),
+            let index = steps.firstIndex(where: { $0.value(at: ["type"]) == .string(type) })
+        else {
+            Issue.record("the seesaw has no \(type)")
+            return
+        }
+        let step = ["script", "steps", String(index)]
+        let noSuchQuestion = base.replacing(step + ["now"], with: .string("no-such-question"))
+        #expect(Self.damage(noSuchQuestion) == .invalidStep(index: index))
+        let moreAreas = base.replacing(step + ["areas"], with: .array((1...10).map { .string("område \($0)") }))
+        #expect(Self.damage(moreAreas) == .invalidStep(index: index))
+        #expect(Self.damage(base) == nil)
+    }
+
     @Test func damageIsToldWithoutSwiftsWords() throws {
         let base = try waiting()
         let before = try Self.beforeRecord("paused-one-to-one")

@@ -43,16 +43,24 @@ extension Conversation {
     /// The first step whose contents break what the state machine assumes.
     func invalidStep() -> Int? {
         var ids: Set<String> = []
+        /// The points questions asked so far, by id: how many areas each shares points among.
+        var pointsAreas: [String: Int] = [:]
         func accepts(_ ask: Ask) -> Bool {
-            ids.insert(ask.id).inserted && ask.kind.isAnswerable
+            if case .points(let labels, _) = ask.kind { pointsAreas[ask.id] = labels.count }
+            return ids.insert(ask.id).inserted && ask.kind.isAnswerable
+        }
+        /// A chart or the gap questions weigh two earlier points questions over the same areas.
+        func weighs(_ now: String, _ needed: String, _ areas: [String]) -> Bool {
+            !areas.isEmpty && pointsAreas[now] == areas.count && pointsAreas[needed] == areas.count
         }
         for (index, step) in script.steps.enumerated() {
             let valid =
                 switch step {
                 case .ask(let ask): accepts(ask)
-                case .chart(_, _, let areas): !areas.isEmpty
-                case .gapQuestions(_, _, let areas, let questions):
-                    !areas.isEmpty && questions.allSatisfy { $0.allSatisfy(accepts) }
+                case .chart(let now, let needed, let areas): weighs(now, needed, areas)
+                case .gapQuestions(let now, let needed, let areas, let questions):
+                    weighs(now, needed, areas) && questions.count == areas.count
+                        && questions.allSatisfy { $0.allSatisfy(accepts) }
                 case .say, .heading, .card, .agreements, .summary: true
                 }
             if !valid { return index }
