@@ -51,7 +51,7 @@ enum Subcommand: String, CaseIterable, Sendable {
                 .format(DocumentFormat.self, help: CommandLineStrings.documentFormatHelp),
             ]
         case .show:
-            [.role, .theme, .format(DocumentFormat.self, help: CommandLineStrings.documentFormatHelp)]
+            [.role, .theme, .targetGroup, .format(DocumentFormat.self, help: CommandLineStrings.documentFormatHelp)]
         case .validate: [.config(CommandLineStrings.validateConfigHelp)]
         case .completions, .help: []
         }

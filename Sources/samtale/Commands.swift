@@ -252,7 +252,7 @@ enum Commands {
         } catch {
             throw .usage(error.message, command: .show)
         }
-        let view = DeckView(deck: deck, role: role, theme: theme)
+        let view = DeckView(deck: deck, role: role, theme: theme, targetGroup: try targetGroup(parsed))
         System.printOut(view.rendered(as: format, language: language, width: System.terminalWidth))
         return 0
     }

@@ -247,6 +247,36 @@ import Testing
         #expect(sawBorger)
     }
 
+    @Test func showPutsTheTargetGroupInEveryFormat() throws {
+        let plain = try Samtale.run(["show", "kolding", "--format", "json"])
+        #expect(plain.stdout.contains("den enkelte borger") && plain.stdout.contains("med en borger,"))
+        for format in ["text", "markdown", "json"] {
+            let shown = try Samtale.run([
+                "show", "kolding", "--format", format, "--target-group", "barn,barnet,børn,børnene",
+            ])
+            #expect(shown.status == 0, "\(shown.stderr)")
+            let text = shown.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(text.contains("det enkelte barn") && text.contains("med et barn,"), "\(format)")
+            let withoutTheName = text.replacingOccurrences(of: "Borgerens Centrum", with: "")
+            #expect(text.contains("Borgerens Centrum") && !withoutTheName.lowercased().contains("borger"), "\(format)")
+        }
+        let fromEnvironment = try Samtale.run(
+            ["show", "kolding", "--format", "json"], environment: ["SAMTALE_TARGET_GROUP": "elev"])
+        #expect(fromEnvironment.stdout.contains("den enkelte elev"))
+    }
+
+    @Test func aWordWhoseInflectionIsUncertainExits64AskingForItsFourForms() throws {
+        let refused = try Samtale.run(["prompt", "--target-group", "barn"])
+        #expect(refused.status == 64 && refused.stdout.isEmpty)
+        #expect(
+            refused.stderr.hasPrefix(
+                "samtale: samtale kan ikke bøje »barn« sikkert; skriv ordets fire former adskilt med komma – ental, "
+                    + "bestemt ental, flertal og bestemt flertal – fx barn,barnet,børn,børnene\n"),
+            "\(refused.stderr)")
+        let phrase = try Samtale.run(["show", "kolding", "--target-group", "ansatte i forvaltningen", "--lang", "en"])
+        #expect(phrase.status == 64 && phrase.stderr.contains("the singular too"), "\(phrase.stderr)")
+    }
+
     /// A theme name that fits several themes of the deck means the one the chosen role has cards for.
     @Test func aThemeIsFoundAmongTheRolesOwnFirst() throws {
         let ambiguous = try Samtale.run(["prompt", "--deck", "skanderborg", "--theme", "tværgående"])

@@ -17,6 +17,21 @@ public enum JSONValue: Equatable, Sendable {
         return members.first { $0.key == key }?.value
     }
 
+    /// This value with `transform` applied to every string in it, except the values of members named in `keys`.
+    public func mappingStrings(except keys: Set<String>, _ transform: (String) -> String) -> JSONValue {
+        switch self {
+        case .null, .bool, .number: self
+        case .string(let text): .string(transform(text))
+        case .array(let elements): .array(elements.map { $0.mappingStrings(except: keys, transform) })
+        case .object(let members):
+            .object(
+                members.map { member in
+                    keys.contains(member.key)
+                        ? member : JSONMember(member.key, member.value.mappingStrings(except: keys, transform))
+                })
+        }
+    }
+
     /// What a user would call this kind of value, for messages ("expected a string, found a number").
     public var kind: JSONKind {
         switch self {

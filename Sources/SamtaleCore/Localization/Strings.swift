@@ -207,6 +207,10 @@ public enum Strings {
 }
 
 extension TargetGroupError: ExplainedError {
+    /// The source's own example of a target group, in its four forms.
+    private static let phraseExample =
+        "ansat i forvaltningen,den ansatte i forvaltningen,ansatte i forvaltningen,de ansatte i forvaltningen"
+
     /// A target group that cannot be used, whether from `--target-group`, `SAMTALE_TARGET_GROUP`, a targets file or
     /// the protocol's `targetGroup`: named as the word it is.
     public var message: Localized {
@@ -228,6 +232,20 @@ extension TargetGroupError: ExplainedError {
             Strings.text(
                 "form nummer \(position) af ordet for målgruppen er tom",
                 "form number \(position) of the word for the target group is empty")
+        case .irregular(let word):
+            Strings.text(
+                "samtale kan ikke bøje »\(word)« sikkert; skriv ordets fire former adskilt med komma – ental, "
+                    + "bestemt ental, flertal og bestemt flertal – fx barn,barnet,børn,børnene",
+                "samtale cannot inflect \"\(word)\" with certainty; give the word's four forms separated by commas "
+                    + "– singular, definite singular, plural and definite plural – e.g. barn,barnet,børn,børnene"
+            )
+        case .phraseNeedsForms(let phrase):
+            Strings.text(
+                "»\(phrase)« er flere ord, som samtale ikke kan bøje; skriv alle fire former adskilt med komma, også "
+                    + "ental, fx \(Self.phraseExample)",
+                "\"\(phrase)\" is several words, which samtale cannot inflect; give all four forms separated by "
+                    + "commas, the singular too, e.g. \(Self.phraseExample)"
+            )
         }
     }
 }

@@ -16,8 +16,12 @@ public struct DeckView: Sendable {
     /// Whether the deck's own texts (how to use, foreword, …) are shown: only when nothing narrows the view.
     public let showsSections: Bool
 
-    public init(deck: Deck, role: Role?, theme: Theme?) {
+    /// The word put in for "borger" in every text shown, if the user gave one.
+    public let targetGroup: TargetGroup?
+
+    public init(deck: Deck, role: Role?, theme: Theme?, targetGroup: TargetGroup? = nil) {
         self.deck = deck
+        self.targetGroup = targetGroup
         let themeIDs = theme.map(deck.themeIDs(within:))
         cards = deck.cards.filter { card in
             (role == nil || card.role == role?.id) && (themeIDs?.contains(card.theme) ?? true)
@@ -30,8 +34,8 @@ public struct DeckView: Sendable {
     public func rendered(as format: DocumentFormat, language: Language, width: Int?) -> String {
         switch format {
         case .text: text(language: language, width: width).withoutControlCharacters
-        case .markdown: markdown(language: language).withoutControlCharacters
-        case .json: JSONWriter.string(json, style: .pretty)
+        case .markdown: withTargetGroup(markdown(language: language)).withoutControlCharacters
+        case .json: JSONWriter.string(json.mappingStrings(except: Self.identifierKeys, withTargetGroup), style: .pretty)
         }
     }
 
@@ -40,6 +44,7 @@ public struct DeckView: Sendable {
     private func text(language: Language, width: Int?) -> String {
         var lines: [String] = []
         func paragraph(_ text: String, indent: String = "", first: String? = nil) {
+            let text = withTargetGroup(text)
             lines.append(
                 width.map { wrap(text, width: $0, indent: indent, firstIndent: first) } ?? (first ?? indent) + text)
         }
@@ -48,7 +53,7 @@ public struct DeckView: Sendable {
         if showsSections {
             for section in deck.sections {
                 lines.append("")
-                lines.append(section.title.uppercased())
+                lines.append(withTargetGroup(section.title).uppercased())
                 for text in section.paragraphs { paragraph(text) }
                 for item in section.items { paragraph(item, indent: "  ", first: "- ") }
             }
@@ -57,7 +62,7 @@ public struct DeckView: Sendable {
             let role = deck.role(id: card.role)
             let theme = deck.theme(id: card.theme)
             lines.append("")
-            lines.append("== \(role?.name ?? card.role) · \(theme?.name ?? card.theme) ==")
+            lines.append(withTargetGroup("== \(role?.name ?? card.role) · \(theme?.name ?? card.theme) =="))
             if let heading = card.heading, heading != theme?.name { paragraph(heading) }
             for statement in card.statements { paragraph(statement, indent: "  ", first: "- ") }
             for quote in card.quotes { paragraph("»\(quote)«", indent: "  ", first: "  ") }
@@ -114,6 +119,15 @@ public struct DeckView: Sendable {
     }
 
     // MARK: Shared parts
+
+    /// The JSON members that hold identifiers, which stay as the deck wrote them.
+    private static let identifierKeys: Set<String> = ["id", "role", "theme", "parent", "source"]
+
+    /// `text` with the user's target group put in for "borger"; in text output before wrapping, so lines keep
+    /// their width.
+    private func withTargetGroup(_ text: String) -> String {
+        targetGroup?.apply(to: text) ?? text
+    }
 
     private func questionHeading(role: Role?, audience: Audience, language: Language) -> String {
         role?.questionHeadings?[audience] ?? Strings.audienceHeading(audience)[language]

@@ -76,7 +76,10 @@ extension SessionRecord {
                     singular: try reader.field("singular", in: group, read: text),
                     singularDefinite: try reader.field("singularDefinite", in: group, read: text),
                     plural: try reader.field("plural", in: group, read: text),
-                    pluralDefinite: try reader.field("pluralDefinite", in: group, read: text))
+                    pluralDefinite: try reader.field("pluralDefinite", in: group, read: text),
+                    gender: try reader.optionalField("gender", in: group) { reader, value throws(SessionDamage) in
+                        try reader.member(of: TargetGroup.Gender.self, value)
+                    } ?? .common)
             },
             language: try reader.field("language", in: fields) { reader, value throws(SessionDamage) in
                 try reader.member(of: Language.self, value)

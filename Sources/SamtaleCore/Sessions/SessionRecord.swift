@@ -46,12 +46,13 @@ enum SessionRecord {
             members.append(
                 JSONMember(
                     "targetGroup",
-                    .object([
-                        JSONMember("singular", .string(group.singular)),
-                        JSONMember("singularDefinite", .string(group.singularDefinite)),
-                        JSONMember("plural", .string(group.plural)),
-                        JSONMember("pluralDefinite", .string(group.pluralDefinite)),
-                    ])))
+                    .object(
+                        [
+                            JSONMember("singular", .string(group.singular)),
+                            JSONMember("singularDefinite", .string(group.singularDefinite)),
+                            JSONMember("plural", .string(group.plural)),
+                            JSONMember("pluralDefinite", .string(group.pluralDefinite)),
+                        ] + (group.gender == .neuter ? [JSONMember("gender", .string(group.gender.rawValue))] : []))))
         }
         members += [
             JSONMember("language", .string(setup.language.rawValue)),

@@ -1,11 +1,17 @@
 // MARK: - TargetGroup
 
-/// The word that replaces "borger" in every text, in each of its Danish forms.
+/// The word that replaces "borger" in every text, in each of its Danish forms, and its gender.
 ///
 /// Hjørring's dialogue cards (`Tests/SamtaleCoreTests/Seeds/000_c5eb57f69856a655.txt`) ask teams whose core task is
 /// not about citizens to swap "borger" for their own target group ("brugerne", "ansatte i forvaltningen"); this type
 /// holds that choice.
 public struct TargetGroup: Hashable, Codable, Sendable {
+    /// The grammatical gender, which decides the article before the singular ("en borger", "et barn").
+    public enum Gender: String, Hashable, Codable, Sendable {
+        case common
+        case neuter
+    }
+
     /// Indefinite singular, replaces "borger" (e.g. "bruger").
     public let singular: String
     /// Definite singular, replaces "borgeren" (e.g. "brugeren").
@@ -14,28 +20,33 @@ public struct TargetGroup: Hashable, Codable, Sendable {
     public let plural: String
     /// Definite plural, replaces "borgerne" (e.g. "brugerne").
     public let pluralDefinite: String
+    public let gender: Gender
 
     /// Uses the four forms exactly as given.
-    public init(singular: String, singularDefinite: String, plural: String, pluralDefinite: String) {
+    public init(
+        singular: String, singularDefinite: String, plural: String, pluralDefinite: String, gender: Gender = .common
+    ) {
         self.singular = singular
         self.singularDefinite = singularDefinite
         self.plural = plural
         self.pluralDefinite = pluralDefinite
+        self.gender = gender
     }
 
-    /// Parses what the user typed: one word (inflected as a regular Danish noun), or four comma-separated forms
-    /// "bruger,brugeren,brugere,brugerne" (whitespace around each trimmed).
+    /// Parses what the user typed: one word whose inflection is certain (see `regularEndings(of:)`), or four
+    /// comma-separated forms "bruger,brugeren,brugere,brugerne" (whitespace around each trimmed).
     ///
-    /// A single word must be the indefinite singular, as a dictionary lists it; irregular nouns
-    /// ("barn") need all four forms. Text containing whitespace ("ansatte i forvaltningen") is a
-    /// phrase and is used unchanged for all four forms, since a phrase cannot be inflected by rule.
+    /// A phrase ("ansatte i forvaltningen") or an irregular noun ("barn") needs all four forms. The singular may
+    /// carry its article to give the gender ("et barn,barnet,børn,børnene"); without it the gender is read from the
+    /// definite singular (`gender(ofDefinite:)`). A capitalised form is lower-cased, as the texts' own capitals
+    /// come back where "borger" is capitalised.
     public init(parsing spec: String) throws(TargetGroupError) {
         let forms = spec.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace }
         if forms.allSatisfy(\.isEmpty) {
             throw .empty
         }
         if forms.count == 1 {
-            self.init(inflecting: forms[0])
+            try self.init(inflecting: Self.lowercasingCapitalised(forms[0]))
             return
         }
         guard forms.count == 4 else {
@@ -44,16 +55,21 @@ public struct TargetGroup: Hashable, Codable, Sendable {
         if let index = forms.firstIndex(where: \.isEmpty) {
             throw .emptyForm(position: index + 1)
         }
-        self.init(singular: forms[0], singularDefinite: forms[1], plural: forms[2], pluralDefinite: forms[3])
+        let lowercased = forms.map(Self.lowercasingCapitalised)
+        let (article, singular) = Self.splittingArticle(lowercased[0])
+        self.init(
+            singular: singular, singularDefinite: lowercased[1], plural: lowercased[2], pluralDefinite: lowercased[3],
+            gender: article ?? Self.gender(ofDefinite: lowercased[1]))
     }
 
     /// `text` with every whole-word form of "borger" replaced by the matching form of this group.
     ///
     /// Replaced: borger, borgeren, borgere, borgerne and their genitives (borgers, borgerens,
-    /// borgeres, borgernes), in any case. A word is a maximal run of letters, so compounds
-    /// ("medborger", "Borgerservice", "borgerrepræsentationen") are left alone. A capitalised
-    /// match gets a capitalised replacement and an all-caps match an all-caps one; otherwise the
-    /// group's forms are used as given.
+    /// borgeres, borgernes), in any case. A word is a maximal run of letters; compounds
+    /// ("medborger", "Borgerservice") and hyphenated part-words ("borger- og brugerinddragelse") are left alone,
+    /// and so is a capitalised form followed by a capitalised word, a name such as Kolding's "Borgerens Centrum".
+    /// A capitalised match gets a capitalised replacement and an all-caps match an all-caps one. Before a neuter
+    /// singular the article agrees: "en borger" becomes "et barn", "den enkelte borger" "det enkelte barn".
     public func apply(to text: String) -> String {
         guard Self.mentionsBorger(text) else {
             return text
@@ -71,11 +87,13 @@ public struct TargetGroup: Hashable, Codable, Sendable {
                 index = text.index(after: index)
             }
             let word = text[wordStart..<index]
-            if let replacement = replacement(for: word) {
-                result += text[copied..<wordStart]
-                result += Self.matchingCase(of: word, replacement)
-                copied = index
+            guard !Self.isPartOfCompoundOrName(word, in: text), let match = replacement(for: word) else {
+                continue
             }
+            let before = text[copied..<wordStart]
+            result += gender == .neuter && match.isSingular ? Self.neuterDeterminer(endOf: before) : String(before)
+            result += Self.matchingCase(of: word, match.form)
+            copied = index
         }
         result += text[copied...]
         return result
@@ -85,20 +103,13 @@ public struct TargetGroup: Hashable, Codable, Sendable {
 // MARK: - Inflection
 
 extension TargetGroup {
-    /// Inflects `word` as a regular Danish common-gender noun; a phrase is used for all four forms.
-    private init(inflecting word: String) {
+    /// Inflects `word`, a common-gender noun whose endings are certain; anything else needs its four forms.
+    private init(inflecting word: String) throws(TargetGroupError) {
         guard !word.contains(where: \.isWhitespace) else {
-            self.init(singular: word, singularDefinite: word, plural: word, pluralDefinite: word)
-            return
+            throw .phraseNeedsForms(word)
         }
-        let suffixes: (definite: String, plural: String, pluralDefinite: String)
-        let lowercased = word.lowercased()
-        if lowercased.hasSuffix("er") {
-            suffixes = ("en", "e", "ne")  // bruger, brugeren, brugere, brugerne
-        } else if lowercased.hasSuffix("e") {
-            suffixes = ("n", "r", "rne")  // kunde, kunden, kunder, kunderne
-        } else {
-            suffixes = ("en", "er", "erne")  // elev, eleven, elever, eleverne
+        guard let suffixes = Self.regularEndings(of: word) else {
+            throw .irregular(word)
         }
         // "LÆRER" should become "LÆREREN", not "LÆREREn".
         let adjust: (String) -> String = isAllCaps(word) ? { $0.uppercased() } : { $0 }
@@ -109,21 +120,137 @@ extension TargetGroup {
             pluralDefinite: word + adjust(suffixes.pluralDefinite)
         )
     }
+
+    /// Nouns ending in -er that do not take -en, -e, -ne ("forælder", "forældre"; "søster", "søstre"), matched as
+    /// the end of a word so that compounds ("plejeforælder", "borgmester") are refused too.
+    private static let irregularErNouns = [
+        "forælder", "søster", "datter", "moder", "fader", "broder", "fætter", "mester", "center", "teater", "nummer",
+        "kammer", "monster", "vinter", "sommer",
+    ]
+
+    /// Person-noun endings that are common gender and take -en, -er, -erne ("patient", "direktør", "pædagog"),
+    /// with the two words "elev" and "gæst" that do the same.
+    private static let consonantEndings = ["ent", "ant", "ist", "eut", "ør", "olog", "agog", "elev", "gæst"]
+
+    /// The suffixes of the definite singular, the plural and the definite plural, where the word's ending makes
+    /// them certain: -er bends like borger ("bruger", "beboer"), "kunde" takes -n, -r, -rne, and the person-noun
+    /// endings in `consonantEndings` (but not -ment, which is neuter: "dokument") take -en, -er, -erne.
+    /// Nil for any other word, and for one with characters other than letters and inner hyphens.
+    private static func regularEndings(
+        of word: String
+    ) -> (definite: String, plural: String, pluralDefinite: String)? {
+        let lowercased = word.lowercased()
+        guard lowercased.allSatisfy({ $0.isLetter || $0 == "-" }), lowercased.last?.isLetter == true,
+            !irregularErNouns.contains(where: lowercased.hasSuffix)
+        else {
+            return nil
+        }
+        if lowercased.hasSuffix("er") {
+            return ("en", "e", "ne")
+        }
+        if lowercased.hasSuffix("kunde") {
+            return ("n", "r", "rne")
+        }
+        if consonantEndings.contains(where: lowercased.hasSuffix), !lowercased.hasSuffix("ment") {
+            return ("en", "er", "erne")
+        }
+        return nil
+    }
+
+    /// `form` with a capitalised first letter lower-cased ("Bruger"); deliberate capitals ("IT-medarbejder",
+    /// "LÆRER") are kept.
+    private static func lowercasingCapitalised(_ form: String) -> String {
+        let characters = Array(form)
+        guard characters.count > 1, characters[0].isUppercase, characters[1].isLowercase else {
+            return form
+        }
+        return characters[0].lowercased() + form.dropFirst()
+    }
+
+    /// The gender an article before `singular` gives ("et barn"), and the singular without it.
+    private static func splittingArticle(_ singular: String) -> (Gender?, String) {
+        let words = singular.split(separator: " ", maxSplits: 1)
+        guard words.count == 2 else {
+            return (nil, singular)
+        }
+        switch words[0].lowercased() {
+        case "en": return (.common, String(words[1]).trimmingWhitespace)
+        case "et": return (.neuter, String(words[1]).trimmingWhitespace)
+        default: return (nil, singular)
+        }
+    }
+
+    /// The gender shown by a definite singular: "det …" or a first word ending in t ("barnet", "medlemmet") is
+    /// neuter, as common-gender nouns end in -n ("brugeren") or, made from adjectives, in -e ("den ansatte").
+    private static func gender(ofDefinite definite: String) -> Gender {
+        let first = definite.split(whereSeparator: \.isWhitespace).first?.lowercased() ?? ""
+        return first == "det" || (first != "den" && first.hasSuffix("t")) ? .neuter : .common
+    }
 }
 
 // MARK: - Replacement
 
 extension TargetGroup {
-    /// The group's form for a word that is a form of "borger" (any case), or nil for any other word.
-    private func replacement(for word: Substring) -> String? {
+    /// The group's form for a word that is a form of "borger" (any case), and whether it is the indefinite
+    /// singular; nil for any other word.
+    private func replacement(for word: Substring) -> (form: String, isSingular: Bool)? {
         let lowercased = word.lowercased()
         if let form = form(replacing: lowercased[...]) {
-            return form
+            return (form, lowercased == "borger")
         }
         if lowercased.hasSuffix("s"), let form = form(replacing: lowercased.dropLast()) {
-            return Self.genitive(of: form)
+            return (Self.genitive(of: form), lowercased == "borgers")
         }
         return nil
+    }
+
+    /// Whether `word` joins a hyphen ("borger- og brugerinddragelse") or, capitalised, is followed by a
+    /// capitalised word ("Borgerens Centrum"): part of a compound or a name, not the noun on its own.
+    private static func isPartOfCompoundOrName(_ word: Substring, in text: String) -> Bool {
+        if word.startIndex > text.startIndex, text[text.index(before: word.startIndex)] == "-" {
+            return true
+        }
+        let rest = text[word.endIndex...]
+        if rest.first == "-" {
+            return true
+        }
+        guard word.first?.isUppercase == true, !isAllCaps(word), rest.first == " " else {
+            return false
+        }
+        let next = Array(rest.dropFirst().prefix(2))
+        return next.count == 2 && next[0].isUppercase && next[1].isLowercase
+    }
+
+    /// Determiners that agree with a common-gender singular, and their neuter forms.
+    private static let neuterDeterminers = [
+        "en": "et", "den": "det", "hver": "hvert", "enhver": "ethvert", "ingen": "intet", "nogen": "noget",
+        "anden": "andet",
+    ]
+
+    /// `segment`, the text right before a neuter singular, with the determiner before it made neuter: the last
+    /// word ("en" → "et"), and the one before "enkelt", "enkelte" or "anden" ("den enkelte" → "det enkelte",
+    /// "en anden" → "et andet").
+    private static func neuterDeterminer(endOf segment: Substring) -> String {
+        var start = segment.endIndex
+        while start > segment.startIndex, segment[segment.index(before: start)].isWhitespace {
+            start = segment.index(before: start)
+        }
+        guard start < segment.endIndex else {
+            return String(segment)
+        }
+        let wordEnd = start
+        while start > segment.startIndex, segment[segment.index(before: start)].isLetter {
+            start = segment.index(before: start)
+        }
+        let word = segment[start..<wordEnd]
+        let lowercased = word.lowercased()
+        let neuter = neuterDeterminers[lowercased]
+        let followsADeterminer = ["enkelt", "enkelte", "anden"].contains(lowercased)
+        guard neuter != nil || followsADeterminer else {
+            return String(segment)
+        }
+        let head = followsADeterminer ? neuterDeterminer(endOf: segment[..<start]) : String(segment[..<start])
+        return head + (neuter.map { matchingCase(of: word, $0) } ?? String(word)) + segment[wordEnd...]
     }
 
     /// The group's form for a lower-cased non-genitive form of "borger".
@@ -191,6 +318,10 @@ public enum TargetGroupError: Error, Hashable, Sendable {
     case wrongNumberOfForms(Int)
     /// One of the four forms is empty; carries its 1-based position.
     case emptyForm(position: Int)
+    /// One word whose inflection samtale cannot be sure of ("barn", "pårørende"); carries the word.
+    case irregular(String)
+    /// Several words without their four forms ("ansatte i forvaltningen"); carries the phrase.
+    case phraseNeedsForms(String)
 }
 
 // MARK: - Helpers
