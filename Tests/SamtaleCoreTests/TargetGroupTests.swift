@@ -245,3 +245,21 @@ struct TargetGroupApplyTests {
         (word.first.map { $0.uppercased() } ?? "") + word.dropFirst()
     }
 }
+
+// MARK: - Saving
+
+struct TargetGroupSavingTests {
+    /// A saved conversation keeps the gender, so a resumed one still reads "et barn"; common gender is left out,
+    /// so records written before the gender existed read as before.
+    @Test(arguments: ["barn,barnet,børn,børnene", "bruger"])
+    func theGenderSurvivesASavedSession(spec: String) throws {
+        var setup = OneToOne.setup
+        setup.targetGroup = try TargetGroup(parsing: spec)
+        let script = try flow("one-to-one").expand(over: deck("hjoerring-dialogkort"), setup: setup)
+        let id = try #require(SessionID(validating: "0123456789abcdefghjkmnpqrs"))
+        let session = Session(id: id, setup: setup, script: script, at: "2026-11-26T09:00:00+01:00")
+        let record = SessionRecord.value(of: session)
+        #expect(JSONWriter.string(record, style: .compact).contains(#""gender""#) == (spec.contains(",")))
+        #expect(try SessionRecord.session(from: record).setup.targetGroup == setup.targetGroup)
+    }
+}
