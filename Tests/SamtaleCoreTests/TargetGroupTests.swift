@@ -167,10 +167,11 @@ struct TargetGroupApplyTests {
 
     @Test(arguments: [
         ("borgeren?", "brugeren?"),
-        ("»borgerne«", "»brugerne«"),
+        ("»borgerne.«", "»brugerne.«"),
         ("borgerens,", "brugerens,"),
         ("(borger)", "(bruger)"),
-        ("\"Borgere\"", "\"Brugere\""),
+        ("\"Borgere og ledere\"", "\"Brugere og ledere\""),
+        ("\"værdien for borgeren\"", "\"værdien for brugeren\""),
         ("med borgeren.\nBorgerne:", "med brugeren.\nBrugerne:"),
         ("borger borger", "bruger bruger"),
         ("3borgere", "3brugere"),
@@ -191,6 +192,8 @@ struct TargetGroupApplyTests {
         "borgerne\u{301}",
         "borger- og brugerinddragelse",
         "IT-borgeren",
+        "kan I erstatte ordet \"borger\" med målgruppen",
+        "som ikke kaldes »borgere«, “borgerne” eller „Borgeren“",
         "fra tilgangen Borgerens Centrum og",
         "Borgerens Centrum kræver ledelse tæt på.",
         "Hvad skaber værdi for medborgerne i borgerrådgiverens arbejde?",

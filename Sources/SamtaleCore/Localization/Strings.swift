@@ -234,17 +234,18 @@ extension TargetGroupError: ExplainedError {
                 "form number \(position) of the word for the target group is empty")
         case .irregular(let word):
             Strings.text(
-                "samtale kan ikke bøje »\(word)« sikkert; skriv ordets fire former adskilt med komma – ental, "
-                    + "bestemt ental, flertal og bestemt flertal – fx barn,barnet,børn,børnene",
-                "samtale cannot inflect \"\(word)\" with certainty; give the word's four forms separated by commas "
-                    + "– singular, definite singular, plural and definite plural – e.g. barn,barnet,børn,børnene"
+                "ordet »\(word)« kan ikke bøjes automatisk med sikkerhed; skriv dets fire former adskilt med komma "
+                    + "– ental, bestemt ental, flertal og bestemt flertal – fx barn,barnet,børn,børnene",
+                "the word \"\(word)\" cannot be inflected automatically with certainty; give its four forms "
+                    + "separated by commas – singular, definite singular, plural and definite plural – e.g. "
+                    + "barn,barnet,børn,børnene"
             )
         case .phraseNeedsForms(let phrase):
             Strings.text(
-                "»\(phrase)« er flere ord, som samtale ikke kan bøje; skriv alle fire former adskilt med komma, også "
-                    + "ental, fx \(Self.phraseExample)",
-                "\"\(phrase)\" is several words, which samtale cannot inflect; give all four forms separated by "
-                    + "commas, the singular too, e.g. \(Self.phraseExample)"
+                "»\(phrase)« er flere ord og kan ikke bøjes automatisk; skriv alle fire former adskilt med komma, "
+                    + "også ental, fx \(Self.phraseExample)",
+                "\"\(phrase)\" is several words and cannot be inflected automatically; give all four forms "
+                    + "separated by commas, the singular too, e.g. \(Self.phraseExample)"
             )
         }
     }

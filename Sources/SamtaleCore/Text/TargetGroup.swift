@@ -65,9 +65,9 @@ public struct TargetGroup: Hashable, Codable, Sendable {
     /// `text` with every whole-word form of "borger" replaced by the matching form of this group.
     ///
     /// Replaced: borger, borgeren, borgere, borgerne and their genitives (borgers, borgerens,
-    /// borgeres, borgernes), in any case. A word is a maximal run of letters; compounds
-    /// ("medborger", "Borgerservice") and hyphenated part-words ("borger- og brugerinddragelse") are left alone,
-    /// and so is a capitalised form followed by a capitalised word, a name such as Kolding's "Borgerens Centrum".
+    /// borgeres, borgernes), in any case. A word is a maximal run of letters; compounds ("medborger",
+    /// "Borgerservice"), hyphenated part-words, a form quoted on its own (the word mentioned, not used) and a
+    /// name such as Kolding's "Borgerens Centrum" are left alone (`isLeftAlone(_:in:)`).
     /// A capitalised match gets a capitalised replacement and an all-caps match an all-caps one. Before a neuter
     /// singular the article agrees: "en borger" becomes "et barn", "den enkelte borger" "det enkelte barn".
     public func apply(to text: String) -> String {
@@ -87,7 +87,7 @@ public struct TargetGroup: Hashable, Codable, Sendable {
                 index = text.index(after: index)
             }
             let word = text[wordStart..<index]
-            guard !Self.isPartOfCompoundOrName(word, in: text), let match = replacement(for: word) else {
+            guard !Self.isLeftAlone(word, in: text), let match = replacement(for: word) else {
                 continue
             }
             let before = text[copied..<wordStart]
@@ -204,14 +204,16 @@ extension TargetGroup {
         return nil
     }
 
-    /// Whether `word` joins a hyphen ("borger- og brugerinddragelse") or, capitalised, is followed by a
-    /// capitalised word ("Borgerens Centrum"): part of a compound or a name, not the noun on its own.
-    private static func isPartOfCompoundOrName(_ word: Substring, in text: String) -> Bool {
-        if word.startIndex > text.startIndex, text[text.index(before: word.startIndex)] == "-" {
+    /// Whether `word` is not the noun used on its own: joined to a hyphen ("borger- og brugerinddragelse"), quoted
+    /// alone as a word (Hjørring's cards: kan I erstatte ordet "borger" med målgruppen), or capitalised before a
+    /// capitalised word, as in the name "Borgerens Centrum".
+    private static func isLeftAlone(_ word: Substring, in text: String) -> Bool {
+        let previous = word.startIndex > text.startIndex ? text[text.index(before: word.startIndex)] : nil
+        let rest = text[word.endIndex...]
+        if previous == "-" || rest.first == "-" {
             return true
         }
-        let rest = text[word.endIndex...]
-        if rest.first == "-" {
+        if let previous, let next = rest.first, closingQuotes[previous] == next {
             return true
         }
         guard word.first?.isUppercase == true, !isAllCaps(word), rest.first == " " else {
@@ -220,6 +222,9 @@ extension TargetGroup {
         let next = Array(rest.dropFirst().prefix(2))
         return next.count == 2 && next[0].isUppercase && next[1].isLowercase
     }
+
+    /// Opening quotation marks and the mark that closes each.
+    private static let closingQuotes: [Character: Character] = ["\"": "\"", "»": "«", "“": "”", "„": "“"]
 
     /// Determiners that agree with a common-gender singular, and their neuter forms.
     private static let neuterDeterminers = [
