@@ -52,8 +52,10 @@ struct TargetGroupParsingTests {
         }
         let message = TargetGroupError.phraseNeedsForms("ansatte i forvaltningen").message[.da]
         #expect(message.contains("også ental"))
-        let example = try #require(message.split(separator: "fx ").last)
-        #expect(try TargetGroup(parsing: String(example)).singular == "ansat i forvaltningen")
+        // The example, in the quotes that keep it one argument in a shell, is one the parser takes.
+        let quoted = try #require(message.split(separator: "fx ").last)
+        #expect(quoted.first == "\"" && quoted.last == "\"")
+        #expect(try TargetGroup(parsing: String(quoted.dropFirst().dropLast())).singular == "ansat i forvaltningen")
     }
 
     /// The source's own example, in its four forms; "den enkelte borger" becomes "den enkelte ansat …" then, as

@@ -270,11 +270,14 @@ import Testing
         #expect(refused.status == 64 && refused.stdout.isEmpty)
         #expect(
             refused.stderr.hasPrefix(
-                "samtale: ordet »barn« kan ikke bøjes automatisk med sikkerhed; skriv dets fire former adskilt med "
-                    + "komma – ental, bestemt ental, flertal og bestemt flertal – fx barn,barnet,børn,børnene\n"),
+                "samtale: ordet »barn« kan ikke bøjes automatisk med sikkerhed; skriv de fire former, der skal stå "
+                    + "i stedet for borger, borgeren, borgere og borgerne, adskilt med komma, fx barn,barnet,børn,"
+                    + "børnene\n"),
             "\(refused.stderr)")
         let phrase = try Samtale.run(["show", "kolding", "--target-group", "ansatte i forvaltningen", "--lang", "en"])
         #expect(phrase.status == 64 && phrase.stderr.contains("the singular too"), "\(phrase.stderr)")
+        // The example is quoted, so that pasted into a shell it stays one argument.
+        #expect(phrase.stderr.contains(#"e.g. "ansat i forvaltningen,"#), "\(phrase.stderr)")
     }
 
     /// A theme name that fits several themes of the deck means the one the chosen role has cards for.

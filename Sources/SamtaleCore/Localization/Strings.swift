@@ -234,18 +234,18 @@ extension TargetGroupError: ExplainedError {
                 "form number \(position) of the word for the target group is empty")
         case .irregular(let word):
             Strings.text(
-                "ordet »\(word)« kan ikke bøjes automatisk med sikkerhed; skriv dets fire former adskilt med komma "
-                    + "– ental, bestemt ental, flertal og bestemt flertal – fx barn,barnet,børn,børnene",
-                "the word \"\(word)\" cannot be inflected automatically with certainty; give its four forms "
-                    + "separated by commas – singular, definite singular, plural and definite plural – e.g. "
+                "ordet »\(word)« kan ikke bøjes automatisk med sikkerhed; skriv de fire former, der skal stå i "
+                    + "stedet for borger, borgeren, borgere og borgerne, adskilt med komma, fx barn,barnet,børn,børnene",
+                "the word \"\(word)\" cannot be inflected automatically with certainty; give the four forms that "
+                    + "should stand in for borger, borgeren, borgere and borgerne, separated by commas, e.g. "
                     + "barn,barnet,børn,børnene"
             )
         case .phraseNeedsForms(let phrase):
             Strings.text(
-                "»\(phrase)« er flere ord og kan ikke bøjes automatisk; skriv alle fire former adskilt med komma, "
-                    + "også ental, fx \(Self.phraseExample)",
-                "\"\(phrase)\" is several words and cannot be inflected automatically; give all four forms "
-                    + "separated by commas, the singular too, e.g. \(Self.phraseExample)"
+                "»\(phrase)« består af flere ord og kan ikke bøjes automatisk; skriv alle fire former – også ental – "
+                    + "adskilt med komma og i anførselstegn, fx \"\(Self.phraseExample)\"",
+                "\"\(phrase)\" consists of several words and cannot be inflected automatically; give all four forms "
+                    + "– the singular too – separated by commas and in quotes, e.g. \"\(Self.phraseExample)\""
             )
         }
     }
