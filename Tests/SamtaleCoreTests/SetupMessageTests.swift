@@ -43,4 +43,22 @@ struct SetupMessageTests {
         let many = ExpansionError.tooFewParticipants(flow: "kreds", needed: 9, given: 2).message
         #expect(many.en == "the kreds flow needs at least 9 participants, but there are only 2")
     }
+
+    /// Names in running text end with "og", as Danish writes a list: "Ann, Bo og Cai", never "Ann, Bo, Cai".
+    @Test func listsInRunningTextJoinTheLastTwoWithAnd() {
+        #expect(Strings.listing([]) == Localized(da: "", en: ""))
+        #expect(Strings.listing(["Ann"]) == Localized(da: "Ann", en: "Ann"))
+        #expect(Strings.listing(["Ann", "Bo"]) == Localized(da: "Ann og Bo", en: "Ann and Bo"))
+        #expect(Strings.listing(["Ann", "Bo", "Cai"]) == Localized(da: "Ann, Bo og Cai", en: "Ann, Bo and Cai"))
+    }
+
+    /// A holiday's name is a common noun in Danish, in lower case mid-sentence ("er skærtorsdag").
+    @Test func aHolidayIsNamedInLowerCaseMidSentence() throws {
+        let day = try #require(CivilDate(year: 2026, month: 4, day: 2))
+        let holiday = try #require(DanishHolidays.holiday(on: day))
+        #expect(
+            Strings.dayOff(day, .holiday(holiday)).da
+                == "2026-04-02 er skærtorsdag, og helligdage og faste fridage tæller ikke med; intet spørgsmål den dag."
+        )
+    }
 }
