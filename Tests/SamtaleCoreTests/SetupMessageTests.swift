@@ -44,6 +44,26 @@ struct SetupMessageTests {
         #expect(many.en == "the kreds flow needs at least 9 participants, but there are only 2")
     }
 
+    /// One of something is a word in Danish, not a numeral: "én rolle", "én deltager".
+    @Test func oneIsWrittenAsAWord() {
+        let role = ExpansionError.wrongRoleCount(flow: "one-to-one", expected: 1, given: 2).message
+        #expect(
+            role
+                == Localized(
+                    da: "samtaleformen one-to-one kræver én rolle, men der er valgt 2",
+                    en: "the one-to-one flow needs one role, but 2 were chosen"))
+        #expect(
+            ExpansionError.tooFewParticipants(flow: "kreds", needed: 1, given: 0).message.da
+                == "samtaleformen kreds kræver mindst én deltager, fx Ann, men der er ingen")
+    }
+
+    /// The themes a role has no card in are named in a sentence: "i a og b".
+    @Test func themesWithoutCardsAreListedInASentence() {
+        let message = ExpansionError.noCards(role: "leder", themes: ["traening", "drift"]).message
+        #expect(
+            message.da == "rollen leder har ingen kort i traening og drift; vælg en anden rolle eller et andet tema")
+    }
+
     /// Names in running text end with "og", as Danish writes a list: "Ann, Bo og Cai", never "Ann, Bo, Cai".
     @Test func listsInRunningTextJoinTheLastTwoWithAnd() {
         #expect(Strings.listing([]) == Localized(da: "", en: ""))

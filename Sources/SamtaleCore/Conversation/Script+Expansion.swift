@@ -36,9 +36,9 @@ extension ExpansionError {
             )
         case .wrongRoleCount(let flow, let expected, let given):
             Localized(
-                da: "samtaleformen \(flow) kræver \(expected) \(expected == 1 ? "rolle" : "roller"), "
+                da: "samtaleformen \(flow) kræver \(expected == 1 ? "én rolle" : "\(expected) roller"), "
                     + "men \(Self.chosen(given).da)",
-                en: "the \(flow) flow needs \(expected) \(expected == 1 ? "role" : "roles"), "
+                en: "the \(flow) flow needs \(expected == 1 ? "one role" : "\(expected) roles"), "
                     + "but \(Self.chosen(given).en)"
             )
         case .notDifferentLevels(let flow, let roles):
@@ -60,9 +60,9 @@ extension ExpansionError {
             Self.tooFewParticipants(flow: flow, needed: needed, given: given)
         case .noCards(let role, let themes):
             Localized(
-                da: "rollen \(role) har ingen kort i \(themes.isEmpty ? "kortsættet" : themes.joined(separator: ", "))"
+                da: "rollen \(role) har ingen kort i \(themes.isEmpty ? "kortsættet" : Strings.listing(themes).da)"
                     + "; vælg en anden rolle eller et andet tema",
-                en: "role \(role) has no card in \(themes.isEmpty ? "the deck" : themes.joined(separator: ", ")); "
+                en: "role \(role) has no card in \(themes.isEmpty ? "the deck" : Strings.listing(themes).en); "
                     + "choose another role or theme"
             )
         }
@@ -88,7 +88,7 @@ extension ExpansionError {
             : Localized(da: "", en: "")
         let counted =
             needed == 1
-            ? Localized(da: "1 deltager", en: "1 participant")
+            ? Localized(da: "én deltager", en: "one participant")
             : Localized(da: "\(needed) deltagere", en: "\(needed) participants")
         let present =
             given == 0
