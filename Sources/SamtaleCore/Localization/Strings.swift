@@ -14,11 +14,11 @@ public enum Strings {
     public static let templatesHeading = text(
         "Refleksionsspørgsmål skrevet til samtale", "Reflection questions written for samtale")
     public static let templatesNote = text(
-        "Kilden har ikke selv spørgsmål til alle kort. Der spørger samtale ud fra disse skabeloner, skrevet til "
-            + "samtale og ikke hentet fra kilden; {statement} er et udsagn fra kortet, {pitfall} en faldgrube, "
-            + "{theme} temaet og {role} rollen.",
-        "The source does not have questions for every card. There samtale asks from these templates, written "
-            + "for samtale and not taken from the source; {statement} is a statement of the card, {pitfall} a "
+        "Kilden har ikke selv spørgsmål til alle kort. Til de øvrige kort spørger samtale ud fra disse skabeloner, "
+            + "der er skrevet til samtale og ikke hentet fra kilden; {statement} er et udsagn fra kortet, {pitfall} "
+            + "en faldgrube, {theme} temaet og {role} rollen.",
+        "The source does not have questions for every card. For the other cards, samtale asks from these templates, "
+            + "written for samtale and not taken from the source; {statement} is a statement of the card, {pitfall} a "
             + "pitfall, {theme} the theme and {role} the role."
     )
 
