@@ -81,4 +81,17 @@ struct SetupMessageTests {
                 == "2026-04-02 er skærtorsdag, og helligdage og faste fridage tæller ikke med; intet spørgsmål den dag."
         )
     }
+
+    /// In English, grundlovsdag, juleaftensdag and nytårsaftensdag are customary days off, not public holidays.
+    @Test(arguments: [
+        ("2026-06-05", "a customary day off in Denmark"), ("2026-12-24", "a customary day off in Denmark"),
+        ("2026-12-31", "a customary day off in Denmark"), ("2026-12-25", "a Danish public holiday"),
+    ])
+    func englishTellsACustomaryDayOffFromAPublicHoliday(iso: String, kind: String) throws {
+        let day = try #require(CivilDate(iso: iso))
+        let holiday = try #require(DanishHolidays.holiday(on: day))
+        #expect(
+            Strings.dayOff(day, .holiday(holiday)).en
+                == "\(iso) is \(holiday.name), \(kind), which does not count; no question that day.")
+    }
 }

@@ -52,11 +52,11 @@ public enum Strings {
                 "\(date) er en \(weekdayName(weekday).da), og weekenddage tæller ikke med; intet spørgsmål den dag.",
                 "\(date) is a \(weekdayName(weekday).en), and weekend days do not count; no question that day.")
         case .holiday(let holiday):
-            // Juleaftensdag, nytårsaftensdag and grundlovsdag are customary days off, not public holidays.
             text(
                 "\(date) er \(holiday.name), og helligdage og faste fridage tæller ikke med; intet spørgsmål den dag.",
-                "\(date) is \(holiday.name), and Danish public holidays and customary days off do not count; "
-                    + "no question that day.")
+                "\(date) is \(holiday.name), "
+                    + (holiday.isCustomaryDayOff ? "a customary day off in Denmark" : "a Danish public holiday")
+                    + ", which does not count; no question that day.")
         }
     }
 
