@@ -70,6 +70,9 @@ struct SetupMessageTests {
         #expect(Strings.listing(["Ann"]) == Localized(da: "Ann", en: "Ann"))
         #expect(Strings.listing(["Ann", "Bo"]) == Localized(da: "Ann og Bo", en: "Ann and Bo"))
         #expect(Strings.listing(["Ann", "Bo", "Cai"]) == Localized(da: "Ann, Bo og Cai", en: "Ann, Bo and Cai"))
+        #expect(
+            Strings.deckProblem(.exactlyOneOf(["urlVariable", "url"])).da
+                == #"angiv netop én af nøglerne "urlVariable" og "url""#)
     }
 
     /// A holiday's name is a common noun in Danish, in lower case mid-sentence ("er skærtorsdag").

@@ -107,8 +107,8 @@ public enum Strings {
                 "format \(format) is not supported; this version reads format \(DeckDecoder.format)")
         case .exactlyOneOf(let keys):
             text(
-                "angiv netop én af nøglerne \(keys.map { "\"\($0)\"" }.joined(separator: ", "))",
-                "give exactly one of the keys \(keys.map { "\"\($0)\"" }.joined(separator: ", "))")
+                "angiv netop én af nøglerne \(listing(keys.map { "\"\($0)\"" }).da)",
+                "give exactly one of the keys \(listing(keys.map { "\"\($0)\"" }).en)")
         case .invalidWebhook(let reason): text("webhook: \(reason.da)", "webhook: \(reason.en)")
         case .invalidValue(let reason): reason
         case .notOneOf(let value, let allowed):
