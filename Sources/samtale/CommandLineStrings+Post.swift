@@ -70,18 +70,15 @@ extension CommandLineStrings {
 
     /// Lines of the ledger that a crash cut short: they never confirmed a delivery, so they do not count.
     static func postLedgerTorn(_ path: String, lines: [Int]) -> Localized {
-        let numbers = lines.map(String.init)
-        let head = numbers.dropLast().joined(separator: ", ")
-        let last = numbers.last ?? ""
-        let (da, en) = numbers.count > 1 ? ("\(head) og \(last)", "\(head) and \(last)") : (last, last)
+        let numbers = Strings.listing(lines.map(String.init))
         return lines.count == 1
             ? text(
-                "\(path): linje \(da) er ufuldstændig (en registrering i logbogen, der blev afbrudt) og tæller "
+                "\(path): linje \(numbers.da) er ufuldstændig (en registrering i logbogen, der blev afbrudt) og tæller "
                     + "ikke med som sendt",
-                "\(path): line \(en) is incomplete (a ledger record cut short) and does not count as posted")
+                "\(path): line \(numbers.en) is incomplete (a ledger record cut short) and does not count as posted")
             : text(
-                "\(path): linje \(da) er ufuldstændige (registreringer i logbogen, der blev afbrudt) og tæller "
+                "\(path): linje \(numbers.da) er ufuldstændige (registreringer i logbogen, der blev afbrudt) og tæller "
                     + "ikke med som sendt",
-                "\(path): lines \(en) are incomplete (ledger records cut short) and do not count as posted")
+                "\(path): lines \(numbers.en) are incomplete (ledger records cut short) and do not count as posted")
     }
 }

@@ -219,10 +219,11 @@ enum CommandLineStrings {
         BuiltinFlows.files.compactMap { try? FlowDecoder.decode($0.bytes) }
     }
 
-    /// The built-in flows' titles in a sentence: "dialog på tværs af niveauer, energizer, …".
+    /// The built-in flows' titles in a sentence: "dialog på tværs af niveauer, energizer, … og teamdialog".
     private static func flowTitles(_ language: Language) -> String {
-        builtinFlows.map { $0.title[language].prefix(1).lowercased() + $0.title[language].dropFirst() }
-            .joined(separator: ", ")
+        Strings.listing(
+            builtinFlows.map { $0.title[language].prefix(1).lowercased() + $0.title[language].dropFirst() }
+        )[language]
     }
     private static let helpUsageLabel = text("Brug", "Usage")
     private static let promptOptionsLabel = text("prompt-tilvalg", "prompt options")

@@ -43,4 +43,58 @@ struct SetupMessageTests {
         let many = ExpansionError.tooFewParticipants(flow: "kreds", needed: 9, given: 2).message
         #expect(many.en == "the kreds flow needs at least 9 participants, but there are only 2")
     }
+
+    /// One of something is a word in Danish, not a numeral: "én rolle", "én deltager".
+    @Test func oneIsWrittenAsAWord() {
+        let role = ExpansionError.wrongRoleCount(flow: "one-to-one", expected: 1, given: 2).message
+        #expect(
+            role
+                == Localized(
+                    da: "samtaleformen one-to-one kræver én rolle, men der er valgt 2",
+                    en: "the one-to-one flow needs one role, but 2 were chosen"))
+        #expect(
+            ExpansionError.tooFewParticipants(flow: "kreds", needed: 1, given: 0).message.da
+                == "samtaleformen kreds kræver mindst én deltager, fx Ann, men der er ingen")
+    }
+
+    /// The themes a role has no card in are named in a sentence: "i a og b".
+    @Test func themesWithoutCardsAreListedInASentence() {
+        let message = ExpansionError.noCards(role: "leder", themes: ["traening", "drift"]).message
+        #expect(
+            message.da == "rollen leder har ingen kort i traening og drift; vælg en anden rolle eller et andet tema")
+    }
+
+    /// Names in running text end with "og", as Danish writes a list: "Ann, Bo og Cai", never "Ann, Bo, Cai".
+    @Test func listsInRunningTextJoinTheLastTwoWithAnd() {
+        #expect(Strings.listing([]) == Localized(da: "", en: ""))
+        #expect(Strings.listing(["Ann"]) == Localized(da: "Ann", en: "Ann"))
+        #expect(Strings.listing(["Ann", "Bo"]) == Localized(da: "Ann og Bo", en: "Ann and Bo"))
+        #expect(Strings.listing(["Ann", "Bo", "Cai"]) == Localized(da: "Ann, Bo og Cai", en: "Ann, Bo and Cai"))
+        #expect(
+            Strings.deckProblem(.exactlyOneOf(["urlVariable", "url"])).da
+                == #"angiv netop én af nøglerne "urlVariable" og "url""#)
+    }
+
+    /// A holiday's name is a common noun in Danish, in lower case mid-sentence ("er skærtorsdag").
+    @Test func aHolidayIsNamedInLowerCaseMidSentence() throws {
+        let day = try #require(CivilDate(year: 2026, month: 4, day: 2))
+        let holiday = try #require(DanishHolidays.holiday(on: day))
+        #expect(
+            Strings.dayOff(day, .holiday(holiday)).da
+                == "2026-04-02 er skærtorsdag, og helligdage og faste fridage tæller ikke med; intet spørgsmål den dag."
+        )
+    }
+
+    /// In English, grundlovsdag, juleaftensdag and nytårsaftensdag are customary days off, not public holidays.
+    @Test(arguments: [
+        ("2026-06-05", "a customary day off in Denmark"), ("2026-12-24", "a customary day off in Denmark"),
+        ("2026-12-31", "a customary day off in Denmark"), ("2026-12-25", "a Danish public holiday"),
+    ])
+    func englishTellsACustomaryDayOffFromAPublicHoliday(iso: String, kind: String) throws {
+        let day = try #require(CivilDate(iso: iso))
+        let holiday = try #require(DanishHolidays.holiday(on: day))
+        #expect(
+            Strings.dayOff(day, .holiday(holiday)).en
+                == "\(iso) is \(holiday.name), \(kind), which does not count; no question that day.")
+    }
 }

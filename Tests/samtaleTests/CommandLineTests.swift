@@ -20,6 +20,15 @@ import Testing
         #expect(try Samtale.run(["help", "validate", "post"]).status == 64)
     }
 
+    /// The overview names the flows in a sentence, the last two joined by "og"; a deck is found by its unambiguous
+    /// beginning ("entydig begyndelse").
+    @Test func theHelpWritesDanishListsAndWords() throws {
+        let danish = try Samtale.run(["help"]).stdout
+        #expect(danish.contains(" og teamdialog\n"), "\(danish)")
+        #expect(try Samtale.run(["help", "--lang", "en"]).stdout.contains(" and team dialogue\n"))
+        #expect(try Samtale.run(["help", "prompt"]).stdout.contains("kortsæt; id, navn eller entydig begyndelse"))
+    }
+
     @Test(arguments: [
         ["frobnicate"], ["prompt", "--bogus"], ["prompt", "--date", "2026-02-30"], ["prompt", "--for", "alle"],
         ["prompt", "--deck"], ["prompt", "--deck", "hj"], ["prompt", "--role", "chefen"],
@@ -343,6 +352,7 @@ import Testing
         let markdown = try Samtale.run(["show", "kolding", "--format", "markdown"])
         #expect(markdown.stdout.hasPrefix("# Sammen om ledelse"))
         #expect(markdown.stdout.contains("> Jeg lærer mens jeg bevæger mig fremad"))
+        #expect(markdown.stdout.contains("Til de øvrige kort spørger samtale ud fra disse skabeloner, der er skrevet"))
         let json = try Samtale.run(["show", "skanderborg", "--role", "medarbejder", "--format", "json"])
         let deck = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect((deck["cards"] as? [Any])?.count == 11)

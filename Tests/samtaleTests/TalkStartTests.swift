@@ -21,4 +21,14 @@ import Testing
         // An unknown name goes on to list every flow there is, which the message made here leaves out.
         #expect(first.hasPrefix("samtale: " + message.da), "\(result.stderr)")
     }
+
+    /// The energizer's time box reads right for one minute as for many: "ca. 1 min.", never "1 minutter".
+    @Test func theTimeBoxReadsRightForOneMinute() throws {
+        let result = try Samtale.run([
+            "talk", "--flow", "energizer", "--role", "chef", "--theme", "sammen styrker", "--minutes", "1",
+        ])
+        #expect(
+            result.stdout.hasPrefix("Energizer: Sammen styrker vi resultaterne – tidsramme: ca. 1 min.\n"),
+            "\(result.stdout)")
+    }
 }

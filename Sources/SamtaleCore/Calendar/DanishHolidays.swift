@@ -12,12 +12,21 @@ public struct DanishHoliday: Hashable, Sendable {
         self.date = date
         self.name = name
     }
+
+    /// Whether it is a day off by custom and agreement (grundlovsdag, juleaftensdag, nytårsaftensdag) rather than a
+    /// public holiday, which English must not call it.
+    public var isCustomaryDayOff: Bool {
+        DanishHolidays.customaryDaysOff.contains(name)
+    }
 }
 
 // MARK: - DanishHolidays
 
 /// The Danish holidays of a year, most of them moving with Easter.
 public enum DanishHolidays {
+    /// The days off that are no public holiday, by name: 5 June, 24 December and 31 December.
+    static let customaryDaysOff = ["grundlovsdag", "juleaftensdag", "nytårsaftensdag"]
+
     /// The last year that kept Store bededag; the Folketing abolished it from 2024.
     static let lastYearWithStoreBededag = 2023
 
@@ -57,11 +66,11 @@ public enum DanishHolidays {
             (50, "2. pinsedag"),
         ]
         let fixed: [(month: Int, day: Int, name: String)] = [
-            (6, 5, "grundlovsdag"),
-            (12, 24, "juleaftensdag"),
+            (6, 5, customaryDaysOff[0]),
+            (12, 24, customaryDaysOff[1]),
             (12, 25, "juledag"),
             (12, 26, "2. juledag"),
-            (12, 31, "nytårsaftensdag"),
+            (12, 31, customaryDaysOff[2]),
         ]
         let all =
             [DanishHoliday(date: CivilDate(uncheckedYear: year, month: 1, day: 1), name: "nytårsdag")]

@@ -36,9 +36,9 @@ extension ExpansionError {
             )
         case .wrongRoleCount(let flow, let expected, let given):
             Localized(
-                da: "samtaleformen \(flow) kræver \(expected) \(expected == 1 ? "rolle" : "roller"), "
+                da: "samtaleformen \(flow) kræver \(expected == 1 ? "én rolle" : "\(expected) roller"), "
                     + "men \(Self.chosen(given).da)",
-                en: "the \(flow) flow needs \(expected) \(expected == 1 ? "role" : "roles"), "
+                en: "the \(flow) flow needs \(expected == 1 ? "one role" : "\(expected) roles"), "
                     + "but \(Self.chosen(given).en)"
             )
         case .notDifferentLevels(let flow, let roles):
@@ -60,9 +60,9 @@ extension ExpansionError {
             Self.tooFewParticipants(flow: flow, needed: needed, given: given)
         case .noCards(let role, let themes):
             Localized(
-                da: "rollen \(role) har ingen kort i \(themes.isEmpty ? "kortsættet" : themes.joined(separator: ", "))"
+                da: "rollen \(role) har ingen kort i \(themes.isEmpty ? "kortsættet" : Strings.listing(themes).da)"
                     + "; vælg en anden rolle eller et andet tema",
-                en: "role \(role) has no card in \(themes.isEmpty ? "the deck" : themes.joined(separator: ", ")); "
+                en: "role \(role) has no card in \(themes.isEmpty ? "the deck" : Strings.listing(themes).en); "
                     + "choose another role or theme"
             )
         }
@@ -79,16 +79,16 @@ extension ExpansionError {
 
     /// Shows the participants by example (Ann og Bo for two), up to four, so that the message says what is meant.
     private static func tooFewParticipants(flow: String, needed: Int, given: Int) -> Localized {
-        let names = ["Ann", "Bo", "Cai", "Dorte"].prefix(needed)
+        let names = Array(["Ann", "Bo", "Cai", "Dorte"].prefix(needed))
         let example =
             needed <= 4
             ? Localized(
-                da: ", fx \(listed(names, and: Strings.and.da))",
-                en: ", such as \(listed(names, and: Strings.and.en))")
+                da: ", fx \(Strings.listing(names).da)",
+                en: ", such as \(Strings.listing(names).en)")
             : Localized(da: "", en: "")
         let counted =
             needed == 1
-            ? Localized(da: "1 deltager", en: "1 participant")
+            ? Localized(da: "én deltager", en: "one participant")
             : Localized(da: "\(needed) deltagere", en: "\(needed) participants")
         let present =
             given == 0
@@ -97,12 +97,6 @@ extension ExpansionError {
         return Localized(
             da: "samtaleformen \(flow) kræver mindst \(counted.da)\(example.da), men \(present.da)",
             en: "the \(flow) flow needs at least \(counted.en)\(example.en), but \(present.en)")
-    }
-
-    /// "Ann, Bo og Cai": the last two joined by `and`, the others by commas.
-    private static func listed(_ items: ArraySlice<String>, and: String) -> String {
-        guard let last = items.last, items.count > 1 else { return items.joined() }
-        return items.dropLast().joined(separator: ", ") + and + last
     }
 }
 
@@ -329,9 +323,9 @@ private struct Expander {
             "organisation": deck.organisation,
             "role": roles.map(\.name).joined(separator: and),
             "roles": roles.map(\.name).joined(separator: and),
-            "theme": theme?.name ?? themes.map(\.name).joined(separator: ", "),
-            "themes": themes.map(\.name).joined(separator: ", "),
-            "participants": setup.participants.joined(separator: ", "),
+            "theme": theme?.name ?? Strings.listing(themes.map(\.name))[setup.language],
+            "themes": Strings.listing(themes.map(\.name))[setup.language],
+            "participants": Strings.listing(setup.participants)[setup.language],
             "minutes": String(setup.minutes),
         ]
         values["statement"] = statement

@@ -5,6 +5,13 @@ extension Strings {
     /// Joins two names: "Medarbejder og Leder af medarbejder".
     public static let and = text(" og ", " and ")
 
+    /// "Ann, Bo og Cai": items in running text, the last two joined by `and`, the others by commas.
+    public static func listing(_ items: [String]) -> Localized {
+        guard let last = items.last, items.count > 1 else { return text(items.joined(), items.joined()) }
+        let head = items.dropLast().joined(separator: ", ")
+        return text(head + and.da + last, head + and.en + last)
+    }
+
     /// The words that confirm ending a conversation early, in either language.
     public static func isYes(_ answer: String) -> Bool {
         ["j", "ja", "y", "yes"].contains(answer.lowercased())

@@ -14,11 +14,11 @@ public enum Strings {
     public static let templatesHeading = text(
         "Refleksionsspørgsmål skrevet til samtale", "Reflection questions written for samtale")
     public static let templatesNote = text(
-        "Kilden har ikke selv spørgsmål til alle kort. Der spørger samtale ud fra disse skabeloner, skrevet til "
-            + "samtale og ikke hentet fra kilden; {statement} er et udsagn fra kortet, {pitfall} en faldgrube, "
-            + "{theme} temaet og {role} rollen.",
-        "The source does not have questions for every card. There samtale asks from these templates, written "
-            + "for samtale and not taken from the source; {statement} is a statement of the card, {pitfall} a "
+        "Kilden har ikke selv spørgsmål til alle kort. Til de øvrige kort spørger samtale ud fra disse skabeloner, "
+            + "der er skrevet til samtale og ikke hentet fra kilden; {statement} er et udsagn fra kortet, {pitfall} "
+            + "en faldgrube, {theme} temaet og {role} rollen.",
+        "The source does not have questions for every card. For the other cards, samtale asks from these templates, "
+            + "written for samtale and not taken from the source; {statement} is a statement of the card, {pitfall} a "
             + "pitfall, {theme} the theme and {role} the role."
     )
 
@@ -52,11 +52,11 @@ public enum Strings {
                 "\(date) er en \(weekdayName(weekday).da), og weekenddage tæller ikke med; intet spørgsmål den dag.",
                 "\(date) is a \(weekdayName(weekday).en), and weekend days do not count; no question that day.")
         case .holiday(let holiday):
-            // Juleaftensdag, nytårsaftensdag and grundlovsdag are customary days off, not public holidays.
             text(
                 "\(date) er \(holiday.name), og helligdage og faste fridage tæller ikke med; intet spørgsmål den dag.",
-                "\(date) is \(holiday.name), and Danish public holidays and customary days off do not count; "
-                    + "no question that day.")
+                "\(date) is \(holiday.name), "
+                    + (holiday.isCustomaryDayOff ? "a customary day off in Denmark" : "a Danish public holiday")
+                    + ", which does not count; no question that day.")
         }
     }
 
@@ -107,8 +107,8 @@ public enum Strings {
                 "format \(format) is not supported; this version reads format \(DeckDecoder.format)")
         case .exactlyOneOf(let keys):
             text(
-                "angiv netop én af nøglerne \(keys.map { "\"\($0)\"" }.joined(separator: ", "))",
-                "give exactly one of the keys \(keys.map { "\"\($0)\"" }.joined(separator: ", "))")
+                "angiv netop én af nøglerne \(listing(keys.map { "\"\($0)\"" }).da)",
+                "give exactly one of the keys \(listing(keys.map { "\"\($0)\"" }).en)")
         case .invalidWebhook(let reason): text("webhook: \(reason.da)", "webhook: \(reason.en)")
         case .invalidValue(let reason): reason
         case .notOneOf(let value, let allowed):
