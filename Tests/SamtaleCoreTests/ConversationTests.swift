@@ -383,7 +383,7 @@ func question(_ actions: [Action]) -> AskAction? {
         #expect(!script.records)
         #expect(script.steps.filter { if case .ask = $0 { true } else { false } }.count == 2)
         guard case .say(let opening) = script.steps[0] else { return }
-        #expect(opening.contains("tidsramme: ca. 7 min."))
+        #expect(opening.contains("(ca. 7 min.)"))
         setup.seed = 4
         #expect(
             try flow("energizer").expand(over: deck("hjoerring-dialogkort"), setup: setup).steps.count

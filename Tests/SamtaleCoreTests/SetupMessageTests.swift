@@ -72,7 +72,7 @@ struct SetupMessageTests {
         #expect(Strings.listing(["Ann", "Bo", "Cai"]) == Localized(da: "Ann, Bo og Cai", en: "Ann, Bo and Cai"))
         #expect(
             Strings.deckProblem(.exactlyOneOf(["urlVariable", "url"])).da
-                == #"angiv netop én af nøglerne "urlVariable" og "url""#)
+                == "angiv præcis én af nøglerne »urlVariable« eller »url«")
     }
 
     /// A holiday's name is a common noun in Danish, in lower case mid-sentence ("er skærtorsdag").
@@ -87,14 +87,14 @@ struct SetupMessageTests {
 
     /// In English, grundlovsdag, juleaftensdag and nytårsaftensdag are customary days off, not public holidays.
     @Test(arguments: [
-        ("2026-06-05", "a customary day off in Denmark"), ("2026-12-24", "a customary day off in Denmark"),
-        ("2026-12-31", "a customary day off in Denmark"), ("2026-12-25", "a Danish public holiday"),
+        ("2026-06-05", "customarily a day off in Denmark"), ("2026-12-24", "customarily a day off in Denmark"),
+        ("2026-12-31", "customarily a day off in Denmark"), ("2026-12-25", "a Danish public holiday"),
     ])
     func englishTellsACustomaryDayOffFromAPublicHoliday(iso: String, kind: String) throws {
         let day = try #require(CivilDate(iso: iso))
         let holiday = try #require(DanishHolidays.holiday(on: day))
         #expect(
             Strings.dayOff(day, .holiday(holiday)).en
-                == "\(iso) is \(holiday.name), \(kind), which does not count; no question that day.")
+                == "\(iso) is \(holiday.name), \(kind), so it is skipped: no question that day.")
     }
 }

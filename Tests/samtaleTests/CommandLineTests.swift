@@ -352,7 +352,7 @@ import Testing
         let markdown = try Samtale.run(["show", "kolding", "--format", "markdown"])
         #expect(markdown.stdout.hasPrefix("# Sammen om ledelse"))
         #expect(markdown.stdout.contains("> Jeg lærer mens jeg bevæger mig fremad"))
-        #expect(markdown.stdout.contains("Til de øvrige kort spørger samtale ud fra disse skabeloner, der er skrevet"))
+        #expect(markdown.stdout.contains("Til de øvrige kort bruger samtale skabelonerne nedenfor. De er skrevet til"))
         let json = try Samtale.run(["show", "skanderborg", "--role", "medarbejder", "--format", "json"])
         let deck = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect((deck["cards"] as? [Any])?.count == 11)

@@ -374,7 +374,7 @@ final class WebhookServer {
                 which Microsoft has retired; create a webhook with the Teams Workflows app ("Post to a channel when a webhook \
                 request is received") and use its URL
                 targets.json: targets[0].weekdays: "mandag" is not one of: monday, tuesday, wednesday, thursday, friday, saturday, sunday
-                targets.json: targets[1]: give exactly one of the keys "urlVariable" and "url"
+                targets.json: targets[1]: give exactly one of the keys "urlVariable" or "url"
 
                 """)
         #expect(!result.stdout.contains(Self.secret) && !result.stderr.contains(Self.secret))

@@ -122,7 +122,7 @@ import Testing
             ["talk", "--flow", "energizer", "--role", "chef", "--theme", "sammen styrker", "--minutes", "3"],
             state: state, input: "a\nb\n")
         #expect(result.status == 0)
-        #expect(result.stdout.contains("tidsramme: ca. 3 min."))
+        #expect(result.stdout.contains("(ca. 3 min.)"))
         #expect(!FileManager.default.fileExists(atPath: state.appendingPathComponent("sessions").path))
     }
 

@@ -28,7 +28,7 @@ import Testing
             "talk", "--flow", "energizer", "--role", "chef", "--theme", "sammen styrker", "--minutes", "1",
         ])
         #expect(
-            result.stdout.hasPrefix("Energizer: Sammen styrker vi resultaterne – tidsramme: ca. 1 min.\n"),
+            result.stdout.hasPrefix("Energizer: Sammen styrker vi resultaterne (ca. 1 min.)\n"),
             "\(result.stdout)")
     }
 }

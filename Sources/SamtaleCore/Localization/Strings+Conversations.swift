@@ -7,9 +7,18 @@ extension Strings {
 
     /// "Ann, Bo og Cai": items in running text, the last two joined by `and`, the others by commas.
     public static func listing(_ items: [String]) -> Localized {
+        listing(items, joinedBy: and)
+    }
+
+    /// Alternatives in running text, the last two joined with "eller": "»urlVariable« eller »url«".
+    public static func alternatives(_ items: [String]) -> Localized {
+        listing(items, joinedBy: text(" eller ", " or "))
+    }
+
+    private static func listing(_ items: [String], joinedBy conjunction: Localized) -> Localized {
         guard let last = items.last, items.count > 1 else { return text(items.joined(), items.joined()) }
         let head = items.dropLast().joined(separator: ", ")
-        return text(head + and.da + last, head + and.en + last)
+        return text(head + conjunction.da + last, head + conjunction.en + last)
     }
 
     /// The words that confirm ending a conversation early, in either language.

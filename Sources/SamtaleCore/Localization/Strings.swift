@@ -14,9 +14,9 @@ public enum Strings {
     public static let templatesHeading = text(
         "Refleksionsspørgsmål skrevet til samtale", "Reflection questions written for samtale")
     public static let templatesNote = text(
-        "Kilden har ikke selv spørgsmål til alle kort. Til de øvrige kort spørger samtale ud fra disse skabeloner, "
-            + "der er skrevet til samtale og ikke hentet fra kilden; {statement} er et udsagn fra kortet, {pitfall} "
-            + "en faldgrube, {theme} temaet og {role} rollen.",
+        "Kilden har ikke egne spørgsmål til alle kort. Til de øvrige kort bruger samtale skabelonerne nedenfor. De er "
+            + "skrevet til værktøjet og stammer ikke fra kilden. {statement} står for et udsagn fra kortet, {pitfall} "
+            + "for en faldgrube, {theme} for temaet og {role} for rollen.",
         "The source does not have questions for every card. For the other cards, samtale asks from these templates, "
             + "written for samtale and not taken from the source; {statement} is a statement of the card, {pitfall} a "
             + "pitfall, {theme} the theme and {role} the role."
@@ -55,8 +55,8 @@ public enum Strings {
             text(
                 "\(date) er \(holiday.name), og helligdage og faste fridage tæller ikke med; intet spørgsmål den dag.",
                 "\(date) is \(holiday.name), "
-                    + (holiday.isCustomaryDayOff ? "a customary day off in Denmark" : "a Danish public holiday")
-                    + ", which does not count; no question that day.")
+                    + (holiday.isCustomaryDayOff ? "customarily a day off in Denmark" : "a Danish public holiday")
+                    + ", so it is skipped: no question that day.")
         }
     }
 
@@ -107,8 +107,8 @@ public enum Strings {
                 "format \(format) is not supported; this version reads format \(DeckDecoder.format)")
         case .exactlyOneOf(let keys):
             text(
-                "angiv netop én af nøglerne \(listing(keys.map { "\"\($0)\"" }).da)",
-                "give exactly one of the keys \(listing(keys.map { "\"\($0)\"" }).en)")
+                "angiv præcis én af nøglerne \(alternatives(keys.map { "»\($0)«" }).da)",
+                "give exactly one of the keys \(alternatives(keys.map { "\"\($0)\"" }).en)")
         case .invalidWebhook(let reason): text("webhook: \(reason.da)", "webhook: \(reason.en)")
         case .invalidValue(let reason): reason
         case .notOneOf(let value, let allowed):
