@@ -58,8 +58,8 @@ struct TargetGroupParsingTests {
         #expect(try TargetGroup(parsing: String(quoted.dropFirst().dropLast())).singular == "ansat i forvaltningen")
     }
 
-    /// The source's own example, in its four forms; "den enkelte borger" becomes "den enkelte ansat …" then, as
-    /// the singular is what replaces "borger".
+    /// The source's own example, in its four forms. After "den enkelte" it takes its weak form, as an adjective
+    /// would: "den enkelte ansatte i forvaltningen", in the genitive too.
     @Test func thePhraseFromTheSourceWorksWithItsFourForms() throws {
         let group = try TargetGroup(
             parsing:
@@ -69,6 +69,12 @@ struct TargetGroupParsingTests {
             group.apply(to: "Hvordan inddrager vi borgerne? Mød borgeren med en borger i tankerne.")
                 == "Hvordan inddrager vi de ansatte i forvaltningen? Mød den ansatte i forvaltningen med en ansat i "
                 + "forvaltningen i tankerne.")
+        #expect(
+            group.apply(to: "Vi lytter til den enkelte borger og tager den enkelte borgers ønsker alvorligt.")
+                == "Vi lytter til den enkelte ansatte i forvaltningen og tager den enkelte ansatte i forvaltningens "
+                + "ønsker alvorligt.")
+        let child = try TargetGroup(parsing: "barn,barnet,børn,børnene")
+        #expect(child.apply(to: "den enkelte borger") == "det enkelte barn")
     }
 
     @Test(arguments: [

@@ -92,7 +92,8 @@ public struct TargetGroup: Hashable, Codable, Sendable {
             }
             let before = text[copied..<wordStart]
             result += gender == .neuter && match.isSingular ? Self.neuterDeterminer(endOf: before) : String(before)
-            result += Self.matchingCase(of: word, match.form)
+            result += Self.matchingCase(
+                of: word, match.isSingular ? weakForm(of: match.form, after: before) : match.form)
             copied = index
         }
         result += text[copied...]
@@ -256,6 +257,19 @@ extension TargetGroup {
         }
         let head = followsADeterminer ? neuterDeterminer(endOf: segment[..<start]) : String(segment[..<start])
         return head + (neuter.map { matchingCase(of: word, $0) } ?? String(word)) + segment[wordEnd...]
+    }
+
+    /// `form`, a form of the singular, as it reads after "den/det enkelte": a group that bends like an adjective
+    /// takes its weak form there, which its definite singular shows after the article ("den enkelte ansatte i
+    /// forvaltningen"); a noun keeps its singular ("det enkelte barn").
+    private func weakForm(of form: String, after before: Substring) -> String {
+        guard before.split(whereSeparator: \.isWhitespace).last?.lowercased() == "enkelte",
+            let article = ["den ", "det "].first(where: { singularDefinite.lowercased().hasPrefix($0) }),
+            form.hasPrefix(singular)
+        else {
+            return form
+        }
+        return String(singularDefinite.dropFirst(article.count) + form.dropFirst(singular.count))
     }
 
     /// The group's form for a lower-cased non-genitive form of "borger".
