@@ -7,7 +7,7 @@ extension WebhookMessage {
     /// endpoint the object `samtale prompt --format json` prints.
     public init(prompt: Prompt, language: Language) {
         self.init(
-            title: Localized(da: "Dagens refleksion", en: "Today's reflection")[language], body: prompt.text,
+            title: Strings.promptHeading[language], body: prompt.text,
             context: Self.joined(prompt.role.name, prompt.theme.name),
             footer: Self.joined(prompt.deck.organisation, prompt.deck.title),
             generic: prompt.jsonValue, language: language

@@ -209,10 +209,13 @@ import Testing
         #expect(object["theme"] is String)
     }
 
+    /// Ready for chat, under the heading `post` gives the same question.
     @Test func markdownIsReadyForChat() throws {
         let result = try Samtale.run(["prompt", "--date", "2026-11-26", "--format", "markdown", "--lang", "en"])
-        #expect(result.stdout.hasPrefix("**Question of the day**"))
+        #expect(result.stdout.hasPrefix("**Today's reflection**"))
         #expect(result.stdout.contains("\n> "))
+        let danish = try Samtale.run(["prompt", "--date", "2026-11-26", "--format", "markdown"])
+        #expect(danish.stdout.hasPrefix("**Dagens refleksion**"))
     }
 
     @Test(arguments: [

@@ -9,7 +9,8 @@ public enum Strings {
 
     // MARK: Prompts and cards
 
-    public static let promptHeading = text("Dagens spørgsmål", "Question of the day")
+    /// The heading of the day's question wherever it is shown: `prompt --format markdown` and `post` alike.
+    public static let promptHeading = text("Dagens refleksion", "Today's reflection")
     public static let pitfallsHeading = text("Typiske faldgruber", "Typical pitfalls")
     public static let templatesHeading = text(
         "Refleksionsspørgsmål skrevet til samtale", "Reflection questions written for samtale")
