@@ -13,4 +13,10 @@ extension BuiltinFlows {
     public static var files: [DeckFile] {
         all.map { DeckFile(name: $0.name, bytes: Array($0.json.utf8), isBuiltin: true) }
     }
+
+    /// The built-in flows, loaded as every command loads flows (through the catalog), for help and completion.
+    /// They were checked when samtale was built, so they always load.
+    public static var flows: [Flow] {
+        (try? Catalog.load(builtin: [], files: [], flowFiles: files))?.flows ?? []
+    }
 }

@@ -152,7 +152,7 @@ enum CommandLineStrings {
             let options = rows.isEmpty ? [] : ["", optionsHeading[language]] + columns(rows)
             let flows =
                 command == .talk
-                ? ["", flowsHeading[language]] + columns(builtinFlows.map { ($0.id, $0.title[language]) }) : []
+                ? ["", flowsHeading[language]] + columns(BuiltinFlows.flows.map { ($0.id, $0.title[language]) }) : []
             return
                 (wrappedUsage(command, language) + ["", description(command)[language]] + options + flows
                 + ["", "\(exampleLabel[language]): \(example(command)[language])"]).joined(separator: "\n")
@@ -213,16 +213,11 @@ enum CommandLineStrings {
     private static let optionsHeading = text("Tilvalg:", "Options:")
     private static let flowsHeading = text("Samtaleformer:", "Flows:")
 
-    /// The built-in flows, for the help: a flow added to `Dialogues/flows/` is listed without a word written here.
-    /// Each was checked when samtale was built, so none fails to decode.
-    private static var builtinFlows: [Flow] {
-        BuiltinFlows.files.compactMap { try? FlowDecoder.decode($0.bytes) }
-    }
-
-    /// The built-in flows' titles in a sentence: "dialog på tværs af niveauer, energizer, … og teamdialog".
+    /// The built-in flows' titles in a sentence (a flow added to `Dialogues/flows/` is listed without a word
+    /// written here): "dialog på tværs af niveauer, energizer, … og teamdialog".
     private static func flowTitles(_ language: Language) -> String {
         Strings.listing(
-            builtinFlows.map { $0.title[language].prefix(1).lowercased() + $0.title[language].dropFirst() }
+            BuiltinFlows.flows.map { $0.title[language].prefix(1).lowercased() + $0.title[language].dropFirst() }
         )[language]
     }
     private static let helpUsageLabel = text("Brug", "Usage")

@@ -160,7 +160,7 @@ struct Option: Sendable {
         if case .choice(let words) = kind { return words }
         switch suggestions {
         case .decks: return BuiltinDecks.all.map(\.deck.id)
-        case .flows: return BuiltinFlows.all.map { String($0.fileName.dropLast(".json".count)) }
+        case .flows: return BuiltinFlows.flows.map(\.id)
         case .platforms: return Platform.allCases.map(\.rawValue)
         case nil: return []
         }

@@ -258,4 +258,14 @@ extension Strings {
     public static func setupDefault(_ name: String) -> Localized {
         text("Enter vælger: \(name)", "Enter chooses: \(name)")
     }
+
+    /// A typed answer longer than `limit` bytes: it is not kept, and the question is asked again.
+    public static func answerTooLong(limit: Int) -> Localized {
+        text(
+            "Svaret er for langt (over \(byteSize(limit).da), omkring \(limit / 1000).000 tegn) og er ikke "
+                + "gemt; skriv et kortere svar.",
+            "The answer is too long (over \(byteSize(limit).en), some \(limit / 1000),000 characters) and was "
+                + "not kept; type a shorter one."
+        )
+    }
 }

@@ -76,16 +76,4 @@ extension Strings {
             "\(option) skal være \(number.da), ikke »\(value)«",
             "\(option) takes \(number.en), not \"\(value)\"")
     }
-
-    // MARK: Conversations
-
-    /// A typed answer longer than `limit` bytes: it is not kept, and the question is asked again.
-    public static func answerTooLong(limit: Int) -> Localized {
-        text(
-            "Svaret er for langt (over \(byteSize(limit).da), omkring \(limit / 1000).000 tegn) og er ikke "
-                + "gemt; skriv et kortere svar.",
-            "The answer is too long (over \(byteSize(limit).en), some \(limit / 1000),000 characters) and was "
-                + "not kept; type a shorter one."
-        )
-    }
 }
