@@ -58,7 +58,7 @@ func literal(_ deck: Deck) -> String {
         "Theme(id: \(literal(theme.id)), name: \(literal(theme.name)), aliases: \(literal(theme.aliases)), parent: \(theme.parent.map(literal) ?? "nil"), description: \(literal(theme.description)))"
     }
     let cards = deck.cards.map { card in
-        "Card(role: \(literal(card.role)), theme: \(literal(card.theme)), heading: \(card.heading.map(literal) ?? "nil"), statements: \(literal(card.statements)), quotes: \(literal(card.quotes)), pitfalls: \(literal(card.pitfalls)), questions: \(literal(card.questions)))"
+        "Card(role: \(literal(card.role)), theme: \(literal(card.theme)), heading: \(card.heading.map(literal) ?? "nil"), statements: \(literal(card.statements)), quotes: \(literal(card.quotes)), pitfalls: \(literal(card.pitfalls)), questions: \(literal(card.questions)), written: \(literal(card.written)))"
     }
     func list(_ type: String, _ items: [String]) -> String {
         "let \(type.lowercased())s: [\(type)] = [\n" + items.map { "            \($0),\n" }.joined() + "        ]\n"
@@ -68,7 +68,7 @@ func literal(_ deck: Deck) -> String {
                 \(list("Role", roles))
                 \(list("Theme", themes))
                 \(list("Card", cards))
-                let templates = Templates(card: \(literal(deck.templates.card)), statement: \(literal(deck.templates.statement)), pitfall: \(literal(deck.templates.pitfall)))
+                let templates: Templates? = \(deck.templates.map { "Templates(card: \(literal($0.card)), statement: \(literal($0.statement)), pitfall: \(literal($0.pitfall)))" } ?? "nil")
                 return Deck(
                     id: \(literal(deck.id)), title: \(literal(deck.title)), organisation: \(literal(deck.organisation)),
                     source: \(literal(deck.source)), sections: sections, roles: roles, themes: themes, cards: cards,

@@ -154,17 +154,6 @@ extension Deck: CustomTestStringConvertible {
             #expect(deck.cards.contains { deck.themeIDs(within: theme).contains($0.theme) }, "\(theme.id)")
         }
     }
-
-    @Test func templatesAreMarkedAsSamtalesOwnAndQuestionsCarryTheirOrigin() throws {
-        let skanderborg = try #require(builtinDecks.first { $0.id == "skanderborg-ledelsesgrundlag" })
-        let pitfallCard = try #require(skanderborg.cards.first { !$0.pitfalls.isEmpty })
-        let questions = skanderborg.questions(on: pitfallCard, for: .individual)
-        #expect(questions.allSatisfy { $0.origin == .samtale })
-        #expect(questions.count == pitfallCard.pitfalls.count * skanderborg.templates.pitfall.individual.count)
-        #expect(questions.contains { $0.text.contains(pitfallCard.pitfalls[0]) })
-        let hjoerring = try #require(builtinDecks.first { $0.id == "hjoerring-dialogkort" })
-        #expect(hjoerring.questions(on: hjoerring.cards[4], for: .individual).allSatisfy { $0.origin == .source })
-    }
 }
 
 // MARK: - Counting against the seeds

@@ -143,8 +143,9 @@ import Testing
 
     @Test func missingChoicesAreAskedFromTheInput() throws {
         let state = try Samtale.temporaryFolder()
-        // The default flow (Enter), a deck by name, a role by prefix, a theme by name; two answers, no agreement.
-        let result = try run(["talk"], state: state, input: "\nskanderborg\nmedarb\nudvikling\nsvar 1\nsvar 2\n\n")
+        // The default flow (Enter), a deck by name, a role by prefix, a theme by name; three answers, no agreement.
+        let result = try run(
+            ["talk"], state: state, input: "\nskanderborg\nmedarb\nudvikling\nsvar 1\nsvar 2\nsvar 3\n\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Hvilken slags samtale?") && result.stdout.contains("Hvilket kortsæt?"))
         #expect(result.stdout.contains("Hvilket tema?"))

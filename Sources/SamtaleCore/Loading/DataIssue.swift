@@ -27,6 +27,8 @@ public struct DataIssue: Equatable, Sendable {
         case sectionWithoutText
         case unknownPlaceholder(String, allowed: [String])
         case noQuestions(Audience)
+        /// Questions written for samtale on an audience that already has the source's own.
+        case writtenBesideSource(Audience)
         /// Exactly one of these keys must be given, and neither or both were.
         case exactlyOneOf([String])
         /// A webhook URL that cannot be used; the reason names the host at most, never the secret part.

@@ -34,10 +34,9 @@ extension DocumentReader {
         let sections = list(fields, "sections") { reader, value in reader.section(value) }
         let roles = list(fields, "roles", nonEmpty: true) { reader, value in reader.role(value) }
         let themes = list(fields, "themes", nonEmpty: true) { reader, value in reader.theme(value) }
-        let templates =
-            fields["templates"].flatMap { value in
-                inside(.key("templates")) { reader in reader.decodeTemplates(value) }
-            } ?? Templates.none
+        let templates = fields["templates"].flatMap { value in
+            inside(.key("templates")) { reader in reader.decodeTemplates(value) }
+        }
         checkUniqueIDs(roles.map { ($0.index, $0.element.id) }, list: "roles")
         checkUniqueIDs(themes.map { ($0.index, $0.element.id) }, list: "themes")
         checkThemeParents(themes)
@@ -135,12 +134,13 @@ extension DocumentReader {
 
     /// A card, checked against the deck's roles, themes and templates and against the cards before it.
     mutating func card(
-        _ value: JSONValue, roleIDs: Set<String>, themeIDs: Set<String>, templates: Templates, seen: inout Set<[String]>
+        _ value: JSONValue, roleIDs: Set<String>, themeIDs: Set<String>, templates: Templates?,
+        seen: inout Set<[String]>
     ) -> Card? {
         guard
             let fields = object(
                 value, required: ["role", "theme"],
-                optional: ["heading", "statements", "quotes", "pitfalls", "questions"])
+                optional: ["heading", "statements", "quotes", "pitfalls", "questions", "written"])
         else { return nil }
         let role = slug(fields, "role")
         let theme = slug(fields, "theme")
@@ -152,16 +152,27 @@ extension DocumentReader {
             fields["questions"].flatMap { value in
                 inside(.key("questions")) { reader in reader.perAudienceTexts(value) }
             } ?? PerAudience(individual: [], group: [])
+        let written =
+            fields["written"].flatMap { value in
+                inside(.key("written")) { reader in reader.perAudienceTexts(value) }
+            } ?? PerAudience(individual: [], group: [])
         guard let role, let theme else { return nil }
         if !roleIDs.contains(role) { report(.unknownRole(role), at: .key("role")) }
         if !themeIDs.contains(theme) { report(.unknownTheme(theme), at: .key("theme")) }
         if !seen.insert([role, theme]).inserted { report(.duplicateCard(role: role, theme: theme)) }
         let card = Card(
             role: role, theme: theme, heading: heading, statements: statements, quotes: quotes,
-            pitfalls: pitfalls, questions: questions)
-        for audience in Audience.allCases
-        where questions[audience].isEmpty && templates.questionCount(on: card, for: audience) == 0 {
-            report(.noQuestions(audience))
+            pitfalls: pitfalls, questions: questions, written: written)
+        for audience in Audience.allCases {
+            if !questions[audience].isEmpty && !written[audience].isEmpty {
+                report(.writtenBesideSource(audience), at: .key("written"), .key(audience.rawValue))
+            }
+            // samtale's generic frames always yield a question; a deck's own templates may not.
+            if questions[audience].isEmpty && written[audience].isEmpty,
+                let templates, templates.questionCount(on: card, for: audience) == 0
+            {
+                report(.noQuestions(audience))
+            }
         }
         return card
     }

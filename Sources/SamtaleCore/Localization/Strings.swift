@@ -13,20 +13,33 @@ public enum Strings {
     public static let promptHeading = text("Dagens refleksion", "Today's reflection")
     public static let pitfallsHeading = text("Typiske faldgruber", "Typical pitfalls")
     public static let templatesHeading = text(
-        "Refleksionsspørgsmål skrevet til samtale", "Reflection questions written for samtale")
+        "Skabeloner til kort uden spørgsmål", "Templates for cards without questions")
     public static let templatesNote = text(
-        "Kilden har ikke egne spørgsmål til alle kort. Til de øvrige kort bruger samtale skabelonerne nedenfor. De er "
-            + "skrevet til værktøjet og stammer ikke fra kilden. {statement} står for et udsagn fra kortet, {pitfall} "
-            + "for en faldgrube, {theme} for temaet og {role} for rollen.",
-        "The source does not have questions for every card. For the other cards, samtale asks from these templates, "
-            + "written for samtale and not taken from the source; {statement} is a statement of the card, {pitfall} a "
-            + "pitfall, {theme} the theme and {role} the role."
+        "Til kort uden egne spørgsmål bruger samtale skabelonerne nedenfor. De stammer ikke fra kilden. {statement} "
+            + "står for et udsagn fra kortet, {pitfall} for en faldgrube, {theme} for temaet og {role} for rollen.",
+        "For cards without questions of their own, samtale asks from the templates below. They are not taken from "
+            + "the source; {statement} is a statement of the card, {pitfall} a pitfall, {theme} the theme and {role} "
+            + "the role."
     )
 
     public static func audienceLabel(_ audience: Audience) -> Localized {
         switch audience {
         case .individual: text("til den enkelte", "for the individual")
         case .group: text("til gruppen", "for the group")
+        }
+    }
+
+    /// Heads the questions written for samtale on a card, so a reader never takes them for the source's.
+    public static func writtenHeading(_ audience: Audience) -> Localized {
+        switch audience {
+        case .individual:
+            text(
+                "Spørgsmål til den enkelte, skrevet til samtale (ikke fra kilden)",
+                "Questions for the individual, written for samtale (not from the source)")
+        case .group:
+            text(
+                "Spørgsmål til gruppen, skrevet til samtale (ikke fra kilden)",
+                "Questions for the group, written for samtale (not from the source)")
         }
     }
 
@@ -148,6 +161,13 @@ public enum Strings {
                     + "skabeloner under \"templates\"",
                 "the card yields no question \(audienceLabel(audience).en); add \"questions\" or templates "
                     + "under \"templates\""
+            )
+        case .writtenBesideSource(let audience):
+            text(
+                "kortet har allerede spørgsmål \(audienceLabel(audience).da) under \"questions\"; \"written\" "
+                    + "bruges kun, hvor kilden ikke selv spørger, så fjern dem her",
+                "the card already has questions \(audienceLabel(audience).en) under \"questions\"; \"written\" "
+                    + "is only for where the source asks nothing, so remove these"
             )
         }
     }

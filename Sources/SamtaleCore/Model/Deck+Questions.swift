@@ -2,7 +2,7 @@
 
 /// One question as it is put to someone: its text, who it is for, where it comes from, and the card behind it.
 public struct Question: Equatable, Sendable {
-    /// Whether the words are the source's own or one of samtale's reflection templates.
+    /// Whether the words are the source's own or written for samtale (a written question, a template or a frame).
     public enum Origin: String, Codable, Sendable {
         case source
         case samtale
@@ -24,16 +24,18 @@ public struct Question: Equatable, Sendable {
 // MARK: - Questions of a card
 
 extension Deck {
-    /// The questions a card yields for an audience: the source's own where it has any, otherwise the templates
-    /// filled in once per card, once per statement and once per pitfall.
+    /// The questions a card yields for an audience: the source's own where it has any, else those written for
+    /// samtale, else the deck's own templates or samtale's generic frames.
     public func questions(on card: Card, for audience: Audience) -> [Question] {
         (0..<questionCount(on: card, for: audience)).map { question(on: card, for: audience, at: $0) }
     }
 
     /// How many questions `questions(on:for:)` gives, without making them: a daily prompt needs only one.
     public func questionCount(on card: Card, for audience: Audience) -> Int {
-        let own = card.questions[audience].count
-        return own > 0 ? own : templates.questionCount(on: card, for: audience)
+        if !card.questions[audience].isEmpty { return card.questions[audience].count }
+        if !card.written[audience].isEmpty { return card.written[audience].count }
+        if let templates { return templates.questionCount(on: card, for: audience) }
+        return GenericFrames.questions(on: card, themeName: themeName(of: card), for: audience).count
     }
 
     /// The question at `index` of `questions(on:for:)`.
@@ -42,12 +44,40 @@ extension Deck {
         if !own.isEmpty {
             return Question(text: own[index], audience: audience, origin: .source, card: card)
         }
-        let roleName = role(id: card.role)?.name ?? card.role
-        let themeName = theme(id: card.theme)?.name ?? card.theme
+        let text: String
+        if !card.written[audience].isEmpty {
+            text = card.written[audience][index]
+        } else if let templates {
+            text = templates.question(
+                on: card, roleName: role(id: card.role)?.name ?? card.role,
+                themeName: themeName(of: card), for: audience, at: index)
+        } else {
+            text = GenericFrames.questions(on: card, themeName: themeName(of: card), for: audience)[index]
+        }
+        return Question(text: text, audience: audience, origin: .samtale, card: card)
+    }
+
+    private func themeName(of card: Card) -> String {
+        theme(id: card.theme)?.name ?? card.theme
+    }
+}
+
+extension Templates {
+    /// How many questions the templates make for a card: one per card template, per statement and per pitfall.
+    public func questionCount(on card: Card, for audience: Audience) -> Int {
+        self.card[audience].count
+            + card.statements.count * statement[audience].count
+            + card.pitfalls.count * pitfall[audience].count
+    }
+
+    /// The template at `index` (card templates first, then each statement's, then each pitfall's), filled in.
+    func question(on card: Card, roleName: String, themeName: String, for audience: Audience, at index: Int)
+        -> String
+    {
         var values = [Placeholder.role.rawValue: roleName, Placeholder.theme.rawValue: themeName]
-        let cardTemplates = templates.card[audience]
-        let statementTemplates = templates.statement[audience]
-        let pitfallTemplates = templates.pitfall[audience]
+        let cardTemplates = self.card[audience]
+        let statementTemplates = statement[audience]
+        let pitfallTemplates = pitfall[audience]
         let template: String
         var rest = index
         if rest < cardTemplates.count {
@@ -61,17 +91,7 @@ extension Deck {
             values[Placeholder.pitfall.rawValue] = card.pitfalls[rest / pitfallTemplates.count]
             template = pitfallTemplates[rest % pitfallTemplates.count]
         }
-        return Question(
-            text: Placeholder.fill(template, with: values), audience: audience, origin: .samtale, card: card)
-    }
-}
-
-extension Templates {
-    /// How many questions the templates make for a card: one per card template, per statement and per pitfall.
-    public func questionCount(on card: Card, for audience: Audience) -> Int {
-        self.card[audience].count
-            + card.statements.count * statement[audience].count
-            + card.pitfalls.count * pitfall[audience].count
+        return Placeholder.fill(template, with: values)
     }
 }
 

@@ -1,6 +1,7 @@
 // MARK: - Deck
 
-/// One question set: a leadership or staff framework transcribed word for word, plus samtale's reflection templates.
+/// One question set: a leadership or staff framework transcribed word for word, plus the questions samtale wrote
+/// for the cards that have none of their own.
 public struct Deck: Equatable, Sendable {
     public let id: String
     public let title: String
@@ -12,11 +13,12 @@ public struct Deck: Equatable, Sendable {
     public let roles: [Role]
     public let themes: [Theme]
     public let cards: [Card]
-    public let templates: Templates
+    /// A user's own frames for cards without questions; `nil` asks from samtale's `GenericFrames`.
+    public let templates: Templates?
 
     public init(
         id: String, title: String, organisation: String, source: String, sections: [DeckSection],
-        roles: [Role], themes: [Theme], cards: [Card], templates: Templates
+        roles: [Role], themes: [Theme], cards: [Card], templates: Templates? = nil
     ) {
         self.id = id
         self.title = title
@@ -171,12 +173,15 @@ public struct Card: Equatable, Sendable {
     public let statements: [String]
     public let quotes: [String]
     public let pitfalls: [String]
-    /// The source's own questions; empty for an audience where samtale asks from the templates.
+    /// The source's own questions; empty for an audience the source asks nothing.
     public let questions: PerAudience<[String]>
+    /// Questions written for samtale for this card, asked for an audience the source asks nothing.
+    public let written: PerAudience<[String]>
 
     public init(
         role: String, theme: String, heading: String? = nil, statements: [String] = [], quotes: [String] = [],
-        pitfalls: [String] = [], questions: PerAudience<[String]> = PerAudience(individual: [], group: [])
+        pitfalls: [String] = [], questions: PerAudience<[String]> = PerAudience(individual: [], group: []),
+        written: PerAudience<[String]> = PerAudience(individual: [], group: [])
     ) {
         self.role = role
         self.theme = theme
@@ -185,12 +190,13 @@ public struct Card: Equatable, Sendable {
         self.quotes = quotes
         self.pitfalls = pitfalls
         self.questions = questions
+        self.written = written
     }
 }
 
 // MARK: - Templates
 
-/// Reflection questions written for samtale (not from the source), asked where a card has no questions of its own.
+/// A deck's own reflection frames (not from the source), asked where a card has no questions of its own.
 public struct Templates: Equatable, Sendable {
     /// Asked once per card; may use {theme} and {role}.
     public let card: PerAudience<[String]>
@@ -198,12 +204,6 @@ public struct Templates: Equatable, Sendable {
     public let statement: PerAudience<[String]>
     /// Asked once per pitfall; {pitfall} is the pitfall.
     public let pitfall: PerAudience<[String]>
-
-    public static let none = Templates(
-        card: PerAudience(individual: [], group: []),
-        statement: PerAudience(individual: [], group: []),
-        pitfall: PerAudience(individual: [], group: [])
-    )
 
     public init(card: PerAudience<[String]>, statement: PerAudience<[String]>, pitfall: PerAudience<[String]>) {
         self.card = card

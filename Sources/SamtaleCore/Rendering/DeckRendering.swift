@@ -73,6 +73,12 @@ public struct DeckView: Sendable {
                     paragraph(question, indent: "   ", first: "\(number + 1). ")
                 }
             }
+            for audience in Audience.allCases where !card.written[audience].isEmpty {
+                lines.append(Strings.writtenHeading(audience)[language])
+                for (number, question) in card.written[audience].enumerated() {
+                    paragraph(question, indent: "   ", first: "\(number + 1). ")
+                }
+            }
         }
         if let notes = templateNotes(language: language) {
             lines.append("")
@@ -110,6 +116,12 @@ public struct DeckView: Sendable {
                     lines.append("\(number + 1). \(question)")
                 }
             }
+            for audience in Audience.allCases where !card.written[audience].isEmpty {
+                lines += ["", "**\(Strings.writtenHeading(audience)[language])**", ""]
+                for (number, question) in card.written[audience].enumerated() {
+                    lines.append("\(number + 1). \(question)")
+                }
+            }
         }
         if let notes = templateNotes(language: language) {
             lines += ["", "## \(Strings.templatesHeading[language])", ""]
@@ -133,9 +145,10 @@ public struct DeckView: Sendable {
         role?.questionHeadings?[audience] ?? Strings.audienceHeading(audience)[language]
     }
 
-    /// samtale's own templates, listed once at the end and marked as ours, rather than repeated on every card.
+    /// A deck's own templates, listed once at the end and marked as not the source's, rather than repeated on
+    /// every card.
     private func templateNotes(language: Language) -> [String]? {
-        let templates = deck.templates
+        guard let templates = deck.templates else { return nil }
         let all = [templates.card, templates.statement, templates.pitfall].flatMap { slot in
             Audience.allCases.flatMap { audience in slot[audience].map { (audience, $0) } }
         }
@@ -176,6 +189,7 @@ extension Deck {
             JSONMember("themes", .array(themes.map(\.jsonValue))),
             JSONMember("cards", .array(cards.map(\.jsonValue))),
         ]
+        guard let templates else { return members }
         let slots = [("card", templates.card), ("statement", templates.statement), ("pitfall", templates.pitfall)]
         members.append(
             JSONMember(
@@ -241,6 +255,7 @@ extension Card {
             JSONMember("quotes", .strings(quotes)),
             JSONMember("pitfalls", .strings(pitfalls)),
             JSONMember("questions", questions.jsonValue),
+            JSONMember("written", written.jsonValue),
         ]
         return .object(members)
     }
