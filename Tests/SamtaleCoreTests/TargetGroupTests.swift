@@ -239,6 +239,8 @@ struct TargetGroupApplyTests {
         ("hver borger og enhver borger", "hvert barn og ethvert barn"),
         ("hver enkelt borger", "hvert enkelt barn"),
         ("ingen borger, nogen borger, en anden borger", "intet barn, noget barn, et andet barn"),
+        ("Hvilken borger, forening eller frivillig", "Hvilket barn, forening eller frivillig"),
+        ("denne borger, min borger, din borger, sin borger", "dette barn, mit barn, dit barn, sit barn"),
         ("kommune og borger", "kommune og barn"),
         ("en borgeren, den borgerne", "en barnet, den børnene"),
         ("seen borger", "seen barn"),

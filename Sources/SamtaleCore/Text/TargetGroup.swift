@@ -229,8 +229,8 @@ extension TargetGroup {
 
     /// Determiners that agree with a common-gender singular, and their neuter forms.
     private static let neuterDeterminers = [
-        "en": "et", "den": "det", "hver": "hvert", "enhver": "ethvert", "ingen": "intet", "nogen": "noget",
-        "anden": "andet",
+        "en": "et", "den": "det", "denne": "dette", "hver": "hvert", "enhver": "ethvert", "ingen": "intet",
+        "nogen": "noget", "anden": "andet", "hvilken": "hvilket", "min": "mit", "din": "dit", "sin": "sit",
     ]
 
     /// `segment`, the text right before a neuter singular, with the determiner before it made neuter: the last
