@@ -140,7 +140,7 @@ extension DocumentReader {
         guard
             let fields = object(
                 value, required: ["role", "theme"],
-                optional: ["heading", "statements", "quotes", "pitfalls", "questions"])
+                optional: ["heading", "statements", "quotes", "pitfalls", "questions", "needsContext"])
         else { return nil }
         let role = slug(fields, "role")
         let theme = slug(fields, "theme")
@@ -152,13 +152,24 @@ extension DocumentReader {
             fields["questions"].flatMap { value in
                 inside(.key("questions")) { reader in reader.perAudienceTexts(value) }
             } ?? PerAudience(individual: [], group: [])
+        let needsContext =
+            fields["needsContext"].flatMap { value in
+                inside(.key("needsContext")) { reader in reader.perAudienceTexts(value) }
+            } ?? PerAudience(individual: [], group: [])
+        for audience in Audience.allCases {
+            for (index, text) in needsContext[audience].enumerated() where !questions[audience].contains(text) {
+                report(
+                    .notAQuestionOfTheCard(text, audience), at: .key("needsContext"), .key(audience.rawValue),
+                    .index(index))
+            }
+        }
         guard let role, let theme else { return nil }
         if !roleIDs.contains(role) { report(.unknownRole(role), at: .key("role")) }
         if !themeIDs.contains(theme) { report(.unknownTheme(theme), at: .key("theme")) }
         if !seen.insert([role, theme]).inserted { report(.duplicateCard(role: role, theme: theme)) }
         let card = Card(
             role: role, theme: theme, heading: heading, statements: statements, quotes: quotes,
-            pitfalls: pitfalls, questions: questions)
+            pitfalls: pitfalls, questions: questions, needsContext: needsContext)
         for audience in Audience.allCases
         where questions[audience].isEmpty && templates.questionCount(on: card, for: audience) == 0 {
             report(.noQuestions(audience))

@@ -11,6 +11,12 @@ public enum Strings {
 
     /// The heading of the day's question wherever it is shown: `prompt --format markdown` and `post` alike.
     public static let promptHeading = text("Dagens refleksion", "Today's reflection")
+
+    /// Before a question that cannot stand alone: the question on its card that it follows.
+    public static func follows(_ question: String) -> Localized {
+        text("I forlængelse af spørgsmålet »\(question)«", "Following on from the question \"\(question)\"")
+    }
+
     public static let pitfallsHeading = text("Typiske faldgruber", "Typical pitfalls")
     public static let templatesHeading = text(
         "Refleksionsspørgsmål skrevet til samtale", "Reflection questions written for samtale")
@@ -148,6 +154,13 @@ public enum Strings {
                     + "skabeloner under \"templates\"",
                 "the card yields no question \(audienceLabel(audience).en); add \"questions\" or templates "
                     + "under \"templates\""
+            )
+        case .notAQuestionOfTheCard(let question, let audience):
+            text(
+                "\"\(question)\" er ikke et af kortets egne spørgsmål \(audienceLabel(audience).da); skriv det ord for "
+                    + "ord, som det står under \"questions\"",
+                "\"\(question)\" is not one of the card's own questions \(audienceLabel(audience).en); write it word "
+                    + "for word as it stands under \"questions\""
             )
         }
     }

@@ -173,10 +173,14 @@ public struct Card: Equatable, Sendable {
     public let pitfalls: [String]
     /// The source's own questions; empty for an audience where samtale asks from the templates.
     public let questions: PerAudience<[String]>
+    /// Those of `questions`, word for word, that cannot stand alone ("Hvad kan du forbedre? Gøre mere af?"): asked
+    /// apart from the card, they come with its theme and the question they follow.
+    public let needsContext: PerAudience<[String]>
 
     public init(
         role: String, theme: String, heading: String? = nil, statements: [String] = [], quotes: [String] = [],
-        pitfalls: [String] = [], questions: PerAudience<[String]> = PerAudience(individual: [], group: [])
+        pitfalls: [String] = [], questions: PerAudience<[String]> = PerAudience(individual: [], group: []),
+        needsContext: PerAudience<[String]> = PerAudience(individual: [], group: [])
     ) {
         self.role = role
         self.theme = theme
@@ -185,6 +189,7 @@ public struct Card: Equatable, Sendable {
         self.quotes = quotes
         self.pitfalls = pitfalls
         self.questions = questions
+        self.needsContext = needsContext
     }
 }
 
