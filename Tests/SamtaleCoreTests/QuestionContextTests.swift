@@ -142,11 +142,22 @@ import Testing
         }
     }
 
+    /// An energizer whose seed picks the chef group's "Hvordan kan vi blive endnu bedre?" without the question
+    /// before it.
+    static let energizer = ConversationSetup(
+        flow: "energizer", deck: "hjoerring-dialogkort", roles: ["chef"], themes: ["sammen-styrker-vi-resultaterne"],
+        seed: 3)
+
+    static func energizer(after events: [Event]) throws -> Session {
+        let script = try flow("energizer").expand(over: deck(energizer.deck), setup: energizer)
+        let id = try #require(SessionID(validating: "0123456789abcdefghjkmnpqrs"))
+        var session = Session(id: id, setup: energizer, script: script, at: "2026-11-26T09:00:00+01:00")
+        for event in events { _ = session.received(event, at: "2026-11-26T09:00:00+01:00") }
+        return session
+    }
+
     @Test func aQuestionAskedApartFromTheOneItFollowsNamesIt() throws {
-        let energizer = try Self.asks(
-            ConversationSetup(
-                flow: "energizer", deck: "hjoerring-dialogkort", roles: ["chef"],
-                themes: ["sammen-styrker-vi-resultaterne"], seed: 3))
+        let energizer = try Self.asks(Self.energizer)
         #expect(energizer.first?.text == "Hvordan kan vi blive endnu bedre?")
         #expect(
             energizer.map(\.follows) == [
@@ -184,14 +195,21 @@ import Testing
         }
     }
 
+    /// The summary and the Markdown record say what the question followed, as the conversation did.
+    @Test func theRecordOfAConversationNamesWhatAQuestionFollowed() throws {
+        let session = try Self.energizer(after: [.start, .answer("Mere sparring"), .answer("Færre møder")])
+        let follows =
+            "I forlængelse af spørgsmålet »Hvordan skaber vi som gruppe en fælles kultur, hvor der er fokus på "
+            + "nytænkning, nye metoder, viden, forskning og data?«"
+        #expect(
+            session.conversation.summary.text(language: .da).contains(
+                "- Hvordan kan vi blive endnu bedre? (\(follows))\n  Mere sparring\n"))
+        #expect(
+            session.markdown(language: .da).contains("\n_\(follows)_\n\n**Hvordan kan vi blive endnu bedre?**\n"))
+    }
+
     @Test func aSessionKeepsWhatAQuestionFollows() throws {
-        let setup = ConversationSetup(
-            flow: "energizer", deck: "hjoerring-dialogkort", roles: ["chef"],
-            themes: ["sammen-styrker-vi-resultaterne"], seed: 3)
-        let script = try flow("energizer").expand(over: deck(setup.deck), setup: setup)
-        let id = try #require(SessionID(validating: "0123456789abcdefghjkmnpqrs"))
-        var session = Session(id: id, setup: setup, script: script, at: "2026-11-26T09:00:00+01:00")
-        _ = session.received(.start, at: "2026-11-26T09:00:00+01:00")
+        let session = try Self.energizer(after: [.start])
         let decoded = try Session.decode(session.encoded())
         #expect(decoded == session)
         #expect(
