@@ -59,6 +59,23 @@ import Testing
         }
     }
 
+    /// `show --format json` names them as the deck file does; a card that names none has no such key.
+    @Test func showNamesTheQuestionsThatCannotStandAlone() throws {
+        for card in deck("hjoerring-dialogkort").cards {
+            let shown = card.jsonValue.member("needsContext")
+            if card.needsContext.individual.isEmpty && card.needsContext.group.isEmpty {
+                #expect(shown == nil)
+            } else {
+                #expect(
+                    shown
+                        == .object([
+                            JSONMember("individual", .strings(card.needsContext.individual)),
+                            JSONMember("group", .strings(card.needsContext.group)),
+                        ]))
+            }
+        }
+    }
+
     @Test func everyFormatOfAPromptCarriesTheContext() throws {
         for (deck, question, previous) in Self.marked {
             let prompt = try Self.prompt(deck, question)

@@ -242,6 +242,9 @@ extension Card {
             JSONMember("pitfalls", .strings(pitfalls)),
             JSONMember("questions", questions.jsonValue),
         ]
+        if !needsContext.individual.isEmpty || !needsContext.group.isEmpty {
+            members.append(JSONMember("needsContext", needsContext.jsonValue))
+        }
         return .object(members)
     }
 }
