@@ -91,6 +91,7 @@ enum ActionEncoding {
         }
         if let previous = action.previous { members.append(JSONMember("previous", .string(previous))) }
         if let askedBy = ask.askedBy { members.append(JSONMember("askedBy", .string(askedBy))) }
+        if let follows = ask.follows { members.append(JSONMember("follows", .string(follows))) }
         if let theme = ask.theme { members.append(JSONMember("theme", .string(theme))) }
         if let role = ask.role { members.append(JSONMember("role", .string(role))) }
         return members

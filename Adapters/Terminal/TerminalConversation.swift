@@ -119,6 +119,7 @@ public struct TerminalConversation {
         let ask = action.ask
         output.putLine(style.dim(Strings.progress(action.progress)[language]))
         if let askedBy = ask.askedBy { output.putLine(style.wrapped(Strings.askedBy(askedBy)[language])) }
+        if let follows = ask.follows { output.putLine(style.wrapped(Strings.follows(follows)[language])) }
         output.putLine(style.bold(style.wrapped(ask.text)))
         if let hint = Strings.answerHint(ask.kind) { output.putLine(style.dim(style.wrapped(hint[language]))) }
         if ask.optional { output.putLine(style.dim(Strings.optionalHint[language])) }

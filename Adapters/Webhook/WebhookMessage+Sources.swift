@@ -3,11 +3,12 @@ import SamtaleCore
 // MARK: - What samtale posts
 
 extension WebhookMessage {
-    /// The day's question: where it comes from as the context, the framework as the footer, and for a `generic`
-    /// endpoint the object `samtale prompt --format json` prints.
+    /// The day's question (after the question it follows, where it cannot stand alone): where it comes from as the
+    /// context, the framework as the footer, and for a `generic` endpoint the object `samtale prompt --format json`
+    /// prints.
     public init(prompt: Prompt, language: Language) {
         self.init(
-            title: Strings.promptHeading[language], body: prompt.text,
+            title: Strings.promptHeading[language], body: prompt.body(language: language),
             context: Self.joined(prompt.role.name, prompt.theme.name),
             footer: Self.joined(prompt.deck.organisation, prompt.deck.title),
             generic: prompt.jsonValue, language: language

@@ -58,7 +58,7 @@ func literal(_ deck: Deck) -> String {
         "Theme(id: \(literal(theme.id)), name: \(literal(theme.name)), aliases: \(literal(theme.aliases)), parent: \(theme.parent.map(literal) ?? "nil"), description: \(literal(theme.description)))"
     }
     let cards = deck.cards.map { card in
-        "Card(role: \(literal(card.role)), theme: \(literal(card.theme)), heading: \(card.heading.map(literal) ?? "nil"), statements: \(literal(card.statements)), quotes: \(literal(card.quotes)), pitfalls: \(literal(card.pitfalls)), questions: \(literal(card.questions)), written: \(literal(card.written)))"
+        "Card(role: \(literal(card.role)), theme: \(literal(card.theme)), heading: \(card.heading.map(literal) ?? "nil"), statements: \(literal(card.statements)), quotes: \(literal(card.quotes)), pitfalls: \(literal(card.pitfalls)), questions: \(literal(card.questions)), written: \(literal(card.written)), needsContext: \(literal(card.needsContext)))"
     }
     func list(_ type: String, _ items: [String]) -> String {
         "let \(type.lowercased())s: [\(type)] = [\n" + items.map { "            \($0),\n" }.joined() + "        ]\n"

@@ -86,6 +86,29 @@ private func lines(_ json: String) -> [String] {
             ])
     }
 
+    /// `needsContext` names questions of its card word for word, for the audience they are asked.
+    @Test func reportsAQuestionNeedingContextThatTheCardDoesNotAsk() throws {
+        let original = #""questions": {"individual": ["Hvordan?"], "group": ["Hvad?"]}}"#
+        let named = { (needsContext: String) in
+            validDeck.replacing(original, with: original.dropLast() + #", "needsContext": \#(needsContext)}"#)
+        }
+        let deck = try DeckDecoder.decode(Array(named(#"{"group": ["Hvad?"]}"#).utf8))
+        #expect(deck.cards[0].needsContext == PerAudience(individual: [], group: ["Hvad?"]))
+        let broken = named(#"{"individual": ["Hvad?", "Hvordan?", "hvordan?"]}"#)
+        #expect(
+            lines(broken) == [
+                #"cards[0].needsContext.individual[0]: "Hvad?" is not one of the card's own questions for the "#
+                    + #"individual; write it word for word as it stands under "questions""#,
+                #"cards[0].needsContext.individual[2]: "hvordan?" is not one of the card's own questions for the "#
+                    + #"individual; write it word for word as it stands under "questions""#,
+            ])
+        let issue = DataIssue(.notAQuestionOfTheCard("Hvad?", .individual), at: JSONPath.root.appending("needsContext"))
+        #expect(
+            issue.line(in: .da)
+                == #"needsContext: "Hvad?" er ikke et af kortets egne spørgsmål til den enkelte; skriv det ord for ord, "#
+                + #"som det står under "questions""#)
+    }
+
     @Test func reportsEveryProblemOfAFileAtOnce() {
         let broken = validDeck.replacing(#""title": "Test","#, with: #""title": "", "colour": 1,"#)
             .replacing(#""level": 1"#, with: #""level": -1"#)

@@ -112,6 +112,24 @@ final class ScriptedTerminal {
         #expect(terminal.screen.contains("\u{1B}[2mSpørgsmål 2 af 4\u{1B}[0m"))
     }
 
+    /// An energizer that picks the chef group's "Hvordan kan vi blive endnu bedre?" without the question it follows.
+    @Test func aQuestionThatCannotStandAloneIsShownAfterTheQuestionItFollows() throws {
+        let flow = try #require(ScriptedTerminal.flows.first { $0.id == "energizer" })
+        let deck = try #require(ScriptedTerminal.catalog.decks.first { $0.id == "hjoerring-dialogkort" })
+        let setup = ConversationSetup(
+            flow: flow.id, deck: deck.id, roles: ["chef"], themes: ["sammen-styrker-vi-resultaterne"], seed: 3)
+        let id = try #require(SessionID(validating: "0000000000000000000000000t"))
+        var session = Session(
+            id: id, setup: setup, script: try flow.expand(over: deck, setup: setup), at: "2026-11-26T09:00:00+01:00")
+        let terminal = ScriptedTerminal([])
+        #expect(try run(&session, terminal) == .paused)
+        #expect(
+            terminal.screen.contains(
+                "Spørgsmål 1 af 2\nI forlængelse af spørgsmålet »Hvordan skaber vi som gruppe en fælles kultur, hvor "
+                    + "der er fokus på nytænkning, nye metoder, viden, forskning og data?«\n"
+                    + "Hvordan kan vi blive endnu bedre?\n"), "\(terminal.screen)")
+    }
+
     @Test func theEndOfInputPausesAndSaysHowToResume() throws {
         var session = try ScriptedTerminal.oneToOne()
         let terminal = ScriptedTerminal([.line("Et svar")])

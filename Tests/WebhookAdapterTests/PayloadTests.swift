@@ -27,6 +27,19 @@ enum Samples {
         }
     }
 
+    /// A prompt of a question that cannot stand alone (the chef's "Hvad kan du forbedre? Gøre mere af? Mindre af?").
+    static func promptWithContext() throws -> Prompt {
+        for seed in UInt64(0)..<50 {
+            let options = PromptOptions(
+                role: "chef", theme: "sammen styrker", audience: .individual, selection: .random(seed: seed))
+            if case .prompt(let prompt) = try catalog.prompt(for: options, today: date), prompt.context != nil {
+                return prompt
+            }
+        }
+        Issue.record("no seed picks a question that cannot stand alone")
+        throw CancellationError()
+    }
+
     /// A session of a flow run to its end: every question answered, one agreement per list.
     static func finishedSession(_ setup: ConversationSetup) throws -> Session {
         let flow = try #require(flows.first { $0.id == setup.flow })
@@ -147,6 +160,7 @@ enum Samples {
         [
             WebhookMessage(
                 prompt: try #require(try Samples.prompt(deck: "kolding-sammen-om-ledelse")), language: language),
+            WebhookMessage(prompt: try Samples.promptWithContext(), language: language),
             WebhookMessage(text: "  Husk mødet kl. 10 *i dag*\n", language: language),
             WebhookMessage(summaryOf: try Samples.finishedSession(Samples.oneToOne), language: language),
         ]
@@ -161,6 +175,23 @@ enum Samples {
         #expect(danish.context == "\(prompt.role.name) · \(prompt.theme.name)")
         #expect(danish.footer == "\(prompt.deck.organisation) · \(prompt.deck.title)")
         #expect(danish.payload(for: .generic) == prompt.jsonValue)
+    }
+
+    @Test(arguments: Platform.allCases)
+    func aQuestionThatCannotStandAloneIsPostedAfterTheQuestionItFollows(platform: Platform) throws {
+        let prompt = try Samples.promptWithContext()
+        let follows = try #require(prompt.context?.follows)
+        let message = WebhookMessage(prompt: prompt, language: .da)
+        #expect(message.body == "I forlængelse af spørgsmålet »\(follows)«\n\n\(prompt.text)")
+        let payload = message.payload(for: platform)
+        if platform == .generic {
+            #expect(payload == prompt.jsonValue)
+            #expect(Samples.value(payload, at: "context.follows") == .string(follows))
+        } else {
+            let texts = Samples.strings(in: payload).map(\.text)
+            #expect(
+                texts.contains { $0.contains("I forlængelse af spørgsmålet »\(follows)«") && $0.contains(prompt.text) })
+        }
     }
 
     @Test func textMessagesAreTrimmed() {

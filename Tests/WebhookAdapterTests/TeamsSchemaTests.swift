@@ -44,8 +44,8 @@ struct TeamsSchemaTests {
         return card
     }
 
-    /// The prompt of every role × theme of every built-in deck that has questions, the text and summary messages,
-    /// hostile and over-long text, in both languages.
+    /// The prompt of every role × theme of every built-in deck that has questions and one that cannot stand alone, the
+    /// text and summary messages, hostile and over-long text, in both languages.
     static func messages() throws -> [WebhookMessage] {
         var prompts: [Prompt] = []
         for deck in Samples.catalog.decks {
@@ -58,6 +58,7 @@ struct TeamsSchemaTests {
             }
         }
         #expect(Set(prompts.map(\.deck.id)) == Set(Samples.catalog.decks.map(\.id)))
+        prompts.append(try Samples.promptWithContext())
         let sessions = [try Samples.finishedSession(Samples.oneToOne), try Samples.finishedSession(Samples.seesaw)]
         return Language.allCases.flatMap { language in
             prompts.map { WebhookMessage(prompt: $0, language: language) }

@@ -218,6 +218,29 @@ import Testing
         #expect(danish.stdout.hasPrefix("**Dagens refleksion**"))
     }
 
+    /// The chef's "Hvad kan du forbedre? Gøre mere af? Mindre af?" cannot stand alone: whichever seed picks it, the
+    /// text has the theme and the question before it, the Markdown that question, the JSON both.
+    @Test func aQuestionThatCannotStandAloneCarriesItsContextInEveryFormat() throws {
+        let filters = ["prompt", "--role", "chef", "--theme", "sammen styrker", "--for", "individual"]
+        let seed = try #require(
+            try (0..<50).first { seed in
+                try Samtale.run(filters + ["--seed", String(seed), "--format", "json"]).stdout.contains(#""context""#)
+            })
+        let before = "Hvordan sætter du nye metoder og ny viden i spil i organisationen?"
+        let question = "Hvad kan du forbedre? Gøre mere af? Mindre af?"
+        let picked = filters + ["--seed", String(seed), "--format"]
+        #expect(
+            try Samtale.run(picked + ["text"]).stdout == "Sammen styrker vi resultaterne: \(before) \(question)\n")
+        #expect(
+            try Samtale.run(picked + ["markdown"]).stdout.contains(
+                "_I forlængelse af spørgsmålet »\(before)«_\n\n> \(question)\n"))
+        let json = try Samtale.run(picked + ["json"]).stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["text"] as? String == question)
+        #expect(
+            object["context"] as? [String: String] == ["theme": "Sammen styrker vi resultaterne", "follows": before])
+    }
+
     @Test(arguments: [
         ("2026-12-25", "juledag"), ("2026-12-24", "juleaftensdag"), ("2027-03-26", "langfredag"),
         ("2023-05-05", "store bededag"),

@@ -254,6 +254,20 @@ struct SchemaAgreementTests {
             try FileManager.default.removeItem(at: sessions.appendingPathComponent("\(id).json"))
         }
         #expect(exports.count == 5)
+        // An energizer that asks a question apart from the one it follows (a question with `follows`).
+        let requests = state.appendingPathComponent("requests.jsonl")
+        try Data(
+            (#"{"type":"start","flow":"energizer","role":"chef","theme":"sammen styrker","#
+                + #""session":"0000000000000000000000000c","seed":3,"record":true,"id":1}"# + "\n").utf8
+        ).write(to: requests)
+        let served = try Samtale.run(
+            ["serve", "--stdio"], environment: ["SAMTALE_STATE_DIR": state.path], standardInput: requests)
+        #expect(served.stdout.contains(#""follows":"#), "\(served.stdout)")
+        let follows = try Samtale.run(
+            ["sessions", "export", "0000000000000000000000000c", "--format", "json"],
+            environment: ["SAMTALE_STATE_DIR": state.path])
+        exports.append(state.appendingPathComponent("export-follows.json"))
+        try Data(follows.stdout.utf8).write(to: exports[exports.count - 1])
         let verdicts = try schemaVerdicts(goldens + exports, schema: "session.schema.json")
         #expect(verdicts.count == goldens.count + exports.count && verdicts.values.allSatisfy { $0 }, "\(verdicts)")
         // A file from before the record is not one: the schema tells them apart.

@@ -204,7 +204,10 @@ private struct Expander {
                     let askedBy =
                         askedByParticipants && !setup.participants.isEmpty
                         ? setup.participants[index % setup.participants.count] : nil
-                    asks.append(ask(question, optional: optional, askedBy: askedBy))
+                    asks.append(
+                        ask(
+                            question, after: index > 0 ? questions[index - 1] : nil, optional: optional,
+                            askedBy: askedBy))
                 }
             }
             return asks.map(ScriptStep.ask)
@@ -257,8 +260,11 @@ private struct Expander {
             return [.chart(now: now, needed: needed, areas: themes.map(\.name))]
         case .gapQuestions(let now, let needed, let audience, let limit):
             let questions = themes.map { area in
-                pick(cards(theme: area, role: roles[0]).flatMap { deck.questions(on: $0, for: audience) }, limit: limit)
-                    .map { ask($0, optional: false, askedBy: nil) }
+                let picked = pick(
+                    cards(theme: area, role: roles[0]).flatMap { deck.questions(on: $0, for: audience) }, limit: limit)
+                return picked.indices.map { index in
+                    ask(picked[index], after: index > 0 ? picked[index - 1] : nil, optional: false, askedBy: nil)
+                }
             }
             return [.gapQuestions(now: now, needed: needed, areas: themes.map(\.name), questions: questions)]
         case .summary:
@@ -281,19 +287,26 @@ private struct Expander {
             pick(cards(theme: theme, role: role).flatMap { deck.questions(on: $0, for: audience) }, limit: limit)
         }
         var asks: [Ask] = []
+        var previous: Question?
         for index in 0..<(lists.map(\.count).max() ?? 0) {
             for (side, list) in lists.enumerated() where index < list.count {
-                asks.append(ask(list[index], optional: optional, askedBy: roles[1 - side].name))
+                asks.append(ask(list[index], after: previous, optional: optional, askedBy: roles[1 - side].name))
+                previous = list[index]
             }
         }
         return asks
     }
 
-    private mutating func ask(_ question: Question, optional: Bool, askedBy: String?) -> Ask {
-        Ask(
+    /// A question asked after `previous` (nil: after no other); one that cannot stand alone names the question it
+    /// follows unless that was just asked. Its theme is the flow's heading or opening line.
+    private mutating func ask(_ question: Question, after previous: Question?, optional: Bool, askedBy: String?) -> Ask
+    {
+        let justAsked = previous.map { $0.card == question.card && $0.text == question.context?.follows } ?? false
+        return Ask(
             id: nextID(), text: substitute(question.text), optional: optional, purpose: .question,
             theme: deck.theme(id: question.card.theme)?.name, role: deck.role(id: question.card.role)?.name,
-            askedBy: askedBy, origin: question.origin)
+            askedBy: askedBy, origin: question.origin,
+            follows: justAsked ? nil : question.context?.follows.map(substitute))
     }
 
     /// All questions, or `limit` of them chosen by the setup's seed, in their deck order.

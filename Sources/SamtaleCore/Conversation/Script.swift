@@ -165,11 +165,13 @@ public struct Ask: Codable, Equatable, Sendable {
     /// The statement or pitfall being rated.
     public let subject: String?
     public let origin: Question.Origin?
+    /// The question on the card that this one follows, where it cannot stand alone and is not asked right after it.
+    public let follows: String?
 
     public init(
         id: String, text: String, kind: Kind = .text, optional: Bool = false, purpose: Purpose = .question,
         theme: String? = nil, role: String? = nil, askedBy: String? = nil, subject: String? = nil,
-        origin: Question.Origin? = nil
+        origin: Question.Origin? = nil, follows: String? = nil
     ) {
         self.id = id
         self.text = text
@@ -181,5 +183,6 @@ public struct Ask: Codable, Equatable, Sendable {
         self.askedBy = askedBy
         self.subject = subject
         self.origin = origin
+        self.follows = follows
     }
 }

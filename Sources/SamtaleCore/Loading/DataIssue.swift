@@ -29,6 +29,8 @@ public struct DataIssue: Equatable, Sendable {
         case noQuestions(Audience)
         /// Questions written for samtale on an audience that already has the source's own.
         case writtenBesideSource(Audience)
+        /// A question named under `needsContext` that the card does not ask that audience word for word.
+        case notAQuestionOfTheCard(String, Audience)
         /// Exactly one of these keys must be given, and neither or both were.
         case exactlyOneOf([String])
         /// A webhook URL that cannot be used; the reason names the host at most, never the secret part.

@@ -140,7 +140,7 @@ extension DocumentReader {
         guard
             let fields = object(
                 value, required: ["role", "theme"],
-                optional: ["heading", "statements", "quotes", "pitfalls", "questions", "written"])
+                optional: ["heading", "statements", "quotes", "pitfalls", "questions", "written", "needsContext"])
         else { return nil }
         let role = slug(fields, "role")
         let theme = slug(fields, "theme")
@@ -156,13 +156,25 @@ extension DocumentReader {
             fields["written"].flatMap { value in
                 inside(.key("written")) { reader in reader.perAudienceTexts(value) }
             } ?? PerAudience(individual: [], group: [])
+        let needsContext =
+            fields["needsContext"].flatMap { value in
+                inside(.key("needsContext")) { reader in reader.perAudienceTexts(value) }
+            } ?? PerAudience(individual: [], group: [])
+        for audience in Audience.allCases {
+            for (index, text) in needsContext[audience].enumerated() where !questions[audience].contains(text) {
+                report(
+                    .notAQuestionOfTheCard(text, audience), at: .key("needsContext"), .key(audience.rawValue),
+                    .index(index))
+            }
+        }
         guard let role, let theme else { return nil }
         if !roleIDs.contains(role) { report(.unknownRole(role), at: .key("role")) }
         if !themeIDs.contains(theme) { report(.unknownTheme(theme), at: .key("theme")) }
         if !seen.insert([role, theme]).inserted { report(.duplicateCard(role: role, theme: theme)) }
         let card = Card(
             role: role, theme: theme, heading: heading, statements: statements, quotes: quotes,
-            pitfalls: pitfalls, questions: questions, written: written)
+            pitfalls: pitfalls, questions: questions, written: written,
+            needsContext: needsContext)
         for audience in Audience.allCases {
             if !questions[audience].isEmpty && !written[audience].isEmpty {
                 report(.writtenBesideSource(audience), at: .key("written"), .key(audience.rawValue))

@@ -11,6 +11,12 @@ public enum Strings {
 
     /// The heading of the day's question wherever it is shown: `prompt --format markdown` and `post` alike.
     public static let promptHeading = text("Dagens refleksion", "Today's reflection")
+
+    /// Before a question that cannot stand alone: the question on its card that it follows.
+    public static func follows(_ question: String) -> Localized {
+        text("I forlængelse af spørgsmålet »\(question)«", "Following on from the question \"\(question)\"")
+    }
+
     public static let pitfallsHeading = text("Typiske faldgruber", "Typical pitfalls")
     public static let templatesHeading = text(
         "Skabeloner til kort uden spørgsmål", "Templates for cards without questions")
@@ -168,6 +174,13 @@ public enum Strings {
                     + "bruges kun, hvor kilden ikke selv spørger, så fjern dem her",
                 "the card already has questions \(audienceLabel(audience).en) under \"questions\"; \"written\" "
                     + "is only for where the source asks nothing, so remove these"
+            )
+        case .notAQuestionOfTheCard(let question, let audience):
+            text(
+                "\"\(question)\" er ikke et af kortets egne spørgsmål \(audienceLabel(audience).da); skriv det ord for "
+                    + "ord, som det står under \"questions\"",
+                "\"\(question)\" is not one of the card's own questions \(audienceLabel(audience).en); write it word "
+                    + "for word as it stands under \"questions\""
             )
         }
     }

@@ -12,12 +12,40 @@ public struct Question: Equatable, Sendable {
     public let audience: Audience
     public let origin: Origin
     public let card: Card
+    /// What a question that cannot stand alone is asked with; nil for one that can.
+    public let context: QuestionContext?
 
-    public init(text: String, audience: Audience, origin: Origin, card: Card) {
+    public init(text: String, audience: Audience, origin: Origin, card: Card, context: QuestionContext? = nil) {
         self.text = text
         self.audience = audience
         self.origin = origin
         self.card = card
+        self.context = context
+    }
+}
+
+/// What a reader needs beside a question its card marks as not standing alone ("Hvad kan du forbedre? Gøre mere af?
+/// Mindre af?"): the card's theme and the question it follows.
+public struct QuestionContext: Equatable, Sendable {
+    /// The theme's name.
+    public let theme: String
+    /// The question before it on the card, for the same audience; nil for the card's first.
+    public let follows: String?
+
+    public init(theme: String, follows: String?) {
+        self.theme = theme
+        self.follows = follows
+    }
+
+    /// The same context with `transform` applied to its texts (the target group put in).
+    public func map(_ transform: (String) -> String) -> QuestionContext {
+        QuestionContext(theme: transform(theme), follows: follows.map(transform))
+    }
+
+    /// The question in one line that reads with nothing else: "Sammen sikrer vi driften: Hvordan sikrer du …? Hvad
+    /// kan du forbedre?", the theme first and the question it follows before it, as the card has them.
+    public func line(with question: String) -> String {
+        "\(theme): " + (follows.map { "\($0) " } ?? "") + question
     }
 }
 
@@ -42,7 +70,10 @@ extension Deck {
     public func question(on card: Card, for audience: Audience, at index: Int) -> Question {
         let own = card.questions[audience]
         if !own.isEmpty {
-            return Question(text: own[index], audience: audience, origin: .source, card: card)
+            let context =
+                card.needsContext[audience].contains(own[index])
+                ? QuestionContext(theme: themeName(of: card), follows: index > 0 ? own[index - 1] : nil) : nil
+            return Question(text: own[index], audience: audience, origin: .source, card: card, context: context)
         }
         let text: String
         if !card.written[audience].isEmpty {

@@ -177,11 +177,15 @@ public struct Card: Equatable, Sendable {
     public let questions: PerAudience<[String]>
     /// Questions written for samtale for this card, asked for an audience the source asks nothing.
     public let written: PerAudience<[String]>
+    /// Those of `questions`, word for word, that cannot stand alone ("Hvad kan du forbedre? Gøre mere af?"): asked
+    /// apart from the card, they come with its theme and the question they follow.
+    public let needsContext: PerAudience<[String]>
 
     public init(
         role: String, theme: String, heading: String? = nil, statements: [String] = [], quotes: [String] = [],
         pitfalls: [String] = [], questions: PerAudience<[String]> = PerAudience(individual: [], group: []),
-        written: PerAudience<[String]> = PerAudience(individual: [], group: [])
+        written: PerAudience<[String]> = PerAudience(individual: [], group: []),
+        needsContext: PerAudience<[String]> = PerAudience(individual: [], group: [])
     ) {
         self.role = role
         self.theme = theme
@@ -191,6 +195,7 @@ public struct Card: Equatable, Sendable {
         self.pitfalls = pitfalls
         self.questions = questions
         self.written = written
+        self.needsContext = needsContext
     }
 }
 

@@ -7,6 +7,8 @@ public struct Prompt: Equatable, Sendable {
     public let text: String
     /// The card's statements with the target group put in.
     public let statements: [String]
+    /// The theme and the question before, for a question that cannot stand alone; the target group put in.
+    public let context: QuestionContext?
     public let deck: Deck
     public let role: Role
     public let theme: Theme
@@ -91,7 +93,7 @@ extension Catalog {
         return .prompt(
             Prompt(
                 question: question, text: substitute(question.text),
-                statements: question.card.statements.map(substitute),
+                statements: question.card.statements.map(substitute), context: question.context?.map(substitute),
                 deck: deck, role: cardRole, theme: cardTheme, date: date
             ))
     }

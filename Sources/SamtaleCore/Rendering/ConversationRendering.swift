@@ -72,7 +72,8 @@ extension Summary {
                 lines += ["", wrapped("== \(heading) ==")]
                 theme = heading
             }
-            lines.append(wrapped(item.ask.text, indent: "  ", first: "- "))
+            let question = item.ask.follows.map { "\(item.ask.text) (\(Strings.follows($0)[language]))" }
+            lines.append(wrapped(question ?? item.ask.text, indent: "  ", first: "- "))
             lines.append(wrapped(item.answer ?? Strings.skippedAnswer[language], indent: "  "))
         }
         lines += ["", Strings.agreementsHeading[language].uppercased()]
@@ -174,6 +175,7 @@ extension Session {
                     theme = heading
                 }
                 let asker = item.ask.askedBy.map { "\(Strings.askedBy($0)[language]) " } ?? ""
+                lines += item.ask.follows.map { ["", "_\(Strings.follows($0)[language])_"] } ?? []
                 lines += [
                     "", "**\(asker)\(item.ask.text)**", "",
                     item.answer?.markdownParagraphs ?? "_\(Strings.skippedAnswer[language])_",

@@ -257,6 +257,9 @@ extension Card {
             JSONMember("questions", questions.jsonValue),
             JSONMember("written", written.jsonValue),
         ]
+        if !needsContext.individual.isEmpty || !needsContext.group.isEmpty {
+            members.append(JSONMember("needsContext", needsContext.jsonValue))
+        }
         return .object(members)
     }
 }

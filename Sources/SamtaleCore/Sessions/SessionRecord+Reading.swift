@@ -164,7 +164,8 @@ extension SessionRecord {
             subject: try reader.optionalField("subject", in: fields, read: text),
             origin: try reader.optionalField("origin", in: fields) { reader, value throws(SessionDamage) in
                 try reader.member(of: Question.Origin.self, value)
-            })
+            },
+            follows: try reader.optionalField("follows", in: fields, read: text))
     }
 
     private static func kind(_ reader: inout RecordReader, _ value: JSONValue) throws(SessionDamage) -> Ask.Kind {

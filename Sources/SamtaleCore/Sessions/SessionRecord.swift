@@ -128,7 +128,8 @@ enum SessionRecord {
                 JSONMember("optional", .bool(ask.optional)),
                 JSONMember("purpose", .string(ask.purpose.rawValue)),
             ] + optional("theme", ask.theme) + optional("role", ask.role) + optional("askedBy", ask.askedBy)
-                + optional("subject", ask.subject) + optional("origin", ask.origin?.rawValue))
+                + optional("subject", ask.subject) + optional("origin", ask.origin?.rawValue)
+                + optional("follows", ask.follows))
     }
 
     // MARK: Answers, agreements and state
