@@ -418,6 +418,9 @@ enum CommandLineStrings {
     static let listDeckHelp = text("kun dette kortsæt", "this deck only")
 
     static let roleHelp = text("kun denne rolle", "only this role")
+    static let promptRoleHelp = text(
+        "kun denne rolle (standard: de fælles kort og medarbejderens)",
+        "only this role (default: the shared cards and the employee's)")
     static let themeHelp = text("kun dette tema", "only this theme")
     static let forHelp = text(
         "kun spørgsmål til den enkelte / til gruppen",
