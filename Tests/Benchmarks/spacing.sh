@@ -35,6 +35,7 @@ samtale = sys.argv[1]
 pools = [
     ("skanderborg (default)", {"deck": "skanderborg"}),
     ("skanderborg --role direktoer", {"deck": "skanderborg", "role": "direktoer"}),
+    ("skanderborg --theme personaleudvikl.", {"deck": "skanderborg", "theme": "ledelse af personaleudvikling"}),
     ("socialafdelingen (default)", {"deck": "socialafdelingen"}),
     ("hjoerring-dialogkort (default)", {"deck": "hjoerring-dialogkort"}),
     ("hjoerring-dialogkort --for group", {"deck": "hjoerring-dialogkort", "for": "group"}),
