@@ -12,26 +12,28 @@ import Testing
         let deck: String
         let role: String?
         let audience: Audience?
+        var theme: String? = nil
 
         var testDescription: String {
-            "\(deck) role \(role ?? "-") for \(audience?.rawValue ?? "-")"
+            "\(deck) role \(role ?? "-") for \(audience?.rawValue ?? "-") theme \(theme ?? "-")"
         }
     }
 
-    /// Every built-in deck with no role and with each role, each with no audience and with each audience.
+    /// Every built-in deck with no role and with each role, each with no audience and with each audience; and each
+    /// theme without a role (where only leaders have cards, every role's: cards that may share statements).
     static let pools: [Filters] = catalog.decks.flatMap { deck in
         ([nil] + deck.roles.map(\.id)).flatMap { role in
             ([nil] + Audience.allCases).map { Filters(deck: deck.id, role: role, audience: $0) }
-        }
+        } + deck.themes.map { Filters(deck: deck.id, role: nil, audience: nil, theme: $0.id) }
     }
 
     /// The prompts of `days` consecutive days, every day counting (which days count is the calendar's business,
     /// tested with it).
-    static func prompts(_ filters: Filters, theme: String? = nil, days: Int) throws -> [Prompt] {
+    static func prompts(_ filters: Filters, days: Int) throws -> [Prompt] {
         let start = CivilDate(iso: "2027-01-04")!
         return try (0..<days).map { day in
             let options = PromptOptions(
-                deck: filters.deck, role: filters.role, theme: theme, audience: filters.audience,
+                deck: filters.deck, role: filters.role, theme: filters.theme, audience: filters.audience,
                 date: start.adding(days: day))
             guard case .prompt(let prompt) = try catalog.prompt(for: options, today: Rotation.anchor) else {
                 throw CancellationError()
@@ -48,13 +50,18 @@ import Testing
     func theSpacingRulesHoldOver250Days(filters: Filters) throws {
         let deck = try Self.catalog.resolveDeck(filters.deck)
         let role = try filters.role.map { try deck.resolveRole($0) }
-        let pool = QuestionPool(deck: deck, role: role, theme: nil, audience: filters.audience)
+        let theme = try filters.theme.map { try deck.resolveTheme($0) }
+        let pool = QuestionPool(deck: deck, role: role, theme: theme, audience: filters.audience)
         guard !pool.isEmpty else { return }
         let counts = pool.questionCounts
         let prompts = try Self.prompts(filters, days: 250)
         let cards = prompts.map(Self.card)
         if counts.count > 1 {
             #expect(zip(cards, cards.dropFirst()).allSatisfy { $0 != $1 })
+            // Nor two cards that say the same (two roles' cards in a theme only leaders have).
+            for (today, tomorrow) in zip(prompts, prompts.dropFirst()) {
+                #expect(Set(today.statements).isDisjoint(with: tomorrow.statements), "\(Self.card(tomorrow))")
+            }
         }
         // Every card comes once in each cycle of as many days as the pool has cards.
         #expect(Set(cards).count == min(counts.count, 250))
@@ -79,8 +86,8 @@ import Testing
     let catalog = DailyPoolTests.catalog
 
     func roles(deck: String, theme: String? = nil, audience: Audience? = nil) throws -> Set<String> {
-        let filters = DailyPoolTests.Filters(deck: deck, role: nil, audience: audience)
-        return Set(try DailyPoolTests.prompts(filters, theme: theme, days: 120).map(\.role.id))
+        let filters = DailyPoolTests.Filters(deck: deck, role: nil, audience: audience, theme: theme)
+        return Set(try DailyPoolTests.prompts(filters, days: 120).map(\.role.id))
     }
 
     /// Without a role an employee team is asked the cards meant for everyone and for the employee, all of them.
@@ -103,7 +110,7 @@ import Testing
     /// "tværgående" names two of Skanderborg's themes; without a role it means the employee's.
     @Test func aThemeNameIsLookedForAmongTheDefaultPoolsThemesFirst() throws {
         let chosen = try DailyPoolTests.prompts(
-            DailyPoolTests.Filters(deck: "skanderborg", role: nil, audience: nil), theme: "tværgående", days: 1)
+            DailyPoolTests.Filters(deck: "skanderborg", role: nil, audience: nil, theme: "tværgående"), days: 1)
         #expect(chosen.first?.theme.id == "tvaergaaende-samarbejde")
         #expect(throws: PromptError.self) {
             try catalog.prompt(

@@ -17,11 +17,26 @@ import Testing
     /// First days of the runs: long before the anchor, around it, and around today.
     static let starts = [-1_000_003, -5, 20_423]
 
-    static func picks(_ counts: [Int], key: UInt64, from start: Int, days: Int) -> [Rotation.Pick] {
-        (start..<start + days).map { Rotation.daily(day: $0, questionCounts: counts, key: key) }
+    static func picks(
+        _ counts: [Int], key: UInt64, from start: Int, days: Int, sharing: [Set<Int>] = []
+    ) -> [Rotation.Pick] {
+        (start..<start + days).map { Rotation.daily(day: $0, questionCounts: counts, key: key, sharing: sharing) }
     }
 
-    /// Over at least 250 days, and long enough for every question to come twice.
+    /// Pairs of cards that share a statement, as two roles' cards can: two thirds of the cards, paired at random.
+    static func pairs(cards: Int) -> [Set<Int>] {
+        var generator = SplitMix64(seed: UInt64(cards) &* 31)
+        let order = Array(0..<cards).shuffled(using: &generator)
+        var sharing = Array(repeating: Set<Int>(), count: cards)
+        for pair in stride(from: 0, to: 2 * (cards / 3), by: 2) {
+            sharing[order[pair]] = [order[pair + 1]]
+            sharing[order[pair + 1]] = [order[pair]]
+        }
+        return sharing
+    }
+
+    /// Over at least 250 days, and long enough for every question to come twice; with no cards sharing a statement
+    /// and with pairs that do, which from five cards on never come on two days running either.
     @Test(arguments: shapes)
     func cardsAndQuestionsAreSpacedAsProvenAndTakeEqualShares(counts: [Int]) {
         let cards = counts.count
@@ -29,34 +44,44 @@ import Testing
         // A card's questions all come within as many cycles as it has questions; a window of one cycle more holds
         // that many whole cycles, wherever it begins.
         let window = (counts.max()! + 1) * cards
-        for key in Self.keys {
-            for start in Self.starts {
-                let picks = Self.picks(counts, key: key, from: start, days: max(250, 2 * window))
-                #expect(picks == Self.picks(counts, key: key, from: start, days: picks.count))
-                let run = "\(counts) key \(key) from day \(start)"
-                var lastVisit: [Int: Int] = [:]
-                var lastAsked: [Rotation.Pick: Int] = [:]
-                var visits = Array(repeating: 0, count: cards)
-                for (day, pick) in picks.enumerated() {
-                    if let last = lastVisit[pick.card] {
-                        #expect(day - last >= cards / 2 + 1, "card \(pick.card) on days \(last) and \(day) of \(run)")
+        // Pairs sharing a statement change only the order within the halves; one key tells whether it still holds.
+        for (sharing, keys) in [([], Self.keys), (Self.pairs(cards: cards), [Self.keys[1]])] {
+            for key in keys {
+                for start in Self.starts {
+                    let days = max(250, 2 * window)
+                    let picks = Self.picks(counts, key: key, from: start, days: days, sharing: sharing)
+                    if start == Self.starts[0] {
+                        #expect(picks == Self.picks(counts, key: key, from: start, days: days, sharing: sharing))
                     }
-                    if let last = lastAsked[pick] {
-                        // The proof's bound for this card's questions, and half the pool where every card meets it.
-                        let gap = day - last
-                        #expect(gap >= counts[pick.card] * cards - (cards + 1) / 2 + 1, "\(pick) in \(run)")
-                        #expect(!Rotation.questionsAreSpaced(counts) || 2 * gap >= total, "\(pick) in \(run)")
+                    let run = "\(counts) key \(key) from day \(start) sharing \(sharing)"
+                    var lastVisit: [Int: Int] = [:]
+                    var lastAsked: [Rotation.Pick: Int] = [:]
+                    var visits = Array(repeating: 0, count: cards)
+                    for (day, pick) in picks.enumerated() {
+                        if let last = lastVisit[pick.card] {
+                            #expect(day - last >= cards / 2 + 1, "card \(pick.card) on days \(last), \(day) of \(run)")
+                        }
+                        if let last = lastAsked[pick] {
+                            // The proof's bound for this card's questions, and half the pool where every card meets
+                            // it.
+                            let gap = day - last
+                            #expect(gap >= counts[pick.card] * cards - (cards + 1) / 2 + 1, "\(pick) in \(run)")
+                            #expect(!Rotation.questionsAreSpaced(counts) || 2 * gap >= total, "\(pick) in \(run)")
+                        }
+                        if day > 0, cards >= 5, !sharing.isEmpty {
+                            #expect(!sharing[pick.card].contains(picks[day - 1].card), "day \(day) of \(run)")
+                        }
+                        lastVisit[pick.card] = day
+                        lastAsked[pick] = day
+                        visits[pick.card] += 1
                     }
-                    lastVisit[pick.card] = day
-                    lastAsked[pick] = day
-                    visits[pick.card] += 1
-                }
-                // An equal share: a card comes once in every cycle of as many days as there are cards.
-                let cycles = Double(picks.count) / Double(cards)
-                #expect(visits.allSatisfy { Double($0) >= cycles.rounded(.down) - 1 }, "\(run)")
-                #expect(visits.allSatisfy { Double($0) <= cycles.rounded(.up) + 1 }, "\(run)")
-                for offset in stride(from: 0, through: picks.count - window, by: max(1, window / 2)) {
-                    #expect(Set(picks[offset..<offset + window]).count == total, "\(run), window at \(offset)")
+                    // An equal share: a card comes once in every cycle of as many days as there are cards.
+                    let cycles = Double(picks.count) / Double(cards)
+                    #expect(visits.allSatisfy { Double($0) >= cycles.rounded(.down) - 1 }, "\(run)")
+                    #expect(visits.allSatisfy { Double($0) <= cycles.rounded(.up) + 1 }, "\(run)")
+                    for offset in stride(from: 0, through: picks.count - window, by: max(1, window / 2)) {
+                        #expect(Set(picks[offset..<offset + window]).count == total, "\(run), window at \(offset)")
+                    }
                 }
             }
         }

@@ -78,7 +78,8 @@ extension Catalog {
             let key = Rotation.key(
                 [deck.id, role?.id ?? "", theme?.id ?? "", options.audience?.rawValue ?? ""]
                     .joined(separator: "|"))
-            pick = Rotation.daily(day: day, questionCounts: pool.questionCounts, key: key)
+            pick = Rotation.daily(
+                day: day, questionCounts: pool.questionCounts, key: key, sharing: pool.cardsSharingAStatement)
         case .random(let seed):
             pick = Rotation.random(seed: seed, questionCounts: pool.questionCounts)
         }
@@ -155,6 +156,22 @@ public struct QuestionPool: Sendable {
     /// How many questions the pool has in all.
     public var count: Int {
         entries.reduce(0) { $0 + $1.count }
+    }
+
+    /// For each card of the pool, the other cards that share a statement with it (several roles' cards may say the
+    /// same); empty when none do.
+    public var cardsSharingAStatement: [Set<Int>] {
+        var holders: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() {
+            for statement in Set(entry.card.statements) { holders[statement, default: []].append(index) }
+        }
+        let shared = holders.values.filter { $0.count > 1 }
+        guard !shared.isEmpty else { return [] }
+        var sharing = Array(repeating: Set<Int>(), count: entries.count)
+        for cards in shared {
+            for card in cards { sharing[card].formUnion(cards.filter { $0 != card }) }
+        }
+        return sharing
     }
 
     /// The question a rotation picked.

@@ -37,7 +37,15 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 ///   `2·(m·n − ⌈n/2⌉ + 1) ≥ N` for every card (`questionsAreSpaced(_:)`), which holds when every card has at
 ///   least half of one more than the cards' average number of questions (`2·m ≥ N/n + 1`): always when all cards
 ///   have as many.
-/// The work per day is the split and one half's shuffle: O(n).
+///
+/// Cards that share a statement (two roles' cards that say the same) are kept off consecutive days as far as the
+/// split and swaps within a half can do it; swaps keep each card in its half, so all of the above still holds.
+/// Where each card shares statements with at most one other and the pool has five cards or more, it always can:
+/// the split puts the two of a pair in different halves, so only a half's first card can follow its partner; the
+/// first half's first card follows the last card of the second half (never moved, so known without arranging the
+/// cycle before) and has another card of its half (at least 2) to swap with, and the second half's first card
+/// follows the first half's last and has another card of its half besides the last (at least 3).
+/// The work per day is a few shuffles of the cards: O(n), or O(n²) at worst where cards share statements.
 public enum Rotation {
     /// Day 0 of every rotation.
     public static let anchor = CivilDate(daysSinceEpoch: 0)
@@ -50,17 +58,28 @@ public enum Rotation {
 
     /// The pick for `day` (a count of counting days since the anchor, possibly negative) in a pool whose cards have
     /// `questionCounts` questions each (every count above 0). `key` tells pools apart, so that different filters
-    /// walk in different orders.
-    public static func daily(day: Int, questionCounts: [Int], key: UInt64) -> Pick {
+    /// walk in different orders. `sharing`, when given, holds for each card the cards that share a statement with
+    /// it.
+    public static func daily(day: Int, questionCounts: [Int], key: UInt64, sharing: [Set<Int>] = []) -> Pick {
         let cards = questionCounts.count
         precondition(cards > 0 && questionCounts.allSatisfy { $0 > 0 }, "a rotation needs cards with questions")
         let cycle = day >= 0 ? day / cards : -((-day - 1) / cards) - 1
         let position = day - cycle * cards
-        let halves = split(cards: cards, key: key)
-        let inFirstHalf = position < halves.first.count
-        let half = inFirstHalf ? halves.first : halves.second
-        let order = shuffled(half, seed: key ^ mix(cycle, half: inFirstHalf ? 0 : 1))
-        let card = order[inFirstHalf ? position : position - halves.first.count]
+        let halves = split(cards: cards, key: key, sharing: sharing)
+        // The second half's last card is never moved, so the next cycle can know it without its own arranging.
+        let previousLast = shuffled(halves.second, seed: key ^ mix(cycle - 1, half: 1)).last
+        let first = arranged(
+            shuffled(halves.first, seed: key ^ mix(cycle, half: 0)), after: previousLast, keepingLast: false,
+            sharing: sharing)
+        let card: Int
+        if position < first.count {
+            card = first[position]
+        } else {
+            let second = arranged(
+                shuffled(halves.second, seed: key ^ mix(cycle, half: 1)), after: first.last ?? previousLast,
+                keepingLast: true, sharing: sharing)
+            card = second[position - first.count]
+        }
         // Each cycle is one visit of every card; a keyed start keeps the cards from all asking their first question
         // on the same cycles.
         let count = questionCounts[card]
@@ -85,10 +104,51 @@ public enum Rotation {
         return questionCounts.allSatisfy { 2 * ($0 * cards - (cards + 1) / 2 + 1) >= total }
     }
 
-    /// The fixed split of the cards into two halves: ⌊n/2⌋ cards first, the rest second.
-    private static func split(cards: Int, key: UInt64) -> (first: [Int], second: [Int]) {
+    /// The fixed split of the cards into two halves, ⌊n/2⌋ cards first and the rest second, in a keyed order. Cards
+    /// within a half can come on two days running however they are arranged, so where cards share a statement,
+    /// those go first, each, while there is room, to the half that holds fewer of the cards it shares one with (else
+    /// to the roomier half): two cards that only share with each other always end up apart.
+    private static func split(cards: Int, key: UInt64, sharing: [Set<Int>]) -> (first: [Int], second: [Int]) {
         let order = shuffled(Array(0..<cards), seed: key)
-        return (Array(order[..<(cards / 2)]), Array(order[(cards / 2)...]))
+        guard !sharing.isEmpty else { return (Array(order[..<(cards / 2)]), Array(order[(cards / 2)...])) }
+        var first: [Int] = []
+        var second: [Int] = []
+        for card in order.filter({ !sharing[$0].isEmpty }) + order.filter({ sharing[$0].isEmpty }) {
+            let inFirst = sharing[card].filter(first.contains).count
+            let inSecond = sharing[card].filter(second.contains).count
+            let roomFirst = cards / 2 - first.count
+            let roomSecond = cards - cards / 2 - second.count
+            let toFirst =
+                roomFirst > 0
+                && (roomSecond == 0 || inFirst < inSecond || (inFirst == inSecond && roomFirst >= roomSecond))
+            if toFirst { first.append(card) } else { second.append(card) }
+        }
+        return (first, second)
+    }
+
+    /// A half's order with each card that shares a statement with the card before it swapped, where it can be, with
+    /// a later card of the half that does not (`sharing[card]`: the cards that share one with `card`). Swaps stay
+    /// within the half, so the spacing above holds; the last card stays when `keepingLast`, and is then kept apart
+    /// from the one before it too. Where every later card shares one, the card stays: two cards that say the same
+    /// may then come on two days running.
+    private static func arranged(
+        _ half: [Int], after predecessor: Int?, keepingLast: Bool, sharing: [Set<Int>]
+    ) -> [Int] {
+        guard !sharing.isEmpty else { return half }
+        var order = half
+        let movable = keepingLast ? order.count - 1 : order.count
+        var before = predecessor
+        for position in 0..<max(movable, 0) {
+            let fits = { (card: Int) in
+                !(before.map { sharing[card].contains($0) } ?? false)
+                    && !(keepingLast && position == movable - 1 && sharing[card].contains(order[movable]))
+            }
+            if !fits(order[position]), let swap = (position + 1..<movable).first(where: { fits(order[$0]) }) {
+                order.swapAt(position, swap)
+            }
+            before = order[position]
+        }
+        return order
     }
 
     /// A seed for one half of one cycle, distinct from the split's (cycle 0's first half included).
