@@ -265,12 +265,14 @@ enum CommandLineStrings {
         case .prompt:
             text(
                 """
-                Skriver ét spørgsmål. Samme filtre og dato giver samme spørgsmål på enhver maskine; dag for dag går
-                rækkefølgen gennem alle spørgsmål uden gentagelser, før en ny rækkefølge begynder.
+                Skriver ét spørgsmål. Samme filtre og dato giver samme spørgsmål på enhver maskine. Dagens spørgsmål
+                vælges kort for kort: alle kort kommer lige ofte og aldrig to dage i træk, og et korts spørgsmål
+                kommer på skift.
                 """,
                 """
-                Prints one question. The same filters and date give the same question on any machine; day by day the
-                order walks through every question without repeats before a new order begins.
+                Prints one question. The same filters and date give the same question on any machine. The day's
+                question is chosen card by card: every card comes as often as the others and never two days running,
+                and a card's questions take turns.
                 """)
         case .list:
             text(
@@ -418,6 +420,9 @@ enum CommandLineStrings {
     static let listDeckHelp = text("kun dette kortsæt", "this deck only")
 
     static let roleHelp = text("kun denne rolle", "only this role")
+    static let promptRoleHelp = text(
+        "kun denne rolle (standard: de fælles kort og medarbejderens)",
+        "only this role (default: the shared cards and the employee's)")
     static let themeHelp = text("kun dette tema", "only this theme")
     static let forHelp = text(
         "kun spørgsmål til den enkelte / til gruppen",

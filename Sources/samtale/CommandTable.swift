@@ -193,7 +193,7 @@ struct Option: Sendable {
     /// The options that pick the day's question, read into `PromptOptions`; `random` adds `--random` and `--seed`.
     static func promptOptions(random: Bool) -> [Option] {
         var options: [Option] = [
-            .deck(CommandLineStrings.promptDeckHelp, promptOption: .deck), .role, .theme,
+            .deck(CommandLineStrings.promptDeckHelp, promptOption: .deck), .promptRole, .theme,
             Option(
                 name: "--for", kind: .choice(Audience.allCases.map(\.rawValue)),
                 help: CommandLineStrings.forHelp, promptOption: .audience),
@@ -225,6 +225,10 @@ struct Option: Sendable {
 
     static let role = Option(
         name: "--role", kind: value("R", "R"), help: CommandLineStrings.roleHelp,
+        promptOption: .role)
+    /// `--role` of `prompt` and `post`, whose help names the cards asked without it.
+    static let promptRole = Option(
+        name: "--role", kind: value("R", "R"), help: CommandLineStrings.promptRoleHelp,
         promptOption: .role)
     static let theme = Option(
         name: "--theme", kind: value("T", "T"), help: CommandLineStrings.themeHelp,

@@ -315,11 +315,16 @@ import Testing
         #expect(phrase.stderr.contains(#"e.g. "ansat i forvaltningen,"#), "\(phrase.stderr)")
     }
 
-    /// A theme name that fits several themes of the deck means the one the chosen role has cards for.
+    /// A theme name that fits several themes of the deck means the one the chosen role has cards for; a prompt
+    /// without a role looks among the default pool's roles (the employee's here), `show` among none.
     @Test func aThemeIsFoundAmongTheRolesOwnFirst() throws {
-        let ambiguous = try Samtale.run(["prompt", "--deck", "skanderborg", "--theme", "tværgående"])
+        let ambiguous = try Samtale.run(["show", "skanderborg", "--theme", "tværgående"])
         #expect(
             ambiguous.status == 64 && ambiguous.stderr.contains("passer på mere end ét tema"), "\(ambiguous.stderr)")
+        let withoutRole = try Samtale.run([
+            "prompt", "--deck", "skanderborg", "--theme", "tværgående", "--format", "json",
+        ])
+        #expect(withoutRole.stdout.contains(#""theme":"tvaergaaende-samarbejde""#), "\(withoutRole.stderr)")
         let forRole = try Samtale.run([
             "prompt", "--deck", "skanderborg", "--role", "leder af medarbejder", "--theme",
             "tværgående", "--format", "json",

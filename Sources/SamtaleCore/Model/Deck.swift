@@ -84,6 +84,8 @@ public struct DeckSection: Equatable, Sendable {
 public struct Role: Equatable, Sendable {
     /// The level of a card set that is shared by everyone and so is never paired across levels.
     public static let sharedLevel = 0
+    /// The employee's level, the lowest rung of the hierarchy.
+    public static let employeeLevel = 1
 
     public let id: String
     public let name: String

@@ -60,7 +60,8 @@ extension Catalog {
         do {
             deck = try self.deck(named: options.deck)
             role = try options.role.map { query throws(NameError) in try deck.resolveRole(query) }
-            let roles = role.map { [$0] } ?? []
+            // Without a role, a theme's name is looked for first among the themes of the default pool's roles.
+            let roles = role.map { [$0] } ?? deck.defaultPoolRoles
             theme = try options.theme.map { query throws(NameError) in try deck.resolveTheme(query, for: roles) }
         } catch {
             throw .name(error)
@@ -72,19 +73,19 @@ extension Catalog {
         guard !pool.isEmpty else {
             throw .noQuestions(deck: deck.id, role: role?.id, theme: theme?.id, audience: options.audience)
         }
-        let index: Int
+        let pick: Rotation.Pick
         switch options.selection {
         case .daily:
             let day = options.dayCounting.countingDays(from: Rotation.anchor, to: date)
             let key = Rotation.key(
                 [deck.id, role?.id ?? "", theme?.id ?? "", options.audience?.rawValue ?? ""]
                     .joined(separator: "|"))
-            index = Rotation.index(day: day, poolSize: pool.count, key: key)
+            pick = Rotation.daily(
+                day: day, questionCounts: pool.questionCounts, key: key, sharing: pool.cardsSharingAStatement)
         case .random(let seed):
-            var generator = SplitMix64(seed: seed)
-            index = Int(generator.next() % UInt64(pool.count))
+            pick = Rotation.random(seed: seed, questionCounts: pool.questionCounts)
         }
-        let question = pool[index]
+        let question = pool.question(pick)
         let substitute = { (text: String) in options.targetGroup?.apply(to: text) ?? text }
         guard let cardRole = deck.role(id: question.card.role), let cardTheme = deck.theme(id: question.card.theme)
         else {
@@ -101,44 +102,94 @@ extension Catalog {
 
 // MARK: - QuestionPool
 
-/// Every question that some filters allow, in deck order (card by card, the individual's before the group's),
-/// counted without making them, so that picking one costs one question's work.
+extension Deck {
+    /// The roles a daily question comes from when no role is asked for: the cards meant for everyone and for the
+    /// employee, so that a team is not asked its leaders' questions unless it asks for them.
+    public var defaultPoolRoles: [Role] {
+        roles.filter { $0.level <= Role.employeeLevel }
+    }
+}
+
+/// The questions that some filters allow, card by card in deck order (on each card the individual's before the
+/// group's), counted without making them, so that picking one costs one question's work. Without a role, the cards
+/// are those of the deck's `defaultPoolRoles`; when those give no question (a theme or audience only leaders' cards
+/// have), every role's.
 public struct QuestionPool: Sendable {
+    private struct Entry {
+        let card: Card
+        /// The audiences the filters allow and the card has questions for, with how many.
+        let audiences: [(audience: Audience, count: Int)]
+        let count: Int
+    }
+
     private let deck: Deck
-    private let entries: [(card: Card, audience: Audience, count: Int)]
-    public let count: Int
+    private let entries: [Entry]
 
     public init(deck: Deck, role: Role?, theme: Theme?, audience: Audience?) {
         self.deck = deck
         let themeIDs = theme.map(deck.themeIDs(within:))
-        var entries: [(card: Card, audience: Audience, count: Int)] = []
-        for card in deck.cards {
-            if let role, card.role != role.id { continue }
-            if let themeIDs, !themeIDs.contains(card.theme) { continue }
-            for candidate in Audience.allCases where audience == nil || audience == candidate {
-                let count = deck.questionCount(on: card, for: candidate)
-                if count > 0 { entries.append((card, candidate, count)) }
+        func entries(of roles: [Role]) -> [Entry] {
+            let roleIDs = Set(roles.map(\.id))
+            return deck.cards.compactMap { card in
+                guard roleIDs.contains(card.role), themeIDs?.contains(card.theme) ?? true else { return nil }
+                let audiences = Audience.allCases.filter { audience == nil || audience == $0 }
+                    .map { ($0, deck.questionCount(on: card, for: $0)) }.filter { $0.1 > 0 }
+                let count = audiences.reduce(0) { $0 + $1.1 }
+                return count > 0 ? Entry(card: card, audiences: audiences, count: count) : nil
             }
         }
-        self.entries = entries
-        count = entries.reduce(0) { $0 + $1.count }
+        if let role {
+            self.entries = entries(of: [role])
+        } else {
+            let defaultPool = entries(of: deck.defaultPoolRoles)
+            self.entries = defaultPool.isEmpty ? entries(of: deck.roles) : defaultPool
+        }
     }
 
     public var isEmpty: Bool {
-        count == 0
+        entries.isEmpty
     }
 
-    public subscript(index: Int) -> Question {
-        var rest = index
-        for entry in entries {
-            if rest < entry.count { return deck.question(on: entry.card, for: entry.audience, at: rest) }
-            rest -= entry.count
+    /// How many questions each card of the pool has, in the pool's order of cards.
+    public var questionCounts: [Int] {
+        entries.map(\.count)
+    }
+
+    /// How many questions the pool has in all.
+    public var count: Int {
+        entries.reduce(0) { $0 + $1.count }
+    }
+
+    /// For each card of the pool, the other cards that share a statement with it (several roles' cards may say the
+    /// same); empty when none do.
+    public var cardsSharingAStatement: [Set<Int>] {
+        var holders: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() {
+            for statement in Set(entry.card.statements) { holders[statement, default: []].append(index) }
         }
-        preconditionFailure("question \(index) is outside a pool of \(count)")
+        let shared = holders.values.filter { $0.count > 1 }
+        guard !shared.isEmpty else { return [] }
+        var sharing = Array(repeating: Set<Int>(), count: entries.count)
+        for cards in shared {
+            for card in cards { sharing[card].formUnion(cards.filter { $0 != card }) }
+        }
+        return sharing
     }
 
-    /// All questions of the pool, in order.
+    /// The question a rotation picked.
+    public func question(_ pick: Rotation.Pick) -> Question {
+        var rest = pick.question
+        for (audience, count) in entries[pick.card].audiences {
+            if rest < count { return deck.question(on: entries[pick.card].card, for: audience, at: rest) }
+            rest -= count
+        }
+        preconditionFailure("question \(pick.question) is outside a card of \(entries[pick.card].count)")
+    }
+
+    /// All questions of the pool, card by card.
     public var questions: [Question] {
-        (0..<count).map { self[$0] }
+        entries.indices.flatMap { card in
+            (0..<entries[card].count).map { question(Rotation.Pick(card: card, question: $0)) }
+        }
     }
 }
