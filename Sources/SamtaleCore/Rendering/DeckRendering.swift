@@ -35,7 +35,10 @@ public struct DeckView: Sendable {
         switch format {
         case .text: text(language: language, width: width).withoutControlCharacters
         case .markdown: withTargetGroup(markdown(language: language)).withoutControlCharacters
-        case .json: JSONWriter.string(json.mappingStrings(except: Self.identifierKeys, withTargetGroup), style: .pretty)
+        case .json:
+            JSONWriter.string(
+                json.mappingStrings(except: Self.identifierKeys.union(["corrections"]), withTargetGroup), style: .pretty
+            )
         }
     }
 
@@ -44,25 +47,42 @@ public struct DeckView: Sendable {
     private func text(language: Language, width: Int?) -> String {
         var lines: [String] = []
         func paragraph(_ text: String, indent: String = "", first: String? = nil) {
-            let text = withTargetGroup(text)
+            let text = read(text, language: language)
             lines.append(
                 width.map { wrap(text, width: $0, indent: indent, firstIndent: first) } ?? (first ?? indent) + text)
+        }
+        func heading(_ text: String) {
+            lines += ["", read("== \(text) ==", language: language)]
         }
         lines.append(deck.title.uppercased())
         lines.append(deck.organisation)
         if showsSections {
             for section in deck.sections {
                 lines.append("")
-                lines.append(withTargetGroup(section.title).uppercased())
-                for text in section.paragraphs { paragraph(text) }
-                for item in section.items { paragraph(item, indent: "  ", first: "- ") }
+                lines.append(read(section.title, language: language).uppercased() + titleMark(section, language))
+                for block in section.blocks {
+                    switch block {
+                    case .paragraph(let text): paragraph(text)
+                    case .list(let items): for item in items { paragraph(item, indent: "  ", first: "- ") }
+                    }
+                }
             }
         }
+        var framework = Framework()
         for card in cards {
             let role = deck.role(id: card.role)
             let theme = deck.theme(id: card.theme)
-            lines.append("")
-            lines.append(withTargetGroup("== \(role?.name ?? card.role) · \(theme?.name ?? card.theme) =="))
+            for part in framework.parts(before: card, in: deck) {
+                switch part {
+                case .group(let group):
+                    heading("\(group.name) · \(group.heading)")
+                    for task in group.tasks { paragraph(task, indent: "  ", first: "- ") }
+                case .form(let form):
+                    heading(form.name)
+                    for text in form.description { paragraph(text) }
+                }
+            }
+            heading("\(role?.name ?? card.role) · \(theme?.name ?? card.theme)")
             if let heading = card.heading, heading != theme?.name { paragraph(heading) }
             for statement in card.statements { paragraph(statement, indent: "  ", first: "- ") }
             for quote in card.quotes { paragraph("»\(quote)«", indent: "  ", first: "  ") }
@@ -88,15 +108,27 @@ public struct DeckView: Sendable {
         var lines: [String] = ["# \(deck.title)", "", deck.organisation]
         if showsSections {
             for section in deck.sections {
-                lines += ["", "## \(section.title)"]
-                for text in section.paragraphs { lines += ["", text] }
-                if !section.items.isEmpty { lines.append("") }
-                for item in section.items { lines.append("- \(item)") }
+                lines += ["", "## \(section.title)" + titleMark(section, language)]
+                for block in section.blocks {
+                    switch block {
+                    case .paragraph(let text): lines += ["", text]
+                    case .list(let items): lines += [""] + items.map { "- \($0)" }
+                    }
+                }
             }
         }
+        var framework = Framework()
         for card in cards {
             let role = deck.role(id: card.role)
             let theme = deck.theme(id: card.theme)
+            for part in framework.parts(before: card, in: deck) {
+                switch part {
+                case .group(let group):
+                    lines += ["", "## \(group.name) · \(group.heading)", ""] + group.tasks.map { "- \($0)" }
+                case .form(let form):
+                    lines += ["", "## \(form.name)"] + form.description.flatMap { ["", $0] }
+                }
+            }
             lines += ["", "## \(role?.name ?? card.role) · \(theme?.name ?? card.theme)"]
             if let heading = card.heading, heading != theme?.name { lines += ["", "**\(heading)**"] }
             if !card.statements.isEmpty { lines.append("") }
@@ -115,7 +147,7 @@ public struct DeckView: Sendable {
             lines += ["", "## \(Strings.templatesHeading[language])", ""]
             for note in notes { lines.append("- \(note)") }
         }
-        return lines.joined(separator: "\n")
+        return deck.markingCorrections(lines.joined(separator: "\n")) { Strings.sourceReading($0)[language] }
     }
 
     // MARK: Shared parts
@@ -127,6 +159,45 @@ public struct DeckView: Sendable {
     /// their width.
     private func withTargetGroup(_ text: String) -> String {
         targetGroup?.apply(to: text) ?? text
+    }
+
+    /// A text as `show` gives it: each corrected typo marked with the source's words, the target group put in.
+    private func read(_ text: String, language: Language) -> String {
+        withTargetGroup(deck.markingCorrections(text) { Strings.sourceReading($0)[language] })
+    }
+
+    /// After a section's title that the source does not have: that samtale named it.
+    private func titleMark(_ section: DeckSection, _ language: Language) -> String {
+        switch section.titleOrigin {
+        case .source: ""
+        case .samtale: " " + Strings.samtaleHeading[language]
+        }
+    }
+
+    /// The parts of the framework that stand above the cards, each shown once, before the first card it frames:
+    /// the shared task of a role's group (Skanderborg's "Den fælles opgave") and a form of leadership with its
+    /// definition (Socialafdelingen's three).
+    private struct Framework {
+        enum Part {
+            case group(RoleGroup)
+            case form(Theme)
+        }
+
+        private var shownRoles: Set<String> = []
+        private var shownThemes: Set<String> = []
+
+        mutating func parts(before card: Card, in deck: Deck) -> [Part] {
+            var parts: [Part] = []
+            if let group = deck.role(id: card.role)?.group, shownRoles.insert(card.role).inserted {
+                parts.append(.group(group))
+            }
+            let theme = deck.theme(id: card.theme)
+            let forms = [theme?.parent.flatMap(deck.theme(id:)), theme].compactMap { $0 }
+            for form in forms where !form.description.isEmpty && shownThemes.insert(form.id).inserted {
+                parts.append(.form(form))
+            }
+            return parts
+        }
     }
 
     private func questionHeading(role: Role?, audience: Audience, language: Language) -> String {
@@ -153,7 +224,8 @@ public struct DeckView: Sendable {
 // MARK: - Deck as JSON
 
 extension Deck {
-    /// The deck in the shape of a deck file (without `$schema`), with only the given cards.
+    /// The deck in the shape of a deck file (without `$schema`), with only the given cards: the source's own words,
+    /// and the corrections that samtale reads them by.
     public func jsonValue(cards: [Card]) -> [JSONMember] {
         var members: [JSONMember] = [
             JSONMember("format", .integer(DeckDecoder.format)),
@@ -168,7 +240,17 @@ extension Deck {
                         .object([
                             JSONMember("kind", .string(section.kind.rawValue)),
                             JSONMember("title", .string(section.title)),
+                            JSONMember("titleOrigin", .string(section.titleOrigin.rawValue)),
                             JSONMember("paragraphs", .strings(section.paragraphs)),
+                            JSONMember(
+                                "lists",
+                                .array(
+                                    section.lists.map { list in
+                                        .object([
+                                            JSONMember("after", .integer(list.after)),
+                                            JSONMember("items", .strings(list.items)),
+                                        ])
+                                    })),
                             JSONMember("items", .strings(section.items)),
                         ])
                     })),
@@ -185,7 +267,20 @@ extension Deck {
                         + slots.map { name, texts in
                             JSONMember(name, texts.jsonValue)
                         })))
-        return members
+        let sourceWords = members.map { member in
+            JSONMember(member.key, member.value.mappingStrings(except: ["id", "role", "theme", "parent"], original))
+        }
+        return sourceWords + [
+            JSONMember(
+                "corrections",
+                .array(
+                    corrections.map { correction in
+                        .object([
+                            JSONMember("original", .string(correction.original)),
+                            JSONMember("reading", .string(correction.reading)),
+                        ])
+                    }))
+        ]
     }
 }
 
