@@ -255,6 +255,10 @@ extension Deck: CustomTestStringConvertible {
         let social = try #require(builtinDecks.first { $0.id == "socialafdelingen" })
         #expect(social.themes.contains { $0.name == "Understøtter en tryg og tillidsbaseret kultur" })
         #expect(social.themes.contains { $0.id == "understoetter-en-tryk-og-tillidsbaseret-kultur" })
+        // A name copied from the document finds the theme as the reading does.
+        for name in ["Understøtter en tryk og tillidsbaseret kultur", "understøtter en tryg"] {
+            #expect(try social.resolveTheme(name).id == "understoetter-en-tryk-og-tillidsbaseret-kultur")
+        }
         let corrected = builtinDecks.filter { !$0.corrections.isEmpty }.map(\.id)
         #expect(corrected == ["hjoerring-dialogkort", "skanderborg-ledelsesgrundlag", "socialafdelingen"])
         for deck in builtinDecks {
