@@ -90,6 +90,18 @@ private func lines(_ json: String) -> [String] {
         #expect(file.contains(#""corrections":[{"original":"Glemmer at","reading":"Glemmer ofte at"}]"#))
     }
 
+    /// samtale's own questions are its words, not the source's: they may use the reading, and keep it in the file.
+    @Test func samtalesOwnWordsAreNeitherCorrectedNorUndone() throws {
+        let json = validDeck.replacingOccurrences(
+            of: #""source": "test.txt","#,
+            with: #""source": "test.txt", "corrections": [{"original": "Glemmer at", "reading": "Glemmer ofte at"}],"#
+        ).replacingOccurrences(of: "Hvordan undgår vi", with: "Glemmer ofte at lytte? Hvordan undgår vi")
+        let deck = try DeckDecoder.decode(Array(json.utf8))
+        #expect(deck.templates.pitfall.group == ["Glemmer ofte at lytte? Hvordan undgår vi »{pitfall}«?"])
+        let file = JSONWriter.string(.object(deck.jsonValue(cards: deck.cards)), style: .compact)
+        #expect(file.contains("Glemmer ofte at lytte? Hvordan"))
+    }
+
     @Test(arguments: [
         (
             "tryk og tillid", "tryg og tillid",

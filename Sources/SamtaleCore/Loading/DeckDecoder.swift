@@ -62,10 +62,11 @@ extension DocumentReader {
         )
     }
 
-    /// The members whose strings are identifiers, the schema's path or the corrections themselves, not texts.
-    private static let untextualKeys: Set<String> = [
-        "$schema", "id", "role", "theme", "parent", "source", "kind", "titleOrigin", "origin", "corrections",
-    ]
+    /// The members whose strings are identifiers, the schema's path or the corrections themselves, and those that
+    /// hold samtale's own words: none is a text of the source.
+    private static let untextualKeys = Deck.samtalesOwnKeys.union([
+        "$schema", "id", "role", "theme", "parent", "source", "kind", "titleOrigin", "corrections",
+    ])
 
     /// The deck's corrections, each checked against the source's texts: the original must be there to be read
     /// otherwise, and the reading must not be, or a reader could not be shown which words are corrected.

@@ -149,6 +149,10 @@ public struct Correction: Equatable, Sendable {
 }
 
 extension Deck {
+    /// The members of a deck file that hold samtale's own words rather than the source's: corrections neither read
+    /// nor change them.
+    static let samtalesOwnKeys: Set<String> = ["templates"]
+
     /// `text` as the source wrote it: each reading undone.
     public func original(_ text: String) -> String {
         corrections.reduce(text) { text, correction in text.replacing(correction.reading, with: correction.original) }

@@ -267,8 +267,10 @@ extension Deck {
                         + slots.map { name, texts in
                             JSONMember(name, texts.jsonValue)
                         })))
+        let kept = Self.samtalesOwnKeys.union(["id", "role", "theme", "parent"])
         let sourceWords = members.map { member in
-            JSONMember(member.key, member.value.mappingStrings(except: ["id", "role", "theme", "parent"], original))
+            kept.contains(member.key)
+                ? member : JSONMember(member.key, member.value.mappingStrings(except: kept, original))
         }
         return sourceWords + [
             JSONMember(
