@@ -154,12 +154,12 @@ extension Deck {
     static let samtalesOwnKeys: Set<String> = ["templates"]
 
     /// `text` as the source wrote it: each reading undone.
-    public func original(_ text: String) -> String {
+    func original(_ text: String) -> String {
         corrections.reduce(text) { text, correction in text.replacing(correction.reading, with: correction.original) }
     }
 
     /// `text` with each reading marked by `mark` (given the source's words), for a reader who has the source at hand.
-    public func markingCorrections(_ text: String, _ mark: (String) -> String) -> String {
+    func markingCorrections(_ text: String, _ mark: (String) -> String) -> String {
         corrections.reduce(text) { text, correction in
             text.replacing(correction.reading, with: correction.marked(mark))
         }
