@@ -37,8 +37,13 @@ func literal(_ texts: PerAudience<[String]>) -> String {
 
 func literal(_ deck: Deck) -> String {
     let sections = deck.sections.map { section in
-        "DeckSection(kind: .\(section.kind), title: \(literal(section.title)), paragraphs: "
-            + "\(literal(section.paragraphs)), items: \(literal(section.items)))"
+        let lists = section.lists.map { "SectionList(after: \($0.after), items: \(literal($0.items)))" }
+        return "DeckSection(kind: .\(section.kind), title: \(literal(section.title)), titleOrigin: "
+            + ".\(section.titleOrigin), paragraphs: \(literal(section.paragraphs)), lists: ["
+            + lists.joined(separator: ", ") + "], items: \(literal(section.items)))"
+    }
+    let corrections = deck.corrections.map { correction in
+        "Correction(original: \(literal(correction.original)), reading: \(literal(correction.reading)))"
     }
     let roles = deck.roles.map { role in
         let headings =
@@ -68,11 +73,12 @@ func literal(_ deck: Deck) -> String {
                 \(list("Role", roles))
                 \(list("Theme", themes))
                 \(list("Card", cards))
+                \(list("Correction", corrections))
                 let templates: Templates? = \(deck.templates.map { "Templates(card: \(literal($0.card)), statement: \(literal($0.statement)), pitfall: \(literal($0.pitfall)))" } ?? "nil")
                 return Deck(
                     id: \(literal(deck.id)), title: \(literal(deck.title)), organisation: \(literal(deck.organisation)),
                     source: \(literal(deck.source)), sections: sections, roles: roles, themes: themes, cards: cards,
-                    templates: templates
+                    templates: templates, corrections: corrections
                 )
         """
 }

@@ -305,6 +305,14 @@ enum Commands {
             // A file name or key may hold anything; the lines are for reading.
             for line in broken.remove(at: index).lines(in: language) { System.printOut(line.withoutControlCharacters) }
         }
+        // The typos each sound deck reads otherwise, as information beside the problems (stdout has those only).
+        for file in decks {
+            guard let deck = try? DeckDecoder.decode(file.bytes) else { continue }
+            for (index, correction) in deck.corrections.enumerated() {
+                let line = "\(file.name): corrections[\(index)]: " + Strings.correctionNote(correction)[language]
+                System.printError(line.withoutControlCharacters)
+            }
+        }
         System.printError(Strings.validationSummary(files: files.count, issues: issueCount)[language])
         return issueCount == 0 ? 0 : 65
     }

@@ -16,19 +16,14 @@ enum Seeds {
     }
 
     /// The seed with what the PDF extraction added taken out: markup, and line breaks inside paragraphs;
-    /// plus the few words the extraction split, mended as the decks mend them.
+    /// plus the word the extraction split at a hyphen, mended as the deck mends it.
     static func normalized(_ name: String) throws -> String {
         var text = try self.text(name)
         for markup in ["**", "*", "<p>", "</p>", "<i>", "</i>"] {
             text = text.replacingOccurrences(of: markup, with: "")
         }
         text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        for (broken, mended) in [
-            ("arbejds gange", "arbejdsgange"), ("balance-rede", "balancerede"),
-            ("samarbejds muligheder", "samarbejdsmuligheder"),
-        ] {
-            text = text.replacingOccurrences(of: broken, with: mended)
-        }
+        text = text.replacingOccurrences(of: "balance-rede", with: "balancerede")
         return text
     }
 
@@ -67,9 +62,13 @@ enum Seeds {
 }
 
 extension Deck {
-    /// Every text this deck says it takes word for word from its source.
+    /// Every text this deck says it takes word for word from its source, as the source wrote it (its typos too).
     var sourceTexts: [String] {
-        var texts = sections.flatMap { $0.paragraphs + $0.items }
+        originalTexts.map(original)
+    }
+
+    private var originalTexts: [String] {
+        var texts = sections.flatMap { $0.paragraphs + $0.lists.flatMap(\.items) + $0.items }
         texts += roles.flatMap { ($0.group.map { [$0.name] + $0.tasks } ?? []) + $0.description }
         texts += themes.flatMap(\.description)
         texts += cards.flatMap { card in
@@ -237,6 +236,62 @@ extension Deck: CustomTestStringConvertible {
                 #expect(deck.cards.contains { $0.role == role.id && $0.theme == theme.id && !$0.statements.isEmpty })
             }
         }
+    }
+
+    /// The source's typos stay in the files (the fidelity test above reads them there), and samtale reads them
+    /// otherwise wherever a text is shown or asked: no name, heading, statement or question holds one.
+    @Test func theSourcesTyposAreReadCorrectedInEveryTextAndQuestion() throws {
+        let social = try #require(builtinDecks.first { $0.id == "socialafdelingen" })
+        #expect(social.themes.contains { $0.name == "Understøtter en tryg og tillidsbaseret kultur" })
+        #expect(social.themes.contains { $0.id == "understoetter-en-tryk-og-tillidsbaseret-kultur" })
+        // A name copied from the document finds the theme as the reading does.
+        for name in ["Understøtter en tryk og tillidsbaseret kultur", "understøtter en tryg"] {
+            #expect(try social.resolveTheme(name).id == "understoetter-en-tryk-og-tillidsbaseret-kultur")
+        }
+        let corrected = builtinDecks.filter { !$0.corrections.isEmpty }.map(\.id)
+        #expect(corrected == ["hjoerring-dialogkort", "skanderborg-ledelsesgrundlag", "socialafdelingen"])
+        for deck in builtinDecks {
+            let questions = deck.cards.flatMap { card in
+                Audience.allCases.flatMap { deck.questions(on: card, for: $0).map(\.text) }
+            }
+            let texts = questions + deck.themes.map(\.name) + deck.cards.compactMap(\.heading)
+            for correction in deck.corrections {
+                #expect(!texts.contains { $0.contains(correction.original) }, "\(deck.id): \(correction.original)")
+                #expect(deck.sourceTexts.contains { $0.contains(correction.original) }, "\(deck.id)")
+            }
+        }
+    }
+
+    /// Socialafdelingen's foreword lists the three forms where the source does, and the socialchef's statement on
+    /// implementation is one, as the source has it, not cut after its first sentence.
+    @Test func theSocialDeckKeepsItsForewordsListAndItsStatementsWhole() throws {
+        let social = try #require(builtinDecks.first { $0.id == "socialafdelingen" })
+        let foreword = try #require(social.sections.first { $0.kind == .foreword })
+        #expect(
+            foreword.blocks.prefix(2).last
+                == .list(["Personaleledelse", "Implementeringsledelse", "Tværgående ledelse"]))
+        let card = try #require(
+            social.cards.first {
+                $0.role == "socialchef" && $0.theme == "arbejder-maalrettet-og-fleksibelt-med-implementering"
+            })
+        #expect(card.statements.count == 1)
+        #expect(card.statements.allSatisfy { !$0.hasPrefix("Det sker") })
+        #expect(
+            card.statements[0].hasSuffix(
+                "sikre løbende fremdrift. Det sker med udgangspunkt i centerledergruppens aftalte værdier."))
+    }
+
+    /// The headings samtale gave texts the source leaves without one.
+    @Test func headingsTheSourceDoesNotHaveAreMarkedAsSamtales() {
+        let marked = builtinDecks.flatMap { deck in
+            deck.sections.filter { $0.titleOrigin == .samtale }.map { "\(deck.id): \($0.title)" }
+        }
+        #expect(
+            marked == [
+                "hjoerring-ledelse-af-kerneopgaven: Vores værdier", "hjoerring-ledelse-af-kerneopgaven: Vippebrættet",
+                "kolding-sammen-om-ledelse: Sammen designer vi livet", "skanderborg-ledelsesgrundlag: Formål",
+                "socialafdelingen: Formål", "socialafdelingen: Ledelses- og medarbejdergrundlaget",
+            ])
     }
 
     @Test func theSeesawAndKoldingDecksHaveTheirAreasAndThemes() throws {

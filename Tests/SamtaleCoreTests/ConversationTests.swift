@@ -61,6 +61,36 @@ func setups(of flow: Flow, on deck: Deck) -> [ConversationSetup] {
 }
 
 @Suite struct FlowWalkTests {
+    /// A team on a role whose group has a shared task sees the task after the card and is asked about it first;
+    /// a deck without groups gives the team flow as before.
+    @Test func theTeamFlowShowsAndAsksAboutTheGroupsSharedTask() throws {
+        let skanderborg = deck("skanderborg-ledelsesgrundlag")
+        let setup = ConversationSetup(
+            flow: "team", deck: skanderborg.id, roles: ["leder-af-medarbejder"], themes: ["tvaergaaende-ledelse"],
+            participants: ["Ann", "Bo"])
+        let steps = try flow("team").expand(over: skanderborg, setup: setup).steps
+        let group = try #require(skanderborg.role(id: "leder-af-medarbejder")?.group)
+        let task = try #require(
+            steps.firstIndex(of: .card(heading: "Ledergrupper · Fælles opgave", statements: group.tasks, quotes: [])))
+        guard case .ask(let ask) = steps[task + 1] else {
+            Issue.record("no question after the shared task")
+            return
+        }
+        #expect(ask.id == "shared-task" && ask.optional)
+        #expect(ask.text.hasPrefix("Hvilken del af jeres fælles opgave hænger tættest sammen med »Tværgående ledelse«"))
+        let firstCardQuestion = steps.firstIndex { if case .ask(let ask) = $0 { ask.askedBy != nil } else { false } }
+        #expect(try #require(firstCardQuestion) > task)
+
+        let hjoerring = deck("hjoerring-dialogkort")
+        let plain = try flow("team").expand(
+            over: hjoerring,
+            setup: ConversationSetup(
+                flow: "team", deck: hjoerring.id, roles: ["medarbejder"], themes: ["sammen-sikrer-vi-driften"],
+                participants: ["Ann", "Bo"]))
+        #expect(!plain.steps.contains { if case .ask(let ask) = $0 { ask.id == "shared-task" } else { false } })
+        #expect(plain.steps.contains { if case .ask(let ask) = $0 { ask.askedBy == "Ann" } else { false } })
+    }
+
     @Test(arguments: builtinFlows.map(\.id))
     func everyFlowRunsToTheEndOnEveryDeckItSupports(flowID: String) throws {
         let flow = flow(flowID)

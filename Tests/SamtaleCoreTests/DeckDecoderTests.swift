@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SamtaleCore
@@ -71,6 +72,84 @@ private func lines(_ json: String) -> [String] {
     func reportsEachProblemWithItsPath(original: String, replacement: String, expected: [String]) {
         #expect(validDeck.contains(original))
         #expect(lines(validDeck.replacing(original, with: replacement)) == expected)
+    }
+
+    /// A typo is read otherwise wherever it stands, and the deck in JSON gives the source's words again.
+    @Test func aCorrectionIsReadInEveryTextAndUndoneInTheDeckFile() throws {
+        let corrected = validDeck.replacingOccurrences(
+            of: #""source": "test.txt","#,
+            with: #""source": "test.txt", "corrections": [{"original": "Glemmer at", "reading": "Glemmer ofte at"}],"#)
+        let deck = try DeckDecoder.decode(Array(corrected.utf8))
+        #expect(deck.cards[1].pitfalls == ["Glemmer ofte at lytte"])
+        #expect(
+            deck.questions(on: deck.cards[1], for: .group).map(\.text).last
+                == "Hvordan undgår vi »Glemmer ofte at lytte«?")
+        #expect(deck.original("Glemmer ofte at lytte") == "Glemmer at lytte")
+        let file = JSONWriter.string(.object(deck.jsonValue(cards: deck.cards)), style: .compact)
+        #expect(file.contains(#""pitfalls":["Glemmer at lytte"]"#) && !file.contains("ofte at lytte\"]"))
+        #expect(file.contains(#""corrections":[{"original":"Glemmer at","reading":"Glemmer ofte at"}]"#))
+    }
+
+    /// samtale's own questions are its words, not the source's: they may use the reading, and keep it in the file.
+    @Test func samtalesOwnWordsAreNeitherCorrectedNorUndone() throws {
+        let json = validDeck.replacingOccurrences(
+            of: #""source": "test.txt","#,
+            with: #""source": "test.txt", "corrections": [{"original": "Glemmer at", "reading": "Glemmer ofte at"}],"#
+        ).replacingOccurrences(of: "Hvordan undgår vi", with: "Glemmer ofte at lytte? Hvordan undgår vi")
+        let deck = try DeckDecoder.decode(Array(json.utf8))
+        #expect(deck.templates?.pitfall.group == ["Glemmer ofte at lytte? Hvordan undgår vi »{pitfall}«?"])
+        let file = JSONWriter.string(.object(deck.jsonValue(cards: deck.cards)), style: .compact)
+        #expect(file.contains("Glemmer ofte at lytte? Hvordan"))
+    }
+
+    @Test(arguments: [
+        (
+            "tryk og tillid", "tryg og tillid",
+            ["corrections[0].original: \"tryk og tillid\" is not in the deck's texts"]
+        ),
+        ("Jeg leder.", "Jeg lytter.", ["corrections[0].reading: \"Jeg lytter.\" is already in the deck's texts"]),
+    ])
+    func aCorrectionMustFitTheSourceAndOnlyWhereItHasTheTypo(original: String, reading: String, expected: [String]) {
+        let json = validDeck.replacingOccurrences(
+            of: #""source": "test.txt","#,
+            with: #""source": "test.txt", "corrections": [{"original": "\#(original)", "reading": "\#(reading)"}],"#)
+        #expect(lines(json).map { String($0.prefix(while: { $0 != ";" })) } == expected)
+    }
+
+    /// The words that differ are marked with the source's, and where words were only added or dropped, one word on
+    /// each side shows where.
+    @Test(arguments: [
+        ("en tryk og tillid", "en tryg og tillid", "en tryg [kilden: tryk] og tillid"),
+        (
+            "Bidrager til koordinere", "Bidrager til at koordinere",
+            "Bidrager til at koordinere [kilden: til koordinere]"
+        ),
+        ("skaber du til en kultur", "skaber du en kultur", "skaber du en [kilden: du til en] kultur"),
+        ("samarbejds muligheder", "samarbejdsmuligheder", "samarbejdsmuligheder [kilden: samarbejds muligheder]"),
+        ("ledessprog", "ledelsessprog", "ledelsessprog [kilden: ledessprog]"),
+    ])
+    func aCorrectionIsMarkedByTheWordsThatDiffer(original: String, reading: String, marked: String) {
+        #expect(Correction(original: original, reading: reading).marked { "[kilden: \($0)]" } == marked)
+    }
+
+    @Test func aListStandsBetweenParagraphsInTheirOrder() throws {
+        let json = validDeck.replacingOccurrences(
+            of: #""source": "test.txt","#,
+            with:
+                #""source": "test.txt", "sections": [{"kind": "foreword", "title": "Forord", "titleOrigin": "samtale", "#
+                + #""paragraphs": ["Tre former:", "Alle lige vigtige."], "lists": [{"after": 1, "items": ["A", "B"]}], "#
+                + #""items": ["C"]}],"#)
+        let section = try #require(try DeckDecoder.decode(Array(json.utf8)).sections.first)
+        #expect(section.titleOrigin == .samtale)
+        #expect(
+            section.blocks == [
+                .paragraph("Tre former:"), .list(["A", "B"]), .paragraph("Alle lige vigtige."), .list(["C"]),
+            ])
+        #expect(
+            lines(json.replacingOccurrences(of: #""after": 1"#, with: #""after": 2"#)) == [
+                #"sections[0].lists[0].after: "after" is 2, but a list must stand between two of the 2 "paragraphs"; "#
+                    + #"a list after the last one goes in "items""#
+            ])
     }
 
     @Test func reportsACardWithoutQuestionsForAnAudience() {

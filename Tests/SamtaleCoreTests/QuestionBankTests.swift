@@ -203,4 +203,21 @@ enum QuestionWording {
                 "Hvad betyder »Tillid« for os i vores fælles arbejde lige nu?"
             ])
     }
+
+    /// A written question is samtale's, not the source's: `show` marks no correction of the source inside it.
+    @Test func showMarksNoCorrectionInsideAWrittenQuestion() {
+        let card = Card(
+            role: "r", theme: "t", statements: ["Skaber en tryg kultur."],
+            written: PerAudience(individual: ["Hvornår oplever du en tryg kultur?"], group: []))
+        let deck = Deck(
+            id: "d", title: "D", organisation: "O", source: "s", sections: [],
+            roles: [Role(id: "r", name: "Rolle", level: 1)], themes: [Theme(id: "t", name: "Tillid")], cards: [card],
+            corrections: [Correction(original: "tryk kultur", reading: "tryg kultur")])
+        for format in [DocumentFormat.text, .markdown] {
+            let shown = DeckView(deck: deck, role: nil, theme: nil).rendered(as: format, language: .da, width: nil)
+            #expect(shown.contains("Skaber en tryg [kilden: tryk] kultur."), "\(shown)")
+            #expect(shown.contains("Hvornår oplever du en tryg kultur?"), "\(shown)")
+            #expect(!shown.contains("oplever du en tryg [kilden"), "\(shown)")
+        }
+    }
 }

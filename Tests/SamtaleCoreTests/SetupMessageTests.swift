@@ -36,10 +36,10 @@ struct SetupMessageTests {
 
     @Test func participantsAreShownByExample() {
         let two = ExpansionError.tooFewParticipants(flow: "team", needed: 2, given: 1).message
-        #expect(two.da == "samtaleformen team kræver mindst 2 deltagere, fx Ann og Bo, men der er kun 1")
+        #expect(two.da == "samtaleformen team kræver mindst to deltagere, fx Ann og Bo, men der er kun én")
         #expect(two.en == "the team flow needs at least 2 participants, such as Ann and Bo, but there is only 1")
         let three = ExpansionError.tooFewParticipants(flow: "kreds", needed: 3, given: 0).message
-        #expect(three.da == "samtaleformen kreds kræver mindst 3 deltagere, fx Ann, Bo og Cai, men der er ingen")
+        #expect(three.da == "samtaleformen kreds kræver mindst tre deltagere, fx Ann, Bo og Cai, men der er ingen")
         let many = ExpansionError.tooFewParticipants(flow: "kreds", needed: 9, given: 2).message
         #expect(many.en == "the kreds flow needs at least 9 participants, but there are only 2")
     }
@@ -50,18 +50,25 @@ struct SetupMessageTests {
         #expect(
             role
                 == Localized(
-                    da: "samtaleformen one-to-one kræver én rolle, men der er valgt 2",
+                    da: "samtaleformen one-to-one kræver én rolle, men du har valgt to",
                     en: "the one-to-one flow needs one role, but 2 were chosen"))
         #expect(
             ExpansionError.tooFewParticipants(flow: "kreds", needed: 1, given: 0).message.da
-                == "samtaleformen kreds kræver mindst én deltager, fx Ann, men der er ingen")
+                == "samtaleformen kreds kræver mindst én deltager, men der er ingen")
     }
 
-    /// The themes a role has no card in are named in a sentence: "i a og b".
-    @Test func themesWithoutCardsAreListedInASentence() {
-        let message = ExpansionError.noCards(role: "leder", themes: ["traening", "drift"]).message
+    /// The themes a role has no card in are named by their titles in a sentence: "i »a« og »b«".
+    @Test func themesWithoutCardsAreListedInASentence() throws {
+        let message = ExpansionError.noCards(role: "Leder", themes: ["Træning", "Drift"]).message
         #expect(
-            message.da == "rollen leder har ingen kort i traening og drift; vælg en anden rolle eller et andet tema")
+            message.da
+                == "rollen »Leder« har ingen kort i »Træning« og »Drift«; vælg en anden rolle eller et andet tema")
+        let skanderborg = try #require(builtinDecks.first { $0.id == "skanderborg-ledelsesgrundlag" })
+        let setup = ConversationSetup(
+            flow: "one-to-one", deck: skanderborg.id, roles: ["medarbejder"], themes: ["strategisk-ledelse"])
+        #expect(throws: ExpansionError.noCards(role: "Medarbejder", themes: ["Strategisk ledelse"])) {
+            try flow("one-to-one").expand(over: skanderborg, setup: setup)
+        }
     }
 
     /// Names in running text end with "og", as Danish writes a list: "Ann, Bo og Cai", never "Ann, Bo, Cai".

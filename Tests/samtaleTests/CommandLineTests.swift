@@ -390,6 +390,22 @@ import Testing
         #expect((deck["cards"] as? [Any])?.count == 11)
     }
 
+    /// show's JSON is a deck file: the source's own words, with the corrections samtale reads them by; the text
+    /// formats give the reading and mark it.
+    @Test func showGivesTheSourcesWordsInJSONAndMarksTheReadingElsewhere() throws {
+        let json = try Samtale.run(["show", "socialafdelingen", "--format", "json"])
+        let deck = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let themes = try #require(deck["themes"] as? [[String: Any]])
+        #expect(themes.contains { $0["name"] as? String == "Understøtter en tryk og tillidsbaseret kultur" })
+        let corrections = try #require(deck["corrections"] as? [[String: String]])
+        #expect(corrections.first == ["original": "tryk og tillidsbaseret", "reading": "tryg og tillidsbaseret"])
+        for format in ["text", "markdown"] {
+            let shown = try Samtale.run(["show", "socialafdelingen", "--role", "medarbejder", "--format", format])
+            #expect(shown.stdout.contains("Medarbejder · Understøtter en tryg [kilden: tryk] og tillidsbaseret kultur"))
+            #expect(!shown.stdout.contains("en tryk og"))
+        }
+    }
+
     @Test func theBinaryAloneInAnEmptyFolderHasAllFiveDecks() throws {
         let folder = try Samtale.temporaryFolder()
         let copy = folder.appendingPathComponent("samtale")

@@ -138,7 +138,7 @@ import Testing
                 "talk", "--flow", "team", "--role", "medarbejder", "--theme", "sammen sikrer",
                 "--participants", "Ann",
             ], state: state)
-        #expect(team.status == 64 && team.stderr.contains("mindst 2 deltagere"))
+        #expect(team.status == 64 && team.stderr.contains("mindst to deltagere"))
     }
 
     @Test func missingChoicesAreAskedFromTheInput() throws {

@@ -15,6 +15,11 @@ func fixtureNames(_ folder: String) -> [String] {
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("11 filer tjekket, 0 fejl"))
+        // The typos samtale reads otherwise are told as information, not as problems.
+        #expect(
+            result.stderr.contains(
+                "builtin:socialafdelingen.json: corrections[0]: samtale læser »tryg og tillidsbaseret«, hvor kilden "
+                    + "skriver »tryk og tillidsbaseret«\n"))
     }
 
     @Test(

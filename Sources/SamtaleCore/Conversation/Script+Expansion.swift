@@ -11,7 +11,7 @@ public enum ExpansionError: ExplainedError, Equatable, Sendable {
     case notDifferentLevels(flow: String, roles: [String])
     case wrongThemeCount(flow: String, expected: FlowSelection.Themes, given: Int)
     case tooFewParticipants(flow: String, needed: Int, given: Int)
-    /// None of the chosen themes has a card for the chosen role.
+    /// None of the chosen themes has a card for the chosen role; both named as the deck names them.
     case noCards(role: String, themes: [String])
 }
 
@@ -60,28 +60,35 @@ extension ExpansionError {
             Self.tooFewParticipants(flow: flow, needed: needed, given: given)
         case .noCards(let role, let themes):
             Localized(
-                da: "rollen \(role) har ingen kort i \(themes.isEmpty ? "kortsættet" : Strings.listing(themes).da)"
+                da: "rollen »\(role)« har ingen kort i \(themes.isEmpty ? "kortsættet" : Strings.titles(themes).da)"
                     + "; vælg en anden rolle eller et andet tema",
-                en: "role \(role) has no card in \(themes.isEmpty ? "the deck" : Strings.listing(themes).en); "
+                en: "role \"\(role)\" has no card in \(themes.isEmpty ? "the deck" : Strings.titles(themes).en); "
                     + "choose another role or theme"
             )
         }
     }
 
-    /// "der er valgt 2" / "2 were chosen", for a count of roles or themes short of or beyond what a flow needs.
+    /// "du har valgt to" / "2 were chosen", for a count of roles or themes short of or beyond what a flow needs.
     private static func chosen(_ count: Int) -> Localized {
         switch count {
-        case 0: Localized(da: "der er ikke valgt nogen", en: "none was chosen")
-        case 1: Localized(da: "der er valgt 1", en: "1 was chosen")
-        default: Localized(da: "der er valgt \(count)", en: "\(count) were chosen")
+        case 0: Localized(da: "du har ikke valgt nogen", en: "none was chosen")
+        case 1: Localized(da: "du har valgt én", en: "1 was chosen")
+        default: Localized(da: "du har valgt \(danishNumber(count))", en: "\(count) were chosen")
         }
     }
 
-    /// Shows the participants by example (Ann og Bo for two), up to four, so that the message says what is meant.
+    /// A count from two to twelve as Danish writes it in running text (to, tre, …), a larger one in digits.
+    private static func danishNumber(_ count: Int) -> String {
+        let words = ["to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "elleve", "tolv"]
+        return (2...12).contains(count) ? words[count - 2] : String(count)
+    }
+
+    /// Shows the participants by example (Ann og Bo for two), from two to four, so that the message says what is
+    /// meant; one name alone is no example of a list.
     private static func tooFewParticipants(flow: String, needed: Int, given: Int) -> Localized {
         let names = Array(["Ann", "Bo", "Cai", "Dorte"].prefix(needed))
         let example =
-            needed <= 4
+            (2...4).contains(needed)
             ? Localized(
                 da: ", fx \(Strings.listing(names).da)",
                 en: ", such as \(Strings.listing(names).en)")
@@ -89,11 +96,13 @@ extension ExpansionError {
         let counted =
             needed == 1
             ? Localized(da: "én deltager", en: "one participant")
-            : Localized(da: "\(needed) deltagere", en: "\(needed) participants")
+            : Localized(da: "\(danishNumber(needed)) deltagere", en: "\(needed) participants")
         let present =
             given == 0
             ? Localized(da: "der er ingen", en: "there are none")
-            : Localized(da: "der er kun \(given)", en: given == 1 ? "there is only 1" : "there are only \(given)")
+            : Localized(
+                da: "der er kun \(given == 1 ? "én" : danishNumber(given))",
+                en: given == 1 ? "there is only 1" : "there are only \(given)")
         return Localized(
             da: "samtaleformen \(flow) kræver mindst \(counted.da)\(example.da), men \(present.da)",
             en: "the \(flow) flow needs at least \(counted.en)\(example.en), but \(present.en)")
@@ -145,7 +154,7 @@ extension Flow {
         let themes = deck.themes.filter { theme in
             wanted.contains(theme.id) && deck.cards.contains { $0.role == roles[0].id && $0.theme == theme.id }
         }
-        guard !themes.isEmpty else { throw .noCards(role: roles[0].id, themes: setup.themes) }
+        guard !themes.isEmpty else { throw .noCards(role: roles[0].name, themes: chosen.map(\.name)) }
 
         var expander = Expander(flow: self, deck: deck, setup: setup, roles: roles, themes: themes)
         let steps = expander.expand(steps, theme: nil)
@@ -211,6 +220,18 @@ private struct Expander {
                 }
             }
             return asks.map(ScriptStep.ask)
+        case .sharedTask(let id, let text, let optional):
+            guard let group = roles[0].group, !group.tasks.isEmpty else { return [] }
+            return [
+                .card(
+                    heading: substitute("\(group.name) · \(group.heading)"), statements: group.tasks.map(substitute),
+                    quotes: []),
+                // Filed under the conversation's theme when it has one, as the question ties the task to it.
+                .ask(
+                    Ask(
+                        id: id, text: fill(text, theme: theme), optional: optional, purpose: .reflection,
+                        theme: theme?.name ?? (themes.count == 1 ? themes[0].name : nil))),
+            ]
         case .agreements(let text):
             return [.agreements(prompt: fill(text, theme: theme), theme: theme?.name)]
         case .ask(let id, let text, let optional):
@@ -337,7 +358,7 @@ private struct Expander {
             "role": roles.map(\.name).joined(separator: and),
             "roles": roles.map(\.name).joined(separator: and),
             "theme": theme?.name ?? Strings.listing(themes.map(\.name))[setup.language],
-            "themes": Strings.listing(themes.map(\.name))[setup.language],
+            "themes": Strings.titles(themes.map(\.name))[setup.language],
             "participants": Strings.listing(setup.participants)[setup.language],
             "minutes": String(setup.minutes),
         ]

@@ -48,8 +48,8 @@ extension Flow {
                 case .questions(_, let limit, _, _, _): limit != nil
                 case .gapQuestions: true
                 case .forEachTheme(let steps): chooses(steps)
-                case .say, .heading, .statements, .agreements, .ask, .rateStatements, .ratePitfalls, .points, .chart,
-                    .summary:
+                case .say, .heading, .statements, .sharedTask, .agreements, .ask, .rateStatements, .ratePitfalls,
+                    .points, .chart, .summary:
                     false
                 }
             }
@@ -92,6 +92,9 @@ public indirect enum FlowStep: Equatable, Sendable {
     case forEachTheme([FlowStep])
     /// The current card's statements (and quotes).
     case statements
+    /// The shared task of the role's group (a staff group, a leader group), then a question about it; nothing
+    /// where the role has no group with a shared task.
+    case sharedTask(id: String, text: Localized, optional: Bool)
     /// The current card's questions for an audience: `limit` at most; put by the participants in turn; alternating
     /// between the two roles; each answer optional (a note) or required.
     case questions(audience: Audience, limit: Int?, askedByParticipants: Bool, alternate: Bool, optional: Bool)

@@ -62,7 +62,7 @@ extension DocumentReader {
     }
 
     private static let stepKinds = [
-        "say", "heading", "forEachTheme", "statements", "questions", "agreements", "ask",
+        "say", "heading", "forEachTheme", "statements", "sharedTask", "questions", "agreements", "ask",
         "rateStatements", "ratePitfalls", "points", "chart", "gapQuestions", "summary",
     ]
 
@@ -105,13 +105,15 @@ extension DocumentReader {
                 optional: answer != .text)
         case "agreements":
             return fields(["text"]).flatMap { localized($0, "text") }.map(FlowStep.agreements)
-        case "ask":
+        case "ask", "sharedTask":
             guard let parts = fields(["id", "text"], ["answer"]) else { return nil }
             let id = uniqueID(parts, "id", in: &askIDs)
             let text = localized(parts, "text")
             let answer = choice(parts, "answer", as: AnswerRequirement.self) ?? .text
             guard let id, let text else { return nil }
-            return .ask(id: id, text: text, optional: answer != .text)
+            return kind == "ask"
+                ? .ask(id: id, text: text, optional: answer != .text)
+                : .sharedTask(id: id, text: text, optional: answer != .text)
         case "rateStatements":
             guard let parts = fields(["text", "example"]) else { return nil }
             let text = localized(parts, "text")

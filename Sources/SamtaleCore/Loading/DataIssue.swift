@@ -25,6 +25,12 @@ public struct DataIssue: Equatable, Sendable {
         case unknownParent(String)
         case nestedSubTheme(String)
         case sectionWithoutText
+        /// A list of a section that does not stand between two of its paragraphs.
+        case listOutOfPlace(after: Int, paragraphs: Int)
+        /// A correction whose original the deck's texts do not hold.
+        case correctionNotFound(String)
+        /// A correction whose reading the deck's texts already hold, so that its places could not be told apart.
+        case readingInSource(String)
         case unknownPlaceholder(String, allowed: [String])
         case noQuestions(Audience)
         /// Questions written for samtale on an audience that already has the source's own.

@@ -18,12 +18,17 @@ public enum DeckDecoder {
 extension DocumentReader {
     // MARK: Deck
 
-    fileprivate mutating func deck(_ value: JSONValue) -> Deck? {
+    fileprivate mutating func deck(_ source: JSONValue) -> Deck? {
+        let corrections = corrections(in: source)
+        // Every text is read with the corrections made, so that questions, names and prompts use the reading.
+        let value = source.mappingStrings(except: Self.untextualKeys) { text in
+            corrections.reduce(text) { $0.replacing($1.original, with: $1.reading) }
+        }
         guard
             let fields = object(
                 value,
                 required: ["$schema", "format", "id", "title", "organisation", "source", "roles", "themes", "cards"],
-                optional: ["sections", "templates"])
+                optional: ["sections", "templates", "corrections"])
         else { return nil }
 
         checkHeader(fields, format: DeckDecoder.format)
@@ -52,14 +57,49 @@ extension DocumentReader {
         return Deck(
             id: id, title: title, organisation: organisation, source: source,
             sections: sections.map(\.element), roles: roles.map(\.element), themes: themes.map(\.element),
-            cards: cards.map(\.element), templates: templates
+            cards: cards.map(\.element), templates: templates, corrections: corrections
         )
+    }
+
+    /// The members whose strings are identifiers, the schema's path or the corrections themselves, and those that
+    /// hold samtale's own words: none is a text of the source.
+    private static let untextualKeys = Deck.samtalesOwnKeys.union([
+        "$schema", "id", "role", "theme", "parent", "source", "kind", "titleOrigin", "corrections",
+    ])
+
+    /// The deck's corrections, each checked against the source's texts: the original must be there to be read
+    /// otherwise, and the reading must not be, or a reader could not be shown which words are corrected.
+    private mutating func corrections(in source: JSONValue) -> [Correction] {
+        guard case .object(let members) = source, let value = members.first(where: { $0.key == "corrections" })?.value
+        else { return [] }
+        var texts: [String] = []
+        _ = source.mappingStrings(except: Self.untextualKeys) { text in
+            texts.append(text)
+            return text
+        }
+        let fields = Fields(members: [JSONMember("corrections", value)])
+        return list(fields, "corrections") { reader, value -> Correction? in
+            guard let parts = reader.object(value, required: ["original", "reading"], optional: []) else { return nil }
+            let original = reader.text(parts, "original")
+            let reading = reader.text(parts, "reading")
+            if let original, !texts.contains(where: { $0.contains(original) }) {
+                reader.report(.correctionNotFound(original), at: .key("original"))
+            }
+            if let reading, texts.contains(where: { $0.contains(reading) }) {
+                reader.report(.readingInSource(reading), at: .key("reading"))
+            }
+            guard let original, let reading else { return nil }
+            return Correction(original: original, reading: reading)
+        }.map(\.element)
     }
 
     // MARK: Parts
 
     mutating func section(_ value: JSONValue) -> DeckSection? {
-        guard let fields = object(value, required: ["kind", "title"], optional: ["paragraphs", "items"]) else {
+        guard
+            let fields = object(
+                value, required: ["kind", "title"], optional: ["titleOrigin", "paragraphs", "lists", "items"])
+        else {
             return nil
         }
         let kind = text(fields, "kind").flatMap { raw -> DeckSection.Kind? in
@@ -71,10 +111,33 @@ extension DocumentReader {
         }
         let title = text(fields, "title")
         if fields["paragraphs"] == nil && fields["items"] == nil { report(.sectionWithoutText) }
+        let titleOrigin = text(fields, "titleOrigin").flatMap { raw -> Question.Origin? in
+            guard let origin = Question.Origin(rawValue: raw) else {
+                report(
+                    .notOneOf(raw, allowed: [Question.Origin.source, .samtale].map(\.rawValue)), at: .key("titleOrigin")
+                )
+                return nil
+            }
+            return origin
+        }
         let paragraphs = texts(fields, "paragraphs")
+        // A list after the last paragraph is `items`, so a list's place is among the paragraphs.
+        let lists = list(fields, "lists") { reader, value -> SectionList? in
+            guard let parts = reader.object(value, required: ["after", "items"], optional: []) else { return nil }
+            let after = reader.integer(parts, "after")
+            let items = reader.texts(parts, "items")
+            guard let after else { return nil }
+            guard after >= 1, after < paragraphs.count else {
+                reader.report(.listOutOfPlace(after: after, paragraphs: paragraphs.count), at: .key("after"))
+                return nil
+            }
+            return SectionList(after: after, items: items)
+        }
         let items = texts(fields, "items")
         guard let kind, let title else { return nil }
-        return DeckSection(kind: kind, title: title, paragraphs: paragraphs, items: items)
+        return DeckSection(
+            kind: kind, title: title, titleOrigin: titleOrigin ?? .source, paragraphs: paragraphs,
+            lists: lists.map(\.element), items: items)
     }
 
     mutating func role(_ value: JSONValue) -> Role? {

@@ -112,12 +112,12 @@ extension NameResolver {
 extension Deck {
     /// The role a user names on this deck.
     public func resolveRole(_ query: String) throws(NameError) -> Role {
-        try NameResolver.resolve(query, among: roles, kind: .role, id: \.id, names: { [$0.name] + $0.aliases })
+        try NameResolver.resolve(query, among: roles, kind: .role, id: \.id, names: { names($0.name, $0.aliases) })
     }
 
     /// The theme a user names on this deck.
     public func resolveTheme(_ query: String) throws(NameError) -> Theme {
-        try Self.resolveTheme(query, among: themes)
+        try resolveTheme(query, among: themes)
     }
 
     /// The theme a user names for the chosen roles: a name that fits several themes of the deck is looked for again
@@ -132,7 +132,7 @@ extension Deck {
             let used = Set(cards.filter { roleIDs.contains($0.role) }.map(\.theme))
             let own = themes.filter { !used.isDisjoint(with: themeIDs(within: $0)) }
             do {
-                return try Self.resolveTheme(query, among: own)
+                return try resolveTheme(query, among: own)
             } catch let narrowed {
                 // Still several: name only the roles' own; none of them: the deck's candidates say more.
                 guard case .ambiguous = narrowed else { throw error }
@@ -141,7 +141,13 @@ extension Deck {
         }
     }
 
-    private static func resolveTheme(_ query: String, among themes: [Theme]) throws(NameError) -> Theme {
-        try NameResolver.resolve(query, among: themes, kind: .theme, id: \.id, names: { [$0.name] + $0.aliases })
+    private func resolveTheme(_ query: String, among themes: [Theme]) throws(NameError) -> Theme {
+        try NameResolver.resolve(query, among: themes, kind: .theme, id: \.id, names: { names($0.name, $0.aliases) })
+    }
+
+    /// A role's or theme's name, then the source's spelling where samtale reads a typo otherwise, so that a name
+    /// copied from the document is found too, then its aliases.
+    private func names(_ name: String, _ aliases: [String]) -> [String] {
+        [name, original(name)] + aliases
     }
 }

@@ -15,6 +15,11 @@ extension Strings {
         listing(items, joinedBy: text(" eller ", " or "))
     }
 
+    /// Titles in running text, each in quotes: "»Træning« og »Fællesskab«".
+    public static func titles(_ names: [String]) -> Localized {
+        text(listing(names.map { "»\($0)«" }).da, listing(names.map { "\"\($0)\"" }).en)
+    }
+
     private static func listing(_ items: [String], joinedBy conjunction: Localized) -> Localized {
         guard let last = items.last, items.count > 1 else { return text(items.joined(), items.joined()) }
         let head = items.dropLast().joined(separator: ", ")

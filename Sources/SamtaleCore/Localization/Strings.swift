@@ -28,6 +28,21 @@ public enum Strings {
             + "the role."
     )
 
+    /// After a corrected typo in `show`: the source's own words ("tryg [kilden: tryk]").
+    public static func sourceReading(_ original: String) -> Localized {
+        text("[kilden: \(original)]", "[source: \(original)]")
+    }
+
+    /// What `validate` tells of a deck's correction: the reading and the source's words.
+    public static func correctionNote(_ correction: Correction) -> Localized {
+        text(
+            "samtale læser »\(correction.reading)«, hvor kilden skriver »\(correction.original)«",
+            "samtale reads \"\(correction.reading)\" where the source has \"\(correction.original)\"")
+    }
+
+    /// After a heading in `show` that the source does not have.
+    public static let samtaleHeading = text("(overskrift tilføjet af samtale)", "(heading added by samtale)")
+
     public static func audienceLabel(_ audience: Audience) -> Localized {
         switch audience {
         case .individual: text("til den enkelte", "for the individual")
@@ -157,6 +172,22 @@ public enum Strings {
                 "\"\(theme)\" er selv et undertema; kun ét niveau er tilladt",
                 "\"\(theme)\" is itself a sub-theme; only one level is allowed")
         case .sectionWithoutText: text("mangler \"paragraphs\" eller \"items\"", "missing \"paragraphs\" or \"items\"")
+        case .listOutOfPlace(let after, let paragraphs):
+            text(
+                "\"after\" er \(after), men en liste skal stå mellem to af de \(paragraphs) \"paragraphs\"; en liste "
+                    + "efter det sidste står i \"items\"",
+                "\"after\" is \(after), but a list must stand between two of the \(paragraphs) \"paragraphs\"; a list "
+                    + "after the last one goes in \"items\"")
+        case .correctionNotFound(let original):
+            text(
+                "»\(original)« står ikke i kortsættets tekster; en rettelse skal gengive kildens ord præcist",
+                "\"\(original)\" is not in the deck's texts; a correction must give the source's words exactly")
+        case .readingInSource(let reading):
+            text(
+                "»\(reading)« står allerede i kortsættets tekster; tag et ord mere med, så rettelsen kun passer, "
+                    + "hvor kilden har en fejl",
+                "\"\(reading)\" is already in the deck's texts; include one more word, so that the correction fits "
+                    + "only where the source has the typo")
         case .unknownPlaceholder(let name, let allowed):
             text(
                 "ukendt pladsholder \(name); her kan bruges: \(allowed.joined(separator: ", "))",

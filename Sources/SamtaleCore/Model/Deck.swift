@@ -15,10 +15,12 @@ public struct Deck: Equatable, Sendable {
     public let cards: [Card]
     /// A user's own frames for cards without questions; `nil` asks from samtale's `GenericFrames`.
     public let templates: Templates?
+    /// The source's typos that the deck reads otherwise; every text above already holds the reading.
+    public let corrections: [Correction]
 
     public init(
         id: String, title: String, organisation: String, source: String, sections: [DeckSection],
-        roles: [Role], themes: [Theme], cards: [Card], templates: Templates? = nil
+        roles: [Role], themes: [Theme], cards: [Card], templates: Templates? = nil, corrections: [Correction] = []
     ) {
         self.id = id
         self.title = title
@@ -29,6 +31,7 @@ public struct Deck: Equatable, Sendable {
         self.themes = themes
         self.cards = cards
         self.templates = templates
+        self.corrections = corrections
     }
 
     /// The source document as a reader names it, its title and organisation ("Sammen om ledelse, Kolding Kommune"):
@@ -65,16 +68,103 @@ public struct DeckSection: Equatable, Sendable {
         case model
     }
 
+    /// A paragraph or a bulleted list, in the order the source has them.
+    public enum Block: Equatable, Sendable {
+        case paragraph(String)
+        case list([String])
+    }
+
     public let kind: Kind
     public let title: String
+    /// Whether the source heads the text so, or samtale named it (the source gives it no heading).
+    public let titleOrigin: Question.Origin
     public let paragraphs: [String]
+    /// The lists that stand between paragraphs; `items` is the list after the last one.
+    public let lists: [SectionList]
     public let items: [String]
 
-    public init(kind: Kind, title: String, paragraphs: [String], items: [String]) {
+    public init(
+        kind: Kind, title: String, titleOrigin: Question.Origin = .source, paragraphs: [String],
+        lists: [SectionList] = [], items: [String]
+    ) {
         self.kind = kind
         self.title = title
+        self.titleOrigin = titleOrigin
         self.paragraphs = paragraphs
+        self.lists = lists
         self.items = items
+    }
+
+    /// The paragraphs with each list after the paragraph it follows, and `items` last.
+    public var blocks: [Block] {
+        var blocks: [Block] = []
+        for (index, paragraph) in paragraphs.enumerated() {
+            blocks.append(.paragraph(paragraph))
+            blocks += lists.filter { $0.after == index + 1 }.map { .list($0.items) }
+        }
+        if !items.isEmpty { blocks.append(.list(items)) }
+        return blocks
+    }
+}
+
+/// A list within a section's text: it follows the first `after` paragraphs.
+public struct SectionList: Equatable, Sendable {
+    public let after: Int
+    public let items: [String]
+
+    public init(after: Int, items: [String]) {
+        self.after = after
+        self.items = items
+    }
+}
+
+// MARK: - Corrections
+
+/// A typo of the source read otherwise: the deck file keeps the source's words, and samtale reads `reading`
+/// wherever they stand. The reading occurs nowhere else in the deck, so that a reader can be shown each one.
+public struct Correction: Equatable, Sendable {
+    public let original: String
+    public let reading: String
+
+    public init(original: String, reading: String) {
+        self.original = original
+        self.reading = reading
+    }
+
+    /// The reading with the words that differ from the source's followed by the source's own, as `mark` words them
+    /// ("en tryg [kilden: tryk] og"); where words were only added or dropped, one word on each side shows where.
+    func marked(_ mark: (String) -> String) -> String {
+        let read = reading.split(separator: " ", omittingEmptySubsequences: false)
+        let wrote = original.split(separator: " ", omittingEmptySubsequences: false)
+        var prefix = zip(read, wrote).prefix { $0 == $1 }.count
+        var suffix = zip(read.reversed(), wrote.reversed()).prefix { $0 == $1 }.count
+        suffix = min(suffix, read.count - prefix, wrote.count - prefix)
+        if read.count - prefix - suffix == 0 || wrote.count - prefix - suffix == 0 {
+            prefix = max(prefix - 1, 0)
+            suffix = max(suffix - 1, 0)
+        }
+        let readMiddle = read[prefix..<(read.count - suffix)].joined(separator: " ")
+        let wroteMiddle = wrote[prefix..<(wrote.count - suffix)].joined(separator: " ")
+        let parts = read[..<prefix] + ["\(readMiddle) \(mark(wroteMiddle))"] + read[(read.count - suffix)...]
+        return parts.joined(separator: " ")
+    }
+}
+
+extension Deck {
+    /// The members of a deck file that hold samtale's own words rather than the source's: corrections neither read
+    /// nor change them.
+    static let samtalesOwnKeys: Set<String> = ["templates", "written"]
+
+    /// `text` as the source wrote it: each reading undone.
+    func original(_ text: String) -> String {
+        corrections.reduce(text) { text, correction in text.replacing(correction.reading, with: correction.original) }
+    }
+
+    /// `text` with each reading marked by `mark` (given the source's words), for a reader who has the source at hand.
+    func markingCorrections(_ text: String, _ mark: (String) -> String) -> String {
+        corrections.reduce(text) { text, correction in
+            text.replacing(correction.reading, with: correction.marked(mark))
+        }
     }
 }
 

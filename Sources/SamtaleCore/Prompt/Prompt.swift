@@ -23,7 +23,7 @@ public enum PromptOutcome: Equatable, Sendable {
 
 public enum PromptError: ExplainedError, Equatable, Sendable {
     case name(NameError)
-    /// The filters leave no question; says which filters, so the user can widen them.
+    /// The filters leave no question; says which filters (role and theme by name), so the user can widen them.
     case noQuestions(deck: String, role: String?, theme: String?, audience: Audience?)
 
     /// The filters are named in words, as the protocol's fields differ from the options.
@@ -33,8 +33,8 @@ public enum PromptError: ExplainedError, Equatable, Sendable {
             return error.message
         case .noQuestions(let deck, let role, let theme, let audience):
             let filters = [
-                role.map { Localized(da: "for rollen \($0)", en: "for role \($0)") },
-                theme.map { Localized(da: "i temaet \($0)", en: "in theme \($0)") },
+                role.map { Localized(da: "for rollen »\($0)«", en: "for role \"\($0)\"") },
+                theme.map { Localized(da: "i temaet »\($0)«", en: "in theme \"\($0)\"") },
                 audience.map(Strings.audienceLabel),
             ].compactMap { $0 }
             return Localized(
@@ -71,7 +71,7 @@ extension Catalog {
         }
         let pool = QuestionPool(deck: deck, role: role, theme: theme, audience: options.audience)
         guard !pool.isEmpty else {
-            throw .noQuestions(deck: deck.id, role: role?.id, theme: theme?.id, audience: options.audience)
+            throw .noQuestions(deck: deck.id, role: role?.name, theme: theme?.name, audience: options.audience)
         }
         let pick: Rotation.Pick
         switch options.selection {

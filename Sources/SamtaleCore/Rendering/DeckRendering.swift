@@ -35,7 +35,10 @@ public struct DeckView: Sendable {
         switch format {
         case .text: text(language: language, width: width).withoutControlCharacters
         case .markdown: withTargetGroup(markdown(language: language)).withoutControlCharacters
-        case .json: JSONWriter.string(json.mappingStrings(except: Self.identifierKeys, withTargetGroup), style: .pretty)
+        case .json:
+            JSONWriter.string(
+                json.mappingStrings(except: Self.identifierKeys.union(["corrections"]), withTargetGroup), style: .pretty
+            )
         }
     }
 
@@ -43,26 +46,44 @@ public struct DeckView: Sendable {
 
     private func text(language: Language, width: Int?) -> String {
         var lines: [String] = []
-        func paragraph(_ text: String, indent: String = "", first: String? = nil) {
-            let text = withTargetGroup(text)
+        /// `ours` is samtale's own text (a written question, a template): no correction of the source is marked.
+        func paragraph(_ text: String, indent: String = "", first: String? = nil, ours: Bool = false) {
+            let text = ours ? withTargetGroup(text) : read(text, language: language)
             lines.append(
                 width.map { wrap(text, width: $0, indent: indent, firstIndent: first) } ?? (first ?? indent) + text)
+        }
+        func heading(_ text: String) {
+            lines += ["", read("== \(text) ==", language: language)]
         }
         lines.append(deck.title.uppercased())
         lines.append(deck.organisation)
         if showsSections {
             for section in deck.sections {
                 lines.append("")
-                lines.append(withTargetGroup(section.title).uppercased())
-                for text in section.paragraphs { paragraph(text) }
-                for item in section.items { paragraph(item, indent: "  ", first: "- ") }
+                lines.append(read(section.title, language: language).uppercased() + titleMark(section, language))
+                for block in section.blocks {
+                    switch block {
+                    case .paragraph(let text): paragraph(text)
+                    case .list(let items): for item in items { paragraph(item, indent: "  ", first: "- ") }
+                    }
+                }
             }
         }
+        var framework = Framework()
         for card in cards {
             let role = deck.role(id: card.role)
             let theme = deck.theme(id: card.theme)
-            lines.append("")
-            lines.append(withTargetGroup("== \(role?.name ?? card.role) · \(theme?.name ?? card.theme) =="))
+            for part in framework.parts(before: card, in: deck) {
+                switch part {
+                case .group(let group):
+                    heading("\(group.name) · \(group.heading)")
+                    for task in group.tasks { paragraph(task, indent: "  ", first: "- ") }
+                case .form(let form):
+                    heading(form.name)
+                    for text in form.description { paragraph(text) }
+                }
+            }
+            heading("\(role?.name ?? card.role) · \(theme?.name ?? card.theme)")
             if let heading = card.heading, heading != theme?.name { paragraph(heading) }
             for statement in card.statements { paragraph(statement, indent: "  ", first: "- ") }
             for quote in card.quotes { paragraph("»\(quote)«", indent: "  ", first: "  ") }
@@ -76,14 +97,14 @@ public struct DeckView: Sendable {
             for audience in Audience.allCases where !card.written[audience].isEmpty {
                 lines.append(Strings.writtenHeading(audience)[language])
                 for (number, question) in card.written[audience].enumerated() {
-                    paragraph(question, indent: "   ", first: "\(number + 1). ")
+                    paragraph(question, indent: "   ", first: "\(number + 1). ", ours: true)
                 }
             }
         }
         if let notes = templateNotes(language: language) {
             lines.append("")
             lines.append(Strings.templatesHeading[language].uppercased())
-            for note in notes { paragraph(note, indent: "  ", first: "- ") }
+            for note in notes { paragraph(note, indent: "  ", first: "- ", ours: true) }
         }
         return lines.joined(separator: "\n")
     }
@@ -92,17 +113,30 @@ public struct DeckView: Sendable {
 
     private func markdown(language: Language) -> String {
         var lines: [String] = ["# \(deck.title)", "", deck.organisation]
+        var ours: Set<Int> = []
         if showsSections {
             for section in deck.sections {
-                lines += ["", "## \(section.title)"]
-                for text in section.paragraphs { lines += ["", text] }
-                if !section.items.isEmpty { lines.append("") }
-                for item in section.items { lines.append("- \(item)") }
+                lines += ["", "## \(section.title)" + titleMark(section, language)]
+                for block in section.blocks {
+                    switch block {
+                    case .paragraph(let text): lines += ["", text]
+                    case .list(let items): lines += [""] + items.map { "- \($0)" }
+                    }
+                }
             }
         }
+        var framework = Framework()
         for card in cards {
             let role = deck.role(id: card.role)
             let theme = deck.theme(id: card.theme)
+            for part in framework.parts(before: card, in: deck) {
+                switch part {
+                case .group(let group):
+                    lines += ["", "## \(group.name) · \(group.heading)", ""] + group.tasks.map { "- \($0)" }
+                case .form(let form):
+                    lines += ["", "## \(form.name)"] + form.description.flatMap { ["", $0] }
+                }
+            }
             lines += ["", "## \(role?.name ?? card.role) · \(theme?.name ?? card.theme)"]
             if let heading = card.heading, heading != theme?.name { lines += ["", "**\(heading)**"] }
             if !card.statements.isEmpty { lines.append("") }
@@ -119,15 +153,22 @@ public struct DeckView: Sendable {
             for audience in Audience.allCases where !card.written[audience].isEmpty {
                 lines += ["", "**\(Strings.writtenHeading(audience)[language])**", ""]
                 for (number, question) in card.written[audience].enumerated() {
+                    ours.insert(lines.count)
                     lines.append("\(number + 1). \(question)")
                 }
             }
         }
         if let notes = templateNotes(language: language) {
             lines += ["", "## \(Strings.templatesHeading[language])", ""]
-            for note in notes { lines.append("- \(note)") }
+            for note in notes {
+                ours.insert(lines.count)
+                lines.append("- \(note)")
+            }
         }
-        return lines.joined(separator: "\n")
+        // samtale's own lines (written questions, templates) are not the source's, so no correction is marked there.
+        return lines.enumerated().map { index, line in
+            ours.contains(index) ? line : deck.markingCorrections(line) { Strings.sourceReading($0)[language] }
+        }.joined(separator: "\n")
     }
 
     // MARK: Shared parts
@@ -139,6 +180,45 @@ public struct DeckView: Sendable {
     /// their width.
     private func withTargetGroup(_ text: String) -> String {
         targetGroup?.apply(to: text) ?? text
+    }
+
+    /// A text as `show` gives it: each corrected typo marked with the source's words, the target group put in.
+    private func read(_ text: String, language: Language) -> String {
+        withTargetGroup(deck.markingCorrections(text) { Strings.sourceReading($0)[language] })
+    }
+
+    /// After a section's title that the source does not have: that samtale named it.
+    private func titleMark(_ section: DeckSection, _ language: Language) -> String {
+        switch section.titleOrigin {
+        case .source: ""
+        case .samtale: " " + Strings.samtaleHeading[language]
+        }
+    }
+
+    /// The parts of the framework that stand above the cards, each shown once, before the first card it frames:
+    /// the shared task of a role's group (Skanderborg's "Den fælles opgave") and a form of leadership with its
+    /// definition (Socialafdelingen's three).
+    private struct Framework {
+        enum Part {
+            case group(RoleGroup)
+            case form(Theme)
+        }
+
+        private var shownRoles: Set<String> = []
+        private var shownThemes: Set<String> = []
+
+        mutating func parts(before card: Card, in deck: Deck) -> [Part] {
+            var parts: [Part] = []
+            if let group = deck.role(id: card.role)?.group, shownRoles.insert(card.role).inserted {
+                parts.append(.group(group))
+            }
+            let theme = deck.theme(id: card.theme)
+            let forms = [theme?.parent.flatMap(deck.theme(id:)), theme].compactMap { $0 }
+            for form in forms where !form.description.isEmpty && shownThemes.insert(form.id).inserted {
+                parts.append(.form(form))
+            }
+            return parts
+        }
     }
 
     private func questionHeading(role: Role?, audience: Audience, language: Language) -> String {
@@ -166,7 +246,8 @@ public struct DeckView: Sendable {
 // MARK: - Deck as JSON
 
 extension Deck {
-    /// The deck in the shape of a deck file (without `$schema`), with only the given cards.
+    /// The deck in the shape of a deck file (without `$schema`), with only the given cards: the source's own words,
+    /// and the corrections that samtale reads them by.
     public func jsonValue(cards: [Card]) -> [JSONMember] {
         var members: [JSONMember] = [
             JSONMember("format", .integer(DeckDecoder.format)),
@@ -181,7 +262,17 @@ extension Deck {
                         .object([
                             JSONMember("kind", .string(section.kind.rawValue)),
                             JSONMember("title", .string(section.title)),
+                            JSONMember("titleOrigin", .string(section.titleOrigin.rawValue)),
                             JSONMember("paragraphs", .strings(section.paragraphs)),
+                            JSONMember(
+                                "lists",
+                                .array(
+                                    section.lists.map { list in
+                                        .object([
+                                            JSONMember("after", .integer(list.after)),
+                                            JSONMember("items", .strings(list.items)),
+                                        ])
+                                    })),
                             JSONMember("items", .strings(section.items)),
                         ])
                     })),
@@ -189,17 +280,35 @@ extension Deck {
             JSONMember("themes", .array(themes.map(\.jsonValue))),
             JSONMember("cards", .array(cards.map(\.jsonValue))),
         ]
-        guard let templates else { return members }
-        let slots = [("card", templates.card), ("statement", templates.statement), ("pitfall", templates.pitfall)]
-        members.append(
+        if let templates {
+            let slots = [
+                ("card", templates.card), ("statement", templates.statement), ("pitfall", templates.pitfall),
+            ]
+            members.append(
+                JSONMember(
+                    "templates",
+                    .object(
+                        [JSONMember("origin", .string("samtale"))]
+                            + slots.map { name, texts in
+                                JSONMember(name, texts.jsonValue)
+                            })))
+        }
+        let kept = Self.samtalesOwnKeys.union(["id", "role", "theme", "parent"])
+        let sourceWords = members.map { member in
+            kept.contains(member.key)
+                ? member : JSONMember(member.key, member.value.mappingStrings(except: kept, original))
+        }
+        return sourceWords + [
             JSONMember(
-                "templates",
-                .object(
-                    [JSONMember("origin", .string("samtale"))]
-                        + slots.map { name, texts in
-                            JSONMember(name, texts.jsonValue)
-                        })))
-        return members
+                "corrections",
+                .array(
+                    corrections.map { correction in
+                        .object([
+                            JSONMember("original", .string(correction.original)),
+                            JSONMember("reading", .string(correction.reading)),
+                        ])
+                    }))
+        ]
     }
 }
 
