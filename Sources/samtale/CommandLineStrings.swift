@@ -265,14 +265,14 @@ enum CommandLineStrings {
         case .prompt:
             text(
                 """
-                Skriver ét spørgsmål. Samme filtre og dato giver samme spørgsmål på enhver maskine. Dagens spørgsmål
-                vælges kort for kort: alle kort kommer lige ofte og aldrig to dage i træk, og et korts spørgsmål
-                kommer på skift.
+                Skriver ét spørgsmål. Med samme filtre og dato får man samme spørgsmål på enhver computer. Dagens
+                spørgsmål vælges kort for kort: Alle kort kommer lige tit på og – når der er flere at vælge imellem –
+                aldrig to dage i træk, og hvert korts spørgsmål bruges på skift.
                 """,
                 """
-                Prints one question. The same filters and date give the same question on any machine. The day's
-                question is chosen card by card: every card comes as often as the others and never two days running,
-                and a card's questions take turns.
+                Prints one question. The same filters and date give the same question on any computer. The day's
+                question is chosen card by card: every card comes as often as the others and, where there are more
+                to choose from, never two days running, and each card's questions take turns.
                 """)
         case .list:
             text(
@@ -421,7 +421,7 @@ enum CommandLineStrings {
 
     static let roleHelp = text("kun denne rolle", "only this role")
     static let promptRoleHelp = text(
-        "kun denne rolle (standard: de fælles kort og medarbejderens)",
+        "kun denne rolle (standard: de fælles kort og medarbejderkortene)",
         "only this role (default: the shared cards and the employee's)")
     static let themeHelp = text("kun dette tema", "only this theme")
     static let forHelp = text(

@@ -248,6 +248,10 @@ extension Deck: CustomTestStringConvertible {
         for name in ["Understøtter en tryk og tillidsbaseret kultur", "understøtter en tryg"] {
             #expect(try social.resolveTheme(name).id == "understoetter-en-tryk-og-tillidsbaseret-kultur")
         }
+        let hjoerring = try #require(builtinDecks.first { $0.id == "hjoerring-dialogkort" })
+        let own = hjoerring.cards.flatMap { $0.questions.individual + $0.questions.group }
+        #expect(own.contains { $0.hasPrefix("Hvordan udfordrer vi hinanden både fagligt og professionelt, så vi") })
+        #expect(own.contains { $0.contains("i endnu højere grad at kunne bidrage til en fleksibel") })
         let corrected = builtinDecks.filter { !$0.corrections.isEmpty }.map(\.id)
         #expect(corrected == ["hjoerring-dialogkort", "skanderborg-ledelsesgrundlag", "socialafdelingen"])
         for deck in builtinDecks {

@@ -161,7 +161,8 @@ private func lines(_ json: String) -> [String] {
             with: "")
         #expect(
             lines(broken) == [
-                #"cards[1]: the card yields no question for the group; add "questions" or templates under "templates""#
+                #"cards[1]: the card yields no question for the group; add "questions", "written" or templates under "#
+                    + #""templates""#
             ])
     }
 
@@ -184,7 +185,7 @@ private func lines(_ json: String) -> [String] {
         let issue = DataIssue(.notAQuestionOfTheCard("Hvad?", .individual), at: JSONPath.root.appending("needsContext"))
         #expect(
             issue.line(in: .da)
-                == #"needsContext: "Hvad?" er ikke et af kortets egne spørgsmål til den enkelte; skriv det ord for ord, "#
+                == #"needsContext: »Hvad?« er ikke et af kortets egne spørgsmål til den enkelte; skriv det ord for ord, "#
                 + #"som det står under "questions""#)
     }
 

@@ -196,6 +196,22 @@ enum QuestionWording {
         #expect(GenericFrames.quotable("Understøtter en lærende organisation – f.eks. ved at indgå i dialoger.") != nil)
     }
 
+    /// A quoted text is not quoted again, a quote inside a statement becomes ›…‹, and a statement that asks a
+    /// question is not put before another.
+    @Test func aStatementsOwnQuotesAndQuestionsAreNotNestedInTheFrame() {
+        let cases: [(statement: String, start: String)] = [
+            ("»Det har vi altid gjort«", "»Det har vi altid gjort« – "),
+            ("Vi er »nysgerrige« på borgerens liv.", "»Vi er ›nysgerrige‹ på borgerens liv« – "),
+            ("Hvorfor gør vi det?", "Hvad i teksten om »Tillid« "),
+        ]
+        for (statement, start) in cases {
+            let (deck, card) = Self.card([statement])
+            let text = deck.questions(on: card, for: .individual)[0].text
+            #expect(text.hasPrefix(start), "\(text)")
+            #expect(!text.contains("»»") && !text.contains("««"), "\(text)")
+        }
+    }
+
     @Test func aCardWithNothingToQuoteIsAskedAboutItsTheme() {
         let (deck, card) = Self.card([])
         #expect(

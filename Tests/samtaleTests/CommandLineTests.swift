@@ -383,7 +383,7 @@ import Testing
         let markdown = try Samtale.run(["show", "kolding", "--format", "markdown"])
         #expect(markdown.stdout.hasPrefix("# Sammen om ledelse"))
         #expect(markdown.stdout.contains("> Jeg lærer mens jeg bevæger mig fremad"))
-        #expect(markdown.stdout.contains("**Spørgsmål til den enkelte, skrevet til samtale (ikke fra kilden)**"))
+        #expect(markdown.stdout.contains("**Spørgsmål til den enkelte (tilføjet af samtale, ikke fra kilden)**"))
         #expect(!markdown.stdout.contains("Skabeloner"))
         let json = try Samtale.run(["show", "skanderborg", "--role", "medarbejder", "--format", "json"])
         let deck = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])

@@ -58,6 +58,18 @@ func fixtureNames(_ folder: String) -> [String] {
         #expect(result.stderr.contains("3 files checked, 6 problems"), "\(result.stderr)")
     }
 
+    /// `show --format json` gives a deck file: saved as it is, it validates and is used as a deck.
+    @Test func aDeckShownAsJSONIsADeckFile() throws {
+        let folder = try Samtale.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for deck in ["kolding", "socialafdelingen"] {
+            let shown = try Samtale.run(["show", deck, "--format", "json"])
+            try Data(shown.stdout.utf8).write(to: folder.appendingPathComponent("\(deck).json"))
+        }
+        let result = try Samtale.run(["validate", folder.path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
     @Test func aFolderIsValidatedFileByFile() throws {
         let result = try Samtale.run(["validate", Samtale.fixtures.appendingPathComponent("broken").path])
         #expect(result.status == 65)

@@ -73,14 +73,8 @@ extension ExpansionError {
         switch count {
         case 0: Localized(da: "du har ikke valgt nogen", en: "none was chosen")
         case 1: Localized(da: "du har valgt én", en: "1 was chosen")
-        default: Localized(da: "du har valgt \(danishNumber(count))", en: "\(count) were chosen")
+        default: Localized(da: "du har valgt \(Strings.danishNumber(count))", en: "\(count) were chosen")
         }
-    }
-
-    /// A count from two to twelve as Danish writes it in running text (to, tre, …), a larger one in digits.
-    private static func danishNumber(_ count: Int) -> String {
-        let words = ["to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "elleve", "tolv"]
-        return (2...12).contains(count) ? words[count - 2] : String(count)
     }
 
     /// Shows the participants by example (Ann og Bo for two), from two to four, so that the message says what is
@@ -96,12 +90,12 @@ extension ExpansionError {
         let counted =
             needed == 1
             ? Localized(da: "én deltager", en: "one participant")
-            : Localized(da: "\(danishNumber(needed)) deltagere", en: "\(needed) participants")
+            : Localized(da: "\(Strings.danishNumber(needed)) deltagere", en: "\(needed) participants")
         let present =
             given == 0
             ? Localized(da: "der er ingen", en: "there are none")
             : Localized(
-                da: "der er kun \(given == 1 ? "én" : danishNumber(given))",
+                da: "der er kun \(given == 1 ? "én" : Strings.danishNumber(given))",
                 en: given == 1 ? "there is only 1" : "there are only \(given)")
         return Localized(
             da: "samtaleformen \(flow) kræver mindst \(counted.da)\(example.da), men \(present.da)",

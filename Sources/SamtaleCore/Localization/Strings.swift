@@ -19,7 +19,7 @@ public enum Strings {
 
     public static let pitfallsHeading = text("Typiske faldgruber", "Typical pitfalls")
     public static let templatesHeading = text(
-        "Skabeloner til kort uden spørgsmål", "Templates for cards without questions")
+        "Skabeloner til kort uden egne spørgsmål", "Templates for cards without questions of their own")
     public static let templatesNote = text(
         "Til kort uden egne spørgsmål bruger samtale skabelonerne nedenfor. De stammer ikke fra kilden. {statement} "
             + "står for et udsagn fra kortet, {pitfall} for en faldgrube, {theme} for temaet og {role} for rollen.",
@@ -43,6 +43,12 @@ public enum Strings {
     /// After a heading in `show` that the source does not have.
     public static let samtaleHeading = text("(overskrift tilføjet af samtale)", "(heading added by samtale)")
 
+    /// A count from two to twelve as Danish writes it in running text (to, tre, …), a larger one in digits.
+    static func danishNumber(_ count: Int) -> String {
+        let words = ["to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "elleve", "tolv"]
+        return (2...12).contains(count) ? words[count - 2] : String(count)
+    }
+
     public static func audienceLabel(_ audience: Audience) -> Localized {
         switch audience {
         case .individual: text("til den enkelte", "for the individual")
@@ -55,12 +61,12 @@ public enum Strings {
         switch audience {
         case .individual:
             text(
-                "Spørgsmål til den enkelte, skrevet til samtale (ikke fra kilden)",
-                "Questions for the individual, written for samtale (not from the source)")
+                "Spørgsmål til den enkelte (tilføjet af samtale, ikke fra kilden)",
+                "Questions for the individual (added by samtale, not from the source)")
         case .group:
             text(
-                "Spørgsmål til gruppen, skrevet til samtale (ikke fra kilden)",
-                "Questions for the group, written for samtale (not from the source)")
+                "Spørgsmål til gruppen (tilføjet af samtale, ikke fra kilden)",
+                "Questions for the group (added by samtale, not from the source)")
         }
     }
 
@@ -174,8 +180,8 @@ public enum Strings {
         case .sectionWithoutText: text("mangler \"paragraphs\" eller \"items\"", "missing \"paragraphs\" or \"items\"")
         case .listOutOfPlace(let after, let paragraphs):
             text(
-                "\"after\" er \(after), men en liste skal stå mellem to af de \(paragraphs) \"paragraphs\"; en liste "
-                    + "efter det sidste står i \"items\"",
+                "\"after\" er \(after), men en liste skal stå mellem to af de \(danishNumber(paragraphs)) afsnit i "
+                    + "\"paragraphs\"; en liste efter det sidste afsnit hører til i \"items\"",
                 "\"after\" is \(after), but a list must stand between two of the \(paragraphs) \"paragraphs\"; a list "
                     + "after the last one goes in \"items\"")
         case .correctionNotFound(let original):
@@ -184,8 +190,8 @@ public enum Strings {
                 "\"\(original)\" is not in the deck's texts; a correction must give the source's words exactly")
         case .readingInSource(let reading):
             text(
-                "»\(reading)« står allerede i kortsættets tekster; tag et ord mere med, så rettelsen kun passer, "
-                    + "hvor kilden har en fejl",
+                "»\(reading)« står allerede i kortsættets tekster; tag et ord mere med, så rettelsen kun rammer "
+                    + "stedet med fejlen",
                 "\"\(reading)\" is already in the deck's texts; include one more word, so that the correction fits "
                     + "only where the source has the typo")
         case .unknownPlaceholder(let name, let allowed):
@@ -194,21 +200,23 @@ public enum Strings {
                 "unknown placeholder \(name); usable here: \(allowed.joined(separator: ", "))")
         case .noQuestions(let audience):
             text(
-                "kortet giver ingen spørgsmål \(audienceLabel(audience).da); tilføj \"questions\" eller "
-                    + "skabeloner under \"templates\"",
-                "the card yields no question \(audienceLabel(audience).en); add \"questions\" or templates "
-                    + "under \"templates\""
+                "kortet giver ingen spørgsmål \(audienceLabel(audience).da); tilføj \"questions\", \"written\" "
+                    + "eller skabeloner under \"templates\"",
+                "the card yields no question \(audienceLabel(audience).en); add \"questions\", \"written\" or "
+                    + "templates under \"templates\""
             )
         case .writtenBesideSource(let audience):
             text(
-                "kortet har allerede spørgsmål \(audienceLabel(audience).da) under \"questions\"; \"written\" "
-                    + "bruges kun, hvor kilden ikke selv spørger, så fjern dem her",
-                "the card already has questions \(audienceLabel(audience).en) under \"questions\"; \"written\" "
-                    + "is only for where the source asks nothing, so remove these"
+                "kortet har allerede kildens spørgsmål \(audienceLabel(audience).da) under \"questions\"; "
+                    + "\"written\" er kun til kort, hvor kilden ikke selv stiller spørgsmål – fjern spørgsmålene under "
+                    + "\"written\" her",
+                "the card already has the source's questions \(audienceLabel(audience).en) under \"questions\"; "
+                    + "\"written\" is only for cards where the source asks nothing – remove the questions under "
+                    + "\"written\" here"
             )
         case .notAQuestionOfTheCard(let question, let audience):
             text(
-                "\"\(question)\" er ikke et af kortets egne spørgsmål \(audienceLabel(audience).da); skriv det ord for "
+                "»\(question)« er ikke et af kortets egne spørgsmål \(audienceLabel(audience).da); skriv det ord for "
                     + "ord, som det står under \"questions\"",
                 "\"\(question)\" is not one of the card's own questions \(audienceLabel(audience).en); write it word "
                     + "for word as it stands under \"questions\""
@@ -311,6 +319,13 @@ extension TargetGroupError: ExplainedError {
                     + "adskilt med komma og i anførselstegn, fx \"\(Self.phraseExample)\"",
                 "\"\(phrase)\" consists of several words and cannot be inflected automatically; give all four forms "
                     + "– the singular too – separated by commas and in quotes, e.g. \"\(Self.phraseExample)\""
+            )
+        case .genderDisagrees(let singular, let definite):
+            Strings.text(
+                "»\(singular)« og »\(definite)« passer ikke sammen: ordet er enten en- eller et-ord; ret artiklen "
+                    + "eller den bestemte form, fx \"et barn,barnet,børn,børnene\"",
+                "\"\(singular)\" and \"\(definite)\" do not agree: the word takes either \"en\" or \"et\"; correct "
+                    + "the article or the definite form, e.g. \"et barn,barnet,børn,børnene\""
             )
         }
     }

@@ -89,13 +89,19 @@ public enum GenericFrames {
         }
     }
 
-    /// The text as it stands in a quote, its final full stop dropped, or `nil` if it is too long or more than one
-    /// sentence: a paragraph is context, never part of a question.
+    /// The text as it stands in a quote, its final full stop dropped, or `nil` if it is too long, more than one
+    /// sentence or a question of its own: a paragraph is context, never part of a question, and a question quoted
+    /// before a question reads as two. A text that is itself quoted is not quoted twice, and quotes inside it
+    /// become ›…‹.
     static func quotable(_ text: String) -> String? {
         var quote = Substring(text.trimmingWhitespace)
         if quote.hasSuffix(".") { quote = quote.dropLast() }
-        guard !quote.isEmpty, quote.count <= quotableLength, !hasSentenceBoundary(quote) else { return nil }
-        return String(quote)
+        if quote.hasPrefix("»"), quote.hasSuffix("«"), !quote.dropFirst().dropLast().contains("»") {
+            quote = quote.dropFirst().dropLast()
+        }
+        guard !quote.isEmpty, quote.count <= quotableLength, !hasSentenceBoundary(quote), !quote.hasSuffix("?")
+        else { return nil }
+        return String(quote.map { $0 == "»" ? "›" : $0 == "«" ? "‹" : $0 })
     }
 
     /// Whether a sentence ends inside the text: a full stop, question or exclamation mark, then a space and a

@@ -104,6 +104,7 @@ public struct DeckView: Sendable {
         if let notes = templateNotes(language: language) {
             lines.append("")
             lines.append(Strings.templatesHeading[language].uppercased())
+            paragraph(Strings.templatesNote[language], ours: true)
             for note in notes { paragraph(note, indent: "  ", first: "- ", ours: true) }
         }
         return lines.joined(separator: "\n")
@@ -160,6 +161,8 @@ public struct DeckView: Sendable {
         }
         if let notes = templateNotes(language: language) {
             lines += ["", "## \(Strings.templatesHeading[language])", ""]
+            ours.insert(lines.count)
+            lines += [Strings.templatesNote[language], ""]
             for note in notes {
                 ours.insert(lines.count)
                 lines.append("- \(note)")
@@ -225,15 +228,15 @@ public struct DeckView: Sendable {
         role?.questionHeadings?[audience] ?? Strings.audienceHeading(audience)[language]
     }
 
-    /// A deck's own templates, listed once at the end and marked as not the source's, rather than repeated on
-    /// every card.
+    /// A deck's own templates, listed once at the end under a note that they are not the source's, rather than
+    /// repeated on every card.
     private func templateNotes(language: Language) -> [String]? {
         guard let templates = deck.templates else { return nil }
         let all = [templates.card, templates.statement, templates.pitfall].flatMap { slot in
             Audience.allCases.flatMap { audience in slot[audience].map { (audience, $0) } }
         }
         guard !all.isEmpty else { return nil }
-        return [Strings.templatesNote[language]] + all.map { "\(Strings.audienceLabel($0.0)[language]): \($0.1)" }
+        return all.map { "\(Strings.audienceLabel($0.0)[language]): \($0.1)" }
     }
 
     private var json: JSONValue {
@@ -249,7 +252,9 @@ extension Deck {
     /// The deck in the shape of a deck file (without `$schema`), with only the given cards: the source's own words,
     /// and the corrections that samtale reads them by.
     public func jsonValue(cards: [Card]) -> [JSONMember] {
+        // Named as the built-in deck files name it, so that a deck shown as JSON is a deck file `validate` accepts.
         var members: [JSONMember] = [
+            JSONMember("$schema", .string("./deck.schema.json")),
             JSONMember("format", .integer(DeckDecoder.format)),
             JSONMember("id", .string(id)),
             JSONMember("title", .string(title)),

@@ -56,10 +56,15 @@ public struct TargetGroup: Hashable, Codable, Sendable {
             throw .emptyForm(position: index + 1)
         }
         let lowercased = forms.map(Self.lowercasingCapitalised)
-        let (article, singular) = Self.splittingArticle(lowercased[0])
+        // The article comes off before lower-casing, so that "Et Barn" gives "barn" as "Barn" would.
+        let (article, singular) = Self.splittingArticle(forms[0])
+        let definiteGender = Self.gender(ofDefinite: lowercased[1])
+        if let article, article != definiteGender {
+            throw .genderDisagrees(singular: forms[0], definite: forms[1])
+        }
         self.init(
-            singular: singular, singularDefinite: lowercased[1], plural: lowercased[2], pluralDefinite: lowercased[3],
-            gender: article ?? Self.gender(ofDefinite: lowercased[1]))
+            singular: Self.lowercasingCapitalised(singular), singularDefinite: lowercased[1], plural: lowercased[2],
+            pluralDefinite: lowercased[3], gender: definiteGender)
     }
 
     /// `text` with every whole-word form of "borger" replaced by the matching form of this group.
@@ -341,6 +346,8 @@ public enum TargetGroupError: Error, Hashable, Sendable {
     case irregular(String)
     /// Several words without their four forms ("ansatte i forvaltningen"); carries the phrase.
     case phraseNeedsForms(String)
+    /// The article of the singular and the definite singular give different genders ("en barn,barnet").
+    case genderDisagrees(singular: String, definite: String)
 }
 
 // MARK: - Helpers
