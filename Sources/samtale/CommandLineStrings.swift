@@ -289,12 +289,14 @@ enum CommandLineStrings {
                 """
                 Tjekker kortsæt, samtaleformer og målfiler (filer eller mapper) og skriver én linje pr. fejl:
                 fil: placering: besked. Uden STI tjekkes de indbyggede og konfigurerede kortsæt og samtaleformer
-                samt målfilen. Afslutter med 65 ved fejl.
+                samt målfilen. Afslutter med 65 ved fejl og med 66, hvis en sti ikke kan læses (de øvrige tjekkes
+                alligevel).
                 """,
                 """
                 Checks decks, flows and targets files (files or folders) and prints one line per problem:
                 file: location: message. Without PATH it checks the built-in and configured decks and flows, and
-                the targets file. Exits 65 if anything is wrong.
+                the targets file. Exits 65 if anything is wrong, and 66 if a path cannot be read (the others are
+                checked all the same).
                 """)
         case .post:
             text(

@@ -272,8 +272,14 @@ enum Commands {
                 files += try DeckSources.files(at: path, explicit: true)
             }
         }
+        // A path that cannot be read is told where it was named, and the others are still checked.
+        var unreadable: [(before: Int, reason: Localized)] = []
         for path in parsed.positionals {
-            files += try DeckSources.files(at: path, explicit: true)
+            do throws(CommandError) {
+                files += try DeckSources.files(at: path, explicit: true)
+            } catch {
+                unreadable.append((files.count, error.message))
+            }
         }
         // Decks and flows are checked as every command loads them, through the catalog (built-in decks from their
         // text, as a file of the user's); the lines follow the order of the files, as each is told apart.
@@ -298,23 +304,46 @@ enum Commands {
         } catch {
             broken += error.brokenFiles
         }
+        // Each sound deck's id is its file's alone: at run time a later file would silently replace an earlier one.
+        // A user's deck may still replace a built-in one, as at run time.
+        var definedBy: [String: DeckFile] = [:]
+        var notes: [String] = []
+        for file in decks {
+            guard let deck = try? DeckDecoder.decode(file.bytes) else { continue }
+            if let earlier = definedBy[deck.id], !earlier.isBuiltin {
+                let issue = DataIssue(.deckIDInUse(deck.id, file: earlier.name), at: JSONPath.root.appending("id"))
+                broken.append(DataFileError(file: file.name, issues: [issue]))
+            } else {
+                definedBy[deck.id] = file
+            }
+            // The typos each sound deck reads otherwise, as information beside the problems (stdout has those only).
+            for (index, correction) in deck.corrections.enumerated() {
+                notes.append("\(file.name): corrections[\(index)]: " + Strings.correctionNote(correction)[language])
+            }
+        }
         var issueCount = 0
-        for file in files {
+        for (position, file) in files.enumerated() {
+            printUnreadable(unreadable, before: position, language: language)
             guard let index = broken.firstIndex(where: { $0.file == file.name }) else { continue }
             issueCount += broken[index].issues.count
             // A file name or key may hold anything; the lines are for reading.
             for line in broken.remove(at: index).lines(in: language) { System.printOut(line.withoutControlCharacters) }
         }
-        // The typos each sound deck reads otherwise, as information beside the problems (stdout has those only).
-        for file in decks {
-            guard let deck = try? DeckDecoder.decode(file.bytes) else { continue }
-            for (index, correction) in deck.corrections.enumerated() {
-                let line = "\(file.name): corrections[\(index)]: " + Strings.correctionNote(correction)[language]
-                System.printError(line.withoutControlCharacters)
-            }
+        printUnreadable(unreadable, before: files.count, language: language)
+        for note in notes { System.printError(note.withoutControlCharacters) }
+        System.printError(
+            Strings.validationSummary(files: files.count, issues: issueCount, unreadable: unreadable.count)[language])
+        // A path left unchecked outweighs the problems found: the run has not seen all it was asked to check.
+        return !unreadable.isEmpty ? 66 : issueCount == 0 ? 0 : 65
+    }
+
+    /// The reasons of the paths that could not be read and were named before the file at `position`.
+    private static func printUnreadable(
+        _ unreadable: [(before: Int, reason: Localized)], before position: Int, language: Language
+    ) {
+        for path in unreadable where path.before == position {
+            System.printError("samtale: \(path.reason[language])".withoutControlCharacters)
         }
-        System.printError(Strings.validationSummary(files: files.count, issues: issueCount)[language])
-        return issueCount == 0 ? 0 : 65
     }
 
     // MARK: Shared

@@ -24,28 +24,36 @@ extension Commands {
             connectTimeout: Double(try bounded(parsed, "--connect-timeout", default: 10)),
             timeout: Double(try bounded(parsed, "--timeout", default: 30)), headers: PostRequest.headers
         )
-        let (posts, failures) =
+        let (posts, failures, daysOff) =
             parsed.flag("--all") || targetName != nil
-            ? try targetPosts(parsed, language: language) : (try urlPost(parsed, language: language), [])
+            ? try targetPosts(parsed, language: language) : try urlPost(parsed, language: language)
         var code: Int32 = 0
         for failure in failures {
             System.printError(
                 "samtale: \(CommandLineStrings.postTargetFailed(failure.label, reason: failure.reason)[language])")
             code = worse(code, 64)
         }
+        if posts.isEmpty && failures.isEmpty { tellNothingDue(daysOff, language: language) }
         if parsed.flag("--dry-run") {
             for post in posts { System.printOut(post.address.redacting(dryRun(post)).withoutControlCharacters) }
             return code
         }
-        guard !posts.isEmpty else {
-            if failures.isEmpty { System.printError("samtale: \(CommandLineStrings.postNothingDue[language])") }
-            return code
-        }
+        guard !posts.isEmpty else { return code }
         let ledger = try PostLedgerFile()
         try ledger.lock()
         let delivery = PostDelivery(settings: settings, ledger: ledger, language: language)
         let posted = try ledger.entries(language: language)
         return worse(code, try delivery.run(posts, posted: posted, force: parsed.flag("--force")))
+    }
+
+    /// Why nothing is posted: each day off as `prompt` tells it (once, however many targets it stopped), else that
+    /// no target is due.
+    private static func tellNothingDue(_ daysOff: [Localized], language: Language) {
+        var told: Set<String> = []
+        for dayOff in daysOff where told.insert(dayOff[language]).inserted {
+            System.printError("samtale: \(dayOff[language])")
+        }
+        if daysOff.isEmpty { System.printError("samtale: \(CommandLineStrings.postNothingDue[language])") }
     }
 
     /// The exit code of a run with several outcomes: the first of 75, 64, 69 that any target had, else 0.
@@ -59,8 +67,11 @@ extension Commands {
 
     // MARK: What is posted
 
-    /// `--url` (or SAMTALE_WEBHOOK_URL): the day's prompt from the command line's options, `--stdin`, or `--session`.
-    private static func urlPost(_ parsed: Arguments, language: Language) throws(CommandError) -> [Post] {
+    /// `--url` (or SAMTALE_WEBHOOK_URL): the day's prompt from the command line's options, `--stdin`, or `--session`;
+    /// no post but the reason when the day does not count.
+    private static func urlPost(
+        _ parsed: Arguments, language: Language
+    ) throws(CommandError) -> ([Post], [Failure], [Localized]) {
         guard
             let url = try parsed.value("--url")
                 ?? System.environment("SAMTALE_WEBHOOK_URL").flatMap({ $0.isEmpty ? nil : $0 })
@@ -76,29 +87,26 @@ extension Commands {
                 if let session { try summaryMessage(session, language: language) } else {
                     try standardInputMessage(language: language)
                 }
-            return [
-                Post(
-                    label: label, address: address, body: JSONWriter.string(message.payload(for: address.platform)),
-                    ledger: nil)
-            ]
+            let body = JSONWriter.string(message.payload(for: address.platform))
+            return ([Post(label: label, address: address, body: body, ledger: nil)], [], [])
         }
         let catalog = try loadCatalog(parsed, language: language)
-        guard case .prompt(let prompt) = try choosePrompt(try promptOptions(parsed), in: catalog, command: .post) else {
-            return []
+        switch try choosePrompt(try promptOptions(parsed), in: catalog, command: .post) {
+        case .prompt(let prompt):
+            let ledgerName = "url-" + Self.fingerprint(address.url)
+            let post = promptPost(prompt, address: address, label: label, ledgerName: ledgerName, language: language)
+            return ([post], [], [])
+        case .dayOff(let date, let exclusion):
+            return ([], [], [Strings.dayOff(date, exclusion)])
         }
-        return [
-            promptPost(
-                prompt, address: address, label: label, ledgerName: "url-" + Self.fingerprint(address.url),
-                language: language)
-        ]
     }
 
     /// `--all` (every target due today) or `--target NAME`, from the targets file; a target that cannot be posted
-    /// to is a failure of its own, and the others are still posted.
+    /// to is a failure of its own, and the others are still posted; the days off of the targets not posted to.
     private static func targetPosts(
         _ parsed: Arguments,
         language: Language
-    ) throws(CommandError) -> ([Post], [Failure]) {
+    ) throws(CommandError) -> ([Post], [Failure], [Localized]) {
         for option in ["--url", "--platform", "--session"] where (try parsed.value(option)) != nil {
             throw .usage(CommandLineStrings.postOptionWithTargets(option), command: .post)
         }
@@ -116,11 +124,13 @@ extension Commands {
         }
         var posts: [Post] = []
         var failures: [Failure] = []
+        var daysOff: [Localized] = []
         let weekday = (options.date ?? System.today).weekday
         for target in chosen where !parsed.flag("--all") || target.weekdays.contains(weekday) {
             do {
-                if let post = try targetPost(target, options: options, catalog: catalog, language: language) {
-                    posts.append(post)
+                switch try targetPost(target, options: options, catalog: catalog, language: language) {
+                case .posted(let post): posts.append(post)
+                case .dayOff(let reason): daysOff.append(reason)
                 }
             } catch {
                 // A usage error here is the target's own (its variable, URL, deck, role or theme).
@@ -128,14 +138,20 @@ extension Commands {
                 failures.append(Failure(label: target.name, reason: reason))
             }
         }
-        return (posts, failures)
+        return (posts, failures, daysOff)
     }
 
-    /// The day's question for one target, or nil when the day does not count for it.
+    /// What one target gets: the day's question, or why the day does not count for it.
+    private enum TargetOutcome {
+        case posted(Post)
+        case dayOff(Localized)
+    }
+
+    /// The day's question for one target, or why the day does not count for it.
     private static func targetPost(
         _ target: WebhookTarget, options: PromptOptions, catalog: Catalog,
         language: Language
-    ) throws(CommandError) -> Post? {
+    ) throws(CommandError) -> TargetOutcome {
         let request = target.prompt.overriding(options)
         let url: String
         switch target.url {
@@ -147,10 +163,15 @@ extension Commands {
             url = value
         }
         let address = try webhookAddress(url, platform: target.platform)
-        guard case .prompt(let prompt) = try choosePrompt(request, in: catalog, command: .post) else { return nil }
-        return promptPost(
-            prompt, address: address, label: target.name, ledgerName: target.name,
-            language: target.language ?? language)
+        switch try choosePrompt(request, in: catalog, command: .post) {
+        case .prompt(let prompt):
+            return .posted(
+                promptPost(
+                    prompt, address: address, label: target.name, ledgerName: target.name,
+                    language: target.language ?? language))
+        case .dayOff(let date, let exclusion):
+            return .dayOff(Strings.dayOff(date, exclusion))
+        }
     }
 
     private static func promptPost(

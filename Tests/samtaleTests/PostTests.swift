@@ -352,6 +352,32 @@ final class WebhookServer {
         #expect(try server.requests().isEmpty)
     }
 
+    /// A day that does not count is named with its reason, as `prompt` tells it, whatever today is.
+    @Test func aDayOffIsToldWithItsDateAndReason() throws {
+        let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "body": "ok"]]])
+        let saturday = try post([
+            "--url", server.url("/hooks/\(Self.secret)"), "--platform", "slack", "--date", "2027-01-02",
+            "--skip-weekends",
+        ])
+        #expect(saturday.status == 0 && saturday.stdout.isEmpty, "\(saturday)")
+        #expect(
+            saturday.stderr
+                == "samtale: 2027-01-02 er en lørdag, og weekenddage tæller ikke med; intet spørgsmål den dag.\n")
+        let christmas = try runTargets(
+            ["/hooks/\(Self.secret)", "/hooks/\(Self.secret)"], server: server,
+            extra: ["--date", "2026-12-25", "--holidays", "dk", "--lang", "en"])
+        #expect(christmas.status == 0 && christmas.stdout.isEmpty, "\(christmas)")
+        #expect(
+            christmas.stderr
+                == "samtale: 2026-12-25 is juledag, a Danish public holiday, so it is skipped: no question that day.\n")
+        let dryRun = try post([
+            "--url", server.url("/hooks/\(Self.secret)"), "--platform", "slack", "--date", "2027-01-02",
+            "--skip-weekends", "--dry-run",
+        ])
+        #expect(dryRun.status == 0 && dryRun.stdout.isEmpty && dryRun.stderr == saturday.stderr, "\(dryRun)")
+        #expect(try server.requests().isEmpty)
+    }
+
     // MARK: The targets file
 
     static let brokenTargets = """

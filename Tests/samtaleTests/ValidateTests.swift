@@ -110,6 +110,31 @@ func fixtureNames(_ folder: String) -> [String] {
         #expect(talk.stdout.isEmpty)
     }
 
+    /// A path that cannot be read does not keep the others from being checked: each is told in the order named,
+    /// and the run ends with 66, as it has not checked all it was asked to.
+    @Test func everyReadablePathIsCheckedBesideAMissingOne() throws {
+        let empty = try Samtale.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let result = try Samtale.run(
+            [
+                "validate", "--lang", "en", empty.path, "broken/unknown-key.json", "/nonexistent",
+                "semantic/duplicate-id.json",
+            ], in: Samtale.fixtures)
+        #expect(result.status == 66)
+        #expect(
+            result.stdout == #"broken/unknown-key.json: cards[0].colour: unknown key "colour""# + "\n"
+                + #"semantic/duplicate-id.json: roles[1].id: duplicate id "medarbejder""# + "\n")
+        #expect(
+            result.stderr
+                == "samtale: \(empty.path) holds no deck files (*.json)\n"
+                + "samtale: cannot read /nonexistent: no such file or folder\n"
+                + "2 files checked, 2 problems; 2 paths could not be checked\n")
+        let folder = try Samtale.run(["validate", "broken", "/nonexistent"], in: Samtale.fixtures)
+        #expect(folder.status == 66)
+        #expect(folder.stdout.split(separator: "\n").count == 20, "\(folder.stdout)")
+        #expect(folder.stderr.hasSuffix("18 filer tjekket, 20 fejl; 1 sti kunne ikke tjekkes\n"), "\(folder.stderr)")
+    }
+
     @Test func missingPathsExit66() throws {
         let missing = try Samtale.run(["validate", "/nonexistent/deck.json"])
         #expect(missing.status == 66 && missing.stderr.contains("/nonexistent/deck.json"))
@@ -152,6 +177,21 @@ func fixtureNames(_ folder: String) -> [String] {
         #expect(
             result.stderr.contains(
                 #"note: deck "hjoerring-dialogkort" from \#(folder.path)/deck.json replaces the built-in one"#))
+    }
+
+    /// Two files of one run with the same deck id: at run time the later would replace the earlier unasked, so
+    /// validate tells it as a problem of the later file; replacing a built-in deck stays allowed.
+    @Test func twoFilesWithOneDeckIDAreAProblemOfTheLater() throws {
+        let first = try folder(withDeckID: "test-kort")
+        let second = try folder(withDeckID: "test-kort")
+        let result = try Samtale.run(["validate", first.path, second.path, "--lang", "en"])
+        #expect(result.status == 65)
+        #expect(
+            result.stdout == "\(second.path)/deck.json: id: deck \"test-kort\" is already defined in "
+                + "\(first.path)/deck.json; give one of the decks another id\n")
+        #expect(result.stderr.contains("2 files checked, 1 problem"), "\(result.stderr)")
+        let builtin = try folder(withDeckID: "hjoerring-dialogkort")
+        #expect(try Samtale.run(["validate", "--dialogues", builtin.path]).status == 0)
     }
 
     @Test func aBrokenUserDeckStopsCommandsWithExit65() throws {

@@ -29,6 +29,13 @@ public struct DataIssue: Equatable, Sendable {
         case listOutOfPlace(after: Int, paragraphs: Int)
         /// A correction whose original the deck's texts do not hold.
         case correctionNotFound(String)
+        /// A correction of an original that a correction before it already reads otherwise.
+        case duplicateCorrection(String)
+        /// A question given twice in one list of a card (its `questions`, `written` or `needsContext` of an audience).
+        case duplicateQuestion(String)
+        /// A deck id that an earlier file of the same `validate` run defines too (at run time one would replace the
+        /// other).
+        case deckIDInUse(String, file: String)
         /// A correction whose reading the deck's texts already hold, so that its places could not be told apart.
         case readingInSource(String)
         case unknownPlaceholder(String, allowed: [String])

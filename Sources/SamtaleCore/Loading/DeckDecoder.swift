@@ -78,7 +78,7 @@ extension DocumentReader {
             return text
         }
         let fields = Fields(members: [JSONMember("corrections", value)])
-        return list(fields, "corrections") { reader, value -> Correction? in
+        let corrections = list(fields, "corrections") { reader, value -> Correction? in
             guard let parts = reader.object(value, required: ["original", "reading"], optional: []) else { return nil }
             let original = reader.text(parts, "original")
             let reading = reader.text(parts, "reading")
@@ -90,7 +90,13 @@ extension DocumentReader {
             }
             guard let original, let reading else { return nil }
             return Correction(original: original, reading: reading)
-        }.map(\.element)
+        }
+        // A second correction of the same words finds them already read otherwise, so it could never apply.
+        var originals: Set<String> = []
+        for (index, correction) in corrections where !originals.insert(correction.original).inserted {
+            report(.duplicateCorrection(correction.original), at: .key("corrections"), .index(index), .key("original"))
+        }
+        return corrections.map(\.element)
     }
 
     // MARK: Parts
@@ -223,6 +229,14 @@ extension DocumentReader {
             fields["needsContext"].flatMap { value in
                 inside(.key("needsContext")) { reader in reader.perAudienceTexts(value) }
             } ?? PerAudience(individual: [], group: [])
+        for (key, lists) in [("questions", questions), ("written", written), ("needsContext", needsContext)] {
+            for audience in Audience.allCases {
+                var seen: Set<String> = []
+                for (index, text) in lists[audience].enumerated() where !seen.insert(text).inserted {
+                    report(.duplicateQuestion(text), at: .key(key), .key(audience.rawValue), .index(index))
+                }
+            }
+        }
         for audience in Audience.allCases {
             for (index, text) in needsContext[audience].enumerated() where !questions[audience].contains(text) {
                 report(

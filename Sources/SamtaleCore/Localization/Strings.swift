@@ -188,6 +188,18 @@ public enum Strings {
             text(
                 "»\(original)« står ikke i kortsættets tekster; en rettelse skal gengive kildens ord præcist",
                 "\"\(original)\" is not in the deck's texts; a correction must give the source's words exactly")
+        case .duplicateCorrection(let original):
+            text(
+                "»\(original)« rettes allerede ovenfor; fjern gentagelsen",
+                "\"\(original)\" is already corrected above; remove the repeat")
+        case .duplicateQuestion(let question):
+            text(
+                "»\(question)« står allerede ovenfor i samme liste; fjern gentagelsen",
+                "\"\(question)\" is already in this list above; remove the repeat")
+        case .deckIDInUse(let id, let file):
+            text(
+                "kortsættet »\(id)« findes allerede i \(file); giv det ene kortsæt et andet id",
+                "deck \"\(id)\" is already defined in \(file); give one of the decks another id")
         case .readingInSource(let reading):
             text(
                 "»\(reading)« står allerede i kortsættets tekster; tag et ord mere med, så rettelsen kun rammer "
@@ -250,10 +262,15 @@ public enum Strings {
         "fix the problems above; `samtale validate` checks the files again"
     )
 
-    public static func validationSummary(files: Int, issues: Int) -> Localized {
-        text(
+    /// The last line of `validate`; the paths that could not be read are named only when there are some.
+    public static func validationSummary(files: Int, issues: Int, unreadable: Int) -> Localized {
+        let checked = text(
             "\(files) \(files == 1 ? "fil" : "filer") tjekket, \(issues) fejl",
             "\(files) \(files == 1 ? "file" : "files") checked, \(issues) \(issues == 1 ? "problem" : "problems")")
+        guard unreadable > 0 else { return checked }
+        return text(
+            "\(checked.da); \(unreadable) \(unreadable == 1 ? "sti" : "stier") kunne ikke tjekkes",
+            "\(checked.en); \(unreadable) \(unreadable == 1 ? "path" : "paths") could not be checked")
     }
 
     // MARK: Files and option values
