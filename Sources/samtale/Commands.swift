@@ -304,13 +304,14 @@ enum Commands {
         } catch {
             broken += error.brokenFiles
         }
-        // Each sound deck's id is its file's alone: at run time a later file would silently replace an earlier one.
-        // A user's deck may still replace a built-in one, as at run time.
+        // Each sound deck's id is its file's alone among the paths named: at run time a later file would silently
+        // replace an earlier one. A user's deck may still replace a built-in one, and a configured folder an earlier
+        // one, as at run time (with its note).
         var definedBy: [String: DeckFile] = [:]
         var notes: [String] = []
         for file in decks {
             guard let deck = try? DeckDecoder.decode(file.bytes) else { continue }
-            if let earlier = definedBy[deck.id], !earlier.isBuiltin {
+            if let earlier = definedBy[deck.id], !earlier.isBuiltin, !parsed.positionals.isEmpty {
                 let issue = DataIssue(.deckIDInUse(deck.id, file: earlier.name), at: JSONPath.root.appending("id"))
                 broken.append(DataFileError(file: file.name, issues: [issue]))
             } else {

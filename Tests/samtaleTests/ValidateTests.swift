@@ -192,6 +192,9 @@ func fixtureNames(_ folder: String) -> [String] {
         #expect(result.stderr.contains("2 files checked, 1 problem"), "\(result.stderr)")
         let builtin = try folder(withDeckID: "hjoerring-dialogkort")
         #expect(try Samtale.run(["validate", "--dialogues", builtin.path]).status == 0)
+        // Configured folders are layered on purpose: a later one replaces an earlier one's deck, as at run time.
+        let layered = try Samtale.run(["validate", "--dialogues", first.path, "--dialogues", second.path])
+        #expect(layered.status == 0, "\(layered.stdout)\(layered.stderr)")
     }
 
     @Test func aBrokenUserDeckStopsCommandsWithExit65() throws {
