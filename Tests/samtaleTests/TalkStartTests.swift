@@ -9,7 +9,10 @@ import Testing
         (["--target-group", "a,b"], TargetGroupError.wrongNumberOfForms(2).message),
         (
             ["--flow", "seesaw", "--deck", "kolding"],
-            ExpansionError.deckLacksSection(flow: "seesaw", deck: "kolding-sammen-om-ledelse", section: .model).message
+            ExpansionError.deckLacksSection(
+                flow: Localized(da: "Vippebrættet", en: "The seesaw"), deck: "kolding-sammen-om-ledelse",
+                section: .model
+            ).message
         ),
         (["--flow", "zz"], NameError.unknown(.flow, "zz", candidates: []).message),
     ])

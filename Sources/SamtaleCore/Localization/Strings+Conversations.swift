@@ -20,6 +20,11 @@ extension Strings {
         text(listing(names.map { "»\($0)«" }).da, listing(names.map { "\"\($0)\"" }).en)
     }
 
+    /// A flow as messages name it: by its title in quotes, as the reader met it in menus and help.
+    static func flowName(_ title: Localized) -> Localized {
+        text("samtaleformen »\(title.da)«", "the \"\(title.en)\" flow")
+    }
+
     private static func listing(_ items: [String], joinedBy conjunction: Localized) -> Localized {
         guard let last = items.last, items.count > 1 else { return text(items.joined(), items.joined()) }
         let head = items.dropLast().joined(separator: ", ")
