@@ -25,6 +25,13 @@ import Testing
         #expect(first.hasPrefix("samtale: " + message.da), "\(result.stderr)")
     }
 
+    /// Input that ends before the setup is complete starts nothing, and says so in a whole sentence.
+    @Test func inputThatEndsDuringSetupStartsNothing() throws {
+        let result = try Samtale.run(["talk"])
+        #expect(result.status == 0)
+        #expect(result.stderr.hasSuffix("samtale: ingen samtale er startet\n"), "\(result.stderr)")
+    }
+
     /// The energizer's time box reads right for one minute as for many: "ca. 1 min.", never "1 minutter".
     @Test func theTimeBoxReadsRightForOneMinute() throws {
         let result = try Samtale.run([

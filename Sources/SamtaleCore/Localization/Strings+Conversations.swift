@@ -60,7 +60,7 @@ extension Strings {
     }
 
     public static let optionalHint = text(
-        "(frivilligt: tomt svar springer over)", "(optional: an empty answer skips it)")
+        "(frivilligt – tryk Enter for at springe over)", "(optional – press Enter to skip)")
 
     public static func answerHint(_ kind: Ask.Kind) -> Localized? {
         switch kind {
@@ -167,7 +167,7 @@ extension Strings {
     public static let alreadyFinished = text(
         "samtalen er allerede afsluttet; opsummeringen står ovenfor",
         "the conversation has already ended; the summary is above")
-    public static let nothingStarted = text("ingen samtale startet", "no conversation started")
+    public static let nothingStarted = text("ingen samtale er startet", "no conversation has been started")
     public static let damaged = text("beskadiget", "damaged")
     public static let noStateDirectory = text(
         "ved ikke, hvor samtaler skal gemmes: sæt SAMTALE_STATE_DIR eller HOME",
@@ -266,7 +266,7 @@ extension Strings {
     }
 
     public static func setupDefault(_ name: String) -> Localized {
-        text("Enter vælger: \(name)", "Enter chooses: \(name)")
+        text("Tryk Enter for \(name)", "Press Enter for \(name)")
     }
 
     /// A typed answer longer than `limit` bytes: it is not kept, and the question is asked again.
