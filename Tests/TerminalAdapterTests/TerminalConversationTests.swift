@@ -94,7 +94,7 @@ final class ScriptedTerminal {
         let screen = terminal.screen
         for expected in [
             "Spørgsmål 1 af 4", Self.question1, "Spørgsmål 4 af 4", "Aftale 1: hvad?", "OPSUMMERING",
-            "1. Tavlemøde hver mandag; hvem: Ann; hvornår: Inden jul", "Samtalen er slut.",
+            "1. Tavlemøde hver mandag – hvem: Ann, hvornår: Inden jul", "Samtalen er slut.",
             "samtale sessions export \(session.id) --format markdown",
         ] {
             #expect(screen.contains(expected), "missing \(expected) in \(screen)")

@@ -34,7 +34,7 @@ import Testing
                     "expect OPSUMMERING", "expect \(Self.question1)", "expect Jeg holder fokus på borgeren",
                     "expect \(Self.question2)", "expect Et rettet svar",
                     "expect \(Self.question3)", "expect Jeg tager et kursus",
-                    "expect AFTALER", "expect 1. Tavlemøde hver mandag; hvem: Ann; hvornår: Inden jul",
+                    "expect AFTALER", "expect 1. Tavlemøde hver mandag – hvem: Ann, hvornår: Inden jul",
                     "expect Samtalen er slut.", "wait-exit",
                 ])
         try run.requireSteps()
@@ -246,7 +246,7 @@ import Testing
         #expect(!whole.stdout.split(separator: "\n").contains { $0.hasPrefix(">") }, "no prompts in a pipe")
         #expect(whole.stdout.contains("Spørgsmål 1 af 4\n\(Self.question1)\n"))
         #expect(whole.stdout.contains("\nOPSUMMERING"))
-        #expect(whole.stdout.contains("1. Aftalen; hvem: Bo; hvornår: I morgen"))
+        #expect(whole.stdout.contains("1. Aftalen – hvem: Bo, hvornår: I morgen"))
         let finishedID = try state.onlySessionID()
         #expect(try state.export(finishedID).answers == ["q1": "Et", "q2": "To rettet", "q3": "Tre"])
         #expect(try state.listed(finishedID)?["status"] as? String == "finished")

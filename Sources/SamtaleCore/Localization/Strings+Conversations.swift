@@ -226,8 +226,18 @@ extension Strings {
         }
     }
 
-    public static let whoLabel = text("hvem", "who")
-    public static let whenLabel = text("hvornår", "by when")
+    /// " – hvem: Ann, hvornår: 1. december" after an agreement, or nothing when neither is given: a dash and commas,
+    /// as Danish sets such details apart, never semicolons.
+    static func agreementParticulars(who: String, when: String) -> Localized {
+        let parts = [(label: text("hvem", "who"), value: who), (label: text("hvornår", "by when"), value: when)]
+            .filter { !$0.value.isEmpty }
+        guard !parts.isEmpty else { return text("", "") }
+        func joined(_ language: Language) -> String {
+            " – " + parts.map { "\($0.label[language]): \($0.value)" }.joined(separator: ", ")
+        }
+        return text(joined(.da), joined(.en))
+    }
+
     /// The heads of the ratings table in an export: the score, what was rated (with its kind), its theme, the example.
     public static let ratingColumns = [
         text("Vurdering", "Score"), text("Udsagn eller faldgrube", "Statement or pitfall"),
