@@ -75,7 +75,7 @@ enum CommandLineStrings {
     }
 
     static let seeHelp = text("se `samtale help`", "see `samtale help`")
-    static let usageLabel = text("brug", "usage")
+    static let usageLabel = text("Brug", "Usage")
 
     // MARK: sessions list
 
