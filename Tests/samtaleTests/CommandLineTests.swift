@@ -29,6 +29,12 @@ import Testing
         #expect(try Samtale.run(["help", "prompt"]).stdout.contains("kortsæt; id, navn eller entydig begyndelse"))
     }
 
+    /// A reader's computer is "computer" in Danish, never the engineer's "maskine".
+    @Test(arguments: ["post", "talk", "serve", "sessions"])
+    func danishHelpSaysComputer(command: String) throws {
+        #expect(!(try Samtale.run(["help", command]).stdout.contains("maskine")))
+    }
+
     /// The usage after an error is labelled as on the help pages: "Brug:", "Usage:" in English.
     @Test(arguments: [("da", "Brug: samtale prompt"), ("en", "Usage: samtale prompt")])
     func theUsageAfterAnErrorIsLabelledAsInHelp(language: String, label: String) throws {
