@@ -43,11 +43,11 @@ struct SetupMessageTests {
         #expect(two.da == "samtaleformen »Teamdialog« kræver mindst to deltagere, fx Ann og Bo, men der er kun én")
         #expect(
             two.en
-                == "the \"Team dialogue\" flow needs at least 2 participants, such as Ann and Bo, but there is only 1")
+                == "the flow \"Team dialogue\" needs at least 2 participants, such as Ann and Bo, but there is only 1")
         let three = ExpansionError.tooFewParticipants(flow: Self.circle, needed: 3, given: 0).message
         #expect(three.da == "samtaleformen »Kreds« kræver mindst tre deltagere, fx Ann, Bo og Cai, men der er ingen")
         let many = ExpansionError.tooFewParticipants(flow: Self.circle, needed: 9, given: 2).message
-        #expect(many.en == "the \"Circle\" flow needs at least 9 participants, but there are only 2")
+        #expect(many.en == "the flow \"Circle\" needs at least 9 participants, but there are only 2")
     }
 
     /// One of something is a word in Danish, not a numeral: "én rolle", "én deltager".
@@ -57,7 +57,7 @@ struct SetupMessageTests {
             role
                 == Localized(
                     da: "samtaleformen »Medarbejdersamtale (1:1)« kræver én rolle, men du har valgt to",
-                    en: "the \"One-to-one\" flow needs one role, but 2 were chosen"))
+                    en: "the flow \"One-to-one\" needs one role, but 2 were chosen"))
         #expect(
             ExpansionError.tooFewParticipants(flow: Self.circle, needed: 1, given: 0).message.da
                 == "samtaleformen »Kreds« kræver mindst én deltager, men der er ingen")
@@ -67,7 +67,7 @@ struct SetupMessageTests {
     @Test func aFlowIsNamedByItsTitle() {
         let message = ExpansionError.deckHasOneLevel(flow: flow("across-levels").title, deck: "kolding").message
         #expect(message.da.hasPrefix("samtaleformen »Dialog på tværs af niveauer« kan ikke bruge kortsættet kolding"))
-        #expect(message.en.hasPrefix("the \"Dialogue across levels\" flow cannot use deck kolding"))
+        #expect(message.en.hasPrefix("the flow \"Dialogue across levels\" cannot use deck kolding"))
     }
 
     /// "tema" is neuter: no theme chosen is "noget"; no role chosen stays "nogen".

@@ -22,7 +22,7 @@ extension Strings {
 
     /// A flow as messages name it: by its title in quotes, as the reader met it in menus and help.
     static func flowName(_ title: Localized) -> Localized {
-        text("samtaleformen »\(title.da)«", "the \"\(title.en)\" flow")
+        text("samtaleformen »\(title.da)«", "the flow \"\(title.en)\"")
     }
 
     private static func listing(_ items: [String], joinedBy conjunction: Localized) -> Localized {
