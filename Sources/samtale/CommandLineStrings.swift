@@ -75,7 +75,7 @@ enum CommandLineStrings {
     }
 
     static let seeHelp = text("se `samtale help`", "see `samtale help`")
-    static let usageLabel = text("brug", "usage")
+    static let usageLabel = text("Brug", "Usage")
 
     // MARK: sessions list
 
@@ -304,7 +304,7 @@ enum CommandLineStrings {
                 Sender dagens spørgsmål (det samme, som prompt vælger med de samme tilvalg) til en chat via dens webhook:
                 Teams (Workflows), Slack, Mattermost, Discord, Google Chat, Rocket.Chat, Zulip eller ren JSON (generic).
                 Læg webhook-adressen i SAMTALE_WEBHOOK_URL (eller i målfilen). --url URL virker også, men på
-                kommandolinjen kan andre brugere af maskinen se adressen.
+                kommandolinjen kan andre brugere af computeren se adressen.
                 Platformen ses på adressen; ellers angiv den med --platform. Apprise- og shoutrrr-adresser virker også.
                 Hvert mål får højst ét spørgsmål om dagen (en logbog i tilstandsmappen; --force sender igen).
                 Adressens hemmelige del vises aldrig, heller ikke med --dry-run.

@@ -79,7 +79,7 @@ struct ConversationStartTests {
         #expect(
             throws: StartError.setup(
                 .deckLacksSection(
-                    flow: "seesaw", deck: "kolding-sammen-om-ledelse",
+                    flow: flow("seesaw").title, deck: "kolding-sammen-om-ledelse",
                     section: .model))
         ) {
             try planner.start(request(flow: "seesaw", deck: "kolding", unnamedDeck: .asked))
@@ -88,8 +88,10 @@ struct ConversationStartTests {
 
     @Test func withoutAFittingDeckAProgramIsToldSo() {
         let kolding = SetupPlanner(flows: builtinFlows, decks: [deck("kolding-sammen-om-ledelse")], language: .da)
-        #expect(throws: StartError.noDeck(flow: "seesaw")) { try kolding.start(request(flow: "seesaw")) }
-        #expect(StartError.noDeck(flow: "seesaw").message.da == "intet kortsæt passer til samtaleformen seesaw")
+        #expect(throws: StartError.noDeck(flow: flow("seesaw").title)) { try kolding.start(request(flow: "seesaw")) }
+        #expect(
+            StartError.noDeck(flow: flow("seesaw").title).message.da
+                == "intet kortsæt passer til samtaleformen »Vippebrættet«")
     }
 
     @Test func aPersonIsAskedForTheDeckUnlessRolesOrThemesAreNamedInTheDefaultOne() throws {
@@ -138,7 +140,7 @@ struct ConversationStartTests {
     }
 
     @Test func tooFewParticipantsAreAWrongSetup() {
-        #expect(throws: StartError.setup(.tooFewParticipants(flow: "team", needed: 2, given: 1))) {
+        #expect(throws: StartError.setup(.tooFewParticipants(flow: flow("team").title, needed: 2, given: 1))) {
             try plan(request(flow: "team", roles: ["medarbejder"], themes: ["sammen sikrer"], participants: ["Ann"]))
                 .script()
         }

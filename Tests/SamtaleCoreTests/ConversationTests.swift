@@ -380,7 +380,7 @@ func question(_ actions: [Action]) -> AskAction? {
             return nil
         }
         #expect(askers == ["Ann", "Bo", "Ann"])
-        #expect(throws: ExpansionError.tooFewParticipants(flow: "team", needed: 2, given: 1)) {
+        #expect(throws: ExpansionError.tooFewParticipants(flow: flow("team").title, needed: 2, given: 1)) {
             var lonely = setup
             lonely.participants = ["Ann"]
             _ = try flow("team").expand(over: deck("hjoerring-dialogkort"), setup: lonely)
@@ -399,10 +399,10 @@ func question(_ actions: [Action]) -> AskAction? {
         #expect(pairs.prefix(2) == ["Leder af medarbejder→Medarbejder", "Medarbejder→Leder af medarbejder"])
         #expect(
             flow("across-levels").unsupportedReason(deck: deck("kolding-sammen-om-ledelse"))
-                == .deckHasOneLevel(flow: "across-levels", deck: "kolding-sammen-om-ledelse"))
+                == .deckHasOneLevel(flow: flow("across-levels").title, deck: "kolding-sammen-om-ledelse"))
         #expect(
             flow("seesaw").unsupportedReason(deck: deck("hjoerring-dialogkort"))
-                == .deckLacksSection(flow: "seesaw", deck: "hjoerring-dialogkort", section: .model))
+                == .deckLacksSection(flow: flow("seesaw").title, deck: "hjoerring-dialogkort", section: .model))
     }
 
     @Test func theEnergizerAsksTwoQuestionsWithATimeBoxAndKeepsNothing() throws {

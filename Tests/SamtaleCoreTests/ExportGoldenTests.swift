@@ -77,6 +77,15 @@ import Testing
         #expect(try Session.decode(Array(json.utf8)) == session)
     }
 
+    /// Who and by when follow an agreement after a dash, set apart by a comma, each only when it was given.
+    @Test(arguments: [
+        ("Ann", "fredag", " – hvem: Ann, hvornår: fredag"), ("", "fredag", " – hvornår: fredag"),
+        ("Ann", "", " – hvem: Ann"), ("", "", ""),
+    ])
+    func anAgreementsParticularsFollowADash(who: String, when: String, particulars: String) {
+        #expect(Strings.agreementParticulars(who: who, when: when).da == particulars)
+    }
+
     /// What someone typed stays text in the Markdown record: an answer can never add a heading, a list or HTML.
     @Test func answersCannotAddSectionsToTheRecord() throws {
         let setup = try #require(Self.setups["one-to-one"])

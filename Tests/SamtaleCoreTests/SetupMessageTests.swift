@@ -6,16 +6,20 @@ import Testing
 /// otherwise (`participants`, `targetGroup`, `holidays`): they say what is needed in words, never an option.
 struct SetupMessageTests {
     static let day = CivilDate(year: 2026, month: 12, day: 25)!
+    /// A flow of a user's own, by its title.
+    static let circle = Localized(da: "Kreds", en: "Circle")
 
     static let messages: [Localized] =
         [
-            ExpansionError.deckLacksSection(flow: "seesaw", deck: "kolding", section: .model),
-            .deckHasOneLevel(flow: "across-levels", deck: "kolding"),
-            .wrongRoleCount(flow: "across-levels", expected: 2, given: 1),
-            .notDifferentLevels(flow: "across-levels", roles: ["leder", "chef"]),
-            .wrongThemeCount(flow: "team", expected: .one, given: 2),
-            .wrongThemeCount(flow: "team", expected: .some, given: 0),
-            .tooFewParticipants(flow: "team", needed: 2, given: 1),
+            ExpansionError.deckLacksSection(flow: flow("seesaw").title, deck: "kolding", section: .model),
+            .deckHasOneLevel(flow: flow("across-levels").title, deck: "kolding"),
+            .wrongRoleCount(flow: flow("across-levels").title, expected: 2, given: 1),
+            .sameRoleTwice(flow: flow("across-levels").title, role: "Chef"),
+            .sameLevel(flow: flow("across-levels").title, roles: ["Leder", "Chef"]),
+            .sharedAcrossLevels(flow: flow("across-levels").title, role: "Fælles"),
+            .wrongThemeCount(flow: flow("team").title, expected: .one, given: 2),
+            .wrongThemeCount(flow: flow("team").title, expected: .some, given: 0),
+            .tooFewParticipants(flow: flow("team").title, needed: 2, given: 1),
             .noCards(role: "leder", themes: ["traening"]),
         ].map(\.message)
         + [
@@ -35,26 +39,83 @@ struct SetupMessageTests {
     }
 
     @Test func participantsAreShownByExample() {
-        let two = ExpansionError.tooFewParticipants(flow: "team", needed: 2, given: 1).message
-        #expect(two.da == "samtaleformen team kræver mindst to deltagere, fx Ann og Bo, men der er kun én")
-        #expect(two.en == "the team flow needs at least 2 participants, such as Ann and Bo, but there is only 1")
-        let three = ExpansionError.tooFewParticipants(flow: "kreds", needed: 3, given: 0).message
-        #expect(three.da == "samtaleformen kreds kræver mindst tre deltagere, fx Ann, Bo og Cai, men der er ingen")
-        let many = ExpansionError.tooFewParticipants(flow: "kreds", needed: 9, given: 2).message
-        #expect(many.en == "the kreds flow needs at least 9 participants, but there are only 2")
+        let two = ExpansionError.tooFewParticipants(flow: flow("team").title, needed: 2, given: 1).message
+        #expect(two.da == "samtaleformen »Teamdialog« kræver mindst to deltagere, fx Ann og Bo, men der er kun én")
+        #expect(
+            two.en
+                == "the flow \"Team dialogue\" needs at least 2 participants, such as Ann and Bo, but there is only 1")
+        let three = ExpansionError.tooFewParticipants(flow: Self.circle, needed: 3, given: 0).message
+        #expect(three.da == "samtaleformen »Kreds« kræver mindst tre deltagere, fx Ann, Bo og Cai, men der er ingen")
+        let many = ExpansionError.tooFewParticipants(flow: Self.circle, needed: 9, given: 2).message
+        #expect(many.en == "the flow \"Circle\" needs at least 9 participants, but there are only 2")
     }
 
     /// One of something is a word in Danish, not a numeral: "én rolle", "én deltager".
     @Test func oneIsWrittenAsAWord() {
-        let role = ExpansionError.wrongRoleCount(flow: "one-to-one", expected: 1, given: 2).message
+        let role = ExpansionError.wrongRoleCount(flow: flow("one-to-one").title, expected: 1, given: 2).message
         #expect(
             role
                 == Localized(
-                    da: "samtaleformen one-to-one kræver én rolle, men du har valgt to",
-                    en: "the one-to-one flow needs one role, but 2 were chosen"))
+                    da: "samtaleformen »Medarbejdersamtale (1:1)« kræver én rolle, men du har valgt to",
+                    en: "the flow \"One-to-one\" needs one role, but 2 were chosen"))
         #expect(
-            ExpansionError.tooFewParticipants(flow: "kreds", needed: 1, given: 0).message.da
-                == "samtaleformen kreds kræver mindst én deltager, men der er ingen")
+            ExpansionError.tooFewParticipants(flow: Self.circle, needed: 1, given: 0).message.da
+                == "samtaleformen »Kreds« kræver mindst én deltager, men der er ingen")
+    }
+
+    /// A flow is named by its title, as menus and help show it, never by its id ("across-levels").
+    @Test func aFlowIsNamedByItsTitle() {
+        let message = ExpansionError.deckHasOneLevel(flow: flow("across-levels").title, deck: "kolding").message
+        #expect(message.da.hasPrefix("samtaleformen »Dialog på tværs af niveauer« kan ikke bruge kortsættet kolding"))
+        #expect(message.en.hasPrefix("the flow \"Dialogue across levels\" cannot use deck kolding"))
+    }
+
+    /// "tema" is neuter: no theme chosen is "noget"; no role chosen stays "nogen".
+    @Test func noThemeIsNogetAndNoRoleIsNogen() {
+        let team = flow("team").title
+        #expect(
+            ExpansionError.wrongThemeCount(flow: team, expected: .one, given: 0).message.da
+                == "samtaleformen »Teamdialog« kræver præcis ét tema, men du har ikke valgt noget")
+        #expect(
+            ExpansionError.wrongRoleCount(flow: team, expected: 1, given: 0).message.da
+                == "samtaleformen »Teamdialog« kræver én rolle, men du har ikke valgt nogen")
+    }
+
+    /// Two roles that cannot be paired across levels are named as the deck names them, with what keeps them apart.
+    @Test(arguments: [
+        (["leder-af-medarbejder", "leder-af-medarbejder"], "du har valgt »Leder af medarbejder« to gange"),
+        (["medarbejder", "faelles"], "»Fælles« gælder alle niveauer"),
+    ])
+    func rolesOnOneLevelAreNamedByTheirNames(roles: [String], reason: String) throws {
+        let setup = ConversationSetup(
+            flow: "across-levels", deck: "hjoerring-dialogkort", roles: roles, themes: ["sammen-sikrer-vi-driften"])
+        do {
+            _ = try flow("across-levels").expand(over: deck("hjoerring-dialogkort"), setup: setup)
+            Issue.record("expanded with \(roles)")
+        } catch {
+            #expect(
+                error.message.da
+                    == "samtaleformen »Dialog på tværs af niveauer« kræver to roller på hvert sit niveau, men \(reason)"
+            )
+        }
+    }
+
+    /// A user's deck may put two roles on one level; pairing them says so by their names.
+    @Test func twoRolesOnOneLevelAreSaidToBeSo() {
+        let deck = Deck(
+            id: "egen", title: "Eget", organisation: "Os", source: "", sections: [],
+            roles: [
+                Role(id: "medarbejder", name: "Medarbejder", level: 1), Role(id: "leder", name: "Leder", level: 2),
+                Role(id: "chef", name: "Chef", level: 2),
+            ],
+            themes: [], cards: [])
+        let setup = ConversationSetup(flow: "across-levels", deck: deck.id, roles: ["leder", "chef"])
+        #expect(throws: ExpansionError.sameLevel(flow: flow("across-levels").title, roles: ["Leder", "Chef"])) {
+            try flow("across-levels").expand(over: deck, setup: setup)
+        }
+        let message = ExpansionError.sameLevel(flow: flow("across-levels").title, roles: ["Leder", "Chef"]).message
+        #expect(message.da.hasSuffix("men »Leder« og »Chef« er på samme niveau"))
+        #expect(message.en.hasSuffix("but \"Leder\" and \"Chef\" are on the same level"))
     }
 
     /// The themes a role has no card in are named by their titles in a sentence: "i »a« og »b«".

@@ -94,12 +94,26 @@ final class ScriptedTerminal {
         let screen = terminal.screen
         for expected in [
             "Spørgsmål 1 af 4", Self.question1, "Spørgsmål 4 af 4", "Aftale 1: hvad?", "OPSUMMERING",
-            "1. Tavlemøde hver mandag; hvem: Ann; hvornår: Inden jul", "Samtalen er slut.",
+            "1. Tavlemøde hver mandag – hvem: Ann, hvornår: Inden jul", "Samtalen er slut.",
             "samtale sessions export \(session.id) --format markdown",
         ] {
             #expect(screen.contains(expected), "missing \(expected) in \(screen)")
         }
         #expect(!screen.contains("> ") && !screen.contains("\u{1B}"), "a script gets plain lines, no prompt")
+    }
+
+    /// An optional question says how to skip it in the terminal's own terms: the key to press.
+    @Test func anOptionalQuestionSaysEnterSkipsIt() throws {
+        let flow = try #require(ScriptedTerminal.flows.first { $0.id == "self" })
+        let deck = try #require(ScriptedTerminal.catalog.decks.first { $0.id == "skanderborg-ledelsesgrundlag" })
+        let setup = ConversationSetup(
+            flow: flow.id, deck: deck.id, roles: ["leder-af-leder"], themes: ["strategisk-ledelse"], seed: 1)
+        var session = Session(
+            id: try #require(SessionID(validating: "0000000000000000000000000w")), setup: setup,
+            script: try flow.expand(over: deck, setup: setup), at: "2026-11-26T09:00:00+01:00")
+        let terminal = ScriptedTerminal([.line("3")])
+        _ = try run(&session, terminal)
+        #expect(terminal.screen.contains("(frivilligt – tryk Enter for at springe over)"), "\(terminal.screen)")
     }
 
     @Test func aPersonAtATerminalGetsAPromptWrappedAndEmphasisedText() throws {

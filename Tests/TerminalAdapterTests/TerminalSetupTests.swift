@@ -29,7 +29,7 @@ import Testing
         #expect(setup.themes?.map(\.id) == ["sammen-styrker-vi-resultaterne"])
         let screen = terminal.screen
         #expect(screen.contains("Hvilken rolle?\n") && screen.contains("Hvilket tema?"))
-        #expect(screen.contains("  1. Fælles") && screen.contains("Enter vælger: "))
+        #expect(screen.contains("  1. Fælles") && screen.contains("Tryk Enter for "))
         #expect(!screen.contains("Hvilken slags samtale?"), "what the flags chose is not asked")
     }
 

@@ -29,6 +29,21 @@ import Testing
         #expect(try Samtale.run(["help", "prompt"]).stdout.contains("kortsæt; id, navn eller entydig begyndelse"))
     }
 
+    /// A reader's computer is "computer" in Danish, never the engineer's "maskine".
+    @Test(arguments: ["post", "talk", "serve", "sessions"])
+    func danishHelpSaysComputer(command: String) throws {
+        #expect(!(try Samtale.run(["help", command]).stdout.contains("maskine")))
+    }
+
+    /// The usage after an error is labelled as on the help pages: "Brug:", "Usage:" in English.
+    @Test(arguments: [("da", "Brug: samtale prompt"), ("en", "Usage: samtale prompt")])
+    func theUsageAfterAnErrorIsLabelledAsInHelp(language: String, label: String) throws {
+        let result = try Samtale.run(["prompt", "--lang", language, "--bogus"])
+        let help = try Samtale.run(["prompt", "--help", "--lang", language])
+        #expect(result.stderr.contains("\n\(label) ["), "\(result.stderr)")
+        #expect(help.stdout.hasPrefix("\(label) ["), "\(help.stdout)")
+    }
+
     @Test(arguments: [
         ["frobnicate"], ["prompt", "--bogus"], ["prompt", "--date", "2026-02-30"], ["prompt", "--for", "alle"],
         ["prompt", "--deck"], ["prompt", "--deck", "hj"], ["prompt", "--role", "chefen"],
@@ -45,21 +60,21 @@ import Testing
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 2, "\(result.stderr)")
         #expect(lines.first?.hasPrefix("samtale: ") == true)
-        #expect(lines.last?.hasPrefix("brug: samtale") == true || lines.last?.hasPrefix("se `samtale help`") == true)
+        #expect(lines.last?.hasPrefix("Brug: samtale") == true || lines.last?.hasPrefix("se `samtale help`") == true)
     }
 
     /// Before the command only the common options may stand; anything else is named, with what to do about it.
     @Test(arguments: [
-        (["--bogus", "prompt"], "samtale: ukendt tilvalg --bogus", "brug: samtale prompt"),
+        (["--bogus", "prompt"], "samtale: ukendt tilvalg --bogus", "Brug: samtale prompt"),
         (
             ["--deck", "kolding", "prompt"], "samtale: --deck skal stå efter kommandoen: samtale prompt --deck …",
-            "brug: samtale prompt"
+            "Brug: samtale prompt"
         ),
         (
             ["--deck=kolding", "prompt"], "samtale: --deck skal stå efter kommandoen: samtale prompt --deck …",
-            "brug: samtale prompt"
+            "Brug: samtale prompt"
         ),
-        (["--", "prompt"], "samtale: -- skal stå efter kommandoen: samtale prompt -- …", "brug: samtale prompt"),
+        (["--", "prompt"], "samtale: -- skal stå efter kommandoen: samtale prompt -- …", "Brug: samtale prompt"),
         (
             ["--bogus"], "samtale: --bogus skal stå efter en kommando: samtale KOMMANDO --bogus …",
             "se `samtale help`"
@@ -73,9 +88,9 @@ import Testing
         (
             ["prompt", "--lang", "fr"],
             "samtale: --lang: »fr« er ikke et af de sprog, samtale taler; vælg da (dansk) eller en (engelsk)",
-            "brug: samtale prompt"
+            "Brug: samtale prompt"
         ),
-        (["prompt", "--lang"], "samtale: --lang mangler sproget: da eller en", "brug: samtale prompt"),
+        (["prompt", "--lang"], "samtale: --lang mangler sproget: da eller en", "Brug: samtale prompt"),
     ])
     func anOptionOutOfPlaceIsNamed(arguments: [String], reason: String, usage: String) throws {
         let result = try Samtale.run(arguments)
@@ -113,7 +128,7 @@ import Testing
     func aNumberOutOfRangeIsNamedWithItsRange(arguments: [String], reason: String) throws {
         let result = try Samtale.run(arguments)
         #expect(result.status == 64)
-        #expect(result.stderr.hasPrefix("samtale: \(reason)\nbrug: samtale \(arguments[0])"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("samtale: \(reason)\nBrug: samtale \(arguments[0])"), "\(result.stderr)")
     }
 
     @Test func theMinutesAreCheckedBeforeAnythingIsAsked() throws {

@@ -229,6 +229,6 @@ import Testing
         #expect(usage.status == 64)
         #expect(
             usage.stderr.hasPrefix(
-                "samtale: completions: »tcsh« er ikke en af: bash, zsh, fish\nbrug: samtale completions"))
+                "samtale: completions: »tcsh« er ikke en af: bash, zsh, fish\nBrug: samtale completions"))
     }
 }

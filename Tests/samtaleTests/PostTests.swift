@@ -468,7 +468,7 @@ final class WebhookServer {
             #expect(result.status == 64)
             #expect(
                 result.stderr == "samtale: \(option[0]) kan ikke bruges med --target eller --all; målene står i "
-                    + "målfilen\nbrug: samtale post [--url URL [--platform P] [--stdin | --session ID] | "
+                    + "målfilen\nBrug: samtale post [--url URL [--platform P] [--stdin | --session ID] | "
                     + "--target NAVN | "
                     + "--all] [--config FIL] [prompt-tilvalg] [--force] [--dry-run] [--retries N] [--retry-for S] "
                     + "[--timeout S] [--connect-timeout S]\n", "\(result.stderr)")

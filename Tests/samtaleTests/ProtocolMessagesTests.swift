@@ -6,6 +6,8 @@ import Testing
 /// The protocol's own messages: each error names its code and says its message, wholly in the interface language.
 @Suite struct ProtocolMessagesTests {
     static let id = SessionID(validating: "0000000000000000000000000a")!
+    static let seesaw = Localized(da: "Vippebrættet", en: "The seesaw")
+    static let acrossLevels = Localized(da: "Dialog på tværs af niveauer", en: "Dialogue across levels")
 
     @Test func aTokenWithAnImpossiblePositionSaysWhereItIsDamaged() {
         let error = ProtocolError.token(.damaged(.damaged(.positionOutsideScript(path: "state.at"))))
@@ -23,10 +25,10 @@ import Testing
             (.name(name), .unknownName, name.message),
             (.start(.name(name)), .unknownName, name.message),
             (.prompt(.name(name)), .unknownName, name.message),
-            (.start(.noDeck(flow: "seesaw")), .invalidSetup, StartError.noDeck(flow: "seesaw").message),
+            (.start(.noDeck(flow: Self.seesaw)), .invalidSetup, StartError.noDeck(flow: Self.seesaw).message),
             (
-                .start(.setup(.deckHasOneLevel(flow: "across-levels", deck: "kolding"))), .invalidSetup,
-                ExpansionError.deckHasOneLevel(flow: "across-levels", deck: "kolding").message
+                .start(.setup(.deckHasOneLevel(flow: Self.acrossLevels, deck: "kolding"))), .invalidSetup,
+                ExpansionError.deckHasOneLevel(flow: Self.acrossLevels, deck: "kolding").message
             ),
             (.store(.busy(Self.id)), .sessionBusy, SessionStoreError.busy(Self.id).message),
             (

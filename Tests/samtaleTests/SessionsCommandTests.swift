@@ -31,7 +31,7 @@ import Testing
         #expect(rows[0]["flow"] as? String == "one-to-one")
         #expect((rows[0]["progress"] as? [String: Int]) == ["current": 4, "total": 4])
         let markdown = try run(["sessions", "export", id, "--format", "markdown"], state: state)
-        #expect(markdown.stdout.contains("- **Mere sparring**; hvem: Ann; hvornår: fredag"))
+        #expect(markdown.stdout.contains("- **Mere sparring** – hvem: Ann, hvornår: fredag"))
         #expect(markdown.stdout.contains("_(sprunget over)_"))
         let attributes = try FileManager.default.attributesOfItem(
             atPath: state.appendingPathComponent("sessions/\(id).json").path)

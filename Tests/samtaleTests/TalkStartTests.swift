@@ -9,7 +9,10 @@ import Testing
         (["--target-group", "a,b"], TargetGroupError.wrongNumberOfForms(2).message),
         (
             ["--flow", "seesaw", "--deck", "kolding"],
-            ExpansionError.deckLacksSection(flow: "seesaw", deck: "kolding-sammen-om-ledelse", section: .model).message
+            ExpansionError.deckLacksSection(
+                flow: Localized(da: "Vippebrættet", en: "The seesaw"), deck: "kolding-sammen-om-ledelse",
+                section: .model
+            ).message
         ),
         (["--flow", "zz"], NameError.unknown(.flow, "zz", candidates: []).message),
     ])
@@ -20,6 +23,13 @@ import Testing
         let first = try #require(result.stderr.split(separator: "\n").first.map(String.init))
         // An unknown name goes on to list every flow there is, which the message made here leaves out.
         #expect(first.hasPrefix("samtale: " + message.da), "\(result.stderr)")
+    }
+
+    /// Input that ends before the setup is complete starts nothing, and says so in a whole sentence.
+    @Test func inputThatEndsDuringSetupStartsNothing() throws {
+        let result = try Samtale.run(["talk"])
+        #expect(result.status == 0)
+        #expect(result.stderr.hasSuffix("samtale: ingen samtale er startet\n"), "\(result.stderr)")
     }
 
     /// The energizer's time box reads right for one minute as for many: "ca. 1 min.", never "1 minutter".

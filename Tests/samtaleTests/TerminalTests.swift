@@ -34,7 +34,7 @@ import Testing
                     "expect OPSUMMERING", "expect \(Self.question1)", "expect Jeg holder fokus på borgeren",
                     "expect \(Self.question2)", "expect Et rettet svar",
                     "expect \(Self.question3)", "expect Jeg tager et kursus",
-                    "expect AFTALER", "expect 1. Tavlemøde hver mandag; hvem: Ann; hvornår: Inden jul",
+                    "expect AFTALER", "expect 1. Tavlemøde hver mandag – hvem: Ann, hvornår: Inden jul",
                     "expect Samtalen er slut.", "wait-exit",
                 ])
         try run.requireSteps()
@@ -246,7 +246,7 @@ import Testing
         #expect(!whole.stdout.split(separator: "\n").contains { $0.hasPrefix(">") }, "no prompts in a pipe")
         #expect(whole.stdout.contains("Spørgsmål 1 af 4\n\(Self.question1)\n"))
         #expect(whole.stdout.contains("\nOPSUMMERING"))
-        #expect(whole.stdout.contains("1. Aftalen; hvem: Bo; hvornår: I morgen"))
+        #expect(whole.stdout.contains("1. Aftalen – hvem: Bo, hvornår: I morgen"))
         let finishedID = try state.onlySessionID()
         #expect(try state.export(finishedID).answers == ["q1": "Et", "q2": "To rettet", "q3": "Tre"])
         #expect(try state.listed(finishedID)?["status"] as? String == "finished")
@@ -269,10 +269,10 @@ import Testing
         let run = try Terminal.run(
             [], state: state,
             steps:
-                answer("", after: "Hvilken slags samtale?", "1. Medarbejdersamtale (1:1)", "Enter vælger:")
+                answer("", after: "Hvilken slags samtale?", "1. Medarbejdersamtale (1:1)", "Tryk Enter for ")
                 + answer("", after: "Hvilket kortsæt?", "1. Sammen om kerneopgaven – dialogkort")
-                + answer("", after: "Hvilken rolle?", "Enter vælger: Medarbejder")
-                + answer("", after: "Hvilket tema?", "Enter vælger: Sammen sikrer vi driften")
+                + answer("", after: "Hvilken rolle?", "Tryk Enter for Medarbejder")
+                + answer("", after: "Hvilket tema?", "Tryk Enter for Sammen sikrer vi driften")
                 + answer("/pause", after: "Spørgsmål 1 af 4", Self.question1)
                 + ["expect \(Self.savedDa)", "wait-exit"])
         try run.requireSteps()

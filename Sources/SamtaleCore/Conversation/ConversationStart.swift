@@ -52,7 +52,7 @@ public enum StartError: ExplainedError, Equatable, Sendable {
     /// A flow, deck, role or theme that matches nothing, or more than one.
     case name(NameError)
     /// No deck was named, and none fits the flow.
-    case noDeck(flow: String)
+    case noDeck(flow: Localized)
     /// The flow cannot run on the deck, or not with what was chosen.
     case setup(ExpansionError)
 
@@ -60,7 +60,9 @@ public enum StartError: ExplainedError, Equatable, Sendable {
         switch self {
         case .name(let error): error.message
         case .noDeck(let flow):
-            Localized(da: "intet kortsæt passer til samtaleformen \(flow)", en: "no deck fits the flow \(flow)")
+            Localized(
+                da: "intet kortsæt passer til \(Strings.flowName(flow).da)",
+                en: "no deck fits \(Strings.flowName(flow).en)")
         case .setup(let error): error.message
         }
     }
@@ -118,7 +120,7 @@ extension SetupPlanner {
             throw .name(error)
         }
         if setup.deck == nil, request.unnamedDeck == .firstFitting, let flow = setup.flow {
-            guard let deck = decks(for: flow).first else { throw .noDeck(flow: flow.id) }
+            guard let deck = decks(for: flow).first else { throw .noDeck(flow: flow.title) }
             setup.deck = deck
         }
         if let flow = setup.flow, let deck = setup.deck, let reason = flow.unsupportedReason(deck: deck) {

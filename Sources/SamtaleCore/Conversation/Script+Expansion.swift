@@ -1,16 +1,20 @@
 // MARK: - ExpansionError
 
-/// Why a flow cannot run on a deck with a setup; each case says what to choose instead.
+/// Why a flow cannot run on a deck with a setup; each case says what to choose instead, and names the flow by its
+/// title, as the reader knows it, never by its id.
 public enum ExpansionError: ExplainedError, Equatable, Sendable {
     /// The deck lacks the section the flow is built on (the seesaw needs a deck with a `model`).
-    case deckLacksSection(flow: String, deck: String, section: DeckSection.Kind)
+    case deckLacksSection(flow: Localized, deck: String, section: DeckSection.Kind)
     /// The flow pairs two levels, and the deck has fewer than two.
-    case deckHasOneLevel(flow: String, deck: String)
-    case wrongRoleCount(flow: String, expected: Int, given: Int)
-    /// Two roles across levels must be on different levels, and neither may be a shared card set.
-    case notDifferentLevels(flow: String, roles: [String])
-    case wrongThemeCount(flow: String, expected: FlowSelection.Themes, given: Int)
-    case tooFewParticipants(flow: String, needed: Int, given: Int)
+    case deckHasOneLevel(flow: Localized, deck: String)
+    case wrongRoleCount(flow: Localized, expected: Int, given: Int)
+    /// Two roles across levels must be two roles, on different levels, and neither a shared card set; roles are
+    /// named as the deck names them.
+    case sameRoleTwice(flow: Localized, role: String)
+    case sameLevel(flow: Localized, roles: [String])
+    case sharedAcrossLevels(flow: Localized, role: String)
+    case wrongThemeCount(flow: Localized, expected: FlowSelection.Themes, given: Int)
+    case tooFewParticipants(flow: Localized, needed: Int, given: Int)
     /// None of the chosen themes has a card for the chosen role; both named as the deck names them.
     case noCards(role: String, themes: [String])
 }
@@ -22,40 +26,49 @@ extension ExpansionError {
         switch self {
         case .deckLacksSection(let flow, let deck, let section):
             Localized(
-                da: "samtaleformen \(flow) kan ikke bruge kortsættet \(deck): den kræver et kortsæt med et afsnit "
+                da:
+                    "\(Strings.flowName(flow).da) kan ikke bruge kortsættet \(deck): den kræver et kortsæt med et afsnit "
                     + "af typen »\(section.rawValue)«, fx hjoerring-ledelse-af-kerneopgaven",
-                en: "the \(flow) flow cannot use deck \(deck): it needs a deck with a section of the kind "
+                en: "\(Strings.flowName(flow).en) cannot use deck \(deck): it needs a deck with a section of the kind "
                     + "\"\(section.rawValue)\", such as hjoerring-ledelse-af-kerneopgaven"
             )
         case .deckHasOneLevel(let flow, let deck):
             Localized(
-                da: "samtaleformen \(flow) kan ikke bruge kortsættet \(deck): det har kun ét niveau; vælg et kortsæt "
+                da:
+                    "\(Strings.flowName(flow).da) kan ikke bruge kortsættet \(deck): det har kun ét niveau; vælg et kortsæt "
                     + "med roller på flere niveauer",
-                en: "the \(flow) flow cannot use deck \(deck): it has only one level; choose a deck with roles on "
+                en:
+                    "\(Strings.flowName(flow).en) cannot use deck \(deck): it has only one level; choose a deck with roles on "
                     + "several levels"
             )
         case .wrongRoleCount(let flow, let expected, let given):
             Localized(
-                da: "samtaleformen \(flow) kræver \(expected == 1 ? "én rolle" : "\(expected) roller"), "
+                da: "\(Strings.flowName(flow).da) kræver \(expected == 1 ? "én rolle" : "\(expected) roller"), "
                     + "men \(Self.chosen(given).da)",
-                en: "the \(flow) flow needs \(expected == 1 ? "one role" : "\(expected) roles"), "
+                en: "\(Strings.flowName(flow).en) needs \(expected == 1 ? "one role" : "\(expected) roles"), "
                     + "but \(Self.chosen(given).en)"
             )
-        case .notDifferentLevels(let flow, let roles):
-            Localized(
-                da: "samtaleformen \(flow) kræver to roller på hvert sit niveau, men det er "
-                    + "\(roles.joined(separator: Strings.and.da)) ikke",
-                en: "the \(flow) flow needs two roles on different levels, but "
-                    + "\(roles.joined(separator: Strings.and.en)) are not"
-            )
+        case .sameRoleTwice(let flow, let role):
+            Self.needsTwoLevels(
+                flow, but: Localized(da: "du har valgt »\(role)« to gange", en: "\"\(role)\" was chosen twice"))
+        case .sameLevel(let flow, let roles):
+            Self.needsTwoLevels(
+                flow,
+                but: Localized(
+                    da: "\(Strings.titles(roles).da) er på samme niveau",
+                    en: "\(Strings.titles(roles).en) are on the same level"))
+        case .sharedAcrossLevels(let flow, let role):
+            Self.needsTwoLevels(
+                flow, but: Localized(da: "»\(role)« gælder alle niveauer", en: "\"\(role)\" applies to every level"))
         case .wrongThemeCount(let flow, let expected, let given):
             expected == .one
                 ? Localized(
-                    da: "samtaleformen \(flow) kræver præcis ét tema, men \(Self.chosen(given).da)",
-                    en: "the \(flow) flow needs exactly one theme, but \(Self.chosen(given).en)")
+                    da:
+                        "\(Strings.flowName(flow).da) kræver præcis ét tema, men \(Self.chosen(given, neuter: true).da)",
+                    en: "\(Strings.flowName(flow).en) needs exactly one theme, but \(Self.chosen(given).en)")
                 : Localized(
-                    da: "samtaleformen \(flow) kræver mindst ét tema",
-                    en: "the \(flow) flow needs at least one theme")
+                    da: "\(Strings.flowName(flow).da) kræver mindst ét tema",
+                    en: "\(Strings.flowName(flow).en) needs at least one theme")
         case .tooFewParticipants(let flow, let needed, let given):
             Self.tooFewParticipants(flow: flow, needed: needed, given: given)
         case .noCards(let role, let themes):
@@ -68,18 +81,26 @@ extension ExpansionError {
         }
     }
 
-    /// "du har valgt to" / "2 were chosen", for a count of roles or themes short of or beyond what a flow needs.
-    private static func chosen(_ count: Int) -> Localized {
+    /// "du har valgt to" / "2 were chosen", for a count of roles or themes short of or beyond what a flow needs;
+    /// none is "nogen" of roles but "noget" of the neuter "tema".
+    private static func chosen(_ count: Int, neuter: Bool = false) -> Localized {
         switch count {
-        case 0: Localized(da: "du har ikke valgt nogen", en: "none was chosen")
+        case 0: Localized(da: "du har ikke valgt \(neuter ? "noget" : "nogen")", en: "none was chosen")
         case 1: Localized(da: "du har valgt én", en: "1 was chosen")
         default: Localized(da: "du har valgt \(Strings.danishNumber(count))", en: "\(count) were chosen")
         }
     }
 
+    /// "samtaleformen »…« kræver to roller på hvert sit niveau, men …", for the ways two roles can fail that.
+    private static func needsTwoLevels(_ flow: Localized, but reason: Localized) -> Localized {
+        Localized(
+            da: "\(Strings.flowName(flow).da) kræver to roller på hvert sit niveau, men \(reason.da)",
+            en: "\(Strings.flowName(flow).en) needs two roles on different levels, but \(reason.en)")
+    }
+
     /// Shows the participants by example (Ann og Bo for two), from two to four, so that the message says what is
     /// meant; one name alone is no example of a list.
-    private static func tooFewParticipants(flow: String, needed: Int, given: Int) -> Localized {
+    private static func tooFewParticipants(flow: Localized, needed: Int, given: Int) -> Localized {
         let names = Array(["Ann", "Bo", "Cai", "Dorte"].prefix(needed))
         let example =
             (2...4).contains(needed)
@@ -98,8 +119,8 @@ extension ExpansionError {
                 da: "der er kun \(given == 1 ? "én" : Strings.danishNumber(given))",
                 en: given == 1 ? "there is only 1" : "there are only \(given)")
         return Localized(
-            da: "samtaleformen \(flow) kræver mindst \(counted.da)\(example.da), men \(present.da)",
-            en: "the \(flow) flow needs at least \(counted.en)\(example.en), but \(present.en)")
+            da: "\(Strings.flowName(flow).da) kræver mindst \(counted.da)\(example.da), men \(present.da)",
+            en: "\(Strings.flowName(flow).en) needs at least \(counted.en)\(example.en), but \(present.en)")
     }
 }
 
@@ -109,10 +130,10 @@ extension Flow {
     /// Why this flow cannot use the deck at all, whatever is chosen in it; nil when it can.
     public func unsupportedReason(deck: Deck) -> ExpansionError? {
         if let requiredSection, !deck.sections.contains(where: { $0.kind == requiredSection }) {
-            return .deckLacksSection(flow: id, deck: deck.id, section: requiredSection)
+            return .deckLacksSection(flow: title, deck: deck.id, section: requiredSection)
         }
         if selection.roles == 2, Set(deck.roles.map(\.level).filter { $0 != Role.sharedLevel }).count < 2 {
-            return .deckHasOneLevel(flow: id, deck: deck.id)
+            return .deckHasOneLevel(flow: title, deck: deck.id)
         }
         return nil
     }
@@ -122,19 +143,22 @@ extension Flow {
         if let reason = unsupportedReason(deck: deck) { throw reason }
         let roles = setup.roles.compactMap(deck.role(id:))
         guard roles.count == selection.roles, roles.count == setup.roles.count else {
-            throw .wrongRoleCount(flow: id, expected: selection.roles, given: setup.roles.count)
+            throw .wrongRoleCount(flow: title, expected: selection.roles, given: setup.roles.count)
         }
-        if roles.count == 2, roles[0].level == roles[1].level || roles.contains(where: { $0.level == Role.sharedLevel })
-        {
-            throw .notDifferentLevels(flow: id, roles: roles.map(\.id))
+        if roles.count == 2 {
+            if let shared = roles.first(where: { $0.level == Role.sharedLevel }) {
+                throw .sharedAcrossLevels(flow: title, role: shared.name)
+            }
+            if roles[0].id == roles[1].id { throw .sameRoleTwice(flow: title, role: roles[0].name) }
+            if roles[0].level == roles[1].level { throw .sameLevel(flow: title, roles: roles.map(\.name)) }
         }
         guard setup.participants.count >= selection.participants else {
-            throw .tooFewParticipants(flow: id, needed: selection.participants, given: setup.participants.count)
+            throw .tooFewParticipants(flow: title, needed: selection.participants, given: setup.participants.count)
         }
         let chosen = setup.themes.compactMap(deck.theme(id:))
         switch selection.themes {
         case .one where chosen.count != 1, .some where chosen.isEmpty:
-            throw .wrongThemeCount(flow: id, expected: selection.themes, given: chosen.count)
+            throw .wrongThemeCount(flow: title, expected: selection.themes, given: chosen.count)
         default:
             break
         }

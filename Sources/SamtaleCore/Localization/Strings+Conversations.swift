@@ -20,6 +20,11 @@ extension Strings {
         text(listing(names.map { "»\($0)«" }).da, listing(names.map { "\"\($0)\"" }).en)
     }
 
+    /// A flow as messages name it: by its title in quotes, as the reader met it in menus and help.
+    static func flowName(_ title: Localized) -> Localized {
+        text("samtaleformen »\(title.da)«", "the flow \"\(title.en)\"")
+    }
+
     private static func listing(_ items: [String], joinedBy conjunction: Localized) -> Localized {
         guard let last = items.last, items.count > 1 else { return text(items.joined(), items.joined()) }
         let head = items.dropLast().joined(separator: ", ")
@@ -55,7 +60,7 @@ extension Strings {
     }
 
     public static let optionalHint = text(
-        "(frivilligt: tomt svar springer over)", "(optional: an empty answer skips it)")
+        "(frivilligt – tryk Enter for at springe over)", "(optional – press Enter to skip)")
 
     public static func answerHint(_ kind: Ask.Kind) -> Localized? {
         switch kind {
@@ -162,7 +167,7 @@ extension Strings {
     public static let alreadyFinished = text(
         "samtalen er allerede afsluttet; opsummeringen står ovenfor",
         "the conversation has already ended; the summary is above")
-    public static let nothingStarted = text("ingen samtale startet", "no conversation started")
+    public static let nothingStarted = text("ingen samtale er startet", "no conversation has been started")
     public static let damaged = text("beskadiget", "damaged")
     public static let noStateDirectory = text(
         "ved ikke, hvor samtaler skal gemmes: sæt SAMTALE_STATE_DIR eller HOME",
@@ -221,8 +226,18 @@ extension Strings {
         }
     }
 
-    public static let whoLabel = text("hvem", "who")
-    public static let whenLabel = text("hvornår", "by when")
+    /// " – hvem: Ann, hvornår: 1. december" after an agreement, or nothing when neither is given: a dash and commas,
+    /// as Danish sets such details apart, never semicolons.
+    static func agreementParticulars(who: String, when: String) -> Localized {
+        let parts = [(label: text("hvem", "who"), value: who), (label: text("hvornår", "by when"), value: when)]
+            .filter { !$0.value.isEmpty }
+        guard !parts.isEmpty else { return text("", "") }
+        func joined(_ language: Language) -> String {
+            " – " + parts.map { "\($0.label[language]): \($0.value)" }.joined(separator: ", ")
+        }
+        return text(joined(.da), joined(.en))
+    }
+
     /// The heads of the ratings table in an export: the score, what was rated (with its kind), its theme, the example.
     public static let ratingColumns = [
         text("Vurdering", "Score"), text("Udsagn eller faldgrube", "Statement or pitfall"),
@@ -261,7 +276,7 @@ extension Strings {
     }
 
     public static func setupDefault(_ name: String) -> Localized {
-        text("Enter vælger: \(name)", "Enter chooses: \(name)")
+        text("Tryk Enter for \(name)", "Press Enter for \(name)")
     }
 
     /// A typed answer longer than `limit` bytes: it is not kept, and the question is asked again.

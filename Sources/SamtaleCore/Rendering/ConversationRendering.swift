@@ -102,10 +102,8 @@ extension Summary {
     /// The agreements as numbered lines: what, who and by when.
     func agreementLines(language: Language) -> [String] {
         agreements.enumerated().map { number, agreement in
-            var line = "\(number + 1). \(agreement.what)"
-            if !agreement.who.isEmpty { line += "; \(Strings.whoLabel[language]): \(agreement.who)" }
-            if !agreement.when.isEmpty { line += "; \(Strings.whenLabel[language]): \(agreement.when)" }
-            return line
+            "\(number + 1). \(agreement.what)"
+                + Strings.agreementParticulars(who: agreement.who, when: agreement.when)[language]
         }
     }
 }
@@ -188,10 +186,9 @@ extension Session {
             ? [Strings.noAgreements[language]]
             : summary.agreements.map { agreement in
                 var line = "- **\(agreement.what.markdownLine)**"
-                if !agreement.who.isEmpty { line += "; \(Strings.whoLabel[language]): \(agreement.who.markdownLine)" }
-                if !agreement.when.isEmpty {
-                    line += "; \(Strings.whenLabel[language]): \(agreement.when.markdownLine)"
-                }
+                line +=
+                    Strings.agreementParticulars(
+                        who: agreement.who.markdownLine, when: agreement.when.markdownLine)[language]
                 if let theme = agreement.theme { line += " (\(theme))" }
                 return line
             }
