@@ -15,7 +15,7 @@ public enum TerminalSetup {
                 output.putLine(style.wrapped(option.name, indent: "     ", firstIndent: "  \(number + 1). ".padding(5)))
             }
             if let index = choice.defaultOption {
-                let chooses = Strings.setupDefault(choice.options[index].name)[planner.language]
+                let chooses = Strings.setupDefault(choice.options[index].title)[planner.language]
                 output.putLine(style.dim(style.wrapped(chooses)))
             }
             while true {

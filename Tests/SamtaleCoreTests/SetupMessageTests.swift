@@ -70,21 +70,24 @@ struct SetupMessageTests {
         #expect(message.en.hasPrefix("the flow \"Dialogue across levels\" cannot use deck kolding"))
     }
 
-    /// "tema" is neuter: no theme chosen is "noget"; no role chosen stays "nogen".
-    @Test func noThemeIsNogetAndNoRoleIsNogen() {
+    /// No theme or role chosen names what is missing: a bare "noget" or "nogen" reads as "anything" or "anyone".
+    @Test func noThemeOrRoleChosenNamesWhatIsMissing() {
         let team = flow("team").title
         #expect(
             ExpansionError.wrongThemeCount(flow: team, expected: .one, given: 0).message.da
-                == "samtaleformen »Teamdialog« kræver præcis ét tema, men du har ikke valgt noget")
+                == "samtaleformen »Teamdialog« kræver præcis ét tema, men du har ikke valgt et tema")
         #expect(
             ExpansionError.wrongRoleCount(flow: team, expected: 1, given: 0).message.da
-                == "samtaleformen »Teamdialog« kræver én rolle, men du har ikke valgt nogen")
+                == "samtaleformen »Teamdialog« kræver én rolle, men du har ikke valgt en rolle")
+        #expect(
+            ExpansionError.wrongRoleCount(flow: flow("across-levels").title, expected: 2, given: 1).message.da
+                .hasSuffix("kræver to roller, men du har valgt én"))
     }
 
     /// Two roles that cannot be paired across levels are named as the deck names them, with what keeps them apart.
     @Test(arguments: [
         (["leder-af-medarbejder", "leder-af-medarbejder"], "du har valgt »Leder af medarbejder« to gange"),
-        (["medarbejder", "faelles"], "»Fælles« gælder alle niveauer"),
+        (["medarbejder", "faelles"], "»Fælles« hører ikke til ét bestemt niveau"),
     ])
     func rolesOnOneLevelAreNamedByTheirNames(roles: [String], reason: String) throws {
         let setup = ConversationSetup(

@@ -269,10 +269,12 @@ import Testing
         let run = try Terminal.run(
             [], state: state,
             steps:
-                answer("", after: "Hvilken slags samtale?", "1. Medarbejdersamtale (1:1)", "Tryk Enter for ")
+                answer(
+                    "", after: "Hvilken slags samtale?", "1. Medarbejdersamtale (1:1)",
+                    "Tryk Enter for »Medarbejdersamtale (1:1)«")
                 + answer("", after: "Hvilket kortsæt?", "1. Sammen om kerneopgaven – dialogkort")
-                + answer("", after: "Hvilken rolle?", "Tryk Enter for Medarbejder")
-                + answer("", after: "Hvilket tema?", "Tryk Enter for Sammen sikrer vi driften")
+                + answer("", after: "Hvilken rolle?", "Tryk Enter for »Medarbejder«")
+                + answer("", after: "Hvilket tema?", "Tryk Enter for »Sammen sikrer vi driften«")
                 + answer("/pause", after: "Spørgsmål 1 af 4", Self.question1)
                 + ["expect \(Self.savedDa)", "wait-exit"])
         try run.requireSteps()

@@ -43,10 +43,11 @@ extension ExpansionError {
             )
         case .wrongRoleCount(let flow, let expected, let given):
             Localized(
-                da: "\(Strings.flowName(flow).da) kræver \(expected == 1 ? "én rolle" : "\(expected) roller"), "
-                    + "men \(Self.chosen(given).da)",
+                da: "\(Strings.flowName(flow).da) kræver "
+                    + "\(expected == 1 ? "én rolle" : "\(Strings.danishNumber(expected)) roller"), "
+                    + "men \(Self.chosen(given, none: "en rolle").da)",
                 en: "\(Strings.flowName(flow).en) needs \(expected == 1 ? "one role" : "\(expected) roles"), "
-                    + "but \(Self.chosen(given).en)"
+                    + "but \(Self.chosen(given, none: "en rolle").en)"
             )
         case .sameRoleTwice(let flow, let role):
             Self.needsTwoLevels(
@@ -59,13 +60,17 @@ extension ExpansionError {
                     en: "\(Strings.titles(roles).en) are on the same level"))
         case .sharedAcrossLevels(let flow, let role):
             Self.needsTwoLevels(
-                flow, but: Localized(da: "»\(role)« gælder alle niveauer", en: "\"\(role)\" applies to every level"))
+                flow,
+                but: Localized(
+                    da: "»\(role)« hører ikke til ét bestemt niveau", en: "\"\(role)\" belongs to no one level"))
         case .wrongThemeCount(let flow, let expected, let given):
             expected == .one
                 ? Localized(
                     da:
-                        "\(Strings.flowName(flow).da) kræver præcis ét tema, men \(Self.chosen(given, neuter: true).da)",
-                    en: "\(Strings.flowName(flow).en) needs exactly one theme, but \(Self.chosen(given).en)")
+                        "\(Strings.flowName(flow).da) kræver præcis ét tema, men \(Self.chosen(given, none: "et tema").da)",
+                    en:
+                        "\(Strings.flowName(flow).en) needs exactly one theme, but \(Self.chosen(given, none: "et tema").en)"
+                )
                 : Localized(
                     da: "\(Strings.flowName(flow).da) kræver mindst ét tema",
                     en: "\(Strings.flowName(flow).en) needs at least one theme")
@@ -82,10 +87,10 @@ extension ExpansionError {
     }
 
     /// "du har valgt to" / "2 were chosen", for a count of roles or themes short of or beyond what a flow needs;
-    /// none is "nogen" of roles but "noget" of the neuter "tema".
-    private static func chosen(_ count: Int, neuter: Bool = false) -> Localized {
+    /// `none` names in Danish what is missing ("du har ikke valgt et tema"): a bare "nogen" reads as "anyone".
+    private static func chosen(_ count: Int, none: String) -> Localized {
         switch count {
-        case 0: Localized(da: "du har ikke valgt \(neuter ? "noget" : "nogen")", en: "none was chosen")
+        case 0: Localized(da: "du har ikke valgt \(none)", en: "none was chosen")
         case 1: Localized(da: "du har valgt én", en: "1 was chosen")
         default: Localized(da: "du har valgt \(Strings.danishNumber(count))", en: "\(count) were chosen")
         }

@@ -32,10 +32,17 @@ public struct SetupChoice: Equatable, Sendable {
         case participants
     }
 
-    /// An option with its id and its name as shown.
+    /// An option with its id, its name as listed, and its title alone, for a short mention ("Tryk Enter for …").
     public struct Option: Equatable, Sendable {
         public let id: String
         public let name: String
+        public let title: String
+
+        public init(id: String, name: String, title: String? = nil) {
+            self.id = id
+            self.name = name
+            self.title = title ?? name
+        }
     }
 
     public let subject: Subject
@@ -96,7 +103,11 @@ public struct SetupPlanner: Sendable {
             let ordered = flows.filter { $0.id == Self.defaultFlowID } + flows.filter { $0.id != Self.defaultFlowID }
             return SetupChoice(
                 subject: .flow, question: Strings.setupQuestion(.flow)[language],
-                options: ordered.map { .init(id: $0.id, name: "\($0.title[language]) – \($0.description[language])") },
+                options: ordered.map {
+                    .init(
+                        id: $0.id, name: "\($0.title[language]) – \($0.description[language])",
+                        title: $0.title[language])
+                },
                 defaultOption: 0, allowsMany: false)
         }
         guard let deck = setup.deck else {

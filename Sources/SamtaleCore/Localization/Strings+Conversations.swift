@@ -228,12 +228,16 @@ extension Strings {
 
     /// " – hvem: Ann, hvornår: 1. december" after an agreement, or nothing when neither is given: a dash and commas,
     /// as Danish sets such details apart, never semicolons.
-    static func agreementParticulars(who: String, when: String) -> Localized {
-        let parts = [(label: text("hvem", "who"), value: who), (label: text("hvornår", "by when"), value: when)]
-            .filter { !$0.value.isEmpty }
+    static func agreementParticulars(who: String, when: String, theme: String? = nil) -> Localized {
+        var parts = [
+            (label: text("hvem", "who"), value: text(who, who)),
+            (label: text("hvornår", "by when"), value: text(when, when)),
+        ]
+        .filter { !$0.value.da.isEmpty }
+        if let theme { parts.append((label: text("tema", "theme"), value: text("»\(theme)«", "\"\(theme)\""))) }
         guard !parts.isEmpty else { return text("", "") }
         func joined(_ language: Language) -> String {
-            " – " + parts.map { "\($0.label[language]): \($0.value)" }.joined(separator: ", ")
+            " – " + parts.map { "\($0.label[language]): \($0.value[language])" }.joined(separator: ", ")
         }
         return text(joined(.da), joined(.en))
     }
@@ -276,7 +280,7 @@ extension Strings {
     }
 
     public static func setupDefault(_ name: String) -> Localized {
-        text("Tryk Enter for \(name)", "Press Enter for \(name)")
+        text("Tryk Enter for »\(name)«", "Press Enter for \"\(name)\"")
     }
 
     /// A typed answer longer than `limit` bytes: it is not kept, and the question is asked again.

@@ -188,8 +188,8 @@ extension Session {
                 var line = "- **\(agreement.what.markdownLine)**"
                 line +=
                     Strings.agreementParticulars(
-                        who: agreement.who.markdownLine, when: agreement.when.markdownLine)[language]
-                if let theme = agreement.theme { line += " (\(theme))" }
+                        who: agreement.who.markdownLine, when: agreement.when.markdownLine,
+                        theme: agreement.theme?.markdownLine)[language]
                 return line
             }
         if !summary.ratings.isEmpty {
