@@ -311,7 +311,10 @@ enum Commands {
         var notes: [String] = []
         for file in decks {
             guard let deck = try? DeckDecoder.decode(file.bytes) else { continue }
-            if let earlier = definedBy[deck.id], !earlier.isBuiltin, !parsed.positionals.isEmpty {
+            // The same file named twice (as a folder and by itself) is no clash.
+            if let earlier = definedBy[deck.id], !earlier.isBuiltin, !parsed.positionals.isEmpty,
+                FileSystem.canonicalPath(earlier.name) != FileSystem.canonicalPath(file.name)
+            {
                 let issue = DataIssue(.deckIDInUse(deck.id, file: earlier.name), at: JSONPath.root.appending("id"))
                 broken.append(DataFileError(file: file.name, issues: [issue]))
             } else {

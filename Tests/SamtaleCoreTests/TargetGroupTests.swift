@@ -254,6 +254,13 @@ struct TargetGroupApplyTests {
         #expect(group.apply(to: "Hvilken borger, mellem kommune og borger") == "Hvilket barn, mellem kommune og barn")
     }
 
+    @Test func aDefiniteFirstFormIsRefused() {
+        for spec in ["det hold,holdet,hold,holdene", "den borger,borgeren,borgere,borgerne"] {
+            let first = String(spec.prefix { $0 != "," })
+            #expect(throws: TargetGroupError.definiteSingular(first)) { try TargetGroup(parsing: spec) }
+        }
+    }
+
     @Test func anArticleThatDisagreesWithTheDefiniteFormIsRefused() {
         #expect(throws: TargetGroupError.genderDisagrees(singular: "en barn", definite: "barnet")) {
             try TargetGroup(parsing: "en barn,barnet,børn,børnene")

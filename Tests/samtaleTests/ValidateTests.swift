@@ -66,6 +66,9 @@ func fixtureNames(_ folder: String) -> [String] {
             let shown = try Samtale.run(["show", deck, "--format", "json"])
             try Data(shown.stdout.utf8).write(to: folder.appendingPathComponent("\(deck).json"))
         }
+        // A view of some cards too: it keeps only the corrections its texts still need.
+        let some = try Samtale.run(["show", "skanderborg", "--role", "medarbejder", "--format", "json"])
+        try Data(some.stdout.utf8).write(to: folder.appendingPathComponent("skanderborg-medarbejder.json"))
         let result = try Samtale.run(["validate", folder.path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }
@@ -192,6 +195,9 @@ func fixtureNames(_ folder: String) -> [String] {
         #expect(result.stderr.contains("2 files checked, 1 problem"), "\(result.stderr)")
         let builtin = try folder(withDeckID: "hjoerring-dialogkort")
         #expect(try Samtale.run(["validate", "--dialogues", builtin.path]).status == 0)
+        // The same file named twice, as a folder and by itself, is no clash.
+        let again = try Samtale.run(["validate", first.path, first.appendingPathComponent("deck.json").path])
+        #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
         // Configured folders are layered on purpose: a later one replaces an earlier one's deck, as at run time.
         let layered = try Samtale.run(["validate", "--dialogues", first.path, "--dialogues", second.path])
         #expect(layered.status == 0, "\(layered.stdout)\(layered.stderr)")

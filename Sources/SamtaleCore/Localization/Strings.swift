@@ -337,6 +337,13 @@ extension TargetGroupError: ExplainedError {
                 "\"\(phrase)\" consists of several words and cannot be inflected automatically; give all four forms "
                     + "– the singular too – separated by commas and in quotes, e.g. \"\(Self.phraseExample)\""
             )
+        case .definiteSingular(let singular):
+            Strings.text(
+                "»\(singular)« er bestemt form; den første form er ental uden \"den\" eller \"det\", fx "
+                    + "\"et barn,barnet,børn,børnene\"",
+                "\"\(singular)\" is a definite form; the first form is the singular without \"den\" or \"det\", e.g. "
+                    + "\"et barn,barnet,børn,børnene\""
+            )
         case .genderDisagrees(let singular, let definite):
             Strings.text(
                 "»\(singular)« og »\(definite)« passer ikke sammen: ordet er enten en- eller et-ord; ret artiklen "

@@ -31,7 +31,7 @@ public enum GenericFrames {
                     hasLongText = true
                     continue
                 }
-                let person: Person = startsInFirstPerson(quote) ? .firstPerson : .other
+                let person: Person = speaksInFirstPerson(quote) ? .firstPerson : .other
                 questions += frames(audience, person).map { "»\(quote)« – \($0)" }
             }
         }
@@ -89,13 +89,13 @@ public enum GenericFrames {
         }
     }
 
-    /// The text as it stands in a quote, its final full stop dropped, or `nil` if it is too long, more than one
+    /// The text as it stands in a quote, its final full stop (or colon, semicolon, comma) dropped, or `nil` if it is too long, more than one
     /// sentence or a question of its own: a paragraph is context, never part of a question, and a question quoted
     /// before a question reads as two. A text that is itself quoted is not quoted twice, and quotes inside it
     /// become ›…‹.
     static func quotable(_ text: String) -> String? {
         var quote = Substring(text.trimmingWhitespace)
-        if quote.hasSuffix(".") { quote = quote.dropLast() }
+        while let last = quote.last, ".:;,".contains(last) { quote = quote.dropLast() }
         if quote.hasPrefix("»"), quote.hasSuffix("«"), !quote.dropFirst().dropLast().contains("»") {
             quote = quote.dropFirst().dropLast()
         }
@@ -117,9 +117,8 @@ public enum GenericFrames {
         return false
     }
 
-    /// Whether the text speaks as "I" ("Jeg sikrer …", "Min opgave …").
-    static func startsInFirstPerson(_ text: String) -> Bool {
-        let firstWord = text.prefix { $0.isLetter }.lowercased()
-        return ["jeg", "mig", "min", "mit", "mine"].contains(firstWord)
+    /// Whether the text speaks as "I" anywhere ("Jeg sikrer …", "Som leder tager jeg …", "Min opgave …").
+    static func speaksInFirstPerson(_ text: String) -> Bool {
+        text.split { !$0.isLetter }.contains { ["jeg", "mig", "min", "mit", "mine"].contains($0.lowercased()) }
     }
 }

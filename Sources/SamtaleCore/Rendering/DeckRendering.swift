@@ -240,18 +240,16 @@ public struct DeckView: Sendable {
     }
 
     private var json: JSONValue {
-        var members = deck.jsonValue(cards: cards)
-        if !showsSections { members.removeAll { $0.key == "sections" } }
-        return .object(members)
+        .object(deck.jsonValue(cards: cards, withSections: showsSections))
     }
 }
 
 // MARK: - Deck as JSON
 
 extension Deck {
-    /// The deck in the shape of a deck file (without `$schema`), with only the given cards: the source's own words,
-    /// and the corrections that samtale reads them by.
-    public func jsonValue(cards: [Card]) -> [JSONMember] {
+    /// The deck in the shape of a deck file, with only the given cards (and its sections or none): the source's own
+    /// words, and the corrections that samtale reads them by.
+    public func jsonValue(cards: [Card], withSections: Bool = true) -> [JSONMember] {
         // Named as the built-in deck files name it, so that a deck shown as JSON is a deck file `validate` accepts.
         var members: [JSONMember] = [
             JSONMember("$schema", .string("./deck.schema.json")),
@@ -260,31 +258,35 @@ extension Deck {
             JSONMember("title", .string(title)),
             JSONMember("organisation", .string(organisation)),
             JSONMember("source", .string(source)),
-            JSONMember(
-                "sections",
-                .array(
-                    sections.map { section in
-                        .object([
-                            JSONMember("kind", .string(section.kind.rawValue)),
-                            JSONMember("title", .string(section.title)),
-                            JSONMember("titleOrigin", .string(section.titleOrigin.rawValue)),
-                            JSONMember("paragraphs", .strings(section.paragraphs)),
-                            JSONMember(
-                                "lists",
-                                .array(
-                                    section.lists.map { list in
-                                        .object([
-                                            JSONMember("after", .integer(list.after)),
-                                            JSONMember("items", .strings(list.items)),
-                                        ])
-                                    })),
-                            JSONMember("items", .strings(section.items)),
-                        ])
-                    })),
             JSONMember("roles", .array(roles.map(\.jsonValue))),
             JSONMember("themes", .array(themes.map(\.jsonValue))),
             JSONMember("cards", .array(cards.map(\.jsonValue))),
         ]
+        if withSections {
+            members.insert(
+                JSONMember(
+                    "sections",
+                    .array(
+                        sections.map { section in
+                            .object([
+                                JSONMember("kind", .string(section.kind.rawValue)),
+                                JSONMember("title", .string(section.title)),
+                                JSONMember("titleOrigin", .string(section.titleOrigin.rawValue)),
+                                JSONMember("paragraphs", .strings(section.paragraphs)),
+                                JSONMember(
+                                    "lists",
+                                    .array(
+                                        section.lists.map { list in
+                                            .object([
+                                                JSONMember("after", .integer(list.after)),
+                                                JSONMember("items", .strings(list.items)),
+                                            ])
+                                        })),
+                                JSONMember("items", .strings(section.items)),
+                            ])
+                        })),
+                at: members.firstIndex { $0.key == "roles" } ?? members.endIndex)
+        }
         if let templates {
             let slots = [
                 ("card", templates.card), ("statement", templates.statement), ("pitfall", templates.pitfall),
@@ -299,15 +301,25 @@ extension Deck {
                             })))
         }
         let kept = Self.samtalesOwnKeys.union(["id", "role", "theme", "parent"])
+        var texts: [String] = []
         let sourceWords = members.map { member in
             kept.contains(member.key)
-                ? member : JSONMember(member.key, member.value.mappingStrings(except: kept, original))
+                ? member
+                : JSONMember(
+                    member.key,
+                    member.value.mappingStrings(except: kept) { text in
+                        let source = original(text)
+                        texts.append(source)
+                        return source
+                    })
         }
+        // A view of some cards keeps only the corrections its texts still need, so that it is a deck file too.
+        let needed = corrections.filter { correction in texts.contains { $0.contains(correction.original) } }
         return sourceWords + [
             JSONMember(
                 "corrections",
                 .array(
-                    corrections.map { correction in
+                    needed.map { correction in
                         .object([
                             JSONMember("original", .string(correction.original)),
                             JSONMember("reading", .string(correction.reading)),

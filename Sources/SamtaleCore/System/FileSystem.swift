@@ -226,6 +226,13 @@ public enum FileSystem {
         access(path, F_OK) == 0
     }
 
+    /// The same file however it is named: the absolute path with links, "." and ".." resolved; nil if it is not there.
+    public static func canonicalPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// Whether the group or others may read the file at `path`.
     public static func isReadableByOthers(_ path: String) -> Bool {
         var status = stat()

@@ -59,6 +59,9 @@ public struct TargetGroup: Hashable, Codable, Sendable {
         // The article comes off before lower-casing, so that "Et Barn" gives "barn" as "Barn" would.
         let (article, singular) = Self.splittingArticle(forms[0])
         let definiteGender = Self.gender(ofDefinite: lowercased[1])
+        if let first = singular.split(separator: " ").first, ["den", "det", "de"].contains(first.lowercased()) {
+            throw .definiteSingular(forms[0])
+        }
         if let article, article != definiteGender {
             throw .genderDisagrees(singular: forms[0], definite: forms[1])
         }
@@ -346,6 +349,8 @@ public enum TargetGroupError: Error, Hashable, Sendable {
     case irregular(String)
     /// Several words without their four forms ("ansatte i forvaltningen"); carries the phrase.
     case phraseNeedsForms(String)
+    /// The first form is definite ("det hold"): it must be the indefinite singular, with "en" or "et" at most.
+    case definiteSingular(String)
     /// The article of the singular and the definite singular give different genders ("en barn,barnet").
     case genderDisagrees(singular: String, definite: String)
 }
