@@ -262,14 +262,14 @@ struct TargetGroupApplyTests {
     }
 
     @Test func anArticleThatDisagreesWithTheDefiniteFormIsRefused() {
-        #expect(throws: TargetGroupError.genderDisagrees(singular: "en barn", definite: "barnet")) {
+        #expect(throws: TargetGroupError.genderDisagrees(article: "en", definite: "barnet")) {
             try TargetGroup(parsing: "en barn,barnet,børn,børnene")
         }
-        #expect(throws: TargetGroupError.genderDisagrees(singular: "et bruger", definite: "brugeren")) {
+        #expect(throws: TargetGroupError.genderDisagrees(article: "et", definite: "brugeren")) {
             try TargetGroup(parsing: "et bruger,brugeren,brugere,brugerne")
         }
-        let message = TargetGroupError.genderDisagrees(singular: "en barn", definite: "barnet").message
-        #expect(message.da.hasPrefix("»en barn« og »barnet« passer ikke sammen"))
+        let message = TargetGroupError.genderDisagrees(article: "en", definite: "barnet").message
+        #expect(message.da.hasPrefix("artiklen »en« passer ikke til »barnet«"))
     }
 
     @Test func aCommonGenderSingularKeepsItsArticle() throws {

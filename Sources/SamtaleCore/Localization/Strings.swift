@@ -339,17 +339,17 @@ extension TargetGroupError: ExplainedError {
             )
         case .definiteSingular(let singular):
             Strings.text(
-                "»\(singular)« er bestemt form; den første form er ental uden \"den\" eller \"det\", fx "
-                    + "\"et barn,barnet,børn,børnene\"",
-                "\"\(singular)\" is a definite form; the first form is the singular without \"den\" or \"det\", e.g. "
-                    + "\"et barn,barnet,børn,børnene\""
+                "»\(singular)« står i bestemt form; den første form skal være ubestemt ental, evt. med \"en\" eller "
+                    + "\"et\" foran, fx \"et barn,barnet,børn,børnene\"",
+                "\"\(singular)\" is a definite form; the first form must be the indefinite singular, with \"en\" or "
+                    + "\"et\" before it if you like, e.g. \"et barn,barnet,børn,børnene\""
             )
-        case .genderDisagrees(let singular, let definite):
+        case .genderDisagrees(let article, let definite):
             Strings.text(
-                "»\(singular)« og »\(definite)« passer ikke sammen: ordet er enten en- eller et-ord; ret artiklen "
-                    + "eller den bestemte form, fx \"et barn,barnet,børn,børnene\"",
-                "\"\(singular)\" and \"\(definite)\" do not agree: the word takes either \"en\" or \"et\"; correct "
-                    + "the article or the definite form, e.g. \"et barn,barnet,børn,børnene\""
+                "artiklen »\(article)« passer ikke til »\(definite)«: en-ord ender på -en i bestemt form, et-ord på "
+                    + "-et; ret artiklen eller den bestemte form, fx \"et barn,barnet,børn,børnene\"",
+                "the article \"\(article)\" does not fit \"\(definite)\": an en-word ends in -en in the definite form, "
+                    + "an et-word in -et; correct the article or the definite form, e.g. \"et barn,barnet,børn,børnene\""
             )
         }
     }

@@ -53,24 +53,24 @@ public enum GenericFrames {
         switch (audience, person) {
         case (.individual, _):
             [
-                "hvornår har du senest mærket det i dit arbejde, og hvad gjorde udslaget?",
+                "hvornår har du sidst mærket det i dit arbejde, og hvad var med til at skabe det?",
                 "hvad betyder det for dig i praksis, og hvad vil du gøre mere af?",
             ]
         case (.group, .other):
             ["hvor ser vi det i vores hverdag, og hvor kan vi blive bedre til det?"]
         case (.group, .firstPerson):
-            ["hvordan kan det mærkes i hverdagen, og hvordan kan I hjælpe hinanden med at lykkes med det?"]
+            ["hvordan kommer det til udtryk i jeres hverdag, og hvad kan I gøre for at støtte hinanden i det?"]
         }
     }
 
     private static func pitfallFrames(_ audience: Audience, _ person: Person) -> [String] {
         switch (audience, person) {
         case (.individual, _):
-            ["hvornår har du senest været tæt på at falde i den faldgrube, og hvad hjalp dig videre?"]
+            ["hvornår var du sidst tæt på at falde i den faldgrube, og hvad hjalp dig uden om den?"]
         case (.group, .other):
-            ["hvordan kan vi hjælpe hinanden med at opdage i tide, når vi er på vej ned i den faldgrube?"]
+            ["hvordan kan vi hjælpe hinanden med at opdage i tide, at vi er på vej ned i den faldgrube?"]
         case (.group, .firstPerson):
-            ["hvilke tegn viser tidligt, at den faldgrube er tæt på, og hvad hjælper så?"]
+            ["hvilke tidlige tegn er der på, at man nærmer sig den faldgrube, og hvad hjælper så?"]
         }
     }
 

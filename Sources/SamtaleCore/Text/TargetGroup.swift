@@ -63,7 +63,7 @@ public struct TargetGroup: Hashable, Codable, Sendable {
             throw .definiteSingular(forms[0])
         }
         if let article, article != definiteGender {
-            throw .genderDisagrees(singular: forms[0], definite: forms[1])
+            throw .genderDisagrees(article: String(forms[0].prefix { !$0.isWhitespace }), definite: forms[1])
         }
         self.init(
             singular: Self.lowercasingCapitalised(singular), singularDefinite: lowercased[1], plural: lowercased[2],
@@ -352,7 +352,7 @@ public enum TargetGroupError: Error, Hashable, Sendable {
     /// The first form is definite ("det hold"): it must be the indefinite singular, with "en" or "et" at most.
     case definiteSingular(String)
     /// The article of the singular and the definite singular give different genders ("en barn,barnet").
-    case genderDisagrees(singular: String, definite: String)
+    case genderDisagrees(article: String, definite: String)
 }
 
 // MARK: - Helpers
