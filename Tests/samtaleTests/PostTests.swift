@@ -448,13 +448,20 @@ final class WebhookServer {
                 "targets.json: targets[4].theme: unknown theme \"borgerens\"; choose one of: mennesker-foerst "
                     + "(Mennesker først), ledelse-taet-paa (Ledelse tæt på), traening (Træning), faellesskab "
                     + "(Fællesskab), resultater (Resultater)\n"))
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("kort"), withIntermediateDirectories: false)
         try FileManager.default.copyItem(
             at: Samtale.fixtures.appendingPathComponent("valid/test-kort.json"),
-            to: folder.appendingPathComponent("test-kort.json"))
-        let withDeck = try Samtale.run(["validate", "targets.json", "test-kort.json"], in: folder)
+            to: folder.appendingPathComponent("kort/test-kort.json"))
+        let withDeck = try Samtale.run(["validate", "targets.json", "kort/test-kort.json"], in: folder)
         #expect(withDeck.status == 65)
         #expect(!withDeck.stdout.contains("targets[5]"), "\(withDeck.stdout)")
         #expect(withDeck.stderr.contains("2 filer tjekket, 5 fejl"), "\(withDeck.stderr)")
+        // A configured folder's deck is known too, with or without paths named.
+        for arguments in [["targets.json"], ["--config", "targets.json"]] {
+            let configured = try Samtale.run(["validate", "--dialogues", "kort"] + arguments, in: folder)
+            #expect(configured.status == 65 && !configured.stdout.contains("targets[5]"), "\(configured.stdout)")
+        }
         let bad = try post(
             ["--target", "b", "--config", folder.appendingPathComponent("targets.json").path, "--dry-run"],
             environment: ["HOOK": "https://hooks.slack.com/services/A/B/\(Self.secret)"])
