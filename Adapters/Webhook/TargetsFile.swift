@@ -41,6 +41,26 @@ public enum TargetsFile {
         }
     }
 
+    /// Each deck, role or theme name of the targets that `catalog` does not know, or knows more than once, at its
+    /// JSON path, as `post` would find them with nothing given on its command line.
+    public static func nameIssues(_ targets: [WebhookTarget], in catalog: Catalog) -> [DataIssue] {
+        var issues: [DataIssue] = []
+        for (index, target) in targets.enumerated() {
+            do throws(NameError) {
+                _ = try catalog.resolveNames(of: target.prompt)
+            } catch {
+                // A kind's raw value is the key the target names it by.
+                let kind: NameKind
+                switch error {
+                case .unknown(let named, _, _), .ambiguous(let named, _, _): kind = named
+                }
+                let path = JSONPath.root.appending("targets").appending(index).appending(kind.rawValue)
+                issues.append(DataIssue(.invalidValue(error.message), at: path))
+            }
+        }
+        return issues
+    }
+
     private static func target(_ reader: inout DocumentReader, _ value: JSONValue) -> WebhookTarget? {
         let optional = ["platform", "url", "urlVariable", "weekdays", "lang"] + promptNames.map(\.rawValue)
         guard let fields = reader.object(value, required: ["name"], optional: optional) else { return nil }

@@ -286,6 +286,7 @@ enum Commands {
         var decks: [DeckFile] = []
         var flows: [DeckFile] = []
         var broken: [DataFileError] = []
+        var targetsFiles: [(file: DeckFile, targets: [WebhookTarget])] = []
         for file in files {
             switch DeckSources.kind(of: file) {
             case .deck: decks.append(file)
@@ -294,6 +295,7 @@ enum Commands {
                 do throws(DataIssues) {
                     let targets = try TargetsFile.decode(file.bytes)
                     warnIfReadableByOthers(file.name, targets: targets, language: language)
+                    targetsFiles.append((file, targets))
                 } catch {
                     broken.append(DataFileError(file: file.name, issues: error.issues))
                 }
@@ -325,6 +327,7 @@ enum Commands {
                 notes.append("\(file.name): corrections[\(index)]: " + Strings.correctionNote(correction)[language])
             }
         }
+        broken += targetNameProblems(targetsFiles, decks: decks, parsed)
         var issueCount = 0
         for (position, file) in files.enumerated() {
             printUnreadable(unreadable, before: position, language: language)
@@ -339,6 +342,24 @@ enum Commands {
             Strings.validationSummary(files: files.count, issues: issueCount, unreadable: unreadable.count)[language])
         // A path left unchecked outweighs the problems found: the run has not seen all it was asked to check.
         return !unreadable.isEmpty ? 66 : issueCount == 0 ? 0 : 65
+    }
+
+    /// The names of decks, roles and themes in sound targets files that `post` would not find among the built-in
+    /// and configured decks and the sound decks named here.
+    private static func targetNameProblems(
+        _ targetsFiles: [(file: DeckFile, targets: [WebhookTarget])], decks: [DeckFile], _ parsed: Arguments
+    ) -> [DataFileError] {
+        guard !targetsFiles.isEmpty else { return [] }
+        // Without paths, `decks` holds the built-in and configured ones already; a broken deck is told on its own.
+        let configured = parsed.positionals.isEmpty ? [] : (try? DeckSources.configured(parsed)) ?? []
+        let userDecks = (configured + decks.filter { !$0.isBuiltin }).filter {
+            (try? DeckDecoder.decode($0.bytes)) != nil
+        }
+        guard let catalog = try? Catalog.load(builtin: BuiltinDecks.all, files: userDecks) else { return [] }
+        return targetsFiles.compactMap { file, targets in
+            let issues = TargetsFile.nameIssues(targets, in: catalog)
+            return issues.isEmpty ? nil : DataFileError(file: file.name, issues: issues)
+        }
     }
 
     /// The reasons of the paths that could not be read and were named before the file at `position`.

@@ -415,6 +415,59 @@ final class WebhookServer {
         #expect(all.status == 65 && all.stderr.contains("targets[0].weekdays"), "\(all.stderr)")
     }
 
+    /// A name `post --all` would not find stops `validate` at its path, as a bad target group does; a deck named in
+    /// the same run is known, and `post` still refuses the name as a usage error.
+    @Test func validateLooksUpTheDeckRoleAndThemeOfEachTarget() throws {
+        let folder = try Samtale.temporaryFolder()
+        let targets = """
+            {"format": 1, "targets": [
+              {"name": "a", "urlVariable": "HOOK", "deck": "hjoerring"},
+              {"name": "b", "urlVariable": "HOOK", "deck": "nope"},
+              {"name": "c", "urlVariable": "HOOK", "deck": "skanderborg", "role": "nope"},
+              {"name": "d", "urlVariable": "HOOK", "deck": "skanderborg", "theme": "nope"},
+              {"name": "e", "urlVariable": "HOOK", "deck": "kolding", "theme": "borgerens"},
+              {"name": "f", "urlVariable": "HOOK", "deck": "test-kort", "role": "leder"}
+            ]}
+            """
+        try targets.write(to: folder.appendingPathComponent("targets.json"), atomically: true, encoding: .utf8)
+        let alone = try Samtale.run(["validate", "targets.json", "--lang", "en"], in: folder)
+        #expect(alone.status == 65)
+        let paths = alone.stdout.split(separator: "\n").map { $0.split(separator: ": ")[1] }
+        #expect(
+            paths == [
+                "targets[0].deck", "targets[1].deck", "targets[2].role", "targets[3].theme", "targets[4].theme",
+                "targets[5].deck",
+            ], "\(alone.stdout)")
+        #expect(
+            alone.stdout.hasPrefix(
+                "targets.json: targets[0].deck: \"hjoerring\" matches more than one deck: hjoerring-dialogkort "
+                    + "(Sammen om kerneopgaven – dialogkort), hjoerring-ledelse-af-kerneopgaven (Ledelse af "
+                    + "Kerneopgaven); type more of the name\n"))
+        #expect(
+            alone.stdout.contains(
+                "targets.json: targets[4].theme: unknown theme \"borgerens\"; choose one of: mennesker-foerst "
+                    + "(Mennesker først), ledelse-taet-paa (Ledelse tæt på), traening (Træning), faellesskab "
+                    + "(Fællesskab), resultater (Resultater)\n"))
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("kort"), withIntermediateDirectories: false)
+        try FileManager.default.copyItem(
+            at: Samtale.fixtures.appendingPathComponent("valid/test-kort.json"),
+            to: folder.appendingPathComponent("kort/test-kort.json"))
+        let withDeck = try Samtale.run(["validate", "targets.json", "kort/test-kort.json"], in: folder)
+        #expect(withDeck.status == 65)
+        #expect(!withDeck.stdout.contains("targets[5]"), "\(withDeck.stdout)")
+        #expect(withDeck.stderr.contains("2 filer tjekket, 5 fejl"), "\(withDeck.stderr)")
+        // A configured folder's deck is known too, with or without paths named.
+        for arguments in [["targets.json"], ["--config", "targets.json"]] {
+            let configured = try Samtale.run(["validate", "--dialogues", "kort"] + arguments, in: folder)
+            #expect(configured.status == 65 && !configured.stdout.contains("targets[5]"), "\(configured.stdout)")
+        }
+        let bad = try post(
+            ["--target", "b", "--config", folder.appendingPathComponent("targets.json").path, "--dry-run"],
+            environment: ["HOOK": "https://hooks.slack.com/services/A/B/\(Self.secret)"])
+        #expect(bad.status == 64 && bad.stderr.contains("ukendt kortsæt »nope«"), "\(bad)")
+    }
+
     @Test func aURLInATargetsFileThatOthersCanReadGivesAWarning() throws {
         let server = try WebhookServer(["/hooks/\(Self.secret)": [["status": 200, "body": "ok"]]])
         let file = try Samtale.temporaryFolder().appendingPathComponent("targets.json")

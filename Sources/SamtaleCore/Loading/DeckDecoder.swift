@@ -174,7 +174,8 @@ extension DocumentReader {
                 }
                 let name = reader.text(parts, "name")
                 let heading = reader.text(parts, "heading")
-                let tasks = reader.texts(parts, "tasks")
+                // A group without its shared task would be shown as a bare heading.
+                let tasks = reader.texts(parts, "tasks", nonEmpty: true)
                 guard let name, let heading else { return nil }
                 return RoleGroup(name: name, heading: heading, tasks: tasks)
             }

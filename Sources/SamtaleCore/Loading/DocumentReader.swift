@@ -123,13 +123,14 @@ package struct DocumentReader {
     }
 
     /// A list of texts, the commonest value in a deck, read without the bookkeeping of `list`.
-    package mutating func texts(_ fields: Fields, _ key: String) -> [String] {
+    package mutating func texts(_ fields: Fields, _ key: String, nonEmpty: Bool = false) -> [String] {
         guard let value = fields[key] else { return [] }
         return inside(.key(key)) { reader in
             guard case .array(let values) = value else {
                 reader.report(.wrongType(expected: .array, found: value.kind))
                 return []
             }
+            if nonEmpty && values.isEmpty { reader.report(.emptyList) }
             var texts: [String] = []
             texts.reserveCapacity(values.count)
             for (index, value) in values.enumerated() {

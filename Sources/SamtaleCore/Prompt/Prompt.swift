@@ -58,11 +58,7 @@ extension Catalog {
         let role: Role?
         let theme: Theme?
         do {
-            deck = try self.deck(named: options.deck)
-            role = try options.role.map { query throws(NameError) in try deck.resolveRole(query) }
-            // Without a role, a theme's name is looked for first among the themes of the default pool's roles.
-            let roles = role.map { [$0] } ?? deck.defaultPoolRoles
-            theme = try options.theme.map { query throws(NameError) in try deck.resolveTheme(query, for: roles) }
+            (deck, role, theme) = try resolveNames(of: options)
         } catch {
             throw .name(error)
         }
@@ -97,6 +93,19 @@ extension Catalog {
                 statements: question.card.statements.map(substitute), context: question.context?.map(substitute),
                 deck: deck, role: cardRole, theme: cardTheme, date: date
             ))
+    }
+}
+
+extension Catalog {
+    /// The deck, role and theme some options name; one resolution for the day's question and for `validate`, which
+    /// checks the names in a targets file before `post` meets them.
+    public func resolveNames(of options: PromptOptions) throws(NameError) -> (deck: Deck, role: Role?, theme: Theme?) {
+        let deck = try self.deck(named: options.deck)
+        let role = try options.role.map { query throws(NameError) in try deck.resolveRole(query) }
+        // Without a role, a theme's name is looked for first among the themes of the default pool's roles.
+        let roles = role.map { [$0] } ?? deck.defaultPoolRoles
+        let theme = try options.theme.map { query throws(NameError) in try deck.resolveTheme(query, for: roles) }
+        return (deck, role, theme)
     }
 }
 
