@@ -29,9 +29,11 @@ import Testing
             flow: "seesaw", deck: "hjoerring-ledelse-af-kerneopgaven", roles: ["leder"], language: .en),
     ]
 
-    /// A finished session with answers that differ per question and one agreement per list.
-    static func session(_ flowID: String) throws -> Session {
-        let setup = try #require(setups[flowID])
+    /// A finished session with answers that differ per question and one agreement per list, in the setup's language
+    /// unless another is given; with `skipping`, every question is skipped instead.
+    static func session(_ flowID: String, in language: Language? = nil, skipping: Bool = false) throws -> Session {
+        var setup = try #require(setups[flowID])
+        setup.language = language ?? setup.language
         let script = try flow(flowID).expand(over: deck(setup.deck), setup: setup)
         let id = try #require(SessionID(validating: "0123456789abcdefghjkmnpqrs"))
         var session = Session(id: id, setup: setup, script: script, at: "2026-11-26T09:00:00+01:00")
@@ -54,7 +56,8 @@ import Testing
                 reply = number % 2 == 0 ? "" : "eksempel \(number)"
             }
             actions = session.received(
-                .answer(reply), at: "2026-11-26T09:\(String(format: "%02d", min(number, 59))):00+01:00")
+                skipping ? .command(.skip) : .answer(reply),
+                at: "2026-11-26T09:\(String(format: "%02d", min(number, 59))):00+01:00")
         }
         #expect(session.status == .finished)
         return session
@@ -75,6 +78,49 @@ import Testing
         }
         // The JSON export is the complete record: it reads back as the same session (its status is derived).
         #expect(try Session.decode(Array(json.utf8)) == session)
+    }
+
+    /// Every flow in both languages, answered and skipped through: its summary and record show no section without
+    /// content, say there are no agreements only where the flow asks for them, and never name the flow by its id.
+    @Test(arguments: setups.keys.sorted(), Language.allCases)
+    func recordsShowNoEmptySectionAndNoFlowID(flowID: String, language: Language) throws {
+        for skipping in [false, true] {
+            let session = try Self.session(flowID, in: language, skipping: skipping)
+            let asksForAgreements = session.conversation.script.steps.contains {
+                if case .agreements = $0 { true } else { false }
+            }
+            let summary = session.conversation.summary
+            let markdown = session.markdown(language: language)
+            let label = "\(flowID) \(language) \(skipping ? "skipped" : "answered")"
+            #expect((summary.agreements == nil) == !asksForAgreements, "\(label)")
+            #expect(
+                summary.text(language: language).contains(Strings.noAgreements[language])
+                    == (skipping && asksForAgreements), "\(label)")
+            #expect(markdown.contains(Strings.noAgreements[language]) == (skipping && asksForAgreements), "\(label)")
+            let lines = markdown.split(separator: "\n").map(String.init)
+            for (index, line) in lines.enumerated() where line.hasPrefix("#") {
+                let level = line.prefix { $0 == "#" }.count
+                let next = lines.dropFirst(index + 1).first
+                let nextLevel = next.map { $0.prefix { $0 == "#" }.count } ?? 1
+                #expect(nextLevel == 0 || nextLevel > level, "\(label): \(line) has nothing under it")
+            }
+            for text in [markdown, summary.text(language: language)] {
+                let named = text.split(separator: "\n").filter {
+                    $0.hasSuffix(": \(flowID)") || $0.hasSuffix("# \(flowID)") || $0.contains("`\(flowID)`")
+                }
+                #expect(named.isEmpty, "\(label): \(named)")
+            }
+        }
+    }
+
+    /// A record exported in the other language than the session's is headed by the flow's title in that language, as
+    /// its labels are; in the session's own language it is the record as ever.
+    @Test func aRecordInTheOtherLanguageHasItsTitleInThatLanguage() throws {
+        let session = try Self.session("self")
+        let english = session.markdown(language: .en, flows: builtinFlows)
+        #expect(english.hasPrefix("# \(flow("self").title.en)\n\n- \(Strings.exportDate.en): "), "\(english)")
+        #expect(!english.contains("# \(flow("self").title.da)"))
+        #expect(session.markdown(language: .da, flows: builtinFlows) == session.markdown(language: .da))
     }
 
     /// Who and by when follow an agreement after a dash, set apart by a comma, each only when it was given.

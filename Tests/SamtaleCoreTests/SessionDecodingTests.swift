@@ -59,7 +59,7 @@ import Testing
             ]
             + Command.allCases.map(Event.command) + [.command(.back), .command(.back)]
         // Every flow, and a seesaw whose areas have 3, 1, 0 and 2 questions, where revised points change the area.
-        let sessions = try ExportGoldenTests.setups.keys.sorted().map(ExportGoldenTests.session)
+        let sessions = try ExportGoldenTests.setups.keys.sorted().map { try ExportGoldenTests.session($0) }
         let uneven = try GapRevisionTests.script(counts: [3, 1, 0, 2])
         for (flowID, script, setup) in sessions.map({ ($0.setup.flow, $0.conversation.script, $0.setup) })
             + [("uneven seesaw", uneven, GapRevisionTests.setup)]

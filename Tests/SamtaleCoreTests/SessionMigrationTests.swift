@@ -54,7 +54,7 @@ import Testing
         let answers = session.conversation.summary.items.map(\.answer)
         #expect(answers == ["Jeg holder fokus på borgeren", "Jeg spørger kollegerne", "Et kursus i foråret"])
         #expect(
-            session.conversation.summary.agreements.map { [$0.what, $0.who, $0.when] }
+            session.conversation.summary.agreements?.map { [$0.what, $0.who, $0.when] }
                 == [["Tavlemøde hver mandag", "Ann", "Inden jul"], ["Mere sparring", "", ""]])
         #expect(session.log.count == 11 && session.log.last?.event == .command(.pause))
         guard case .paused(let waiting) = session.conversation.state, waiting.revising == nil,
@@ -86,7 +86,7 @@ import Testing
         let summary = session.conversation.summary
         #expect(summary.chart?.now == [40, 30, 20, 10] && summary.chart?.needed == [10, 20, 30, 40])
         #expect(summary.items.map(\.answer).suffix(3) == ["Mere tid på planlægning", nil, "Et fast møde"])
-        #expect(summary.agreements.map { [$0.what, $0.who, $0.when] } == [["Planlægningsdag", "Bo", "1. februar"]])
+        #expect(summary.agreements?.map { [$0.what, $0.who, $0.when] } == [["Planlægningsdag", "Bo", "1. februar"]])
     }
 
     @Test func aFinishedSelfKeepsItsScales() throws {

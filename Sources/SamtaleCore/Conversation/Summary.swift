@@ -50,7 +50,9 @@ public struct Summary: Codable, Equatable, Sendable {
 
     public let title: String
     public let items: [Item]
-    public let agreements: [Agreement]
+    /// Nil in a flow that asks for no agreements (an energizer, a self-reflection), so no record shows a section it
+    /// could never fill; empty where agreements were asked for and none were made.
+    public let agreements: [Agreement]?
     public let ratings: [Rating]
     /// The rated items with the highest and the lowest strength (up to three each).
     public let strongest: [Rating]
@@ -66,7 +68,7 @@ extension Conversation {
         var items: [Summary.Item] = []
         var ratings: [Summary.Rating] = []
         var chart: Chart?
-        var allAgreements: [Agreement] = []
+        var allAgreements: [Agreement]?
         for (index, step) in script.steps.enumerated() {
             switch step {
             case .ask(let ask):
@@ -97,7 +99,7 @@ extension Conversation {
             case .chart(let now, let needed, let areas):
                 chart = self.chart(now: now, needed: needed, areas: areas) ?? chart
             case .agreements:
-                allAgreements += agreements[index] ?? []
+                allAgreements = (allAgreements ?? []) + (agreements[index] ?? [])
             case .say, .heading, .card, .summary:
                 break
             }

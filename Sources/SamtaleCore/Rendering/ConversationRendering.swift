@@ -76,11 +76,13 @@ extension Summary {
             lines.append(wrapped(question ?? item.ask.text, indent: "  ", first: "- "))
             lines.append(wrapped(item.answer ?? Strings.skippedAnswer[language], indent: "  "))
         }
-        lines += ["", Strings.agreementsHeading[language].uppercased()]
-        lines +=
-            agreements.isEmpty
-            ? [wrapped(Strings.noAgreements[language])]
-            : agreementLines(language: language).map { wrapped($0, indent: "   ") }
+        if let agreements {
+            lines += ["", Strings.agreementsHeading[language].uppercased()]
+            lines +=
+                agreements.isEmpty
+                ? [wrapped(Strings.noAgreements[language])]
+                : agreementLines(language: language).map { wrapped($0, indent: "   ") }
+        }
         if !ratings.isEmpty {
             lines += ["", Strings.ratingsHeading[language].uppercased()]
             lines += ratings.map { rating in
@@ -101,7 +103,7 @@ extension Summary {
 
     /// The agreements as numbered lines: what, who and by when.
     func agreementLines(language: Language) -> [String] {
-        agreements.enumerated().map { number, agreement in
+        (agreements ?? []).enumerated().map { number, agreement in
             "\(number + 1). \(agreement.what)"
                 + Strings.agreementParticulars(who: agreement.who, when: agreement.when)[language]
         }
@@ -137,12 +139,16 @@ extension Session {
     }
 
     /// Markdown a leader can paste into an e-mail or a personnel file, or read in the terminal, headed by the flow's
-    /// title; answers may come from anywhere (a `serve` client), so it holds no control characters. `language` is
-    /// the session's, that of its questions: a document in one language.
-    public func markdown(language: Language) -> String {
+    /// title; answers may come from anywhere (a `serve` client), so it holds no control characters. Every label and
+    /// the title are in `language`: the title is the flow's among `flows` (the session keeps it in its own language
+    /// only), so a record exported in the other language never heads English labels with a Danish title.
+    public func markdown(language: Language, flows: [Flow] = []) -> String {
         let script = conversation.script
         let summary = conversation.summary
-        var lines = ["# \(script.title)", ""]
+        let title =
+            language == setup.language
+            ? script.title : flows.first { $0.id == script.flowID }?.title[language] ?? script.title
+        var lines = ["# \(title)", ""]
         lines.append(
             "- \(Strings.exportDate[language]): \(conversation.startedAt) (\(Strings.exportUpdated[language]) "
                 + "\(updatedAt))"
@@ -180,18 +186,20 @@ extension Session {
                 ]
             }
         }
-        lines += ["", "## \(Strings.agreementsHeading[language])", ""]
-        lines +=
-            summary.agreements.isEmpty
-            ? [Strings.noAgreements[language]]
-            : summary.agreements.map { agreement in
-                var line = "- **\(agreement.what.markdownLine)**"
-                line +=
-                    Strings.agreementParticulars(
-                        who: agreement.who.markdownLine, when: agreement.when.markdownLine,
-                        theme: agreement.theme?.markdownLine)[language]
-                return line
-            }
+        if let agreements = summary.agreements {
+            lines += ["", "## \(Strings.agreementsHeading[language])", ""]
+            lines +=
+                agreements.isEmpty
+                ? [Strings.noAgreements[language]]
+                : agreements.map { agreement in
+                    var line = "- **\(agreement.what.markdownLine)**"
+                    line +=
+                        Strings.agreementParticulars(
+                            who: agreement.who.markdownLine, when: agreement.when.markdownLine,
+                            theme: agreement.theme?.markdownLine)[language]
+                    return line
+                }
+        }
         if !summary.ratings.isEmpty {
             lines += ["", "## \(Strings.ratingsHeading[language])", ""]
             lines.append("| " + Strings.ratingColumns.map { $0[language] }.joined(separator: " | ") + " |")
