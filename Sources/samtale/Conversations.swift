@@ -150,16 +150,25 @@ extension Commands {
                 return 0
             }
             let session = try loadSession(id, from: store)
-            if action == .show {
-                System.printOut(session.markdown(language: session.setup.language))
-                return 0
-            }
-            switch try parsed.choice("--format", as: SessionExportFormat.self) ?? .markdown {
-            case .markdown: System.printOut(session.markdown(language: session.setup.language))
+            let format = action == .show ? .markdown : try parsed.choice("--format", as: SessionExportFormat.self)
+            switch format ?? .markdown {
+            case .markdown: System.printOut(try markdown(session, parsed, language: language))
             case .json: System.printOut(session.exportJSON())
             }
         }
         return 0
+    }
+
+    /// The session as Markdown in the session's language, or wholly in the one `--lang` names: then the flow's title
+    /// comes from the flows, as the session keeps it in its own language only.
+    private static func markdown(_ session: Session, _ parsed: Arguments, language: Language) throws(CommandError)
+        -> String
+    {
+        guard try parsed.value("--lang") != nil, language != session.setup.language else {
+            return session.markdown(language: session.setup.language)
+        }
+        return session.markdown(
+            language: language, flows: try loadCatalog(parsed, language: language, withFlows: true).flows)
     }
 
     /// The sessions, the latest change first (damaged files last): as a table under a heading, or as JSON rows.

@@ -40,9 +40,9 @@ import Testing
         #expect((folder[.posixPermissions] as? Int) == 0o700)
     }
 
-    /// The export is a document in the session's language, whatever the interface's: headed by the flow's title,
-    /// its ratings under a heading row in words.
-    @Test func anExportIsWhollyInTheSessionsLanguage() throws {
+    /// The export is a document in one language: the session's, or with `--lang` the one named, title and labels
+    /// alike; its ratings under a heading row in words.
+    @Test func anExportIsWhollyInOneLanguage() throws {
         let state = try Samtale.temporaryFolder()
         let talk = try run(
             [
@@ -51,17 +51,21 @@ import Testing
             ], state: state, input: "3\n\n4\n")
         #expect(talk.status == 0)
         let id = try #require(try sessionIDs(state).first)
+        let danish = try run(["sessions", "export", id], state: state)
+        #expect(danish.stdout.hasPrefix("# Selvrefleksion\n\n- Dato: "), "\(danish.stdout)")
+        #expect(danish.stdout.contains("| Vurdering | Udsagn eller faldgrube | Tema | Eksempel |"))
         let export = try run(["sessions", "export", id, "--lang", "en"], state: state)
-        #expect(export.stdout.hasPrefix("# Selvrefleksion\n\n- Dato: "), "\(export.stdout)")
-        #expect(!export.stdout.contains("Samtaleform") && !export.stdout.contains("self"))
+        #expect(export.stdout.hasPrefix("# Self-reflection\n\n- Date: "), "\(export.stdout)")
+        #expect(!export.stdout.contains("Selvrefleksion") && !export.stdout.contains("self"))
+        #expect(!export.stdout.contains("Aftaler") && !export.stdout.contains("Agreements"))
         #expect(
             export.stdout.contains(
                 """
-                ## Vurderinger
+                ## Ratings
 
-                | Vurdering | Udsagn eller faldgrube | Tema | Eksempel |
+                | Score | Statement or pitfall | Theme | Example |
                 |---|---|---|---|
-                | 3 | udsagn: Værdsætter at lede gennem ledere | Personligt lederskab |  |
+                | 3 | statement: Værdsætter at lede gennem ledere | Personligt lederskab |  |
                 """))
         let shown = try run(["sessions", "show", id, "--lang", "en"], state: state)
         #expect(shown.stdout == export.stdout)
