@@ -3,7 +3,8 @@ import Testing
 
 @testable import SamtaleCore
 
-/// The Markdown and JSON exports of one finished conversation per flow, compared with the files in `Goldens/`.
+/// The Markdown and JSON exports of one finished conversation per flow, and its Markdown export when held in the
+/// other language, compared with the files in `Goldens/`.
 /// Run with SAMTALE_UPDATE_GOLDENS=1 to write them anew after an intended change, then read the diff.
 @Suite struct ExportGoldenTests {
     static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
@@ -68,7 +69,12 @@ import Testing
         let session = try Self.session(flowID)
         let markdown = session.markdown(language: session.setup.language)
         let json = session.exportJSON() + "\n"
-        for (name, text) in [("\(flowID).md", markdown), ("\(flowID).json", json)] {
+        // The same flow held in the other language: its own texts and every label in that one.
+        let other = Language.allCases.first { $0 != session.setup.language }!
+        let otherMarkdown = try Self.session(flowID, in: other).markdown(language: other)
+        for (name, text) in [
+            ("\(flowID).md", markdown), ("\(flowID).json", json), ("\(flowID)-\(other.rawValue).md", otherMarkdown),
+        ] {
             let file = Self.goldens.appendingPathComponent(name)
             if ProcessInfo.processInfo.environment["SAMTALE_UPDATE_GOLDENS"] == "1" {
                 try text.write(to: file, atomically: true, encoding: .utf8)
