@@ -320,13 +320,15 @@ public struct JSONLinesServer {
         let id = try request.sessionID()
         let format = try request.choice("format", as: ExportFormat.self) ?? .markdown
         let session = try session(id, token: try token(request))
+        let language = try request.choice("lang", as: Language.self) ?? session.setup.language
         var members = [
             JSONMember("type", .string("export")), JSONMember("session", .string(id.description)),
             JSONMember("format", .string(format.rawValue)),
         ]
         switch format {
         case .markdown:
-            members.append(JSONMember("content", .string(session.markdown(language: session.setup.language))))
+            members.append(
+                JSONMember("content", .string(session.markdown(language: language, flows: environment.flows))))
         case .json:
             members.append(JSONMember("record", session.record))
         }

@@ -141,6 +141,15 @@ extension JSONValue {
         let export = try #require(exported.first)
         #expect(export.type == "export")
         #expect(export.text("content")?.contains("Jeg deler viden") == true)
+        let title = try #require(
+            try BuiltinFlows.files.map { try FlowDecoder.decode($0.bytes) }.first { $0.id == "one-to-one" }?.title)
+        #expect(export.text("content")?.hasPrefix("# \(title.da)\n\n- Dato: ") == true)
+
+        // With `lang`, the record's title and labels are all in that language.
+        let english = try server.send(#"{"type":"export","session":"\#(id)","lang":"en","id":5}"#)
+        let content = try #require(english.first?.text("content"))
+        #expect(content.hasPrefix("# \(title.en)\n\n- Date: "), "\(content)")
+        #expect(!content.contains(title.da) && content.contains("## Questions and answers"))
     }
 
     /// A durable session is on disk after each answer: a second server, as another process would, takes it up there.
