@@ -6,16 +6,27 @@ public struct Chart: Codable, Equatable, Sendable {
     public let now: [Int]
     public let needed: [Int]
 
-    /// The area with the largest difference between needed and now (the first of equals).
+    /// The area with the largest difference between needed and now, too little or too much; of equal differences
+    /// the one the task needs more, then the first.
     public var largestGap: Int {
         var best = 0
-        for index in areas.indices where abs(gap(at: index)) > abs(gap(at: best)) { best = index }
+        for index in areas.indices {
+            let (size, bestSize) = (abs(gap(at: index)), abs(gap(at: best)))
+            if size > bestSize || (size == bestSize && points(needed, at: index) > points(needed, at: best)) {
+                best = index
+            }
+        }
         return best
     }
 
     /// Needed minus now: positive where the task needs more attention than it gets.
     public func gap(at index: Int) -> Int {
-        (index < needed.count ? needed[index] : 0) - (index < now.count ? now[index] : 0)
+        points(needed, at: index) - points(now, at: index)
+    }
+
+    /// An area's points, or 0 where an answer gave fewer areas.
+    private func points(_ answer: [Int], at index: Int) -> Int {
+        index < answer.count ? answer[index] : 0
     }
 }
 
@@ -84,7 +95,7 @@ extension Conversation {
                     if let answer, let last = ratings.indices.last, ratings[last].subject == ask.subject {
                         ratings[last].example = answer
                     }
-                case .question, .points, .reflection:
+                case .question, .points, .reflection, .moreAttention, .lessAttention:
                     break
                 }
             case .gapQuestions(_, _, _, let questions):
