@@ -95,6 +95,15 @@ public struct Script: Codable, Equatable, Sendable {
         unitsBefore = Self.unitsBefore(steps)
     }
 
+    /// Whether the script was expanded before the gap questions followed the gap's direction (a session saved by an
+    /// earlier release, whose gap questions hold no question on the direction).
+    var predatesGapDirections: Bool {
+        steps.contains { step in
+            guard case .gapQuestions(_, _, _, let questions) = step else { return false }
+            return !questions.joined().contains { $0.purpose == .moreAttention || $0.purpose == .lessAttention }
+        }
+    }
+
     private static func unitsBefore(_ steps: [ScriptStep]) -> [Int] {
         var sums = [0]
         sums.reserveCapacity(steps.count + 1)

@@ -5,6 +5,14 @@ public struct Chart: Codable, Equatable, Sendable {
     public let areas: [String]
     public let now: [Int]
     public let needed: [Int]
+    /// Whether equal gaps go to the first area, as in a session saved by an earlier release, so that it goes on
+    /// with the area it was asked about.
+    var firstOfEqualGaps = false
+
+    /// The points and areas only: how equal gaps are settled follows from the script, not from what is written.
+    private enum CodingKeys: String, CodingKey {
+        case areas, now, needed
+    }
 
     /// The area with the largest difference between needed and now, too little or too much; of equal differences
     /// the one the task needs more, then the first.
@@ -12,9 +20,8 @@ public struct Chart: Codable, Equatable, Sendable {
         var best = 0
         for index in areas.indices {
             let (size, bestSize) = (abs(gap(at: index)), abs(gap(at: best)))
-            if size > bestSize || (size == bestSize && points(needed, at: index) > points(needed, at: best)) {
-                best = index
-            }
+            let needsMore = !firstOfEqualGaps && points(needed, at: index) > points(needed, at: best)
+            if size > bestSize || (size == bestSize && needsMore) { best = index }
         }
         return best
     }
@@ -130,6 +137,7 @@ extension Conversation {
         guard case .points(let nowPoints) = answers[now], case .points(let neededPoints) = answers[needed] else {
             return nil
         }
-        return Chart(areas: areas, now: nowPoints, needed: neededPoints)
+        return Chart(
+            areas: areas, now: nowPoints, needed: neededPoints, firstOfEqualGaps: script.predatesGapDirections)
     }
 }
