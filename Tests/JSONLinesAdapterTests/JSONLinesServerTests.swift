@@ -249,6 +249,25 @@ extension JSONValue {
         }
     }
 
+    /// The seesaw shows the four areas' texts as cards before the points, and asks how to give more attention to
+    /// the area the task needs more of.
+    @Test func theSeesawShowsTheAreasAndAsksByTheGapsDirection() throws {
+        var server = try ServerInMemory()
+        let started = try server.send(
+            #"{"type":"start","flow":"seesaw","deck":"hjoerring-ledelse-af-kerneopgaven","role":"leder"}"#)
+        let cards = started.filter { $0.type == "card" }
+        #expect(cards.count == 4 && cards.allSatisfy { !$0.texts("statements").isEmpty })
+        #expect(cards.first?.text("heading") == "OPTIMER MED BLIK FOR HELHEDEN")
+        #expect(started.last?.type == "ask" && started.last?.text("kind") == "points")
+        let id = ServerInMemory.sessionID
+        _ = try server.send(#"{"type":"input","session":"\#(id)","text":"40 40 10 10"}"#)
+        let gap = try server.send(#"{"type":"input","session":"\#(id)","text":"30 20 30 20"}"#)
+        #expect(gap.first { $0.type == "chart" }?.number("largestGap") == 2)
+        #expect(
+            gap.last?.text("prompt")
+                == "Hvad skal der til, for at du giver »Vær i samspil med omgivelserne« mere opmærksomhed?")
+    }
+
     /// An energizer is not recorded unless asked, however many answers it gets; one started with `record` is.
     @Test(arguments: [false, true])
     func anEnergizerIsSavedOnlyWhenAskedTo(record: Bool) throws {

@@ -150,7 +150,8 @@ func setups(of flow: Flow, on deck: Deck) -> [ConversationSetup] {
         let expected = script.steps.reduce(into: 0) { count, step in
             switch step {
             case .ask: count += 1
-            case .gapQuestions(_, _, _, let questions): count += questions.first?.count ?? 0
+            // Of the two questions on the gap's direction, one is put (the answers always tilt).
+            case .gapQuestions(_, _, _, let questions): count += (questions.first?.count ?? 1) - 1
             default: break
             }
         }
@@ -347,6 +348,65 @@ func question(_ actions: [Action]) -> AskAction? {
         #expect(gapQuestion.ask.theme == "Se langt, og sæt det stærkeste hold")
     }
 
+    /// Now 40 40 10 10, needed 30 20 30 20: "Ha' styr på driften" has 20 points too many and "Vær i samspil med
+    /// omgivelserne" 20 too few; the task needs the second more, so it is talked about, and how to give it more.
+    @Test func theLargestGapGoesByNeedAndItsQuestionByDirection() throws {
+        let script = try GapRevisionTests.script()
+        func gapQuestion(now: String, needed: String) throws -> (Chart, Ask) {
+            var conversation = Conversation(script: script, language: .da, startedAt: "t")
+            _ = conversation.received(.start)
+            _ = conversation.received(.answer(now))
+            let actions = conversation.received(.answer(needed))
+            guard case .chart(let chart) = actions.first else { throw ChartMissing() }
+            return (chart, try #require(question(actions)).ask)
+        }
+        let (tied, more) = try gapQuestion(now: "40 40 10 10", needed: "30 20 30 20")
+        #expect(tied.largestGap == 2 && tied.gap(at: 2) == 20)
+        #expect(more.text == "Hvad skal der til, for at du giver »Vær i samspil med omgivelserne« mere opmærksomhed?")
+        #expect(more.theme == "Vær i samspil med omgivelserne")
+        let (tilted, less) = try gapQuestion(now: "10 10 60 20", needed: "30 20 30 20")
+        #expect(tilted.largestGap == 2 && tilted.gap(at: 2) == -30)
+        #expect(
+            less.text == "Hvad kan du slippe, uddelegere eller gøre enklere inden for »Vær i samspil med omgivelserne«?"
+        )
+        // Equal points give no direction: the card's questions alone.
+        let (level, plain) = try gapQuestion(now: "25 25 25 25", needed: "25 25 25 25")
+        #expect(level.largestGap == 0 && plain.purpose == .question)
+    }
+
+    @Test func theGapQuestionsAreWrittenInTheConversationsLanguage() throws {
+        let setup = ConversationSetup(
+            flow: "seesaw", deck: "hjoerring-ledelse-af-kerneopgaven", roles: ["leder"], language: .en)
+        let script = try flow("seesaw").expand(over: deck("hjoerring-ledelse-af-kerneopgaven"), setup: setup)
+        guard case .gapQuestions(_, _, _, let questions) = script.steps.first(where: \.isGapQuestions) else {
+            throw ChartMissing()
+        }
+        #expect(
+            questions[1].prefix(2).map(\.text) == [
+                "What would it take for you to give \"Ha' styr på driften\" more attention?",
+                "What can you let go of, delegate or make simpler within \"Ha' styr på driften\"?",
+            ])
+    }
+
+    @Test func theSeesawShowsEachAreasTextBeforeThePoints() throws {
+        let script = try GapRevisionTests.script()
+        var conversation = Conversation(script: script, language: .da, startedAt: "t")
+        let actions = conversation.received(.start)
+        let headings = actions.compactMap { action -> String? in
+            if case .card(let heading, let statements, _) = action, !statements.isEmpty { return heading }
+            return nil
+        }
+        #expect(
+            headings == [
+                "OPTIMER MED BLIK FOR HELHEDEN", "HA' STYR PÅ DRIFTEN", "VÆR I SAMSPIL MED OMGIVELSERNE",
+                "SE LANGT, OG SÆT DET STÆRKESTE HOLD",
+            ])
+        guard case .ask(let points)? = actions.last, case .points = points.ask.kind else {
+            Issue.record("the points are not asked after the areas: \(actions)")
+            return
+        }
+    }
+
     @Test func choicesTakeANumberOrAName() {
         let ask = Ask(
             id: "q1", text: "Hvem?", kind: .choice(["Medarbejder", "Leder af medarbejder", "Leder af leder"]))
@@ -468,5 +528,15 @@ func question(_ actions: [Action]) -> AskAction? {
     ])
     func trimsWhitespaceOfAnyKindAtEitherEnd(raw: String, trimmed: String) {
         #expect(raw.trimmingWhitespace == trimmed)
+    }
+}
+
+/// A seesaw conversation that did not show its chart or gap questions where it should.
+private struct ChartMissing: Error {}
+
+extension ScriptStep {
+    fileprivate var isGapQuestions: Bool {
+        if case .gapQuestions = self { return true }
+        return false
     }
 }

@@ -8,7 +8,8 @@ import Testing
 @Suite struct GapRevisionTests {
     static let setup = ConversationSetup(flow: "seesaw", deck: "hjoerring-ledelse-af-kerneopgaven", roles: ["leder"])
 
-    /// The built-in seesaw, or one whose four areas have `counts` questions each (taken from the built-in ones).
+    /// The built-in seesaw, or one whose four areas put `counts` questions each (taken from the built-in ones): the
+    /// one on the gap's direction, then the card's.
     static func script(counts: [Int]? = nil) throws -> Script {
         let script = try flow("seesaw").expand(over: deck("hjoerring-ledelse-af-kerneopgaven"), setup: setup)
         guard let counts else { return script }
@@ -16,7 +17,12 @@ import Testing
             guard case .gapQuestions(let now, let needed, let areas, let questions) = step else { return step }
             return .gapQuestions(
                 now: now, needed: needed, areas: areas,
-                questions: zip(questions, counts).map { Array($0.prefix($1)) })
+                questions: zip(questions, counts).map { asks, count in
+                    count == 0
+                        ? []
+                        : asks.filter { $0.purpose != .question }
+                            + asks.filter { $0.purpose == .question }.prefix(count - 1)
+                })
         }
         return Script(
             flowID: script.flowID, title: script.title, deckTitle: script.deckTitle,
@@ -37,15 +43,14 @@ import Testing
         var conversation = Conversation(script: script, language: .da, startedAt: "t")
         var actions: [Action] = []
         for event in Self.toAreaOneAfterTwoAnswers { actions = conversation.received(event) }
-        guard
-            case .gapQuestions(_, _, _, let questions) = script.steps.first(where: {
+        let step = try #require(
+            script.steps.firstIndex {
                 if case .gapQuestions = $0 { true } else { false }
             })
-        else {
-            Issue.record("no gap questions")
-            return
-        }
-        #expect(question(actions)?.ask == questions[1][0])
+        // Area 1 now gets 30 points more than the task needs.
+        let asked = try #require(question(actions)?.ask)
+        #expect(asked == conversation.gapAsks(step: step)?.first)
+        #expect(asked.theme == "Ha' styr på driften" && asked.purpose == .lessAttention)
         actions = conversation.received(.answer("Svar B1"))
         #expect(question(actions) != nil, "\(actions)")
         // Back through the questions of an area that is no longer chosen: they are passed over, nothing traps.

@@ -85,6 +85,8 @@ import Testing
         #expect(session.status == .finished && session.conversation.state == .finished(endedEarly: false))
         let summary = session.conversation.summary
         #expect(summary.chart?.now == [40, 30, 20, 10] && summary.chart?.needed == [10, 20, 30, 40])
+        // Saved before equal gaps went to the area the task needs more: it stays with the first area it was asked on.
+        #expect(summary.chart?.largestGap == 0)
         #expect(summary.items.map(\.answer).suffix(3) == ["Mere tid på planlægning", nil, "Et fast møde"])
         #expect(summary.agreements?.map { [$0.what, $0.who, $0.when] } == [["Planlægningsdag", "Bo", "1. februar"]])
     }

@@ -491,12 +491,21 @@ public struct Conversation: Equatable, Sendable {
 
     // MARK: Points and gaps
 
-    /// The gap questions of the area with the largest gap; nil until the points are in (skipped points: the first
-    /// area).
+    /// The gap questions of the area with the largest gap, with the one on its direction (too little attention or
+    /// too much); nil until the points are in (skipped points: the first area, with neither direction).
     func gapAsks(step: Int) -> [Ask]? {
         guard case .gapQuestions(let now, let needed, let areas, let questions) = script.steps[step] else { return nil }
-        let area = chart(now: now, needed: needed, areas: areas)?.largestGap ?? 0
-        return questions.indices.contains(area) ? questions[area] : nil
+        let chart = chart(now: now, needed: needed, areas: areas)
+        let area = chart?.largestGap ?? 0
+        guard questions.indices.contains(area) else { return nil }
+        let gap = chart?.gap(at: area) ?? 0
+        return questions[area].filter { ask in
+            switch ask.purpose {
+            case .moreAttention: gap > 0
+            case .lessAttention: gap < 0
+            case .question, .statementRating, .statementExample, .pitfallRating, .points, .reflection: true
+            }
+        }
     }
 }
 

@@ -306,9 +306,19 @@ private struct Expander {
             let questions = themes.map { area in
                 let picked = pick(
                     cards(theme: area, role: roles[0]).flatMap { deck.questions(on: $0, for: audience) }, limit: limit)
-                return picked.indices.map { index in
-                    ask(picked[index], after: index > 0 ? picked[index - 1] : nil, optional: false, askedBy: nil)
+                // The conversation puts one of these two, as the gap goes, before the card's questions.
+                let directions = [
+                    (Ask.Purpose.moreAttention, Strings.moreAttention), (.lessAttention, Strings.lessAttention),
+                ]
+                .map { purpose, text in
+                    Ask(
+                        id: nextID(), text: text(area.name)[setup.language], optional: false,
+                        purpose: purpose, theme: area.name)
                 }
+                return directions
+                    + picked.indices.map { index in
+                        ask(picked[index], after: index > 0 ? picked[index - 1] : nil, optional: false, askedBy: nil)
+                    }
             }
             return [.gapQuestions(now: now, needed: needed, areas: themes.map(\.name), questions: questions)]
         case .summary:

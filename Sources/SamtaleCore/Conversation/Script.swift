@@ -95,6 +95,15 @@ public struct Script: Codable, Equatable, Sendable {
         unitsBefore = Self.unitsBefore(steps)
     }
 
+    /// Whether the script was expanded before the gap questions followed the gap's direction (a session saved by an
+    /// earlier release, whose gap questions hold no question on the direction).
+    var predatesGapDirections: Bool {
+        steps.contains { step in
+            guard case .gapQuestions(_, _, _, let questions) = step else { return false }
+            return !questions.joined().contains { $0.purpose == .moreAttention || $0.purpose == .lessAttention }
+        }
+    }
+
     private static func unitsBefore(_ steps: [ScriptStep]) -> [Int] {
         var sums = [0]
         sums.reserveCapacity(steps.count + 1)
@@ -102,7 +111,9 @@ public struct Script: Codable, Equatable, Sendable {
             let units =
                 switch step {
                 case .ask, .agreements: 1
-                case .gapQuestions(_, _, _, let questions): questions.map(\.count).max() ?? 0
+                // Of the two questions on the direction of the gap, one at most is put.
+                case .gapQuestions(_, _, _, let questions):
+                    questions.map { $0.filter { $0.purpose != .lessAttention }.count }.max() ?? 0
                 case .say, .heading, .card, .chart, .summary: 0
                 }
             sums.append(sums[sums.count - 1] + units)
@@ -148,6 +159,10 @@ public struct Ask: Codable, Equatable, Sendable {
         case pitfallRating
         case points
         case reflection
+        /// Put on the area with the largest gap only when it gets less attention than the task needs.
+        case moreAttention
+        /// Put on the area with the largest gap only when it gets more attention than the task needs.
+        case lessAttention
     }
 
     /// Unique within the script; answers are kept under it.

@@ -5,17 +5,35 @@ public struct Chart: Codable, Equatable, Sendable {
     public let areas: [String]
     public let now: [Int]
     public let needed: [Int]
+    /// Whether equal gaps go to the first area, as in a session saved by an earlier release, so that it goes on
+    /// with the area it was asked about.
+    var firstOfEqualGaps = false
 
-    /// The area with the largest difference between needed and now (the first of equals).
+    /// The points and areas only: how equal gaps are settled follows from the script, not from what is written.
+    private enum CodingKeys: String, CodingKey {
+        case areas, now, needed
+    }
+
+    /// The area with the largest difference between needed and now, too little or too much; of equal differences
+    /// the one the task needs more, then the first.
     public var largestGap: Int {
         var best = 0
-        for index in areas.indices where abs(gap(at: index)) > abs(gap(at: best)) { best = index }
+        for index in areas.indices {
+            let (size, bestSize) = (abs(gap(at: index)), abs(gap(at: best)))
+            let needsMore = !firstOfEqualGaps && points(needed, at: index) > points(needed, at: best)
+            if size > bestSize || (size == bestSize && needsMore) { best = index }
+        }
         return best
     }
 
     /// Needed minus now: positive where the task needs more attention than it gets.
     public func gap(at index: Int) -> Int {
-        (index < needed.count ? needed[index] : 0) - (index < now.count ? now[index] : 0)
+        points(needed, at: index) - points(now, at: index)
+    }
+
+    /// An area's points, or 0 where an answer gave fewer areas.
+    private func points(_ answer: [Int], at index: Int) -> Int {
+        index < answer.count ? answer[index] : 0
     }
 }
 
@@ -86,7 +104,7 @@ extension Conversation {
                     if let answer, let last = ratings.indices.last, ratings[last].subject == ask.subject {
                         ratings[last].example = answer
                     }
-                case .question, .points, .reflection:
+                case .question, .points, .reflection, .moreAttention, .lessAttention:
                     break
                 }
             case .gapQuestions(_, _, _, let questions):
@@ -121,6 +139,7 @@ extension Conversation {
         guard case .points(let nowPoints) = answers[now], case .points(let neededPoints) = answers[needed] else {
             return nil
         }
-        return Chart(areas: areas, now: nowPoints, needed: neededPoints)
+        return Chart(
+            areas: areas, now: nowPoints, needed: neededPoints, firstOfEqualGaps: script.predatesGapDirections)
     }
 }

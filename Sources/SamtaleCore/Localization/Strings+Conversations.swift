@@ -219,6 +219,20 @@ extension Strings {
                 "Largest gap: \(area) (\(-gap) points more than the task needs).")
     }
 
+    /// Asked on the area with the largest gap when it gets less attention than the task needs.
+    static func moreAttention(_ area: String) -> Localized {
+        text(
+            "Hvad skal der til, for at du giver »\(area)« mere opmærksomhed?",
+            "What would it take for you to give \"\(area)\" more attention?")
+    }
+
+    /// Asked on the area with the largest gap when it gets more attention than the task needs.
+    static func lessAttention(_ area: String) -> Localized {
+        text(
+            "Hvad kan du slippe, uddelegere eller gøre enklere inden for »\(area)«?",
+            "What can you let go of, delegate or make simpler within \"\(area)\"?")
+    }
+
     public static func ratingKind(_ kind: Summary.Rating.Kind) -> Localized {
         switch kind {
         case .statement: text("udsagn", "statement")
