@@ -512,7 +512,7 @@ func question(_ actions: [Action]) -> AskAction? {
         setup.language = .en
         setup.themes = ["sammen-skaber-vi-loesninger"]
         let script = try flow("one-to-one").expand(over: deck("hjoerring-dialogkort"), setup: setup)
-        #expect(script.title == "One-to-one")
+        #expect(script.title == "1:1 conversation")
         let texts = script.steps.compactMap { step -> String? in
             if case .ask(let ask) = step { return ask.text }
             return nil

@@ -56,8 +56,8 @@ struct SetupMessageTests {
         #expect(
             role
                 == Localized(
-                    da: "samtaleformen »Medarbejdersamtale (1:1)« kræver én rolle, men du har valgt to",
-                    en: "the flow \"One-to-one\" needs one role, but 2 were chosen"))
+                    da: "samtaleformen »1:1-samtale« kræver én rolle, men du har valgt to",
+                    en: "the flow \"1:1 conversation\" needs one role, but 2 were chosen"))
         #expect(
             ExpansionError.tooFewParticipants(flow: Self.circle, needed: 1, given: 0).message.da
                 == "samtaleformen »Kreds« kræver mindst én deltager, men der er ingen")

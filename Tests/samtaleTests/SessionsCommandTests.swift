@@ -153,7 +153,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Hvilken slags samtale?") && result.stdout.contains("Hvilket kortsæt?"))
         #expect(result.stdout.contains("Hvilket tema?"))
-        #expect(result.stdout.contains("OPSUMMERING: Medarbejdersamtale (1:1)"))
+        #expect(result.stdout.contains("OPSUMMERING: 1:1-samtale"))
         #expect(result.stdout.contains("== Udvikling =="))
     }
 

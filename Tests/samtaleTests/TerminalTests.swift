@@ -270,8 +270,8 @@ import Testing
             [], state: state,
             steps:
                 answer(
-                    "", after: "Hvilken slags samtale?", "1. Medarbejdersamtale (1:1)",
-                    "Tryk Enter for »Medarbejdersamtale (1:1)«")
+                    "", after: "Hvilken slags samtale?", "1. 1:1-samtale",
+                    "Tryk Enter for »1:1-samtale«")
                 + answer("", after: "Hvilket kortsæt?", "1. Sammen om kerneopgaven – dialogkort")
                 + answer("", after: "Hvilken rolle?", "Tryk Enter for »Medarbejder«")
                 + answer("", after: "Hvilket tema?", "Tryk Enter for »Sammen sikrer vi driften«")

@@ -265,6 +265,36 @@ extension Strings {
 
     public static let exportDate = text("Dato", "Date")
     public static let exportUpdated = text("senest ændret", "last changed")
+
+    /// A moment from a session's file (`2026-03-24T09:00:00+01:00`, the local time it was written) as a reader
+    /// writes it: "24. marts 2026 kl. 09.00", "24 March 2026, 09:00". The time alone when `sameDayAs` falls on the
+    /// same day, so a record says the day once. A text that is no such moment stays as it is.
+    public static func moment(_ timestamp: String, sameDayAs earlier: String? = nil) -> Localized {
+        guard let (date, hour, minute) = dateAndClock(timestamp) else { return text(timestamp, timestamp) }
+        let time = text("kl. \(hour).\(minute)", "\(hour):\(minute)")
+        if let earlier = earlier.flatMap(dateAndClock), earlier.date == date { return time }
+        let months = [
+            text("januar", "January"), text("februar", "February"), text("marts", "March"), text("april", "April"),
+            text("maj", "May"), text("juni", "June"), text("juli", "July"), text("august", "August"),
+            text("september", "September"), text("oktober", "October"), text("november", "November"),
+            text("december", "December"),
+        ]
+        let month = months[date.month - 1]
+        return text(
+            "\(date.day). \(month.da) \(date.year) \(time.da)", "\(date.day) \(month.en) \(date.year), \(time.en)")
+    }
+
+    /// The day and the clock's two-digit hour and minute of a text that begins "YYYY-MM-DDTHH:MM", or nil.
+    private static func dateAndClock(_ timestamp: String) -> (date: CivilDate, hour: String, minute: String)? {
+        let bytes = Array(timestamp.utf8.prefix(16))
+        guard bytes.count == 16, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+            let date = CivilDate(iso: String(decoding: bytes[0..<10], as: UTF8.self)),
+            let hour = CivilDate.number(bytes[11..<13]), let minute = CivilDate.number(bytes[14..<16]),
+            hour < 24, minute < 60
+        else { return nil }
+        return (date, String(decoding: bytes[11..<13], as: UTF8.self), String(decoding: bytes[14..<16], as: UTF8.self))
+    }
+
     public static let exportDeck = text("Kortsæt", "Deck")
     public static let exportRoles = text("Roller", "Roles")
     public static let exportThemes = text("Temaer", "Themes")

@@ -150,8 +150,9 @@ extension Session {
             ? script.title : flows.first { $0.id == script.flowID }?.title[language] ?? script.title
         var lines = ["# \(title)", ""]
         lines.append(
-            "- \(Strings.exportDate[language]): \(conversation.startedAt) (\(Strings.exportUpdated[language]) "
-                + "\(updatedAt))"
+            "- \(Strings.exportDate[language]): \(Strings.moment(conversation.startedAt)[language]) "
+                + "(\(Strings.exportUpdated[language]) "
+                + "\(Strings.moment(updatedAt, sameDayAs: conversation.startedAt)[language]))"
         )
         lines.append("- \(Strings.exportDeck[language]): \(script.deckTitle), \(script.organisation)")
         lines.append("- \(Strings.exportRoles[language]): \(script.roleNames.joined(separator: ", "))")
