@@ -302,6 +302,10 @@ extension Strings {
     public static let exportStatus = text("Status", "Status")
     public static let exportSession = text("Samtale-id", "Session id")
     public static let exportQuestions = text("Spørgsmål og svar", "Questions and answers")
+    public static let exportConfirmationHeading = text("Godkendelse", "Confirmation")
+    public static let exportConfirmation = text(
+        "Referatet er læst og godkendt af begge parter.", "Both parties have read and approved this record.")
+    public static let exportSigners = [text("Leder", "Leader"), text("Medarbejder", "Employee")]
 
     public static func status(_ status: Session.Status) -> Localized {
         switch status {

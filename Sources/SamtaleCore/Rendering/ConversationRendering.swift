@@ -177,6 +177,7 @@ extension Session {
             for item in questions {
                 if item.ask.theme != theme, let heading = item.ask.theme {
                     lines += ["", "### \(heading)"]
+                    lines += script.cardsBeforeQuestions(on: heading).flatMap(\.markdownLines)
                     theme = heading
                 }
                 let asker = item.ask.askedBy.map { "\(Strings.askedBy($0)[language]) " } ?? ""
@@ -224,7 +225,58 @@ extension Session {
             lines += ["", "## \(Strings.chartHeading[language])", "", "```text", chart.text(language: language), "```"]
         }
         if summary.endedEarly { lines += ["", "_\(Strings.endedEarly[language])_"] }
+        // A finished 1:1 is the record that goes in a personnel file, so both parties confirm it there.
+        if script.flowID == "one-to-one", status == .finished {
+            lines += [
+                "", "## \(Strings.exportConfirmationHeading[language])", "", Strings.exportConfirmation[language],
+            ]
+            lines += Strings.exportSigners.flatMap { signer in
+                ["", "\(signer[language]): \(blank(22))   \(Strings.exportDate[language]): \(blank(12))"]
+            }
+        }
         return (lines.joined(separator: "\n") + "\n").withoutControlCharacters
+    }
+}
+
+/// A line to write on by hand.
+private func blank(_ width: Int) -> String {
+    String(repeating: "_", count: width)
+}
+
+// MARK: - Cards
+
+/// A card's heading, statements and quotes, as a record shows what the conversation went through.
+struct ShownCard {
+    let heading: String?
+    let statements: [String]
+    let quotes: [String]
+
+    /// The heading in bold, the statements as a list and the quotes quoted, each block after a blank line.
+    var markdownLines: [String] {
+        var lines = heading.map { ["", "**\($0.markdownLine)**"] } ?? []
+        if !statements.isEmpty { lines += [""] + statements.map { "- \($0.markdownLine)" } }
+        if !quotes.isEmpty { lines += [""] + quotes.map { "> \($0.markdownLine)" } }
+        return lines
+    }
+}
+
+extension Script {
+    /// The cards shown right before the first question on `theme`: what the questions on it were asked against.
+    func cardsBeforeQuestions(on theme: String) -> [ShownCard] {
+        var shown: [ShownCard] = []
+        for step in steps {
+            switch step {
+            case .card(let heading, let statements, let quotes):
+                shown.append(ShownCard(heading: heading, statements: statements, quotes: quotes))
+            case .ask(let ask) where ask.theme == theme:
+                return shown
+            case .ask, .gapQuestions:
+                shown = []
+            case .say, .heading, .agreements, .chart, .summary:
+                break
+            }
+        }
+        return []
     }
 }
 
