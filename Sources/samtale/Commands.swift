@@ -311,8 +311,9 @@ enum Commands {
         // one, as at run time (with its note).
         var definedBy: [String: DeckFile] = [:]
         var notes: [String] = []
-        for file in decks {
-            guard let deck = try? DeckDecoder.decode(file.bytes) else { continue }
+        // Each sound deck decoded once here, for the checks the catalog does not make; a broken one is told above.
+        let sound = decks.compactMap { file in (try? DeckDecoder.decode(file.bytes)).map { (file: file, deck: $0) } }
+        for (file, deck) in sound {
             // The same file named twice (as a folder and by itself) is no clash.
             if let earlier = definedBy[deck.id], !earlier.isBuiltin, !parsed.positionals.isEmpty,
                 FileSystem.canonicalPath(earlier.name) != FileSystem.canonicalPath(file.name)
@@ -327,7 +328,7 @@ enum Commands {
                 notes.append("\(file.name): corrections[\(index)]: " + Strings.correctionNote(correction)[language])
             }
         }
-        broken += targetNameProblems(targetsFiles, decks: decks, parsed)
+        broken += targetNameProblems(targetsFiles, soundDecks: sound.map(\.file), parsed)
         var issueCount = 0
         for (position, file) in files.enumerated() {
             printUnreadable(unreadable, before: position, language: language)
@@ -347,14 +348,15 @@ enum Commands {
     /// The names of decks, roles and themes in sound targets files that `post` would not find among the built-in
     /// and configured decks and the sound decks named here.
     private static func targetNameProblems(
-        _ targetsFiles: [(file: DeckFile, targets: [WebhookTarget])], decks: [DeckFile], _ parsed: Arguments
+        _ targetsFiles: [(file: DeckFile, targets: [WebhookTarget])], soundDecks: [DeckFile], _ parsed: Arguments
     ) -> [DataFileError] {
         guard !targetsFiles.isEmpty else { return [] }
-        // Without paths, `decks` holds the built-in and configured ones already; a broken deck is told on its own.
-        let configured = parsed.positionals.isEmpty ? [] : (try? DeckSources.configured(parsed)) ?? []
-        let userDecks = (configured + decks.filter { !$0.isBuiltin }).filter {
-            (try? DeckDecoder.decode($0.bytes)) != nil
-        }
+        // Without paths, `soundDecks` holds the built-in and configured ones already; a broken deck is told on its
+        // own, and a broken configured one left out.
+        let configured =
+            parsed.positionals.isEmpty
+            ? [] : ((try? DeckSources.configured(parsed)) ?? []).filter { (try? DeckDecoder.decode($0.bytes)) != nil }
+        let userDecks = configured + soundDecks.filter { !$0.isBuiltin }
         guard let catalog = try? Catalog.load(builtin: BuiltinDecks.all, files: userDecks) else { return [] }
         return targetsFiles.compactMap { file, targets in
             let issues = TargetsFile.nameIssues(targets, in: catalog)

@@ -250,6 +250,27 @@ extension Deck {
     /// The deck in the shape of a deck file, with only the given cards (and its sections or none): the source's own
     /// words, and the corrections that samtale reads them by.
     public func jsonValue(cards: [Card], withSections: Bool = true) -> [JSONMember] {
+        let sectionsMember = JSONMember(
+            "sections",
+            .array(
+                sections.map { section in
+                    .object([
+                        JSONMember("kind", .string(section.kind.rawValue)),
+                        JSONMember("title", .string(section.title)),
+                        JSONMember("titleOrigin", .string(section.titleOrigin.rawValue)),
+                        JSONMember("paragraphs", .strings(section.paragraphs)),
+                        JSONMember(
+                            "lists",
+                            .array(
+                                section.lists.map { list in
+                                    .object([
+                                        JSONMember("after", .integer(list.after)),
+                                        JSONMember("items", .strings(list.items)),
+                                    ])
+                                })),
+                        JSONMember("items", .strings(section.items)),
+                    ])
+                }))
         // Named as the built-in deck files name it, so that a deck shown as JSON is a deck file `validate` accepts.
         var members: [JSONMember] = [
             JSONMember("$schema", .string("./deck.schema.json")),
@@ -258,35 +279,13 @@ extension Deck {
             JSONMember("title", .string(title)),
             JSONMember("organisation", .string(organisation)),
             JSONMember("source", .string(source)),
+        ]
+        if withSections { members.append(sectionsMember) }
+        members += [
             JSONMember("roles", .array(roles.map(\.jsonValue))),
             JSONMember("themes", .array(themes.map(\.jsonValue))),
             JSONMember("cards", .array(cards.map(\.jsonValue))),
         ]
-        if withSections {
-            members.insert(
-                JSONMember(
-                    "sections",
-                    .array(
-                        sections.map { section in
-                            .object([
-                                JSONMember("kind", .string(section.kind.rawValue)),
-                                JSONMember("title", .string(section.title)),
-                                JSONMember("titleOrigin", .string(section.titleOrigin.rawValue)),
-                                JSONMember("paragraphs", .strings(section.paragraphs)),
-                                JSONMember(
-                                    "lists",
-                                    .array(
-                                        section.lists.map { list in
-                                            .object([
-                                                JSONMember("after", .integer(list.after)),
-                                                JSONMember("items", .strings(list.items)),
-                                            ])
-                                        })),
-                                JSONMember("items", .strings(section.items)),
-                            ])
-                        })),
-                at: members.firstIndex { $0.key == "roles" } ?? members.endIndex)
-        }
         if let templates {
             let slots = [
                 ("card", templates.card), ("statement", templates.statement), ("pitfall", templates.pitfall),
