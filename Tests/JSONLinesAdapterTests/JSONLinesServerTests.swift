@@ -249,6 +249,20 @@ extension JSONValue {
         }
     }
 
+    /// A self-reflection on a profile of more than 20 ratings needs its areas, as a flow needs any other choice: the
+    /// missing theme with the role's areas. Named, each area is a heading before its ratings.
+    @Test func aSelfReflectionOnALargeProfileNeedsItsAreas() throws {
+        var server = try ServerInMemory()
+        let missing = try server.send(#"{"type":"start","flow":"self","deck":"skanderborg","role":"leder af leder"}"#)
+        #expect(missing.count == 1 && missing.first?.text("code") == "missing-field")
+        let message = try #require(missing.first?.text("message"))
+        #expect(message.contains("»theme«") && message.contains("det-fundamentale-ansvar-i-rollen"), "\(message)")
+        let started = try server.send(
+            #"{"type":"start","flow":"self","deck":"skanderborg","role":"leder af leder","theme":"strategisk"}"#)
+        #expect(started.first?.texts("themes") == ["strategisk-ledelse"])
+        #expect(started.filter { $0.type == "heading" }.map { $0.text("text") } == ["Strategisk ledelse"])
+    }
+
     /// The seesaw shows the four areas' texts as cards before the points, and asks how to give more attention to
     /// the area the task needs more of.
     @Test func theSeesawShowsTheAreasAndAsksByTheGapsDirection() throws {

@@ -139,6 +139,54 @@ struct ConversationStartTests {
         #expect(plan.setup.themes.count == 1)
     }
 
+    /// A Skanderborg profile is 31 to 45 ratings: its areas are chosen first, each with what it rates, several at
+    /// once, the first by default. A named theme, or a profile of at most 20 ratings, is not asked for.
+    @Test func aSelfReflectionOnALargeProfileAsksForItsAreasFirst() throws {
+        let large = request(flow: "self", deck: "skanderborg", roles: ["leder af leder"])
+        guard case .missing(let choice, let setup) = try planner.start(large) else {
+            Issue.record("31 ratings started without asking for the areas")
+            return
+        }
+        #expect(choice.subject == .themes && choice.allowsMany && choice.defaultOption == 0)
+        #expect(
+            choice.question
+                == "Rollen »Leder af leder« har 28 udsagn og 3 faldgruber at vurdere – mange på én gang. "
+                + "Hvilke områder vil du reflektere over nu? (flere med komma, fx 1,3)")
+        #expect(choice.options.count == 11)
+        #expect(choice.options.first?.name == "Det fundamentale ansvar i rollen (6 udsagn)")
+        #expect(choice.options.first?.title == "Det fundamentale ansvar i rollen")
+        #expect(choice.options.last?.name == "Typiske faldgruber (3 faldgruber)")
+        for (answer, themes) in [
+            ("", ["det-fundamentale-ansvar-i-rollen"]),
+            ("2,typiske faldgruber", ["strategisk-ledelse", "typiske-faldgruber"]),
+            ("Faglig ledelse", ["faglig-ledelse"]),
+        ] {
+            var chosen = setup
+            try planner.apply(answer, to: choice, in: &chosen)
+            guard case .ready(let plan) = try planner.start(large, from: chosen) else {
+                Issue.record("still missing a choice after \(answer)")
+                continue
+            }
+            #expect(plan.setup.themes == themes)
+        }
+        let named = try plan(
+            request(flow: "self", deck: "skanderborg", roles: ["leder af leder"], themes: ["strategisk"]))
+        #expect(named.setup.themes == ["strategisk-ledelse"])
+        // Kolding's profile is 11 statements, Hjørring's employee card set 14: all of it, unasked.
+        #expect(try plan(request(flow: "self", deck: "kolding", roles: ["leder"])).setup.themes.isEmpty)
+        #expect(
+            try plan(request(flow: "self", deck: "hjoerring-dialogkort", roles: ["medarbejder"])).setup.themes.isEmpty)
+        // A form of leadership stands for its sub-themes and counts theirs.
+        guard
+            case .missing(let social, _) = try planner.start(
+                request(flow: "self", deck: "socialafdelingen", roles: ["medarbejder"]))
+        else {
+            Issue.record("22 ratings started without asking for the areas")
+            return
+        }
+        #expect(social.options.first?.name == "Personaleledelse (10 udsagn)")
+    }
+
     @Test func tooFewParticipantsAreAWrongSetup() {
         #expect(throws: StartError.setup(.tooFewParticipants(flow: flow("team").title, needed: 2, given: 1))) {
             try plan(request(flow: "team", roles: ["medarbejder"], themes: ["sammen sikrer"], participants: ["Ann"]))

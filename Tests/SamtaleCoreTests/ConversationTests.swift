@@ -506,6 +506,61 @@ func question(_ actions: [Action]) -> AskAction? {
         )
     }
 
+    /// Each competence area is a heading before its ratings; its statements are averaged (skipped ones left out, "–"
+    /// where none was rated), and its pitfalls stand in their own column, closeness, never among the scores.
+    @Test func theSelfReflectionShowsItsAreasAveragesAndPitfallsApart() throws {
+        let setup = ConversationSetup(
+            flow: "self", deck: "skanderborg-ledelsesgrundlag", roles: ["medarbejder"],
+            themes: ["udvikling", "faglighed", "typiske-faldgruber"])
+        let script = try flow("self").expand(over: deck("skanderborg-ledelsesgrundlag"), setup: setup)
+        let headings = script.steps.enumerated().compactMap { index, step -> String? in
+            guard case .heading(let area) = step, case .ask(let next) = script.steps[index + 1] else { return nil }
+            return next.theme == area ? area : nil
+        }
+        #expect(headings == ["Udvikling", "Faglighed", "Typiske faldgruber"])
+        // A card whose heading says more than its area's name shows it under the area.
+        let hjoerring = try flow("self").expand(
+            over: deck("hjoerring-dialogkort"),
+            setup: ConversationSetup(
+                flow: "self", deck: "hjoerring-dialogkort", roles: ["medarbejder"],
+                themes: ["sammen-sikrer-vi-driften"]))
+        #expect(
+            Array(hjoerring.steps[1...2]) == [
+                .heading("Sammen sikrer vi driften"),
+                .card(heading: "Mit bidrag til SAMMEN SIKRER VI DRIFTEN", statements: [], quotes: []),
+            ])
+        var conversation = Conversation(script: script, language: .da, startedAt: "t")
+        var actions = conversation.received(.start)
+        // Udvikling's one statement skipped; Faglighed's four 4, 4, 3 and one skipped; the five pitfalls 1 to 5.
+        var scores: [String?] = [nil, "4", "4", "3", nil, "1", "2", "3", "4", "5"]
+        while let asked = question(actions) {
+            switch asked.ask.purpose {
+            case .statementRating, .pitfallRating:
+                actions = conversation.received(scores.removeFirst().map(Event.answer) ?? .command(.skip))
+            case .statementExample: actions = conversation.received(.answer(""))
+            default: actions = conversation.received(.answer("svar"))
+            }
+        }
+        #expect(conversation.isFinished && scores.isEmpty)
+        let summary = conversation.summary
+        #expect(
+            summary.areaAverages == [
+                Summary.AreaAverage(area: "Udvikling", rated: 0, statements: 1, tenths: nil),
+                Summary.AreaAverage(area: "Faglighed", rated: 3, statements: 4, tenths: 37),
+            ])
+        let text = summary.text(language: .da)
+        for expected in [
+            "== Faglighed ==\nGennemsnit 3,7 (3 af 4 udsagn vurderet)\n4  ",
+            "== Udvikling ==\nGennemsnit – (0 af 1 udsagn vurderet)\n–  ",
+            "== Typiske faldgruber ==\nHvor tæt er jeg på?\n1  ",
+            "Udsagn: 1 = slet ikke, 5 = i høj grad. Faldgruber: 1 = langt fra, 5 = meget tæt på.",
+        ] {
+            #expect(text.contains(expected), "\(text)")
+        }
+        #expect(!text.contains("I hvor høj grad"), "the ratings are not listed twice: \(text)")
+        #expect(summary.text(language: .en).contains("== Faglighed ==\nAverage 3.7 (3 of 4 statements rated)"))
+    }
+
     @Test func theTargetGroupAndLanguageReachTheScript() throws {
         var setup = OneToOne.setup
         setup.targetGroup = try TargetGroup(parsing: "elev")

@@ -42,6 +42,32 @@ import Testing
 
     /// The export is a document in one language: the session's, or with `--lang` the one named, title and labels
     /// alike; its ratings under a heading row in words.
+    /// A self-reflection on a Skanderborg profile from piped lines: the areas asked for first, each a heading
+    /// before its ratings, and the summary and record with an average per area and the pitfalls apart.
+    @Test func aScriptedSelfReflectionChoosesItsAreasFirst() throws {
+        let state = try Samtale.temporaryFolder()
+        let talk = try run(
+            ["talk", "--flow", "self", "--deck", "skanderborg", "--role", "leder af leder"], state: state,
+            input: "2,11\n4\n\n3\nPå ledermødet\n1\n2\n5\nmere\nmindre\n")
+        #expect(talk.status == 0, "\(talk.stderr)")
+        for expected in [
+            "Rollen »Leder af leder« har 28 udsagn og 3 faldgruber at vurdere", "11. Typiske faldgruber (3 faldgruber)",
+            "STRATEGISK LEDELSE\n", "TYPISKE FALDGRUBER\n", "(1 = langt fra, 5 = meget tæt på)",
+            "== Strategisk ledelse ==\nGennemsnit 3,5 (2 af 2 udsagn vurderet)",
+            "== Typiske faldgruber ==\nHvor tæt er jeg på?\n1  Leder lederne, som var de medarbejdere",
+        ] {
+            #expect(talk.stdout.contains(expected), "missing \(expected) in \(talk.stdout)")
+        }
+        let id = try #require(try sessionIDs(state).first)
+        let export = try run(["sessions", "export", id], state: state).stdout
+        for expected in [
+            "| Strategisk ledelse | 3,5 | 2 af 2 |", "| 3 | Bidrager til at identificere", "ledere | På ledermødet |",
+            "### Typiske faldgruber\n\n| Hvor tæt er jeg på? | Faldgrube |\n|---|---|\n| 1 | Leder lederne",
+        ] {
+            #expect(export.contains(expected), "missing \(expected) in \(export)")
+        }
+    }
+
     @Test func anExportIsWhollyInOneLanguage() throws {
         let state = try Samtale.temporaryFolder()
         let talk = try run(
@@ -53,7 +79,7 @@ import Testing
         let id = try #require(try sessionIDs(state).first)
         let danish = try run(["sessions", "export", id], state: state)
         #expect(danish.stdout.hasPrefix("# Selvrefleksion\n\n- Dato: "), "\(danish.stdout)")
-        #expect(danish.stdout.contains("| Vurdering | Udsagn eller faldgrube | Tema | Eksempel |"))
+        #expect(danish.stdout.contains("| Vurdering | Udsagn | Eksempel |"))
         let export = try run(["sessions", "export", id, "--lang", "en"], state: state)
         #expect(export.stdout.hasPrefix("# Self-reflection\n\n- Date: "), "\(export.stdout)")
         #expect(!export.stdout.contains("Selvrefleksion") && !export.stdout.contains("self"))
@@ -63,9 +89,20 @@ import Testing
                 """
                 ## Ratings
 
-                | Score | Statement or pitfall | Theme | Example |
-                |---|---|---|---|
-                | 3 | statement: Værdsætter at lede gennem ledere | Personligt lederskab |  |
+                Statements: 1 = not at all, 5 = very much.
+
+                | Area | Average | Statements rated |
+                |---|---|---|
+                | Personligt lederskab | 3.5 | 2 of 2 |
+                """))
+        #expect(
+            export.stdout.contains(
+                """
+                ### Personligt lederskab
+
+                | Score | Statement | Example |
+                |---|---|---|
+                | 3 | Værdsætter at lede gennem ledere |  |
                 """))
         let shown = try run(["sessions", "show", id, "--lang", "en"], state: state)
         #expect(shown.stdout == export.stdout)

@@ -265,33 +265,35 @@ private struct Expander {
                         theme: theme?.name))
             ]
         case .rateStatements(let text, let example):
-            return cards(theme: theme, role: roles[0]).flatMap { card in
-                card.statements.flatMap { statement -> [ScriptStep] in
-                    let themeName = deck.theme(id: card.theme)?.name
-                    let subject = substitute(statement)
-                    return [
-                        .ask(
-                            Ask(
-                                id: nextID(), text: fill(text, theme: theme, statement: subject),
-                                kind: .scale(minimum: 1, maximum: 5), purpose: .statementRating, theme: themeName,
-                                subject: subject)),
-                        .ask(
-                            Ask(
-                                id: nextID(), text: fill(example, theme: theme, statement: subject), optional: true,
-                                purpose: .statementExample, theme: themeName, subject: subject)),
-                    ]
-                }
+            return cards(theme: theme, role: roles[0]).filter { !$0.statements.isEmpty }.flatMap { card in
+                areaHeading(card)
+                    + card.statements.flatMap { statement -> [ScriptStep] in
+                        let themeName = deck.theme(id: card.theme)?.name
+                        let subject = substitute(statement)
+                        return [
+                            .ask(
+                                Ask(
+                                    id: nextID(), text: fill(text, theme: theme, statement: subject),
+                                    kind: .scale(minimum: 1, maximum: 5), purpose: .statementRating, theme: themeName,
+                                    subject: subject)),
+                            .ask(
+                                Ask(
+                                    id: nextID(), text: fill(example, theme: theme, statement: subject), optional: true,
+                                    purpose: .statementExample, theme: themeName, subject: subject)),
+                        ]
+                    }
             }
         case .ratePitfalls(let text):
-            return cards(theme: theme, role: roles[0]).flatMap { card in
-                card.pitfalls.map { pitfall -> ScriptStep in
-                    let subject = substitute(pitfall)
-                    return .ask(
-                        Ask(
-                            id: nextID(), text: fill(text, theme: theme, pitfall: subject),
-                            kind: .scale(minimum: 1, maximum: 5), purpose: .pitfallRating,
-                            theme: deck.theme(id: card.theme)?.name, subject: subject))
-                }
+            return cards(theme: theme, role: roles[0]).filter { !$0.pitfalls.isEmpty }.flatMap { card in
+                areaHeading(card)
+                    + card.pitfalls.map { pitfall -> ScriptStep in
+                        let subject = substitute(pitfall)
+                        return .ask(
+                            Ask(
+                                id: nextID(), text: fill(text, theme: theme, pitfall: subject),
+                                kind: .scale(minimum: 1, maximum: 5), purpose: .pitfallRating,
+                                theme: deck.theme(id: card.theme)?.name, subject: subject))
+                    }
             }
         case .points(let id, let total, let text):
             return [
@@ -327,6 +329,16 @@ private struct Expander {
     }
 
     // MARK: Parts
+
+    /// The competence area a card's ratings belong to, as a heading before them, and the card's own heading where it
+    /// says more than the area's name ("Mit bidrag til SAMMEN SIKRER VI DRIFTEN").
+    private func areaHeading(_ card: Card) -> [ScriptStep] {
+        guard let area = deck.theme(id: card.theme)?.name else { return [] }
+        guard let own = card.heading.map(substitute), own.lowercased() != area.lowercased() else {
+            return [.heading(area)]
+        }
+        return [.heading(area), .card(heading: own, statements: [], quotes: [])]
+    }
 
     /// The role's cards on a theme, or on all chosen themes outside a theme loop.
     private func cards(theme: Theme?, role: Role) -> [Card] {

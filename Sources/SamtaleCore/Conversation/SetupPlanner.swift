@@ -131,12 +131,39 @@ public struct SetupPlanner: Sendable {
                 options: themes.map { .init(id: $0.id, name: $0.name) }, defaultOption: 0,
                 allowsMany: flow.selection.themes == .some)
         }
+        if setup.themes == nil, flow.selection.themes == .all, let choice = areasChoice(flow, deck, setup.roles[0]) {
+            return choice
+        }
         if setup.participants == nil, flow.selection.participants > 0 {
             return SetupChoice(
                 subject: .participants, question: Strings.setupQuestion(.participants)[language],
                 options: [], defaultOption: nil, allowsMany: true)
         }
         return nil
+    }
+
+    /// The most a flow over all areas rates before the areas are chosen first: a Skanderborg profile has up to 45
+    /// statements and pitfalls, each a question of its own, too many for one sitting.
+    public static let ratingsBeforeChoosingAreas = 20
+
+    /// Where the role's cards would take more than `ratingsBeforeChoosingAreas` ratings, the areas (themes) to
+    /// reflect on, each with what it rates, several allowed; the first area by default, a sitting's worth. Nil where
+    /// the flow rates nothing or the whole profile fits.
+    private func areasChoice(_ flow: Flow, _ deck: Deck, _ role: Role) -> SetupChoice? {
+        let cards = deck.cards.filter { $0.role == role.id }
+        let total = flow.ratings(on: cards)
+        guard total.statements + total.pitfalls > Self.ratingsBeforeChoosingAreas else { return nil }
+        let options = themes(of: deck, for: role).compactMap { area -> SetupChoice.Option? in
+            let within = deck.themeIDs(within: area)
+            let count = flow.ratings(on: cards.filter { within.contains($0.theme) })
+            guard count.statements + count.pitfalls > 0 else { return nil }
+            let counted = Strings.ratingCount(statements: count.statements, pitfalls: count.pitfalls)[language]
+            return .init(id: area.id, name: "\(area.name) (\(counted))", title: area.name)
+        }
+        let counted = Strings.ratingCount(statements: total.statements, pitfalls: total.pitfalls)
+        return SetupChoice(
+            subject: .themes, question: Strings.chooseAreas(role: role.name, count: counted)[language],
+            options: options, defaultOption: 0, allowsMany: true)
     }
 
     /// The next thing to ask, after taking every choice that has a single option (one deck fits, one role): nil when
@@ -178,7 +205,7 @@ public struct SetupPlanner: Sendable {
                     picked.append(
                         try NameResolver.resolve(
                             part, among: choice.options, kind: choice.subject.nameKind,
-                            id: \.id, names: { [$0.name] }
+                            id: \.id, names: { [$0.name, $0.title] }
                         ).id)
                 } catch {
                     throw .name(error)
@@ -225,5 +252,32 @@ extension SetupChoice.Subject {
         case .role: .role
         case .themes, .participants: .theme
         }
+    }
+}
+
+extension Flow {
+    /// How many statements and pitfalls the flow rates on the cards: none where it has no rating step of that kind.
+    func ratings(on cards: [Card]) -> (statements: Int, pitfalls: Int) {
+        func rates(_ steps: [FlowStep]) -> (statements: Bool, pitfalls: Bool) {
+            var found = (statements: false, pitfalls: false)
+            for step in steps {
+                switch step {
+                case .rateStatements: found.statements = true
+                case .ratePitfalls: found.pitfalls = true
+                case .forEachTheme(let steps):
+                    let inner = rates(steps)
+                    found = (found.statements || inner.statements, found.pitfalls || inner.pitfalls)
+                case .say, .heading, .statements, .sharedTask, .questions, .agreements, .ask, .points, .chart,
+                    .gapQuestions, .summary:
+                    break
+                }
+            }
+            return found
+        }
+        let (statements, pitfalls) = rates(steps)
+        return (
+            statements ? cards.map(\.statements.count).reduce(0, +) : 0,
+            pitfalls ? cards.map(\.pitfalls.count).reduce(0, +) : 0
+        )
     }
 }

@@ -78,6 +78,53 @@ public struct Summary: Codable, Equatable, Sendable {
     public let chart: Chart?
     /// Whether the conversation was ended before its last question.
     public let endedEarly: Bool
+
+    /// A competence area's statements in a self-reflection: how many were rated, and the average of those.
+    public struct AreaAverage: Equatable, Sendable {
+        public let area: String
+        public let rated: Int
+        public let statements: Int
+        /// The average in tenths, rounded half up (37 for 3.7); nil where no statement was rated.
+        public let tenths: Int?
+    }
+
+    /// The ratings by area (theme), in the order the areas came; a rating without a theme goes under "".
+    public var ratingsByArea: [(area: String, ratings: [Rating])] {
+        var areas: [(area: String, ratings: [Rating])] = []
+        for rating in ratings {
+            let area = rating.theme ?? ""
+            if let index = areas.firstIndex(where: { $0.area == area }) {
+                areas[index].ratings.append(rating)
+            } else {
+                areas.append((area, [rating]))
+            }
+        }
+        return areas
+    }
+
+    /// The average of each area's statement ratings, for the areas that have statements. Skipped ratings are left
+    /// out, and so are pitfalls: their 5 is bad, a statement's 5 good.
+    public var areaAverages: [AreaAverage] {
+        ratingsByArea.compactMap { area, ratings in
+            let statements = ratings.filter { $0.kind == .statement }
+            guard !statements.isEmpty else { return nil }
+            let scores = statements.compactMap(\.score)
+            let tenths = scores.isEmpty ? nil : (scores.reduce(0, +) * 20 + scores.count) / (2 * scores.count)
+            return AreaAverage(area: area, rated: scores.count, statements: statements.count, tenths: tenths)
+        }
+    }
+
+    /// The items that are no rating: the ratings have a section of their own, their examples with them.
+    public var itemsBesideRatings: [Item] {
+        items.filter { !$0.ask.purpose.isRating }
+    }
+}
+
+extension Ask.Purpose {
+    /// Whether the answer rates a statement or pitfall, or gives the example of a rating.
+    var isRating: Bool {
+        [.statementRating, .statementExample, .pitfallRating].contains(self)
+    }
 }
 
 extension Conversation {

@@ -233,13 +233,6 @@ extension Strings {
             "What can you let go of, delegate or make simpler within \"\(area)\"?")
     }
 
-    public static func ratingKind(_ kind: Summary.Rating.Kind) -> Localized {
-        switch kind {
-        case .statement: text("udsagn", "statement")
-        case .pitfall: text("faldgrube", "pitfall")
-        }
-    }
-
     /// " – hvem: Ann, hvornår: 1. december" after an agreement, or nothing when neither is given: a dash and commas,
     /// as Danish sets such details apart, never semicolons.
     static func agreementParticulars(who: String, when: String, theme: String? = nil) -> Localized {
@@ -256,11 +249,75 @@ extension Strings {
         return text(joined(.da), joined(.en))
     }
 
-    /// The heads of the ratings table in an export: the score, what was rated (with its kind), its theme, the example.
-    public static let ratingColumns = [
-        text("Vurdering", "Score"), text("Udsagn eller faldgrube", "Statement or pitfall"),
-        text("Tema", "Theme"), text("Eksempel", "Example"),
+    /// What 1 and 5 mean on each scale of a self-reflection, for a reader of its record who did not rate: a
+    /// statement's 5 is good, a pitfall's 5 is bad.
+    static func ratingScales(statements: Bool, pitfalls: Bool) -> Localized {
+        let scales = [
+            statements
+                ? text("Udsagn: 1 = slet ikke, 5 = i høj grad.", "Statements: 1 = not at all, 5 = very much.") : nil,
+            pitfalls
+                ? text("Faldgruber: 1 = langt fra, 5 = meget tæt på.", "Pitfalls: 1 = far from it, 5 = very close.")
+                : nil,
+        ]
+        .compactMap { $0 }
+        return text(scales.map(\.da).joined(separator: " "), scales.map(\.en).joined(separator: " "))
+    }
+
+    /// The head of the pitfalls' scores, kept apart from the statements' (there 5 is good, here 5 is bad).
+    public static let pitfallCloseness = text("Hvor tæt er jeg på?", "How close am I?")
+    /// The heads of an area's tables in an export: statements with score and example, pitfalls with closeness.
+    public static let statementColumns = [
+        text("Vurdering", "Score"), text("Udsagn", "Statement"), text("Eksempel", "Example"),
     ]
+    public static let pitfallColumns = [pitfallCloseness, text("Faldgrube", "Pitfall")]
+    /// The heads of the table of averages per area in an export.
+    public static let averageColumns = [
+        text("Område", "Area"), text("Gennemsnit", "Average"), text("Vurderede udsagn", "Statements rated"),
+    ]
+
+    /// An average to one decimal, "3,7" in Danish and "3.7" in English; "–" where nothing was rated.
+    static func average(tenths: Int?) -> Localized {
+        tenths.map { decimal(tenths: $0) } ?? text("–", "–")
+    }
+
+    /// "3 af 4": how many of an area's statements were rated.
+    static func rated(_ rated: Int, of total: Int) -> Localized {
+        text("\(rated) af \(total)", "\(rated) of \(total)")
+    }
+
+    /// An area's average in a summary: "Gennemsnit 3,7 (3 af 4 udsagn vurderet)".
+    static func areaAverage(_ average: Summary.AreaAverage) -> Localized {
+        let value = Self.average(tenths: average.tenths)
+        let rated = Self.rated(average.rated, of: average.statements)
+        return text(
+            "Gennemsnit \(value.da) (\(rated.da) udsagn vurderet)",
+            "Average \(value.en) (\(rated.en) statements rated)")
+    }
+
+    /// "28 udsagn og 3 faldgruber": what a self-reflection rates, each part only where there is some.
+    static func ratingCount(statements: Int, pitfalls: Int) -> Localized {
+        let parts = [
+            statements > 0 || pitfalls == 0
+                ? text("\(statements) udsagn", statements == 1 ? "1 statement" : "\(statements) statements") : nil,
+            pitfalls > 0
+                ? text(
+                    pitfalls == 1 ? "1 faldgrube" : "\(pitfalls) faldgruber",
+                    pitfalls == 1 ? "1 pitfall" : "\(pitfalls) pitfalls")
+                : nil,
+        ]
+        .compactMap { $0 }
+        return text(listing(parts.map(\.da)).da, listing(parts.map(\.en)).en)
+    }
+
+    /// Asked before a self-reflection whose role would have more to rate than one sitting holds.
+    static func chooseAreas(role: String, count: Localized) -> Localized {
+        text(
+            "Rollen »\(role)« har \(count.da) at vurdere – mange på én gang. Hvilke områder vil du reflektere over nu? "
+                + "(flere med komma, fx 1,3)",
+            "The role \"\(role)\" has \(count.en) to rate – a lot at once. Which areas will you reflect on now? "
+                + "(several with commas, e.g. 1,3)")
+    }
+
     public static let exampleLabel = text("eksempel", "example")
 
     public static let exportDate = text("Dato", "Date")

@@ -48,7 +48,13 @@ extension Strings {
         guard unit > 1 else { return text("\(bytes) byte", bytes == 1 ? "1 byte" : "\(bytes) bytes") }
         let tenths = (bytes * 10 + unit / 2) / unit
         guard tenths % 10 != 0 else { return text("\(tenths / 10) \(name)", "\(tenths / 10) \(name)") }
-        return text("\(tenths / 10),\(tenths % 10) \(name)", "\(tenths / 10).\(tenths % 10) \(name)")
+        let number = decimal(tenths: tenths)
+        return text("\(number.da) \(name)", "\(number.en) \(name)")
+    }
+
+    /// A number given in tenths, with one decimal: "40,5" with the Danish comma, "40.5" with the English point.
+    static func decimal(tenths: Int) -> Localized {
+        text("\(tenths / 10),\(tenths % 10)", "\(tenths / 10).\(tenths % 10)")
     }
 
     /// "et helt tal fra 1 til 240" ("et helt antal sekunder …" where `unit` says so), or "… på mindst 1" without an

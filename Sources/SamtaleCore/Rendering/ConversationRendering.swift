@@ -67,7 +67,7 @@ extension Summary {
         }
         var lines = [wrapped("\(Strings.summaryHeading[language].uppercased()): \(title)")]
         var theme: String?
-        for item in items {
+        for item in itemsBesideRatings {
             if item.ask.theme != theme, let heading = item.ask.theme {
                 lines += ["", wrapped("== \(heading) ==")]
                 theme = heading
@@ -84,21 +84,42 @@ extension Summary {
                 : agreementLines(language: language).map { wrapped($0, indent: "   ") }
         }
         if !ratings.isEmpty {
-            lines += ["", Strings.ratingsHeading[language].uppercased()]
-            lines += ratings.map { rating in
-                wrapped(
-                    "\(Strings.ratingKind(rating.kind)[language]): \(rating.subject)"
-                        + (rating.example.map { " (\(Strings.exampleLabel[language]): \($0))" } ?? ""),
-                    indent: "   ", first: "\(rating.score.map(String.init) ?? "–")  ")
-            }
-            for (heading, list) in [(Strings.strongestHeading, strongest), (Strings.weakestHeading, weakest)]
-            where !list.isEmpty {
-                lines.append(wrapped("\(heading[language]): " + list.map(\.subject).joined(separator: "; ")))
+            lines += ["", Strings.ratingsHeading[language].uppercased(), wrapped(ratingScales[language])]
+            lines += strongestAndWeakest(language: language).map { wrapped("\($0): \($1)") }
+            let averages = areaAverages
+            for (area, ratings) in ratingsByArea {
+                lines += area.isEmpty ? [""] : ["", wrapped("== \(area) ==")]
+                if let average = averages.first(where: { $0.area == area }) {
+                    lines.append(wrapped(Strings.areaAverage(average)[language]))
+                }
+                for kind in [Rating.Kind.statement, .pitfall] {
+                    let rated = ratings.filter { $0.kind == kind }
+                    if kind == .pitfall, !rated.isEmpty { lines.append(wrapped(Strings.pitfallCloseness[language])) }
+                    lines += rated.map { rating in
+                        wrapped(
+                            rating.subject
+                                + (rating.example.map { " (\(Strings.exampleLabel[language]): \($0))" } ?? ""),
+                            indent: "   ", first: "\(rating.score.map(String.init) ?? "–")  ")
+                    }
+                }
             }
         }
         if let chart { lines += ["", chart.text(language: language, width: width)] }
         if endedEarly { lines += ["", wrapped(Strings.endedEarly[language])] }
         return lines
+    }
+
+    /// What 1 and 5 mean on the scales that were rated.
+    var ratingScales: Localized {
+        Strings.ratingScales(
+            statements: ratings.contains { $0.kind == .statement }, pitfalls: ratings.contains { $0.kind == .pitfall })
+    }
+
+    /// "Stærkest" and "Svagest" with the items they name, where there are any.
+    func strongestAndWeakest(language: Language) -> [(heading: String, subjects: String)] {
+        [(Strings.strongestHeading, strongest), (Strings.weakestHeading, weakest)].compactMap { heading, list in
+            list.isEmpty ? nil : (heading[language], list.map(\.subject).joined(separator: "; "))
+        }
     }
 
     /// The agreements as numbered lines: what, who and by when.
@@ -167,10 +188,7 @@ extension Session {
         lines.append("- \(Strings.exportStatus[language]): \(Strings.status(status)[language])")
         lines.append("- \(Strings.exportSession[language]): `\(id)`")
 
-        let questions = summary.items.filter {
-            $0.ask.purpose != .statementRating && $0.ask.purpose != .statementExample
-                && $0.ask.purpose != .pitfallRating && $0.ask.purpose != .points
-        }
+        let questions = summary.itemsBesideRatings.filter { $0.ask.purpose != .points }
         if !questions.isEmpty {
             lines += ["", "## \(Strings.exportQuestions[language])"]
             var theme: String?
@@ -202,25 +220,7 @@ extension Session {
                     return line
                 }
         }
-        if !summary.ratings.isEmpty {
-            lines += ["", "## \(Strings.ratingsHeading[language])", ""]
-            lines.append("| " + Strings.ratingColumns.map { $0[language] }.joined(separator: " | ") + " |")
-            lines.append("|---|---|---|---|")
-            for rating in summary.ratings {
-                let cells = [
-                    rating.score.map(String.init) ?? "–",
-                    "\(Strings.ratingKind(rating.kind)[language]): \(rating.subject)",
-                    rating.theme ?? "", rating.example?.markdownLine ?? "",
-                ]
-                lines.append("| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |")
-            }
-            for (heading, list) in [
-                (Strings.strongestHeading, summary.strongest), (Strings.weakestHeading, summary.weakest),
-            ]
-            where !list.isEmpty {
-                lines += ["", "**\(heading[language])**: " + list.map(\.subject).joined(separator: "; ")]
-            }
-        }
+        if !summary.ratings.isEmpty { lines += summary.markdownRatingLines(language: language) }
         if let chart = summary.chart {
             lines += ["", "## \(Strings.chartHeading[language])", "", "```text", chart.text(language: language), "```"]
         }
@@ -236,6 +236,49 @@ extension Session {
         }
         return (lines.joined(separator: "\n") + "\n").withoutControlCharacters
     }
+}
+
+extension Summary {
+    /// A self-reflection's ratings in Markdown: what the scales mean, the average per area, the strongest and
+    /// weakest, then each area's statements and pitfalls in tables of their own, so no closeness stands among scores.
+    fileprivate func markdownRatingLines(language: Language) -> [String] {
+        var lines = ["", "## \(Strings.ratingsHeading[language])", "", ratingScales[language]]
+        let averages = areaAverages
+        if !averages.isEmpty {
+            let rows = averages.map { average in
+                [
+                    average.area, Strings.average(tenths: average.tenths)[language],
+                    Strings.rated(average.rated, of: average.statements)[language],
+                ]
+            }
+            lines += [""] + table(Strings.averageColumns.map { $0[language] }, rows)
+        }
+        lines += strongestAndWeakest(language: language).flatMap { ["", "**\($0)**: \($1)"] }
+        for (area, ratings) in ratingsByArea {
+            if !area.isEmpty { lines += ["", "### \(area)"] }
+            let statements = ratings.filter { $0.kind == .statement }
+            if !statements.isEmpty {
+                let rows = statements.map {
+                    [$0.score.map(String.init) ?? "–", $0.subject, $0.example?.markdownLine ?? ""]
+                }
+                lines += [""] + table(Strings.statementColumns.map { $0[language] }, rows)
+            }
+            let pitfalls = ratings.filter { $0.kind == .pitfall }
+            if !pitfalls.isEmpty {
+                let rows = pitfalls.map { [$0.score.map(String.init) ?? "–", $0.subject] }
+                lines += [""] + table(Strings.pitfallColumns.map { $0[language] }, rows)
+            }
+        }
+        return lines
+    }
+}
+
+/// A Markdown table: its head, the rule under it and a row per item, with any `|` in a cell escaped.
+private func table(_ head: [String], _ rows: [[String]]) -> [String] {
+    let line = { (cells: [String]) in
+        "| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |"
+    }
+    return [line(head), "|" + String(repeating: "---|", count: head.count)] + rows.map(line)
 }
 
 /// A line to write on by hand.
