@@ -169,6 +169,14 @@ struct ConversationStartTests {
             }
             #expect(plan.setup.themes == themes)
         }
+        // An answer that names no area lists them by name, without what they rate.
+        do throws(SetupAnswerError) {
+            var unknown = setup
+            try planner.apply("zz", to: choice, in: &unknown)
+            Issue.record("took an unknown area")
+        } catch {
+            #expect(error.message.da.contains("strategisk-ledelse (Strategisk ledelse),"), "\(error.message.da)")
+        }
         let named = try plan(
             request(flow: "self", deck: "skanderborg", roles: ["leder af leder"], themes: ["strategisk"]))
         #expect(named.setup.themes == ["strategisk-ledelse"])

@@ -205,7 +205,7 @@ public struct SetupPlanner: Sendable {
                     picked.append(
                         try NameResolver.resolve(
                             part, among: choice.options, kind: choice.subject.nameKind,
-                            id: \.id, names: { [$0.name, $0.title] }
+                            id: \.id, names: { [$0.title, $0.name] }
                         ).id)
                 } catch {
                     throw .name(error)
