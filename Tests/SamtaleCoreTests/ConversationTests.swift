@@ -558,6 +558,9 @@ func question(_ actions: [Action]) -> AskAction? {
             #expect(text.contains(expected), "\(text)")
         }
         #expect(!text.contains("I hvor høj grad"), "the ratings are not listed twice: \(text)")
+        // The pitfall rated 1 is the strongest item, and reads so: it is not a strength of its own.
+        #expect(text.contains("\nStærkest: længst fra faldgruben »"), "\(text)")
+        #expect(text.contains("\nSvagest: tættest på faldgruben »"), "\(text)")
         #expect(summary.text(language: .en).contains("== Faglighed ==\nAverage 3.7 (3 of 4 statements rated)"))
     }
 

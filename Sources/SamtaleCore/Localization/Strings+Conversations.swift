@@ -265,6 +265,13 @@ extension Strings {
 
     /// The head of the pitfalls' scores, kept apart from the statements' (there 5 is good, here 5 is bad).
     public static let pitfallCloseness = text("Hvor tæt er jeg på?", "How close am I?")
+    /// A pitfall among the strongest or weakest items: the one the person is furthest from, or closest to.
+    static func pitfallAtTheEnd(_ pitfall: String, furthest: Bool) -> Localized {
+        furthest
+            ? text("længst fra faldgruben »\(pitfall)«", "furthest from the pitfall \"\(pitfall)\"")
+            : text("tættest på faldgruben »\(pitfall)«", "closest to the pitfall \"\(pitfall)\"")
+    }
+
     /// The heads of an area's tables in an export: statements with score and example, pitfalls with closeness.
     public static let statementColumns = [
         text("Vurdering", "Score"), text("Udsagn", "Statement"), text("Eksempel", "Example"),

@@ -115,10 +115,16 @@ extension Summary {
             statements: ratings.contains { $0.kind == .statement }, pitfalls: ratings.contains { $0.kind == .pitfall })
     }
 
-    /// "Stærkest" and "Svagest" with the items they name, where there are any.
+    /// "Stærkest" and "Svagest" with the items they name, where there are any; a pitfall named as the one furthest
+    /// from or closest to, so that it never reads as a strength or a weakness of its own.
     func strongestAndWeakest(language: Language) -> [(heading: String, subjects: String)] {
-        [(Strings.strongestHeading, strongest), (Strings.weakestHeading, weakest)].compactMap { heading, list in
-            list.isEmpty ? nil : (heading[language], list.map(\.subject).joined(separator: "; "))
+        [(Strings.strongestHeading, strongest, true), (Strings.weakestHeading, weakest, false)].compactMap {
+            heading, list, strongest in
+            let subjects = list.map { rating in
+                rating.kind == .statement
+                    ? rating.subject : Strings.pitfallAtTheEnd(rating.subject, furthest: strongest)[language]
+            }
+            return list.isEmpty ? nil : (heading[language], subjects.joined(separator: "; "))
         }
     }
 
