@@ -319,8 +319,8 @@ extension Strings {
     /// Asked before a self-reflection whose role would have more to rate than one sitting holds.
     static func chooseAreas(role: String, count: Localized) -> Localized {
         text(
-            "Rollen »\(role)« har \(count.da) at vurdere – mange på én gang. Hvilke områder vil du reflektere over nu? "
-                + "(flere med komma, fx 1,3)",
+            "Rollen »\(role)« har \(count.da) at vurdere – mange på én gang. "
+                + "Hvilke områder vil du reflektere over nu? (flere med komma, fx 1,3)",
             "The role \"\(role)\" has \(count.en) to rate – a lot at once. Which areas will you reflect on now? "
                 + "(several with commas, e.g. 1,3)")
     }
