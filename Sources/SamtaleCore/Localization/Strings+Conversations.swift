@@ -36,6 +36,20 @@ extension Strings {
         ["j", "ja", "y", "yes"].contains(answer.lowercased())
     }
 
+    /// The offer of a theme's questions beyond those a flow asks at first, answered with `yesOrNo`.
+    static func moreQuestions(_ count: Int, on themes: [String]) -> Localized {
+        count == 1
+            ? text(
+                "Der er ét spørgsmål mere om \(titles(themes).da). Vil I tage det med?",
+                "There is one more question on \(titles(themes).en). Would you like to take it too?")
+            : text(
+                "Der er \(danishNumber(count)) spørgsmål mere om \(titles(themes).da). Vil I tage dem med?",
+                "There are \(count) more questions on \(titles(themes).en). Would you like to take them too?")
+    }
+
+    /// The options of a yes-or-no question, yes first.
+    static let yesOrNo = [text("ja", "yes"), text("nej", "no")]
+
     public static func agreementField(_ field: AgreementField, number: Int) -> Localized {
         switch field {
         case .what:
