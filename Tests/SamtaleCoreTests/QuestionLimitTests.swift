@@ -43,7 +43,7 @@ import Testing
         #expect(asks.dropFirst(6).map(\.text) == Array(card.dropFirst(5)))
         #expect(asks.dropFirst(6).allSatisfy { $0.offeredBy == offer.id })
         let english = Self.asks(try Self.script(language: .en))[5]
-        #expect(english.text == "There are 3 more questions on \"Trivsel\". Would you like to take them too?")
+        #expect(english.text == "There are 3 more questions on \"Trivsel\". Would you like to include them?")
         #expect(english.kind == .choice(["yes", "no"]))
         // A card of two has nothing to offer.
         #expect(!Self.asks(try Self.script(themes: ["drift"])).contains { $0.purpose == .moreQuestions })

@@ -41,10 +41,10 @@ extension Strings {
         count == 1
             ? text(
                 "Der er ét spørgsmål mere om \(titles(themes).da). Vil I tage det med?",
-                "There is one more question on \(titles(themes).en). Would you like to take it too?")
+                "There is one more question on \(titles(themes).en). Would you like to include it?")
             : text(
                 "Der er \(danishNumber(count)) spørgsmål mere om \(titles(themes).da). Vil I tage dem med?",
-                "There are \(count) more questions on \(titles(themes).en). Would you like to take them too?")
+                "There are \(count) more questions on \(titles(themes).en). Would you like to include them?")
     }
 
     /// The options of a yes-or-no question, yes first.
@@ -73,10 +73,19 @@ extension Strings {
         text("Tidligere svar: \(answer)", "Earlier answer: \(answer)")
     }
 
-    public static let optionalHint = text(
+    /// The lines under a question that say how to answer it: an offer of more questions says that Enter declines
+    /// it, where any other optional question says Enter skips it.
+    public static func answerHints(for ask: Ask) -> [Localized] {
+        if ask.purpose == .moreQuestions {
+            return [text("(ja eller nej – tryk Enter for nej)", "(yes or no – press Enter for no)")]
+        }
+        return [answerHint(ask.kind), ask.optional ? optionalHint : nil].compactMap { $0 }
+    }
+
+    private static let optionalHint = text(
         "(frivilligt – tryk Enter for at springe over)", "(optional – press Enter to skip)")
 
-    public static func answerHint(_ kind: Ask.Kind) -> Localized? {
+    private static func answerHint(_ kind: Ask.Kind) -> Localized? {
         switch kind {
         case .text: nil
         case .scale(let minimum, let maximum): text("(\(minimum)–\(maximum))", "(\(minimum)–\(maximum))")
