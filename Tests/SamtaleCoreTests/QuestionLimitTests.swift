@@ -26,6 +26,14 @@ import Testing
         return conversation
     }
 
+    /// The conversation as a session, to save, read back and export.
+    static func session(_ conversation: Conversation, setup: ConversationSetup? = nil) throws -> Session {
+        Session(
+            id: try #require(SessionID(validating: "0123456789abcdefghjkmnpqrs")), revision: 0, instance: nil,
+            setup: setup ?? ConversationSetup(flow: "one-to-one", deck: "lange-kort", roles: ["medarbejder"]),
+            conversation: conversation, updatedAt: "2026-11-26T10:00:00+01:00", log: [])
+    }
+
     static func asks(_ script: Script) -> [Ask] {
         script.steps.compactMap { step in
             if case .ask(let ask) = step { ask } else { nil }
@@ -72,11 +80,7 @@ import Testing
         #expect(agreements.ask.id.hasPrefix("agreement-") && agreements.progress == Progress(current: 10, total: 10))
         // The offer is the way to the questions, not one of them.
         #expect(conversation.summary.items.map(\.answer) == (1...7).map { "svar \($0)" } + [nil])
-        let markdown = Session(
-            id: try #require(SessionID(validating: "0123456789abcdefghjkmnpqrs")), revision: 0, instance: nil,
-            setup: ConversationSetup(flow: "one-to-one", deck: "lange-kort", roles: ["medarbejder"]),
-            conversation: conversation, updatedAt: "2026-11-26T10:00:00+01:00", log: []
-        ).markdown(language: .da)
+        let markdown = try Self.session(conversation).markdown(language: .da)
         #expect(markdown.contains("**Hvad kan jeg som leder gøre for din trivsel?**\n\n_(sprunget over)_"))
         #expect(!markdown.contains("Vil I tage dem med?"))
     }
@@ -98,10 +102,7 @@ import Testing
         #expect(conversation.damage == nil)
         let back = try #require(question(conversation.received(.command(.back))))
         #expect(back.ask.purpose == .moreQuestions && back.previous == "nej")
-        let session = Session(
-            id: try #require(SessionID(validating: "0123456789abcdefghjkmnpqrs")), revision: 0, instance: nil,
-            setup: ConversationSetup(flow: "one-to-one", deck: "lange-kort", roles: ["medarbejder"]),
-            conversation: conversation, updatedAt: "t", log: [])
+        let session = try Self.session(conversation)
         #expect(try Session.decode(session.encoded()).conversation == conversation)
     }
 
@@ -113,6 +114,9 @@ import Testing
         _ = conversation.received(.command(.back))
         let sixth = try #require(question(conversation.received(.answer("ja"))))
         #expect(sixth.ask.text == "Hvad vil du gerne have mere af i hverdagen?" && sixth.previous == nil)
+        // Saved there, still revising, the file reads back whole.
+        let session = try Self.session(conversation)
+        #expect(try Session.decode(session.encoded()).conversation == conversation)
         #expect(conversation.damage == nil)
         // Back from it is the offer.
         #expect(question(conversation.received(.command(.back)))?.ask.purpose == .moreQuestions)
@@ -161,9 +165,7 @@ import Testing
         _ = conversation.received(.command(.pause))
         let summary = conversation.summary
         #expect(summary.items.map(\.answer) == [nil])
-        let session = Session(
-            id: try #require(SessionID(validating: "0123456789abcdefghjkmnpqrs")), revision: 0, instance: nil,
-            setup: OneToOne.setup, conversation: conversation, updatedAt: "2026-11-26T10:00:00+01:00", log: [])
+        let session = try Self.session(conversation, setup: OneToOne.setup)
         let markdown = session.markdown(language: .da)
         #expect(markdown.components(separatedBy: "_(sprunget over)_").count == 2)
         #expect(!markdown.contains("Hvordan kan du inddrage andre"))
