@@ -121,8 +121,7 @@ public struct TerminalConversation {
         if let askedBy = ask.askedBy { output.putLine(style.wrapped(Strings.askedBy(askedBy)[language])) }
         if let follows = ask.follows { output.putLine(style.wrapped(Strings.follows(follows)[language])) }
         output.putLine(style.bold(style.wrapped(ask.text)))
-        if let hint = Strings.answerHint(ask.kind) { output.putLine(style.dim(style.wrapped(hint[language]))) }
-        if ask.optional { output.putLine(style.dim(style.wrapped(Strings.optionalHint[language]))) }
+        for hint in Strings.answerHints(for: ask) { output.putLine(style.dim(style.wrapped(hint[language]))) }
         if let previous = action.previous { output.putLine(style.wrapped(Strings.previousAnswer(previous)[language])) }
     }
 }

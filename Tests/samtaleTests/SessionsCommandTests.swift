@@ -123,6 +123,30 @@ import Testing
         for answer in ["First answer", "Second answer", "Third answer"] { #expect(export.stdout.contains(answer)) }
     }
 
+    /// A user's card of eight questions: the 1:1 asks the first five, offers the other three, and asks them only on
+    /// yes; the record holds what was asked, never the offer.
+    @Test(arguments: [true, false])
+    func aOneToOneOffersTheQuestionsBeyondFive(taken: Bool) throws {
+        let state = try Samtale.temporaryFolder()
+        let talk = try run(
+            [
+                "talk", "--flow", "one-to-one", "--dialogues", Samtale.fixtures.appendingPathComponent("long").path,
+                "--deck", "lange-kort", "--role", "medarbejder", "--theme", "trivsel",
+            ], state: state, input: "Et\nTo\nTre\nFire\nFem\n" + (taken ? "ja\nSeks\nSyv\nOtte\n\n" : "\n\n"))
+        #expect(talk.status == 0, "\(talk.stderr)")
+        #expect(
+            talk.stdout.contains(
+                "Spørgsmål 6 af 7\nDer er tre spørgsmål mere om »Trivsel«. Vil I tage dem med?\n"
+                    + "(ja eller nej – tryk Enter for nej)\nSpørgsmål 7 af"))
+        #expect(talk.stdout.contains("Spørgsmål 7 af 10\nHvad vil du gerne have mere af i hverdagen?\n") == taken)
+        #expect(
+            talk.stdout.contains(taken ? "Spørgsmål 10 af 10\nHvad aftaler vi" : "Spørgsmål 7 af 7\nHvad aftaler vi"))
+        let id = try #require(try sessionIDs(state).first)
+        let markdown = try run(["sessions", "export", id], state: state).stdout
+        #expect(markdown.contains("**Hvad kan jeg som leder gøre for din trivsel?**\n\nOtte") == taken)
+        #expect(!markdown.contains("Vil I tage dem med?") && !markdown.contains("sprunget over"))
+    }
+
     @Test(arguments: ["../../etc/passwd", "/tmp/x", "abc", "0123456789ABCDEFGHJKMNPQRS"])
     func badSessionIDsAreRefused(id: String) throws {
         let state = try Samtale.temporaryFolder()

@@ -45,9 +45,15 @@ extension Conversation {
         var ids: Set<String> = []
         /// The points questions asked so far, by id: how many areas each shares points among.
         var pointsAreas: [String: Int] = [:]
+        /// The offers of more questions so far: a question held by one names one of these, before it.
+        var offers: Set<String> = []
         func accepts(_ ask: Ask) -> Bool {
             if case .points(let labels, _) = ask.kind { pointsAreas[ask.id] = labels.count }
-            return ids.insert(ask.id).inserted && ask.kind.isAnswerable
+            if ask.purpose == .moreQuestions {
+                guard case .choice(let options) = ask.kind, options.count == 2 else { return false }
+                offers.insert(ask.id)
+            }
+            return ids.insert(ask.id).inserted && ask.kind.isAnswerable && ask.offeredBy.map(offers.contains) ?? true
         }
         /// A chart or the gap questions weigh two earlier points questions over the same areas.
         func weighs(_ now: String, _ needed: String, _ areas: [String]) -> Bool {
@@ -82,9 +88,11 @@ extension Conversation {
             // A revision ends by going on at the furthest place reached.
             if let revision = waiting.revising, !isWaiting(at: revision.returnTo) { return .returnTo }
         }
-        // The places answered may hold gap questions of an area that revised points no longer choose; `back` passes
-        // them.
-        if let index = answered.firstIndex(where: { !isWaiting(at: $0, inAnyArea: true) }) { return .answered(index) }
+        // The places answered may hold gap questions of an area that revised points no longer choose, and questions
+        // of an offer revised to no; `back` passes them.
+        if let index = answered.firstIndex(where: { !isWaiting(at: $0, evenIfPassedOver: true) }) {
+            return .answered(index)
+        }
         switch state {
         case .waiting(let waiting), .confirmingEnd(let waiting), .paused(let waiting):
             if let revision = waiting.revising, !answered.indices.contains(revision.answered) { return .revision }
@@ -99,13 +107,14 @@ extension Conversation {
         return nil
     }
 
-    /// Whether a place is one where the conversation can wait for an answer that its script asks: a gap question
-    /// of the area chosen now, or with `inAnyArea` of any area.
-    func isWaiting(at place: Place, inAnyArea: Bool = false) -> Bool {
+    /// Whether a place is one where the conversation can wait for an answer that its script asks as things stand
+    /// (a gap question of the area chosen now, a question of an offer taken), or with `evenIfPassedOver` one it
+    /// asked before an answer was revised (of any area, of any offer).
+    func isWaiting(at place: Place, evenIfPassedOver: Bool = false) -> Bool {
         switch place {
         case .question(let step):
-            guard script.steps.indices.contains(step), case .ask = script.steps[step] else { return false }
-            return true
+            guard script.steps.indices.contains(step), case .ask(let ask) = script.steps[step] else { return false }
+            return evenIfPassedOver || isAskable(ask)
         case .agreement(let step, let index, let field):
             guard script.steps.indices.contains(step), case .agreements = script.steps[step] else { return false }
             let made = agreements[step]?.count ?? 0
@@ -115,7 +124,7 @@ extension Conversation {
             guard script.steps.indices.contains(step),
                 case .gapQuestions(_, _, _, let questions) = script.steps[step]
             else { return false }
-            guard inAnyArea else { return gapAsks(step: step)?.indices.contains(index) == true }
+            guard evenIfPassedOver else { return gapAsks(step: step)?.indices.contains(index) == true }
             return index >= 0 && questions.contains { $0.indices.contains(index) }
         }
     }

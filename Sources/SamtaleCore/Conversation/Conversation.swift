@@ -252,8 +252,12 @@ public struct Conversation: Equatable, Sendable {
             state = .confirmingEnd(waiting)
             return [.confirmEnd]
         case .command(.back):
-            // A gap question of an area that revised points no longer choose is passed over.
-            var index = (waiting.revising?.answered ?? answered.count) - 1
+            // A gap question of an area that revised points no longer choose is passed over, and so is a question
+            // of an offer revised to no. From a question that an offer taken on revision owed, back is the offer.
+            let revised = waiting.revising.map {
+                answered[$0.answered] == waiting.place ? $0.answered : $0.answered + 1
+            }
+            var index = (revised ?? answered.count) - 1
             while index >= 0 && !isAskable(answered[index]) { index -= 1 }
             guard index >= 0 else { return [.reask(.atFirstQuestion), ask(waiting)] }
             let revision = Revision(answered: index, returnTo: waiting.revising?.returnTo ?? waiting.place)
@@ -368,20 +372,56 @@ public struct Conversation: Equatable, Sendable {
         return asks.indices[index...].first { answers[asks[$0].id] == nil }
     }
 
-    /// Whether a place can be asked as things stand: a gap question belongs to the area chosen now.
-    private func isAskable(_ place: Place) -> Bool {
-        guard case .gapQuestion(let step, let index) = place else { return true }
-        return gapAsks(step: step)?.indices.contains(index) == true
+    /// Whether a place can be asked as things stand: a gap question belongs to the area chosen now, and a question
+    /// an offer holds was offered and taken.
+    func isAskable(_ place: Place) -> Bool {
+        switch place {
+        case .question(let step): isAskable(question(at: step))
+        case .agreement: true
+        case .gapQuestion(let step, let index): gapAsks(step: step)?.indices.contains(index) == true
+        }
     }
 
-    /// Ends a revision: the revised answer is kept, and the conversation goes on where it was. A revised points
-    /// answer may choose another area while its gap questions are under way: they go on with that area's first
-    /// question without an answer, or after the gap when it has none.
+    /// Whether a question of the script is put: one an offer holds only once that offer is answered yes.
+    func isAskable(_ ask: Ask) -> Bool {
+        guard let offer = ask.offeredBy else { return true }
+        return answers[offer] == .choice(0)
+    }
+
+    /// The first question before `place` that an offer taken on revision holds and that has no answer yet.
+    private func owedQuestion(before place: Place) -> Int? {
+        let end =
+            switch place {
+            case .question(let step), .agreement(let step, _, _), .gapQuestion(let step, _): step
+            }
+        return script.steps[..<end].indices.first { step in
+            guard case .ask(let ask) = script.steps[step] else { return false }
+            return ask.offeredBy != nil && isAskable(ask) && answers[ask.id] == nil
+        }
+    }
+
+    /// Ends a revision: the revised answer is kept, and the conversation goes on where it was. An offer revised to
+    /// yes first asks the questions it holds, still revising; one revised to no passes over those not yet reached.
+    /// A revised points answer may choose another area while its gap questions are under way: they go on with that
+    /// area's first question without an answer, or after the gap when it has none.
     private mutating func returnToFrontier(from waiting: Waiting) -> [Action]? {
         guard let revision = waiting.revising else { return nil }
-        guard case .gapQuestion(let step, _) = revision.returnTo else { return settle(at: revision.returnTo) }
-        guard let index = nextUnanswered(inGap: step, from: 0) else { return advance(from: step + 1) }
-        return settle(at: .gapQuestion(step: step, index: index))
+        // A question the offer owed, answered for the first time, joins the way back.
+        if answered[revision.answered] != waiting.place { answered.append(waiting.place) }
+        if let step = owedQuestion(before: revision.returnTo) {
+            let owed = Waiting(place: .question(step: step), revising: revision)
+            state = .waiting(owed)
+            return [ask(owed)]
+        }
+        switch revision.returnTo {
+        case .gapQuestion(let step, _):
+            guard let index = nextUnanswered(inGap: step, from: 0) else { return advance(from: step + 1) }
+            return settle(at: .gapQuestion(step: step, index: index))
+        case .question(let step) where !isAskable(revision.returnTo):
+            return advance(from: step + 1)
+        case .question, .agreement:
+            return settle(at: revision.returnTo)
+        }
     }
 
     /// Says what the steps from `index` say, up to the next question, the summary, or the end.
@@ -398,8 +438,8 @@ public struct Conversation: Equatable, Sendable {
                 actions.append(.card(heading: heading, statements: statements, quotes: quotes))
             case .chart(let now, let needed, let areas):
                 if let chart = chart(now: now, needed: needed, areas: areas) { actions.append(.chart(chart)) }
-            case .ask:
-                return actions + settle(at: .question(step: step))
+            case .ask(let ask):
+                if isAskable(ask) { return actions + settle(at: .question(step: step)) }
             case .agreements:
                 return actions + settle(at: .agreement(step: step, index: agreements[step]?.count ?? 0, field: .what))
             case .gapQuestions:
@@ -465,7 +505,7 @@ public struct Conversation: Equatable, Sendable {
 
     /// How far the conversation has come: the questions done (an agreements list counts as one) of all of them.
     public var progress: Progress {
-        let total = script.unitsBefore[script.steps.count]
+        let total = units(before: script.steps.count)
         switch state {
         case .notStarted:
             return Progress(current: 0, total: total)
@@ -477,16 +517,34 @@ public struct Conversation: Equatable, Sendable {
         }
     }
 
-    /// Questions count one each; an agreements list counts one; gap questions count as many as an area has.
+    /// The number of the place among all the conversation asks as things stand.
     private func progress(at place: Place) -> Progress {
-        let total = script.unitsBefore[script.steps.count]
+        let total = units(before: script.steps.count)
         let (step, within): (Int, Int) =
             switch place {
             case .question(let step): (step, 0)
             case .agreement(let step, _, _): (step, 0)
             case .gapQuestion(let step, let index): (step, index)
             }
-        return Progress(current: min(script.unitsBefore[step] + within + 1, total), total: total)
+        return Progress(current: min(units(before: step) + within + 1, total), total: total)
+    }
+
+    /// The progress units of the steps before `end`: a question counts one unless an offer passes it over, an
+    /// agreements list one, gap questions as many as the area the points choose puts (until both points answers
+    /// are in, as many as the area with the most, with one question on the direction of its gap).
+    private func units(before end: Int) -> Int {
+        script.steps[..<end].indices.reduce(0) { sum, step in
+            switch script.steps[step] {
+            case .ask(let ask): sum + (isAskable(ask) ? 1 : 0)
+            case .agreements: sum + 1
+            case .gapQuestions(let now, let needed, _, let questions):
+                sum
+                    + (answers[now] == nil || answers[needed] == nil
+                        ? questions.map { $0.filter { $0.purpose != .lessAttention }.count }.max() ?? 0
+                        : gapAsks(step: step)?.count ?? 0)
+            case .say, .heading, .card, .chart, .summary: sum
+            }
+        }
     }
 
     // MARK: Points and gaps
@@ -503,7 +561,8 @@ public struct Conversation: Equatable, Sendable {
             switch ask.purpose {
             case .moreAttention: gap > 0
             case .lessAttention: gap < 0
-            case .question, .statementRating, .statementExample, .pitfallRating, .points, .reflection: true
+            case .question, .statementRating, .statementExample, .pitfallRating, .points, .reflection, .moreQuestions:
+                true
             }
         }
     }

@@ -225,22 +225,29 @@ private struct Expander {
                     quotes: card.quotes.map(substitute))
             }
         case .questions(let audience, let limit, let askedByParticipants, let alternate, let optional):
+            // Across levels the two roles' questions alternate, each put by the other role.
+            let sides = alternate ? roles : [roles[0]]
+            let picks = sides.map { role in
+                pick(cards(theme: theme, role: role).flatMap { deck.questions(on: $0, for: audience) }, limit: limit)
+            }
+            let asked = inTurn(picks.map(\.kept))
+            let offered = limit?.offersRest == true ? inTurn(picks.map(\.rest)) : []
             var asks: [Ask] = []
-            if alternate {
-                asks = alternatingQuestions(theme: theme, audience: audience, limit: limit, optional: optional)
-            } else {
-                let questions = pick(
-                    cards(theme: theme, role: roles[0]).flatMap { deck.questions(on: $0, for: audience) },
-                    limit: limit)
-                for (index, question) in questions.enumerated() {
-                    let askedBy =
-                        askedByParticipants && !setup.participants.isEmpty
-                        ? setup.participants[index % setup.participants.count] : nil
-                    asks.append(
-                        ask(
-                            question, after: index > 0 ? questions[index - 1] : nil, optional: optional,
-                            askedBy: askedBy))
+            var previous: Question?
+            var offer: String?
+            for (index, (question, side)) in (asked + offered).enumerated() {
+                if index == asked.count {
+                    let id = nextID()
+                    asks.append(moreQuestions(offered.map(\.question), id: id, theme: theme))
+                    offer = id
                 }
+                let askedBy =
+                    alternate
+                    ? roles[1 - side].name
+                    : askedByParticipants && !setup.participants.isEmpty
+                        ? setup.participants[index % setup.participants.count] : nil
+                asks.append(ask(question, after: previous, optional: optional, askedBy: askedBy, offeredBy: offer))
+                previous = question
             }
             return asks.map(ScriptStep.ask)
         case .sharedTask(let id, let text, let optional):
@@ -307,7 +314,9 @@ private struct Expander {
         case .gapQuestions(let now, let needed, let audience, let limit):
             let questions = themes.map { area in
                 let picked = pick(
-                    cards(theme: area, role: roles[0]).flatMap { deck.questions(on: $0, for: audience) }, limit: limit)
+                    cards(theme: area, role: roles[0]).flatMap { deck.questions(on: $0, for: audience) },
+                    limit: QuestionLimit(count: limit)
+                ).kept
                 // The conversation puts one of these two, as the gap goes, before the card's questions.
                 let directions = [
                     (Ask.Purpose.moreAttention, Strings.moreAttention), (.lessAttention, Strings.lessAttention),
@@ -346,44 +355,56 @@ private struct Expander {
         return themeIDs.compactMap { id in deck.cards.first { $0.role == role.id && $0.theme == id } }
     }
 
-    /// Across levels: the lower role's questions put by the higher role, and the other way round, in turn.
-    private mutating func alternatingQuestions(theme: Theme?, audience: Audience, limit: Int?, optional: Bool) -> [Ask]
-    {
-        let lists = roles.map { role in
-            pick(cards(theme: theme, role: role).flatMap { deck.questions(on: $0, for: audience) }, limit: limit)
+    /// The questions of each side in turn, each with its side: the first of each, then the second of each, and so on.
+    private func inTurn(_ lists: [[Question]]) -> [(question: Question, side: Int)] {
+        (0..<(lists.map(\.count).max() ?? 0)).flatMap { index in
+            lists.indices.filter { index < lists[$0].count }.map { (lists[$0][index], $0) }
         }
-        var asks: [Ask] = []
-        var previous: Question?
-        for index in 0..<(lists.map(\.count).max() ?? 0) {
-            for (side, list) in lists.enumerated() where index < list.count {
-                asks.append(ask(list[index], after: previous, optional: optional, askedBy: roles[1 - side].name))
-                previous = list[index]
-            }
+    }
+
+    /// The offer of the questions beyond a limit, asked after the questions kept: yes or no, where an empty answer
+    /// is no.
+    private func moreQuestions(_ offered: [Question], id: String, theme: Theme?) -> Ask {
+        var themeNames: [String] = []
+        for question in offered {
+            let name = deck.theme(id: question.card.theme)?.name ?? question.card.theme
+            if !themeNames.contains(name) { themeNames.append(name) }
         }
-        return asks
+        return Ask(
+            id: id, text: Strings.moreQuestions(offered.count, on: themeNames)[setup.language],
+            kind: .choice(Strings.yesOrNo.map { $0[setup.language] }), optional: true, purpose: .moreQuestions,
+            theme: theme?.name)
     }
 
     /// A question asked after `previous` (nil: after no other); one that cannot stand alone names the question it
     /// follows unless that was just asked. Its theme is the flow's heading or opening line.
-    private mutating func ask(_ question: Question, after previous: Question?, optional: Bool, askedBy: String?) -> Ask
-    {
+    private mutating func ask(
+        _ question: Question, after previous: Question?, optional: Bool, askedBy: String?, offeredBy: String? = nil
+    ) -> Ask {
         let justAsked = previous.map { $0.card == question.card && $0.text == question.context?.follows } ?? false
         return Ask(
             id: nextID(), text: substitute(question.text), optional: optional, purpose: .question,
             theme: deck.theme(id: question.card.theme)?.name, role: deck.role(id: question.card.role)?.name,
             askedBy: askedBy, origin: question.origin,
-            follows: justAsked ? nil : question.context?.follows.map(substitute))
+            follows: justAsked ? nil : question.context?.follows.map(substitute), offeredBy: offeredBy)
     }
 
-    /// All questions, or `limit` of them chosen by the setup's seed, in their deck order.
-    private func pick(_ questions: [Question], limit: Int?) -> [Question] {
-        guard let limit, limit < questions.count else { return questions }
-        var generator = SplitMix64(seed: setup.seed)
+    /// The questions a limit keeps, in their deck order (all of them without one; else the first, or some chosen by
+    /// the setup's seed), and the rest.
+    private func pick(_ questions: [Question], limit: QuestionLimit?) -> (kept: [Question], rest: [Question]) {
+        guard let limit, limit.count < questions.count else { return (questions, []) }
         var indices = Array(questions.indices)
-        for index in stride(from: indices.count - 1, to: 0, by: -1) {
-            indices.swapAt(index, Int(generator.next() % UInt64(index + 1)))
+        if limit.pick == .random {
+            var generator = SplitMix64(seed: setup.seed)
+            for index in stride(from: indices.count - 1, to: 0, by: -1) {
+                indices.swapAt(index, Int(generator.next() % UInt64(index + 1)))
+            }
         }
-        return indices.prefix(limit).sorted().map { questions[$0] }
+        let kept = Set(indices.prefix(limit.count))
+        return (
+            questions.indices.filter(kept.contains).map { questions[$0] },
+            questions.indices.filter { !kept.contains($0) }.map { questions[$0] }
+        )
     }
 
     private mutating func nextID() -> String {

@@ -54,14 +54,6 @@ public struct Script: Codable, Equatable, Sendable {
     /// Whether answers are kept (an energizer keeps none unless asked).
     public let records: Bool
     public let steps: [ScriptStep]
-    /// How many progress units come before each step, and the total last: a question counts one, a list of agreements
-    /// one, gap questions as many as an area has. Derived from the steps, so not saved; kept because every question
-    /// shows its progress.
-    public let unitsBefore: [Int]
-
-    private enum CodingKeys: String, CodingKey {
-        case flowID, title, deckTitle, organisation, source, roleNames, themeNames, participants, records, steps
-    }
 
     public init(
         flowID: String, title: String, deckTitle: String, organisation: String, source: String, roleNames: [String],
@@ -77,22 +69,6 @@ public struct Script: Codable, Equatable, Sendable {
         self.participants = participants
         self.records = records
         self.steps = steps
-        unitsBefore = Self.unitsBefore(steps)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        flowID = try container.decode(String.self, forKey: .flowID)
-        title = try container.decode(String.self, forKey: .title)
-        deckTitle = try container.decode(String.self, forKey: .deckTitle)
-        organisation = try container.decode(String.self, forKey: .organisation)
-        source = try container.decode(String.self, forKey: .source)
-        roleNames = try container.decode([String].self, forKey: .roleNames)
-        themeNames = try container.decode([String].self, forKey: .themeNames)
-        participants = try container.decode([String].self, forKey: .participants)
-        records = try container.decode(Bool.self, forKey: .records)
-        steps = try container.decode([ScriptStep].self, forKey: .steps)
-        unitsBefore = Self.unitsBefore(steps)
     }
 
     /// Whether the script was expanded before the gap questions followed the gap's direction (a session saved by an
@@ -102,23 +78,6 @@ public struct Script: Codable, Equatable, Sendable {
             guard case .gapQuestions(_, _, _, let questions) = step else { return false }
             return !questions.joined().contains { $0.purpose == .moreAttention || $0.purpose == .lessAttention }
         }
-    }
-
-    private static func unitsBefore(_ steps: [ScriptStep]) -> [Int] {
-        var sums = [0]
-        sums.reserveCapacity(steps.count + 1)
-        for step in steps {
-            let units =
-                switch step {
-                case .ask, .agreements: 1
-                // Of the two questions on the direction of the gap, one at most is put.
-                case .gapQuestions(_, _, _, let questions):
-                    questions.map { $0.filter { $0.purpose != .lessAttention }.count }.max() ?? 0
-                case .say, .heading, .card, .chart, .summary: 0
-                }
-            sums.append(sums[sums.count - 1] + units)
-        }
-        return sums
     }
 }
 
@@ -163,6 +122,9 @@ public struct Ask: Codable, Equatable, Sendable {
         case moreAttention
         /// Put on the area with the largest gap only when it gets more attention than the task needs.
         case lessAttention
+        /// Whether to take a theme's questions beyond those a flow asks: a choice of yes or no, where an empty
+        /// answer is no. The questions it offers name it in `offeredBy`.
+        case moreQuestions
     }
 
     /// Unique within the script; answers are kept under it.
@@ -182,11 +144,14 @@ public struct Ask: Codable, Equatable, Sendable {
     public let origin: Question.Origin?
     /// The question on the card that this one follows, where it cannot stand alone and is not asked right after it.
     public let follows: String?
+    /// The id of the offer (`moreQuestions`) that this question is asked on: it is passed over unless that was
+    /// answered yes.
+    public let offeredBy: String?
 
     public init(
         id: String, text: String, kind: Kind = .text, optional: Bool = false, purpose: Purpose = .question,
         theme: String? = nil, role: String? = nil, askedBy: String? = nil, subject: String? = nil,
-        origin: Question.Origin? = nil, follows: String? = nil
+        origin: Question.Origin? = nil, follows: String? = nil, offeredBy: String? = nil
     ) {
         self.id = id
         self.text = text
@@ -199,5 +164,6 @@ public struct Ask: Codable, Equatable, Sendable {
         self.subject = subject
         self.origin = origin
         self.follows = follows
+        self.offeredBy = offeredBy
     }
 }

@@ -41,7 +41,7 @@ public struct Chart: Codable, Equatable, Sendable {
 
 /// What a conversation came to: every question with its answer, the agreements, ratings and the chart.
 public struct Summary: Codable, Equatable, Sendable {
-    /// One question and its answer (nil when skipped).
+    /// One question put and its answer (nil when skipped); a question not reached has none.
     public struct Item: Codable, Equatable, Sendable {
         public let ask: Ask
         public let answer: String?
@@ -137,11 +137,14 @@ extension Conversation {
         for (index, step) in script.steps.enumerated() {
             switch step {
             case .ask(let ask):
-                let answer = answers[ask.id].flatMap(ask.kind.display)
+                // Only what was put and answered or skipped: a question not reached yet, or held by an offer not
+                // taken, is no part of the record, and the offer itself is only the way to more questions.
+                guard ask.purpose != .moreQuestions, isAskable(ask), let given = answers[ask.id] else { continue }
+                let answer = ask.kind.display(given)
                 items.append(Summary.Item(ask: ask, answer: answer))
                 switch ask.purpose {
                 case .statementRating, .pitfallRating:
-                    let score: Int? = if case .scale(let score) = answers[ask.id] { score } else { nil }
+                    let score: Int? = if case .scale(let score) = given { score } else { nil }
                     ratings.append(
                         Summary.Rating(
                             kind: ask.purpose == .statementRating ? .statement : .pitfall,
@@ -151,7 +154,7 @@ extension Conversation {
                     if let answer, let last = ratings.indices.last, ratings[last].subject == ask.subject {
                         ratings[last].example = answer
                     }
-                case .question, .points, .reflection, .moreAttention, .lessAttention:
+                case .question, .points, .reflection, .moreAttention, .lessAttention, .moreQuestions:
                     break
                 }
             case .gapQuestions(_, _, _, let questions):

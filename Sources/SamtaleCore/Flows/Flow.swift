@@ -45,7 +45,7 @@ extension Flow {
         func chooses(_ steps: [FlowStep]) -> Bool {
             steps.contains { step in
                 switch step {
-                case .questions(_, let limit, _, _, _): limit != nil
+                case .questions(_, let limit, _, _, _): limit?.pick == .random
                 case .gapQuestions: true
                 case .forEachTheme(let steps): chooses(steps)
                 case .say, .heading, .statements, .sharedTask, .agreements, .ask, .rateStatements, .ratePitfalls,
@@ -55,6 +55,27 @@ extension Flow {
             }
         }
         return chooses(steps)
+    }
+}
+
+/// How many of a card's questions a `questions` step asks, and which.
+public struct QuestionLimit: Equatable, Sendable {
+    /// Which questions the limit keeps: some chosen by the setup's seed (an energizer's one or two), or the first in
+    /// the card's order (a 1:1's five).
+    public enum Pick: String, CaseIterable, Sendable {
+        case random
+        case first
+    }
+
+    public let count: Int
+    public let pick: Pick
+    /// Whether the questions beyond `count` are offered after them, and asked only if the offer is taken.
+    public let offersRest: Bool
+
+    public init(count: Int, pick: Pick = .random, offersRest: Bool = false) {
+        self.count = count
+        self.pick = pick
+        self.offersRest = offersRest
     }
 }
 
@@ -95,9 +116,10 @@ public indirect enum FlowStep: Equatable, Sendable {
     /// The shared task of the role's group (a staff group, a leader group), then a question about it; nothing
     /// where the role has no group with a shared task.
     case sharedTask(id: String, text: Localized, optional: Bool)
-    /// The current card's questions for an audience: `limit` at most; put by the participants in turn; alternating
-    /// between the two roles; each answer optional (a note) or required.
-    case questions(audience: Audience, limit: Int?, askedByParticipants: Bool, alternate: Bool, optional: Bool)
+    /// The current card's questions for an audience: all of them or as `limit` says; put by the participants in
+    /// turn; alternating between the two roles; each answer optional (a note) or required.
+    case questions(
+        audience: Audience, limit: QuestionLimit?, askedByParticipants: Bool, alternate: Bool, optional: Bool)
     /// What we agree on: what, who, by when, as many as wanted; an empty "what" ends the list.
     case agreements(Localized)
     /// A fixed question of the flow, answered with text.

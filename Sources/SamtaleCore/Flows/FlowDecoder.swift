@@ -90,9 +90,11 @@ extension DocumentReader {
         case "statements":
             return fields([]).map { _ in .statements }
         case "questions":
-            guard let parts = fields(["audience"], ["limit", "askedBy", "alternate", "answer"]) else { return nil }
+            guard
+                let parts = fields(["audience"], ["limit", "pick", "offerRest", "askedBy", "alternate", "answer"])
+            else { return nil }
             let audience = choice(parts, "audience", as: Audience.self)
-            let limit = wholeNumber(parts, "limit", from: 1)
+            let limit = questionLimit(parts)
             let askedBy = text(parts, "askedBy")
             if let askedBy, askedBy != "participants" {
                 report(.notOneOf(askedBy, allowed: ["participants"]), at: .key("askedBy"))
@@ -149,6 +151,19 @@ extension DocumentReader {
             report(.notOneOf(kind, allowed: Self.stepKinds), at: .key("kind"))
             return nil
         }
+    }
+
+    /// A questions step's `limit`, with `pick` (default `random`) and `offerRest`, which mean nothing without it.
+    private mutating func questionLimit(_ fields: Fields) -> QuestionLimit? {
+        let count = wholeNumber(fields, "limit", from: 1)
+        let pick =
+            fields["pick"] == nil ? QuestionLimit.Pick.random : choice(fields, "pick", as: QuestionLimit.Pick.self)
+        let offersRest = boolean(fields, "offerRest") ?? false
+        if fields["limit"] == nil, fields["pick"] != nil || fields["offerRest"] != nil {
+            report(.missingKey("limit"))
+        }
+        guard let count, let pick else { return nil }
+        return QuestionLimit(count: count, pick: pick, offersRest: offersRest)
     }
 
     // MARK: Flow primitives

@@ -36,6 +36,20 @@ extension Strings {
         ["j", "ja", "y", "yes"].contains(answer.lowercased())
     }
 
+    /// The offer of a theme's questions beyond those a flow asks at first, answered with `yesOrNo`.
+    static func moreQuestions(_ count: Int, on themes: [String]) -> Localized {
+        count == 1
+            ? text(
+                "Der er ét spørgsmål mere om \(titles(themes).da). Vil I tage det med?",
+                "There is one more question on \(titles(themes).en). Would you like to include it?")
+            : text(
+                "Der er \(danishNumber(count)) spørgsmål mere om \(titles(themes).da). Vil I tage dem med?",
+                "There are \(count) more questions on \(titles(themes).en). Would you like to include them?")
+    }
+
+    /// The options of a yes-or-no question, yes first.
+    static let yesOrNo = [text("ja", "yes"), text("nej", "no")]
+
     public static func agreementField(_ field: AgreementField, number: Int) -> Localized {
         switch field {
         case .what:
@@ -59,10 +73,19 @@ extension Strings {
         text("Tidligere svar: \(answer)", "Earlier answer: \(answer)")
     }
 
-    public static let optionalHint = text(
+    /// The lines under a question that say how to answer it: an offer of more questions says that Enter declines
+    /// it, where any other optional question says Enter skips it.
+    public static func answerHints(for ask: Ask) -> [Localized] {
+        if ask.purpose == .moreQuestions {
+            return [text("(ja eller nej – tryk Enter for nej)", "(yes or no – press Enter for no)")]
+        }
+        return [answerHint(ask.kind), ask.optional ? optionalHint : nil].compactMap { $0 }
+    }
+
+    private static let optionalHint = text(
         "(frivilligt – tryk Enter for at springe over)", "(optional – press Enter to skip)")
 
-    public static func answerHint(_ kind: Ask.Kind) -> Localized? {
+    private static func answerHint(_ kind: Ask.Kind) -> Localized? {
         switch kind {
         case .text: nil
         case .scale(let minimum, let maximum): text("(\(minimum)–\(maximum))", "(\(minimum)–\(maximum))")

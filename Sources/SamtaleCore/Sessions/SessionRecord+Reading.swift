@@ -165,7 +165,8 @@ extension SessionRecord {
             origin: try reader.optionalField("origin", in: fields) { reader, value throws(SessionDamage) in
                 try reader.member(of: Question.Origin.self, value)
             },
-            follows: try reader.optionalField("follows", in: fields, read: text))
+            follows: try reader.optionalField("follows", in: fields, read: text),
+            offeredBy: try reader.optionalField("offeredBy", in: fields, read: text))
     }
 
     private static func kind(_ reader: inout RecordReader, _ value: JSONValue) throws(SessionDamage) -> Ask.Kind {

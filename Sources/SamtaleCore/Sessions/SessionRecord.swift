@@ -129,7 +129,7 @@ enum SessionRecord {
                 JSONMember("purpose", .string(ask.purpose.rawValue)),
             ] + optional("theme", ask.theme) + optional("role", ask.role) + optional("askedBy", ask.askedBy)
                 + optional("subject", ask.subject) + optional("origin", ask.origin?.rawValue)
-                + optional("follows", ask.follows))
+                + optional("follows", ask.follows) + optional("offeredBy", ask.offeredBy))
     }
 
     // MARK: Answers, agreements and state
