@@ -226,7 +226,8 @@ func question(_ actions: [Action]) -> AskAction? {
         #expect(backAgain.progress.current == 1 && backAgain.previous == "første")
         let returned = try #require(question(conversation.received(.answer("rettet"))))
         #expect(returned == second)
-        #expect(conversation.summary.items.map(\.answer) == ["rettet", "andet", nil])
+        // The question waited at is not yet answered, so not in the summary.
+        #expect(conversation.summary.items.map(\.answer) == ["rettet", "andet"])
     }
 
     @Test func skippingTheLastQuestionShowsItAsSkipped() throws {
@@ -300,7 +301,8 @@ func question(_ actions: [Action]) -> AskAction? {
             return
         }
         #expect(summary.endedEarly)
-        #expect(summary.items.map(\.answer) == ["svar", nil, nil])
+        // The questions never asked are not shown as skipped: the summary says it ended early.
+        #expect(summary.items.map(\.answer) == ["svar"])
         #expect(conversation.received(.resume) == [.reask(.finished)])
         #expect(conversation.received(.answer("mere")) == [.reask(.finished)])
     }
