@@ -225,11 +225,14 @@ extension Commands {
             return JSONWriter.string(.array(rows), style: .pretty)
         }
         guard !entries.isEmpty else { return CommandLineStrings.noSessions[language] }
+        // The flow and roles by the names the conversation showed (its script keeps them); the deck by its id,
+        // which is what `--deck` takes and keeps the table narrow.
         let rows = entries.map { id, session, _ -> [String] in
             guard let session else { return [id.description, Strings.damaged[language]] }
             let progress = session.conversation.progress
+            let script = session.conversation.script
             return [
-                id.description, session.setup.flow, session.setup.deck, session.setup.roles.joined(separator: "+"),
+                id.description, script.title, session.setup.deck, script.roleNames.joined(separator: ", "),
                 session.updatedAt, Strings.status(session.status)[language],
                 "\(progress.current)/\(progress.total)",
             ]

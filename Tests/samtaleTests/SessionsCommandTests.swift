@@ -235,9 +235,10 @@ import Testing
                 == ["Id", "Samtaleform", "Kortsæt", "Roller"])
         #expect(lines.first?.hasSuffix("Senest ændret              Status        Spørgsmål") == true, "\(lines[0])")
         #expect(lines.dropFirst().map { String($0.prefix(26)) } == [ids["c"], ids["b"], ids["a"], damaged])
+        // The flow and role by the names the conversation showed, never by their ids.
         #expect(
             lines[1].hasSuffix(
-                "  one-to-one   hjoerring-dialogkort  medarbejder  2026-11-26T10:00:00+01:00  sat på pause  1/4"),
+                "  1:1-samtale  hjoerring-dialogkort  Medarbejder  2026-11-26T10:00:00+01:00  sat på pause  1/4"),
             "\(lines[1])")
         #expect(lines[4] == "\(damaged)  beskadiget")
         // The columns line up under their headings.
