@@ -158,6 +158,27 @@ import Testing
         }
     }
 
+    /// In a team and across levels each question from the cards is put by someone, and the summary and the record
+    /// both say who, before the question, in either language.
+    @Test(arguments: ["team", "across-levels"], Language.allCases)
+    func recordsSayWhoAskedWhat(flowID: String, language: Language) throws {
+        let session = try Self.session(flowID, in: language)
+        let summary = session.conversation.summary
+        let text = summary.text(language: language).split(separator: "\n").map(String.init)
+        let markdown = session.markdown(language: language).split(separator: "\n").map(String.init)
+        // The cards' questions are numbered q1, q2, …; the flow's own (a team's shared task) are put to all.
+        let fromCards = summary.items.filter { $0.ask.id.hasPrefix("q") && $0.ask.purpose == .question }
+        #expect(fromCards.count >= 2)
+        for item in fromCards {
+            let asker = try #require(item.ask.askedBy, "\(item.ask.text)")
+            let asked = "\(Strings.askedBy(asker)[language]) \(item.ask.text)"
+            #expect(text.contains("- \(asked)"), "\(asked) in \(text)")
+            #expect(markdown.contains("**\(asked)**"), "\(asked) in \(markdown)")
+        }
+        // The participants take turns: not every question goes to the same one.
+        #expect(Set(fromCards.compactMap(\.ask.askedBy)).count >= 2)
+    }
+
     /// A record exported in the other language than the session's is headed by the flow's title in that language, as
     /// its labels are; in the session's own language it is the record as ever.
     @Test func aRecordInTheOtherLanguageHasItsTitleInThatLanguage() throws {
