@@ -31,10 +31,11 @@ import Testing
     ]
 
     /// A finished session with answers that differ per question and one agreement per list, in the setup's language
-    /// unless another is given; with `skipping`, every question is skipped instead; with `pausingAfter`, it is
-    /// paused after that many answers.
+    /// unless another is given; with `skipping`, every question is skipped instead; with `stoppingAfter`, it is
+    /// paused, or ended with `/slut` and confirmed, after that many answers.
     static func session(
-        _ flowID: String, in language: Language? = nil, skipping: Bool = false, pausingAfter: Int? = nil
+        _ flowID: String, in language: Language? = nil, skipping: Bool = false, stoppingAfter: Int? = nil,
+        by command: Command = .pause
     ) throws -> Session {
         var setup = try #require(setups[flowID])
         setup.language = language ?? setup.language
@@ -45,9 +46,11 @@ import Testing
         var number = 0
         var agreed: Set<String> = []
         while case .ask(let action)? = actions.last {
-            if number == pausingAfter {
-                _ = session.received(.command(.pause), at: "2026-11-26T09:30:00+01:00")
-                #expect(session.status == .paused)
+            if number == stoppingAfter {
+                if session.received(.command(command), at: "2026-11-26T09:30:00+01:00") == [.confirmEnd] {
+                    _ = session.received(.answer("ja"), at: "2026-11-26T09:30:00+01:00")
+                }
+                #expect(session.status == (command == .pause ? .paused : .finished))
                 return session
             }
             number += 1
@@ -95,12 +98,13 @@ import Testing
     }
 
     /// The kinds of session a record is made of: finished with answers, finished with every question skipped, and
-    /// paused after the first answer (before any agreements step: an energizer has but two questions).
+    /// paused or ended early after the first answer (before any agreements step: an energizer has but two questions).
     enum Course: String, CaseIterable {
-        case answered, skipped, paused
+        case answered, skipped, paused, endedEarly
     }
 
-    /// Every flow in both languages, answered, skipped through and paused: its summary and record show no heading
+    /// Every flow in both languages, answered, skipped through, paused and ended early: its summary and record show no
+    /// heading
     /// without content, say there are no agreements only where the flow asked for them and none were made, never
     /// name a flow by its id in Danish, nor a deck by the file it was transcribed from.
     @Test(arguments: setups.keys.sorted(), Language.allCases)
@@ -108,8 +112,10 @@ import Testing
         let flowIDs = builtinFlows.map(\.id)
         let fileNames = builtinDecks.map(\.source)
         for course in Course.allCases {
+            let stopped = course == .paused || course == .endedEarly
             let session = try Self.session(
-                flowID, in: language, skipping: course == .skipped, pausingAfter: course == .paused ? 1 : nil)
+                flowID, in: language, skipping: course == .skipped, stoppingAfter: stopped ? 1 : nil,
+                by: course == .paused ? .pause : .end)
             let asksForAgreements = session.conversation.script.steps.contains {
                 if case .agreements = $0 { true } else { false }
             }
@@ -118,11 +124,11 @@ import Testing
             let markdown = session.markdown(language: language)
             let label = "\(flowID) \(language) \(course)"
             let noAgreements = course == .skipped && asksForAgreements
-            #expect((summary.agreements == nil) == (!asksForAgreements || course == .paused), "\(label)")
+            #expect((summary.agreements == nil) == (!asksForAgreements || stopped), "\(label)")
             #expect(text.contains(Strings.noAgreements[language]) == noAgreements, "\(label)")
             #expect(markdown.contains(Strings.noAgreements[language]) == noAgreements, "\(label)")
-            // A paused record holds the answers given so far and no question not yet asked.
-            if course == .paused {
+            // A record stopped early holds the answers given and no question never asked.
+            if stopped {
                 #expect(summary.items.count == 1, "\(label)")
                 #expect(!text.contains(Strings.skippedAnswer[language]), "\(label)")
                 #expect(!markdown.contains(Strings.skippedAnswer[language]), "\(label)")

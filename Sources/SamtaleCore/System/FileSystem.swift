@@ -404,7 +404,7 @@ extension Strings {
                     "a file of that name already exists; choose another name or delete the old file first")
             case EISDIR:
                 text(
-                    "det er en mappe; skriv et filnavn i mappen, fx \(inFolder(path, "samtale.md"))",
+                    "det er en mappe; angiv en fil i den, fx \(inFolder(path, "samtale.md"))",
                     "it is a folder; name a file in it, e.g. \(inFolder(path, "conversation.md"))")
             case ENOENT: text("mappen findes ikke", "the folder does not exist")
             default: systemError(code)
