@@ -12,8 +12,10 @@ enum CommandError: ExplainedError {
     case damagedSession(Localized)
     /// A file or folder that cannot be read, or a session that does not exist: exit 66.
     case missingInput(Localized)
-    /// A session that cannot be saved: exit 73.
+    /// A session that cannot be saved, or a file that cannot be made: exit 73.
     case cannotCreate(Localized)
+    /// A file made for the output that could not be written whole: exit 74, as when standard output fails.
+    case cannotWrite(Localized)
     /// A service that cannot be reached or refuses for good (a webhook, the HTTP helper): exit 69.
     case unavailable(Localized)
     /// Another process changed what this one was about to change (a session), or holds it: exit 75, as running
@@ -26,6 +28,7 @@ enum CommandError: ExplainedError {
         case .badData, .damagedSession: 65
         case .missingInput: 66
         case .cannotCreate: 73
+        case .cannotWrite: 74
         case .unavailable: 69
         case .tryAgainLater: 75
         }
@@ -35,7 +38,7 @@ enum CommandError: ExplainedError {
     var message: Localized {
         switch self {
         case .usage(let reason, _), .damagedSession(let reason), .missingInput(let reason), .cannotCreate(let reason),
-            .unavailable(let reason), .tryAgainLater(let reason):
+            .cannotWrite(let reason), .unavailable(let reason), .tryAgainLater(let reason):
             reason
         case .badData(let files):
             Localized(

@@ -87,6 +87,20 @@ enum CommandLineStrings {
 
     static let noSessions = text("Der er ingen gemte samtaler.", "There are no saved conversations.")
 
+    // MARK: sessions export
+
+    static func exported(_ id: SessionID, to path: String) -> Localized {
+        text(
+            "samtalen \(id) er eksporteret til \(path), som kun du kan læse",
+            "session \(id) exported to \(path), which only you can read")
+    }
+
+    static func optionNotFor(_ option: String, action: SessionsAction) -> Localized {
+        text(
+            "\(option) kan ikke bruges med sessions \(action.rawValue)",
+            "\(option) cannot be used with sessions \(action.rawValue)")
+    }
+
     // MARK: Usage and help
 
     /// The widest line of a help page; long usage and option help are wrapped to it.
@@ -110,7 +124,14 @@ enum CommandLineStrings {
         } else {
             units = usageUnits(options, of: command, language)
         }
-        return ["samtale", command.rawValue] + [command.operands?[language]].compactMap { $0 } + units
+        return ["samtale", command.rawValue] + operandUnits(command, language) + units
+    }
+
+    /// The operands as usage may break them: alternatives (`list … | show ID | …`) one by one, each after its bar.
+    private static func operandUnits(_ command: Subcommand, _ language: Language) -> [String] {
+        guard let operands = command.operands?[language] else { return [] }
+        let alternatives = operands.split(separator: " | ").map(String.init)
+        return alternatives.prefix(1) + alternatives.dropFirst().map { "| " + $0 }
     }
 
     private static func usageUnits(_ options: [Option], of command: Subcommand, _ language: Language) -> [String] {
@@ -460,6 +481,11 @@ enum CommandLineStrings {
         "til list: text eller json (standard: text); til export: markdown eller json (standard: markdown)",
         "for list: text or json (default: text); for export: markdown or json (default: markdown)"
     )
+    static let outputHelp = text(
+        "til export: skriv til en ny FIL, som kun du kan læse, i stedet for standard output; en fil, der findes i "
+            + "forvejen, overskrives ikke",
+        "for export: write to a new FILE that only you can read, instead of standard output; an existing file is "
+            + "never overwritten")
     static let validateConfigHelp = text(
         "tjek også denne målfil (kun uden STI; standard: den, som `samtale post` bruger, hvis den findes)",
         "check this targets file too (only without PATH; default: the one `samtale post` uses, if it exists)"

@@ -40,7 +40,7 @@ enum Subcommand: String, CaseIterable, Sendable {
                 .flow, .deck(CommandLineStrings.talkDeckHelp), .roles, .themes, .participants, .targetGroup, .minutes,
                 .record, .resume,
             ]
-        case .sessions: [SessionsAction.anyFormat]
+        case .sessions: [SessionsAction.anyFormat, SessionsAction.output]
         case .serve: [.stdio, .ephemeral, .maxLine]
         case .prompt:
             Option.promptOptions(random: true) + [.format(PromptFormat.self, help: CommandLineStrings.promptFormatHelp)]
@@ -62,18 +62,24 @@ enum Subcommand: String, CaseIterable, Sendable {
 enum SessionsAction: String, CaseIterable, Sendable {
     case list, show, export, delete
 
-    /// The `--format` the action takes, with its own choices, if it takes one.
-    var format: Option? {
+    /// The options the action takes, `--format` with its own choices: all it accepts, and what usage shows after it.
+    var options: [Option] {
         switch self {
-        case .list: .format([DocumentFormat.text, .json].map(\.rawValue), help: CommandLineStrings.sessionsFormatHelp)
-        case .export: .format(SessionExportFormat.self, help: CommandLineStrings.sessionsFormatHelp)
-        case .show, .delete: nil
+        case .list:
+            [.format([DocumentFormat.text, .json].map(\.rawValue), help: CommandLineStrings.sessionsFormatHelp)]
+        case .export: [.format(SessionExportFormat.self, help: CommandLineStrings.sessionsFormatHelp), Self.output]
+        case .show, .delete: []
         }
     }
 
+    /// `export --output FILE`: the record as a new file that only its owner may read.
+    static let output = Option(
+        name: "--output", kind: .value(Localized(da: "FIL", en: "FILE")), help: CommandLineStrings.outputHelp,
+        takesPath: true, isInOperands: true)
+
     /// One `--format` for the parser, help and completion: every value some action takes.
     static let anyFormat: Option = {
-        let choices = allCases.flatMap { $0.format?.completions ?? [] }
+        let choices = allCases.flatMap { $0.options.filter { $0.name == "--format" }.flatMap(\.completions) }
         var option = Option.format(
             choices.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
             help: CommandLineStrings.sessionsFormatHelp)
@@ -81,12 +87,12 @@ enum SessionsAction: String, CaseIterable, Sendable {
         return option
     }()
 
-    /// The actions as usage writes them, each with its operand and format:
-    /// `list [--format text|json] | show ID | export ID [--format markdown|json] | delete ID`.
+    /// The actions as usage writes them, each with its operand and options:
+    /// `list [--format text|json] | show ID | export ID [--format markdown|json] [--output FILE] | delete ID`.
     static func synopsis(_ language: Language) -> String {
         allCases.map { action in
             let id = action == .list ? [] : ["ID"]
-            return ([action.rawValue] + id + [action.format.map { "[\($0.synopsis(language))]" }].compactMap { $0 })
+            return ([action.rawValue] + id + action.options.map { "[\($0.synopsis(language))]" })
                 .joined(separator: " ")
         }.joined(separator: " | ")
     }

@@ -101,7 +101,7 @@ enum Commands {
         case .badData:
             for line in error.message[language].split(separator: "\n") { System.printError(String(line)) }
             System.printError("samtale: \(Strings.fixDecksHint[language])")
-        case .missingInput, .cannotCreate, .damagedSession, .unavailable, .tryAgainLater:
+        case .missingInput, .cannotCreate, .cannotWrite, .damagedSession, .unavailable, .tryAgainLater:
             System.printError("samtale: \(error.message[language])")
         }
         return error.exitCode

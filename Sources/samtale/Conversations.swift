@@ -129,6 +129,11 @@ extension Commands {
         guard let action = SessionsAction(rawValue: word) else {
             throw .usage(Strings.invalidChoice("sessions", word, allowed: actions), command: .sessions)
         }
+        // An option the action does not take is named, never ignored: `show --output` would write no file.
+        for option in Subcommand.sessions.options
+        where parsed.values[option.name] != nil && !action.options.contains(where: { $0.name == option.name }) {
+            throw .usage(CommandLineStrings.optionNotFor(option.name, action: action), command: .sessions)
+        }
         let store = try sessionStore()
         switch action {
         case .list:
@@ -151,12 +156,32 @@ extension Commands {
             }
             let session = try loadSession(id, from: store)
             let format = action == .show ? .markdown : try parsed.choice("--format", as: SessionExportFormat.self)
-            switch format ?? .markdown {
-            case .markdown: System.printOut(try markdown(session, parsed, language: language))
-            case .json: System.printOut(session.exportJSON())
+            let text =
+                switch format ?? .markdown {
+                case .markdown: try markdown(session, parsed, language: language)
+                case .json: session.exportJSON()
+                }
+            guard let output = try parsed.value("--output") else {
+                System.printOut(text)
+                return 0
             }
+            try create(output, holding: text + "\n")
+            System.printError("samtale: \(CommandLineStrings.exported(id, to: output)[language])")
         }
         return 0
+    }
+
+    /// A new file holding `text`, readable by its owner only, as a session's record is personal data; a file
+    /// already there is never overwritten.
+    private static func create(_ path: String, holding text: String) throws(CommandError) {
+        do {
+            try FileSystem.create(path, with: Array(text.utf8))
+        } catch {
+            switch error.stage {
+            case .creating: throw .cannotCreate(Strings.cannotCreateFile(path, code: error.code))
+            case .writing: throw .cannotWrite(Strings.cannotWriteFile(path, code: error.code))
+            }
+        }
     }
 
     /// The session as Markdown in the session's language, or wholly in the one `--lang` names: then the flow's title
@@ -200,11 +225,14 @@ extension Commands {
             return JSONWriter.string(.array(rows), style: .pretty)
         }
         guard !entries.isEmpty else { return CommandLineStrings.noSessions[language] }
+        // The flow and roles by the names the conversation showed (its script keeps them); the deck by its id,
+        // which is what `--deck` takes and keeps the table narrow.
         let rows = entries.map { id, session, _ -> [String] in
             guard let session else { return [id.description, Strings.damaged[language]] }
             let progress = session.conversation.progress
+            let script = session.conversation.script
             return [
-                id.description, session.setup.flow, session.setup.deck, session.setup.roles.joined(separator: "+"),
+                id.description, script.title, session.setup.deck, script.roleNames.joined(separator: ", "),
                 session.updatedAt, Strings.status(session.status)[language],
                 "\(progress.current)/\(progress.total)",
             ]

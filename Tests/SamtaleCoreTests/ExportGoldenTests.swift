@@ -31,8 +31,12 @@ import Testing
     ]
 
     /// A finished session with answers that differ per question and one agreement per list, in the setup's language
-    /// unless another is given; with `skipping`, every question is skipped instead.
-    static func session(_ flowID: String, in language: Language? = nil, skipping: Bool = false) throws -> Session {
+    /// unless another is given; with `skipping`, every question is skipped instead; with `stoppingAfter`, it is
+    /// paused, or ended with `/slut` and confirmed, after that many answers.
+    static func session(
+        _ flowID: String, in language: Language? = nil, skipping: Bool = false, stoppingAfter: Int? = nil,
+        by command: Command = .pause
+    ) throws -> Session {
         var setup = try #require(setups[flowID])
         setup.language = language ?? setup.language
         let script = try flow(flowID).expand(over: deck(setup.deck), setup: setup)
@@ -42,6 +46,13 @@ import Testing
         var number = 0
         var agreed: Set<String> = []
         while case .ask(let action)? = actions.last {
+            if number == stoppingAfter {
+                if session.received(.command(command), at: "2026-11-26T09:30:00+01:00") == [.confirmEnd] {
+                    _ = session.received(.answer("ja"), at: "2026-11-26T09:30:00+01:00")
+                }
+                #expect(session.status == (command == .pause ? .paused : .finished))
+                return session
+            }
             number += 1
             let ask = action.ask
             var reply = answer(for: ask, number: number)
@@ -86,37 +97,92 @@ import Testing
         #expect(try Session.decode(Array(json.utf8)) == session)
     }
 
-    /// Every flow in both languages, answered and skipped through: its summary and record show no section without
-    /// content, say there are no agreements only where the flow asks for them, and never name the flow by its id.
+    /// The kinds of session a record is made of: finished with answers, finished with every question skipped, and
+    /// paused or ended early after the first answer (before any agreements step: an energizer has but two questions).
+    enum Course: String, CaseIterable {
+        case answered, skipped, paused, endedEarly
+    }
+
+    /// Every flow in both languages, answered, skipped through, paused and ended early: its summary and record show no
+    /// heading
+    /// without content, say there are no agreements only where the flow asked for them and none were made, never
+    /// name a flow by its id in Danish, nor a deck by the file it was transcribed from.
     @Test(arguments: setups.keys.sorted(), Language.allCases)
-    func recordsShowNoEmptySectionAndNoFlowID(flowID: String, language: Language) throws {
-        for skipping in [false, true] {
-            let session = try Self.session(flowID, in: language, skipping: skipping)
+    func recordsShowNoEmptySectionAndNoInternalName(flowID: String, language: Language) throws {
+        let flowIDs = builtinFlows.map(\.id)
+        let fileNames = builtinDecks.map(\.source)
+        for course in Course.allCases {
+            let stopped = course == .paused || course == .endedEarly
+            let session = try Self.session(
+                flowID, in: language, skipping: course == .skipped, stoppingAfter: stopped ? 1 : nil,
+                by: course == .paused ? .pause : .end)
             let asksForAgreements = session.conversation.script.steps.contains {
                 if case .agreements = $0 { true } else { false }
             }
             let summary = session.conversation.summary
+            let text = summary.text(language: language)
             let markdown = session.markdown(language: language)
-            let label = "\(flowID) \(language) \(skipping ? "skipped" : "answered")"
-            #expect((summary.agreements == nil) == !asksForAgreements, "\(label)")
-            #expect(
-                summary.text(language: language).contains(Strings.noAgreements[language])
-                    == (skipping && asksForAgreements), "\(label)")
-            #expect(markdown.contains(Strings.noAgreements[language]) == (skipping && asksForAgreements), "\(label)")
-            let lines = markdown.split(separator: "\n").map(String.init)
-            for (index, line) in lines.enumerated() where line.hasPrefix("#") {
+            let label = "\(flowID) \(language) \(course)"
+            let noAgreements = course == .skipped && asksForAgreements
+            #expect((summary.agreements == nil) == (!asksForAgreements || stopped), "\(label)")
+            #expect(text.contains(Strings.noAgreements[language]) == noAgreements, "\(label)")
+            #expect(markdown.contains(Strings.noAgreements[language]) == noAgreements, "\(label)")
+            // A record stopped early holds the answers given and no question never asked.
+            if stopped {
+                #expect(summary.items.count == 1, "\(label)")
+                #expect(!text.contains(Strings.skippedAnswer[language]), "\(label)")
+                #expect(!markdown.contains(Strings.skippedAnswer[language]), "\(label)")
+            }
+            let markdownLines = markdown.split(separator: "\n").map(String.init)
+            for (index, line) in markdownLines.enumerated() where line.hasPrefix("#") {
                 let level = line.prefix { $0 == "#" }.count
-                let next = lines.dropFirst(index + 1).first
+                let next = markdownLines.dropFirst(index + 1).first
                 let nextLevel = next.map { $0.prefix { $0 == "#" }.count } ?? 1
                 #expect(nextLevel == 0 || nextLevel > level, "\(label): \(line) has nothing under it")
             }
-            for text in [markdown, summary.text(language: language)] {
-                let named = text.split(separator: "\n").filter {
-                    $0.hasSuffix(": \(flowID)") || $0.hasSuffix("# \(flowID)") || $0.contains("`\(flowID)`")
+            // The summary's headings: `== theme ==` and a word in capitals (`AFTALER`), each with lines under it.
+            let textLines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            func isHeading(_ line: String) -> Bool {
+                line.hasPrefix("== ") || (line.contains { $0.isLetter } && line == line.uppercased())
+            }
+            for (index, line) in textLines.enumerated() where isHeading(line) && index > 0 {
+                let next = index + 1 < textLines.count ? textLines[index + 1] : ""
+                #expect(!next.isEmpty && !isHeading(next), "\(label): \(line) has nothing under it")
+            }
+            for record in [markdown, text] {
+                // In English a flow's title may be the word its id is ("The seesaw"); in Danish no id is a word.
+                let words = Set(
+                    record.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }.map {
+                        String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
+                    })
+                if language == .da {
+                    #expect(words.isDisjoint(with: flowIDs), "\(label): \(words.intersection(flowIDs))")
                 }
-                #expect(named.isEmpty, "\(label): \(named)")
+                for name in fileNames { #expect(!record.contains(name), "\(label): \(name)") }
+                #expect(!record.contains(".txt") && !record.contains(".json"), "\(label)")
             }
         }
+    }
+
+    /// In a team and across levels each question from the cards is put by someone, and the summary and the record
+    /// both say who, before the question, in either language.
+    @Test(arguments: ["team", "across-levels"], Language.allCases)
+    func recordsSayWhoAskedWhat(flowID: String, language: Language) throws {
+        let session = try Self.session(flowID, in: language)
+        let summary = session.conversation.summary
+        let text = summary.text(language: language).split(separator: "\n").map(String.init)
+        let markdown = session.markdown(language: language).split(separator: "\n").map(String.init)
+        // The cards' questions are numbered q1, q2, …; the flow's own (a team's shared task) are put to all.
+        let fromCards = summary.items.filter { $0.ask.id.hasPrefix("q") && $0.ask.purpose == .question }
+        #expect(fromCards.count >= 2)
+        for item in fromCards {
+            let asker = try #require(item.ask.askedBy, "\(item.ask.text)")
+            let asked = "\(Strings.askedBy(asker)[language]) \(item.ask.text)"
+            #expect(text.contains("- \(asked)"), "\(asked) in \(text)")
+            #expect(markdown.contains("**\(asked)**"), "\(asked) in \(markdown)")
+        }
+        // The participants take turns: not every question goes to the same one.
+        #expect(Set(fromCards.compactMap(\.ask.askedBy)).count >= 2)
     }
 
     /// A record exported in the other language than the session's is headed by the flow's title in that language, as
@@ -150,7 +216,8 @@ import Testing
         _ = session.received(.answer(answer), at: "2026-11-26T09:01:00+01:00")
         let markdown = session.markdown(language: .da)
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.filter { $0.hasPrefix("## ") }.count == 2, "\(markdown)")
+        // The record's own heading only: its questions (the agreements are not come to yet).
+        #expect(lines.filter { $0.hasPrefix("## ") } == ["## Spørgsmål og svar"], "\(markdown)")
         for escaped in ["\\## Aftaler", "1\\. Ann fratræder", "\\> citat", "\\<script>x\\</script>", "\\- punkt"] {
             #expect(lines.contains { $0 == escaped }, "\(escaped) in \(markdown)")
         }

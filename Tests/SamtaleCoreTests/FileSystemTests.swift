@@ -95,6 +95,33 @@ import Testing
         }
     }
 
+    /// A created file is new, whole and its owner's alone: nothing already at its path (a file, a symbolic link, a
+    /// folder) is written over or through.
+    @Test func aCreatedFileNeverTakesThePlaceOfAnother() throws {
+        try TemporaryFolders.with { folder in
+            let file = folder.appendingPathComponent("record.md").path
+            try FileSystem.create(file, with: Array("first".utf8))
+            #expect(try FileSystem.readRegularFile(file, limit: 100) == Array("first".utf8))
+            let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+            let link = folder.appendingPathComponent("link.md")
+            try FileManager.default.createSymbolicLink(at: link, withDestinationURL: URL(fileURLWithPath: file))
+            for (path, code) in [
+                (file, EEXIST), (link.path, EEXIST), (folder.path, EISDIR),
+                (folder.appendingPathComponent("missing/record.md").path, ENOENT),
+            ] {
+                do throws(FileSystem.WriteError) {
+                    try FileSystem.create(path, with: Array("second".utf8))
+                    Issue.record("\(path) was written")
+                } catch {
+                    #expect(error.stage == .creating && error.code == code, "\(path)")
+                }
+            }
+            #expect(try FileSystem.readRegularFile(file, limit: 100) == Array("first".utf8))
+            #expect(try FileSystem.directoryEntries(folder.path) == ["link.md", "record.md"])
+        }
+    }
+
     /// A line appended is a line of its own, after a last line a crash cut short too, in a file only its owner reads.
     @Test func anAppendedLineStartsOnALineOfItsOwn() throws {
         try TemporaryFolders.with { folder in

@@ -71,15 +71,16 @@ import Testing
         #expect(CommandLineStrings.help(of: force, in: .post).da == force.help.da)
     }
 
-    /// `sessions` names the formats each action takes, as the release before the table did.
-    @Test func sessionsUsageNamesTheFormatsOfEachAction() {
-        let usage =
-            "samtale sessions list [--format text|json] | show ID | export ID [--format markdown|json] "
-            + "| delete ID"
-        #expect(CommandLineStrings.usage(.sessions).da == usage)
-        #expect(CommandLineStrings.usage(.sessions).en == usage)
-        // The parser and completion take every format some action takes.
-        #expect(Subcommand.sessions.options.map(\.completions) == [["text", "json", "markdown"]])
+    /// `sessions` names the options each action takes, the formats as the release before the table did.
+    @Test func sessionsUsageNamesTheOptionsOfEachAction() {
+        #expect(
+            CommandLineStrings.usage(.sessions).da
+                == "samtale sessions list [--format text|json] | show ID | export ID [--format markdown|json] "
+                + "[--output FIL] | delete ID")
+        #expect(CommandLineStrings.usage(.sessions).en.contains("export ID [--format markdown|json] [--output FILE] |"))
+        // The parser and completion take every format some action takes, and offer files for the output.
+        #expect(Subcommand.sessions.options.map(\.completions) == [["text", "json", "markdown"], []])
+        #expect(Subcommand.sessions.options.map(\.takesPath) == [false, true])
     }
 
     @Test func aRepeatableOptionIsShownAsSuch() {

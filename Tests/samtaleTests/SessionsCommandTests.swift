@@ -40,6 +40,56 @@ import Testing
         #expect((folder[.posixPermissions] as? Int) == 0o700)
     }
 
+    /// `export --output FILE` writes what standard output would get to a new file only its owner may read, says so
+    /// on stderr, and never takes the place of anything already there; what it cannot write is said in the
+    /// interface language with the exit code of its kind.
+    @Test func anExportToAFileIsANewFileOnlyItsOwnerReads() throws {
+        let state = try Samtale.temporaryFolder()
+        _ = try run(
+            ["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"], state: state,
+            input: "Kvalitet\n/spring\nKurser\nMere sparring\nAnn\nfredag\n\n")
+        let id = try #require(try sessionIDs(state).first)
+        let folder = try Samtale.temporaryFolder()
+        let file = folder.appendingPathComponent("til-medarbejderen.md")
+        let export = try run(["sessions", "export", id, "--output", file.path], state: state)
+        #expect(export.status == 0 && export.stdout.isEmpty, "\(export.stderr)")
+        #expect(export.stderr == "samtale: samtalen \(id) er eksporteret til \(file.path), som kun du kan læse\n")
+        let printed = try run(["sessions", "export", id], state: state)
+        #expect(try String(contentsOf: file, encoding: .utf8) == printed.stdout)
+        let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+
+        // A file already there is kept as it was, whatever it holds.
+        try "en anden fil\n".write(to: file, atomically: true, encoding: .utf8)
+        let again = try run(["sessions", "export", id, "--format", "json", "--output", file.path], state: state)
+        #expect(again.status == 73 && again.stdout.isEmpty)
+        #expect(
+            again.stderr == "samtale: kan ikke oprette \(file.path): der findes allerede en fil med det navn; vælg et "
+                + "andet navn, eller slet den gamle fil først\n")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "en anden fil\n")
+        // A symbolic link is not followed to what it names.
+        let link = folder.appendingPathComponent("link.md")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
+        #expect(try run(["sessions", "export", id, "--output", link.path], state: state).status == 73)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "en anden fil\n")
+
+        let intoFolder = try run(["sessions", "export", id, "--output", folder.path, "--lang", "en"], state: state)
+        #expect(intoFolder.status == 73)
+        #expect(
+            intoFolder.stderr == "samtale: cannot create \(folder.path): it is a folder; name a file in it, e.g. "
+                + "\(folder.path)/conversation.md\n")
+        let missing = folder.appendingPathComponent("mangler/samtale.md").path
+        let noFolder = try run(["sessions", "export", id, "--output", missing], state: state)
+        #expect(
+            noFolder.status == 73 && noFolder.stderr == "samtale: kan ikke oprette \(missing): mappen findes ikke\n")
+        #expect(!FileManager.default.fileExists(atPath: missing))
+
+        // Only export writes a file: another action told to is a usage error, not a file quietly left unwritten.
+        let show = try run(["sessions", "show", id, "--output", file.path], state: state)
+        #expect(show.status == 64 && show.stdout.isEmpty)
+        #expect(show.stderr.hasPrefix("samtale: --output kan ikke bruges med sessions show\nBrug: samtale sessions "))
+    }
+
     /// The export is a document in one language: the session's, or with `--lang` the one named, title and labels
     /// alike; its ratings under a heading row in words.
     /// A self-reflection on a Skanderborg profile from piped lines: the areas asked for first, each a heading
@@ -246,9 +296,10 @@ import Testing
                 == ["Id", "Samtaleform", "Kortsæt", "Roller"])
         #expect(lines.first?.hasSuffix("Senest ændret              Status        Spørgsmål") == true, "\(lines[0])")
         #expect(lines.dropFirst().map { String($0.prefix(26)) } == [ids["c"], ids["b"], ids["a"], damaged])
+        // The flow and role by the names the conversation showed, never by their ids.
         #expect(
             lines[1].hasSuffix(
-                "  one-to-one   hjoerring-dialogkort  medarbejder  2026-11-26T10:00:00+01:00  sat på pause  1/4"),
+                "  1:1-samtale  hjoerring-dialogkort  Medarbejder  2026-11-26T10:00:00+01:00  sat på pause  1/4"),
             "\(lines[1])")
         #expect(lines[4] == "\(damaged)  beskadiget")
         // The columns line up under their headings.

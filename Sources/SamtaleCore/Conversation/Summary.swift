@@ -128,7 +128,9 @@ extension Ask.Purpose {
 }
 
 extension Conversation {
-    /// The summary as things stand: computed from the answers, so it always holds every answer given.
+    /// The summary as things stand: computed from the answers, so it always holds every answer given. A question
+    /// not yet reached (paused) or never reached (ended early) is left out rather than shown as skipped, and so is
+    /// an agreements step not yet come to, rather than shown as "no agreements".
     public var summary: Summary {
         var items: [Summary.Item] = []
         var ratings: [Summary.Rating] = []
@@ -166,8 +168,10 @@ extension Conversation {
                 }
             case .chart(let now, let needed, let areas):
                 chart = self.chart(now: now, needed: needed, areas: areas) ?? chart
-            case .agreements:
+            case .agreements where hasReached(agreementsStep: index):
                 allAgreements = (allAgreements ?? []) + (agreements[index] ?? [])
+            case .agreements:
+                break
             case .say, .heading, .card, .summary:
                 break
             }
@@ -184,6 +188,19 @@ extension Conversation {
         )
     }
 
+    /// Whether the agreements of a step belong in the record: the conversation went through it to the end, or an
+    /// agreement was begun there or passed over, or the conversation has come further.
+    private func hasReached(agreementsStep step: Int) -> Bool {
+        let frontier: Place? =
+            switch state {
+            case .waiting(let waiting), .confirmingEnd(let waiting), .paused(let waiting):
+                waiting.revising?.returnTo ?? waiting.place
+            case .notStarted, .finished: nil
+            }
+        return state == .finished(endedEarly: false) || agreements[step] != nil
+            || answered.contains { $0.step >= step } || frontier.map { $0.step > step } == true
+    }
+
     /// The chart of two points answers, once both are given.
     func chart(now: String, needed: String, areas: [String]) -> Chart? {
         guard case .points(let nowPoints) = answers[now], case .points(let neededPoints) = answers[needed] else {
@@ -191,5 +208,14 @@ extension Conversation {
         }
         return Chart(
             areas: areas, now: nowPoints, needed: neededPoints, firstOfEqualGaps: script.predatesGapDirections)
+    }
+}
+
+extension Place {
+    /// The step of the script the place belongs to.
+    var step: Int {
+        switch self {
+        case .question(let step), .agreement(let step, _, _), .gapQuestion(let step, _): step
+        }
     }
 }

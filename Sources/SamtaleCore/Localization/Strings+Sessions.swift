@@ -57,9 +57,7 @@ extension SessionStoreError: ExplainedError {
                     "det er ikke en almindelig fil, men fx et symbolsk link eller en FIFO",
                     "it is not a regular file but, say, a symbolic link or a FIFO"))
         case .cannotCreate(let path, let code):
-            Strings.text(
-                "kan ikke oprette \(path): \(Strings.systemError(code).da)",
-                "cannot create \(path): \(Strings.systemError(code).en)")
+            Strings.cannotCreate(path, reason: Strings.systemError(code))
         case .cannotRead(let path, let code):
             Strings.cannotRead(path, reason: Strings.systemError(code))
         case .cannotWrite(let path, let code):

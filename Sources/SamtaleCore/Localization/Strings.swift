@@ -279,6 +279,10 @@ public enum Strings {
         text("kan ikke læse \(path): \(reason.da)", "cannot read \(path): \(reason.en)")
     }
 
+    public static func cannotCreate(_ path: String, reason: Localized) -> Localized {
+        text("kan ikke oprette \(path): \(reason.da)", "cannot create \(path): \(reason.en)")
+    }
+
     public static func noDeckFiles(_ path: String) -> Localized {
         text("\(path) indeholder ingen kortsæt (*.json)", "\(path) holds no deck files (*.json)")
     }

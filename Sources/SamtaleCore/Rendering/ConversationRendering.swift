@@ -73,7 +73,7 @@ extension Summary {
                 theme = heading
             }
             let question = item.ask.follows.map { "\(item.ask.text) (\(Strings.follows($0)[language]))" }
-            lines.append(wrapped(question ?? item.ask.text, indent: "  ", first: "- "))
+            lines.append(wrapped(item.ask.asker(language) + (question ?? item.ask.text), indent: "  ", first: "- "))
             lines.append(wrapped(item.answer ?? Strings.skippedAnswer[language], indent: "  "))
         }
         if let agreements {
@@ -134,6 +134,14 @@ extension Summary {
             "\(number + 1). \(agreement.what)"
                 + Strings.agreementParticulars(who: agreement.who, when: agreement.when)[language]
         }
+    }
+}
+
+extension Ask {
+    /// Who puts the question, before it in a record ("Ann spørger: "), so that a team or two levels see who asked
+    /// what; empty where nobody in particular does.
+    func asker(_ language: Language) -> String {
+        askedBy.map { "\(Strings.askedBy($0)[language]) " } ?? ""
     }
 }
 
@@ -204,10 +212,9 @@ extension Session {
                     lines += script.cardsBeforeQuestions(on: heading).flatMap(\.markdownLines)
                     theme = heading
                 }
-                let asker = item.ask.askedBy.map { "\(Strings.askedBy($0)[language]) " } ?? ""
                 lines += item.ask.follows.map { ["", "_\(Strings.follows($0)[language])_"] } ?? []
                 lines += [
-                    "", "**\(asker)\(item.ask.text)**", "",
+                    "", "**\(item.ask.asker(language))\(item.ask.text)**", "",
                     item.answer?.markdownParagraphs ?? "_\(Strings.skippedAnswer[language])_",
                 ]
             }

@@ -76,18 +76,7 @@ public enum FileSystem {
     /// one. On failure the temporary file is removed and `path` is as it was. The folder is not flushed: a caller
     /// that needs the rename to survive a power loss calls `synchronizeDirectory`.
     public static func replace(_ path: String, with bytes: [UInt8], through temporary: String) throws(WriteError) {
-        let descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw WriteError(stage: .creating, code: errno) }
-        if let code = writeAll(bytes, to: descriptor) ?? synchronize(descriptor) {
-            close(descriptor)
-            unlink(temporary)
-            throw WriteError(stage: .writing, code: code)
-        }
-        if close(descriptor) != 0 && errno != EINTR {
-            let code = errno
-            unlink(temporary)
-            throw WriteError(stage: .writing, code: code)
-        }
+        try writeNew(bytes, to: temporary, opening: O_TRUNC)
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
@@ -95,7 +84,35 @@ public enum FileSystem {
         }
     }
 
-    /// Why `replace` failed: creating the temporary file, or writing, flushing and renaming it.
+    /// Writes `bytes` to a new file at `path` (0600), flushed to the disk: a copy of personal data that must never
+    /// take the place of another file, so anything at `path` (a symbolic link too) is refused; a folder there says it
+    /// is one. On failure nothing is left at `path`.
+    public static func create(_ path: String, with bytes: [UInt8]) throws(WriteError) {
+        do {
+            try writeNew(bytes, to: path, opening: O_EXCL)
+        } catch {
+            throw error.code == EEXIST && isDirectory(path) ? WriteError(stage: .creating, code: EISDIR) : error
+        }
+    }
+
+    /// Creates the file at `path` (0600) with `flags` besides, writes every byte and flushes it; on failure the file
+    /// is removed. A symbolic link in its place is never followed.
+    private static func writeNew(_ bytes: [UInt8], to path: String, opening flags: Int32) throws(WriteError) {
+        let descriptor = open(path, O_CREAT | O_WRONLY | O_NOFOLLOW | O_CLOEXEC | flags, 0o600)
+        guard descriptor >= 0 else { throw WriteError(stage: .creating, code: errno) }
+        if let code = writeAll(bytes, to: descriptor) ?? synchronize(descriptor) {
+            close(descriptor)
+            unlink(path)
+            throw WriteError(stage: .writing, code: code)
+        }
+        if close(descriptor) != 0 && errno != EINTR {
+            let code = errno
+            unlink(path)
+            throw WriteError(stage: .writing, code: code)
+        }
+    }
+
+    /// Why `replace` or `create` failed: creating the file, or writing, flushing and (`replace`) renaming it.
     public struct WriteError: Error, Equatable, Sendable {
         public enum Stage: Sendable {
             case creating
@@ -374,5 +391,35 @@ extension Strings {
         case EINVAL: text("handlingen er ikke mulig på denne fil", "the operation is not possible on this file")
         default: text("systemfejl nr. \(code)", "system error number \(code)")
         }
+    }
+
+    /// Why a new file could not be made at `path` (`FileSystem.create`), with what to do where the cause is a
+    /// common one.
+    public static func cannotCreateFile(_ path: String, code: Int32) -> Localized {
+        let reason: Localized =
+            switch code {
+            case EEXIST:
+                text(
+                    "der findes allerede en fil med det navn; vælg et andet navn, eller slet den gamle fil først",
+                    "a file of that name already exists; choose another name or delete the old file first")
+            case EISDIR:
+                text(
+                    "det er en mappe; angiv en fil i den, fx \(inFolder(path, "samtale.md"))",
+                    "it is a folder; name a file in it, e.g. \(inFolder(path, "conversation.md"))")
+            case ENOENT: text("mappen findes ikke", "the folder does not exist")
+            default: systemError(code)
+            }
+        return cannotCreate(path, reason: reason)
+    }
+
+    /// A new file that could not be written whole: `FileSystem.create` has removed it, so no half copy is left.
+    public static func cannotWriteFile(_ path: String, code: Int32) -> Localized {
+        text(
+            "kan ikke skrive \(path): \(systemError(code).da); den halvt skrevne fil er slettet igen",
+            "cannot write \(path): \(systemError(code).en); the partly written file has been removed")
+    }
+
+    private static func inFolder(_ folder: String, _ name: String) -> String {
+        (folder.hasSuffix("/") ? folder : folder + "/") + name
     }
 }
