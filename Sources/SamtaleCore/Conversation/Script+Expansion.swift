@@ -184,7 +184,7 @@ extension Flow {
         return Script(
             flowID: id, title: title[setup.language], deckTitle: deck.title, organisation: deck.organisation,
             source: deck.citation, roleNames: roles.map(\.name), themeNames: themes.map(\.name),
-            participants: setup.participants, records: records, steps: steps
+            participants: setup.participants, records: records, steps: steps, timeBox: expander.timeBox
         )
     }
 }
@@ -197,6 +197,8 @@ private struct Expander {
     let roles: [Role]
     let themes: [Theme]
     private var askCount = 0
+    /// The setup's minutes once a text of the flow has named them: the flow then suggests a time box.
+    private(set) var timeBox: Int?
 
     init(flow: Flow, deck: Deck, setup: ConversationSetup, roles: [Role], themes: [Theme]) {
         self.flow = flow
@@ -243,6 +245,23 @@ private struct Expander {
                 }
             }
             return asks.map(ScriptStep.ask)
+        case .energizers(let limit, let optional):
+            // The theme chosen, as a form of leadership has its own; without any, the group's questions as before.
+            let chosen = theme.map { [$0] } ?? setup.themes.compactMap(deck.theme(id:))
+            let energizers = chosen.flatMap { theme in theme.energizers.map { (theme: theme, text: $0) } }
+            guard !energizers.isEmpty else {
+                return expand(
+                    .questions(
+                        audience: .group, limit: limit, askedByParticipants: false, alternate: false,
+                        optional: optional),
+                    theme: theme)
+            }
+            return pick(energizers, limit: limit).map { energizer in
+                .ask(
+                    Ask(
+                        id: nextID(), text: substitute(energizer.text), optional: optional, purpose: .question,
+                        theme: energizer.theme.name, origin: .samtale))
+            }
         case .sharedTask(let id, let text, let optional):
             guard let group = roles[0].group, !group.tasks.isEmpty else { return [] }
             return [
@@ -364,7 +383,7 @@ private struct Expander {
     }
 
     /// All questions, or `limit` of them chosen by the setup's seed, in their deck order.
-    private func pick(_ questions: [Question], limit: Int?) -> [Question] {
+    private func pick<Item>(_ questions: [Item], limit: Int?) -> [Item] {
         guard let limit, limit < questions.count else { return questions }
         var generator = SplitMix64(seed: setup.seed)
         var indices = Array(questions.indices)
@@ -383,7 +402,10 @@ private struct Expander {
         setup.targetGroup?.apply(to: text) ?? text
     }
 
-    private func fill(_ text: Localized, theme: Theme?, statement: String? = nil, pitfall: String? = nil) -> String {
+    private mutating func fill(_ text: Localized, theme: Theme?, statement: String? = nil, pitfall: String? = nil)
+        -> String
+    {
+        if text[setup.language].contains("{minutes}") { timeBox = setup.minutes }
         let and = Strings.and[setup.language]
         var values = [
             "deck": deck.title,

@@ -54,6 +54,9 @@ public struct Script: Codable, Equatable, Sendable {
     /// Whether answers are kept (an energizer keeps none unless asked).
     public let records: Bool
     public let steps: [ScriptStep]
+    /// The minutes the flow suggests for itself (an energizer's time box), shown, not enforced; nil for a flow that
+    /// suggests none.
+    public let timeBox: Int?
     /// How many progress units come before each step, and the total last: a question counts one, a list of agreements
     /// one, gap questions as many as an area has. Derived from the steps, so not saved; kept because every question
     /// shows its progress.
@@ -61,11 +64,12 @@ public struct Script: Codable, Equatable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case flowID, title, deckTitle, organisation, source, roleNames, themeNames, participants, records, steps
+        case timeBox
     }
 
     public init(
         flowID: String, title: String, deckTitle: String, organisation: String, source: String, roleNames: [String],
-        themeNames: [String], participants: [String], records: Bool, steps: [ScriptStep]
+        themeNames: [String], participants: [String], records: Bool, steps: [ScriptStep], timeBox: Int? = nil
     ) {
         self.flowID = flowID
         self.title = title
@@ -77,6 +81,7 @@ public struct Script: Codable, Equatable, Sendable {
         self.participants = participants
         self.records = records
         self.steps = steps
+        self.timeBox = timeBox
         unitsBefore = Self.unitsBefore(steps)
     }
 
@@ -92,6 +97,7 @@ public struct Script: Codable, Equatable, Sendable {
         participants = try container.decode([String].self, forKey: .participants)
         records = try container.decode(Bool.self, forKey: .records)
         steps = try container.decode([ScriptStep].self, forKey: .steps)
+        timeBox = try container.decodeIfPresent(Int.self, forKey: .timeBox)
         unitsBefore = Self.unitsBefore(steps)
     }
 

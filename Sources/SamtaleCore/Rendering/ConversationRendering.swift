@@ -66,6 +66,7 @@ extension Summary {
             width.map { wrap(text, width: $0, indent: indent, firstIndent: first) } ?? (first ?? indent) + text
         }
         var lines = [wrapped("\(Strings.summaryHeading[language].uppercased()): \(title)")]
+        if let timeBox { lines.append(wrapped(Strings.timeBox(timeBox)[language])) }
         var theme: String?
         for item in items {
             if item.ask.theme != theme, let heading = item.ask.theme {
@@ -159,6 +160,7 @@ extension Session {
         if !script.themeNames.isEmpty {
             lines.append("- \(Strings.exportThemes[language]): \(script.themeNames.joined(separator: ", "))")
         }
+        if let timeBox = script.timeBox { lines.append("- \(Strings.timeBox(timeBox)[language])") }
         if !script.participants.isEmpty {
             lines.append(
                 "- \(Strings.exportParticipants[language]): \(script.participants.joined(separator: ", ").markdownLine)"
