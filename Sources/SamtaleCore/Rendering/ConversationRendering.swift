@@ -263,13 +263,15 @@ struct ShownCard {
 }
 
 extension Script {
-    /// The cards shown right before the first question on `theme`: what the questions on it were asked against.
+    /// The cards shown right before the first question on `theme`: what the questions on it were asked against. A
+    /// card headed by the theme's own name, which the record shows above it, goes without its heading.
     func cardsBeforeQuestions(on theme: String) -> [ShownCard] {
         var shown: [ShownCard] = []
         for step in steps {
             switch step {
             case .card(let heading, let statements, let quotes):
-                shown.append(ShownCard(heading: heading, statements: statements, quotes: quotes))
+                shown.append(
+                    ShownCard(heading: heading == theme ? nil : heading, statements: statements, quotes: quotes))
             case .ask(let ask) where ask.theme == theme:
                 return shown
             case .ask, .gapQuestions:
