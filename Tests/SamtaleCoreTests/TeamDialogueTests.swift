@@ -25,7 +25,7 @@ import Testing
     }
 
     /// The record heads the questions with the theme, so the card under it shows no heading of the same name; the
-    /// shared task keeps its own, and each question says who put it.
+    /// shared task keeps its own, and each question says who put it, in the record and in the summary.
     @Test func theRecordShowsTheThemeOnceAndWhoAsked() throws {
         let script = try flow("team").expand(over: deck(Self.setup.deck), setup: Self.setup)
         let id = try #require(SessionID(validating: "0123456789abcdefghjkmnpqrs"))
@@ -40,5 +40,8 @@ import Testing
         #expect(markdown.contains("\n**Ledergrupper · Fælles opgave**\n"))
         #expect(markdown.contains("\n**Ann spørger: "))
         #expect(markdown.contains("\n**Bo spørger: "))
+        let summary = session.conversation.summary.text(language: .da)
+        #expect(summary.contains("\n- Ann spørger: Hvor i vores arbejdsgange"), "\(summary)")
+        #expect(summary.contains("\n- Bo spørger: Hvordan afklarer vi ansvaret"))
     }
 }

@@ -74,7 +74,9 @@ extension Summary {
                 theme = heading
             }
             let question = item.ask.follows.map { "\(item.ask.text) (\(Strings.follows($0)[language]))" }
-            lines.append(wrapped(question ?? item.ask.text, indent: "  ", first: "- "))
+            // Who put the question, as the conversation named them (a participant, the other level).
+            let asker = item.ask.askedBy.map { "\(Strings.askedBy($0)[language]) " } ?? ""
+            lines.append(wrapped(asker + (question ?? item.ask.text), indent: "  ", first: "- "))
             lines.append(wrapped(item.answer ?? Strings.skippedAnswer[language], indent: "  "))
         }
         if let agreements {
