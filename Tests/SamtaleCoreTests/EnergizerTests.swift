@@ -54,6 +54,14 @@ import Testing
         }
     }
 
+    /// On a form of leadership the opening names the form, as its questions are the form's, not its sub-themes'.
+    @Test func theOpeningNamesAFormOfLeadershipAsChosen() throws {
+        let setup = ConversationSetup(
+            flow: "energizer", deck: "socialafdelingen", roles: ["medarbejder"], themes: ["personaleledelse"])
+        let script = try flow("energizer").expand(over: deck(setup.deck), setup: setup)
+        #expect(script.steps.first == .say("Energizer: Personaleledelse (ca. 5 min.)"))
+    }
+
     /// The seed chooses which two, so that the same meeting opens otherwise next time.
     @Test func theSeedChoosesWhichQuestions() throws {
         let setups = (0..<12).map { seed in

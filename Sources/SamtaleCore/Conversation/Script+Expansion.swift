@@ -393,6 +393,17 @@ private struct Expander {
         return indices.prefix(limit).sorted().map { questions[$0] }
     }
 
+    /// The themes as the user chose them: a form of leadership by its own name rather than as its sub-themes.
+    private var namedThemes: [String] {
+        let chosen = setup.themes.compactMap(deck.theme(id:))
+        var names: [String] = []
+        for theme in themes {
+            let name = (chosen.first { $0.id == theme.parent } ?? theme).name
+            if !names.contains(name) { names.append(name) }
+        }
+        return names
+    }
+
     private mutating func nextID() -> String {
         askCount += 1
         return Flow.generatedID(askCount)
@@ -412,7 +423,7 @@ private struct Expander {
             "organisation": deck.organisation,
             "role": roles.map(\.name).joined(separator: and),
             "roles": roles.map(\.name).joined(separator: and),
-            "theme": theme?.name ?? Strings.listing(themes.map(\.name))[setup.language],
+            "theme": theme?.name ?? Strings.listing(namedThemes)[setup.language],
             "themes": Strings.titles(themes.map(\.name))[setup.language],
             "participants": Strings.listing(setup.participants)[setup.language],
             "minutes": String(setup.minutes),
