@@ -54,6 +54,14 @@ import Testing
         }
     }
 
+    /// A deck shown as JSON for one role and form is a deck file with every theme's energizer questions.
+    @Test func aDeckShownAsJSONKeepsTheEnergizerQuestions() throws {
+        let deck = deck("socialafdelingen")
+        let view = DeckView(deck: deck, role: deck.role(id: "medarbejder"), theme: deck.theme(id: "personaleledelse"))
+        let shown = try DeckDecoder.decode(Array(view.rendered(as: .json, language: .da, width: nil).utf8))
+        #expect(shown.themes.map(\.energizers) == deck.themes.map(\.energizers))
+    }
+
     /// On a form of leadership the opening names the form, as its questions are the form's, not its sub-themes'.
     @Test func theOpeningNamesAFormOfLeadershipAsChosen() throws {
         let setup = ConversationSetup(
