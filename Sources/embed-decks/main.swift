@@ -60,7 +60,7 @@ func literal(_ deck: Deck) -> String {
             + "\(headings), group: \(group))"
     }
     let themes = deck.themes.map { theme in
-        "Theme(id: \(literal(theme.id)), name: \(literal(theme.name)), aliases: \(literal(theme.aliases)), parent: \(theme.parent.map(literal) ?? "nil"), description: \(literal(theme.description)))"
+        "Theme(id: \(literal(theme.id)), name: \(literal(theme.name)), aliases: \(literal(theme.aliases)), parent: \(theme.parent.map(literal) ?? "nil"), description: \(literal(theme.description)), energizers: \(literal(theme.energizers)))"
     }
     let cards = deck.cards.map { card in
         "Card(role: \(literal(card.role)), theme: \(literal(card.theme)), heading: \(card.heading.map(literal) ?? "nil"), statements: \(literal(card.statements)), quotes: \(literal(card.quotes)), pitfalls: \(literal(card.pitfalls)), questions: \(literal(card.questions)), written: \(literal(card.written)), needsContext: \(literal(card.needsContext)))"

@@ -21,6 +21,17 @@ func deck(_ id: String) -> Deck {
     builtinDecks.first { $0.id == id }!
 }
 
+/// A built-in deck as a user's deck without energizer questions, on which the energizer asks the card's questions for
+/// the group.
+func deckWithoutEnergizers(_ id: String) -> Deck {
+    let deck = deck(id)
+    return Deck(
+        id: deck.id, title: deck.title, organisation: deck.organisation, source: deck.source, sections: deck.sections,
+        roles: deck.roles,
+        themes: deck.themes.map { Theme(id: $0.id, name: $0.name, parent: $0.parent, description: $0.description) },
+        cards: deck.cards, templates: deck.templates, corrections: deck.corrections)
+}
+
 /// A valid answer for an ask, different for each question so that summaries can be checked.
 func answer(for ask: Ask, number: Int) -> String {
     switch ask.kind {

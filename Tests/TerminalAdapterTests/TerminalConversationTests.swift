@@ -126,10 +126,16 @@ final class ScriptedTerminal {
         #expect(terminal.screen.contains("\u{1B}[2mSpørgsmål 2 af 4\u{1B}[0m"))
     }
 
-    /// An energizer that picks the chef group's "Hvordan kan vi blive endnu bedre?" without the question it follows.
+    /// An energizer on a deck without energizer questions that picks the chef group's "Hvordan kan vi blive endnu
+    /// bedre?" without the question it follows.
     @Test func aQuestionThatCannotStandAloneIsShownAfterTheQuestionItFollows() throws {
         let flow = try #require(ScriptedTerminal.flows.first { $0.id == "energizer" })
-        let deck = try #require(ScriptedTerminal.catalog.decks.first { $0.id == "hjoerring-dialogkort" })
+        let builtin = try #require(ScriptedTerminal.catalog.decks.first { $0.id == "hjoerring-dialogkort" })
+        let deck = Deck(
+            id: builtin.id, title: builtin.title, organisation: builtin.organisation, source: builtin.source,
+            sections: builtin.sections, roles: builtin.roles,
+            themes: builtin.themes.map { Theme(id: $0.id, name: $0.name) },
+            cards: builtin.cards)
         let setup = ConversationSetup(
             flow: flow.id, deck: deck.id, roles: ["chef"], themes: ["sammen-styrker-vi-resultaterne"], seed: 3)
         let id = try #require(SessionID(validating: "0000000000000000000000000t"))

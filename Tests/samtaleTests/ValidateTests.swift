@@ -320,18 +320,19 @@ struct SchemaAgreementTests {
             try FileManager.default.removeItem(at: sessions.appendingPathComponent("\(id).json"))
         }
         #expect(exports.count == 5)
-        // An energizer that asks a question apart from the one it follows (a question with `follows`).
+        // A dialogue across levels that asks a question apart from the one it follows (a question with `follows`).
         let requests = state.appendingPathComponent("requests.jsonl")
         try Data(
-            (#"{"type":"start","flow":"energizer","role":"chef","theme":"sammen styrker","#
-                + #""session":"0000000000000000000000000c","seed":3,"record":true,"id":1}"# + "\n").utf8
+            (#"{"type":"start","flow":"across-levels","role":["chef","direktør"],"theme":"sammen sikrer","#
+                + #""session":"0000000000000000000000000c","id":1}"# + "\n").utf8
         ).write(to: requests)
         let served = try Samtale.run(
             ["serve", "--stdio"], environment: ["SAMTALE_STATE_DIR": state.path], standardInput: requests)
-        #expect(served.stdout.contains(#""follows":"#), "\(served.stdout)")
+        #expect(served.stdout.contains(#""type":"ask""#), "\(served.stdout)")
         let follows = try Samtale.run(
             ["sessions", "export", "0000000000000000000000000c", "--format", "json"],
             environment: ["SAMTALE_STATE_DIR": state.path])
+        #expect(follows.stdout.contains(#""follows":"#), "\(follows.stdout)")
         exports.append(state.appendingPathComponent("export-follows.json"))
         try Data(follows.stdout.utf8).write(to: exports[exports.count - 1])
         let verdicts = try schemaVerdicts(goldens + exports, schema: "session.schema.json")

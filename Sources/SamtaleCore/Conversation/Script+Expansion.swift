@@ -184,7 +184,7 @@ extension Flow {
         return Script(
             flowID: id, title: title[setup.language], deckTitle: deck.title, organisation: deck.organisation,
             source: deck.citation, roleNames: roles.map(\.name), themeNames: themes.map(\.name),
-            participants: setup.participants, records: records, steps: steps
+            participants: setup.participants, records: records, steps: steps, timeBox: expander.timeBox
         )
     }
 }
@@ -197,6 +197,8 @@ private struct Expander {
     let roles: [Role]
     let themes: [Theme]
     private var askCount = 0
+    /// The setup's minutes once a text of the flow has named them: the flow then suggests a time box.
+    private(set) var timeBox: Int?
 
     init(flow: Flow, deck: Deck, setup: ConversationSetup, roles: [Role], themes: [Theme]) {
         self.flow = flow
@@ -250,6 +252,23 @@ private struct Expander {
                 previous = question
             }
             return asks.map(ScriptStep.ask)
+        case .energizers(let limit, let optional):
+            // The theme chosen, as a form of leadership has its own; without any, the group's questions as before.
+            let chosen = theme.map { [$0] } ?? setup.themes.compactMap(deck.theme(id:))
+            let energizers = chosen.flatMap { theme in theme.energizers.map { (theme: theme, text: $0) } }
+            guard !energizers.isEmpty else {
+                return expand(
+                    .questions(
+                        audience: .group, limit: QuestionLimit(count: limit), askedByParticipants: false,
+                        alternate: false, optional: optional),
+                    theme: theme)
+            }
+            return pick(energizers, limit: QuestionLimit(count: limit)).kept.map { energizer in
+                .ask(
+                    Ask(
+                        id: nextID(), text: substitute(energizer.text), optional: optional, purpose: .question,
+                        theme: energizer.theme.name, origin: .samtale))
+            }
         case .sharedTask(let id, let text, let optional):
             guard let group = roles[0].group, !group.tasks.isEmpty else { return [] }
             return [
@@ -389,9 +408,9 @@ private struct Expander {
             follows: justAsked ? nil : question.context?.follows.map(substitute), offeredBy: offeredBy)
     }
 
-    /// The questions a limit keeps, in their deck order (all of them without one; else the first, or some chosen by
-    /// the setup's seed), and the rest.
-    private func pick(_ questions: [Question], limit: QuestionLimit?) -> (kept: [Question], rest: [Question]) {
+    /// The items a limit keeps, in their order (all of them without one; else the first, or some chosen by the
+    /// setup's seed), and the rest.
+    private func pick<Item>(_ questions: [Item], limit: QuestionLimit?) -> (kept: [Item], rest: [Item]) {
         guard let limit, limit.count < questions.count else { return (questions, []) }
         var indices = Array(questions.indices)
         if limit.pick == .random {
@@ -407,6 +426,17 @@ private struct Expander {
         )
     }
 
+    /// The themes as the user chose them: a form of leadership by its own name rather than as its sub-themes.
+    private var namedThemes: [String] {
+        let chosen = setup.themes.compactMap(deck.theme(id:))
+        var names: [String] = []
+        for theme in themes {
+            let name = (chosen.first { $0.id == theme.parent } ?? theme).name
+            if !names.contains(name) { names.append(name) }
+        }
+        return names
+    }
+
     private mutating func nextID() -> String {
         askCount += 1
         return Flow.generatedID(askCount)
@@ -416,14 +446,17 @@ private struct Expander {
         setup.targetGroup?.apply(to: text) ?? text
     }
 
-    private func fill(_ text: Localized, theme: Theme?, statement: String? = nil, pitfall: String? = nil) -> String {
+    private mutating func fill(_ text: Localized, theme: Theme?, statement: String? = nil, pitfall: String? = nil)
+        -> String
+    {
+        if text[setup.language].contains("{minutes}") { timeBox = setup.minutes }
         let and = Strings.and[setup.language]
         var values = [
             "deck": deck.title,
             "organisation": deck.organisation,
             "role": roles.map(\.name).joined(separator: and),
             "roles": roles.map(\.name).joined(separator: and),
-            "theme": theme?.name ?? Strings.listing(themes.map(\.name))[setup.language],
+            "theme": theme?.name ?? Strings.listing(namedThemes)[setup.language],
             "themes": Strings.titles(themes.map(\.name))[setup.language],
             "participants": Strings.listing(setup.participants)[setup.language],
             "minutes": String(setup.minutes),

@@ -54,10 +54,13 @@ public struct Script: Codable, Equatable, Sendable {
     /// Whether answers are kept (an energizer keeps none unless asked).
     public let records: Bool
     public let steps: [ScriptStep]
+    /// The minutes the flow suggests for itself (an energizer's time box), shown, not enforced; nil for a flow that
+    /// suggests none.
+    public let timeBox: Int?
 
     public init(
         flowID: String, title: String, deckTitle: String, organisation: String, source: String, roleNames: [String],
-        themeNames: [String], participants: [String], records: Bool, steps: [ScriptStep]
+        themeNames: [String], participants: [String], records: Bool, steps: [ScriptStep], timeBox: Int? = nil
     ) {
         self.flowID = flowID
         self.title = title
@@ -69,6 +72,7 @@ public struct Script: Codable, Equatable, Sendable {
         self.participants = participants
         self.records = records
         self.steps = steps
+        self.timeBox = timeBox
     }
 
     /// Whether the script was expanded before the gap questions followed the gap's direction (a session saved by an

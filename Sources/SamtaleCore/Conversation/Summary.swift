@@ -67,6 +67,8 @@ public struct Summary: Codable, Equatable, Sendable {
     }
 
     public let title: String
+    /// The time box the flow suggested, repeated under the title; nil for a flow that suggests none.
+    public let timeBox: Int?
     public let items: [Item]
     /// Nil in a flow that asks for no agreements (an energizer, a self-reflection), so no record shows a section it
     /// could never fill; empty where agreements were asked for and none were made.
@@ -180,7 +182,7 @@ extension Conversation {
         let strongestScore = rated.compactMap(\.strength).max()
         let weakestScore = rated.compactMap(\.strength).min()
         return Summary(
-            title: script.title, items: items, agreements: allAgreements, ratings: ratings,
+            title: script.title, timeBox: script.timeBox, items: items, agreements: allAgreements, ratings: ratings,
             strongest: Array(rated.filter { $0.strength == strongestScore }.prefix(3)),
             weakest: strongestScore == weakestScore
                 ? [] : Array(rated.filter { $0.strength == weakestScore }.prefix(3)),

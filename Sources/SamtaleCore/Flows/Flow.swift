@@ -46,7 +46,7 @@ extension Flow {
             steps.contains { step in
                 switch step {
                 case .questions(_, let limit, _, _, _): limit?.pick == .random
-                case .gapQuestions: true
+                case .gapQuestions, .energizers: true
                 case .forEachTheme(let steps): chooses(steps)
                 case .say, .heading, .statements, .sharedTask, .agreements, .ask, .rateStatements, .ratePitfalls,
                     .points, .chart, .summary:
@@ -134,6 +134,8 @@ public indirect enum FlowStep: Equatable, Sendable {
     case chart(now: String, needed: String)
     /// Questions of the theme with the largest gap between two points answers.
     case gapQuestions(now: String, needed: String, audience: Audience, limit: Int)
+    /// `limit` of the theme's energizer questions, or of the card's questions for the group where it has none.
+    case energizers(limit: Int, optional: Bool)
     /// The summary of the whole conversation.
     case summary
 }

@@ -63,7 +63,8 @@ extension DocumentReader {
 
     private static let stepKinds = [
         "say", "heading", "forEachTheme", "statements", "sharedTask", "questions", "agreements", "ask",
-        "rateStatements", "ratePitfalls", "points", "chart", "gapQuestions", "summary",
+        "rateStatements", "ratePitfalls", "points", "chart", "gapQuestions", "energizers",
+        "summary",
     ]
 
     private mutating func step(_ value: JSONValue, pointsIDs: inout [String], askIDs: inout Set<String>) -> FlowStep? {
@@ -145,6 +146,12 @@ extension DocumentReader {
             let limit = wholeNumber(parts, "limit", from: 1)
             guard let audience, let limit else { return nil }
             return .gapQuestions(now: now, needed: needed, audience: audience, limit: limit)
+        case "energizers":
+            guard let parts = fields(["limit"], ["answer"]) else { return nil }
+            let limit = wholeNumber(parts, "limit", from: 1)
+            let answer = choice(parts, "answer", as: AnswerRequirement.self) ?? .text
+            guard let limit else { return nil }
+            return .energizers(limit: limit, optional: answer != .text)
         case "summary":
             return fields([]).map { _ in .summary }
         default:

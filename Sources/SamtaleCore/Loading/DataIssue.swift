@@ -31,7 +31,8 @@ public struct DataIssue: Equatable, Sendable {
         case correctionNotFound(String)
         /// A correction of an original that a correction before it already reads otherwise.
         case duplicateCorrection(String)
-        /// A question given twice in one list of a card (its `questions`, `written` or `needsContext` of an audience).
+        /// A question given twice in one list of a card (its `questions`, `written` or `needsContext` of an audience)
+        /// or of a theme (its `energizers`).
         case duplicateQuestion(String)
         /// A deck id that an earlier file of the same `validate` run defines too (at run time one would replace the
         /// other).

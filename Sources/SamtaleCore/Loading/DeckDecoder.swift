@@ -189,7 +189,9 @@ extension DocumentReader {
     }
 
     mutating func theme(_ value: JSONValue) -> Theme? {
-        guard let fields = object(value, required: ["id", "name"], optional: ["aliases", "parent", "description"])
+        guard
+            let fields = object(
+                value, required: ["id", "name"], optional: ["aliases", "parent", "description", "energizers"])
         else {
             return nil
         }
@@ -198,8 +200,14 @@ extension DocumentReader {
         let aliases = texts(fields, "aliases")
         let parent = slug(fields, "parent")
         let description = texts(fields, "description")
+        let energizers = texts(fields, "energizers")
+        var seen: Set<String> = []
+        for (index, text) in energizers.enumerated() where !seen.insert(text).inserted {
+            report(.duplicateQuestion(text), at: .key("energizers"), .index(index))
+        }
         guard let id, let name else { return nil }
-        return Theme(id: id, name: name, aliases: aliases, parent: parent, description: description)
+        return Theme(
+            id: id, name: name, aliases: aliases, parent: parent, description: description, energizers: energizers)
     }
 
     /// A card, checked against the deck's roles, themes and templates and against the cards before it.

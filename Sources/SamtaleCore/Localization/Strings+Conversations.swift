@@ -386,6 +386,10 @@ extension Strings {
     public static let exportRoles = text("Roller", "Roles")
     public static let exportThemes = text("Temaer", "Themes")
     public static let exportParticipants = text("Deltagere", "Participants")
+    /// The time box a flow suggests, as its opening says it ("ca. 5 min."), under a summary's title and in a record.
+    public static func timeBox(_ minutes: Int) -> Localized {
+        text("Tidsramme: ca. \(minutes) min.", "Time box: about \(minutes) min.")
+    }
     public static let exportStatus = text("Status", "Status")
     public static let exportSession = text("Samtale-id", "Session id")
     public static let exportQuestions = text("Spørgsmål og svar", "Questions and answers")

@@ -70,6 +70,12 @@ public enum Strings {
         }
     }
 
+    /// Heads the energizer questions of the themes shown, which samtale wrote, so a reader never takes them for
+    /// the source's.
+    public static let energizersHeading = text(
+        "Energizer-spørgsmål (tilføjet af samtale, ikke fra kilden)",
+        "Energizer questions (added by samtale, not from the source)")
+
     public static func audienceHeading(_ audience: Audience) -> Localized {
         switch audience {
         case .individual: text("Spørgsmål til den enkelte", "Questions for the individual")

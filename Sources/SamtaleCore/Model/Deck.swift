@@ -153,7 +153,7 @@ public struct Correction: Equatable, Sendable {
 extension Deck {
     /// The members of a deck file that hold samtale's own words rather than the source's: corrections neither read
     /// nor change them.
-    static let samtalesOwnKeys: Set<String> = ["templates", "written"]
+    static let samtalesOwnKeys: Set<String> = ["templates", "written", "energizers"]
 
     /// `text` as the source wrote it: each reading undone.
     func original(_ text: String) -> String {
@@ -221,13 +221,19 @@ public struct Theme: Equatable, Sendable {
     public let aliases: [String]
     public let parent: String?
     public let description: [String]
+    /// Light questions written for samtale to open a meeting on this theme (an energizer), not from the source.
+    public let energizers: [String]
 
-    public init(id: String, name: String, aliases: [String] = [], parent: String? = nil, description: [String] = []) {
+    public init(
+        id: String, name: String, aliases: [String] = [], parent: String? = nil, description: [String] = [],
+        energizers: [String] = []
+    ) {
         self.id = id
         self.name = name
         self.aliases = aliases
         self.parent = parent
         self.description = description
+        self.energizers = energizers
     }
 }
 

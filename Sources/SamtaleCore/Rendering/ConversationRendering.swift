@@ -66,6 +66,7 @@ extension Summary {
             width.map { wrap(text, width: $0, indent: indent, firstIndent: first) } ?? (first ?? indent) + text
         }
         var lines = [wrapped("\(Strings.summaryHeading[language].uppercased()): \(title)")]
+        if let timeBox { lines.append(wrapped(Strings.timeBox(timeBox)[language])) }
         var theme: String?
         for item in itemsBesideRatings {
             if item.ask.theme != theme, let heading = item.ask.theme {
@@ -194,6 +195,7 @@ extension Session {
         if !script.themeNames.isEmpty {
             lines.append("- \(Strings.exportThemes[language]): \(script.themeNames.joined(separator: ", "))")
         }
+        if let timeBox = script.timeBox { lines.append("- \(Strings.timeBox(timeBox)[language])") }
         if !script.participants.isEmpty {
             lines.append(
                 "- \(Strings.exportParticipants[language]): \(script.participants.joined(separator: ", ").markdownLine)"
@@ -317,13 +319,15 @@ struct ShownCard {
 }
 
 extension Script {
-    /// The cards shown right before the first question on `theme`: what the questions on it were asked against.
+    /// The cards shown right before the first question on `theme`: what the questions on it were asked against. A
+    /// card headed by the theme's own name, which the record shows above it, goes without its heading.
     func cardsBeforeQuestions(on theme: String) -> [ShownCard] {
         var shown: [ShownCard] = []
         for step in steps {
             switch step {
             case .card(let heading, let statements, let quotes):
-                shown.append(ShownCard(heading: heading, statements: statements, quotes: quotes))
+                shown.append(
+                    ShownCard(heading: heading == theme ? nil : heading, statements: statements, quotes: quotes))
             case .ask(let ask) where ask.theme == theme:
                 return shown
             case .ask, .gapQuestions:

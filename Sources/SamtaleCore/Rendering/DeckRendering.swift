@@ -101,6 +101,15 @@ public struct DeckView: Sendable {
                 }
             }
         }
+        if !energizerThemes.isEmpty {
+            lines += ["", Strings.energizersHeading[language].uppercased()]
+            for theme in energizerThemes {
+                heading(theme.name)
+                for (number, question) in theme.energizers.enumerated() {
+                    paragraph(question, indent: "   ", first: "\(number + 1). ", ours: true)
+                }
+            }
+        }
         if let notes = templateNotes(language: language) {
             lines.append("")
             lines.append(Strings.templatesHeading[language].uppercased())
@@ -154,6 +163,16 @@ public struct DeckView: Sendable {
             for audience in Audience.allCases where !card.written[audience].isEmpty {
                 lines += ["", "**\(Strings.writtenHeading(audience)[language])**", ""]
                 for (number, question) in card.written[audience].enumerated() {
+                    ours.insert(lines.count)
+                    lines.append("\(number + 1). \(question)")
+                }
+            }
+        }
+        if !energizerThemes.isEmpty {
+            lines += ["", "## \(Strings.energizersHeading[language])"]
+            for theme in energizerThemes {
+                lines += ["", "**\(theme.name)**", ""]
+                for (number, question) in theme.energizers.enumerated() {
                     ours.insert(lines.count)
                     lines.append("\(number + 1). \(question)")
                 }
@@ -226,6 +245,13 @@ public struct DeckView: Sendable {
 
     private func questionHeading(role: Role?, audience: Audience, language: Language) -> String {
         role?.questionHeadings?[audience] ?? Strings.audienceHeading(audience)[language]
+    }
+
+    /// The themes of the cards shown, and the forms of leadership above them, that have energizer questions: listed
+    /// once at the end, as they belong to a theme rather than to one role's card.
+    private var energizerThemes: [Theme] {
+        let shown = Set(cards.flatMap { card in [card.theme] + [deck.theme(id: card.theme)?.parent].compactMap { $0 } })
+        return deck.themes.filter { shown.contains($0.id) && !$0.energizers.isEmpty }
     }
 
     /// A deck's own templates, listed once at the end under a note that they are not the source's, rather than
@@ -367,6 +393,7 @@ extension Theme {
         ]
         if let parent { members.append(JSONMember("parent", .string(parent))) }
         members.append(JSONMember("description", .strings(description)))
+        if !energizers.isEmpty { members.append(JSONMember("energizers", .strings(energizers))) }
         return .object(members)
     }
 }

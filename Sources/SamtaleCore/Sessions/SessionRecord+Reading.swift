@@ -108,6 +108,9 @@ extension SessionRecord {
             },
             steps: try reader.field("steps", in: fields) { reader, value throws(SessionDamage) in
                 try reader.array(value, read: step)
+            },
+            timeBox: try reader.optionalField("timeBox", in: fields) { reader, value throws(SessionDamage) in
+                try reader.integer(value)
             })
     }
 

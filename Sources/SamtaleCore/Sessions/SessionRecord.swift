@@ -63,7 +63,7 @@ enum SessionRecord {
     }
 
     static func value(of script: Script) -> JSONValue {
-        .object([
+        var members = [
             JSONMember("flow", .string(script.flowID)),
             JSONMember("title", .string(script.title)),
             JSONMember("deckTitle", .string(script.deckTitle)),
@@ -74,7 +74,9 @@ enum SessionRecord {
             JSONMember("participants", .strings(script.participants)),
             JSONMember("records", .bool(script.records)),
             JSONMember("steps", .array(script.steps.map(value(of:)))),
-        ])
+        ]
+        if let timeBox = script.timeBox { members.append(JSONMember("timeBox", .integer(timeBox))) }
+        return .object(members)
     }
 
     static func value(of step: ScriptStep) -> JSONValue {
