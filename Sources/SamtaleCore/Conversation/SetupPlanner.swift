@@ -267,8 +267,8 @@ extension Flow {
                 case .forEachTheme(let steps):
                     let inner = rates(steps)
                     found = (found.statements || inner.statements, found.pitfalls || inner.pitfalls)
-                case .say, .heading, .statements, .sharedTask, .questions, .agreements, .ask, .points, .chart,
-                    .gapQuestions, .summary:
+                case .say, .heading, .statements, .sharedTask, .questions, .energizers, .agreements, .ask, .points,
+                    .chart, .gapQuestions, .summary:
                     break
                 }
             }
