@@ -57,7 +57,7 @@ extension CommandLineStrings {
     }
 
     static func cannotWrite(_ path: String, reason: Localized) -> Localized {
-        text("kan ikke skrive \(path): \(reason.da)", "cannot write \(path): \(reason.en)")
+        text("kan ikke skrive til \(path): \(reason.da)", "cannot write to \(path): \(reason.en)")
     }
 
     /// A target of `--all` that cannot be posted to, while the others are.

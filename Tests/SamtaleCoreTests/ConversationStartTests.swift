@@ -150,7 +150,7 @@ struct ConversationStartTests {
         #expect(choice.subject == .themes && choice.allowsMany && choice.defaultOption == 0)
         #expect(
             choice.question
-                == "Rollen »Leder af leder« har 28 udsagn og 3 faldgruber at vurdere – mange på én gang. "
+                == "For rollen »Leder af leder« er der 28 udsagn og 3 faldgruber at vurdere – det er mange på én gang. "
                 + "Hvilke områder vil du reflektere over nu? (flere med komma, fx 1,3)")
         #expect(choice.options.count == 11)
         #expect(choice.options.first?.name == "Det fundamentale ansvar i rollen (6 udsagn)")

@@ -380,7 +380,8 @@ func question(_ actions: [Action]) -> AskAction? {
         let (tilted, less) = try gapQuestion(now: "10 10 60 20", needed: "30 20 30 20")
         #expect(tilted.largestGap == 2 && tilted.gap(at: 2) == -30)
         #expect(
-            less.text == "Hvad kan du slippe, uddelegere eller gøre enklere inden for »Vær i samspil med omgivelserne«?"
+            less.text
+                == "Hvad kan du give slip på, uddelegere eller gøre enklere inden for »Vær i samspil med omgivelserne«?"
         )
         // Equal points give no direction: the card's questions alone.
         let (level, plain) = try gapQuestion(now: "25 25 25 25", needed: "25 25 25 25")

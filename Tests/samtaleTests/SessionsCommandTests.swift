@@ -65,7 +65,7 @@ import Testing
         #expect(again.status == 73 && again.stdout.isEmpty)
         #expect(
             again.stderr == "samtale: kan ikke oprette \(file.path): der findes allerede en fil med det navn; vælg et "
-                + "andet navn, eller slet den gamle fil først\n")
+                + "andet navn, eller flyt den eksisterende fil først\n")
         #expect(try String(contentsOf: file, encoding: .utf8) == "en anden fil\n")
         // A symbolic link is not followed to what it names.
         let link = folder.appendingPathComponent("link.md")
@@ -81,7 +81,11 @@ import Testing
         let missing = folder.appendingPathComponent("mangler/samtale.md").path
         let noFolder = try run(["sessions", "export", id, "--output", missing], state: state)
         #expect(
-            noFolder.status == 73 && noFolder.stderr == "samtale: kan ikke oprette \(missing): mappen findes ikke\n")
+            noFolder.status == 73
+                && noFolder.stderr
+                    == "samtale: kan ikke oprette \(missing): mappen findes ikke; opret den først, eller angiv en fil i "
+                    + "en mappe, der findes\n"
+        )
         #expect(!FileManager.default.fileExists(atPath: missing))
 
         // Only export writes a file: another action told to is a usage error, not a file quietly left unwritten.
@@ -101,7 +105,8 @@ import Testing
             input: "2,11\n4\n\n3\nPå ledermødet\n1\n2\n5\nmere\nmindre\n")
         #expect(talk.status == 0, "\(talk.stderr)")
         for expected in [
-            "Rollen »Leder af leder« har 28 udsagn og 3 faldgruber at vurdere", "11. Typiske faldgruber (3 faldgruber)",
+            "For rollen »Leder af leder« er der 28 udsagn og 3 faldgruber at vurdere",
+            "11. Typiske faldgruber (3 faldgruber)",
             "STRATEGISK LEDELSE\n", "TYPISKE FALDGRUBER\n", "(1 = langt fra, 5 = meget tæt på)",
             "== Strategisk ledelse ==\nGennemsnit 3,5 (2 af 2 udsagn vurderet)",
             "== Typiske faldgruber ==\nHvor tæt er jeg på?\n1  Leder lederne, som var de medarbejdere",

@@ -252,7 +252,7 @@ extension Strings {
     /// Asked on the area with the largest gap when it gets more attention than the task needs.
     static func lessAttention(_ area: String) -> Localized {
         text(
-            "Hvad kan du slippe, uddelegere eller gøre enklere inden for »\(area)«?",
+            "Hvad kan du give slip på, uddelegere eller gøre enklere inden for »\(area)«?",
             "What can you let go of, delegate or make simpler within \"\(area)\"?")
     }
 
@@ -342,7 +342,7 @@ extension Strings {
     /// Asked before a self-reflection whose role would have more to rate than one sitting holds.
     static func chooseAreas(role: String, count: Localized) -> Localized {
         text(
-            "Rollen »\(role)« har \(count.da) at vurdere – mange på én gang. "
+            "For rollen »\(role)« er der \(count.da) at vurdere – det er mange på én gang. "
                 + "Hvilke områder vil du reflektere over nu? (flere med komma, fx 1,3)",
             "The role \"\(role)\" has \(count.en) to rate – a lot at once. Which areas will you reflect on now? "
                 + "(several with commas, e.g. 1,3)")

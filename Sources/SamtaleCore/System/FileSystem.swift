@@ -400,13 +400,16 @@ extension Strings {
             switch code {
             case EEXIST:
                 text(
-                    "der findes allerede en fil med det navn; vælg et andet navn, eller slet den gamle fil først",
-                    "a file of that name already exists; choose another name or delete the old file first")
+                    "der findes allerede en fil med det navn; vælg et andet navn, eller flyt den eksisterende fil først",
+                    "a file of that name already exists; choose another name or move the existing file first")
             case EISDIR:
                 text(
                     "det er en mappe; angiv en fil i den, fx \(inFolder(path, "samtale.md"))",
                     "it is a folder; name a file in it, e.g. \(inFolder(path, "conversation.md"))")
-            case ENOENT: text("mappen findes ikke", "the folder does not exist")
+            case ENOENT:
+                text(
+                    "mappen findes ikke; opret den først, eller angiv en fil i en mappe, der findes",
+                    "the folder does not exist; create it first or name a file in a folder that exists")
             default: systemError(code)
             }
         return cannotCreate(path, reason: reason)
@@ -415,8 +418,8 @@ extension Strings {
     /// A new file that could not be written whole: `FileSystem.create` has removed it, so no half copy is left.
     public static func cannotWriteFile(_ path: String, code: Int32) -> Localized {
         text(
-            "kan ikke skrive \(path): \(systemError(code).da); den halvt skrevne fil er slettet igen",
-            "cannot write \(path): \(systemError(code).en); the partly written file has been removed")
+            "kan ikke skrive til \(path): \(systemError(code).da); den halvt skrevne fil er slettet igen",
+            "cannot write to \(path): \(systemError(code).en); the partly written file has been removed")
     }
 
     private static func inFolder(_ folder: String, _ name: String) -> String {
