@@ -37,10 +37,10 @@ enum Subcommand: String, CaseIterable, Sendable {
         switch self {
         case .talk:
             [
-                .flow, .deck(CommandLineStrings.talkDeckHelp), .roles, .themes, .participants, .targetGroup, .minutes,
-                .record, .resume,
+                .flow, .deck(CommandLineStrings.talkDeckHelp), .roles, .themes, .participants, .with, .leader,
+                .targetGroup, .minutes, .record, .resume,
             ]
-        case .sessions: [SessionsAction.anyFormat]
+        case .sessions: [SessionsAction.anyFormat, SessionsAction.seriesFilter]
         case .serve: [.stdio, .ephemeral, .maxLine]
         case .prompt:
             Option.promptOptions(random: true) + [.format(PromptFormat.self, help: CommandLineStrings.promptFormatHelp)]
@@ -60,16 +60,33 @@ enum Subcommand: String, CaseIterable, Sendable {
 
 /// What `samtale sessions` does with the saved conversations.
 enum SessionsAction: String, CaseIterable, Sendable {
-    case list, show, export, delete
+    case list, show, export, series, delete
 
     /// The `--format` the action takes, with its own choices, if it takes one.
     var format: Option? {
         switch self {
         case .list: .format([DocumentFormat.text, .json].map(\.rawValue), help: CommandLineStrings.sessionsFormatHelp)
-        case .export: .format(SessionExportFormat.self, help: CommandLineStrings.sessionsFormatHelp)
+        case .export, .series: .format(SessionExportFormat.self, help: CommandLineStrings.sessionsFormatHelp)
         case .show, .delete: nil
         }
     }
+
+    /// What the action names after its word: a session's id, the person of a series, or nothing.
+    func operand(_ language: Language) -> [String] {
+        switch self {
+        case .list: ["[\(SessionsAction.seriesFilter.synopsis(language))]"]
+        case .series: [CommandLineStrings.personPlaceholder[language]]
+        case .show, .export, .delete: ["ID"]
+        }
+    }
+
+    /// `sessions list --with NAME`: only the conversations of one series; usage shows it beside `list`.
+    static let seriesFilter: Option = {
+        var option = Option(
+            name: "--with", kind: .value(CommandLineStrings.personPlaceholder), help: CommandLineStrings.listWithHelp)
+        option.isInOperands = true
+        return option
+    }()
 
     /// One `--format` for the parser, help and completion: every value some action takes.
     static let anyFormat: Option = {
@@ -82,11 +99,11 @@ enum SessionsAction: String, CaseIterable, Sendable {
     }()
 
     /// The actions as usage writes them, each with its operand and format:
-    /// `list [--format text|json] | show ID | export ID [--format markdown|json] | delete ID`.
+    /// `list [--with NAVN] [--format text|json] | show ID | export ID [--format markdown|json] | series NAVN … | delete ID`.
     static func synopsis(_ language: Language) -> String {
         allCases.map { action in
-            let id = action == .list ? [] : ["ID"]
-            return ([action.rawValue] + id + [action.format.map { "[\($0.synopsis(language))]" }].compactMap { $0 })
+            ([action.rawValue] + action.operand(language)
+                + [action.format.map { "[\($0.synopsis(language))]" }].compactMap { $0 })
                 .joined(separator: " ")
         }.joined(separator: " | ")
     }
@@ -268,6 +285,10 @@ struct Option: Sendable {
         name: "--minutes",
         kind: .integer(Localized(da: "N", en: "N"), ConversationSetup.allowedMinutes),
         help: CommandLineStrings.minutesHelp)
+    static let with = Option(
+        name: "--with", kind: .value(CommandLineStrings.personPlaceholder), help: CommandLineStrings.withHelp)
+    static let leader = Option(
+        name: "--leader", kind: .value(CommandLineStrings.personPlaceholder), help: CommandLineStrings.leaderHelp)
     static let record = Option(name: "--record", kind: .flag, help: CommandLineStrings.recordHelp)
     static let resume = Option(name: "--resume", kind: value("ID", "ID"), help: CommandLineStrings.resumeHelp)
 

@@ -74,18 +74,20 @@ import Testing
     /// `sessions` names the formats each action takes, as the release before the table did.
     @Test func sessionsUsageNamesTheFormatsOfEachAction() {
         let usage =
-            "samtale sessions list [--format text|json] | show ID | export ID [--format markdown|json] "
-            + "| delete ID"
+            "samtale sessions list [--with NAVN] [--format text|json] | show ID | export ID [--format markdown|json] "
+            + "| series NAVN [--format markdown|json] | delete ID"
         #expect(CommandLineStrings.usage(.sessions).da == usage)
-        #expect(CommandLineStrings.usage(.sessions).en == usage)
-        // The parser and completion take every format some action takes.
-        #expect(Subcommand.sessions.options.map(\.completions) == [["text", "json", "markdown"]])
+        #expect(
+            CommandLineStrings.usage(.sessions).en == usage.replacing("NAVN", with: "NAME"))
+        // The parser and completion take every format some action takes, and a person's name for list.
+        #expect(Subcommand.sessions.options.map(\.completions) == [["text", "json", "markdown"], []])
     }
 
     @Test func aRepeatableOptionIsShownAsSuch() {
         #expect(
             CommandLineStrings.usage(.talk).da == "samtale talk [--flow F] [--deck K] [--role R]… [--theme T]… "
-                + "[--participants NAVNE] [--target-group ORD] [--minutes N] [--record] [--resume ID]")
+                + "[--participants NAVNE] [--with NAVN] [--leader NAVN] [--target-group ORD] [--minutes N] [--record] "
+                + "[--resume ID]")
     }
 
     /// Every line of every help page, in both languages: none wider than the page; usage wrapped under its first

@@ -298,7 +298,7 @@ struct SchemaAgreementTests {
         let tests = Samtale.root.appendingPathComponent("Tests/SamtaleCoreTests")
         let goldens = try FileManager.default.contentsOfDirectory(atPath: tests.appendingPathComponent("Goldens").path)
             .filter { $0.hasSuffix(".json") }.map { tests.appendingPathComponent("Goldens/\($0)") }
-        #expect(goldens.count == 6)
+        #expect(goldens.count == 7)
         let state = try Samtale.temporaryFolder()
         let sessions = state.appendingPathComponent("sessions")
         try FileManager.default.createDirectory(

@@ -76,6 +76,10 @@ public struct Summary: Codable, Equatable, Sendable {
     public let strongest: [Rating]
     public let weakest: [Rating]
     public let chart: Chart?
+    /// The earlier agreements of a series as this conversation followed them up; nil where it followed up none.
+    public let followUps: [FollowUp]?
+    /// When the next conversation is, where the flow asks and it was answered.
+    public let nextDate: String?
     /// Whether the conversation was ended before its last question.
     public let endedEarly: Bool
 }
@@ -87,10 +91,34 @@ extension Conversation {
         var ratings: [Summary.Rating] = []
         var chart: Chart?
         var allAgreements: [Agreement]?
+        var comments: [String?] = []
+        var statuses: [AgreementStatus?] = []
+        var nextDate: String?
         for (index, step) in script.steps.enumerated() {
             switch step {
             case .ask(let ask):
                 let answer = answers[ask.id].flatMap(ask.kind.display)
+                switch ask.purpose {
+                case .followUp:
+                    comments.append(answer)
+                    continue
+                case .agreementStatus:
+                    let status: AgreementStatus? =
+                        if case .choice(let chosen) = answers[ask.id], AgreementStatus.allCases.indices.contains(chosen)
+                        {
+                            AgreementStatus.allCases[chosen]
+                        } else {
+                            nil
+                        }
+                    statuses.append(status)
+                    continue
+                case .nextDate:
+                    nextDate = answer
+                    continue
+                case .question, .statementRating, .statementExample, .pitfallRating, .points, .reflection,
+                    .moreAttention, .lessAttention, .checkIn:
+                    break
+                }
                 items.append(Summary.Item(ask: ask, answer: answer))
                 switch ask.purpose {
                 case .statementRating, .pitfallRating:
@@ -104,7 +132,8 @@ extension Conversation {
                     if let answer, let last = ratings.indices.last, ratings[last].subject == ask.subject {
                         ratings[last].example = answer
                     }
-                case .question, .points, .reflection, .moreAttention, .lessAttention:
+                case .question, .points, .reflection, .moreAttention, .lessAttention, .checkIn, .followUp,
+                    .agreementStatus, .nextDate:
                     break
                 }
             case .gapQuestions(_, _, _, let questions):
@@ -130,7 +159,15 @@ extension Conversation {
             strongest: Array(rated.filter { $0.strength == strongestScore }.prefix(3)),
             weakest: strongestScore == weakestScore
                 ? [] : Array(rated.filter { $0.strength == weakestScore }.prefix(3)),
-            chart: chart, endedEarly: endedEarly
+            chart: chart,
+            followUps: statuses.isEmpty
+                ? nil
+                : earlier.indices.filter { $0 < statuses.count }.map { number in
+                    FollowUp(
+                        agreement: earlier[number], status: statuses[number],
+                        comment: number < comments.count ? comments[number] : nil)
+                },
+            nextDate: nextDate, endedEarly: endedEarly
         )
     }
 
