@@ -115,6 +115,8 @@ import Testing
         #expect(text.contains("OPFØLGNING PÅ TIDLIGERE AFTALER"))
         #expect(text.contains("1. Tavlemøde (aftalt 10. marts 2026 – hvem: Ann, hvornår: mandag) – status: i gang"))
         #expect(text.contains("Næste samtale: 7. april"))
+        #expect(text.contains("   Det kører\n   2. Kursus"), "each comment under its agreement")
+        #expect(text.contains("status: gennemført\n\n- Hvordan er det gået siden sidst"), "the check-in stands apart")
         let markdown = second.markdown(language: .da)
         #expect(markdown.contains("- Medarbejder: Ann\n- Leder: Bo\n- Næste samtale: 7. april\n"))
         #expect(markdown.contains("## Opfølgning på tidligere aftaler\n\n- **Tavlemøde**"))

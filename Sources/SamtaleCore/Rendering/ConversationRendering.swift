@@ -75,6 +75,8 @@ extension Summary {
                             + Strings.followUpParticulars(followUp)[language], indent: "   "))
                 if let comment = followUp.comment { lines.append(wrapped(comment, indent: "   ")) }
             }
+            // The check-in, asked before the follow-up, stands apart from it.
+            if items.first?.ask.theme == nil { lines.append("") }
         }
         var theme: String?
         for item in items {
