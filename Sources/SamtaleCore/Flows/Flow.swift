@@ -37,9 +37,14 @@ extension Flow {
         "q\(number)"
     }
 
-    /// Whether an id has the form of the ids samtale numbers itself: `q` and digits.
+    /// Whether an id has the form of the ids samtale numbers itself: `q` and digits; or of those a follow-up of
+    /// earlier agreements asks (`check-in`, `follow-up-1`, `status-1`, …), so that no flow's own ask takes one.
     public static func isGeneratedID(_ id: String) -> Bool {
-        id.count > 1 && id.first == "q" && id.dropFirst().allSatisfy { ("0"..."9").contains($0) }
+        func numbered(_ prefix: String) -> Bool {
+            id.count > prefix.count && id.hasPrefix(prefix)
+                && id.dropFirst(prefix.count).allSatisfy { ("0"..."9").contains($0) }
+        }
+        return id == "check-in" || numbered("q") || numbered("follow-up-") || numbered("status-")
     }
 
     /// Whether the flow picks some of a card's questions (an energizer's one or two, the seesaw's gap questions),
