@@ -137,7 +137,7 @@ public struct JSONLinesServer {
         case .input: return try input(request)
         case .state: return try state(request)
         case .export: return [try export(request)]
-        case .sessions: return [try sessionList()]
+        case .sessions: return [try sessionList(with: try request.string("with"))]
         case .delete: return [try delete(request)]
         }
     }
@@ -227,7 +227,7 @@ public struct JSONLinesServer {
 
     private mutating func start(_ request: Request) throws(ProtocolError) -> [[JSONMember]] {
         let participants = try request.strings("participants")
-        let wanted = StartRequest(
+        var wanted = StartRequest(
             flow: try request.requiredString("flow"), deck: try request.string("deck"), unnamedDeck: .firstFitting,
             roles: try request.strings("role"), themes: try request.strings("theme"),
             participants: participants.isEmpty ? nil : participants, targetGroup: try targetGroup(request),
@@ -235,6 +235,9 @@ public struct JSONLinesServer {
             minutes: try request.integer("minutes", in: ConversationSetup.allowedMinutes) ?? 5,
             seed: try seed(request) ?? environment.randomSeed()
         )
+        wanted.with = try request.string("with")
+        wanted.leader = try request.string("leader")
+        wanted.series = try wanted.with.map { name throws(ProtocolError) in try series(with: name) }
         let step: StartStep
         do {
             step = try planner.start(wanted)
@@ -336,10 +339,12 @@ public struct JSONLinesServer {
     }
 
     /// Every session: saved ones as their files hold them now (another process may have changed them), then those
-    /// held here and not saved (energizers, an ephemeral server).
-    private func sessionList() throws(ProtocolError) -> [JSONMember] {
+    /// held here and not saved (energizers, an ephemeral server). With a name, only the series with that person.
+    private func sessionList(with name: String?) throws(ProtocolError) -> [JSONMember] {
         var rows: [SessionID: JSONValue] = [:]
-        if let store = environment.store {
+        if let name {
+            for session in try series(with: name).sessions { rows[session.id] = session.listRow }
+        } else if let store = environment.store {
             // A folder that cannot be read holds no sessions to list; a start there says what is wrong with it.
             for id in (try? store.list()) ?? [] {
                 rows[id] =
@@ -354,6 +359,18 @@ public struct JSONLinesServer {
             JSONMember("type", .string("sessions")),
             JSONMember("sessions", .array(rows.keys.sorted().compactMap { rows[$0] })),
         ]
+    }
+
+    /// The conversations with a person: the saved ones, and those held here and not saved (an ephemeral server).
+    private func series(with name: String) throws(ProtocolError) -> Series {
+        let saved: [Session]
+        do {
+            saved = try environment.store?.series(with: name).sessions ?? []
+        } catch {
+            throw .store(error)
+        }
+        let held = sessions.values.filter { !(environment.store != nil && $0.records) }.map(\.session)
+        return Series(name: name, sessions: saved + held)
     }
 
     private mutating func delete(_ request: Request) throws(ProtocolError) -> [JSONMember] {

@@ -255,8 +255,8 @@ enum CommandLineStrings {
             text("hold en samtale: \(flowTitles(.da))", "hold a conversation: \(flowTitles(.en))")
         case .sessions:
             text(
-                "vis, eksportér og slet gemte samtaler",
-                "list, show, export and delete saved conversations")
+                "vis, eksportér og slet gemte samtaler; se en serie af 1:1-samtaler",
+                "list, show, export and delete saved conversations; see a series of 1:1 conversations")
         case .serve:
             text(
                 "lad andre programmer holde samtaler via JSON-linjer på stdin/stdout",
@@ -478,14 +478,16 @@ enum CommandLineStrings {
         "one line, a JSON object, or ready for chat")
     static let documentFormatHelp = text("tekst, Markdown eller JSON", "text, Markdown or JSON")
     static let sessionsFormatHelp = text(
-        "til list: text eller json (standard: text); til export: markdown eller json (standard: markdown)",
-        "for list: text or json (default: text); for export: markdown or json (default: markdown)"
+        "til list: text eller json (standard: text); til export og series: markdown eller json (standard: markdown)",
+        "for list: text or json (default: text); for export and series: markdown or json (default: markdown)"
     )
     static let outputHelp = text(
         "til export: skriv til en ny FIL, som kun du kan læse, i stedet for standard output; en fil, der findes i "
             + "forvejen, overskrives ikke",
         "for export: write to a new FILE that only you can read, instead of standard output; an existing file is "
             + "never overwritten")
+    static let listWithHelp = text(
+        "til list: kun samtalerne med den person", "for list: only the conversations with that person")
     static let validateConfigHelp = text(
         "tjek også denne målfil (kun uden STI; standard: den, som `samtale post` bruger, hvis den findes)",
         "check this targets file too (only without PATH; default: the one `samtale post` uses, if it exists)"
@@ -509,6 +511,21 @@ enum CommandLineStrings {
         "gem samtalen, selv om samtaleformen normalt ikke gemmes (fx energizer)",
         "save the conversation even if its flow is not normally saved (e.g. energizer)")
     static let resumeHelp = text("fortsæt en gemt samtale", "continue a saved conversation")
+    static let personPlaceholder = text("NAVN", "NAME")
+    static let withHelp = text(
+        "medarbejderen i en 1:1-samtale; samtalerne med samme person bliver en serie, hvor næste samtale følger op på "
+            + "aftalerne fra sidst",
+        "the employee of a 1:1 conversation; the conversations with the same person make a series, where the next one "
+            + "follows up the agreements from last time")
+    static let leaderHelp = text(
+        "lederen i en 1:1-samtale (huskes i serien)", "the leader of a 1:1 conversation (remembered in the series)")
+    static let missingPerson = text("mangler \(personPlaceholder.da)", "missing \(personPlaceholder.en)")
+    static func noSeries(_ name: String) -> Localized {
+        text("der er ingen gemte samtaler med \(name)", "there are no saved conversations with \(name)")
+    }
+    static func noSessionsWith(_ name: String) -> Localized {
+        text("Der er ingen gemte samtaler med \(name).", "There are no saved conversations with \(name).")
+    }
 
     static let stdioHelp = text(
         "læs forespørgsler fra standard input og skriv svar til standard output (påkrævet)",

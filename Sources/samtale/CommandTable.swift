@@ -37,10 +37,10 @@ enum Subcommand: String, CaseIterable, Sendable {
         switch self {
         case .talk:
             [
-                .flow, .deck(CommandLineStrings.talkDeckHelp), .roles, .themes, .participants, .targetGroup, .minutes,
-                .record, .resume,
+                .flow, .deck(CommandLineStrings.talkDeckHelp), .roles, .themes, .participants, .with, .leader,
+                .targetGroup, .minutes, .record, .resume,
             ]
-        case .sessions: [SessionsAction.anyFormat, SessionsAction.output]
+        case .sessions: [SessionsAction.anyFormat, SessionsAction.output, SessionsAction.seriesFilter]
         case .serve: [.stdio, .ephemeral, .maxLine]
         case .prompt:
             Option.promptOptions(random: true) + [.format(PromptFormat.self, help: CommandLineStrings.promptFormatHelp)]
@@ -60,15 +60,28 @@ enum Subcommand: String, CaseIterable, Sendable {
 
 /// What `samtale sessions` does with the saved conversations.
 enum SessionsAction: String, CaseIterable, Sendable {
-    case list, show, export, delete
+    case list, show, export, series, delete
 
     /// The options the action takes, `--format` with its own choices: all it accepts, and what usage shows after it.
     var options: [Option] {
         switch self {
         case .list:
-            [.format([DocumentFormat.text, .json].map(\.rawValue), help: CommandLineStrings.sessionsFormatHelp)]
+            [
+                Self.seriesFilter,
+                .format([DocumentFormat.text, .json].map(\.rawValue), help: CommandLineStrings.sessionsFormatHelp),
+            ]
         case .export: [.format(SessionExportFormat.self, help: CommandLineStrings.sessionsFormatHelp), Self.output]
+        case .series: [.format(SessionExportFormat.self, help: CommandLineStrings.sessionsFormatHelp)]
         case .show, .delete: []
+        }
+    }
+
+    /// What the action names after its word: a session's id, the person of a series, or nothing.
+    func operand(_ language: Language) -> [String] {
+        switch self {
+        case .list: []
+        case .series: [CommandLineStrings.personPlaceholder[language]]
+        case .show, .export, .delete: ["ID"]
         }
     }
 
@@ -76,6 +89,11 @@ enum SessionsAction: String, CaseIterable, Sendable {
     static let output = Option(
         name: "--output", kind: .value(Localized(da: "FIL", en: "FILE")), help: CommandLineStrings.outputHelp,
         takesPath: true, isInOperands: true)
+
+    /// `sessions list --with NAME`: only the conversations of one series.
+    static let seriesFilter = Option(
+        name: "--with", kind: .value(CommandLineStrings.personPlaceholder), help: CommandLineStrings.listWithHelp,
+        isInOperands: true)
 
     /// One `--format` for the parser, help and completion: every value some action takes.
     static let anyFormat: Option = {
@@ -87,12 +105,11 @@ enum SessionsAction: String, CaseIterable, Sendable {
         return option
     }()
 
-    /// The actions as usage writes them, each with its operand and options:
-    /// `list [--format text|json] | show ID | export ID [--format markdown|json] [--output FILE] | delete ID`.
+    /// The actions as usage writes them, each with its operand and options: `list [--with NAVN] [--format text|json]
+    /// | show ID | export ID [--format markdown|json] [--output FIL] | series NAVN [--format markdown|json] | delete ID`.
     static func synopsis(_ language: Language) -> String {
         allCases.map { action in
-            let id = action == .list ? [] : ["ID"]
-            return ([action.rawValue] + id + action.options.map { "[\($0.synopsis(language))]" })
+            ([action.rawValue] + action.operand(language) + action.options.map { "[\($0.synopsis(language))]" })
                 .joined(separator: " ")
         }.joined(separator: " | ")
     }
@@ -274,6 +291,10 @@ struct Option: Sendable {
         name: "--minutes",
         kind: .integer(Localized(da: "N", en: "N"), ConversationSetup.allowedMinutes),
         help: CommandLineStrings.minutesHelp)
+    static let with = Option(
+        name: "--with", kind: .value(CommandLineStrings.personPlaceholder), help: CommandLineStrings.withHelp)
+    static let leader = Option(
+        name: "--leader", kind: .value(CommandLineStrings.personPlaceholder), help: CommandLineStrings.leaderHelp)
     static let record = Option(name: "--record", kind: .flag, help: CommandLineStrings.recordHelp)
     static let resume = Option(name: "--resume", kind: value("ID", "ID"), help: CommandLineStrings.resumeHelp)
 

@@ -33,7 +33,8 @@ extension Commands {
         let catalog = try loadCatalog(parsed, language: language, withFlows: true)
         let planner = SetupPlanner(flows: catalog.flows, decks: catalog.decks, language: language)
         var generator = SystemRandomNumberGenerator()
-        let request = try startRequest(parsed, language: language, minutes: minutes, seed: generator.next())
+        var request = try startRequest(parsed, language: language, minutes: minutes, seed: generator.next())
+        request.series = try request.with.map { name throws(CommandError) in try series(with: name, in: store) }
         guard
             let plan = try plan(
                 request, planner: planner, readLine: { input.readLine() }, style: style,
@@ -114,7 +115,29 @@ extension Commands {
                 .filter { !$0.isEmpty }
         }
         request.targetGroup = try targetGroup(parsed)
+        request.with = try person(parsed, "--with", command: .talk)
+        request.leader = try person(parsed, "--leader", command: .talk)
         return request
+    }
+
+    /// A person's name given with `option`, trimmed; an empty one is a usage error, as it names no one.
+    private static func person(_ parsed: Arguments, _ option: String, command: Subcommand) throws(CommandError)
+        -> String?
+    {
+        guard let name = try parsed.value(option)?.trimmingWhitespace else { return nil }
+        guard !name.isEmpty else {
+            throw .usage(CommandLineStrings.missingPerson, command: command)
+        }
+        return name
+    }
+
+    /// The saved conversations with a person.
+    private static func series(with name: String, in store: SessionStore) throws(CommandError) -> Series {
+        do {
+            return try store.series(with: name)
+        } catch {
+            throw storeError(error)
+        }
     }
 
     // MARK: sessions
@@ -139,7 +162,20 @@ extension Commands {
         case .list:
             try parsed.expectPositionals(atMost: 1)
             let format = try parsed.choice("--format", as: DocumentFormat.self) ?? .text
-            System.printOut(try sessionList(store, format: format, language: language))
+            let name = try person(parsed, "--with", command: .sessions)
+            System.printOut(try sessionList(store, with: name, format: format, language: language))
+        case .series:
+            guard parsed.positionals.count == 2 else {
+                throw .usage(CommandLineStrings.missingPerson, command: .sessions)
+            }
+            let series = try series(with: parsed.positionals[1], in: store)
+            guard !series.sessions.isEmpty else {
+                throw .missingInput(CommandLineStrings.noSeries(parsed.positionals[1].trimmingWhitespace))
+            }
+            switch try parsed.choice("--format", as: SessionExportFormat.self) ?? .markdown {
+            case .markdown: System.printOut(series.markdown(language: language))
+            case .json: System.printOut(JSONWriter.string(series.json, style: .pretty))
+            }
         case .show, .export, .delete:
             guard parsed.positionals.count == 2 else {
                 throw .usage(CommandLineStrings.missingArgument("ID"), command: .sessions)
@@ -197,14 +233,21 @@ extension Commands {
     }
 
     /// The sessions, the latest change first (damaged files last): as a table under a heading, or as JSON rows.
-    private static func sessionList(_ store: SessionStore, format: DocumentFormat, language: Language)
+    /// With a person's name, only the series with that person.
+    private static func sessionList(
+        _ store: SessionStore, with name: String?, format: DocumentFormat, language: Language
+    )
         throws(CommandError) -> String
     {
         let ids: [SessionID]
-        do {
-            ids = try store.list()
-        } catch {
-            throw storeError(error)
+        if let name {
+            ids = try series(with: name, in: store).sessions.map(\.id)
+        } else {
+            do {
+                ids = try store.list()
+            } catch {
+                throw storeError(error)
+            }
         }
         // A damaged file is listed as such; it never hides the others.
         let entries = ids.map { id in (id: id, session: try? store.load(id)) }
@@ -224,7 +267,9 @@ extension Commands {
             }
             return JSONWriter.string(.array(rows), style: .pretty)
         }
-        guard !entries.isEmpty else { return CommandLineStrings.noSessions[language] }
+        guard !entries.isEmpty else {
+            return (name.map(CommandLineStrings.noSessionsWith) ?? CommandLineStrings.noSessions)[language]
+        }
         // The flow and roles by the names the conversation showed (its script keeps them); the deck by its id,
         // which is what `--deck` takes and keeps the table narrow.
         let rows = entries.map { id, session, _ -> [String] in

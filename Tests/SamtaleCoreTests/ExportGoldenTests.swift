@@ -13,7 +13,11 @@ import Testing
         "one-to-one": ConversationSetup(
             flow: "one-to-one", deck: "hjoerring-dialogkort", roles: ["medarbejder"],
             themes: ["sammen-sikrer-vi-driften", "sammen-skaber-vi-loesninger"],
-            targetGroup: try? TargetGroup(parsing: "bruger")),
+            targetGroup: try? TargetGroup(parsing: "bruger"), with: "Ann", leader: "Bo"),
+        // The second 1:1 with Ann: it follows up the agreements of the first (`one-to-one`).
+        "one-to-one-series": ConversationSetup(
+            flow: "one-to-one", deck: "hjoerring-dialogkort", roles: ["medarbejder"],
+            themes: ["sammen-skaber-vi-loesninger"], with: "Ann", leader: "Bo"),
         "team": ConversationSetup(
             flow: "team", deck: "skanderborg-ledelsesgrundlag", roles: ["leder-af-medarbejder"],
             themes: ["tvaergaaende-ledelse"], participants: ["Ann", "Bo", "Cai"]),
@@ -32,19 +36,27 @@ import Testing
 
     /// A finished session with answers that differ per question and one agreement per list, in the setup's language
     /// unless another is given; with `skipping`, every question is skipped instead; with `stoppingAfter`, it is
-    /// paused, or ended with `/slut` and confirmed, after that many answers.
+    /// paused, or ended with `/slut` and confirmed, after that many answers. `one-to-one-series` is the second 1:1
+    /// with Ann, following up the first.
     static func session(
-        _ flowID: String, in language: Language? = nil, skipping: Bool = false, stoppingAfter: Int? = nil,
+        _ name: String, in language: Language? = nil, skipping: Bool = false, stoppingAfter: Int? = nil,
         by command: Command = .pause
     ) throws -> Session {
-        var setup = try #require(setups[flowID])
+        var setup = try #require(setups[name])
         setup.language = language ?? setup.language
-        let script = try flow(flowID).expand(over: deck(setup.deck), setup: setup)
-        let id = try #require(SessionID(validating: "0123456789abcdefghjkmnpqrs"))
-        var session = Session(id: id, setup: setup, script: script, at: "2026-11-26T09:00:00+01:00")
-        var actions = session.received(.start, at: "2026-11-26T09:00:00+01:00")
+        var (id, day) = (try #require(SessionID(validating: "0123456789abcdefghjkmnpqrs")), "2026-11-26")
+        if name == "one-to-one-series" {
+            let first = try session("one-to-one", in: setup.language)
+            let series = Series(name: "ann", sessions: [first])
+            (setup.earlier, setup.previous) = (series.open, first.conversation.startedAt)
+            (id, day) = (try #require(SessionID(validating: "1123456789abcdefghjkmnpqrs")), "2026-12-10")
+        }
+        let script = try flow(setup.flow).expand(over: deck(setup.deck), setup: setup)
+        var session = Session(id: id, setup: setup, script: script, at: "\(day)T09:00:00+01:00")
+        var actions = session.received(.start, at: "\(day)T09:00:00+01:00")
         var number = 0
         var agreed: Set<String> = []
+        var statuses = 0
         while case .ask(let action)? = actions.last {
             if number == stoppingAfter {
                 if session.received(.command(command), at: "2026-11-26T09:30:00+01:00") == [.confirmEnd] {
@@ -56,7 +68,11 @@ import Testing
             number += 1
             let ask = action.ask
             var reply = answer(for: ask, number: number)
-            if ask.id.hasPrefix("agreement-") {
+            if ask.purpose == .agreementStatus {
+                // Each status in turn, so that the record shows them.
+                reply = String(statuses % AgreementStatus.allCases.count + 1)
+                statuses += 1
+            } else if ask.id.hasPrefix("agreement-") {
                 let list = ask.id.split(separator: "-").prefix(2).joined(separator: "-")
                 reply =
                     switch ask.id.split(separator: "-").last {
@@ -69,7 +85,7 @@ import Testing
             }
             actions = session.received(
                 skipping ? .command(.skip) : .answer(reply),
-                at: "2026-11-26T09:\(String(format: "%02d", min(number, 59))):00+01:00")
+                at: "\(day)T09:\(String(format: "%02d", min(number, 59))):00+01:00")
         }
         #expect(session.status == .finished)
         return session

@@ -23,18 +23,34 @@ import Testing
         #expect(
             markdown.hasSuffix(
                 "## Godkendelse\n\nReferatet er læst og godkendt af begge parter.\n\n"
-                    + "Leder: ______________________   Dato: ____________\n\n"
-                    + "Medarbejder: ______________________   Dato: ____________\n"))
+                    + "Leder (Bo): ______________________   Dato: ____________\n\n"
+                    + "Medarbejder (Ann): ______________________   Dato: ____________\n"))
         let english = try ExportGoldenTests.session("one-to-one", in: .en).markdown(language: .en)
         #expect(english.contains("## Confirmation\n\nBoth parties have read and approved this record.\n"))
-        #expect(english.contains("Employee: ______________________   Date: ____________"))
+        #expect(english.contains("Employee (Ann): ______________________   Date: ____________"))
     }
 
     @Test func otherFlowsAskNoConfirmation() throws {
-        for flowID in ExportGoldenTests.setups.keys where flowID != "one-to-one" {
+        for flowID in ExportGoldenTests.setups.keys where !flowID.hasPrefix("one-to-one") {
             let session = try ExportGoldenTests.session(flowID)
             let markdown = session.markdown(language: session.setup.language)
             #expect(!markdown.contains("Godkendelse") && !markdown.contains("Confirmation"), "\(flowID)")
         }
+    }
+
+    /// The flow says whether its record ends with the confirmation; a script saved before flows said so confirms
+    /// only where it is a 1:1's, and a 1:1 flow without the setting would confirm nothing.
+    @Test func theConfirmationIsTheFlowsSetting() throws {
+        #expect(flow("one-to-one").confirmation && !flow("team").confirmation)
+        func script(_ flowID: String, confirmation: Bool?) -> Script {
+            Script(
+                flowID: flowID, title: "", deckTitle: "", organisation: "", source: "", roleNames: [], themeNames: [],
+                participants: [], records: true, confirmation: confirmation, steps: [.summary])
+        }
+        #expect(script("one-to-one", confirmation: nil).confirmation)
+        #expect(!script("team", confirmation: nil).confirmation)
+        #expect(!script("one-to-one", confirmation: false).confirmation)
+        let written = JSONWriter.string(SessionRecord.value(of: script("one-to-one", confirmation: false)))
+        #expect(written.contains("\"confirmation\":false"), "kept where it differs from what its absence means")
     }
 }

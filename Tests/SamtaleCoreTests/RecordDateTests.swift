@@ -30,8 +30,8 @@ import Testing
         let markdown = session.markdown(language: language)
         let expected =
             switch language {
-            case .da: "- Dato: 26. november 2026 kl. 09.00 (senest ændret kl. 09.14)"
-            case .en: "- Date: 26 November 2026, 09:00 (last changed 09:14)"
+            case .da: "- Dato: 26. november 2026 kl. 09.00 (senest ændret kl. 09.22)"
+            case .en: "- Date: 26 November 2026, 09:00 (last changed 09:22)"
             }
         #expect(markdown.contains(expected), "\(markdown.prefix(300))")
         #expect(!markdown.contains("2026-11-26T"))

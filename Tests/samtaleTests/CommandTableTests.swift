@@ -73,20 +73,23 @@ import Testing
 
     /// `sessions` names the options each action takes, the formats as the release before the table did.
     @Test func sessionsUsageNamesTheOptionsOfEachAction() {
+        let usage =
+            "samtale sessions list [--with NAVN] [--format text|json] | show ID | export ID [--format markdown|json] "
+            + "[--output FIL] | series NAVN [--format markdown|json] | delete ID"
+        #expect(CommandLineStrings.usage(.sessions).da == usage)
         #expect(
-            CommandLineStrings.usage(.sessions).da
-                == "samtale sessions list [--format text|json] | show ID | export ID [--format markdown|json] "
-                + "[--output FIL] | delete ID")
-        #expect(CommandLineStrings.usage(.sessions).en.contains("export ID [--format markdown|json] [--output FILE] |"))
-        // The parser and completion take every format some action takes, and offer files for the output.
-        #expect(Subcommand.sessions.options.map(\.completions) == [["text", "json", "markdown"], []])
-        #expect(Subcommand.sessions.options.map(\.takesPath) == [false, true])
+            CommandLineStrings.usage(.sessions).en
+                == usage.replacing("NAVN", with: "NAME").replacing("FIL]", with: "FILE]"))
+        // The parser and completion take every format some action takes, files for the output, a name for list.
+        #expect(Subcommand.sessions.options.map(\.completions) == [["text", "json", "markdown"], [], []])
+        #expect(Subcommand.sessions.options.map(\.takesPath) == [false, true, false])
     }
 
     @Test func aRepeatableOptionIsShownAsSuch() {
         #expect(
             CommandLineStrings.usage(.talk).da == "samtale talk [--flow F] [--deck K] [--role R]… [--theme T]… "
-                + "[--participants NAVNE] [--target-group ORD] [--minutes N] [--record] [--resume ID]")
+                + "[--participants NAVNE] [--with NAVN] [--leader NAVN] [--target-group ORD] [--minutes N] [--record] "
+                + "[--resume ID]")
     }
 
     /// Every line of every help page, in both languages: none wider than the page; usage wrapped under its first

@@ -16,6 +16,46 @@ import Testing
             .map { String($0.dropLast(5)) }.sorted()
     }
 
+    /// Two 1:1s with Ann through a pipe: the second follows up the first's agreement, and the series shows what
+    /// stays open; another person's conversations are not in it.
+    @Test func aSecondOneToOneWithAnnFollowsUpTheFirst() throws {
+        let state = try Samtale.temporaryFolder()
+        let first = try run(
+            [
+                "talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer", "--with", "Ann",
+                "--leader", "Bo",
+            ], state: state,
+            input: "Travlhed\na\nb\nc\nTavlemøde\nAnn\nmandag\n\nSparring\n\n\n7. april\n")
+        #expect(first.status == 0 && first.stdout.contains("Næste samtale: 7. april"), "\(first.stderr)")
+        let other = try run(
+            ["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer", "--with", "Cai"],
+            state: state, input: "x\n")
+        #expect(other.status == 0)
+        let second = try run(
+            ["talk", "--with", " ann ", "--theme", "sammen sikrer"], state: state,
+            input: "Fint\nDet kører\ni gang\nMit punkt\na\nb\nc\n\nIntet\n\n\n\n")
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("Sidst aftalte I: »Tavlemøde«. Hvordan er det gået?"))
+        #expect(second.stdout.contains("1. Tavlemøde (aftalt "), "\(second.stdout)")
+        let list = try run(["sessions", "list", "--with", "ANN", "--format", "json"], state: state)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 2)
+        let series = try run(["sessions", "series", "Ann"], state: state)
+        #expect(series.status == 0)
+        #expect(series.stdout.hasPrefix("# 1:1-samtaler med Ann\n\n- Leder: Bo\n"), "\(series.stdout)")
+        #expect(series.stdout.contains("## Åbne aftaler\n\n- **Tavlemøde** (aftalt "))
+        #expect(series.stdout.contains("hvem: Ann, hvornår: mandag) – status: i gang"))
+        let exports = try rows.compactMap { $0["id"] as? String }.map { id in
+            try run(["sessions", "export", id, "--format", "markdown"], state: state).stdout
+        }
+        #expect(exports.filter { $0.contains("## Opfølgning på tidligere aftaler") }.count == 1, "\(exports)")
+        #expect(exports.allSatisfy { $0.contains("- Medarbejder: Ann\n- Leder: Bo\n") })
+        let nobody = try run(["sessions", "series", "Dorte"], state: state)
+        #expect(nobody.status == 66 && nobody.stderr.contains("der er ingen gemte samtaler med Dorte"))
+        let energizer = try run(["talk", "--flow", "energizer", "--with", "Ann"], state: state)
+        #expect(energizer.status == 64 && energizer.stderr.contains("findes kun for 1:1-samtalen"))
+    }
+
     @Test func aScriptedOneToOneIsSavedAndExported() throws {
         let state = try Samtale.temporaryFolder()
         let talk = try run(

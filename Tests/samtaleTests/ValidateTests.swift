@@ -88,7 +88,8 @@ func fixtureNames(_ folder: String) -> [String] {
     @Test(arguments: [
         (
             "reserved-id.json", ["self-with-q1", "skanderborg", "medarbejder"],
-            #"steps[3].id: id "q1" er forbeholdt de spørgsmål, samtale selv nummererer (q1, q2, …); vælg et andet id"#
+            #"steps[3].id: id "q1" er forbeholdt de spørgsmål, samtale selv nummererer (q1, q2, …) eller stiller i "#
+                + #"en opfølgning (check-in, follow-up-1, status-1, …); vælg et andet id"#
         ),
         (
             "large-total.json", ["seesaw", "hjoerring-ledelse-af-kerneopgaven", "leder"],
@@ -298,7 +299,7 @@ struct SchemaAgreementTests {
         let tests = Samtale.root.appendingPathComponent("Tests/SamtaleCoreTests")
         let goldens = try FileManager.default.contentsOfDirectory(atPath: tests.appendingPathComponent("Goldens").path)
             .filter { $0.hasSuffix(".json") }.map { tests.appendingPathComponent("Goldens/\($0)") }
-        #expect(goldens.count == 6)
+        #expect(goldens.count == 7)
         let state = try Samtale.temporaryFolder()
         let sessions = state.appendingPathComponent("sessions")
         try FileManager.default.createDirectory(

@@ -156,6 +156,9 @@ public struct Conversation: Equatable, Sendable {
     public private(set) var agreements: [Int: [Agreement]] = [:]
     /// The places answered, in order: the way back that `back` walks.
     public private(set) var answered: [Place] = []
+    /// The agreements of a series that this conversation follows up, from its setup, so that its summary can name
+    /// what each status is about.
+    public internal(set) var earlier: [EarlierAgreement] = []
 
     public init(script: Script, language: Language, startedAt: String) {
         self.script = script
@@ -561,7 +564,8 @@ public struct Conversation: Equatable, Sendable {
             switch ask.purpose {
             case .moreAttention: gap > 0
             case .lessAttention: gap < 0
-            case .question, .statementRating, .statementExample, .pitfallRating, .points, .reflection, .moreQuestions:
+            case .question, .statementRating, .statementExample, .pitfallRating, .points, .reflection, .moreQuestions,
+                .checkIn, .followUp, .agreementStatus, .nextDate:
                 true
             }
         }

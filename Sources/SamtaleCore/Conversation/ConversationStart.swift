@@ -26,6 +26,12 @@ public struct StartRequest: Sendable {
     public var minutes: Int
     /// Kept only where the flow picks questions, so that sessions started alike share one script.
     public var seed: UInt64
+    /// The employee a 1:1 is with, which makes it one of a series with that person, and the leader.
+    public var with: String?
+    public var leader: String?
+    /// The conversations with `with` so far (`SessionStore.series(with:)`): the next one follows up their agreements,
+    /// and takes their leader, deck and role unless others are named.
+    public var series: Series?
 
     public init(
         flow: String? = nil, deck: String? = nil, unnamedDeck: UnnamedDeck, roles: [String] = [],
@@ -55,6 +61,8 @@ public enum StartError: ExplainedError, Equatable, Sendable {
     case noDeck(flow: Localized)
     /// The flow cannot run on the deck, or not with what was chosen.
     case setup(ExpansionError)
+    /// A person to hold a series with was named for a flow that follows up no earlier conversation.
+    case noSeries(flow: Localized)
 
     public var message: Localized {
         switch self {
@@ -64,6 +72,11 @@ public enum StartError: ExplainedError, Equatable, Sendable {
                 da: "intet kortsæt passer til \(Strings.flowName(flow).da)",
                 en: "no deck fits \(Strings.flowName(flow).en)")
         case .setup(let error): error.message
+        case .noSeries(let flow):
+            Localized(
+                da: "en serie med samme person findes kun for 1:1-samtalen, ikke for \(Strings.flowName(flow).da)",
+                en: "a series with the same person exists only for the 1:1 conversation, not for "
+                    + Strings.flowName(flow).en)
         }
     }
 }
@@ -106,11 +119,19 @@ extension SetupPlanner {
     public func start(_ request: StartRequest) throws(StartError) -> StartStep {
         var setup = PartialSetup()
         var deckName = request.deck
-        if deckName == nil, request.unnamedDeck == .asked, !request.roles.isEmpty || !request.themes.isEmpty {
+        // The deck and role of the series' latest conversation, unless others are named: `--with Ann` is enough
+        // (its themes are asked).
+        var roleNames = request.roles
+        if let last = request.series?.last, request.deck == nil, request.roles.isEmpty {
+            deckName = last.setup.deck
+            roleNames = last.setup.roles
+        }
+        if deckName == nil, request.unnamedDeck == .asked, !roleNames.isEmpty || !request.themes.isEmpty {
             deckName = Catalog.defaultDeckID
         }
         do throws(NameError) {
-            setup.flow = try request.flow.map { name throws(NameError) in
+            // The flow of the series' latest conversation, unless another is named.
+            setup.flow = try (request.flow ?? request.series?.last?.setup.flow).map { name throws(NameError) in
                 try NameResolver.resolveFlow(name, among: flows)
             }
             setup.deck = try deckName.map { name throws(NameError) in
@@ -119,6 +140,7 @@ extension SetupPlanner {
         } catch {
             throw .name(error)
         }
+        if let flow = setup.flow { try checkSeries(request, flow: flow) }
         if setup.deck == nil, request.unnamedDeck == .firstFitting, let flow = setup.flow {
             guard let deck = decks(for: flow).first else { throw .noDeck(flow: flow.title) }
             setup.deck = deck
@@ -128,7 +150,7 @@ extension SetupPlanner {
         }
         if let deck = setup.deck {
             do throws(NameError) {
-                setup.roles = try request.roles.map { name throws(NameError) in try deck.resolveRole(name) }
+                setup.roles = try roleNames.map { name throws(NameError) in try deck.resolveRole(name) }
                 let roles = setup.roles
                 if !request.themes.isEmpty {
                     setup.themes = try request.themes.map { name throws(NameError) in
@@ -151,11 +173,22 @@ extension SetupPlanner {
         guard let flow = setup.flow, let deck = setup.deck else {
             preconditionFailure("a setup with no choice left has a flow and a deck")
         }
+        // A flow chosen from the menu is checked here, as it was not known when the request was read.
+        try checkSeries(request, flow: flow)
+        let series = request.with == nil ? nil : request.series
         let conversation = ConversationSetup(
             flow: flow.id, deck: deck.id, roles: setup.roles.map(\.id), themes: (setup.themes ?? []).map(\.id),
             participants: setup.participants ?? [], targetGroup: request.targetGroup, language: request.language,
-            minutes: request.minutes, seed: flow.choosesQuestions ? request.seed : 0
+            minutes: request.minutes, seed: flow.choosesQuestions ? request.seed : 0,
+            with: series.flatMap { $0.sessions.isEmpty ? nil : $0.name } ?? request.with?.trimmingWhitespace,
+            leader: request.leader ?? series?.leader,
+            earlier: series?.open ?? [], previous: series?.last?.conversation.startedAt
         )
         return .ready(StartPlan(flow: flow, deck: deck, setup: conversation))
+    }
+
+    /// A person named for a series suits only a flow that follows up earlier conversations.
+    private func checkSeries(_ request: StartRequest, flow: Flow) throws(StartError) {
+        if request.with != nil || request.leader != nil, !flow.followsUp { throw .noSeries(flow: flow.title) }
     }
 }

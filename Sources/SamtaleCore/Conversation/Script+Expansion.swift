@@ -184,7 +184,8 @@ extension Flow {
         return Script(
             flowID: id, title: title[setup.language], deckTitle: deck.title, organisation: deck.organisation,
             source: deck.citation, roleNames: roles.map(\.name), themeNames: themes.map(\.name),
-            participants: setup.participants, records: records, steps: steps, timeBox: expander.timeBox
+            participants: setup.participants, records: records, confirmation: confirmation, steps: steps,
+            timeBox: expander.timeBox
         )
     }
 }
@@ -220,6 +221,8 @@ private struct Expander {
             return [.heading(fill(text, theme: theme))]
         case .forEachTheme(let steps):
             return themes.flatMap { expand(steps, theme: $0) }
+        case .inSeries(let steps):
+            return setup.with == nil ? [] : expand(steps, theme: theme)
         case .statements:
             return cards(theme: theme, role: roles[0]).map { card in
                 .card(
@@ -283,13 +286,17 @@ private struct Expander {
             ]
         case .agreements(let text):
             return [.agreements(prompt: fill(text, theme: theme), theme: theme?.name)]
-        case .ask(let id, let text, let optional):
+        case .ask(let id, let text, let optional, let section):
             return [
                 .ask(
                     Ask(
                         id: id, text: fill(text, theme: theme), optional: optional, purpose: .reflection,
-                        theme: theme?.name))
+                        theme: section.map { fill($0, theme: theme) } ?? theme?.name))
             ]
+        case .followUp(let checkIn, let agreement, let olderAgreement, let status):
+            return followUp(checkIn: checkIn, agreement: agreement, olderAgreement: olderAgreement, status: status)
+        case .nextDate(let id, let text):
+            return [.ask(Ask(id: id, text: fill(text, theme: theme), optional: true, purpose: .nextDate))]
         case .rateStatements(let text, let example):
             return cards(theme: theme, role: roles[0]).filter { !$0.statements.isEmpty }.flatMap { card in
                 areaHeading(card)
@@ -393,6 +400,35 @@ private struct Expander {
             id: id, text: Strings.moreQuestions(offered.count, on: themeNames)[setup.language],
             kind: .choice(Strings.yesOrNo.map { $0[setup.language] }), optional: true, purpose: .moreQuestions,
             theme: theme?.name)
+    }
+
+    /// The check-in and, per agreement still open, how it went and its status; nothing in a first conversation.
+    /// The agreement goes in after the target group, as it is the user's own words.
+    private mutating func followUp(
+        checkIn: Localized, agreement: Localized, olderAgreement: Localized, status: Localized
+    )
+        -> [ScriptStep]
+    {
+        guard let previous = setup.previous else { return [] }
+        let statuses = AgreementStatus.allCases.map { $0.label[setup.language] }
+        var steps = [
+            ScriptStep.ask(Ask(id: "check-in", text: fill(checkIn, theme: nil), optional: true, purpose: .checkIn))
+        ]
+        for (index, earlier) in setup.earlier.enumerated() {
+            let values = ["agreement": earlier.what, "made": Strings.day(earlier.made)[setup.language]]
+            let question = earlier.made == previous ? agreement : olderAgreement
+            steps += [
+                .ask(
+                    Ask(
+                        id: "follow-up-\(index + 1)", text: Placeholder.fill(fill(question, theme: nil), with: values),
+                        optional: true, purpose: .followUp, subject: earlier.what)),
+                .ask(
+                    Ask(
+                        id: "status-\(index + 1)", text: Placeholder.fill(fill(status, theme: nil), with: values),
+                        kind: .choice(statuses), purpose: .agreementStatus, subject: earlier.what)),
+            ]
+        }
+        return steps
     }
 
     /// A question asked after `previous` (nil: after no other); one that cannot stand alone names the question it

@@ -17,10 +17,18 @@ public struct ConversationSetup: Codable, Hashable, Sendable {
     public static let allowedMinutes = 1...240
     /// Chooses among a card's questions where a flow asks only some of them (an energizer's one or two).
     public var seed: UInt64
+    /// The employee a 1:1 is with: the key of its series; nil outside a series.
+    public var with: String?
+    public var leader: String?
+    /// The agreements still open in the series when this conversation started, in the order they were made.
+    public var earlier: [EarlierAgreement]
+    /// When the latest earlier conversation in the series started (ISO); nil for the first, or outside a series.
+    public var previous: String?
 
     public init(
         flow: String, deck: String, roles: [String], themes: [String] = [], participants: [String] = [],
-        targetGroup: TargetGroup? = nil, language: Language = .da, minutes: Int = 5, seed: UInt64 = 0
+        targetGroup: TargetGroup? = nil, language: Language = .da, minutes: Int = 5, seed: UInt64 = 0,
+        with: String? = nil, leader: String? = nil, earlier: [EarlierAgreement] = [], previous: String? = nil
     ) {
         self.flow = flow
         self.deck = deck
@@ -31,6 +39,34 @@ public struct ConversationSetup: Codable, Hashable, Sendable {
         self.language = language
         self.minutes = minutes
         self.seed = seed
+        self.with = with
+        self.leader = leader
+        self.earlier = earlier
+        self.previous = previous
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case flow, deck, roles, themes, participants, targetGroup, language, minutes, seed, with, leader, earlier,
+            previous
+    }
+
+    /// Files from before a series had the members of one hold none of them.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            flow: try container.decode(String.self, forKey: .flow),
+            deck: try container.decode(String.self, forKey: .deck),
+            roles: try container.decode([String].self, forKey: .roles),
+            themes: try container.decode([String].self, forKey: .themes),
+            participants: try container.decode([String].self, forKey: .participants),
+            targetGroup: try container.decodeIfPresent(TargetGroup.self, forKey: .targetGroup),
+            language: try container.decode(Language.self, forKey: .language),
+            minutes: try container.decode(Int.self, forKey: .minutes),
+            seed: try container.decode(UInt64.self, forKey: .seed),
+            with: try container.decodeIfPresent(String.self, forKey: .with),
+            leader: try container.decodeIfPresent(String.self, forKey: .leader),
+            earlier: try container.decodeIfPresent([EarlierAgreement].self, forKey: .earlier) ?? [],
+            previous: try container.decodeIfPresent(String.self, forKey: .previous))
     }
 }
 
@@ -53,6 +89,8 @@ public struct Script: Codable, Equatable, Sendable {
     public let participants: [String]
     /// Whether answers are kept (an energizer keeps none unless asked).
     public let records: Bool
+    /// Whether a finished record ends with lines for both parties to confirm it (`Flow.confirmation`).
+    public let confirmation: Bool
     public let steps: [ScriptStep]
     /// The minutes the flow suggests for itself (an energizer's time box), shown, not enforced; nil for a flow that
     /// suggests none.
@@ -60,7 +98,8 @@ public struct Script: Codable, Equatable, Sendable {
 
     public init(
         flowID: String, title: String, deckTitle: String, organisation: String, source: String, roleNames: [String],
-        themeNames: [String], participants: [String], records: Bool, steps: [ScriptStep], timeBox: Int? = nil
+        themeNames: [String], participants: [String], records: Bool, confirmation: Bool? = nil, steps: [ScriptStep],
+        timeBox: Int? = nil
     ) {
         self.flowID = flowID
         self.title = title
@@ -71,8 +110,37 @@ public struct Script: Codable, Equatable, Sendable {
         self.themeNames = themeNames
         self.participants = participants
         self.records = records
+        self.confirmation = confirmation ?? Self.confirms(flowID)
         self.steps = steps
         self.timeBox = timeBox
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case flowID, title, deckTitle, organisation, source, roleNames, themeNames, participants, records,
+            confirmation, steps, timeBox
+    }
+
+    /// Read by hand so that scripts saved before a flow said whether it confirms, or suggested a time box, still read
+    /// (the files of releases before the session record are read this way).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        flowID = try container.decode(String.self, forKey: .flowID)
+        title = try container.decode(String.self, forKey: .title)
+        deckTitle = try container.decode(String.self, forKey: .deckTitle)
+        organisation = try container.decode(String.self, forKey: .organisation)
+        source = try container.decode(String.self, forKey: .source)
+        roleNames = try container.decode([String].self, forKey: .roleNames)
+        themeNames = try container.decode([String].self, forKey: .themeNames)
+        participants = try container.decode([String].self, forKey: .participants)
+        records = try container.decode(Bool.self, forKey: .records)
+        confirmation = try container.decodeIfPresent(Bool.self, forKey: .confirmation) ?? Self.confirms(flowID)
+        steps = try container.decode([ScriptStep].self, forKey: .steps)
+        timeBox = try container.decodeIfPresent(Int.self, forKey: .timeBox)
+    }
+
+    /// Whether a script saved before flows said so ends with the confirmation lines: only the 1:1 did.
+    static func confirms(_ flowID: String) -> Bool {
+        flowID == "one-to-one"
     }
 
     /// Whether the script was expanded before the gap questions followed the gap's direction (a session saved by an
@@ -129,6 +197,14 @@ public struct Ask: Codable, Equatable, Sendable {
         /// Whether to take a theme's questions beyond those a flow asks: a choice of yes or no, where an empty
         /// answer is no. The questions it offers name it in `offeredBy`.
         case moreQuestions
+        /// How things have gone since the last conversation of a series.
+        case checkIn
+        /// How an earlier agreement of a series went (its `subject`: what was agreed).
+        case followUp
+        /// The status of an earlier agreement: one of `AgreementStatus`, in its order.
+        case agreementStatus
+        /// When the next conversation is.
+        case nextDate
     }
 
     /// Unique within the script; answers are kept under it.

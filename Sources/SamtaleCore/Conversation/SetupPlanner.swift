@@ -264,11 +264,11 @@ extension Flow {
                 switch step {
                 case .rateStatements: found.statements = true
                 case .ratePitfalls: found.pitfalls = true
-                case .forEachTheme(let steps):
+                case .forEachTheme(let steps), .inSeries(let steps):
                     let inner = rates(steps)
                     found = (found.statements || inner.statements, found.pitfalls || inner.pitfalls)
                 case .say, .heading, .statements, .sharedTask, .questions, .energizers, .agreements, .ask, .points,
-                    .chart, .gapQuestions, .summary:
+                    .chart, .gapQuestions, .followUp, .nextDate, .summary:
                     break
                 }
             }

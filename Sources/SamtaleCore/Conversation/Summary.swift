@@ -78,6 +78,10 @@ public struct Summary: Codable, Equatable, Sendable {
     public let strongest: [Rating]
     public let weakest: [Rating]
     public let chart: Chart?
+    /// The earlier agreements of a series as this conversation followed them up; nil where it followed up none.
+    public let followUps: [FollowUp]?
+    /// When the next conversation is, where the flow asks and it was answered.
+    public let nextDate: String?
     /// Whether the conversation was ended before its last question.
     public let endedEarly: Bool
 
@@ -138,9 +142,35 @@ extension Conversation {
         var ratings: [Summary.Rating] = []
         var chart: Chart?
         var allAgreements: [Agreement]?
+        var comments: [String?] = []
+        var statuses: [AgreementStatus?] = []
+        var nextDate: String?
         for (index, step) in script.steps.enumerated() {
             switch step {
             case .ask(let ask):
+                // A series' follow-up is a section of its own, one place per earlier agreement, reached or not.
+                let shown = answers[ask.id].flatMap(ask.kind.display)
+                switch ask.purpose {
+                case .followUp:
+                    comments.append(shown)
+                    continue
+                case .agreementStatus:
+                    let status: AgreementStatus? =
+                        if case .choice(let chosen) = answers[ask.id], AgreementStatus.allCases.indices.contains(chosen)
+                        {
+                            AgreementStatus.allCases[chosen]
+                        } else {
+                            nil
+                        }
+                    statuses.append(status)
+                    continue
+                case .nextDate:
+                    nextDate = shown
+                    continue
+                case .question, .statementRating, .statementExample, .pitfallRating, .points, .reflection,
+                    .moreAttention, .lessAttention, .checkIn, .moreQuestions:
+                    break
+                }
                 // Only what was put and answered or skipped: a question not reached yet, or held by an offer not
                 // taken, is no part of the record, and the offer itself is only the way to more questions.
                 guard ask.purpose != .moreQuestions, isAskable(ask), let given = answers[ask.id] else { continue }
@@ -158,7 +188,9 @@ extension Conversation {
                     if let answer, let last = ratings.indices.last, ratings[last].subject == ask.subject {
                         ratings[last].example = answer
                     }
-                case .question, .points, .reflection, .moreAttention, .lessAttention, .moreQuestions:
+                case .question, .points, .reflection, .moreAttention, .lessAttention, .moreQuestions, .checkIn,
+                    .followUp,
+                    .agreementStatus, .nextDate:
                     break
                 }
             case .gapQuestions(_, _, _, let questions):
@@ -186,7 +218,15 @@ extension Conversation {
             strongest: Array(rated.filter { $0.strength == strongestScore }.prefix(3)),
             weakest: strongestScore == weakestScore
                 ? [] : Array(rated.filter { $0.strength == weakestScore }.prefix(3)),
-            chart: chart, endedEarly: endedEarly
+            chart: chart,
+            followUps: statuses.isEmpty
+                ? nil
+                : earlier.indices.filter { $0 < statuses.count }.map { number in
+                    FollowUp(
+                        agreement: earlier[number], status: statuses[number],
+                        comment: number < comments.count ? comments[number] : nil)
+                },
+            nextDate: nextDate, endedEarly: endedEarly
         )
     }
 

@@ -11,11 +11,13 @@ public struct Flow: Equatable, Sendable {
     public let records: Bool
     /// A deck section this flow needs (the seesaw needs a deck with a `model`), or nil for any deck.
     public let requiredSection: DeckSection.Kind?
+    /// Whether a finished record ends with lines for both parties to confirm they have read it (a 1:1).
+    public let confirmation: Bool
     public let steps: [FlowStep]
 
     public init(
         id: String, title: Localized, description: Localized, selection: FlowSelection, records: Bool,
-        requiredSection: DeckSection.Kind?, steps: [FlowStep]
+        requiredSection: DeckSection.Kind?, confirmation: Bool = false, steps: [FlowStep]
     ) {
         self.id = id
         self.title = title
@@ -23,6 +25,7 @@ public struct Flow: Equatable, Sendable {
         self.selection = selection
         self.records = records
         self.requiredSection = requiredSection
+        self.confirmation = confirmation
         self.steps = steps
     }
 }
@@ -34,9 +37,14 @@ extension Flow {
         "q\(number)"
     }
 
-    /// Whether an id has the form of the ids samtale numbers itself: `q` and digits.
+    /// Whether an id has the form of the ids samtale numbers itself: `q` and digits; or of those a follow-up of
+    /// earlier agreements asks (`check-in`, `follow-up-1`, `status-1`, …), so that no flow's own ask takes one.
     public static func isGeneratedID(_ id: String) -> Bool {
-        id.count > 1 && id.first == "q" && id.dropFirst().allSatisfy { ("0"..."9").contains($0) }
+        func numbered(_ prefix: String) -> Bool {
+            id.count > prefix.count && id.hasPrefix(prefix)
+                && id.dropFirst(prefix.count).allSatisfy { ("0"..."9").contains($0) }
+        }
+        return id == "check-in" || numbered("q") || numbered("follow-up-") || numbered("status-")
     }
 
     /// Whether the flow picks some of a card's questions (an energizer's one or two, the seesaw's gap questions),
@@ -47,14 +55,30 @@ extension Flow {
                 switch step {
                 case .questions(_, let limit, _, _, _): limit?.pick == .random
                 case .gapQuestions, .energizers: true
-                case .forEachTheme(let steps): chooses(steps)
+                case .forEachTheme(let steps), .inSeries(let steps): chooses(steps)
                 case .say, .heading, .statements, .sharedTask, .agreements, .ask, .rateStatements, .ratePitfalls,
-                    .points, .chart, .summary:
+                    .points, .chart, .followUp, .nextDate, .summary:
                     false
                 }
             }
         }
         return chooses(steps)
+    }
+
+    /// Whether the flow follows up a series' earlier agreements, so that a conversation can be one of a series.
+    public var followsUp: Bool {
+        func followsUp(_ steps: [FlowStep]) -> Bool {
+            steps.contains { step in
+                switch step {
+                case .followUp: true
+                case .forEachTheme(let steps), .inSeries(let steps): followsUp(steps)
+                case .say, .heading, .statements, .sharedTask, .questions, .energizers, .agreements, .ask,
+                    .rateStatements, .ratePitfalls, .points, .chart, .gapQuestions, .nextDate, .summary:
+                    false
+                }
+            }
+        }
+        return followsUp(steps)
     }
 }
 
@@ -111,6 +135,8 @@ public indirect enum FlowStep: Equatable, Sendable {
     case heading(Localized)
     /// The steps once for each chosen theme, in the deck's order.
     case forEachTheme([FlowStep])
+    /// The steps only in a conversation of a series (a 1:1 with a named employee).
+    case inSeries([FlowStep])
     /// The current card's statements (and quotes).
     case statements
     /// The shared task of the role's group (a staff group, a leader group), then a question about it; nothing
@@ -122,8 +148,13 @@ public indirect enum FlowStep: Equatable, Sendable {
         audience: Audience, limit: QuestionLimit?, askedByParticipants: Bool, alternate: Bool, optional: Bool)
     /// What we agree on: what, who, by when, as many as wanted; an empty "what" ends the list.
     case agreements(Localized)
-    /// A fixed question of the flow, answered with text.
-    case ask(id: String, text: Localized, optional: Bool)
+    /// A fixed question of the flow, answered with text; filed under `section` in summaries where given.
+    case ask(id: String, text: Localized, optional: Bool, section: Localized?)
+    /// In a series after its first conversation: a check-in, then each earlier agreement still open, how it went
+    /// (`agreement` for one made last time, `olderAgreement` for one made before) and its status.
+    case followUp(checkIn: Localized, agreement: Localized, olderAgreement: Localized, status: Localized)
+    /// When the next conversation is, answered with text.
+    case nextDate(id: String, text: Localized)
     /// Each statement of the chosen cards rated 1–5, each with an optional example.
     case rateStatements(text: Localized, example: Localized)
     /// Each pitfall of the chosen cards rated "how close am I" 1–5.

@@ -8,7 +8,7 @@ public enum FlowDecoder {
     /// The placeholders flow texts may use; they are filled in when a flow is expanded over a deck.
     public static let placeholders = [
         "deck", "organisation", "role", "roles", "theme", "themes", "participants",
-        "minutes", "statement", "pitfall",
+        "minutes", "statement", "pitfall", "agreement", "made",
     ]
 
     public static func decode(_ bytes: [UInt8]) throws(DataIssues) -> Flow {
@@ -24,7 +24,7 @@ extension DocumentReader {
             let fields = object(
                 value,
                 required: ["$schema", "format", "id", "origin", "title", "description", "selection", "steps"],
-                optional: ["records", "requires"])
+                optional: ["records", "requires", "confirmation"])
         else { return nil }
         checkHeader(fields, format: FlowDecoder.format)
         let id = slug(fields, "id")
@@ -35,6 +35,7 @@ extension DocumentReader {
         let description = localized(fields, "description")
         let selection = fields["selection"].flatMap { value in inside(.key("selection")) { $0.selection(value) } }
         let records = boolean(fields, "records") ?? true
+        let confirmation = boolean(fields, "confirmation") ?? false
         let requiredSection = fields["requires"].flatMap { value in
             inside(.key("requires")) { reader -> DeckSection.Kind? in
                 guard let parts = reader.object(value, required: ["section"], optional: []) else { return nil }
@@ -49,7 +50,7 @@ extension DocumentReader {
         guard let id, let title, let description, let selection else { return nil }
         return Flow(
             id: id, title: title, description: description, selection: selection, records: records,
-            requiredSection: requiredSection, steps: steps)
+            requiredSection: requiredSection, confirmation: confirmation, steps: steps)
     }
 
     private mutating func selection(_ value: JSONValue) -> FlowSelection? {
@@ -62,8 +63,8 @@ extension DocumentReader {
     }
 
     private static let stepKinds = [
-        "say", "heading", "forEachTheme", "statements", "sharedTask", "questions", "agreements", "ask",
-        "rateStatements", "ratePitfalls", "points", "chart", "gapQuestions", "energizers",
+        "say", "heading", "forEachTheme", "inSeries", "statements", "sharedTask", "questions", "agreements", "ask",
+        "rateStatements", "ratePitfalls", "points", "chart", "gapQuestions", "energizers", "followUp", "nextDate",
         "summary",
     ]
 
@@ -82,12 +83,12 @@ extension DocumentReader {
             return fields(["text"]).flatMap { localized($0, "text") }.map(FlowStep.say)
         case "heading":
             return fields(["text"]).flatMap { localized($0, "text") }.map(FlowStep.heading)
-        case "forEachTheme":
+        case "forEachTheme", "inSeries":
             guard let parts = fields(["steps"]) else { return nil }
-            return .forEachTheme(
-                list(parts, "steps", nonEmpty: true) { reader, value in
-                    reader.step(value, pointsIDs: &pointsIDs, askIDs: &askIDs)
-                }.map(\.element))
+            let steps = list(parts, "steps", nonEmpty: true) { reader, value in
+                reader.step(value, pointsIDs: &pointsIDs, askIDs: &askIDs)
+            }.map(\.element)
+            return kind == "inSeries" ? .inSeries(steps) : .forEachTheme(steps)
         case "statements":
             return fields([]).map { _ in .statements }
         case "questions":
@@ -109,14 +110,31 @@ extension DocumentReader {
         case "agreements":
             return fields(["text"]).flatMap { localized($0, "text") }.map(FlowStep.agreements)
         case "ask", "sharedTask":
-            guard let parts = fields(["id", "text"], ["answer"]) else { return nil }
+            guard let parts = fields(["id", "text"], ["answer"] + (kind == "ask" ? ["section"] : [])) else {
+                return nil
+            }
             let id = uniqueID(parts, "id", in: &askIDs)
             let text = localized(parts, "text")
             let answer = choice(parts, "answer", as: AnswerRequirement.self) ?? .text
+            let section = localized(parts, "section")
             guard let id, let text else { return nil }
             return kind == "ask"
-                ? .ask(id: id, text: text, optional: answer != .text)
+                ? .ask(id: id, text: text, optional: answer != .text, section: section)
                 : .sharedTask(id: id, text: text, optional: answer != .text)
+        case "followUp":
+            guard let parts = fields(["checkIn", "agreement", "olderAgreement", "status"]) else { return nil }
+            let checkIn = localized(parts, "checkIn")
+            let agreement = localized(parts, "agreement")
+            let olderAgreement = localized(parts, "olderAgreement")
+            let status = localized(parts, "status")
+            guard let checkIn, let agreement, let olderAgreement, let status else { return nil }
+            return .followUp(checkIn: checkIn, agreement: agreement, olderAgreement: olderAgreement, status: status)
+        case "nextDate":
+            guard let parts = fields(["id", "text"]) else { return nil }
+            let id = uniqueID(parts, "id", in: &askIDs)
+            let text = localized(parts, "text")
+            guard let id, let text else { return nil }
+            return .nextDate(id: id, text: text)
         case "rateStatements":
             guard let parts = fields(["text", "example"]) else { return nil }
             let text = localized(parts, "text")

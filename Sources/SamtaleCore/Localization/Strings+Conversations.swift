@@ -360,6 +360,16 @@ extension Strings {
         guard let (date, hour, minute) = dateAndClock(timestamp) else { return text(timestamp, timestamp) }
         let time = text("kl. \(hour).\(minute)", "\(hour):\(minute)")
         if let earlier = earlier.flatMap(dateAndClock), earlier.date == date { return time }
+        let day = day(date)
+        return text("\(day.da) \(time.da)", "\(day.en), \(time.en)")
+    }
+
+    /// The day of a moment from a session's file, without the time: "24. marts 2026", "24 March 2026".
+    public static func day(_ timestamp: String) -> Localized {
+        dateAndClock(timestamp).map { day($0.date) } ?? text(timestamp, timestamp)
+    }
+
+    private static func day(_ date: CivilDate) -> Localized {
         let months = [
             text("januar", "January"), text("februar", "February"), text("marts", "March"), text("april", "April"),
             text("maj", "May"), text("juni", "June"), text("juli", "July"), text("august", "August"),
@@ -367,8 +377,7 @@ extension Strings {
             text("december", "December"),
         ]
         let month = months[date.month - 1]
-        return text(
-            "\(date.day). \(month.da) \(date.year) \(time.da)", "\(date.day) \(month.en) \(date.year), \(time.en)")
+        return text("\(date.day). \(month.da) \(date.year)", "\(date.day) \(month.en) \(date.year)")
     }
 
     /// The day and the clock's two-digit hour and minute of a text that begins "YYYY-MM-DDTHH:MM", or nil.
@@ -396,7 +405,33 @@ extension Strings {
     public static let exportConfirmationHeading = text("Godkendelse", "Confirmation")
     public static let exportConfirmation = text(
         "Referatet er læst og godkendt af begge parter.", "Both parties have read and approved this record.")
-    public static let exportSigners = [text("Leder", "Leader"), text("Medarbejder", "Employee")]
+    public static let exportLeader = text("Leder", "Leader")
+    public static let exportEmployee = text("Medarbejder", "Employee")
+    public static let exportSigners = [exportLeader, exportEmployee]
+    public static let nextDateLabel = text("Næste samtale", "Next conversation")
+    public static let followUpHeading = text("Opfølgning på tidligere aftaler", "Follow-up on earlier agreements")
+
+    /// An earlier agreement's particulars: the day it was made, who and by when, and a status where given.
+    static func earlierParticulars(_ agreement: EarlierAgreement, status: Localized?) -> Localized {
+        let made = day(agreement.made)
+        let particulars = agreementParticulars(who: agreement.who, when: agreement.when)
+        return text(
+            " (aftalt \(made.da)\(particulars.da))" + (status.map { " – status: \($0.da)" } ?? ""),
+            " (agreed \(made.en)\(particulars.en))" + (status.map { " – status: \($0.en)" } ?? ""))
+    }
+
+    /// An earlier agreement as a conversation followed it up, with its status or that none was given.
+    static func followUpParticulars(_ followUp: FollowUp) -> Localized {
+        earlierParticulars(followUp.agreement, status: followUp.status?.label ?? text("ikke angivet", "not given"))
+    }
+
+    public static func seriesTitle(_ name: String) -> Localized {
+        text("1:1-samtaler med \(name)", "1:1 conversations with \(name)")
+    }
+
+    public static let seriesConversations = text("Samtaler", "Conversations")
+    public static let openAgreements = text("Åbne aftaler", "Open agreements")
+    public static let noOpenAgreements = text("Ingen åbne aftaler.", "No open agreements.")
 
     public static func status(_ status: Session.Status) -> Localized {
         switch status {

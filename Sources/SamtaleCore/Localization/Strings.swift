@@ -170,8 +170,10 @@ public enum Strings {
         case .duplicateID(let id): text("id \"\(id)\" findes allerede", "duplicate id \"\(id)\"")
         case .reservedID(let id):
             text(
-                "id \"\(id)\" er forbeholdt de spørgsmål, samtale selv nummererer (q1, q2, …); vælg et andet id",
-                "id \"\(id)\" is reserved for the questions samtale numbers itself (q1, q2, …); choose another id")
+                "id \"\(id)\" er forbeholdt de spørgsmål, samtale selv nummererer (q1, q2, …) eller stiller i en "
+                    + "opfølgning (check-in, follow-up-1, status-1, …); vælg et andet id",
+                "id \"\(id)\" is reserved for the questions samtale numbers itself (q1, q2, …) or asks in a follow-up "
+                    + "(check-in, follow-up-1, status-1, …); choose another id")
         case .duplicateCard(let role, let theme):
             text(
                 "der er allerede et kort for rollen \"\(role)\" og temaet \"\(theme)\"",

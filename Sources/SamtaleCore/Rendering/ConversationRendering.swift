@@ -67,6 +67,18 @@ extension Summary {
         }
         var lines = [wrapped("\(Strings.summaryHeading[language].uppercased()): \(title)")]
         if let timeBox { lines.append(wrapped(Strings.timeBox(timeBox)[language])) }
+        if let followUps {
+            lines += ["", Strings.followUpHeading[language].uppercased()]
+            for (number, followUp) in followUps.enumerated() {
+                lines.append(
+                    wrapped(
+                        "\(number + 1). \(followUp.agreement.what)"
+                            + Strings.followUpParticulars(followUp)[language], indent: "   "))
+                if let comment = followUp.comment { lines.append(wrapped(comment, indent: "   ")) }
+            }
+            // The check-in, asked before the follow-up, stands apart from it.
+            if items.first?.ask.theme == nil { lines.append("") }
+        }
         var theme: String?
         for item in itemsBesideRatings {
             if item.ask.theme != theme, let heading = item.ask.theme {
@@ -106,6 +118,7 @@ extension Summary {
             }
         }
         if let chart { lines += ["", chart.text(language: language, width: width)] }
+        if let nextDate { lines += ["", wrapped("\(Strings.nextDateLabel[language]): \(nextDate)")] }
         if endedEarly { lines += ["", wrapped(Strings.endedEarly[language])] }
         return lines
     }
@@ -201,8 +214,25 @@ extension Session {
                 "- \(Strings.exportParticipants[language]): \(script.participants.joined(separator: ", ").markdownLine)"
             )
         }
+        for (label, name) in [(Strings.exportEmployee, setup.with), (Strings.exportLeader, setup.leader)] {
+            if let name { lines.append("- \(label[language]): \(name.markdownLine)") }
+        }
+        if let nextDate = summary.nextDate {
+            lines.append("- \(Strings.nextDateLabel[language]): \(nextDate.markdownLine)")
+        }
         lines.append("- \(Strings.exportStatus[language]): \(Strings.status(status)[language])")
         lines.append("- \(Strings.exportSession[language]): `\(id)`")
+        if let followUps = summary.followUps {
+            lines += ["", "## \(Strings.followUpHeading[language])"]
+            for followUp in followUps {
+                lines += [
+                    "",
+                    "- **\(followUp.agreement.what.markdownLine)**"
+                        + Strings.followUpParticulars(followUp)[language].markdownLine,
+                ]
+                if let comment = followUp.comment { lines += ["", comment.markdownParagraphs] }
+            }
+        }
 
         let questions = summary.itemsBesideRatings.filter { $0.ask.purpose != .points }
         if !questions.isEmpty {
@@ -241,12 +271,13 @@ extension Session {
         }
         if summary.endedEarly { lines += ["", "_\(Strings.endedEarly[language])_"] }
         // A finished 1:1 is the record that goes in a personnel file, so both parties confirm it there.
-        if script.flowID == "one-to-one", status == .finished {
+        if script.confirmation, status == .finished {
             lines += [
                 "", "## \(Strings.exportConfirmationHeading[language])", "", Strings.exportConfirmation[language],
             ]
-            lines += Strings.exportSigners.flatMap { signer in
-                ["", "\(signer[language]): \(blank(22))   \(Strings.exportDate[language]): \(blank(12))"]
+            lines += zip(Strings.exportSigners, [setup.leader, setup.with]).flatMap { signer, name in
+                let signer = signer[language] + (name.map { " (\($0.markdownLine))" } ?? "")
+                return ["", "\(signer): \(blank(22))   \(Strings.exportDate[language]): \(blank(12))"]
             }
         }
         return (lines.joined(separator: "\n") + "\n").withoutControlCharacters

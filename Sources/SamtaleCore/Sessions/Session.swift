@@ -46,6 +46,7 @@ public struct Session: Equatable, Sendable {
         self.instance = instance
         self.setup = setup
         self.conversation = conversation
+        self.conversation.earlier = setup.earlier
         self.updatedAt = updatedAt
         self.log = log
     }

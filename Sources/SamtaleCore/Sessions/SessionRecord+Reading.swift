@@ -89,6 +89,29 @@ extension SessionRecord {
             },
             seed: try reader.field("seed", in: fields) { reader, value throws(SessionDamage) in
                 try reader.unsigned(value)
+            },
+            with: try reader.optionalField("with", in: fields, read: text),
+            leader: try reader.optionalField("leader", in: fields, read: text),
+            earlier: try reader.optionalField("earlier", in: fields) { reader, value throws(SessionDamage) in
+                try reader.array(value, read: earlierAgreement)
+            } ?? [],
+            previous: try reader.optionalField("previous", in: fields, read: text))
+    }
+
+    private static func earlierAgreement(_ reader: inout RecordReader, _ value: JSONValue) throws(SessionDamage)
+        -> EarlierAgreement
+    {
+        let fields = try reader.object(value)
+        return EarlierAgreement(
+            what: try reader.field("what", in: fields, read: text),
+            who: try reader.field("who", in: fields, read: text),
+            when: try reader.field("when", in: fields, read: text),
+            theme: try reader.optionalField("theme", in: fields, read: text),
+            session: try reader.field("session", in: fields, read: text),
+            index: try reader.field("index", in: fields, read: integer),
+            made: try reader.field("made", in: fields, read: text),
+            status: try reader.optionalField("status", in: fields) { reader, value throws(SessionDamage) in
+                try reader.member(of: AgreementStatus.self, value)
             })
     }
 
@@ -104,6 +127,9 @@ extension SessionRecord {
             themeNames: try reader.field("themeNames", in: fields, read: texts),
             participants: try reader.field("participants", in: fields, read: texts),
             records: try reader.field("records", in: fields) { reader, value throws(SessionDamage) in
+                try reader.bool(value)
+            },
+            confirmation: try reader.optionalField("confirmation", in: fields) { reader, value throws(SessionDamage) in
                 try reader.bool(value)
             },
             steps: try reader.field("steps", in: fields) { reader, value throws(SessionDamage) in

@@ -59,7 +59,24 @@ enum SessionRecord {
             JSONMember("minutes", .integer(setup.minutes)),
             JSONMember("seed", .number(String(setup.seed))),
         ]
+        // A series' members only where the conversation is one of a series, so other records keep their shape.
+        members += optional("with", setup.with) + optional("leader", setup.leader)
+        if !setup.earlier.isEmpty { members.append(JSONMember("earlier", .array(setup.earlier.map(value(of:))))) }
+        members += optional("previous", setup.previous)
         return .object(members)
+    }
+
+    static func value(of agreement: EarlierAgreement) -> JSONValue {
+        .object(
+            [
+                JSONMember("what", .string(agreement.what)),
+                JSONMember("who", .string(agreement.who)),
+                JSONMember("when", .string(agreement.when)),
+            ] + optional("theme", agreement.theme) + [
+                JSONMember("session", .string(agreement.session)),
+                JSONMember("index", .integer(agreement.index)),
+                JSONMember("made", .string(agreement.made)),
+            ] + optional("status", agreement.status?.rawValue))
     }
 
     static func value(of script: Script) -> JSONValue {
@@ -73,8 +90,12 @@ enum SessionRecord {
             JSONMember("themeNames", .strings(script.themeNames)),
             JSONMember("participants", .strings(script.participants)),
             JSONMember("records", .bool(script.records)),
-            JSONMember("steps", .array(script.steps.map(value(of:)))),
         ]
+        // Written where it differs from what a script without it means (only a 1:1 confirms), so others keep shape.
+        if script.confirmation != Script.confirms(script.flowID) {
+            members.append(JSONMember("confirmation", .bool(script.confirmation)))
+        }
+        members.append(JSONMember("steps", .array(script.steps.map(value(of:)))))
         if let timeBox = script.timeBox { members.append(JSONMember("timeBox", .integer(timeBox))) }
         return .object(members)
     }

@@ -355,3 +355,13 @@ public enum SessionStoreError: Error, Equatable, Sendable {
     /// Writing, syncing, renaming or removing failed (a full disk, an I/O error); the previous file is intact.
     case cannotWrite(path: String, code: Int32)
 }
+
+// MARK: - Series
+
+extension SessionStore {
+    /// The 1:1 conversations with `name` among the saved sessions: what `talk --with`, `sessions series` and the
+    /// protocol's `start` follow up alike. A damaged file is skipped, as it never hides the others.
+    public func series(with name: String) throws(SessionStoreError) -> Series {
+        Series(name: name, sessions: try list().compactMap { try? load($0) })
+    }
+}
