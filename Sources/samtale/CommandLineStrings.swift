@@ -371,12 +371,12 @@ enum CommandLineStrings {
         case .sessions:
             text(
                 """
-                Viser, eksporterer og sletter gemte samtaler (i $SAMTALE_STATE_DIR, $XDG_STATE_HOME/samtale eller
-                ~/.local/state/samtale).
+                Viser, eksporterer og sletter gemte samtaler og viser serier af 1:1-samtaler (i $SAMTALE_STATE_DIR,
+                $XDG_STATE_HOME/samtale eller ~/.local/state/samtale).
                 """,
                 """
-                Lists, shows, exports and deletes saved conversations (in $SAMTALE_STATE_DIR, $XDG_STATE_HOME/samtale or
-                ~/.local/state/samtale).
+                Lists, shows, exports and deletes saved conversations and shows series of 1:1 conversations (in
+                $SAMTALE_STATE_DIR, $XDG_STATE_HOME/samtale or ~/.local/state/samtale).
                 """)
         case .completions:
             text(
@@ -487,7 +487,7 @@ enum CommandLineStrings {
         "for export: write to a new FILE that only you can read, instead of standard output; an existing file is "
             + "never overwritten")
     static let listWithHelp = text(
-        "til list: kun samtalerne med den person", "for list: only the conversations with that person")
+        "til list: kun samtalerne med NAVN", "for list: only the conversations with NAME")
     static let validateConfigHelp = text(
         "tjek også denne målfil (kun uden STI; standard: den, som `samtale post` bruger, hvis den findes)",
         "check this targets file too (only without PATH; default: the one `samtale post` uses, if it exists)"
@@ -513,7 +513,7 @@ enum CommandLineStrings {
     static let resumeHelp = text("fortsæt en gemt samtale", "continue a saved conversation")
     static let personPlaceholder = text("NAVN", "NAME")
     static let withHelp = text(
-        "medarbejderen i en 1:1-samtale; samtalerne med samme person bliver en serie, hvor næste samtale følger op på "
+        "medarbejderen i en 1:1-samtale; samtaler med samme person samles i en serie, og næste samtale følger op på "
             + "aftalerne fra sidst",
         "the employee of a 1:1 conversation; the conversations with the same person make a series, where the next one "
             + "follows up the agreements from last time")

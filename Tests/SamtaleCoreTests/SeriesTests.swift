@@ -63,8 +63,8 @@ import Testing
         let asks = script.steps.compactMap { step -> Ask? in if case .ask(let ask) = step { ask } else { nil } }
         #expect(
             asks.prefix(6).map(\.id) == ["check-in", "follow-up-1", "status-1", "follow-up-2", "status-2", "own-point"])
-        #expect(asks[1].text == "Sidst aftalte I: »Tavlemøde«. Hvordan er det gået?")
-        #expect(asks[2].kind == .choice(["gennemført", "i gang", "droppet", "videreført"]))
+        #expect(asks[1].text == "Sidst aftalte vi: »Tavlemøde«. Hvordan er det gået med den?")
+        #expect(asks[2].kind == .choice(["gennemført", "i gang", "bortfaldet", "udskudt"]))
         #expect(!asks[2].optional)
     }
 
@@ -73,7 +73,7 @@ import Testing
         // The second carries "Tavlemøde" on and drops "Kursus"; it makes no new agreement.
         let second = try Self.conversation(
             Self.next(after: [first]), id: "000000000000000000000000s2", at: "2026-03-24",
-            lines: ["Fint", "Det kører", "videreført", "", "3", "Mit punkt", "a", "b", "c", "", "Intet", "", "", ""])
+            lines: ["Fint", "Det kører", "udskudt", "", "3", "Mit punkt", "a", "b", "c", "", "Intet", "", "", ""])
         #expect(second.status == .finished)
         let followUps = try #require(second.conversation.summary.followUps)
         #expect(followUps.map(\.status) == [.carriedOn, .dropped])
@@ -86,7 +86,7 @@ import Testing
         #expect(
             script.steps.contains {
                 if case .ask(let ask) = $0 {
-                    ask.text == "Den 10. marts 2026 aftalte I: »Tavlemøde«. Hvordan er det gået?"
+                    ask.text == "Den 10. marts 2026 aftalte vi: »Tavlemøde«. Hvordan er det gået med den?"
                 } else {
                     false
                 }
@@ -115,13 +115,13 @@ import Testing
         #expect(text.contains("OPFØLGNING PÅ TIDLIGERE AFTALER"))
         #expect(text.contains("1. Tavlemøde (aftalt 10. marts 2026 – hvem: Ann, hvornår: mandag) – status: i gang"))
         #expect(text.contains("Næste samtale: 7. april"))
-        #expect(text.contains("   Det kører\n   2. Kursus"), "each comment under its agreement")
+        #expect(text.contains("   Kommentar: Det kører\n   2. Kursus"), "each comment under its agreement")
         #expect(text.contains("status: gennemført\n\n- Hvordan er det gået siden sidst"), "the check-in stands apart")
         let markdown = second.markdown(language: .da)
         #expect(markdown.contains("- Medarbejder: Ann\n- Leder: Bo\n- Næste samtale: 7. april\n"))
         #expect(markdown.contains("## Opfølgning på tidligere aftaler\n\n- **Tavlemøde**"))
         #expect(markdown.contains("Leder (Bo): ___"))
-        #expect(!markdown.contains("Sidst aftalte I"), "the follow-up questions are not repeated among the answers")
+        #expect(!markdown.contains("Sidst aftalte vi"), "the follow-up questions are not repeated among the answers")
     }
 
     @Test func theRecordKeepsTheSeriesAndAFileWithoutItReadsAsBefore() throws {

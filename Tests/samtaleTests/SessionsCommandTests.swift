@@ -35,7 +35,7 @@ import Testing
             ["talk", "--with", " ann ", "--theme", "sammen sikrer"], state: state,
             input: "Fint\nDet kører\ni gang\nMit punkt\na\nb\nc\n\nIntet\n\n\n\n")
         #expect(second.status == 0, "\(second.stderr)")
-        #expect(second.stdout.contains("Sidst aftalte I: »Tavlemøde«. Hvordan er det gået?"))
+        #expect(second.stdout.contains("Sidst aftalte vi: »Tavlemøde«. Hvordan er det gået med den?"))
         #expect(second.stdout.contains("1. Tavlemøde (aftalt "), "\(second.stdout)")
         let list = try run(["sessions", "list", "--with", "ANN", "--format", "json"], state: state)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])

@@ -410,6 +410,8 @@ extension Strings {
     public static let exportSigners = [exportLeader, exportEmployee]
     public static let nextDateLabel = text("Næste samtale", "Next conversation")
     public static let followUpHeading = text("Opfølgning på tidligere aftaler", "Follow-up on earlier agreements")
+    /// Labels how an earlier agreement went, so that the answer never stands unlabelled in a record.
+    public static let followUpComment = text("Kommentar", "Comment")
 
     /// An earlier agreement's particulars: the day it was made, who and by when, and a status where given.
     static func earlierParticulars(_ agreement: EarlierAgreement, status: Localized?) -> Localized {

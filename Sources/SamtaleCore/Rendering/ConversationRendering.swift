@@ -74,7 +74,9 @@ extension Summary {
                     wrapped(
                         "\(number + 1). \(followUp.agreement.what)"
                             + Strings.followUpParticulars(followUp)[language], indent: "   "))
-                if let comment = followUp.comment { lines.append(wrapped(comment, indent: "   ")) }
+                if let comment = followUp.comment {
+                    lines.append(wrapped("\(Strings.followUpComment[language]): \(comment)", indent: "   "))
+                }
             }
             // The check-in, asked before the follow-up, stands apart from it.
             if items.first?.ask.theme == nil { lines.append("") }
@@ -230,7 +232,9 @@ extension Session {
                     "- **\(followUp.agreement.what.markdownLine)**"
                         + Strings.followUpParticulars(followUp)[language].markdownLine,
                 ]
-                if let comment = followUp.comment { lines += ["", comment.markdownParagraphs] }
+                if let comment = followUp.comment {
+                    lines += ["", "_\(Strings.followUpComment[language]):_ " + comment.markdownParagraphs]
+                }
             }
         }
 

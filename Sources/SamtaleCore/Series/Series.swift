@@ -54,8 +54,8 @@ public enum AgreementStatus: String, Codable, CaseIterable, Sendable {
         switch self {
         case .done: Localized(da: "gennemført", en: "done")
         case .underWay: Localized(da: "i gang", en: "under way")
-        case .dropped: Localized(da: "droppet", en: "dropped")
-        case .carriedOn: Localized(da: "videreført", en: "carried on")
+        case .dropped: Localized(da: "bortfaldet", en: "dropped")
+        case .carriedOn: Localized(da: "udskudt", en: "carried on")
         }
     }
 }
