@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Testing
 
 @testable import SamtaleCore
@@ -165,5 +167,59 @@ import Testing
         #expect(
             StartError.noSeries(flow: flow("energizer").title).message.da
                 == "en serie med samme person findes kun for 1:1-samtalen, ikke for samtaleformen »Energizer«")
+    }
+
+    /// A person named without a flow starts the one flow that holds a series; a blank name, or a conversation of the
+    /// series still under way, is refused before anything is asked.
+    @Test func aNamedPersonStartsAOneToOneOnlyWithANameAndNoOtherUnderWay() throws {
+        let planner = SetupPlanner(flows: builtinFlows, decks: builtinDecks, language: .da)
+        var request = StartRequest(unnamedDeck: .asked, themes: ["sammen sikrer"], language: .da, seed: 0)
+        request.with = "Ann"
+        request.series = Series(name: "Ann", sessions: [try Self.first()])
+        guard case .ready(let plan) = try planner.start(request) else {
+            Issue.record("the flow, deck and role come from the series")
+            return
+        }
+        #expect(plan.flow.id == "one-to-one")
+        request.series = Series(name: "Ann", sessions: [])
+        request.deck = "hjoerring-dialogkort"
+        request.roles = ["medarbejder"]
+        guard case .ready(let fresh) = try planner.start(request) else {
+            Issue.record("a first conversation with Ann needs no flow named")
+            return
+        }
+        #expect(fresh.flow.id == "one-to-one")
+        request.with = "  "
+        #expect(throws: StartError.blankName(leader: false)) { try planner.start(request) }
+        (request.with, request.leader) = ("Ann", "")
+        #expect(throws: StartError.blankName(leader: true)) { try planner.start(request) }
+        let paused = try Self.conversation(
+            Self.setup, id: "000000000000000000000000s9", at: "2026-03-10", lines: ["Travlhed", "/pause"])
+        #expect(paused.status == .paused)
+        (request.leader, request.series) = (nil, Series(name: "Ann", sessions: [try Self.first(), paused]))
+        #expect(throws: StartError.seriesUnfinished(name: "Ann", session: "000000000000000000000000s9")) {
+            try planner.start(request)
+        }
+        #expect(
+            StartError.seriesUnfinished(name: "Ann", session: "x").message.da
+                == "der er en 1:1-samtale med Ann, som ikke er afsluttet (x); gør den færdig, eller slet den, før I "
+                + "begynder en ny")
+    }
+
+    /// A damaged file in the folder stops the series: it may be a conversation of it that closed an agreement.
+    @Test func aDamagedFileStopsTheSeries() throws {
+        try TemporaryFolders.with { folder in
+            let store = SessionStore(directory: folder.path)
+            var first = try Self.first()
+            try store.save(&first)
+            #expect(try store.series(with: "ann").sessions.count == 1)
+            let damaged = store.path(of: try #require(SessionID(validating: "000000000000000000000000s2")))
+            try "{\"version\": 1".write(toFile: damaged, atomically: true, encoding: .utf8)
+            #expect {
+                try store.series(with: "ann")
+            } throws: { error in
+                if case SessionStoreError.damaged(let path, _) = error { path == damaged } else { false }
+            }
+        }
     }
 }

@@ -63,6 +63,10 @@ public enum StartError: ExplainedError, Equatable, Sendable {
     case setup(ExpansionError)
     /// A person to hold a series with was named for a flow that follows up no earlier conversation.
     case noSeries(flow: Localized)
+    /// The name of the employee or of the leader is blank.
+    case blankName(leader: Bool)
+    /// A conversation of the series has not ended: two at once would follow up the same agreements.
+    case seriesUnfinished(name: String, session: String)
 
     public var message: Localized {
         switch self {
@@ -77,6 +81,18 @@ public enum StartError: ExplainedError, Equatable, Sendable {
                 da: "en serie med samme person findes kun for 1:1-samtalen, ikke for \(Strings.flowName(flow).da)",
                 en: "a series with the same person exists only for the 1:1 conversation, not for "
                     + Strings.flowName(flow).en)
+        case .blankName(let leader):
+            leader
+                ? Localized(da: "lederens navn er tomt; skriv et navn", en: "the leader's name is blank; give a name")
+                : Localized(
+                    da: "medarbejderens navn er tomt; skriv navnet på den, samtalen er med",
+                    en: "the employee's name is blank; give the name of the person the conversation is with")
+        case .seriesUnfinished(let name, let session):
+            Localized(
+                da: "der er en 1:1-samtale med \(name), som ikke er afsluttet (\(session)); gør den færdig, eller slet "
+                    + "den, før I begynder en ny",
+                en: "there is a 1:1 conversation with \(name) that has not ended (\(session)); finish or delete it "
+                    + "before you begin a new one")
         }
     }
 }
@@ -130,8 +146,12 @@ extension SetupPlanner {
             deckName = Catalog.defaultDeckID
         }
         do throws(NameError) {
-            // The flow of the series' latest conversation, unless another is named.
-            setup.flow = try (request.flow ?? request.series?.last?.setup.flow).map { name throws(NameError) in
+            // The flow of the series' latest conversation, unless another is named; with a person named, the one
+            // flow that can hold a series.
+            let seriesFlows = flows.filter(\.followsUp)
+            let seriesFlow = request.with != nil && seriesFlows.count == 1 ? seriesFlows[0].id : nil
+            setup.flow = try (request.flow ?? request.series?.last?.setup.flow ?? seriesFlow).map {
+                name throws(NameError) in
                 try NameResolver.resolveFlow(name, among: flows)
             }
             setup.deck = try deckName.map { name throws(NameError) in
@@ -181,14 +201,20 @@ extension SetupPlanner {
             participants: setup.participants ?? [], targetGroup: request.targetGroup, language: request.language,
             minutes: request.minutes, seed: flow.choosesQuestions ? request.seed : 0,
             with: series.flatMap { $0.sessions.isEmpty ? nil : $0.name } ?? request.with?.trimmingWhitespace,
-            leader: request.leader ?? series?.leader,
+            leader: request.leader?.trimmingWhitespace ?? series?.leader,
             earlier: series?.open ?? [], previous: series?.last?.conversation.startedAt
         )
         return .ready(StartPlan(flow: flow, deck: deck, setup: conversation))
     }
 
-    /// A person named for a series suits only a flow that follows up earlier conversations.
+    /// A person named for a series suits only a flow that follows up earlier conversations, with a name that is not
+    /// blank, and while no conversation of the series is still under way.
     private func checkSeries(_ request: StartRequest, flow: Flow) throws(StartError) {
         if request.with != nil || request.leader != nil, !flow.followsUp { throw .noSeries(flow: flow.title) }
+        if request.with?.trimmingWhitespace.isEmpty == true { throw .blankName(leader: false) }
+        if request.leader?.trimmingWhitespace.isEmpty == true { throw .blankName(leader: true) }
+        if request.with != nil, let open = request.series?.sessions.first(where: { $0.status != .finished }) {
+            throw .seriesUnfinished(name: request.series?.name ?? "", session: open.id.description)
+        }
     }
 }

@@ -360,8 +360,17 @@ public enum SessionStoreError: Error, Equatable, Sendable {
 
 extension SessionStore {
     /// The 1:1 conversations with `name` among the saved sessions: what `talk --with`, `sessions series` and the
-    /// protocol's `start` follow up alike. A damaged file is skipped, as it never hides the others.
+    /// protocol's `start` follow up alike. A damaged file stops it: it may hold a conversation of the series, and
+    /// without it an agreement that conversation closed would be followed up again as open.
     public func series(with name: String) throws(SessionStoreError) -> Series {
-        Series(name: name, sessions: try list().compactMap { try? load($0) })
+        var sessions: [Session] = []
+        for id in try list() {
+            do {
+                sessions.append(try load(id))
+            } catch .notFound {
+                // Deleted since it was listed: no longer part of anything.
+            }
+        }
+        return Series(name: name, sessions: sessions)
     }
 }
