@@ -278,7 +278,7 @@ extension Commands {
             let script = session.conversation.script
             return [
                 id.description, script.title, session.setup.deck, script.roleNames.joined(separator: ", "),
-                session.updatedAt, Strings.status(session.status)[language],
+                Strings.moment(session.updatedAt)[language], Strings.status(session.status)[language],
                 "\(progress.current)/\(progress.total)",
             ]
         }

@@ -339,21 +339,24 @@ import Testing
         #expect(
             lines.first?.split(separator: " ", omittingEmptySubsequences: true).prefix(4)
                 == ["Id", "Samtaleform", "Kortsæt", "Roller"])
-        #expect(lines.first?.hasSuffix("Senest ændret              Status        Spørgsmål") == true, "\(lines[0])")
+        #expect(
+            lines.first?.hasSuffix("Senest ændret" + String(repeating: " ", count: 16) + "Status        Spørgsmål")
+                == true, "\(lines[0])")
         #expect(lines.dropFirst().map { String($0.prefix(26)) } == [ids["c"], ids["b"], ids["a"], damaged])
         // The flow and role by the names the conversation showed, never by their ids.
         #expect(
             lines[1].hasSuffix(
-                "  1:1-samtale  hjoerring-dialogkort  Medarbejder  2026-11-26T10:00:00+01:00  sat på pause  1/4"),
+                "  1:1-samtale  hjoerring-dialogkort  Medarbejder  26. november 2026 kl. 10.00  sat på pause  1/4"),
             "\(lines[1])")
         #expect(lines[4] == "\(damaged)  beskadiget")
         // The columns line up under their headings.
         let column = try #require(lines[0].range(of: "Senest ændret")).lowerBound.utf16Offset(in: lines[0])
-        #expect(lines.dropFirst().prefix(3).allSatisfy { $0.dropFirst(column).hasPrefix("2026-11-26T") })
+        #expect(lines.dropFirst().prefix(3).allSatisfy { $0.dropFirst(column).hasPrefix("26. november 2026 kl.") })
         let english = try run(["sessions", "list", "--lang", "en"], state: state)
         #expect(english.stdout.hasPrefix("Id  "), "\(english.stdout)")
         #expect(
-            english.stdout.split(separator: "\n").first?.hasSuffix("Last changed               Status  Questions")
+            english.stdout.split(separator: "\n").first?.hasSuffix(
+                "Last changed" + String(repeating: " ", count: 13) + "Status  Questions")
                 == true,
             "\(english.stdout)")
         let json = try run(["sessions", "list", "--format", "json"], state: state)
