@@ -201,6 +201,7 @@ extension Commands {
                 System.printOut(text)
                 return 0
             }
+            guard !output.isEmpty else { throw .usage(CommandLineStrings.missingValue("--output"), command: .sessions) }
             try create(output, holding: text + "\n")
             System.printError("samtale: \(CommandLineStrings.exported(id, to: output)[language])")
         }
