@@ -60,7 +60,8 @@ enum ProtocolError: ExplainedError {
         case .missingField: .missingField
         case .invalidField, .fieldsExclusive, .targetGroup: .invalidField
         case .name, .start(.name), .prompt(.name): .unknownName
-        case .start(.noDeck), .start(.setup), .start(.noSeries), .prompt(.noQuestions): .invalidSetup
+        case .start(.noDeck), .start(.setup), .start(.noSeries), .start(.participants), .prompt(.noQuestions):
+            .invalidSetup
         case .unknownSession, .store(.notFound): .unknownSession
         case .sessionExists: .sessionExists
         case .sessionFinished: .sessionFinished

@@ -111,8 +111,7 @@ extension Commands {
             $0.split(separator: ",").map { String($0).trimmingWhitespace }
         }
         if let names = try parsed.value("--participants") {
-            request.participants = names.split(separator: ",").map { String($0).trimmingWhitespace }
-                .filter { !$0.isEmpty }
+            request.participants = names.split(separator: ",").map(String.init)
         }
         request.targetGroup = try targetGroup(parsed)
         request.with = try person(parsed, "--with", command: .talk)

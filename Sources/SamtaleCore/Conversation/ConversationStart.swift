@@ -63,6 +63,7 @@ public enum StartError: ExplainedError, Equatable, Sendable {
     case setup(ExpansionError)
     /// A person to hold a series with was named for a flow that follows up no earlier conversation.
     case noSeries(flow: Localized)
+    case participants(ParticipantError)
 
     public var message: Localized {
         switch self {
@@ -77,7 +78,40 @@ public enum StartError: ExplainedError, Equatable, Sendable {
                 da: "en serie med samme person findes kun for 1:1-samtalen, ikke for \(Strings.flowName(flow).da)",
                 en: "a series with the same person exists only for the 1:1 conversation, not for "
                     + Strings.flowName(flow).en)
+        case .participants(let error): error.message
         }
+    }
+}
+
+// MARK: - Participants
+
+/// Why participants' names cannot be taken as given.
+public enum ParticipantError: ExplainedError, Equatable, Sendable {
+    /// The same name twice, in any case: the round would seem to have one person ask twice.
+    case namedTwice(String)
+
+    public var message: Localized {
+        switch self {
+        case .namedTwice(let name):
+            Localized(
+                da: "»\(name)« er nævnt to gange blandt deltagerne; nævn hver deltager én gang, og skeln to med "
+                    + "samme navn fra hinanden, fx »\(name) B.« og »\(name) K.«",
+                en: "\"\(name)\" is named twice among the participants; name each participant once, and tell two "
+                    + "people of the same name apart, such as \"\(name) B.\" and \"\(name) K.\"")
+        }
+    }
+}
+
+extension SetupPlanner {
+    /// The participants' names as every front door gives them (a list, or one answer split at its commas), taken
+    /// alike: each trimmed and blanks dropped, so that too few is told as such; a name given twice is refused.
+    static func participants(_ names: [String]) throws(ParticipantError) -> [String] {
+        var taken: [String] = []
+        for name in names.map(\.trimmingWhitespace) where !name.isEmpty {
+            if taken.contains(where: { $0.lowercased() == name.lowercased() }) { throw .namedTwice(name) }
+            taken.append(name)
+        }
+        return taken
     }
 }
 
@@ -161,7 +195,11 @@ extension SetupPlanner {
                 throw .name(error)
             }
         }
-        setup.participants = request.participants
+        do throws(ParticipantError) {
+            setup.participants = try request.participants.map(Self.participants)
+        } catch {
+            throw .participants(error)
+        }
         return try start(request, from: setup)
     }
 
