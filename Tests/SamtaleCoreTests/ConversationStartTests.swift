@@ -212,7 +212,7 @@ struct ConversationStartTests {
         #expect(throws: StartError.setup(.tooFewParticipants(flow: flow("team").title, needed: 2, given: 0))) {
             try plan(team(["", " "])).script()
         }
-        #expect(throws: StartError.participants(.namedTwice("ann"))) { try planner.start(team(["Ann", " ann"])) }
+        #expect(throws: StartError.participants(.namedTwice("Ann"))) { try planner.start(team(["Ann", " ann"])) }
         #expect(
             StartError.participants(.namedTwice("Ann")).message
                 == Localized(

@@ -17,7 +17,7 @@ import Testing
         (["--flow", "zz"], NameError.unknown(.flow, "zz", candidates: []).message),
         (
             ["--flow", "team", "--role", "medarbejder", "--theme", "sammen sikrer", "--participants", "Ann, Bo, ann"],
-            StartError.participants(.namedTwice("ann")).message
+            StartError.participants(.namedTwice("Ann")).message
         ),
     ])
     func aWrongFlagIsRefusedBeforeTheMenu(flags: [String], message: Localized) throws {

@@ -87,7 +87,7 @@ public enum StartError: ExplainedError, Equatable, Sendable {
 
 /// Why participants' names cannot be taken as given.
 public enum ParticipantError: ExplainedError, Equatable, Sendable {
-    /// The same name twice, in any case: the round would seem to have one person ask twice.
+    /// The same name twice, in any case (named as first given): the round would seem to have one person ask twice.
     case namedTwice(String)
 
     public var message: Localized {
@@ -108,7 +108,9 @@ extension SetupPlanner {
     static func participants(_ names: [String]) throws(ParticipantError) -> [String] {
         var taken: [String] = []
         for name in names.map(\.trimmingWhitespace) where !name.isEmpty {
-            if taken.contains(where: { $0.lowercased() == name.lowercased() }) { throw .namedTwice(name) }
+            if let earlier = taken.first(where: { $0.lowercased() == name.lowercased() }) {
+                throw .namedTwice(earlier)
+            }
             taken.append(name)
         }
         return taken
