@@ -111,7 +111,7 @@ enum ActionEncoding {
         case .emptyAnswer: "empty-answer"
         case .notANumber: "not-a-number"
         case .outOfRange: "out-of-range"
-        case .notAChoice: "not-a-choice"
+        case .notAChoice, .notYesOrNo: "not-a-choice"
         case .wrongNumberOfPoints: "wrong-number-of-points"
         case .pointsDoNotAddUp: "points-do-not-add-up"
         case .pointsAboveTotal: "points-above-total"

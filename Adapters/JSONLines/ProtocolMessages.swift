@@ -60,7 +60,8 @@ enum ProtocolError: ExplainedError {
         case .missingField: .missingField
         case .invalidField, .fieldsExclusive, .targetGroup: .invalidField
         case .name, .start(.name), .prompt(.name): .unknownName
-        case .start(.noDeck), .start(.setup), .start(.noSeries), .start(.seriesUnfinished), .prompt(.noQuestions):
+        case .start(.noDeck), .start(.setup), .start(.noSeries), .start(.seriesUnfinished), .start(.participants),
+            .prompt(.noQuestions):
             .invalidSetup
         case .start(.blankName): .invalidField
         case .unknownSession, .store(.notFound): .unknownSession

@@ -111,8 +111,7 @@ extension Commands {
             $0.split(separator: ",").map { String($0).trimmingWhitespace }
         }
         if let names = try parsed.value("--participants") {
-            request.participants = names.split(separator: ",").map { String($0).trimmingWhitespace }
-                .filter { !$0.isEmpty }
+            request.participants = names.split(separator: ",").map(String.init)
         }
         request.targetGroup = try targetGroup(parsed)
         request.with = try person(parsed, "--with", command: .talk)
@@ -201,6 +200,7 @@ extension Commands {
                 System.printOut(text)
                 return 0
             }
+            guard !output.isEmpty else { throw .usage(CommandLineStrings.missingValue("--output"), command: .sessions) }
             try create(output, holding: text + "\n")
             System.printError("samtale: \(CommandLineStrings.exported(id, to: output)[language])")
         }

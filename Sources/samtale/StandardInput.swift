@@ -25,8 +25,11 @@ struct StandardInput: ~Copyable {
     /// dropped as it arrives rather than held whole.
     static let answerLimit = Conversation.longestAnswer
 
-    /// The next line as text, for conversations.
+    /// The next line as text, for conversations. Once standard output cannot be written (a closed pipe, a full
+    /// disk), no one sees the questions: the conversation ends as at the end of input, paused and saved, and the
+    /// command exits 74.
     mutating func readLine() -> LineRead {
+        if System.outputError != nil { return .endOfInput }
         switch next(limit: Self.answerLimit) {
         case .bytes(let bytes):
             let line = String(decoding: bytes, as: UTF8.self)

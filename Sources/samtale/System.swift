@@ -30,6 +30,14 @@ enum System {
         bytes.withUnsafeBytes { buffer in writeAll(buffer, to: STDOUT_FILENO) }
     }
 
+    /// A reader that has gone (`samtale … | head -1`, a `serve` client that closed its end, a `samtale-http` that
+    /// died) makes a write to it fail with EPIPE, which is reported (standard output's by `end`, as exit 74), where
+    /// SIGPIPE would end the process without a word. Children inherit it: a `samtale-http` whose samtale has gone
+    /// drops its answer instead of dying.
+    static func ignoreBrokenPipes() {
+        signal(SIGPIPE, SIG_IGN)
+    }
+
     static func printError(_ text: String) {
         write(text.withoutControlCharacters + "\n", to: STDERR_FILENO)
     }
@@ -351,8 +359,6 @@ extension System {
                 close(fromChild[0])
                 return nil
             }
-            // A child that dies must not kill samtale with SIGPIPE: the write fails instead and is reported.
-            signal(SIGPIPE, SIG_IGN)
             return ChildProcess(pid: pid, input: toChild[1], output: fromChild[0])
         }
 

@@ -11,6 +11,7 @@ func interfaceLanguage(_ arguments: [String]) -> Language {
     return Language(locale: locale)
 }
 
+System.ignoreBrokenPipes()
 let arguments = Array(CommandLine.arguments.dropFirst())
 let language = interfaceLanguage(arguments)
 System.end(Commands.run(arguments, language: language), language: language)

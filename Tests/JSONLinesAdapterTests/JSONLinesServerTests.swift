@@ -189,6 +189,14 @@ extension JSONValue {
         (#"{"type":"list","id":{"a":1}}"#, "invalid-field"), (#"{"type":"input","text":"x","id":5}"#, "missing-field"),
         (#"{"type":"state","session":"0000000000000000000000000a","id":6}"#, "unknown-session"),
         (#"{"type":"start","flow":"dans","role":"chef","id":7}"#, "unknown-name"),
+        (
+            #"{"type":"start","flow":"team","deck":"skanderborg","role":"leder af medarbejder","theme":"tværgående","#
+                + #""participants":[""," "],"id":8}"#, "invalid-setup"
+        ),
+        (
+            #"{"type":"start","flow":"team","deck":"skanderborg","role":"leder af medarbejder","theme":"tværgående","#
+                + #""participants":["Ann","Bo","ann"],"id":9}"#, "invalid-setup"
+        ),
     ])
     func aBadRequestIsOneErrorLineWithItsCode(request: String, code: String) throws {
         let answer = try error(request)

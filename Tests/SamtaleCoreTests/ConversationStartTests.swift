@@ -201,6 +201,37 @@ struct ConversationStartTests {
                 .script()
         }
     }
+
+    /// Every front door's names are taken alike: trimmed, blanks dropped (then too few is told as such), and a name
+    /// given twice, in any case, refused by name.
+    @Test func participantsAreTrimmedBlanksDroppedAndNoneNamedTwice() throws {
+        func team(_ participants: [String]?) -> StartRequest {
+            request(flow: "team", roles: ["medarbejder"], themes: ["sammen sikrer"], participants: participants)
+        }
+        #expect(try plan(team([" Ann ", "", "Bo\t"])).setup.participants == ["Ann", "Bo"])
+        #expect(throws: StartError.setup(.tooFewParticipants(flow: flow("team").title, needed: 2, given: 0))) {
+            try plan(team(["", " "])).script()
+        }
+        #expect(throws: StartError.participants(.namedTwice("Ann"))) { try planner.start(team(["Ann", " ann"])) }
+        #expect(
+            StartError.participants(.namedTwice("Ann")).message
+                == Localized(
+                    da: "»Ann« er nævnt to gange blandt deltagerne; nævn hver deltager én gang, og skeln to med samme "
+                        + "navn fra hinanden, fx »Ann B.« og »Ann K.«",
+                    en: "\"Ann\" is named twice among the participants; name each participant once, and tell two "
+                        + "people of the same name apart, such as \"Ann B.\" and \"Ann K.\""))
+        // The names typed at the setup's question are taken by the same rule.
+        guard case .missing(let choice, let setup) = try planner.start(team(nil)) else {
+            Issue.record("a team started without asking who takes part")
+            return
+        }
+        var answered = setup
+        #expect(throws: SetupAnswerError.participants(.namedTwice("Ann"))) {
+            try planner.apply("Ann, Bo, Ann", to: choice, in: &answered)
+        }
+        try planner.apply(" Ann ,, Bo ", to: choice, in: &answered)
+        #expect(answered.participants == ["Ann", "Bo"])
+    }
 }
 
 /// The catalog holds the flows as it holds the decks: built-in first, a later one replacing one with its id, and

@@ -69,6 +69,27 @@ import Testing
         #expect(conversation.summary.items.map(\.answer) == (1...5).map { "svar \($0)" })
     }
 
+    /// An offer is answered yes or no in either language, as confirming the end is; anything else is asked again
+    /// for yes or no, not for numbers and names that were never shown.
+    @Test func anOfferTakesYesOrNoInEitherLanguage() throws {
+        for (answer, taken) in [("yes", true), ("JA", true), ("y", true), ("1", true), ("no", false), ("N", false)] {
+            var conversation = try Self.atTheOffer()
+            let next = try #require(question(conversation.received(Event(input: answer))))
+            #expect(taken ? next.ask.offeredBy != nil : next.ask.id.hasPrefix("agreement-"), "\(answer)")
+        }
+        var conversation = try Self.atTheOffer()
+        #expect(conversation.received(Event(input: "måske")).first == .reask(.notYesOrNo("måske")))
+        #expect(
+            Strings.reask(.notYesOrNo("måske"))
+                == Localized(
+                    da: "»måske« er hverken ja eller nej; svar ja eller nej (tryk Enter for nej).",
+                    en: "\"måske\" is neither yes nor no; answer yes or no (press Enter for no)."))
+        let english = Self.asks(try Self.script(language: .en))[5]
+        #expect(english.answer(from: "ja") == .success(.choice(0)))
+        #expect(english.answer(from: "nej") == .success(.choice(1)))
+        #expect(english.answer(from: "3") == .failure(.notYesOrNo("3")))
+    }
+
     @Test func anOfferTakenAsksTheRestAndCountsThem() throws {
         var conversation = try Self.atTheOffer()
         let sixth = try #require(question(conversation.received(.answer("ja"))))

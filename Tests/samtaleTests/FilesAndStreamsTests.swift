@@ -56,6 +56,64 @@ import Testing
                 .status == 0)
     }
 
+    /// Runs `samtale ARGUMENTS` with standard output a pipe whose reader has gone, as `(sleep 1; samtale …) | true`
+    /// leaves it: python3 starts it with SIGPIPE at its default, as a shell does, and prints its exit status (a
+    /// signal as its negative number, -13 for SIGPIPE).
+    func runIntoClosedPipe(_ arguments: [String], input: URL? = nil, environment: [String: String] = [:]) throws
+        -> Samtale.Result
+    {
+        let script = """
+            import os, subprocess, sys
+            read, write = os.pipe()
+            os.close(read)
+            print(subprocess.run(sys.argv[1:], stdout=write).returncode)
+            """
+        let result = try Samtale.run(
+            ["python3", "-c", script, Samtale.binary.path] + arguments, environment: environment,
+            executable: URL(fileURLWithPath: "/usr/bin/env"), standardInput: input)
+        let status = try #require(
+            Int32(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(result.stderr)")
+        return Samtale.Result(status: status, stdout: "", stderr: result.stderr)
+    }
+
+    /// A reader that has gone is an output error like a full disk (74, with the reason), never a death by SIGPIPE
+    /// (141, no word), for every command; a conversation whose questions no one sees is paused with nothing asked.
+    @Test func aClosedPipeExits74() throws {
+        let state = try Samtale.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let environment = ["SAMTALE_STATE_DIR": state.path]
+        let input = state.appendingPathComponent("answers.txt")
+        try "Et svar\nEt andet svar\n".write(to: input, atomically: true, encoding: .utf8)
+        let talk = try runIntoClosedPipe(
+            ["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"], input: input,
+            environment: environment)
+        #expect(talk.status == 74, "\(talk.stderr)")
+        #expect(
+            talk.stderr
+                == "samtale: kan ikke skrive til standard output: modtageren har lukket forbindelsen; "
+                + "udskriften er ufuldstændig\n")
+        let list = try Samtale.run(["sessions", "list", "--format", "json"], environment: environment)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let id = try #require(rows.first?["id"] as? String)
+        #expect(rows.count == 1 && rows[0]["status"] as? String == "paused", "\(list.stdout)")
+        let record = try Samtale.run(["sessions", "export", id, "--format", "json"], environment: environment)
+        #expect(!record.stdout.contains("Et svar"), "answered where no one saw the question")
+        for arguments in [["sessions", "list"], ["sessions", "export", id], ["list", "decks"], ["show", "kolding"]] {
+            let result = try runIntoClosedPipe(arguments, environment: environment)
+            #expect(result.status == 74, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("modtageren har lukket forbindelsen"), "\(arguments)")
+        }
+        let english = try runIntoClosedPipe(["prompt", "--lang", "en"])
+        #expect(english.status == 74)
+        #expect(english.stderr.contains("cannot write to standard output: the receiver has closed the connection"))
+        // A client that stops reading ends the server, with the same exit and reason.
+        let requests = state.appendingPathComponent("requests.jsonl")
+        try #"{"type":"hello","id":1}"#.appending("\n").write(to: requests, atomically: true, encoding: .utf8)
+        let serve = try runIntoClosedPipe(["serve", "--stdio"], input: requests, environment: environment)
+        #expect(serve.status == 74, "\(serve.stderr)")
+        #expect(serve.stderr.contains("modtageren har lukket forbindelsen"))
+    }
+
     // MARK: Files that are not files
 
     /// The summary of a `validate` run whose only path could not be read.

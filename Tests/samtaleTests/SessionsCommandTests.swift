@@ -127,6 +127,10 @@ import Testing
                     + "en mappe, der findes\n"
         )
         #expect(!FileManager.default.fileExists(atPath: missing))
+        // An empty name names no file: a usage error, as a missing one is.
+        let unnamed = try run(["sessions", "export", id, "--output", ""], state: state)
+        #expect(unnamed.status == 64 && unnamed.stdout.isEmpty)
+        #expect(unnamed.stderr.hasPrefix("samtale: --output mangler en værdi\nBrug: samtale sessions "))
 
         // Only export writes a file: another action told to is a usage error, not a file quietly left unwritten.
         let show = try run(["sessions", "show", id, "--output", file.path], state: state)

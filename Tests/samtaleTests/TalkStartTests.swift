@@ -15,6 +15,10 @@ import Testing
             ).message
         ),
         (["--flow", "zz"], NameError.unknown(.flow, "zz", candidates: []).message),
+        (
+            ["--flow", "team", "--role", "medarbejder", "--theme", "sammen sikrer", "--participants", "Ann, Bo, ann"],
+            StartError.participants(.namedTwice("Ann")).message
+        ),
     ])
     func aWrongFlagIsRefusedBeforeTheMenu(flags: [String], message: Localized) throws {
         let result = try Samtale.run(["talk"] + flags)

@@ -5,7 +5,11 @@ extension Ask {
     /// taken as skipped where the question is optional.
     public func answer(from text: String) -> Result<Answer, ReaskReason> {
         if text.isEmpty { return optional ? .success(.skipped) : .failure(.emptyAnswer) }
-        return kind.answer(from: text)
+        guard purpose == .moreQuestions else { return kind.answer(from: text) }
+        // An offer is a yes or a no in either language, as confirming the end is; its options are yes and no.
+        if Strings.isYes(text) { return .success(.choice(0)) }
+        if Strings.isNo(text) { return .success(.choice(1)) }
+        return kind.answer(from: text).mapError { _ in .notYesOrNo(text) }
     }
 }
 

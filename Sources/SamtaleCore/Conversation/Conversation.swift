@@ -60,6 +60,8 @@ public enum ReaskReason: Error, Codable, Equatable, Sendable {
     /// A whole number outside the scale, as typed (it may be too large for any integer).
     case outOfRange(value: String, minimum: Int, maximum: Int)
     case notAChoice(String, count: Int)
+    /// An answer to an offer of more questions that is neither yes nor no.
+    case notYesOrNo(String)
     case wrongNumberOfPoints(expected: Int, given: Int)
     case pointsDoNotAddUp(expected: Int, given: Int)
     /// One area was given more points than there are in all (as typed: it may be too large for any integer).

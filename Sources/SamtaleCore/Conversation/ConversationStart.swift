@@ -67,6 +67,8 @@ public enum StartError: ExplainedError, Equatable, Sendable {
     case blankName(leader: Bool)
     /// A conversation of the series has not ended: two at once would follow up the same agreements.
     case seriesUnfinished(name: String, session: String)
+    /// The participants' names, as given, cannot be taken (too few once blanks are dropped, or one named twice).
+    case participants(ParticipantError)
 
     public var message: Localized {
         switch self {
@@ -93,7 +95,42 @@ public enum StartError: ExplainedError, Equatable, Sendable {
                     + "den, før I begynder en ny",
                 en: "there is a 1:1 conversation with \(name) that has not ended (\(session)); finish or delete it "
                     + "before you begin a new one")
+        case .participants(let error): error.message
         }
+    }
+}
+
+// MARK: - Participants
+
+/// Why participants' names cannot be taken as given.
+public enum ParticipantError: ExplainedError, Equatable, Sendable {
+    /// The same name twice, in any case (named as first given): the round would seem to have one person ask twice.
+    case namedTwice(String)
+
+    public var message: Localized {
+        switch self {
+        case .namedTwice(let name):
+            Localized(
+                da: "»\(name)« er nævnt to gange blandt deltagerne; nævn hver deltager én gang, og skeln to med "
+                    + "samme navn fra hinanden, fx »\(name) B.« og »\(name) K.«",
+                en: "\"\(name)\" is named twice among the participants; name each participant once, and tell two "
+                    + "people of the same name apart, such as \"\(name) B.\" and \"\(name) K.\"")
+        }
+    }
+}
+
+extension SetupPlanner {
+    /// The participants' names as every front door gives them (a list, or one answer split at its commas), taken
+    /// alike: each trimmed and blanks dropped, so that too few is told as such; a name given twice is refused.
+    static func participants(_ names: [String]) throws(ParticipantError) -> [String] {
+        var taken: [String] = []
+        for name in names.map(\.trimmingWhitespace) where !name.isEmpty {
+            if let earlier = taken.first(where: { $0.lowercased() == name.lowercased() }) {
+                throw .namedTwice(earlier)
+            }
+            taken.append(name)
+        }
+        return taken
     }
 }
 
@@ -181,7 +218,11 @@ extension SetupPlanner {
                 throw .name(error)
             }
         }
-        setup.participants = request.participants
+        do throws(ParticipantError) {
+            setup.participants = try request.participants.map(Self.participants)
+        } catch {
+            throw .participants(error)
+        }
         return try start(request, from: setup)
     }
 

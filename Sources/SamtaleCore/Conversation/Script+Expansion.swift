@@ -103,15 +103,14 @@ extension ExpansionError {
             en: "\(Strings.flowName(flow).en) needs two roles on different levels, but \(reason.en)")
     }
 
-    /// Shows the participants by example (Ann og Bo for two), from two to four, so that the message says what is
-    /// meant; one name alone is no example of a list.
+    /// Shows the participants by example (Ann, Bo for two), from two to four, so that the message says what is
+    /// meant; one name alone is no example of a list. The names are separated by commas as `--participants` takes
+    /// them ("Ann og Bo" would be one name), which reads as a list in the protocol's words too.
     private static func tooFewParticipants(flow: Localized, needed: Int, given: Int) -> Localized {
-        let names = Array(["Ann", "Bo", "Cai", "Dorte"].prefix(needed))
+        let names = ["Ann", "Bo", "Cai", "Dorte"].prefix(needed).joined(separator: ", ")
         let example =
             (2...4).contains(needed)
-            ? Localized(
-                da: ", fx \(Strings.listing(names).da)",
-                en: ", such as \(Strings.listing(names).en)")
+            ? Localized(da: " (fx \(names))", en: " (such as \(names))")
             : Localized(da: "", en: "")
         let counted =
             needed == 1

@@ -60,10 +60,12 @@ public enum SetupAnswerError: ExplainedError, Equatable, Sendable {
     case name(NameError)
     case needsAnswer
     case tooFewParticipants(needed: Int)
+    case participants(ParticipantError)
 
     public var message: Localized {
         switch self {
         case .name(let error): error.message
+        case .participants(let error): error.message
         case .needsAnswer: Localized(da: "Skriv et svar.", en: "Type an answer.")
         case .tooFewParticipants(let needed):
             Localized(
@@ -183,7 +185,12 @@ public struct SetupPlanner: Sendable {
     public func apply(_ answer: String, to choice: SetupChoice, in setup: inout PartialSetup) throws(SetupAnswerError) {
         let trimmed = answer.trimmingWhitespace
         if choice.subject == .participants {
-            let names = trimmed.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+            let names: [String]
+            do throws(ParticipantError) {
+                names = try Self.participants(trimmed.split(separator: ",").map(String.init))
+            } catch {
+                throw .participants(error)
+            }
             let needed = setup.flow?.selection.participants ?? 0
             guard names.count >= needed else { throw .tooFewParticipants(needed: needed) }
             setup.participants = names

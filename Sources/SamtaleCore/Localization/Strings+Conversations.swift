@@ -31,9 +31,14 @@ extension Strings {
         return text(head + conjunction.da + last, head + conjunction.en + last)
     }
 
-    /// The words that confirm ending a conversation early, in either language.
+    /// The words that confirm ending a conversation early, or take an offer of more questions, in either language.
     public static func isYes(_ answer: String) -> Bool {
         ["j", "ja", "y", "yes"].contains(answer.lowercased())
+    }
+
+    /// The words that decline an offer of more questions, in either language.
+    static func isNo(_ answer: String) -> Bool {
+        ["n", "nej", "no"].contains(answer.lowercased())
     }
 
     /// The offer of a theme's questions beyond those a flow asks at first, answered with `yesOrNo`.
@@ -118,6 +123,10 @@ extension Strings {
             text(
                 "»\(given)« er ikke et af valgene; svar med et nummer fra 1 til \(count) eller et navn.",
                 "\"\(given)\" is not one of the choices; answer with a number from 1 to \(count) or a name.")
+        case .notYesOrNo(let given):
+            text(
+                "»\(given)« er hverken ja eller nej; svar ja eller nej (tryk Enter for nej).",
+                "\"\(given)\" is neither yes nor no; answer yes or no (press Enter for no).")
         case .wrongNumberOfPoints(let expected, let given):
             text(
                 "Skriv \(expected) tal, ét for hvert område; du skrev \(given).",
