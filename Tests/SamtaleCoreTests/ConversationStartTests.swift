@@ -216,8 +216,9 @@ struct ConversationStartTests {
         #expect(
             StartError.participants(.namedTwice("Ann")).message
                 == Localized(
-                    da: "»Ann« er nævnt to gange blandt deltagerne; nævn hver deltager én gang, og skeln to med samme "
-                        + "navn fra hinanden, fx »Ann B.« og »Ann K.«",
+                    da:
+                        "»Ann« står to gange blandt deltagerne; skriv hver deltager én gang, og hedder to det samme, så "
+                        + "skriv fx »Ann B.« og »Ann K.«",
                     en: "\"Ann\" is named twice among the participants; name each participant once, and tell two "
                         + "people of the same name apart, such as \"Ann B.\" and \"Ann K.\""))
         // The names typed at the setup's question are taken by the same rule.

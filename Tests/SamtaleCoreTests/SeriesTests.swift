@@ -202,8 +202,7 @@ import Testing
         }
         #expect(
             StartError.seriesUnfinished(name: "Ann", session: "x").message.da
-                == "der er en 1:1-samtale med Ann, som ikke er afsluttet (x); gør den færdig, eller slet den, før I "
-                + "begynder en ny")
+                == "1:1-samtalen med Ann (x) er ikke afsluttet; gør den færdig eller slet den, før du begynder en ny")
     }
 
     /// A damaged file in the folder stops the series: it may be a conversation of it that closed an agreement.

@@ -40,12 +40,19 @@ struct SetupMessageTests {
 
     @Test func participantsAreShownByExample() {
         let two = ExpansionError.tooFewParticipants(flow: flow("team").title, needed: 2, given: 1).message
-        #expect(two.da == "samtaleformen »Teamdialog« kræver mindst to deltagere (fx Ann, Bo), men der er kun én")
+        #expect(
+            two.da
+                == "samtaleformen »Teamdialog« kræver mindst to deltagere, men der er kun én; skriv navnene adskilt med "
+                + "komma, fx »Ann, Bo«")
         #expect(
             two.en
-                == "the flow \"Team dialogue\" needs at least 2 participants (such as Ann, Bo), but there is only 1")
+                == "the flow \"Team dialogue\" needs at least 2 participants, but there is only 1; write the names separated "
+                + "by commas, such as \"Ann, Bo\"")
         let three = ExpansionError.tooFewParticipants(flow: Self.circle, needed: 3, given: 0).message
-        #expect(three.da == "samtaleformen »Kreds« kræver mindst tre deltagere (fx Ann, Bo, Cai), men der er ingen")
+        #expect(
+            three.da
+                == "samtaleformen »Kreds« kræver mindst tre deltagere, men der er ingen; skriv navnene adskilt med komma, "
+                + "fx »Ann, Bo, Cai«")
         let many = ExpansionError.tooFewParticipants(flow: Self.circle, needed: 9, given: 2).message
         #expect(many.en == "the flow \"Circle\" needs at least 9 participants, but there are only 2")
     }

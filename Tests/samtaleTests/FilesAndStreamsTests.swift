@@ -90,7 +90,7 @@ import Testing
         #expect(talk.status == 74, "\(talk.stderr)")
         #expect(
             talk.stderr
-                == "samtale: kan ikke skrive til standard output: modtageren har lukket forbindelsen; "
+                == "samtale: kan ikke skrive til standard output: det program, der tog imod udskriften, blev lukket undervejs; "
                 + "udskriften er ufuldstændig\n")
         let list = try Samtale.run(["sessions", "list", "--format", "json"], environment: environment)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
@@ -101,17 +101,18 @@ import Testing
         for arguments in [["sessions", "list"], ["sessions", "export", id], ["list", "decks"], ["show", "kolding"]] {
             let result = try runIntoClosedPipe(arguments, environment: environment)
             #expect(result.status == 74, "\(arguments): \(result.stderr)")
-            #expect(result.stderr.contains("modtageren har lukket forbindelsen"), "\(arguments)")
+            #expect(
+                result.stderr.contains("det program, der tog imod udskriften, blev lukket undervejs"), "\(arguments)")
         }
         let english = try runIntoClosedPipe(["prompt", "--lang", "en"])
         #expect(english.status == 74)
-        #expect(english.stderr.contains("cannot write to standard output: the receiver has closed the connection"))
+        #expect(english.stderr.contains("cannot write to standard output: the program reading the output has closed"))
         // A client that stops reading ends the server, with the same exit and reason.
         let requests = state.appendingPathComponent("requests.jsonl")
         try #"{"type":"hello","id":1}"#.appending("\n").write(to: requests, atomically: true, encoding: .utf8)
         let serve = try runIntoClosedPipe(["serve", "--stdio"], input: requests, environment: environment)
         #expect(serve.status == 74, "\(serve.stderr)")
-        #expect(serve.stderr.contains("modtageren har lukket forbindelsen"))
+        #expect(serve.stderr.contains("det program, der tog imod udskriften, blev lukket undervejs"))
     }
 
     // MARK: Files that are not files

@@ -85,14 +85,16 @@ public enum StartError: ExplainedError, Equatable, Sendable {
                     + Strings.flowName(flow).en)
         case .blankName(let leader):
             leader
-                ? Localized(da: "lederens navn er tomt; skriv et navn", en: "the leader's name is blank; give a name")
+                ? Localized(
+                    da: "lederens navn mangler; skriv navnet på den leder, der holder samtalen",
+                    en: "the leader's name is missing; give the name of the leader who holds the conversation")
                 : Localized(
-                    da: "medarbejderens navn er tomt; skriv navnet på den, samtalen er med",
-                    en: "the employee's name is blank; give the name of the person the conversation is with")
+                    da: "medarbejderens navn mangler; skriv navnet på den medarbejder, samtalen er med",
+                    en: "the employee's name is missing; give the name of the employee the conversation is with")
         case .seriesUnfinished(let name, let session):
             Localized(
-                da: "der er en 1:1-samtale med \(name), som ikke er afsluttet (\(session)); gør den færdig, eller slet "
-                    + "den, før I begynder en ny",
+                da: "1:1-samtalen med \(name) (\(session)) er ikke afsluttet; gør den færdig eller slet den, før du "
+                    + "begynder en ny",
                 en: "there is a 1:1 conversation with \(name) that has not ended (\(session)); finish or delete it "
                     + "before you begin a new one")
         case .participants(let error): error.message
@@ -111,8 +113,9 @@ public enum ParticipantError: ExplainedError, Equatable, Sendable {
         switch self {
         case .namedTwice(let name):
             Localized(
-                da: "»\(name)« er nævnt to gange blandt deltagerne; nævn hver deltager én gang, og skeln to med "
-                    + "samme navn fra hinanden, fx »\(name) B.« og »\(name) K.«",
+                da:
+                    "»\(name)« står to gange blandt deltagerne; skriv hver deltager én gang, og hedder to det samme, så "
+                    + "skriv fx »\(name) B.« og »\(name) K.«",
                 en: "\"\(name)\" is named twice among the participants; name each participant once, and tell two "
                     + "people of the same name apart, such as \"\(name) B.\" and \"\(name) K.\"")
         }

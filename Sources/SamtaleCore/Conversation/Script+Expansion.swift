@@ -110,7 +110,9 @@ extension ExpansionError {
         let names = ["Ann", "Bo", "Cai", "Dorte"].prefix(needed).joined(separator: ", ")
         let example =
             (2...4).contains(needed)
-            ? Localized(da: " (fx \(names))", en: " (such as \(names))")
+            ? Localized(
+                da: "; skriv navnene adskilt med komma, fx »\(names)«",
+                en: "; write the names separated by commas, such as \"\(names)\"")
             : Localized(da: "", en: "")
         let counted =
             needed == 1
@@ -123,8 +125,8 @@ extension ExpansionError {
                 da: "der er kun \(given == 1 ? "én" : Strings.danishNumber(given))",
                 en: given == 1 ? "there is only 1" : "there are only \(given)")
         return Localized(
-            da: "\(Strings.flowName(flow).da) kræver mindst \(counted.da)\(example.da), men \(present.da)",
-            en: "\(Strings.flowName(flow).en) needs at least \(counted.en)\(example.en), but \(present.en)")
+            da: "\(Strings.flowName(flow).da) kræver mindst \(counted.da), men \(present.da)\(example.da)",
+            en: "\(Strings.flowName(flow).en) needs at least \(counted.en), but \(present.en)\(example.en)")
     }
 }
 

@@ -385,7 +385,10 @@ extension Strings {
         case EAGAIN: text("midlertidigt utilgængelig; prøv igen om lidt", "temporarily unavailable; try again shortly")
         case EFBIG: text("filen er for stor", "the file is too large")
         case ENXIO, ENODEV: text("enheden findes ikke", "no such device")
-        case EPIPE: text("modtageren har lukket forbindelsen", "the receiver has closed the connection")
+        case EPIPE:
+            text(
+                "det program, der tog imod udskriften, blev lukket undervejs",
+                "the program reading the output has closed")
         case ENOTEMPTY: text("mappen er ikke tom", "the folder is not empty")
         case EXDEV: text("kan ikke flyttes til et andet filsystem", "cannot be moved to another file system")
         case EINVAL: text("handlingen er ikke mulig på denne fil", "the operation is not possible on this file")
