@@ -127,6 +127,14 @@ struct TargetGroupParsingTests {
             try TargetGroup(parsing: spec)
         }
     }
+
+    /// A word left out "mangler" in Danish; "er tomt" is English "is empty" in Danish clothing.
+    @Test func aMissingWordIsSaidToBeMissing() {
+        #expect(
+            TargetGroupError.empty.message.da
+                == "ordet for målgruppen mangler; skriv det i ental (fx bruger) eller i fire former: "
+                + "bruger,brugeren,brugere,brugerne")
+    }
 }
 
 // MARK: - Applying

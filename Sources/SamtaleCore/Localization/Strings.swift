@@ -320,8 +320,8 @@ extension TargetGroupError: ExplainedError {
         return switch self {
         case .empty:
             Strings.text(
-                "ordet for målgruppen er tomt; skriv det i ental (fx bruger) eller i fire former: \(forms)",
-                "the word for the target group is empty; give it in the singular (e.g. bruger) or in four "
+                "ordet for målgruppen mangler; skriv det i ental (fx bruger) eller i fire former: \(forms)",
+                "the word for the target group is missing; give it in the singular (e.g. bruger) or in four "
                     + "forms: \(forms)"
             )
         case .wrongNumberOfForms(let count):
