@@ -98,7 +98,7 @@ public struct ChatConfiguration: Equatable, Sendable {
             return platform
         }
         let secrets =
-            textOrTexts(&reader, fields, "secretEnv").map(ChatEndpoint.SecretSource.variable)
+            variableNames(&reader, fields, "secretEnv").map(ChatEndpoint.SecretSource.variable)
             + absolutePaths(&reader, fields, "secretFile").map(ChatEndpoint.SecretSource.file)
         if fields["secretEnv"] == nil && fields["secretFile"] == nil {
             reader.report(.invalidValue(ChatConfigurationStrings.noSecret))
@@ -150,21 +150,58 @@ public struct ChatConfiguration: Equatable, Sendable {
         return reader.text(fields, key).map { [$0] } ?? []
     }
 
-    /// Secret files by absolute path: the server's working folder is the service manager's to choose.
+    /// Environment variables by their names as a shell writes them; anything else may be the secret itself, pasted
+    /// in the wrong place, so the value is never repeated.
+    private static func variableNames(
+        _ reader: inout DocumentReader, _ fields: DocumentReader.Fields, _ key: String
+    ) -> [String] {
+        let names = textOrTexts(&reader, fields, key)
+        for name in names where !isVariableName(name) {
+            reader.report(.invalidValue(ChatConfigurationStrings.notAVariableName), at: .key(key))
+        }
+        return names
+    }
+
+    /// Letters, digits and `_`, not beginning with a digit.
+    static func isVariableName(_ name: String) -> Bool {
+        guard let first = name.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
+            return false
+        }
+        return name.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+                true
+            default: false
+            }
+        }
+    }
+
+    /// Secret files by absolute path: the server's working folder is the service manager's to choose. A relative
+    /// one may be the secret itself, so it is not repeated either.
     private static func absolutePaths(
         _ reader: inout DocumentReader, _ fields: DocumentReader.Fields, _ key: String
     ) -> [String] {
         let paths = textOrTexts(&reader, fields, key)
         for path in paths where !path.hasPrefix("/") {
-            reader.report(.invalidValue(ChatConfigurationStrings.relativeSecretFile(path)), at: .key(key))
+            reader.report(.invalidValue(ChatConfigurationStrings.relativeSecretFile), at: .key(key))
         }
         return paths
     }
 
-    /// A list of names, or one string of names separated by commas, as the protocol's `start` takes them.
+    /// A list of names, or one string of names separated by commas, taken as the protocol's `start` takes them.
     private static func participants(_ reader: inout DocumentReader, _ fields: DocumentReader.Fields) -> [String] {
-        guard case .string = fields["participants"] else { return reader.texts(fields, "participants") }
-        let text = reader.text(fields, "participants") ?? ""
-        return text.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+        let names: [String]
+        if case .string = fields["participants"] {
+            names = (reader.text(fields, "participants") ?? "").split(separator: ",").map(String.init)
+        } else {
+            names = reader.texts(fields, "participants")
+        }
+        do {
+            return try SetupPlanner.participants(names)
+        } catch {
+            reader.report(.invalidValue(error.message), at: .key("participants"))
+            return names
+        }
     }
 }

@@ -96,11 +96,16 @@ enum ChatConfigurationStrings {
         da: "endepunktet mangler sin hemmelighed; angiv miljøvariablen i secretEnv eller filen i secretFile",
         en: "the endpoint has no secret; name the environment variable in secretEnv or the file in secretFile")
 
-    static func relativeSecretFile(_ path: String) -> Localized {
-        Localized(
-            da: "skriv hele stien til filen med hemmeligheden, fra / (ikke »\(path)«)",
-            en: "write the whole path of the secret file, from / (not \"\(path)\")")
-    }
+    static let relativeSecretFile = Localized(
+        da: "skriv hele stien til filen med hemmeligheden, fra /, fx /etc/samtale/teams-secret",
+        en: "write the whole path of the secret file, from /, such as /etc/samtale/teams-secret")
+
+    static let notAVariableName = Localized(
+        da:
+            "skriv navnet på den miljøvariabel, der holder hemmeligheden (bogstaver, tal og _, fx SAMTALE_TEAMS_SECRET), "
+            + "ikke selve hemmeligheden",
+        en: "write the name of the environment variable that holds the secret (letters, digits and _, such as "
+            + "SAMTALE_TEAMS_SECRET), not the secret itself")
 
     static func invalidPath(_ path: String) -> Localized {
         Localized(

@@ -313,14 +313,14 @@ enum CommandLineStrings {
                 """
                 Tjekker kortsæt, samtaleformer, målfiler og chatopsætninger (filer eller mapper) og skriver én linje
                 pr. fejl: fil: placering: besked. Uden STI tjekkes de indbyggede og konfigurerede kortsæt og
-                samtaleformer samt målfilen og chatopsætningen (chat.json). Afslutter med 65 ved fejl og med 66, hvis en sti ikke kan læses (de øvrige tjekkes
-                alligevel).
+                samtaleformer samt målfilen og chatopsætningen (chat.json). Afslutter med 65 ved fejl og med 66,
+                hvis en sti ikke kan læses (de øvrige tjekkes alligevel).
                 """,
                 """
                 Checks decks, flows, targets files and chat configurations (files or folders) and prints one line
                 per problem: file: location: message. Without PATH it checks the built-in and configured decks and
-                flows, the targets file and the chat configuration (chat.json). Exits 65 if anything is wrong, and 66 if a path cannot be read (the others are
-                checked all the same).
+                flows, the targets file and the chat configuration (chat.json). Exits 65 if anything is wrong, and
+                66 if a path cannot be read (the others are checked all the same).
                 """)
         case .post:
             text(
@@ -492,10 +492,8 @@ enum CommandLineStrings {
     static let listWithHelp = text(
         "til list: kun samtalerne med NAVN", "for list: only the conversations with NAME")
     static let validateConfigHelp = text(
-        "tjek også denne målfil eller chatopsætning (kun uden STI; standard: targets.json og chat.json i "
-            + "konfigurationsmappen, hvis de findes)",
-        "check this targets file or chat configuration too (only without PATH; default: targets.json and chat.json in "
-            + "the configuration folder, if they exist)"
+        "tjek også denne mål- eller chatfil (kun uden STI; standard: targets.json og chat.json)",
+        "check this targets or chat file too (only without PATH; default: targets.json and chat.json)"
     )
 
     static let flowHelp = text(

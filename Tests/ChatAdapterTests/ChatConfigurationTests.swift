@@ -61,6 +61,16 @@ import Testing
         #expect(endpoint.allowed == ["town-square"])
     }
 
+    @Test func aParticipantNamedTwiceIsRefusedAsStartRefusesIt() {
+        #expect(
+            problems(
+                #"{"endpoints": [{"path": "/z", "platform": "zulip", "secretEnv": "Z", "participants": ["Ann", "ann"]}]}"#
+            ) == [
+                #"endpoints[0].participants: "Ann" is named twice among the participants; name each participant "#
+                    + #"once, and tell two people of the same name apart, such as "Ann B." and "Ann K.""#
+            ])
+    }
+
     @Test func aSecretWrittenInTheFileIsRefusedWithWhereItBelongs() {
         #expect(
             problems(#"{"endpoints": [{"path": "/z", "platform": "zulip", "secretEnv": "Z", "secret": "abc"}]}"#) == [
@@ -77,12 +87,29 @@ import Testing
             ])
         #expect(
             problems(#"{"endpoints": [{"path": "/z", "platform": "zulip", "secretFile": ["/a", "b"]}]}"#) == [
-                #"endpoints[0].secretFile: write the whole path of the secret file, from / (not "b")"#
+                "endpoints[0].secretFile: write the whole path of the secret file, from /, such as "
+                    + "/etc/samtale/teams-secret"
             ])
         #expect(
             problems(#"{"endpoints": [{"path": "/z", "platform": "zulip", "secretEnv": []}]}"#) == [
                 "endpoints[0].secretEnv: empty list"
             ])
+    }
+
+    /// A secret pasted where its variable's name belongs is refused without being repeated.
+    @Test func aSecretInPlaceOfAVariableNameIsRefusedAndNotRepeated() {
+        let secret = "q2Xb+9kD0vLr3mZ8tY1wPe6sHa4uJc7nFg5iKo0RbVE="
+        let lines = problems(#"{"endpoints": [{"path": "/t", "platform": "teams", "secretEnv": "\#(secret)"}]}"#)
+        #expect(
+            lines == [
+                "endpoints[0].secretEnv: write the name of the environment variable that holds the secret (letters, "
+                    + "digits and _, such as SAMTALE_TEAMS_SECRET), not the secret itself"
+            ])
+        #expect(ChatConfiguration.isVariableName("SAMTALE_TEAMS_SECRET"))
+        #expect(ChatConfiguration.isVariableName("_token2"))
+        #expect(!ChatConfiguration.isVariableName("2TOKEN"))
+        #expect(!ChatConfiguration.isVariableName("MY-TOKEN"))
+        #expect(!ChatConfiguration.isVariableName(""))
     }
 
     @Test(arguments: ["/", "/teams/ledergruppe", "/Team_1.a~b-c"]) func aPathAsAURLCarriesItIsTaken(path: String) {
