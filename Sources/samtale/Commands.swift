@@ -341,7 +341,7 @@ enum Commands {
                 notes.append("\(file.name): corrections[\(index)]: " + Strings.correctionNote(correction)[language])
             }
         }
-        broken += nameProblems(targetsFiles, chatFiles, soundDecks: sound.map(\.file), parsed)
+        broken += nameProblems(targetsFiles, chatFiles, soundDecks: sound.map(\.file), namedFlows: flows, parsed)
         var issueCount = 0
         for (position, file) in files.enumerated() {
             printUnreadable(unreadable, before: position, language: language)
@@ -359,11 +359,12 @@ enum Commands {
     }
 
     /// The names of decks, roles and themes in sound targets files that `post` would not find among the built-in
-    /// and configured decks and the sound decks named here, and those of sound chat configurations (with their flows,
-    /// the built-in and configured ones).
+    /// and configured decks and the sound decks named here, and those of sound chat configurations (with the flows,
+    /// built-in, configured and named here).
     private static func nameProblems(
         _ targetsFiles: [(file: DeckFile, targets: [WebhookTarget])],
-        _ chatFiles: [(file: DeckFile, configuration: ChatConfiguration)], soundDecks: [DeckFile], _ parsed: Arguments
+        _ chatFiles: [(file: DeckFile, configuration: ChatConfiguration)], soundDecks: [DeckFile],
+        namedFlows: [DeckFile], _ parsed: Arguments
     ) -> [DataFileError] {
         guard !targetsFiles.isEmpty || !chatFiles.isEmpty else { return [] }
         // Without paths, `soundDecks` holds the built-in and configured ones already; a broken deck is told on its
@@ -372,16 +373,18 @@ enum Commands {
             parsed.positionals.isEmpty
             ? [] : ((try? DeckSources.configured(parsed)) ?? []).filter { (try? DeckDecoder.decode($0.bytes)) != nil }
         let userDecks = configured + soundDecks.filter { !$0.isBuiltin }
-        // A broken configured flow is told on its own, as a broken deck is.
-        let flows = BuiltinFlows.files + ((try? DeckSources.configuredFlows(parsed)) ?? [])
-        guard let catalog = try? Catalog.load(builtin: BuiltinDecks.all, files: userDecks, flowFiles: flows) else {
+        // The flows likewise; a broken one is told on its own, and left out here.
+        let flows =
+            (parsed.positionals.isEmpty
+                ? [] : BuiltinFlows.files + ((try? DeckSources.configuredFlows(parsed)) ?? [])) + namedFlows
+        let soundFlows = flows.filter { $0.isBuiltin || (try? FlowDecoder.decode($0.bytes)) != nil }
+        guard let catalog = try? Catalog.load(builtin: BuiltinDecks.all, files: userDecks, flowFiles: soundFlows) else {
             return []
         }
-        let issues =
-            targetsFiles.map { ($0.file, TargetsFile.nameIssues($0.targets, in: catalog)) }
-            + chatFiles.map { ($0.file, $0.configuration.nameIssues(in: catalog)) }
-        return issues.compactMap { file, issues in issues.isEmpty ? nil : DataFileError(file: file.name, issues: issues)
-        }
+        let files =
+            targetsFiles.map { (name: $0.file.name, issues: TargetsFile.nameIssues($0.targets, in: catalog)) }
+            + chatFiles.map { (name: $0.file.name, issues: $0.configuration.nameIssues(in: catalog)) }
+        return files.filter { !$0.issues.isEmpty }.map { DataFileError(file: $0.name, issues: $0.issues) }
     }
 
     /// Each secret of a sound chat configuration that this machine cannot give, as a warning: `validate` may run

@@ -78,6 +78,30 @@ private func chatFixtures(_ folder: String) -> [URL] {
         #expect(result.stdout == expected)
     }
 
+    /// A flow of the user's own, in the `flows` folder of a configured folder or named in the same run, is one an
+    /// endpoint may name.
+    @Test func anEndpointMayNameAConfiguredFlow() throws {
+        let folder = try Samtale.temporaryFolder()
+        let flows = folder.appendingPathComponent("flows")
+        try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
+        let energizer = try String(
+            contentsOf: Samtale.root.appendingPathComponent("Dialogues/flows/energizer.json"), encoding: .utf8)
+        let flow = flows.appendingPathComponent("kort-runde.json")
+        try energizer.replacingOccurrences(of: #""id": "energizer""#, with: #""id": "kort-runde""#)
+            .write(to: flow, atomically: true, encoding: .utf8)
+        let chat = folder.appendingPathComponent("chat.json")
+        try Data(
+            #"{"endpoints": [{"path": "/z", "platform": "zulip", "secretEnv": "Z", "flow": "kort-runde"}]}"#.utf8
+        ).write(to: chat)
+        let unknown = try Samtale.run(["validate", chat.path, "--lang", "en"], environment: ["Z": "z"])
+        #expect(unknown.status == 65)
+        #expect(unknown.stdout.hasPrefix(#"\#(chat.path): endpoints[0].flow: unknown flow "kort-runde"; "#))
+        let configured = try Samtale.run(["validate", chat.path, "--dialogues", folder.path], environment: ["Z": "z"])
+        #expect(configured.status == 0, "\(configured.stdout)")
+        let named = try Samtale.run(["validate", chat.path, flow.path], environment: ["Z": "z"])
+        #expect(named.status == 0, "\(named.stdout)")
+    }
+
     /// Found as `samtale post` finds `targets.json`: in `$XDG_CONFIG_HOME/samtale`, or named with `--config`.
     @Test func theChatConfigurationIsFoundWhereTheTargetsFileIs() throws {
         let config = try Samtale.temporaryFolder()
