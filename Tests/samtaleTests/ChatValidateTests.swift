@@ -102,6 +102,22 @@ private func chatFixtures(_ folder: String) -> [URL] {
         #expect(named.status == 0, "\(named.stdout)")
     }
 
+    /// A broken flow of the user's is told by its own lines, and the names of the chat configuration are still
+    /// checked.
+    @Test func aBrokenConfiguredFlowHidesNoNameProblem() throws {
+        let folder = try Samtale.temporaryFolder()
+        let flows = folder.appendingPathComponent("flows")
+        try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
+        try Data(#"{"id": "halv", "steps": 3}"#.utf8).write(to: flows.appendingPathComponent("halv.json"))
+        let chat = folder.appendingPathComponent("chat.json")
+        try Data(#"{"endpoints": [{"path": "/z", "platform": "zulip", "secretEnv": "Z", "deck": "aarhus"}]}"#.utf8)
+            .write(to: chat)
+        let result = try Samtale.run(
+            ["validate", chat.path, "--dialogues", folder.path, "--lang", "en"], environment: ["Z": "z"])
+        #expect(result.status == 65)
+        #expect(result.stdout.contains(#"\#(chat.path): endpoints[0].deck: unknown deck "aarhus"; "#))
+    }
+
     /// Found as `samtale post` finds `targets.json`: in `$XDG_CONFIG_HOME/samtale`, or named with `--config`.
     @Test func theChatConfigurationIsFoundWhereTheTargetsFileIs() throws {
         let config = try Samtale.temporaryFolder()
