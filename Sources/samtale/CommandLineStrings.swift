@@ -271,7 +271,10 @@ enum CommandLineStrings {
                 "post the day's question to the team's chat (Teams, Slack, …) through a webhook")
         case .list: text("vis kortsæt, roller eller temaer", "list decks, roles or themes")
         case .show: text("vis et kortsæts kort", "show the cards of a deck")
-        case .validate: text("tjek kortsæt, samtaleformer og målfiler", "check decks, flows and targets files")
+        case .validate:
+            text(
+                "tjek kortsæt, samtaleformer, målfiler og chatopsætninger",
+                "check decks, flows, targets files and chat configurations")
         case .completions:
             text(
                 "skriv et script, så bash, zsh eller fish kan fuldføre med Tab",
@@ -308,16 +311,16 @@ enum CommandLineStrings {
         case .validate:
             text(
                 """
-                Tjekker kortsæt, samtaleformer og målfiler (filer eller mapper) og skriver én linje pr. fejl:
-                fil: placering: besked. Uden STI tjekkes de indbyggede og konfigurerede kortsæt og samtaleformer
-                samt målfilen. Afslutter med 65 ved fejl og med 66, hvis en sti ikke kan læses (de øvrige tjekkes
-                alligevel).
+                Tjekker kortsæt, samtaleformer, målfiler og chatopsætninger (filer eller mapper) og skriver én linje
+                pr. fejl: fil: placering: besked. Uden STI tjekkes de indbyggede og konfigurerede kortsæt og
+                samtaleformer samt målfilen og chatopsætningen (chat.json). Afslutter med 65 ved fejl og med 66,
+                hvis en sti ikke kan læses (de øvrige tjekkes alligevel).
                 """,
                 """
-                Checks decks, flows and targets files (files or folders) and prints one line per problem:
-                file: location: message. Without PATH it checks the built-in and configured decks and flows, and
-                the targets file. Exits 65 if anything is wrong, and 66 if a path cannot be read (the others are
-                checked all the same).
+                Checks decks, flows, targets files and chat configurations (files or folders) and prints one line
+                per problem: file: location: message. Without PATH it checks the built-in and configured decks and
+                flows, the targets file and the chat configuration (chat.json). Exits 65 if anything is wrong, and
+                66 if a path cannot be read (the others are checked all the same).
                 """)
         case .post:
             text(
@@ -489,8 +492,8 @@ enum CommandLineStrings {
     static let listWithHelp = text(
         "til list: kun samtalerne med NAVN", "for list: only the conversations with NAME")
     static let validateConfigHelp = text(
-        "tjek også denne målfil (kun uden STI; standard: den, som `samtale post` bruger, hvis den findes)",
-        "check this targets file too (only without PATH; default: the one `samtale post` uses, if it exists)"
+        "tjek også denne mål- eller chatfil (kun uden STI; standard: targets.json og chat.json)",
+        "check this targets or chat file too (only without PATH; default: targets.json and chat.json)"
     )
 
     static let flowHelp = text(

@@ -1,3 +1,4 @@
+import ChatAdapter
 import SamtaleCore
 import SamtaleDecks
 import TerminalAdapter
@@ -266,9 +267,11 @@ enum Commands {
             files =
                 BuiltinDecks.files + BuiltinFlows.files + (try DeckSources.configured(parsed))
                 + (try DeckSources.configuredFlows(parsed))
-            // The targets file of `samtale post`, when there is one (or when it is named).
-            let defaultPath = defaultTargetsPath().flatMap { FileSystem.exists($0) ? $0 : nil }
-            if let path = try parsed.value("--config") ?? defaultPath {
+            // The targets file of `samtale post` and the chat configuration, where they are (or the file named).
+            let defaultPaths = [defaultTargetsPath(), defaultConfigPath("chat.json")].compactMap { path in
+                path.flatMap { FileSystem.exists($0) ? $0 : nil }
+            }
+            for path in try parsed.value("--config").map({ [$0] }) ?? defaultPaths {
                 files += try DeckSources.files(at: path, explicit: true)
             }
         }
@@ -287,6 +290,9 @@ enum Commands {
         var flows: [DeckFile] = []
         var broken: [DataFileError] = []
         var targetsFiles: [(file: DeckFile, targets: [WebhookTarget])] = []
+        // Information beside the problems, on stderr (stdout has those only).
+        var notes: [String] = []
+        var chatFiles: [(file: DeckFile, configuration: ChatConfiguration)] = []
         for file in files {
             switch DeckSources.kind(of: file) {
             case .deck: decks.append(file)
@@ -296,6 +302,14 @@ enum Commands {
                     let targets = try TargetsFile.decode(file.bytes)
                     warnIfReadableByOthers(file.name, targets: targets, language: language)
                     targetsFiles.append((file, targets))
+                } catch {
+                    broken.append(DataFileError(file: file.name, issues: error.issues))
+                }
+            case .chat:
+                do throws(DataIssues) {
+                    let configuration = try ChatConfiguration.decode(file.bytes)
+                    notes += chatSecretWarnings(file.name, configuration, language: language)
+                    chatFiles.append((file, configuration))
                 } catch {
                     broken.append(DataFileError(file: file.name, issues: error.issues))
                 }
@@ -310,7 +324,6 @@ enum Commands {
         // replace an earlier one. A user's deck may still replace a built-in one, and a configured folder an earlier
         // one, as at run time (with its note).
         var definedBy: [String: DeckFile] = [:]
-        var notes: [String] = []
         // Each sound deck decoded once here, for the checks the catalog does not make; a broken one is told above.
         let sound = decks.compactMap { file in (try? DeckDecoder.decode(file.bytes)).map { (file: file, deck: $0) } }
         for (file, deck) in sound {
@@ -328,7 +341,7 @@ enum Commands {
                 notes.append("\(file.name): corrections[\(index)]: " + Strings.correctionNote(correction)[language])
             }
         }
-        broken += targetNameProblems(targetsFiles, soundDecks: sound.map(\.file), parsed)
+        broken += nameProblems(targetsFiles, chatFiles, soundDecks: sound.map(\.file), namedFlows: flows, parsed)
         var issueCount = 0
         for (position, file) in files.enumerated() {
             printUnreadable(unreadable, before: position, language: language)
@@ -346,21 +359,64 @@ enum Commands {
     }
 
     /// The names of decks, roles and themes in sound targets files that `post` would not find among the built-in
-    /// and configured decks and the sound decks named here.
-    private static func targetNameProblems(
-        _ targetsFiles: [(file: DeckFile, targets: [WebhookTarget])], soundDecks: [DeckFile], _ parsed: Arguments
+    /// and configured decks and the sound decks named here, and those of sound chat configurations (with the flows,
+    /// built-in, configured and named here).
+    private static func nameProblems(
+        _ targetsFiles: [(file: DeckFile, targets: [WebhookTarget])],
+        _ chatFiles: [(file: DeckFile, configuration: ChatConfiguration)], soundDecks: [DeckFile],
+        namedFlows: [DeckFile], _ parsed: Arguments
     ) -> [DataFileError] {
-        guard !targetsFiles.isEmpty else { return [] }
+        guard !targetsFiles.isEmpty || !chatFiles.isEmpty else { return [] }
         // Without paths, `soundDecks` holds the built-in and configured ones already; a broken deck is told on its
         // own, and a broken configured one left out.
         let configured =
             parsed.positionals.isEmpty
             ? [] : ((try? DeckSources.configured(parsed)) ?? []).filter { (try? DeckDecoder.decode($0.bytes)) != nil }
         let userDecks = configured + soundDecks.filter { !$0.isBuiltin }
-        guard let catalog = try? Catalog.load(builtin: BuiltinDecks.all, files: userDecks) else { return [] }
-        return targetsFiles.compactMap { file, targets in
-            let issues = TargetsFile.nameIssues(targets, in: catalog)
-            return issues.isEmpty ? nil : DataFileError(file: file.name, issues: issues)
+        // The flows likewise; a broken one is told on its own, and left out here.
+        let flows =
+            (parsed.positionals.isEmpty
+                ? [] : BuiltinFlows.files + ((try? DeckSources.configuredFlows(parsed)) ?? [])) + namedFlows
+        let soundFlows = flows.filter { $0.isBuiltin || (try? FlowDecoder.decode($0.bytes)) != nil }
+        guard let catalog = try? Catalog.load(builtin: BuiltinDecks.all, files: userDecks, flowFiles: soundFlows) else {
+            return []
+        }
+        let files =
+            targetsFiles.map { (name: $0.file.name, issues: TargetsFile.nameIssues($0.targets, in: catalog)) }
+            + chatFiles.map { (name: $0.file.name, issues: $0.configuration.nameIssues(in: catalog)) }
+        return files.filter { !$0.issues.isEmpty }.map { DataFileError(file: $0.name, issues: $0.issues) }
+    }
+
+    /// Each secret of a sound chat configuration that this machine cannot give, as a warning: `validate` may run
+    /// where the server does not (an editor, CI), so an unset variable or a missing file is no fault of the file.
+    private static func chatSecretWarnings(
+        _ file: String, _ configuration: ChatConfiguration, language: Language
+    ) -> [String] {
+        var warnings: [String] = []
+        for (index, endpoint) in configuration.endpoints.enumerated() {
+            for source in endpoint.secrets {
+                do throws(ChatSecretError) {
+                    _ = try endpoint.secretValue(source, environment: System.environment, readFile: readSecretFile)
+                } catch {
+                    let key: String
+                    switch source {
+                    case .variable: key = "secretEnv"
+                    case .file: key = "secretFile"
+                    }
+                    let path = JSONPath.root.appending("endpoints").appending(index).appending(key)
+                    warnings.append("\(file): \(path): " + error.message[language])
+                }
+            }
+        }
+        return warnings
+    }
+
+    /// A secret file as `ChatEndpoint.secretValue` takes it: its bytes and whether others may read them.
+    private static func readSecretFile(_ path: String) -> SecretFile {
+        do {
+            return .contents(try System.readFile(path), readableByOthers: FileSystem.isReadableByOthers(path))
+        } catch {
+            return .unreadable(reason: error.reason)
         }
     }
 

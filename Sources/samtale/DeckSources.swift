@@ -28,18 +28,21 @@ enum DeckSources {
         return files
     }
 
-    /// What a data file holds, told by its top-level keys (a flow has `steps`, a targets file `targets`), else by
-    /// where it lies; anything else is read as a deck.
+    /// What a data file holds, told by its top-level keys (a flow has `steps`, a targets file `targets`, a chat
+    /// configuration `endpoints`), else by where it lies; anything else is read as a deck.
     enum Kind {
-        case deck, flow, targets
+        case deck, flow, targets, chat
     }
 
     static func kind(of file: DeckFile) -> Kind {
         guard case .object(let members) = try? JSONParser.parse(file.bytes) else {
-            return file.name.contains("/flows/") ? .flow : file.name.hasSuffix("targets.json") ? .targets : .deck
+            if file.name.contains("/flows/") { return .flow }
+            if file.name.hasSuffix("targets.json") { return .targets }
+            return file.name.hasSuffix("chat.json") ? .chat : .deck
         }
         if members.contains(where: { $0.key == "steps" }) { return .flow }
-        return members.contains { $0.key == "targets" } ? .targets : .deck
+        if members.contains(where: { $0.key == "targets" }) { return .targets }
+        return members.contains { $0.key == "endpoints" } ? .chat : .deck
     }
 
     /// The data files at a path: the file itself, or every `*.json` in a folder (and in its `flows` folder) except

@@ -255,10 +255,15 @@ extension Commands {
     }
 
     static func defaultTargetsPath() -> String? {
+        defaultConfigPath("targets.json")
+    }
+
+    /// A configuration file of samtale's: `$XDG_CONFIG_HOME/samtale/NAME`, or `~/.config/samtale/NAME`.
+    static func defaultConfigPath(_ name: String) -> String? {
         if let config = System.environment("XDG_CONFIG_HOME"), config.hasPrefix("/") {
-            return config + "/samtale/targets.json"
+            return config + "/samtale/" + name
         }
-        return System.environment("HOME").map { $0 + "/.config/samtale/targets.json" }
+        return System.environment("HOME").map { $0 + "/.config/samtale/" + name }
     }
 
     /// A URL written in the file is a secret in the file: say so when others may read it.

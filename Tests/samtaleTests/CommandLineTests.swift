@@ -13,10 +13,10 @@ import Testing
         #expect(try Samtale.run(["prompt", "--help"]).stdout == helpPrompt.stdout)
         #expect(
             try Samtale.run(["--lang", "en", "help", "validate"]).stdout
-                .contains("Checks decks, flows and targets files"))
+                .contains("Checks decks, flows, targets files and chat configurations"))
         #expect(
             try Samtale.run(["help", "validate", "--lang", "en"]).stdout
-                .contains("Checks decks, flows and targets files"))
+                .contains("Checks decks, flows, targets files and chat configurations"))
         #expect(try Samtale.run(["help", "validate", "post"]).status == 64)
     }
 

@@ -72,11 +72,16 @@ import Testing
 
     /// The README's example of a targets file: its one JSON block with `"targets"`.
     static func targetsExample() throws -> String {
+        try jsonExample(containing: "\"targets\"")
+    }
+
+    /// The README's one JSON block with `member`.
+    static func jsonExample(containing member: String) throws -> String {
         let text = try String(contentsOf: readme, encoding: .utf8)
         let blocks = text.components(separatedBy: "```json\n").dropFirst().map {
             $0.components(separatedBy: "\n```")[0]
         }
-        return try #require(blocks.first { $0.contains("\"targets\"") }, "the README shows a targets file")
+        return try #require(blocks.first { $0.contains(member) }, "the README shows a file with \(member)")
     }
 
     @Test func everySamtaleLineOfTheReadmeRunsAsWritten() throws {
@@ -173,6 +178,8 @@ private final class Sandbox {
         try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
         guard prepareState else { return }
         try targets.write(to: work.appendingPathComponent("targets.json"), atomically: true, encoding: .utf8)
+        try ReadmeTests.jsonExample(containing: "\"endpoints\"")
+            .write(to: work.appendingPathComponent("chat.json"), atomically: true, encoding: .utf8)
         // "Your own deck": a copy of Kolding's deck with its id edited, and a deck file and folder to validate.
         let kolding = try String(
             contentsOf: Samtale.root.appendingPathComponent("Dialogues/kolding-sammen-om-ledelse.json"),

@@ -125,7 +125,7 @@ public enum ParticipantError: ExplainedError, Equatable, Sendable {
 extension SetupPlanner {
     /// The participants' names as every front door gives them (a list, or one answer split at its commas), taken
     /// alike: each trimmed and blanks dropped, so that too few is told as such; a name given twice is refused.
-    static func participants(_ names: [String]) throws(ParticipantError) -> [String] {
+    public static func participants(_ names: [String]) throws(ParticipantError) -> [String] {
         var taken: [String] = []
         for name in names.map(\.trimmingWhitespace) where !name.isEmpty {
             if let earlier = taken.first(where: { $0.lowercased() == name.lowercased() }) {
