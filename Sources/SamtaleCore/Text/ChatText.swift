@@ -31,6 +31,12 @@ extension ChatText {
     /// each one becomes an empty line.
     public static let teams = ChatText(backslashed: scalars(#"\*_[]`"#), lineMarkers: scalars("#"), lineBreak: "\n\n")
 
+    /// The text of a Teams message (a bot's reply), which takes Markdown and some HTML: the Markdown marks take a
+    /// backslash and the HTML characters are entities, so no `<at>` mention, link or tag can be written.
+    public static let teamsMessage = ChatText(
+        backslashed: scalars(#"\*_[]`"#), lineMarkers: scalars("#"),
+        entities: ["&": "&amp;", "<": "&lt;", ">": "&gt;"], lineBreak: "\n\n")
+
     /// Slack's three control characters as entities, in mrkdwn and plain_text alike; this also neutralises
     /// `<!channel>`, `<!here>`, `<@U…>` and `<url|label>`. mrkdwn has no escapes for the rest.
     public static let slack = ChatText(entities: ["&": "&amp;", "<": "&lt;", ">": "&gt;"])
