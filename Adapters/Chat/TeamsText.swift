@@ -2,28 +2,35 @@ import SamtaleCore
 
 // MARK: - TeamsText
 
-/// The text of a Teams message as the person typed it: Teams sends it as HTML, with the mention that called the
-/// outgoing webhook as `<at>Name</at>` and the characters HTML reserves (and a trailing no-break space) as entities.
+/// The text of a Teams message as the person typed it: Teams sends it as HTML, with each @mention as
+/// `<at>Name</at>` and the characters HTML reserves (and a trailing no-break space) as entities.
 enum TeamsText {
-    /// `html` without its `<at>…</at>` mentions, entities decoded, trimmed. Mentions are cut before entities are
-    /// decoded, so an `&lt;at&gt;` the person typed stays as text.
+    /// `html` without the mention that called samtale, entities decoded, trimmed. Mentions are read before entities
+    /// are decoded, so an `&lt;at&gt;` the person typed stays as text.
     static func plain(_ html: String) -> String {
         decodingEntities(withoutMentions(html)).trimmingWhitespace
     }
 
+    /// The first mention cut out: an outgoing webhook is called by mentioning it, so that one is samtale. Every
+    /// later mention is of someone the text is about, and stays as the name it shows.
     private static func withoutMentions(_ html: String) -> String {
         var rest = html[...]
         var text = ""
+        var isFirst = true
         while let open = rest.firstRange(of: "<at") {
             let after = rest[open.upperBound...]
-            guard after.first == ">" || after.first == " ", let close = after.firstRange(of: "</at>") else {
+            guard after.first == ">" || after.first == " ", let tagEnd = after.firstIndex(of: ">"),
+                let close = after[tagEnd...].firstRange(of: "</at>")
+            else {
                 // `<atlas>` or an unclosed tag: text, kept as it is.
                 text += rest[..<open.upperBound]
                 rest = after
                 continue
             }
             text += rest[..<open.lowerBound]
-            rest = rest[close.upperBound...]
+            if !isFirst { text += after[after.index(after: tagEnd)..<close.lowerBound] }
+            isFirst = false
+            rest = after[close.upperBound...]
         }
         return text + rest
     }

@@ -29,7 +29,8 @@ import Testing
 
     @Test(arguments: [
         ("<at>Samtale</at> spring", "spring"),
-        ("<at>Samtale</at>&nbsp;<at>Ann</at> gentag&nbsp;", "gentag"),
+        ("<at>Samtale</at>&nbsp;gentag&nbsp;", "gentag"),
+        ("<at>Samtale</at> tak til <at>Ann</at> og <at id=\"2\">Bo Berg</at>", "tak til Ann og Bo Berg"),
         ("før <at id=\"0\">Samtale</at> efter", "før  efter"),
         ("&lt;at&gt;Samtale&lt;/at&gt; tak", "<at>Samtale</at> tak"),
         ("&amp;lt; &quot;citat&quot; &#39;x&#x27; &#229;", "&lt; \"citat\" 'x' å"),
