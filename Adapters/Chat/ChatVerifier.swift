@@ -100,13 +100,10 @@ public struct ChatVerifier: Sendable {
             else { return [] }
             tokens.append(credentials)
         }
-        if let fields = PayloadFields(request) {
-            if fields.has("token") {
-                guard let token = fields.string("token") else { return [] }
-                tokens.append(token)
-            }
-        } else {
-            return []
+        guard let fields = PayloadFields(request) else { return [] }
+        if fields.has("token") {
+            guard let token = fields.string("token") else { return [] }
+            tokens.append(token)
         }
         return tokens
     }

@@ -170,4 +170,39 @@ import Testing
         )
         #expect(verifier.verified(request.withBody { _ in "not json" }, now: PlatformRequests.now) == nil)
     }
+
+    // MARK: Hostile bodies
+
+    /// A signed body that is no message is let through by verification, then refused as unreadable: the signature
+    /// is checked on the bytes, the parsing comes after.
+    @Test func aSignedBodyThatIsNoMessageIsRefusedWhenRead() throws {
+        let body = Array("not json".utf8)
+        let key = try #require(Base64.decode(PlatformRequests.secrets[.teams]!))
+        let code = Base64.encode(HMACSHA256.authenticationCode(for: body, key: key))
+        let request = ChatRequest(headers: [("Authorization", "HMAC " + code)], body: body)
+        let verified = try #require(try PlatformRequests.verifier(.teams).verified(request, now: PlatformRequests.now))
+        #expect(throws: ChatPayloadError.unreadable(.teams)) { try ChatMessage(verified) }
+    }
+
+    /// Bodies with random bytes changed, cut or added: no crash, no signed body verifies once changed, and a message
+    /// is read or refused with a reason.
+    @Test(arguments: PlatformRequests.all)
+    func mutatedBodiesNeverCrash(file: String, platform: ChatPlatform) throws {
+        let request = try PlatformRequests.request(file)
+        let verifier = try PlatformRequests.verifier(platform)
+        var generator = SplitMix64(seed: 14)
+        for _ in 0..<300 {
+            var body = request.body
+            let index = Int.random(in: 0..<body.count, using: &generator)
+            switch Int.random(in: 0..<3, using: &generator) {
+            case 0: body[index] = UInt8.random(in: 0...255, using: &generator)
+            case 1: body.removeSubrange(index...)
+            default: body.insert(contentsOf: [0x00, 0x0D, 0xFF, 0x22, 0x25], at: index)
+            }
+            let mutated = ChatRequest(headers: request.headers, body: body)
+            guard let verified = verifier.verified(mutated, now: PlatformRequests.now) else { continue }
+            if platform == .teams || platform == .slack { #expect(body == request.body) }
+            _ = try? ChatMessage(verified)
+        }
+    }
 }
