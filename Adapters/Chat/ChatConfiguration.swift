@@ -4,10 +4,6 @@ import SamtaleCore
 /// what a conversation started there is set up with, and who may use it. Read from `chat.json`.
 public struct ChatEndpoint: Equatable, Sendable {
     /// The platforms that can reply inside their own request (the table).
-    public enum Platform: String, CaseIterable, Sendable {
-        case teams, slack, mattermost, zulip, rocketchat
-    }
-
     /// Where one secret is kept: in the environment or in a file of its own, never in `chat.json`.
     public enum SecretSource: Equatable, Sendable {
         case variable(String)
@@ -16,7 +12,7 @@ public struct ChatEndpoint: Equatable, Sendable {
 
     /// Starts with "/"; unique in the file.
     public var path: String
-    public var platform: Platform
+    public var platform: ChatPlatform
     /// Every secret a request may be verified with, so that a new one can be added before the old one goes.
     public var secrets: [SecretSource]
     /// The setup fields of the protocol's `start`, as names not yet resolved; what is left out is asked in the chat.
@@ -90,10 +86,10 @@ public struct ChatConfiguration: Equatable, Sendable {
             reader.report(.invalidValue(ChatConfigurationStrings.invalidPath(path)), at: .key("path"))
         }
         let platform = reader.text(fields, "platform").flatMap { raw in
-            let platform = ChatEndpoint.Platform(rawValue: raw)
+            let platform = ChatPlatform(rawValue: raw)
             if platform == nil {
                 reader.report(
-                    .notOneOf(raw, allowed: ChatEndpoint.Platform.allCases.map(\.rawValue)), at: .key("platform"))
+                    .notOneOf(raw, allowed: ChatPlatform.allCases.map(\.rawValue)), at: .key("platform"))
             }
             return platform
         }

@@ -46,6 +46,10 @@ extension ChatEndpoint {
 
 /// Why an endpoint's secret cannot be had, naming the endpoint and what to do.
 public enum ChatSecretError: ExplainedError, Equatable, Sendable {
+    /// No secret for a verifier, or an empty one.
+    case missing(ChatPlatform)
+    /// A Teams security token that is not standard base64, so not the key Teams signs with.
+    case teamsTokenNotBase64
     case unsetVariable(endpoint: String, name: String)
     case empty(endpoint: String, source: ChatEndpoint.SecretSource)
     case unreadableFile(endpoint: String, file: String, reason: Localized)
@@ -54,6 +58,18 @@ public enum ChatSecretError: ExplainedError, Equatable, Sendable {
 
     public var message: Localized {
         switch self {
+        case .missing(let platform):
+            Localized(
+                da: "et endepunkt til \(platform.displayName) skal have mindst én hemmelighed, og ingen af dem må "
+                    + "være tom: uden den kan samtale ikke se, om en besked kommer fra \(platform.displayName)",
+                en: "an endpoint for \(platform.displayName) needs at least one secret, none of them empty: without "
+                    + "one, samtale cannot tell whether a message comes from \(platform.displayName)")
+        case .teamsTokenNotBase64:
+            Localized(
+                da: "sikkerhedstokenet til Microsoft Teams er ikke skrevet i base64; brug det token, Teams viste, da "
+                    + "den udgående webhook blev oprettet",
+                en: "the Microsoft Teams security token is not written in base64; use the token Teams showed when "
+                    + "the outgoing webhook was created")
         case .unsetVariable(let endpoint, let name):
             Localized(
                 da: "endepunktet \(endpoint): miljøvariablen \(name) er ikke sat; sæt den til hemmeligheden fra "

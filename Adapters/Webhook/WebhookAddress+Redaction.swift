@@ -70,7 +70,7 @@ extension WebhookAddress {
             .filter { $0.count >= shortestSecretPiece && !publicPieces.contains($0.lowercased()) }
         var secrets: [Secret] = []
         func add(_ piece: String, as replacement: String, encoded: Bool) {
-            let decoded = percentDecoded(piece) ?? piece
+            let decoded = PercentEncoding.decoded(piece.utf8) ?? piece
             let isShort = piece.count < shortestSecretPiece
             var forms = [Array(piece.utf8), Array(decoded.utf8)]
             if encoded {
@@ -127,7 +127,7 @@ extension WebhookAddress {
     /// The byte that an escape at `index` stands for, and the escape's length.
     private static func escaped(in text: [UInt8], at index: Int) -> (UInt8, Int)? {
         func hex(_ offset: Int) -> UInt8? {
-            index + offset < text.count ? hexValue(text[index + offset]) : nil
+            index + offset < text.count ? PercentEncoding.hexValue(text[index + offset]) : nil
         }
         switch text[index] {
         case UInt8(ascii: "%"):

@@ -164,7 +164,8 @@ public struct WebhookAddress: Equatable, Sendable {
             )
         case "teams":
             // shoutrrr teams://?host=<the workflow URL, percent-encoded>.
-            guard let host = url.queryValue("host"), let decoded = percentDecoded(host), decoded.hasPrefix("https://")
+            guard let host = url.queryValue("host"), let decoded = PercentEncoding.decoded(host.utf8),
+                decoded.hasPrefix("https://")
             else { return nil }
             return (decoded, .teams)
         case "gchat":
@@ -206,31 +207,6 @@ public struct WebhookAddress: Equatable, Sendable {
             return ("\(scheme)://\(url.hostAndPort)\(url.path)\(url.query.map { "?\($0)" } ?? "")", .generic)
         default:
             return nil
-        }
-    }
-
-    static func percentDecoded(_ text: String) -> String? {
-        var bytes: [UInt8] = []
-        var iterator = Array(text.utf8).makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else {
-                bytes.append(byte)
-                continue
-            }
-            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
-                return nil
-            }
-            bytes.append(high << 4 | low)
-        }
-        return String(validating: bytes, as: UTF8.self)
-    }
-
-    static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
         }
     }
 }

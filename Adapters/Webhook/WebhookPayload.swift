@@ -10,37 +10,14 @@ extension WebhookMessage {
         switch platform {
         case .teams: teamsPayload()
         case .slack: slackPayload()
-        case .mattermost: textPayload(document(.mattermost, limit: Limit.mattermost, in: .utf16))
+        case .mattermost: textPayload(document(.mattermost, limit: ChatLimit.mattermost, in: .utf16))
         case .discord: discordPayload()
-        case .googlechat: textPayload(document(.googleChat, limit: Limit.googleChat, in: .utf8))
-        case .rocketchat: textPayload(document(.rocketChat, limit: Limit.rocketChat, in: .utf16))
-        case .zulip: textPayload(document(.zulip, limit: Limit.zulip, in: .utf8))
+        case .googlechat: textPayload(document(.googleChat, limit: ChatLimit.googleChat, in: .utf8))
+        case .rocketchat: textPayload(document(.rocketChat, limit: ChatLimit.rocketChat, in: .utf16))
+        case .zulip: textPayload(document(.zulip, limit: ChatLimit.zulip, in: .utf8))
         case .generic: generic
         }
     }
-}
-
-// MARK: - Limits
-
-/// What each platform takes, as its webhook documentation gives it; "characters" are counted as UTF-16 code units
-/// (`TextMeasure`).
-private enum Limit {
-    /// Titles, contexts and footers are names, longer than this only by mistake; capping them leaves the room to
-    /// the body.
-    static let name = 256
-    /// Bytes of the whole Teams request ("about 28 KB").
-    static let teamsRequest = 28_000
-    static let slackText = 4_000
-    static let slackHeader = 150
-    static let slackSection = 3_000
-    static let mattermost = 16_383
-    static let discordTitle = 256
-    static let discordDescription = 4_096
-    /// Bytes.
-    static let googleChat = 32_000
-    static let rocketChat = 5_000
-    /// Bytes.
-    static let zulip = 10_000
 }
 
 // MARK: - Platforms
@@ -78,7 +55,7 @@ extension WebhookMessage {
                     ])),
             ])
         }
-        let room = Limit.teamsRequest - JSONWriter.bytes(request(body: "")).count
+        let room = ChatLimit.teamsRequest - JSONWriter.bytes(request(body: "")).count
         return request(body: escapedBody(.teams, fitting: room, in: .json))
     }
 
@@ -91,11 +68,11 @@ extension WebhookMessage {
     /// Blocks of plain_text (which Slack never parses for mentions or links) and the mrkdwn fallback that
     /// notifications show: the title and the body.
     private func slackPayload() -> JSONValue {
-        let header = name(title, .slack, limit: Limit.slackHeader)
-        let section = escapedBody(.slack, fitting: Limit.slackSection, in: .utf16)
+        let header = name(title, .slack, limit: ChatLimit.slackHeader)
+        let section = escapedBody(.slack, fitting: ChatLimit.slackSection, in: .utf16)
         let notes = [context, footer].compactMap { name($0, .slack) }
         let fallbackTitle = name(title, .slack)
-        let room = Limit.slackText - TextMeasure.utf16.size(of: (fallbackTitle ?? "") + "\n\n")
+        let room = ChatLimit.slackText - TextMeasure.utf16.size(of: (fallbackTitle ?? "") + "\n\n")
         let fallback = [fallbackTitle, escapedBody(.slack, fitting: room, in: .utf16)]
         func plainText(_ text: String) -> JSONValue {
             .object([JSONMember("type", .string("plain_text")), JSONMember("text", .string(text))])
@@ -119,9 +96,9 @@ extension WebhookMessage {
     /// An embed (which never pings anyone) with mentions switched off as well: the title, the context and body as the
     /// description, the footer.
     private func discordPayload() -> JSONValue {
-        let description = document(.discord, limit: Limit.discordDescription, in: .utf16, titleAndFooter: false)
+        let description = document(.discord, limit: ChatLimit.discordDescription, in: .utf16, titleAndFooter: false)
         let embed: [JSONMember?] = [
-            name(title, .discord, limit: Limit.discordTitle).map { JSONMember("title", .string($0)) },
+            name(title, .discord, limit: ChatLimit.discordTitle).map { JSONMember("title", .string($0)) },
             description.isEmpty ? nil : JSONMember("description", .string(description)),
             name(footer, .discordFooter).map { JSONMember("footer", .object([JSONMember("text", .string($0))])) },
         ]
@@ -159,7 +136,7 @@ extension WebhookMessage {
     }
 
     /// A title, context or footer escaped on one line and capped, or nil when there is none.
-    private func name(_ text: String?, _ style: ChatText, limit: Int = Limit.name, in measure: TextMeasure = .utf16)
+    private func name(_ text: String?, _ style: ChatText, limit: Int = ChatLimit.name, in measure: TextMeasure = .utf16)
         -> String?
     {
         present(text).map { style.escaped($0, singleLine: true, fitting: limit, in: measure, marker: marker) }
@@ -171,10 +148,7 @@ extension WebhookMessage {
         return trimmed
     }
 
-    /// What a cut text ends with.
-    static let truncationMark = Localized(da: "… (forkortet)", en: "… (truncated)")
-
     private var marker: String {
-        Self.truncationMark[language]
+        Strings.truncationMark[language]
     }
 }

@@ -168,6 +168,68 @@ import Testing
     }
 }
 
+// MARK: - Base64
+
+@Suite struct TokenCryptoBase64Tests {
+    /// RFC 4648 §10, padded.
+    static let vectors: [(text: String, encoded: String)] = [
+        ("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"),
+        ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy"),
+    ]
+
+    @Test(arguments: vectors)
+    func encodesAndDecodesTheRFCVectors(text: String, encoded: String) {
+        #expect(Base64.encode(Array(text.utf8)) == encoded)
+        #expect(Base64.decode(encoded) == Array(text.utf8))
+    }
+
+    @Test func usesTheStandardDigits() {
+        #expect(Base64.encode([0xFB, 0xFF]) == "+/8=")
+        #expect(Base64.encode([0xFB, 0xEF, 0xBE]) == "++++")
+        #expect(Base64.decode("+/8=") == [0xFB, 0xFF])
+        #expect(Base64.decode("////") == [0xFF, 0xFF, 0xFF])
+    }
+
+    /// The security token of Microsoft's sample outgoing webhook is 32 bytes, the key of its HMAC.
+    @Test func decodesATeamsSecurityToken() {
+        let key = Base64.decode("vqF0En+Z0ucuRTM/01o2GuhMH3hKKk/N2bOmlM31zaA=")
+        #expect(key?.count == 32)
+        #expect(key.map(Base64.encode) == "vqF0En+Z0ucuRTM/01o2GuhMH3hKKk/N2bOmlM31zaA=")
+    }
+
+    @Test func roundTripsRandomBytes() {
+        var generator = SplitMix64(seed: 4648)
+        for _ in 0..<1000 {
+            let count = Int.random(in: 0...100, using: &generator)
+            let bytes = (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+            let encoded = Base64.encode(bytes)
+            #expect(encoded.utf8.count == (count + 2) / 3 * 4)
+            #expect(Base64.decode(encoded) == bytes)
+        }
+    }
+
+    @Test(arguments: [
+        "Zg", "Zg=", "Zg===", "Z===", "====", "Zh==", "Zm9=", "Zm=v", "Zm9v!", "Zm-v", "Zm_v", "Zm9v ", "Zm9vÆ===",
+    ])
+    func rejectsNonCanonicalText(text: String) {
+        #expect(Base64.decode(text) == nil)
+    }
+}
+
+@Suite struct TokenCryptoComparisonTests {
+    @Test func codesMatchOnlyWhenEveryByteAndTheLengthAgree() {
+        let code = HMACSHA256.authenticationCode(for: Array("body".utf8), key: Array("key".utf8))
+        #expect(HMACSHA256.codesMatch(code, code))
+        for index in code.indices {
+            var changed = code
+            changed[index] ^= 0x01
+            #expect(!HMACSHA256.codesMatch(changed, code))
+        }
+        #expect(!HMACSHA256.codesMatch(Array(code.dropLast()), code))
+        #expect(!HMACSHA256.codesMatch([], code))
+    }
+}
+
 // MARK: - Helpers
 
 /// Lower-case hexadecimal, as the RFCs print digests.

@@ -348,7 +348,7 @@ enum Samples {
     @Test(arguments: Platform.allCases.filter { $0 != .generic }, Language.allCases)
     func longTextIsCutBelowTheLimitWithAMarker(platform: Platform, language: Language) throws {
         let message = WebhookMessage(text: Self.longText, language: language)
-        let marker = WebhookMessage.truncationMark[language]
+        let marker = Strings.truncationMark[language]
         let payload = message.payload(for: platform)
         let bytes = JSONWriter.bytes(payload)
         #expect(try JSONSerialization.jsonObject(with: Data(bytes)) is [String: Any], "valid JSON and UTF-8")

@@ -17,6 +17,9 @@ public enum Strings {
         text("I forlængelse af spørgsmålet »\(question)«", "Following on from the question \"\(question)\"")
     }
 
+    /// What a text cut to a platform's limit ends with.
+    public static let truncationMark = text("… (forkortet)", "… (truncated)")
+
     public static let pitfallsHeading = text("Typiske faldgruber", "Typical pitfalls")
     public static let templatesHeading = text(
         "Skabeloner til kort uden egne spørgsmål", "Templates for cards without questions of their own")

@@ -166,11 +166,16 @@ public enum HMACSHA256 {
     /// Compares in time independent of where the first difference is, so a forger cannot learn the code
     /// byte by byte from response times. Only full 32-byte codes are accepted: a truncated code is a tampered one.
     public static func isValid(_ code: [UInt8], for message: [UInt8], key: [UInt8]) -> Bool {
-        let expected = authenticationCode(for: message, key: key)
-        guard code.count == expected.count else { return false }
+        codesMatch(code, authenticationCode(for: message, key: key))
+    }
+
+    /// Whether two codes are the same, in time independent of where the first difference is; codes of different
+    /// lengths never match (the length of a code is no secret).
+    public static func codesMatch(_ given: [UInt8], _ expected: [UInt8]) -> Bool {
+        guard given.count == expected.count else { return false }
         var difference: UInt8 = 0
-        for (given, wanted) in zip(code, expected) {
-            difference |= given ^ wanted
+        for (left, right) in zip(given, expected) {
+            difference |= left ^ right
         }
         return difference == 0
     }

@@ -1,0 +1,219 @@
+import SamtaleCore
+
+// MARK: - ChatMessage
+
+/// One message a person wrote to samtale on a platform, in the terms the conversation needs whatever the platform.
+public struct ChatMessage: Equatable, Sendable {
+    public let platform: ChatPlatform
+    /// What the person wrote, without the mention that called samtale (Teams' `<at>…</at>`, Zulip's `@**…**`), the
+    /// trigger word of an outgoing webhook, or HTML entities; trimmed.
+    public let text: String
+    public let author: ChatAuthor
+    /// The conversation the message belongs to, one session per key: a Teams thread, a Zulip topic or direct
+    /// message, a Rocket.Chat thread, or for a slash command (and a Mattermost outgoing webhook) the person in the
+    /// channel.
+    public let conversation: String
+    /// The platform's id of this message, for knowing a retried or replayed one; nil where the platform gives none.
+    public let messageID: String?
+    /// When the message was sent, by the platform's clock; nil where the platform gives no time.
+    public let sentAt: Timestamp?
+    /// The team (workspace) and channel the message was written in, for an allow-list; nil where not given.
+    public let teamID: String?
+    public let channelID: String?
+    /// Whether it came as a slash command, whose reply only the person sees; otherwise the reply goes to the thread.
+    public let isSlashCommand: Bool
+    /// The Rocket.Chat thread the reply goes to (`tmid`).
+    let replyThread: String?
+
+    /// Reads the message of a verified request.
+    public init(_ verified: VerifiedChatRequest) throws(ChatPayloadError) {
+        let platform = verified.platform
+        guard let fields = PayloadFields(verified.request) else { throw .unreadable(platform) }
+        func required(_ name: String) throws(ChatPayloadError) -> String {
+            guard let value = fields.string(name) else { throw .missingField(platform, name) }
+            return value
+        }
+        self.platform = platform
+        switch platform {
+        case .teams:
+            guard case .json(let activity) = fields else { throw .unreadable(platform) }
+            let channelData = activity.member("channelData")
+            guard let conversation = PayloadFields.text(activity.member("conversation")?.member("id")) else {
+                throw .missingField(platform, "conversation.id")
+            }
+            guard let from = PayloadFields.text(activity.member("from")?.member("id")) else {
+                throw .missingField(platform, "from.id")
+            }
+            text = try TeamsText.plain(required("text"))
+            author = ChatAuthor(id: from, name: PayloadFields.text(activity.member("from")?.member("name")))
+            self.conversation = conversation
+            messageID = fields.string("id")
+            sentAt = fields.string("timestamp").flatMap(Self.isoMoment)
+            teamID = PayloadFields.text(channelData?.member("team")?.member("id"))
+            channelID = PayloadFields.text(channelData?.member("channel")?.member("id"))
+            isSlashCommand = false
+            replyThread = nil
+        case .slack:
+            let channel = try required("channel_id")
+            let user = try required("user_id")
+            text = try required("text").trimmingWhitespace
+            author = ChatAuthor(id: user, name: fields.string("user_name"))
+            conversation = channel + "/" + user
+            // Each invocation of a slash command has a trigger id of its own.
+            messageID = fields.string("trigger_id")
+            sentAt = verified.signedAt
+            teamID = fields.string("team_id")
+            channelID = channel
+            isSlashCommand = true
+            replyThread = nil
+        case .mattermost:
+            let channel = try required("channel_id")
+            let user = try required("user_id")
+            isSlashCommand = fields.has("command")
+            let written = try required("text")
+            text = Self.withoutTriggerWord(written, fields.string("trigger_word"))
+            author = ChatAuthor(id: user, name: fields.string("user_name"))
+            conversation = channel + "/" + user
+            messageID = isSlashCommand ? fields.string("trigger_id") : fields.string("post_id")
+            sentAt = fields.string("timestamp").flatMap(Self.millisecondsMoment)
+            teamID = fields.string("team_id")
+            channelID = channel
+            replyThread = nil
+        case .zulip:
+            guard case .json(let payload) = fields, let message = payload.member("message") else {
+                throw .missingField(platform, "message")
+            }
+            let messageFields = PayloadFields.json(message)
+            guard let sender = messageFields.string("sender_id") else {
+                throw .missingField(platform, "message.sender_id")
+            }
+            text = try Self.withoutZulipMention(required("data"), bot: fields.string("bot_full_name"))
+            author = ChatAuthor(id: sender, name: messageFields.string("sender_full_name"))
+            conversation = try Self.zulipConversation(message)
+            messageID = messageFields.string("id")
+            sentAt = messageFields.string("timestamp").flatMap(Self.secondsMoment)
+            teamID = nil
+            channelID = messageFields.string("stream_id")
+            isSlashCommand = false
+            replyThread = nil
+        case .rocketchat:
+            let channel = try required("channel_id")
+            let message = try required("message_id")
+            let thread = fields.string("tmid") ?? message
+            text = try Self.withoutTriggerWord(required("text"), fields.string("trigger_word"))
+            author = try ChatAuthor(id: required("user_id"), name: fields.string("user_name"))
+            conversation = channel + "/" + thread
+            messageID = message
+            sentAt = Self.rocketChatMoment(fields)
+            teamID = nil
+            channelID = channel
+            isSlashCommand = false
+            replyThread = thread
+        }
+    }
+
+    // MARK: Texts
+
+    /// The text after the trigger word an outgoing webhook fired on (Mattermost and Rocket.Chat send it along).
+    private static func withoutTriggerWord(_ text: String, _ trigger: String?) -> String {
+        let trimmed = text.trimmingWhitespace
+        guard let trigger, !trigger.isEmpty, trimmed.hasPrefix(trigger) else { return trimmed }
+        return String(trimmed.dropFirst(trigger.count)).trimmingWhitespace
+    }
+
+    /// The text after a leading mention of the bot (`@**Name**`, or `@**Name|42**` where names are shared).
+    private static func withoutZulipMention(_ text: String, bot: String?) -> String {
+        let trimmed = text.trimmingWhitespace
+        guard let bot, trimmed.hasPrefix("@**"), let end = trimmed.dropFirst(3).firstRange(of: "**") else {
+            return trimmed
+        }
+        let name = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 3)..<end.lowerBound]
+        guard name == bot || name.hasPrefix(bot + "|") else { return trimmed }
+        return String(trimmed[end.upperBound...]).trimmingWhitespace
+    }
+
+    // MARK: Conversations
+
+    /// A stream's topic, or the people of a direct message (every one of them, sorted, so the same group is one
+    /// conversation whoever writes).
+    private static func zulipConversation(_ message: JSONValue) throws(ChatPayloadError) -> String {
+        let fields = PayloadFields.json(message)
+        if fields.string("type") == "stream" {
+            guard let stream = fields.string("stream_id"), let topic = fields.string("subject") else {
+                throw .missingField(.zulip, "message.subject")
+            }
+            return "stream/" + stream + "/" + topic
+        }
+        guard case .array(let recipients) = message.member("display_recipient") else {
+            throw .missingField(.zulip, "message.display_recipient")
+        }
+        let ids = recipients.compactMap { PayloadFields.text($0.member("id")) }
+        guard ids.count == recipients.count, !ids.isEmpty else {
+            throw .missingField(.zulip, "message.display_recipient")
+        }
+        return "direct/" + ids.sorted().joined(separator: ",")
+    }
+
+    // MARK: Moments
+
+    /// `2017-02-01T21:10:07.437Z`: ISO 8601 with fractions of a second, which are dropped.
+    private static func isoMoment(_ text: String) -> Timestamp? {
+        guard let dot = text.firstIndex(of: ".") else { return Timestamp(iso: text) }
+        let zone = text[dot...].drop { $0 == "." || $0.isASCII && $0.isNumber }
+        return Timestamp(iso: String(text[..<dot]) + zone)
+    }
+
+    private static func secondsMoment(_ text: String) -> Timestamp? {
+        Int64(text).map { Timestamp(secondsSinceEpoch: $0) }
+    }
+
+    private static func millisecondsMoment(_ text: String) -> Timestamp? {
+        Int64(text).map { Timestamp(secondsSinceEpoch: $0 / 1000) }
+    }
+
+    /// Rocket.Chat writes the moment as ISO text or, in older versions, as `{"$date": milliseconds}`.
+    private static func rocketChatMoment(_ fields: PayloadFields) -> Timestamp? {
+        if let text = fields.string("timestamp") { return isoMoment(text) }
+        guard case .json(let payload) = fields,
+            let milliseconds = PayloadFields.text(payload.member("timestamp")?.member("$date"))
+        else { return nil }
+        return millisecondsMoment(milliseconds)
+    }
+}
+
+// MARK: - ChatAuthor
+
+/// Who wrote a message: the platform's id for them, and the name it shows where it sends one.
+public struct ChatAuthor: Equatable, Sendable {
+    public let id: String
+    public let name: String?
+
+    public init(id: String, name: String?) {
+        self.id = id
+        self.name = name
+    }
+}
+
+// MARK: - ChatPayloadError
+
+/// Why a verified request holds no message samtale can read: the platform sent something else than its documented
+/// shape (another kind of event, or a version samtale does not know).
+public enum ChatPayloadError: ExplainedError, Equatable, Sendable {
+    /// Neither a form nor a JSON object.
+    case unreadable(ChatPlatform)
+    /// A field the message cannot do without is missing or not text.
+    case missingField(ChatPlatform, String)
+
+    public var message: Localized {
+        switch self {
+        case .unreadable(let platform):
+            Localized(
+                da: "beskeden fra \(platform.displayName) kan ikke læses",
+                en: "the message from \(platform.displayName) cannot be read")
+        case .missingField(let platform, let field):
+            Localized(
+                da: "beskeden fra \(platform.displayName) mangler feltet »\(field)«",
+                en: "the message from \(platform.displayName) lacks the field \"\(field)\"")
+        }
+    }
+}

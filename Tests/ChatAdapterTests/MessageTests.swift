@@ -1,0 +1,129 @@
+import Foundation
+import SamtaleCore
+import Testing
+
+@testable import ChatAdapter
+
+@Suite struct MessageTests {
+    @Test func teamsMentionStartsAThread() throws {
+        let message = try PlatformRequests.message("teams-mention", .teams)
+        #expect(message.text == "start 1:1")
+        #expect(message.author.name == "Tim Jones")
+        #expect(message.author.id.hasPrefix("29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB39ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt"))
+        #expect(message.conversation == "19:253b1f341670408fb6fe51050b6e5ceb@thread.skype;messageid=1485983408511")
+        #expect(message.messageID == "1485983408511")
+        #expect(message.sentAt == Timestamp(iso: "2017-02-01T21:10:07Z"))
+        #expect(message.teamID == "19:712c61d0ef384e5fa681ba90ec3c4e2d@thread.skype")
+        #expect(message.channelID == "19:253b1f341670408fb6fe51050b6e5ceb@thread.skype")
+        #expect(!message.isSlashCommand)
+    }
+
+    /// A reply in the thread is the same conversation, its own message; its entities are decoded.
+    @Test func teamsThreadReplyIsTheSameConversation() throws {
+        let first = try PlatformRequests.message("teams-mention", .teams)
+        let reply = try PlatformRequests.message("teams-thread-reply", .teams)
+        #expect(reply.conversation == first.conversation)
+        #expect(reply.messageID != first.messageID)
+        #expect(reply.text == "Vi taler om <arbejdsbyrde> & ro")
+    }
+
+    @Test(arguments: [
+        ("<at>Samtale</at> spring", "spring"),
+        ("<at>Samtale</at>&nbsp;gentag&nbsp;", "gentag"),
+        ("<at>Samtale</at> tak til <at>Ann</at> og <at id=\"2\">Bo Berg</at>", "tak til Ann og Bo Berg"),
+        ("før <at id=\"0\">Samtale</at> efter", "før  efter"),
+        ("&lt;at&gt;Samtale&lt;/at&gt; tak", "<at>Samtale</at> tak"),
+        ("&amp;lt; &quot;citat&quot; &#39;x&#x27; &#229;", "&lt; \"citat\" 'x' å"),
+        ("R&D &unknown; &#0; &#xD800; &", "R&D &unknown; &#0; &#xD800; &"),
+        ("<atlas> er ikke en omtale </at>", "<atlas> er ikke en omtale </at>"),
+    ])
+    func teamsTextIsThePlainText(html: String, text: String) {
+        #expect(TeamsText.plain(html) == text)
+    }
+
+    @Test func slackCommandTextIsFormDecoded() throws {
+        let message = try PlatformRequests.message("slack-command", .slack)
+        #expect(message.text == "start self skanderborg & ø")
+        #expect(message.author == ChatAuthor(id: "U2CERLKJA", name: "roadrunner"))
+        #expect(message.conversation == "G8PSS9T3V/U2CERLKJA")
+        #expect(message.messageID == "398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c")
+        #expect(message.sentAt == Timestamp(secondsSinceEpoch: 1_531_420_700))
+        #expect(message.teamID == "T1DC2JH3J")
+        #expect(message.channelID == "G8PSS9T3V")
+        #expect(message.isSlashCommand)
+    }
+
+    @Test func slackWorkedExampleHasAnEmptyText() throws {
+        #expect(try PlatformRequests.message("slack-worked-example", .slack).text == "")
+    }
+
+    @Test func mattermostCommandIsASlashCommand() throws {
+        let message = try PlatformRequests.message("mattermost-command", .mattermost)
+        #expect(message.text == "start 1:1")
+        #expect(message.author == ChatAuthor(id: "rnina8cfkirkzb5ze3xyw9y4ur", name: "ann"))
+        #expect(message.conversation == "fukxanjgjbnp7ng383at53k1sy/rnina8cfkirkzb5ze3xyw9y4ur")
+        #expect(message.isSlashCommand)
+        #expect(message.teamID == "rdc9bgriktyx9p4kowh3dmgqyc")
+    }
+
+    /// The same person in the same channel is one conversation, by slash command or by the trigger word.
+    @Test func mattermostOutgoingWebhookLosesItsTriggerWord() throws {
+        let message = try PlatformRequests.message("mattermost-outgoing", .mattermost)
+        let command = try PlatformRequests.message("mattermost-command", .mattermost)
+        #expect(message.text == "spring")
+        #expect(!message.isSlashCommand)
+        #expect(message.conversation == command.conversation)
+        #expect(message.messageID == "x8u8a4t7bprb3n7a1bpfegtrcy")
+        #expect(message.sentAt == Timestamp(secondsSinceEpoch: 1_764_497_400))
+    }
+
+    @Test func zulipStreamMentionIsItsTopic() throws {
+        let message = try PlatformRequests.message("zulip-mention", .zulip)
+        #expect(message.text == "Zulip is the world\u{2019}s most productive group chat!")
+        #expect(message.author == ChatAuthor(id: "5", name: "Iago"))
+        #expect(message.conversation == "stream/5/Verona2")
+        #expect(message.messageID == "112")
+        #expect(message.sentAt == Timestamp(secondsSinceEpoch: 1_527_876_931))
+        #expect(message.channelID == "5")
+    }
+
+    @Test func zulipDirectMessageIsItsPeople() throws {
+        let message = try PlatformRequests.message("zulip-direct", .zulip)
+        #expect(message.text == "gentag")
+        #expect(message.conversation == "direct/25,5")
+        #expect(message.messageID == "113")
+    }
+
+    @Test func rocketChatThreadIsItsConversation() throws {
+        let message = try PlatformRequests.message("rocketchat-thread", .rocketchat)
+        #expect(message.text == "fortsæt")
+        #expect(message.author == ChatAuthor(id: "fH3pvzGvd7dmdtr3K", name: "ann"))
+        #expect(message.conversation == "GENERAL/7aDSXtjMA3KPLxLjt")
+        #expect(message.messageID == "Zk6ryWb9a8M5vYtNd")
+        #expect(message.sentAt == Timestamp(iso: "2026-11-30T09:30:00Z"))
+    }
+
+    /// A message outside a thread starts one: the reply goes under it, and the answers there are one conversation.
+    @Test func rocketChatMessageOutsideAThreadStartsOne() throws {
+        let request = try PlatformRequests.request("rocketchat-thread")
+            .withBody { $0.replacingOccurrences(of: "\"tmid\"", with: "\"not-tmid\"") }
+        let verified = try #require(
+            try PlatformRequests.verifier(.rocketchat).verified(request, now: PlatformRequests.now))
+        let message = try ChatMessage(verified)
+        #expect(message.conversation == "GENERAL/Zk6ryWb9a8M5vYtNd")
+        let reply = try JSONParser.parse(message.reply("Hej", language: .da))
+        #expect(reply.member("tmid") == .string("Zk6ryWb9a8M5vYtNd"))
+    }
+
+    @Test func aMissingFieldIsNamed() throws {
+        let request = try PlatformRequests.request("zulip-mention")
+            .withBody { $0.replacingOccurrences(of: "\"sender_id\"", with: "\"sender\"") }
+        let verified = try #require(try PlatformRequests.verifier(.zulip).verified(request, now: PlatformRequests.now))
+        #expect(throws: ChatPayloadError.missingField(.zulip, "message.sender_id")) { try ChatMessage(verified) }
+        #expect(
+            ChatPayloadError.missingField(.zulip, "message.sender_id").message
+                == Localized(
+                    da: "beskeden fra Zulip mangler feltet »message.sender_id«",
+                    en: "the message from Zulip lacks the field \"message.sender_id\""))
+    }
+}
