@@ -37,6 +37,13 @@ let package = Package(
             path: "Adapters/Webhook",
             exclude: ["Scheduling"]
         ),
+        /// Two-way chat: the HTTP requests chat platforms send, their verification, the messages in them and the
+        /// replies each platform takes. Pure like the core: the sockets live in the front doors.
+        .target(
+            name: "ChatAdapter",
+            dependencies: ["SamtaleCore"],
+            path: "Adapters/Chat"
+        ),
         /// The command line: parses arguments, picks the adapter, maps errors to exit codes.
         .executableTarget(
             name: "samtale",
@@ -77,6 +84,11 @@ let package = Package(
             name: "WebhookAdapterTests",
             dependencies: ["WebhookAdapter", "SamtaleDecks", "TestSupport"],
             exclude: ["Schemas"]
+        ),
+        .testTarget(
+            name: "ChatAdapterTests",
+            dependencies: ["ChatAdapter", "TestSupport"],
+            exclude: ["Fixtures"]
         ),
         /// The terminal adapter driven in this process: scripted lines in, the text it shows out.
         .testTarget(
