@@ -32,16 +32,13 @@ public struct HTTPRequestParser: Sendable {
         case refused(HTTPStatus)
     }
 
-    private static let carriageReturn: UInt8 = 13
-    private static let lineFeed: UInt8 = 10
-    private static let tab: UInt8 = 9
-    private static let space: UInt8 = 32
-
     private var head: [UInt8] = []
     /// Whether the last byte of the head was a CR, which only an LF may follow.
     private var afterCarriageReturn = false
     private var onRequestLine = true
     private var lineLength = 0
+    /// Where each line of the head lies, without its CR LF, kept as they end so the head is not split again.
+    private var lines: [Range<Int>] = []
     private var accepted: AcceptedHead?
     private var body: [UInt8] = []
     private var result = Result.needMore
@@ -93,16 +90,17 @@ public struct HTTPRequestParser: Sendable {
     private mutating func take(_ byte: UInt8) -> HTTPStatus? {
         head.append(byte)
         if afterCarriageReturn {
-            guard byte == Self.lineFeed else { return .badRequest }
+            // Only LF may follow a CR.
+            guard byte == 10 else { return .badRequest }
             afterCarriageReturn = false
             return endOfLine()
         }
-        switch byte {
-        case Self.carriageReturn:
+        if byte == 13 {
             afterCarriageReturn = true
-        case Self.tab, Self.space...0x7E:
+        } else if byte == 9 || (byte >= 32 && byte <= 126) {
             lineLength += 1
-        default:
+        } else {
+            // A control byte, an LF without its CR, DEL or a byte beyond ASCII.
             return .badRequest
         }
         if onRequestLine && lineLength > HTTPLimits.requestLineBytes { return .uriTooLong }
@@ -116,10 +114,13 @@ public struct HTTPRequestParser: Sendable {
             lineLength = 0
         }
         if head.count > HTTPLimits.headBytes { return .requestHeaderFieldsTooLarge }
-        guard lineLength == 0 else { return nil }
+        guard lineLength == 0 else {
+            lines.append((head.count - 2 - lineLength)..<(head.count - 2))
+            return nil
+        }
         if onRequestLine { return .badRequest }
         do {
-            accepted = try AcceptedHead(head.dropLast(4))
+            accepted = try AcceptedHead(head, lines: lines)
             return nil
         } catch {
             return error.status
@@ -140,14 +141,11 @@ private struct AcceptedHead {
     let headers: HTTPHeaders
     let bodyLength: Int
 
-    /// `head` is the request line and header lines, each ending in CR LF but the last, whose bytes are already
-    /// known to be visible ASCII, space or tab.
-    init(_ head: ArraySlice<UInt8>) throws(Refusal) {
-        var lines = head.split(separator: 13, omittingEmptySubsequences: false).map {
-            $0.first == 10 ? $0.dropFirst() : $0
-        }
-        let requestLine = lines.removeFirst()
-        let parts = requestLine.split(separator: 32, omittingEmptySubsequences: false)
+    /// `lines` are where the request line and header lines lie in `head`, whose bytes are already known to be
+    /// visible ASCII, space or tab.
+    init(_ head: [UInt8], lines: [Range<Int>]) throws(Refusal) {
+        let requestLine = head[lines[0]]
+        let parts = requestLine.split(separator: 32, maxSplits: 3, omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty else { throw Refusal(status: .badRequest) }
         let minorVersion = try Self.minorVersion(parts[2])
         guard parts[0].allSatisfy(Self.isTokenByte) else { throw Refusal(status: .badRequest) }
@@ -162,7 +160,7 @@ private struct AcceptedHead {
         self.method = method
         path = String(decoding: target[..<(questionMark ?? target.endIndex)], as: UTF8.self)
         query = questionMark.map { String(decoding: target[($0 + 1)...], as: UTF8.self) }
-        headers = HTTPHeaders(try lines.map(Self.field))
+        headers = HTTPHeaders(try lines.dropFirst().map { (line) throws(Refusal) in try Self.field(head[line]) })
         if !headers.values(named: "Transfer-Encoding").isEmpty { throw Refusal(status: .notImplemented) }
         let hosts = headers.values(named: "Host").count
         if hosts > 1 || (hosts == 0 && minorVersion == 1) { throw Refusal(status: .badRequest) }
@@ -207,11 +205,11 @@ private struct AcceptedHead {
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool {
-        (0x30...0x39).contains(byte)
+        byte >= 0x30 && byte <= 0x39
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
-        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
     /// `tchar` of RFC 9110: what method and header names are made of.
@@ -250,6 +248,6 @@ private struct AcceptedHead {
     }
 
     private static func isHexDigit(_ byte: UInt8) -> Bool {
-        isDigit(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte)
+        isDigit(byte) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66)
     }
 }
