@@ -124,7 +124,7 @@ import Testing
             return
         }
         #expect(request.path == "/teams/ledergruppe")
-        #expect(request.headers["Authorization"] == "HMAC 9VKRnwWmZ6tsXt2Dn1s5c3lNfKVWdqZxjQdjMHZ4e0U=")
+        #expect(request.headers["Authorization"] == "HMAC OFa3vvsVQ14jDiLH5oJy3BrLEhZblsHqmKeeytMMik8=")
         #expect(String(decoding: request.body, as: UTF8.self).contains("Hvordan går det?"))
     }
 
