@@ -187,6 +187,7 @@ import Testing
         var parser = HTTPRequestParser()
         #expect(parser.feed(Array("GET /a".utf8)[...]) == .needMore)
         #expect(parser.feed([0, 32][...]) == .refused(.badRequest))
+        #expect(parser.phase == .finished)
         #expect(parser.feed(Array(" HTTP/1.1\r\n\r\n".utf8)[...]) == .refused(.badRequest))
         var tooLong = HTTPRequestParser()
         #expect(
