@@ -10,12 +10,13 @@ public enum HTTPLimits {
     public static let headBytes = 16 * 1024
     /// The body, which every platform keeps far below this: a longer `Content-Length` is answered 413.
     public static let bodyBytes = 64 * 1024
-    /// From accepting the connection to the end of the head, however the bytes trickle in: then 408 and close.
-    public static let headTime = Duration.seconds(5)
-    /// From the end of the head to the end of the body: then 408 and close.
-    public static let bodyTime = Duration.seconds(10)
-    /// For writing the response to a client that reads it slowly, or not at all: then close.
-    public static let responseTime = Duration.seconds(10)
+    /// Seconds from accepting the connection to the end of the head, however the bytes trickle in: then 408 and
+    /// close.
+    public static let headSeconds = 5.0
+    /// Seconds from the end of the head to the end of the body: then 408 and close.
+    public static let bodySeconds = 10.0
+    /// Seconds for writing the response to a client that reads it slowly, or not at all: then close.
+    public static let responseSeconds = 10.0
     /// Connections open at once: hundreds, so that a few slow clients cannot lock the platforms out; a connection
     /// beyond this is answered 503 and closed.
     public static let openConnections = 512

@@ -12,7 +12,7 @@
 ///
 /// One request per connection: bytes after the body are never read as another request.
 public struct HTTPRequestParser: Sendable {
-    /// Where the request stands, for the front door's time limits (`HTTPLimits.headTime`, `bodyTime`).
+    /// Where the request stands, for the front door's time limits (`HTTPLimits.headSeconds`, `bodySeconds`).
     public enum Phase: Equatable, Sendable {
         /// No byte yet.
         case waiting
