@@ -7,7 +7,7 @@
 /// `HTTPLimits.bodyBytes` (413); a line folded onto the one before, a CR or LF alone, a control or non-ASCII byte
 /// in the head (400); a request line over `HTTPLimits.requestLineBytes` (414), a head over `HTTPLimits.headBytes`
 /// (431); a version other than 1.0 and 1.1 (505), a method other than GET, HEAD and POST (501); an HTTP/1.1
-/// request without exactly one `Host` (400). Each byte is judged as it arrives, so a request split anywhere gives
+/// request without exactly one `Host` (400); an `Expect` other than `100-continue` (417). Each byte is judged as it arrives, so a request split anywhere gives
 /// the same result as the whole, and a refusal comes as soon as the byte that decides it.
 ///
 /// One request per connection: bytes after the body are never read as another request.
@@ -42,6 +42,8 @@ public struct HTTPRequestParser: Sendable {
     private var accepted: AcceptedHead?
     private var body: [UInt8] = []
     private var result = Result.needMore
+    /// Whether the client asked to be told to go on before it sends the body, and has not been told yet.
+    private var continueDue = false
 
     public init() {}
 
@@ -77,6 +79,14 @@ public struct HTTPRequestParser: Sendable {
             }
         }
         return result
+    }
+
+    /// `100 Continue`, once, for a client that sent `Expect: 100-continue` and waits for it before it sends the body
+    /// (as curl does with a larger body); nil otherwise. The front door writes it after a feed that needs more.
+    public mutating func interimResponse() -> [UInt8]? {
+        guard continueDue, phase == .body else { return nil }
+        continueDue = false
+        return Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
     }
 
     /// The client closed its side: nothing to answer if it sent nothing, 400 for a request cut off.
@@ -120,7 +130,9 @@ public struct HTTPRequestParser: Sendable {
         }
         if onRequestLine { return .badRequest }
         do {
-            accepted = try AcceptedHead(head, lines: lines)
+            let head = try AcceptedHead(head, lines: lines)
+            accepted = head
+            continueDue = head.expectsContinue
             return nil
         } catch {
             return error.status
@@ -140,6 +152,8 @@ private struct AcceptedHead {
     let query: String?
     let headers: HTTPHeaders
     let bodyLength: Int
+    /// `Expect: 100-continue` in an HTTP/1.1 request (HTTP/1.0 has no such expectation).
+    let expectsContinue: Bool
 
     /// `lines` are where the request line and header lines lie in `head`, whose bytes are already known to be
     /// visible ASCII, space or tab.
@@ -165,6 +179,11 @@ private struct AcceptedHead {
         let hosts = headers.values(named: "Host").count
         if hosts > 1 || (hosts == 0 && minorVersion == 1) { throw Refusal(status: .badRequest) }
         bodyLength = try Self.bodyLength(headers.values(named: "Content-Length"))
+        switch headers["Expect"]?.lowercased() {
+        case nil: expectsContinue = false
+        case "100-continue": expectsContinue = minorVersion == 1
+        default: throw Refusal(status: .expectationFailed)
+        }
     }
 
     /// 1 for `HTTP/1.1`, 0 for `HTTP/1.0`; 505 for another well-formed version, 400 for anything else.

@@ -9,6 +9,8 @@ public enum HTTPStatus: Int, Equatable, Sendable, CaseIterable {
     case requestTimeout = 408
     case contentTooLarge = 413
     case uriTooLong = 414
+    /// An `Expect` other than `100-continue`.
+    case expectationFailed = 417
     case requestHeaderFieldsTooLarge = 431
     case internalServerError = 500
     /// A method or a transfer coding the server does not implement.
@@ -26,6 +28,7 @@ public enum HTTPStatus: Int, Equatable, Sendable, CaseIterable {
         case .requestTimeout: "Request Timeout"
         case .contentTooLarge: "Content Too Large"
         case .uriTooLong: "URI Too Long"
+        case .expectationFailed: "Expectation Failed"
         case .requestHeaderFieldsTooLarge: "Request Header Fields Too Large"
         case .internalServerError: "Internal Server Error"
         case .notImplemented: "Not Implemented"

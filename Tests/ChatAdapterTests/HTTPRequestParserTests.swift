@@ -98,6 +98,10 @@ import Testing
         Refusal("HTTP/1.1 without Host", .badRequest, "GET / HTTP/1.1"),
         Refusal("two Hosts", .badRequest, "GET / HTTP/1.1", "Host: a", "host: b"),
         Refusal("two Hosts in HTTP/1.0", .badRequest, "GET / HTTP/1.0", "Host: a", "Host: b"),
+        Refusal("an expectation other than 100-continue", .expectationFailed, "GET / HTTP/1.1", "Host: a", "Expect: x"),
+        Refusal(
+            "100-continue with a length over the limit", .contentTooLarge, "POST / HTTP/1.1", "Host: a",
+            "Expect: 100-continue", "Content-Length: 65537"),
     ]
 
     @Test func aPlatformsRequestIsTakenApart() throws {
@@ -251,6 +255,33 @@ import Testing
         #expect(parser.phase == .body)
         #expect(parser.feed(Requests.zulip[headEnd...]) == .request(Requests.zulipRequest))
         #expect(parser.phase == .finished)
+    }
+
+    @Test func aClientThatWaitsForContinueIsToldOnceWhenItsHeadIsAccepted() {
+        let expecting = Requests.raw(
+            "POST /zulip HTTP/1.1", "Host: a", "expect: 100-Continue", "Content-Length: 2", body: "{}")
+        var parser = HTTPRequestParser()
+        #expect(parser.feed(expecting.dropLast(3)) == .needMore)
+        #expect(parser.interimResponse() == nil)
+        #expect(parser.feed(expecting.dropLast(2).suffix(1)) == .needMore)
+        #expect(parser.interimResponse() == Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
+        #expect(parser.interimResponse() == nil)
+        guard case .request(let request) = parser.feed(expecting.suffix(2)) else {
+            Issue.record("not a request")
+            return
+        }
+        #expect(request.body == Array("{}".utf8))
+        #expect(parser.interimResponse() == nil)
+
+        var withoutBody = HTTPRequestParser()
+        _ = withoutBody.feed(Requests.raw("GET / HTTP/1.1", "Host: a", "Expect: 100-continue")[...])
+        #expect(withoutBody.interimResponse() == nil)
+        var http10 = HTTPRequestParser()
+        _ = http10.feed(Requests.raw("POST / HTTP/1.0", "Expect: 100-continue", "Content-Length: 2")[...])
+        #expect(http10.interimResponse() == nil)
+        var plain = HTTPRequestParser()
+        _ = plain.feed(Requests.raw("POST / HTTP/1.1", "Host: a", "Content-Length: 2")[...])
+        #expect(plain.interimResponse() == nil)
     }
 
     @Test func aClientThatClosesEarlyIsAnsweredOnlyIfItSentSomething() {
