@@ -1,0 +1,23 @@
+/// The limits of the HTTP the chat server speaks, in one place: the parser enforces the sizes, the front doors the
+/// times and the number of connections.
+///
+/// Chat platforms send one small request and wait a few seconds for the reply (Slack 3 s, Teams 5 s), so a client
+/// that needs longer than these to send its request is not a platform, and is cut off before it holds up anyone else.
+public enum HTTPLimits {
+    /// The request line (method, target and version): a longer one is answered 414.
+    public static let requestLineBytes = 8 * 1024
+    /// The whole head (request line, header lines and the blank line ending them): a longer one is answered 431.
+    public static let headBytes = 16 * 1024
+    /// The body, which every platform keeps far below this: a longer `Content-Length` is answered 413.
+    public static let bodyBytes = 64 * 1024
+    /// Seconds from accepting the connection to the end of the head, however the bytes trickle in: then 408 and
+    /// close.
+    public static let headSeconds = 5.0
+    /// Seconds from the end of the head to the end of the body: then 408 and close.
+    public static let bodySeconds = 10.0
+    /// Seconds for writing the response to a client that reads it slowly, or not at all: then close.
+    public static let responseSeconds = 10.0
+    /// Connections open at once: hundreds, so that a few slow clients cannot lock the platforms out; a connection
+    /// beyond this is answered 503 and closed.
+    public static let openConnections = 512
+}
