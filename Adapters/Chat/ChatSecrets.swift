@@ -60,14 +60,15 @@ public enum ChatSecretError: ExplainedError, Equatable, Sendable {
         switch self {
         case .missing(let platform):
             Localized(
-                da: "et endepunkt til \(platform.displayName) skal have mindst én hemmelighed, og ingen af dem må "
-                    + "være tom: uden den kan samtale ikke se, om en besked kommer fra \(platform.displayName)",
+                da: "et endepunkt til \(platform.displayName) skal have mindst én hemmelighed, og ingen hemmelighed "
+                    + "må være tom; uden hemmelighed kan samtale ikke se, om en besked kommer fra "
+                    + platform.displayName,
                 en: "an endpoint for \(platform.displayName) needs at least one secret, none of them empty: without "
                     + "one, samtale cannot tell whether a message comes from \(platform.displayName)")
         case .teamsTokenNotBase64:
             Localized(
-                da: "sikkerhedstokenet til Microsoft Teams er ikke skrevet i base64; brug det token, Teams viste, da "
-                    + "den udgående webhook blev oprettet",
+                da: "sikkerhedstokenet til Microsoft Teams er ikke gyldig base64; brug det sikkerhedstoken, Teams "
+                    + "viste, da den udgående webhook blev oprettet",
                 en: "the Microsoft Teams security token is not written in base64; use the token Teams showed when "
                     + "the outgoing webhook was created")
         case .unsetVariable(let endpoint, let name):
@@ -109,24 +110,24 @@ enum ChatConfigurationStrings {
             + "only its owner can read (secretFile)")
 
     static let noSecret = Localized(
-        da: "endepunktet mangler sin hemmelighed; angiv miljøvariablen i secretEnv eller filen i secretFile",
+        da: "endepunktet har ingen hemmelighed; angiv en miljøvariabel i secretEnv eller en fil i secretFile",
         en: "the endpoint has no secret; name the environment variable in secretEnv or the file in secretFile")
 
     static let relativeSecretFile = Localized(
-        da: "skriv hele stien til filen med hemmeligheden, fra /, fx /etc/samtale/teams-secret",
+        da: "skriv den fulde sti til filen med hemmeligheden, så den begynder med /, fx /etc/samtale/teams-secret",
         en: "write the whole path of the secret file, from /, such as /etc/samtale/teams-secret")
 
     static let notAVariableName = Localized(
         da:
-            "skriv navnet på den miljøvariabel, der holder hemmeligheden (bogstaver, tal og _, fx SAMTALE_TEAMS_SECRET), "
-            + "ikke selve hemmeligheden",
-        en: "write the name of the environment variable that holds the secret (letters, digits and _, such as "
-            + "SAMTALE_TEAMS_SECRET), not the secret itself")
+            "skriv navnet på den miljøvariabel, der indeholder hemmeligheden (bogstaverne a-z og A-Z, tal og _, ikke "
+            + "tal først, fx SAMTALE_TEAMS_SECRET), ikke selve hemmeligheden",
+        en: "write the name of the environment variable that holds the secret (the letters a-z and A-Z, digits and "
+            + "_, not a digit first, such as SAMTALE_TEAMS_SECRET), not the secret itself")
 
     static func invalidPath(_ path: String) -> Localized {
         Localized(
-            da: "»\(path)« kan ikke bruges som sti; en sti begynder med / og har kun bogstaverne a-z og A-Z, tal og "
-                + "tegnene - . _ ~ /, fx /teams/ledergruppe",
+            da: "»\(path)« kan ikke bruges som sti; en sti skal begynde med / og må kun indeholde bogstaverne a-z og "
+                + "A-Z (ikke æ, ø og å), tal og tegnene - . _ ~ /, fx /teams/ledergruppe",
             en: "\"\(path)\" cannot be used as a path; a path begins with / and holds only the letters a-z and A-Z, "
                 + "digits and the characters - . _ ~ /, such as /teams/ledergruppe")
     }

@@ -492,8 +492,8 @@ enum CommandLineStrings {
     static let listWithHelp = text(
         "til list: kun samtalerne med NAVN", "for list: only the conversations with NAME")
     static let validateConfigHelp = text(
-        "tjek også denne mål- eller chatfil (kun uden STI; standard: targets.json og chat.json)",
-        "check this targets or chat file too (only without PATH; default: targets.json and chat.json)"
+        "tjek denne målfil eller chatopsætning i stedet for targets.json og chat.json (kun uden STI)",
+        "check this targets file or chat configuration instead of targets.json and chat.json (only without PATH)"
     )
 
     static let flowHelp = text(

@@ -102,8 +102,9 @@ import Testing
         let lines = problems(#"{"endpoints": [{"path": "/t", "platform": "teams", "secretEnv": "\#(secret)"}]}"#)
         #expect(
             lines == [
-                "endpoints[0].secretEnv: write the name of the environment variable that holds the secret (letters, "
-                    + "digits and _, such as SAMTALE_TEAMS_SECRET), not the secret itself"
+                "endpoints[0].secretEnv: write the name of the environment variable that holds the secret (the "
+                    + "letters a-z and A-Z, digits and _, not a digit first, such as SAMTALE_TEAMS_SECRET), not the "
+                    + "secret itself"
             ])
         #expect(ChatConfiguration.isVariableName("SAMTALE_TEAMS_SECRET"))
         #expect(ChatConfiguration.isVariableName("_token2"))
