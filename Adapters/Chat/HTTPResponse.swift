@@ -4,6 +4,8 @@ public enum HTTPStatus: Int, Equatable, Sendable, CaseIterable {
     case badRequest = 400
     /// A request that fails the platform's verification: no detail is given.
     case unauthorized = 401
+    /// A verified message from a team, channel or person that the endpoint's allow-list does not name.
+    case forbidden = 403
     case notFound = 404
     /// The head or the body took longer than `HTTPLimits` allows.
     case requestTimeout = 408
@@ -24,6 +26,7 @@ public enum HTTPStatus: Int, Equatable, Sendable, CaseIterable {
         case .ok: "OK"
         case .badRequest: "Bad Request"
         case .unauthorized: "Unauthorized"
+        case .forbidden: "Forbidden"
         case .notFound: "Not Found"
         case .requestTimeout: "Request Timeout"
         case .contentTooLarge: "Content Too Large"

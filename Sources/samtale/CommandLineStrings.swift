@@ -261,6 +261,10 @@ enum CommandLineStrings {
             text(
                 "lad andre programmer holde samtaler via JSON-linjer på stdin/stdout",
                 "let other programs hold conversations through JSON lines on stdin/stdout")
+        case .chat:
+            text(
+                "hold samtaler i teamets chat: svar på de forespørgsler, Teams, Zulip og de andre sender",
+                "hold conversations in the team's chat: answer the requests Teams, Zulip and the others send")
         case .prompt:
             text(
                 "ét refleksionsspørgsmål til i dag, til en pipe eller et chatindlæg",
@@ -371,6 +375,19 @@ enum CommandLineStrings {
                 per line on standard output (see PROTOCOL.md). Conversations are saved as by talk, unless you give
                 --ephemeral.
                 """)
+        case .chat:
+            text(
+                """
+                Svarer på én HTTP-forespørgsel fra en chatplatform på standard input og skriver svaret til standard
+                output, som systemd (Accept=yes) og inetd giver en forbindelse videre. Adressen, platformen og
+                samtaleformen står i chat.json; hver tråd eller direkte besked er én samtale, der gemmes som ved talk.
+                """,
+                """
+                Answers one HTTP request from a chat platform on standard input and writes the response to standard
+                output, as systemd (Accept=yes) and inetd hand on a connection. The address, the platform and the
+                kind of conversation are in chat.json; each thread or direct message is one conversation, saved as
+                by talk.
+                """)
         case .sessions:
             text(
                 """
@@ -411,6 +428,7 @@ enum CommandLineStrings {
                 "samtale post --deck kolding --skip-weekends --holidays dk   (the URL in SAMTALE_WEBHOOK_URL)")
         case .talk: same("samtale talk --flow one-to-one --role medarbejder --theme \"sammen sikrer\"")
         case .serve: same("echo '{\"type\":\"hello\"}' | samtale serve --stdio")
+        case .chat: same("samtale chat serve --stdio --config chat.json < forespoergsel.http")
         case .sessions:
             text(
                 "samtale sessions export ID --format markdown > samtale.md",
@@ -530,6 +548,15 @@ enum CommandLineStrings {
         text("Der er ingen gemte samtaler med \(name).", "There are no saved conversations with \(name).")
     }
 
+    static let chatStdioHelp = text(
+        "læs én forespørgsel fra standard input og skriv svaret til standard output (påkrævet)",
+        "read one request from standard input and write the response to standard output (required)")
+    static let chatConfigHelp = text(
+        "chatopsætningen, der skal bruges i stedet for chat.json",
+        "the chat configuration to use instead of chat.json")
+    static let chatNoConfig = text(
+        "finder ikke en chatopsætning: brug --config FIL, eller sæt XDG_CONFIG_HOME eller HOME",
+        "cannot find a chat configuration: use --config FILE, or set XDG_CONFIG_HOME or HOME")
     static let stdioHelp = text(
         "læs forespørgsler fra standard input og skriv svar til standard output (påkrævet)",
         "read requests from standard input and write answers to standard output (required)")

@@ -6,7 +6,7 @@ import WebhookAdapter
 
 /// The commands of `samtale`, in the order `samtale help` lists them.
 enum Subcommand: String, CaseIterable, Sendable {
-    case talk, sessions, serve, prompt, post, list, show, validate, completions, help
+    case talk, sessions, serve, chat, prompt, post, list, show, validate, completions, help
 
     /// What stands between the command and its options in its usage (`decks|roles|themes`), if anything.
     var operands: Localized? {
@@ -14,6 +14,7 @@ enum Subcommand: String, CaseIterable, Sendable {
         case .talk, .serve, .prompt, .post: nil
         case .sessions:
             Localized(da: SessionsAction.synopsis(.da), en: SessionsAction.synopsis(.en))
+        case .chat: Localized(da: "serve", en: "serve")
         case .list: Localized(da: "decks|roles|themes", en: "decks|roles|themes")
         case .show: Localized(da: "KORTSÆT", en: "DECK")
         case .validate: Localized(da: "[STI…]", en: "[PATH…]")
@@ -42,6 +43,7 @@ enum Subcommand: String, CaseIterable, Sendable {
             ]
         case .sessions: [SessionsAction.anyFormat, SessionsAction.output, SessionsAction.seriesFilter]
         case .serve: [.stdio, .ephemeral, .maxLine]
+        case .chat: [.chatStdio, .config(CommandLineStrings.chatConfigHelp)]
         case .prompt:
             Option.promptOptions(random: true) + [.format(PromptFormat.self, help: CommandLineStrings.promptFormatHelp)]
         case .post: Option.postDestinations + Option.promptOptions(random: false) + Option.postDelivery
@@ -306,6 +308,11 @@ struct Option: Sendable {
         name: "--max-line",
         kind: .integer(Localized(da: "BYTE", en: "BYTES"), Commands.maxLineRange),
         help: CommandLineStrings.maxLineHelp)
+
+    // MARK: chat
+
+    static let chatStdio = Option(
+        name: "--stdio", kind: .flag, help: CommandLineStrings.chatStdioHelp, isRequired: true)
 
     // MARK: post
 

@@ -65,6 +65,7 @@ enum Commands {
         case .talk: return try talk(rest, language: language)
         case .sessions: return try sessions(rest, language: language)
         case .serve: return try serve(rest, language: language)
+        case .chat: return try chat(rest, language: language)
         case .prompt: return try prompt(rest, language: language)
         case .post: return try post(rest, language: language)
         case .list: return try list(rest, language: language)
@@ -412,7 +413,7 @@ enum Commands {
     }
 
     /// A secret file as `ChatEndpoint.secretValue` takes it: its bytes and whether others may read them.
-    private static func readSecretFile(_ path: String) -> SecretFile {
+    static func readSecretFile(_ path: String) -> SecretFile {
         do {
             return .contents(try System.readFile(path), readableByOthers: FileSystem.isReadableByOthers(path))
         } catch {

@@ -236,21 +236,27 @@ extension Commands {
 
     /// The targets file: `--config FILE`, else `$XDG_CONFIG_HOME/samtale/targets.json` (or `~/.config/…`).
     static func loadTargets(_ parsed: Arguments, language: Language) throws(CommandError) -> (String, [WebhookTarget]) {
-        guard let path = try parsed.value("--config") ?? defaultTargetsPath() else {
-            throw .missingInput(CommandLineStrings.postNoConfig)
-        }
-        let bytes: [UInt8]
-        do {
-            bytes = try System.readFile(path)
-        } catch {
-            throw .missingInput(Strings.cannotRead(error.path, reason: error.reason))
-        }
+        let (path, bytes) = try readConfigFile(parsed, named: "targets.json", notFound: CommandLineStrings.postNoConfig)
         do {
             let targets = try TargetsFile.decode(bytes)
             warnIfReadableByOthers(path, targets: targets, language: language)
             return (path, targets)
         } catch {
             throw .badData([DataFileError(file: path, issues: error.issues)])
+        }
+    }
+
+    /// A configuration file's path and bytes: `--config FILE`, else `NAME` where `defaultConfigPath` finds it.
+    static func readConfigFile(
+        _ parsed: Arguments, named name: String, notFound: Localized
+    ) throws(CommandError) -> (String, [UInt8]) {
+        guard let path = try parsed.value("--config") ?? defaultConfigPath(name) else {
+            throw .missingInput(notFound)
+        }
+        do {
+            return (path, try System.readFile(path))
+        } catch {
+            throw .missingInput(Strings.cannotRead(error.path, reason: error.reason))
         }
     }
 

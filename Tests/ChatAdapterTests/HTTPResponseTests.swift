@@ -22,7 +22,7 @@ import Testing
     static let statusLines: [(HTTPStatus, String)] = [
         (.ok, "200 OK"), (.badRequest, "400 Bad Request"), (.unauthorized, "401 Unauthorized"),
         (.notFound, "404 Not Found"), (.requestTimeout, "408 Request Timeout"),
-        (.contentTooLarge, "413 Content Too Large"), (.uriTooLong, "414 URI Too Long"),
+        (.forbidden, "403 Forbidden"), (.contentTooLarge, "413 Content Too Large"), (.uriTooLong, "414 URI Too Long"),
         (.expectationFailed, "417 Expectation Failed"),
         (.requestHeaderFieldsTooLarge, "431 Request Header Fields Too Large"),
         (.internalServerError, "500 Internal Server Error"), (.notImplemented, "501 Not Implemented"),

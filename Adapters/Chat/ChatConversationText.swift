@@ -1,0 +1,86 @@
+import SamtaleCore
+
+/// What a conversation says in chat, as plain text in paragraphs: the terminal's words (`Strings`) without its
+/// colours and wrapping, which the chat client does; the reply escapes it for the platform's markup.
+enum ChatConversationText {
+    static func text(of actions: [Action], language: Language) -> String {
+        actions.map { paragraph($0, language: language) }.joined(separator: "\n\n")
+    }
+
+    private static func paragraph(_ action: Action, language: Language) -> String {
+        switch action {
+        case .say(let text):
+            return text
+        case .heading(let text):
+            return text.uppercased()
+        case .card(let heading, let statements, let quotes):
+            return lines([heading] + statements.map { "- " + $0 } + quotes.map { "»\($0)«" })
+        case .ask(let action):
+            let ask = action.ask
+            return lines(
+                [
+                    Strings.progress(action.progress)[language], ask.askedBy.map { Strings.askedBy($0)[language] },
+                    ask.follows.map { Strings.follows($0)[language] }, ask.text,
+                ] + Strings.answerHints(for: ask).map { $0[language] }
+                    + [action.previous.map { Strings.previousAnswer($0)[language] }])
+        case .reask(let reason):
+            return Strings.reask(reason)[language]
+        case .chart(let chart):
+            return chart.text(language: language)
+        case .help(let commands):
+            return lines(
+                [Strings.helpHeading[language]]
+                    + commands.map { command in
+                        let words = Strings.commandWords(command).map { $0.dropFirst() }.joined(separator: ", ")
+                        return "\(words): \(Strings.commandHelp(command)[language])"
+                    })
+        case .confirmEnd:
+            return ChatHandlerStrings.confirmEnd[language]
+        case .paused:
+            return ChatHandlerStrings.paused[language]
+        case .summary(let summary):
+            return summary.text(language: language)
+        case .finished:
+            return Strings.finished[language]
+        }
+    }
+
+    /// A choice the endpoint leaves open and the message did not make: the question, the options by name, and what
+    /// to write; anything else (participants) only the configuration can give.
+    static func missing(_ choice: SetupChoice, language: Language) -> String {
+        guard choice.subject == .flow, let first = choice.options.first else {
+            return ChatHandlerStrings.setInConfiguration[language]
+        }
+        let example = "\(ChatHandler.startWord) \(first.id)"
+        return lines(
+            [choice.question] + choice.options.map { "- \($0.id): \($0.name)" }
+                + [ChatHandlerStrings.writeStart(example: example)[language]])
+    }
+
+    private static func lines(_ lines: [String?]) -> String {
+        lines.compactMap { $0 }.joined(separator: "\n")
+    }
+}
+
+/// The texts of a conversation in chat that the terminal's do not cover: there is no Enter key to press, and a
+/// paused conversation is taken up in the same thread.
+enum ChatHandlerStrings {
+    static let confirmEnd = Localized(
+        da: "Vil du afslutte samtalen nu? Skriv ja for at afslutte, eller skriv noget andet for at fortsætte.",
+        en: "End the conversation now? Write yes to end, or anything else to go on.")
+    static let paused = Localized(
+        da: "Samtalen er sat på pause og gemt. Skriv »fortsæt«, når du vil tage den op igen.",
+        en: "The conversation is paused and saved. Write \"continue\" when you want to take it up again.")
+
+    static func writeStart(example: String) -> Localized {
+        Localized(
+            da: "Skriv »\(ChatHandler.startWord)« og navnet på den samtaleform, du vil have, fx »\(example)«.",
+            en: "Write \"\(ChatHandler.startWord)\" and the name of the conversation you want, e.g. \"\(example)\".")
+    }
+
+    static let setInConfiguration = Localized(
+        da: "Samtaleformen skal sættes op i chat.json, før den kan bruges i chatten (fx med deltagerne under "
+            + "»participants«); bed den, der driver samtale, om det.",
+        en: "The conversation has to be set up in chat.json before it can be used in chat (e.g. with its "
+            + "participants under \"participants\"); ask whoever runs samtale to do it.")
+}

@@ -1,0 +1,205 @@
+import SamtaleCore
+
+// MARK: - ChatHandler
+
+/// Answers one request a chat platform sent: raw request in, response out. Pure apart from the `SessionStore` it is
+/// given, like the JSON-lines server, so that every front door (`chat serve --stdio` now) answers alike.
+///
+/// One conversation of a platform (a thread, a direct message, a person's slash commands in a channel) is one
+/// session, whose id is derived from the endpoint's path and the conversation, so no index is kept beside the
+/// sessions; `samtale sessions list`, `talk --resume` and `sessions export` work on it as on any other.
+public struct ChatHandler {
+    /// What the handler works with; time, randomness and files come in from the executable.
+    public struct Environment {
+        public var catalog: Catalog
+        public var flows: [Flow]
+        public var store: SessionStore
+        /// The language of an endpoint that names none.
+        public var language: Language
+        /// Now as text with its offset, for the session's record.
+        public var clock: () -> String
+        public var randomSeed: () -> UInt64
+        /// The verifier of an endpoint, with its secrets found where the configuration says.
+        public var verifier: (ChatEndpoint) throws(ChatSecretError) -> ChatVerifier
+        /// Says something to the person running the server (on standard error), never to the platform.
+        public var notice: (Localized) -> Void
+
+        public init(
+            catalog: Catalog, flows: [Flow], store: SessionStore, language: Language, clock: @escaping () -> String,
+            randomSeed: @escaping () -> UInt64,
+            verifier: @escaping (ChatEndpoint) throws(ChatSecretError) -> ChatVerifier,
+            notice: @escaping (Localized) -> Void
+        ) {
+            self.catalog = catalog
+            self.flows = flows
+            self.store = store
+            self.language = language
+            self.clock = clock
+            self.randomSeed = randomSeed
+            self.verifier = verifier
+            self.notice = notice
+        }
+    }
+
+    private let configuration: ChatConfiguration
+    private let environment: Environment
+
+    /// The first word of a message that starts a new conversation: `start`, then a flow's name, then a deck's.
+    public static let startWord = "start"
+    /// Conversations one after another in the same thread: a finished one is kept and the next takes the next id.
+    /// Far more than any thread holds; past it the latest is continued rather than a file probed without end.
+    static let conversationsPerThread = 1000
+
+    public init(configuration: ChatConfiguration, environment: Environment) {
+        self.configuration = configuration
+        self.environment = environment
+    }
+
+    /// The response to one request. Nothing of the body is read before the request is verified, and a refusal says
+    /// its status and nothing else.
+    public func respond(to request: HTTPRequest, now: Timestamp) -> HTTPResponse {
+        guard let endpoint = configuration.endpoints.first(where: { $0.path == request.path }) else {
+            return HTTPResponse(status: .notFound)
+        }
+        // A person or a health check looking at the address: it is there, and says nothing more.
+        guard request.method == .post else { return HTTPResponse(status: .ok) }
+        let verifier: ChatVerifier
+        do {
+            verifier = try environment.verifier(endpoint)
+        } catch {
+            environment.notice(error.message)
+            return HTTPResponse(status: .internalServerError)
+        }
+        let headers = request.headers.fields.map { (name: $0.name, value: $0.value) }
+        guard let verified = verifier.verified(ChatRequest(headers: headers, body: request.body), now: now) else {
+            return HTTPResponse(status: .unauthorized)
+        }
+        let message: ChatMessage
+        do {
+            message = try ChatMessage(verified)
+        } catch {
+            return HTTPResponse(status: .badRequest)
+        }
+        if !endpoint.allowed.isEmpty {
+            let names = [message.teamID, message.channelID, message.author.id].compactMap { $0 }
+            guard names.contains(where: endpoint.allowed.contains) else { return HTTPResponse(status: .forbidden) }
+        }
+        let language = endpoint.language ?? environment.language
+        do {
+            let text = try reply(to: message, at: endpoint, language: language)
+            return HTTPResponse(status: .ok, contentType: .json, body: message.reply(text, language: language))
+        } catch .changed, .deleted, .busy {
+            // Another request of the same conversation came first: the platform's retry, or the person's, will
+            // find the session as that one left it.
+            return HTTPResponse(status: .serviceUnavailable)
+        } catch {
+            environment.notice(error.message)
+            return HTTPResponse(status: .internalServerError)
+        }
+    }
+
+    // MARK: Conversations
+
+    /// Moves the conversation of the message on, or starts one, saves it, and says what the conversation says next.
+    private func reply(
+        to message: ChatMessage, at endpoint: ChatEndpoint, language: Language
+    ) throws(SessionStoreError) -> String {
+        let (id, open) = try openSession(of: message.conversation, at: endpoint.path)
+        if var session = open {
+            // A paused conversation is taken up by whatever is written next (`fortsæt`, `continue`, or anything).
+            let event = session.conversation.isPaused ? .resume : Self.event(message.text)
+            let actions = session.received(event, at: environment.clock())
+            try environment.store.save(&session)
+            return ChatConversationText.text(of: actions, language: language)
+        }
+        var wanted = StartRequest(
+            flow: endpoint.flow, deck: endpoint.deck, unnamedDeck: .firstFitting, roles: endpoint.roles,
+            themes: endpoint.themes, participants: endpoint.participants, targetGroup: endpoint.targetGroup,
+            language: language, seed: environment.randomSeed())
+        // `start FLOW DECK`: anything else written to a thread without an open conversation starts the endpoint's.
+        let words = message.text.split(whereSeparator: \.isWhitespace).map(String.init)
+        if words.first?.lowercased() == Self.startWord {
+            if words.count > 1 { wanted.flow = words[1] }
+            if words.count > 2 { wanted.deck = words[2...].joined(separator: " ") }
+        }
+        let planner = SetupPlanner(flows: environment.flows, decks: environment.catalog.decks, language: language)
+        let script: Script
+        let plan: StartPlan
+        do throws(StartError) {
+            var step = try planner.start(wanted)
+            // A role or themes left open take their default, as Enter does in the terminal: a person in chat has
+            // no menu to pick from. The flow is asked for, and participants cannot be guessed.
+            while case .missing(let choice, var setup) = step, choice.subject != .flow, choice.defaultOption != nil,
+                (try? planner.apply("", to: choice, in: &setup)) != nil
+            {
+                step = try planner.start(wanted, from: setup)
+            }
+            switch step {
+            case .missing(let choice, _):
+                return ChatConversationText.missing(choice, language: language)
+            case .ready(let ready):
+                plan = ready
+            }
+            script = try plan.script()
+        } catch {
+            return error.message[language]
+        }
+        var session = Session(id: id, setup: plan.setup, script: script, at: environment.clock())
+        let actions = session.received(.start, at: environment.clock())
+        try environment.store.save(&session)
+        return ChatConversationText.text(of: actions, language: language)
+    }
+
+    /// The id the conversation's session has or will have, and the session when it is open (not finished). The
+    /// conversations of one thread take ids one after another, so a finished one is kept when the next starts.
+    private func openSession(
+        of conversation: String, at path: String
+    ) throws(SessionStoreError) -> (SessionID, Session?) {
+        var number = 0
+        while true {
+            let id = Self.sessionID(path: path, conversation: conversation, number: number)
+            let session: Session
+            do {
+                session = try environment.store.load(id)
+            } catch .notFound {
+                return (id, nil)
+            }
+            if !session.conversation.isFinished || number + 1 == Self.conversationsPerThread { return (id, session) }
+            number += 1
+        }
+    }
+
+    /// The id of a thread's conversation number `number`: the first 128 bits of the SHA-256 of the endpoint's path
+    /// and the conversation, so the same thread finds the same session in any process, and no one can choose the id
+    /// of another thread's session.
+    static func sessionID(path: String, conversation: String, number: Int) -> SessionID {
+        var generator = HashedBits(SHA256.hash(Array("\(path)\n\(conversation)\n\(number)".utf8)))
+        return SessionID.generate(using: &generator)
+    }
+
+    /// What a message means to an open conversation: a command word with or without its slash (chat clients take a
+    /// leading "/" for their own commands), or an answer. A one-word answer that is a command word is the command.
+    static func event(_ text: String) -> Event {
+        let word = "/" + text.trimmingWhitespace.lowercased()
+        if let command = Command.allCases.first(where: { Strings.commandWords($0).contains(word) }) {
+            return .command(command)
+        }
+        return Event(input: text)
+    }
+}
+
+/// The bits of a hash, handed out as a random number generator hands out its numbers: `SessionID.generate` makes an
+/// id of them.
+private struct HashedBits: RandomNumberGenerator {
+    private var bytes: ArraySlice<UInt8>
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes[...]
+    }
+
+    mutating func next() -> UInt64 {
+        let word = bytes.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        bytes = bytes.dropFirst(8)
+        return word
+    }
+}

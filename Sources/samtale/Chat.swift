@@ -1,0 +1,67 @@
+import ChatAdapter
+import SamtaleCore
+
+/// `samtale chat serve --stdio`: one HTTP exchange on standard input and output, as systemd socket activation
+/// (`Accept=yes`) and inetd hand a connection to a program.
+extension Commands {
+    static func chat(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
+        let parsed = try Arguments(arguments, command: .chat)
+        try parsed.expectPositionals(atMost: 1)
+        guard let word = parsed.positionals.first else {
+            throw .usage(CommandLineStrings.missingArgument("serve"), command: .chat)
+        }
+        guard word == "serve" else {
+            throw .usage(Strings.invalidChoice("chat", word, allowed: ["serve"]), command: .chat)
+        }
+        guard parsed.flag("--stdio") else {
+            throw .usage(CommandLineStrings.missingArgument("--stdio"), command: .chat)
+        }
+        let configuration = try loadChatConfiguration(parsed)
+        let catalog = try loadCatalog(parsed, language: language, withFlows: true)
+        let handler = ChatHandler(
+            configuration: configuration,
+            environment: ChatHandler.Environment(
+                catalog: catalog, flows: catalog.flows, store: try sessionStore(), language: language,
+                clock: System.now, randomSeed: { System.randomSeed() },
+                verifier: { endpoint throws(ChatSecretError) in
+                    try ChatVerifier(
+                        platform: endpoint.platform,
+                        secrets: endpoint.secretValues(environment: System.environment, readFile: readSecretFile))
+                },
+                notice: { System.printError("samtale: \($0[language])") }))
+        var parser = HTTPRequestParser()
+        var result = HTTPRequestParser.Result.needMore
+        var bytes: [UInt8] = []
+        while case .needMore = result {
+            bytes.removeAll(keepingCapacity: true)
+            guard System.readInput(onto: &bytes) > 0 else {
+                // A connection closed before it sent anything is answered with nothing.
+                guard let status = parser.endOfInput() else { return 0 }
+                result = .refused(status)
+                break
+            }
+            result = parser.feed(bytes[...])
+            if let interim = parser.interimResponse() { System.write(interim) }
+        }
+        switch result {
+        case .request(let request):
+            let response = handler.respond(to: request, now: System.instant)
+            System.write(response.bytes(omittingBody: request.method == .head))
+        case .refused(let status):
+            System.write(HTTPResponse(status: status).bytes(omittingBody: false))
+        case .needMore:
+            break
+        }
+        return 0
+    }
+
+    /// The chat configuration: `--config FILE`, else `$XDG_CONFIG_HOME/samtale/chat.json` (or `~/.config/…`).
+    private static func loadChatConfiguration(_ parsed: Arguments) throws(CommandError) -> ChatConfiguration {
+        let (path, bytes) = try readConfigFile(parsed, named: "chat.json", notFound: CommandLineStrings.chatNoConfig)
+        do {
+            return try ChatConfiguration.decode(bytes)
+        } catch {
+            throw .badData([DataFileError(file: path, issues: error.issues)])
+        }
+    }
+}
