@@ -1,0 +1,185 @@
+import Foundation
+import SamtaleCore
+import Testing
+
+/// `samtale chat serve --stdio` through the built binary: one HTTP exchange per process, as systemd and inetd run
+/// it, with requests shaped like Zulip's and Teams' and the sessions in a folder of the test's own.
+@Suite struct ChatServeTests {
+    static let zulipToken = "xvOzfurIutdRRVLzpXrIIHXJvNfaJLJ0"
+    /// A Teams security token: base64 of the HMAC key.
+    static let teamsToken = "vqF0En+Z0ucuRTM/01o2GuhMH3hKKk/N2bOmlM31zaA="
+
+    /// A folder with `chat.json` and the sessions, and the environment the server runs with.
+    struct Server {
+        let folder: URL
+        var environment: [String: String] {
+            [
+                "SAMTALE_STATE_DIR": folder.appendingPathComponent("state").path,
+                "SAMTALE_ZULIP_TOKEN": ChatServeTests.zulipToken, "SAMTALE_TEAMS_SECRET": ChatServeTests.teamsToken,
+            ]
+        }
+
+        init() throws {
+            folder = try Samtale.temporaryFolder()
+            let configuration = """
+                {"endpoints": [
+                  {"path": "/zulip", "platform": "zulip", "secretEnv": "SAMTALE_ZULIP_TOKEN", "flow": "one-to-one"},
+                  {"path": "/teams/ledergruppe", "platform": "teams", "secretEnv": "SAMTALE_TEAMS_SECRET",
+                   "flow": "one-to-one", "lang": "en"}
+                ]}
+                """
+            try Data(configuration.utf8).write(to: folder.appendingPathComponent("chat.json"))
+        }
+
+        /// Sends the raw request and gives the status line and the body of the response.
+        func exchange(_ request: [UInt8]) throws -> (status: String, body: String) {
+            let input = folder.appendingPathComponent("request.http")
+            try Data(request).write(to: input)
+            let result = try Samtale.run(
+                ["chat", "serve", "--stdio", "--config", folder.appendingPathComponent("chat.json").path],
+                in: folder, environment: environment, standardInput: input)
+            #expect(result.status == 0)
+            let parts = result.stdout.components(separatedBy: "\r\n\r\n")
+            let status = parts[0].components(separatedBy: "\r\n")[0]
+            return (status, parts.dropFirst().joined(separator: "\r\n\r\n"))
+        }
+
+        /// A POST to `path` with the body and the headers given.
+        func post(_ path: String, _ body: String, headers: [String] = []) throws -> (status: String, body: String) {
+            let head =
+                (["POST \(path) HTTP/1.1", "Host: samtale.example", "Content-Type: application/json"] + headers
+                + ["Content-Length: \(body.utf8.count)"]).joined(separator: "\r\n")
+            return try exchange(Array((head + "\r\n\r\n" + body).utf8))
+        }
+
+        /// What Zulip sends for a direct message to the bot: the text in `data`, the token in the body.
+        func zulip(_ text: String, id: Int, token: String = ChatServeTests.zulipToken) throws -> (
+            status: String, body: String
+        ) {
+            let body = JSONWriter.string(
+                .object([
+                    JSONMember("bot_full_name", .string("Samtale")), JSONMember("data", .string(text)),
+                    JSONMember(
+                        "message",
+                        .object([
+                            JSONMember("id", .integer(id)), JSONMember("sender_id", .integer(5)),
+                            JSONMember("sender_full_name", .string("Iago")), JSONMember("type", .string("private")),
+                            JSONMember("timestamp", .integer(1_527_876_990)),
+                            JSONMember(
+                                "display_recipient",
+                                .array([
+                                    .object([JSONMember("id", .integer(5))]), .object([JSONMember("id", .integer(25))]),
+                                ])),
+                        ])),
+                    JSONMember("token", .string(token)), JSONMember("trigger", .string("direct_message")),
+                ]))
+            return try post("/zulip", body)
+        }
+
+        /// The reply's text: Zulip's `content`, Teams' `text`.
+        func text(_ response: (status: String, body: String), _ key: String) throws -> String {
+            #expect(response.status == "HTTP/1.1 200 OK")
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(response.body.utf8)) as? [String: Any])
+            return try #require(object[key] as? String)
+        }
+
+        func sessions() throws -> String {
+            try Samtale.run(["sessions", "list"], in: folder, environment: environment).stdout
+        }
+    }
+
+    @Test func aZulipConversationRunsFromTheFirstMessageToTheSummary() throws {
+        let server = try Server()
+        let opening = try server.text(server.zulip("hej", id: 1), "content")
+        #expect(opening.hasPrefix("Velkommen til jeres samtale"))
+        #expect(opening.hasSuffix("Spørgsmål 1 af 4\nHvordan bidrager du til kvalitet i løsningen af kerneopgaven?"))
+        #expect(
+            try server.text(server.zulip("Jeg holder fast i borgerens behov", id: 2), "content")
+                == "Spørgsmål 2 af 4\nHvordan kan du inddrage andre for at sikre kvalitet i opgaveløsningen?")
+        #expect(
+            try server.text(server.zulip("Jeg spørger kollegerne", id: 3), "content")
+                == "Spørgsmål 3 af 4\nHvordan udvikler du de rette kompetencer for at løse morgendagens opgaver?")
+        #expect(try server.text(server.zulip("spring", id: 4), "content").hasPrefix("Spørgsmål 4 af 4\n"))
+        #expect(
+            try server.text(server.zulip("tilbage", id: 5), "content")
+                == "Spørgsmål 3 af 4\nHvordan udvikler du de rette kompetencer for at løse morgendagens opgaver?")
+        #expect(try server.sessions().contains("1:1-samtale"))
+        #expect(
+            try server.text(server.zulip("slut", id: 6), "content")
+                == "Vil du afslutte samtalen nu? Skriv ja for at afslutte, eller skriv noget andet for at fortsætte.")
+        let summary = try server.text(server.zulip("ja", id: 7), "content")
+        #expect(summary.contains("Jeg holder fast i borgerens behov"))
+        #expect(summary.hasSuffix("Samtalen er slut."))
+        #expect(try server.sessions().contains("afsluttet"))
+    }
+
+    @Test func theNextMessageAfterAFinishedConversationStartsANewOneAndKeepsTheOld() throws {
+        let server = try Server()
+        _ = try server.zulip("hej", id: 1)
+        _ = try server.zulip("slut", id: 2)
+        _ = try server.zulip("ja", id: 3)
+        #expect(try server.text(server.zulip("igen", id: 4), "content").hasPrefix("Velkommen til jeres samtale"))
+        let rows = try server.sessions().split(separator: "\n").dropFirst()
+        #expect(rows.count == 2)
+    }
+
+    @Test func aTeamsConversationIsSignedAndAnsweredInTheThread() throws {
+        let server = try Server()
+        func teams(_ text: String, id: String) throws -> (status: String, body: String) {
+            let body = JSONWriter.string(
+                .object([
+                    JSONMember("type", .string("message")), JSONMember("id", .string(id)),
+                    JSONMember("timestamp", .string("2026-11-30T10:00:00.000Z")),
+                    JSONMember(
+                        "from", .object([JSONMember("id", .string("29:1XJ")), JSONMember("name", .string("Tim"))])),
+                    JSONMember(
+                        "conversation",
+                        .object([JSONMember("id", .string("19:253b@thread.skype;messageid=1485983408511"))])),
+                    JSONMember("text", .string("<at>Samtale</at> \(text)")),
+                ]))
+            let key = try #require(Base64.decode(Self.teamsToken))
+            let code = Base64.encode(HMACSHA256.authenticationCode(for: Array(body.utf8), key: key))
+            return try server.post("/teams/ledergruppe", body, headers: ["Authorization: HMAC \(code)"])
+        }
+        let opening = try server.text(teams("start", id: "1"), "text")
+        #expect(opening.contains("Question 1 of 4"))
+        #expect(try server.text(teams("We keep the citizen in view", id: "2"), "text").hasPrefix("Question 2 of 4"))
+        #expect(try server.text(teams("skip", id: "3"), "text").hasPrefix("Question 3 of 4"))
+        #expect(try server.text(teams("back", id: "4"), "text").hasPrefix("Question 2 of 4"))
+        let key = try #require(Base64.decode(Self.teamsToken))
+        let body = #"{"type":"message","text":"x"}"#
+        let wrong = Base64.encode(HMACSHA256.authenticationCode(for: Array((body + " ").utf8), key: key))
+        #expect(
+            try server.post("/teams/ledergruppe", body, headers: ["Authorization: HMAC \(wrong)"])
+                == ("HTTP/1.1 401 Unauthorized", "401 Unauthorized\n"))
+    }
+
+    @Test func refusalsSayTheirStatusAndMoveNothing() throws {
+        let server = try Server()
+        #expect(try server.zulip("hej", id: 1, token: "forkert") == ("HTTP/1.1 401 Unauthorized", "401 Unauthorized\n"))
+        #expect(try server.post("/ukendt", "{}") == ("HTTP/1.1 404 Not Found", "404 Not Found\n"))
+        let smuggled = "POST /zulip HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+        #expect(try server.exchange(Array(smuggled.utf8)).status == "HTTP/1.1 501 Not Implemented")
+        #expect(try server.zulip("hej", id: 1, token: "").status == "HTTP/1.1 401 Unauthorized")
+        #expect(try server.post("/zulip", #"{"token":"\#(Self.zulipToken)"}"#).status == "HTTP/1.1 400 Bad Request")
+        #expect(try server.sessions().split(separator: "\n").count <= 1)
+    }
+
+    @Test func anEndpointWhoseSecretIsMissingAnswers500AndSaysWhyOnlyOnStandardError() throws {
+        let server = try Server()
+        let input = server.folder.appendingPathComponent("request.http")
+        let body = "{}"
+        try Data("POST /zulip HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)".utf8).write(
+            to: input)
+        var environment = server.environment
+        environment["SAMTALE_ZULIP_TOKEN"] = nil
+        let result = try Samtale.run(
+            ["chat", "serve", "--stdio", "--config", server.folder.appendingPathComponent("chat.json").path],
+            in: server.folder, environment: environment, standardInput: input)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("HTTP/1.1 500 Internal Server Error\r\n"))
+        #expect(result.stdout.hasSuffix("\r\n\r\n500 Internal Server Error\n"))
+        #expect(result.stderr.contains("SAMTALE_ZULIP_TOKEN"))
+    }
+}
