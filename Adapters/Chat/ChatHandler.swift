@@ -85,8 +85,20 @@ public struct ChatHandler {
             guard names.contains(where: endpoint.allowed.contains) else { return HTTPResponse(status: .forbidden) }
         }
         let language = endpoint.language ?? environment.language
+        var replies = ChatReplies(path: repliesPath(of: message.conversation, at: endpoint.path), now: now)
+        if let messageID = message.messageID, let earlier = replies.reply(to: messageID) {
+            return HTTPResponse(status: .ok, contentType: .json, body: message.reply(earlier, language: language))
+        }
         do {
             let text = try reply(to: message, at: endpoint, language: language)
+            if let messageID = message.messageID {
+                do {
+                    try replies.keep(text, for: messageID, at: now)
+                } catch {
+                    // The conversation has moved and is saved; only a retry of this message would move it again.
+                    environment.notice(Strings.cannotWriteFile(replies.path, code: error.code))
+                }
+            }
             return HTTPResponse(status: .ok, contentType: .json, body: message.reply(text, language: language))
         } catch .changed, .deleted, .busy {
             // Another request of the same conversation came first: the platform's retry, or the person's, will
@@ -167,6 +179,12 @@ public struct ChatHandler {
             if !session.conversation.isFinished || number + 1 == Self.conversationsPerThread { return (id, session) }
             number += 1
         }
+    }
+
+    /// Where the replies of a thread are kept: beside its first conversation's session.
+    private func repliesPath(of conversation: String, at path: String) -> String {
+        let first = Self.sessionID(path: path, conversation: conversation, number: 0)
+        return environment.store.directory + "/\(first).replies.json"
     }
 
     /// The id of a thread's conversation number `number`: the first 128 bits of the SHA-256 of the endpoint's path

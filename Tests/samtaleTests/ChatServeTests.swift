@@ -24,6 +24,7 @@ import Testing
             let configuration = """
                 {"endpoints": [
                   {"path": "/zulip", "platform": "zulip", "secretEnv": "SAMTALE_ZULIP_TOKEN", "flow": "one-to-one"},
+                  {"path": "/zulip/ledere", "platform": "zulip", "secretEnv": "SAMTALE_ZULIP_TOKEN", "allow": ["7"]},
                   {"path": "/teams/ledergruppe", "platform": "teams", "secretEnv": "SAMTALE_TEAMS_SECRET",
                    "flow": "one-to-one", "lang": "en"}
                 ]}
@@ -53,7 +54,9 @@ import Testing
         }
 
         /// What Zulip sends for a direct message to the bot: the text in `data`, the token in the body.
-        func zulip(_ text: String, id: Int, token: String = ChatServeTests.zulipToken) throws -> (
+        func zulip(
+            _ text: String, id: Int, token: String = ChatServeTests.zulipToken, path: String = "/zulip"
+        ) throws -> (
             status: String, body: String
         ) {
             let body = JSONWriter.string(
@@ -73,7 +76,7 @@ import Testing
                         ])),
                     JSONMember("token", .string(token)), JSONMember("trigger", .string("direct_message")),
                 ]))
-            return try post("/zulip", body)
+            return try post(path, body)
         }
 
         /// The reply's text: Zulip's `content`, Teams' `text`.
@@ -112,6 +115,19 @@ import Testing
         #expect(summary.contains("Jeg holder fast i borgerens behov"))
         #expect(summary.hasSuffix("Samtalen er slut."))
         #expect(try server.sessions().contains("afsluttet"))
+    }
+
+    @Test func aMessageSentAgainGetsTheSameReplyAndMovesNothing() throws {
+        let server = try Server()
+        _ = try server.zulip("hej", id: 1)
+        let first = try server.text(server.zulip("Jeg holder fast i borgerens behov", id: 2), "content")
+        #expect(first.hasPrefix("Spørgsmål 2 af 4\n"))
+        #expect(try server.text(server.zulip("Jeg holder fast i borgerens behov", id: 2), "content") == first)
+        #expect(
+            try server.text(server.zulip("Jeg spørger kollegerne", id: 3), "content").hasPrefix("Spørgsmål 3 af 4\n"))
+        #expect(try server.text(server.zulip("Jeg holder fast i borgerens behov", id: 2), "content") == first)
+        #expect(try server.text(server.zulip("spring", id: 4), "content").hasPrefix("Spørgsmål 4 af 4\n"))
+        #expect(try server.sessions().contains("3/4"))
     }
 
     @Test func theNextMessageAfterAFinishedConversationStartsANewOneAndKeepsTheOld() throws {
@@ -163,6 +179,7 @@ import Testing
         #expect(try server.exchange(Array(smuggled.utf8)).status == "HTTP/1.1 501 Not Implemented")
         #expect(try server.zulip("hej", id: 1, token: "").status == "HTTP/1.1 401 Unauthorized")
         #expect(try server.post("/zulip", #"{"token":"\#(Self.zulipToken)"}"#).status == "HTTP/1.1 400 Bad Request")
+        #expect(try server.zulip("hej", id: 1, path: "/zulip/ledere") == ("HTTP/1.1 403 Forbidden", "403 Forbidden\n"))
         #expect(try server.sessions().split(separator: "\n").count <= 1)
     }
 
