@@ -87,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChatAdapterTests",
-            dependencies: ["ChatAdapter", "TestSupport"],
+            dependencies: ["ChatAdapter", "SamtaleDecks", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         /// The terminal adapter driven in this process: scripted lines in, the text it shows out.

@@ -90,8 +90,9 @@ public struct ChatHandler {
             return HTTPResponse(status: .ok, contentType: .json, body: message.reply(earlier, language: language))
         }
         do {
-            let text = try reply(to: message, at: endpoint, language: language)
-            if let messageID = message.messageID {
+            let (text, moved) = try reply(to: message, at: endpoint, language: language)
+            // A reply that moved nothing (a choice to make, a name not found) is the same when asked again.
+            if moved, let messageID = message.messageID {
                 do {
                     try replies.keep(text, for: messageID, at: now)
                 } catch {
@@ -112,17 +113,18 @@ public struct ChatHandler {
 
     // MARK: Conversations
 
-    /// Moves the conversation of the message on, or starts one, saves it, and says what the conversation says next.
+    /// Moves the conversation of the message on, or starts one, saves it, and says what the conversation says next;
+    /// and whether a session was saved.
     private func reply(
         to message: ChatMessage, at endpoint: ChatEndpoint, language: Language
-    ) throws(SessionStoreError) -> String {
+    ) throws(SessionStoreError) -> (String, Bool) {
         let (id, open) = try openSession(of: message.conversation, at: endpoint.path)
         if var session = open {
             // A paused conversation is taken up by whatever is written next (`fortsæt`, `continue`, or anything).
             let event = session.conversation.isPaused ? .resume : Self.event(message.text)
             let actions = session.received(event, at: environment.clock())
             try environment.store.save(&session)
-            return ChatConversationText.text(of: actions, language: language)
+            return (ChatConversationText.text(of: actions, language: language), true)
         }
         var wanted = StartRequest(
             flow: endpoint.flow, deck: endpoint.deck, unnamedDeck: .firstFitting, roles: endpoint.roles,
@@ -148,18 +150,18 @@ public struct ChatHandler {
             }
             switch step {
             case .missing(let choice, _):
-                return ChatConversationText.missing(choice, language: language)
+                return (ChatConversationText.missing(choice, language: language), false)
             case .ready(let ready):
                 plan = ready
             }
             script = try plan.script()
         } catch {
-            return error.message[language]
+            return (error.message[language], false)
         }
         var session = Session(id: id, setup: plan.setup, script: script, at: environment.clock())
         let actions = session.received(.start, at: environment.clock())
         try environment.store.save(&session)
-        return ChatConversationText.text(of: actions, language: language)
+        return (ChatConversationText.text(of: actions, language: language), true)
     }
 
     /// The id the conversation's session has or will have, and the session when it is open (not finished). The
