@@ -32,7 +32,18 @@ extension Commands {
         var parser = HTTPRequestParser()
         var result = HTTPRequestParser.Result.needMore
         var bytes: [UInt8] = []
+        // The head must come within `HTTPLimits.headSeconds` of the start, the body within `bodySeconds` of the
+        // head's end, however the bytes trickle in.
+        var deadline = Clock.monotonic() + HTTPLimits.headSeconds
         while case .needMore = result {
+            switch System.waitForInput(until: deadline) {
+            case .again: continue
+            case .timedOut:
+                result = .refused(.requestTimeout)
+                continue
+            case .interrupted: return 0
+            case .ready, .failed: break
+            }
             bytes.removeAll(keepingCapacity: true)
             guard System.readInput(onto: &bytes) > 0 else {
                 // A connection closed before it sent anything is answered with nothing.
@@ -40,7 +51,9 @@ extension Commands {
                 result = .refused(status)
                 break
             }
+            let phase = parser.phase
             result = parser.feed(bytes[...])
+            if phase != .body, parser.phase == .body { deadline = Clock.monotonic() + HTTPLimits.bodySeconds }
             if let interim = parser.interimResponse() { System.write(interim) }
         }
         switch result {

@@ -76,7 +76,8 @@ struct StandardInput: ~Copyable {
             switch System.waitForInput() {
             case .interrupted: return interrupted()
             case .failed: atEnd = true
-            case .again: continue
+            // No deadline is given here: a person at a terminal may think as long as they like.
+            case .again, .timedOut: continue
             case .ready: if System.readInput(onto: &buffer) == 0 { atEnd = true }
             }
         }

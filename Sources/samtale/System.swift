@@ -247,15 +247,21 @@ extension System {
         case again
         /// Standard input cannot be waited on; treat it as ended.
         case failed
+        /// The deadline passed first.
+        case timedOut
     }
 
-    /// Waits until standard input has something to read or an interrupt arrives, whichever is first.
-    static func waitForInput() -> InputWait {
+    /// Waits until standard input has something to read or an interrupt arrives, whichever is first, or until
+    /// `deadline` (seconds of `Clock.monotonic`) when one is given.
+    static func waitForInput(until deadline: Double? = nil) -> InputWait {
         var waiting = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: signalPipe.read, events: Int16(POLLIN), revents: 0),
         ]
-        if poll(&waiting, nfds_t(waiting.count), -1) < 0 { return errno == EINTR ? .again : .failed }
+        let milliseconds = deadline.map { Int32(max(0, min(($0 - Clock.monotonic()) * 1000, 3_600_000))) } ?? -1
+        let ready = poll(&waiting, nfds_t(waiting.count), milliseconds)
+        if ready < 0 { return errno == EINTR ? .again : .failed }
+        if ready == 0, deadline != nil { return .timedOut }
         if waiting[1].revents & Int16(POLLIN) != 0 { return .interrupted }
         return waiting[0].revents != 0 ? .ready : .again
     }

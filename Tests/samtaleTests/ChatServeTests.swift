@@ -1,5 +1,6 @@
 import Foundation
 import SamtaleCore
+import TestSupport
 import Testing
 
 /// `samtale chat serve --stdio` through the built binary: one HTTP exchange per process, as systemd and inetd run
@@ -181,6 +182,27 @@ import Testing
         #expect(try server.post("/zulip", #"{"token":"\#(Self.zulipToken)"}"#).status == "HTTP/1.1 400 Bad Request")
         #expect(try server.zulip("hej", id: 1, path: "/zulip/ledere") == ("HTTP/1.1 403 Forbidden", "403 Forbidden\n"))
         #expect(try server.sessions().split(separator: "\n").count <= 1)
+    }
+
+    @Test func aClientThatStopsSendingIsAnswered408WhenTheHeadsTimeIsUp() throws {
+        let server = try Server()
+        let process = TestProcess.make(
+            Samtale.binary,
+            ["chat", "serve", "--stdio", "--config", server.folder.appendingPathComponent("chat.json").path],
+            home: server.folder, in: server.folder, environment: server.environment)
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("POST /zulip HTTP/1.1\r\nHost: x\r\n".utf8))
+        let started = Date()
+        let response = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try input.fileHandleForWriting.close()
+        #expect(response.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"))
+        #expect(Date().timeIntervalSince(started) < 30)
     }
 
     @Test func anEndpointWhoseSecretIsMissingAnswers500AndSaysWhyOnlyOnStandardError() throws {
