@@ -85,6 +85,15 @@ import Testing
         #expect(Subcommand.sessions.options.map(\.takesPath) == [false, true, false])
     }
 
+    /// `chat` has one action so far, `serve`, which needs `--stdio`; completion offers the action and a file for
+    /// `--config`.
+    @Test func chatUsageNamesItsActionAndItsOptions() {
+        #expect(CommandLineStrings.usage(.chat).da == "samtale chat serve --stdio [--config FIL]")
+        #expect(CommandLineStrings.usage(.chat).en == "samtale chat serve --stdio [--config FILE]")
+        #expect(Completions.operands(of: .chat) == ["serve"])
+        #expect(Subcommand.chat.options.map(\.takesPath) == [false, true])
+    }
+
     @Test func aRepeatableOptionIsShownAsSuch() {
         #expect(
             CommandLineStrings.usage(.talk).da == "samtale talk [--flow F] [--deck K] [--role R]… [--theme T]… "
