@@ -66,7 +66,7 @@ enum ChatConversationText {
 /// paused conversation is taken up in the same thread.
 enum ChatHandlerStrings {
     static let confirmEnd = Localized(
-        da: "Vil du afslutte samtalen nu? Skriv ja for at afslutte, eller skriv noget andet for at fortsætte.",
+        da: "Vil du afslutte samtalen nu? Skriv »ja« for at afslutte, eller skriv noget andet for at fortsætte.",
         en: "End the conversation now? Write yes to end, or anything else to go on.")
     static let paused = Localized(
         da: "Samtalen er sat på pause og gemt. Skriv »fortsæt«, når du vil tage den op igen.",
@@ -74,13 +74,13 @@ enum ChatHandlerStrings {
 
     static func writeStart(example: String) -> Localized {
         Localized(
-            da: "Skriv »\(ChatHandler.startWord)« og navnet på den samtaleform, du vil have, fx »\(example)«.",
+            da: "Skriv »\(ChatHandler.startWord)« og navnet på den samtaleform, du vil bruge, fx »\(example)«.",
             en: "Write \"\(ChatHandler.startWord)\" and the name of the conversation you want, e.g. \"\(example)\".")
     }
 
     static let setInConfiguration = Localized(
-        da: "Samtaleformen skal sættes op i chat.json, før den kan bruges i chatten (fx med deltagerne under "
-            + "»participants«); bed den, der driver samtale, om det.",
+        da: "Samtaleformen skal sættes op i chat.json (fx med deltagerne under »participants«), før den kan bruges i "
+            + "chatten. Bed den, der står for chatopsætningen, om at gøre det.",
         en: "The conversation has to be set up in chat.json before it can be used in chat (e.g. with its "
             + "participants under \"participants\"); ask whoever runs samtale to do it.")
 }

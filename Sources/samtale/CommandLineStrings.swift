@@ -263,7 +263,7 @@ enum CommandLineStrings {
                 "let other programs hold conversations through JSON lines on stdin/stdout")
         case .chat:
             text(
-                "hold samtaler i teamets chat: svar på de forespørgsler, Teams, Zulip og de andre sender",
+                "hold samtaler i teamets chat: svar på forespørgsler fra Teams, Zulip og andre chatplatforme",
                 "hold conversations in the team's chat: answer the requests Teams, Zulip and the others send")
         case .prompt:
             text(
@@ -378,9 +378,10 @@ enum CommandLineStrings {
         case .chat:
             text(
                 """
-                Svarer på én HTTP-forespørgsel fra en chatplatform på standard input og skriver svaret til standard
-                output, som systemd (Accept=yes) og inetd giver en forbindelse videre. Adressen, platformen og
-                samtaleformen står i chat.json; hver tråd eller direkte besked er én samtale, der gemmes som ved talk.
+                Læser én HTTP-forespørgsel fra en chatplatform via standard input og skriver svaret til standard
+                output – sådan som systemd (Accept=yes) og inetd videregiver en forbindelse. Adressen, platformen og
+                samtaleformen står i chat.json; hver tråd eller direkte besked er én samtale, der gemmes på samme
+                måde som ved talk.
                 """,
                 """
                 Answers one HTTP request from a chat platform on standard input and writes the response to standard
@@ -555,7 +556,7 @@ enum CommandLineStrings {
         "chatopsætningen, der skal bruges i stedet for chat.json",
         "the chat configuration to use instead of chat.json")
     static let chatNoConfig = text(
-        "finder ikke en chatopsætning: brug --config FIL, eller sæt XDG_CONFIG_HOME eller HOME",
+        "finder ingen chatopsætning: brug --config FIL eller sæt XDG_CONFIG_HOME eller HOME",
         "cannot find a chat configuration: use --config FILE, or set XDG_CONFIG_HOME or HOME")
     static let stdioHelp = text(
         "læs forespørgsler fra standard input og skriv svar til standard output (påkrævet)",

@@ -73,7 +73,7 @@ import Testing
         let content = try #require(try JSONParser.parse(response.body).member("content"))
         guard case .string(let text) = content else { throw CocoaError(.coderInvalidValue) }
         #expect(text.hasPrefix("Hvilken slags samtale?\n- one-to-one: 1:1-samtale – "))
-        #expect(text.hasSuffix("\nSkriv »start« og navnet på den samtaleform, du vil have, fx »start one-to-one«."))
+        #expect(text.hasSuffix("\nSkriv »start« og navnet på den samtaleform, du vil bruge, fx »start one-to-one«."))
         #expect(handler.files.isEmpty)
         #expect(handler.notices.isEmpty)
     }

@@ -111,7 +111,7 @@ import Testing
         #expect(try server.sessions().contains("1:1-samtale"))
         #expect(
             try server.text(server.zulip("slut", id: 6), "content")
-                == "Vil du afslutte samtalen nu? Skriv ja for at afslutte, eller skriv noget andet for at fortsætte.")
+                == "Vil du afslutte samtalen nu? Skriv »ja« for at afslutte, eller skriv noget andet for at fortsætte.")
         let summary = try server.text(server.zulip("ja", id: 7), "content")
         #expect(summary.contains("Jeg holder fast i borgerens behov"))
         #expect(summary.hasSuffix("Samtalen er slut."))
