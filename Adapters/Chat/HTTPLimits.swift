@@ -1,5 +1,5 @@
-/// The limits of the HTTP the chat server speaks, in one place: the parser enforces the sizes, the front doors the
-/// times and the number of connections.
+/// The limits of the HTTP the chat server speaks, in one place: the parser enforces the sizes, the front door the
+/// times.
 ///
 /// Chat platforms send one small request and wait a few seconds for the reply (Slack 3 s, Teams 5 s), so a client
 /// that needs longer than these to send its request is not a platform, and is cut off before it holds up anyone else.
@@ -15,9 +15,4 @@ public enum HTTPLimits {
     public static let headSeconds = 5.0
     /// Seconds from the end of the head to the end of the body: then 408 and close.
     public static let bodySeconds = 10.0
-    /// Seconds for writing the response to a client that reads it slowly, or not at all: then close.
-    public static let responseSeconds = 10.0
-    /// Connections open at once: hundreds, so that a few slow clients cannot lock the platforms out; a connection
-    /// beyond this is answered 503 and closed.
-    public static let openConnections = 512
 }

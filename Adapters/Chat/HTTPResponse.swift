@@ -17,7 +17,7 @@ public enum HTTPStatus: Int, Equatable, Sendable, CaseIterable {
     case internalServerError = 500
     /// A method or a transfer coding the server does not implement.
     case notImplemented = 501
-    /// More connections are open than `HTTPLimits.openConnections`.
+    /// The request could not be carried out now (another process saved the session meanwhile): try again.
     case serviceUnavailable = 503
     case httpVersionNotSupported = 505
 
