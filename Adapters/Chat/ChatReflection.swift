@@ -161,8 +161,8 @@ enum ChatReflectionStrings {
     }
 
     static let howInThread = Localized(
-        da: "Skriv dit svar her i tråden. Skriv »opsummering«, hvis du vil se alle dagens svar samlet.",
-        en: "Write your answer here in the thread. Write \"summary\" to see all of today's answers together.")
+        da: "Skriv dit svar her. Skriv »opsummering«, hvis du vil se alle dagens svar samlet.",
+        en: "Write your answer here. Write \"summary\" to see all of today's answers together.")
     static let howBySlash = Localized(
         da: "Skriv »/samtale svar« efterfulgt af dit svar. Skriv »/samtale opsummering«, hvis du vil se alle dagens "
             + "svar samlet.",
@@ -188,7 +188,7 @@ enum ChatReflectionStrings {
         da: "Hvad tager du med dig fra det, du har skrevet, ind i din arbejdsdag?",
         en: "What do you take with you from what you have written into your working day?")
     static let noQuestion = Localized(
-        da: "Der er ikke noget spørgsmål til besvarelse i dag.",
+        da: "Der er ikke noget spørgsmål at besvare i dag.",
         en: "There is no question to answer today.")
     static let unnamed = Localized(da: "(uden navn)", en: "(no name)")
 

@@ -166,8 +166,8 @@ import Testing
         let handler = try Handler()
         let question = try handler.question(on: "2026-11-27")
         let expected =
-            "Dagens spørgsmål:\n\(question)\n\nSkriv dit svar her i tråden. Skriv »opsummering«, hvis du vil se alle "
-            + "dagens svar samlet.\n\n\(Self.seenByChannel)"
+            "Dagens spørgsmål:\n\(question)\n\nSkriv dit svar her. Skriv »opsummering«, hvis du vil se alle dagens "
+            + "svar samlet.\n\n\(Self.seenByChannel)"
         #expect(try handler.say("svar", id: 1) == expected)
         #expect(try handler.say("hjælp", id: 2) == expected)
         #expect(handler.reflectionFiles.isEmpty)
@@ -367,11 +367,28 @@ import Testing
             _ = try store.add("x", by: "1", named: nil, at: "\(day)T09:00:00Z", in: "p", on: day)
         }
         try Data("egen".utf8).write(to: folder.appendingPathComponent("noter.2026-01-01.json"))
-        #expect(try store.prune(before: days[2]) == 2)
+        // What a killed process left of an old day goes with it.
+        try Data("{".utf8).write(to: folder.appendingPathComponent("0123456789abcdef0123.2026-09-30.json.tmp"))
+        #expect(try store.prune(before: days[2]) == 3)
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
         #expect(left.count == 2)
         #expect(left.contains("noter.2026-01-01.json"))
         #expect(left.contains { $0.hasSuffix(".2026-11-01.json") })
+    }
+
+    @Test func anAnswerThatWouldMakeTheDayUnreadableIsRefusedAndTheDayKept() throws {
+        let store = ReflectionStore(directory: try TemporaryFolders.make().path)
+        let day = try #require(CivilDate(iso: "2026-11-27"))
+        _ = try store.add("Første", by: "5", named: nil, at: "2026-11-27T09:00:00Z", in: "p", on: day)
+        let huge = String(repeating: "x", count: 17 << 20)
+        let error = #expect(throws: ReflectionStoreError.self) {
+            try store.add(huge, by: "6", named: nil, at: "2026-11-27T09:01:00Z", in: "p", on: day)
+        }
+        guard case .full? = error else {
+            Issue.record("\(String(describing: error))")
+            return
+        }
+        #expect(try store.answers(in: "p", on: day).answers.map(\.texts) == [["Første"]])
     }
 
     @Test func aFileIsReadBackAsItWasWritten() throws {

@@ -41,8 +41,11 @@ public struct ReflectionStore: Sendable {
         let path = path(of: place, on: date)
         var answers = try read(path, date: date)
         let isFirst = answers.add(text, by: authorID, named: name, at: moment)
+        let bytes = JSONWriter.bytes(answers.jsonValue)
+        // A file no one could read again would lose every answer of the day.
+        guard bytes.count <= Self.largestFile else { throw .full(path: path) }
         do {
-            try FileSystem.replace(path, with: JSONWriter.bytes(answers.jsonValue), through: path + ".tmp")
+            try FileSystem.replace(path, with: bytes, through: path + ".tmp")
         } catch {
             throw .cannotWrite(path: path, code: error.code)
         }
@@ -95,9 +98,11 @@ public struct ReflectionStore: Sendable {
         return Self.join(directory, hex.joined() + ".\(date).json")
     }
 
-    /// The day of a file this store wrote, from its name; nil for any other name.
+    /// The day of a file this store wrote, from its name (a temporary file that a killed process left too); nil for
+    /// any other name.
     static func day(ofFileNamed name: String) -> CivilDate? {
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        let file = name.hasSuffix(".tmp") ? name.dropLast(4) : Substring(name)
+        let parts = file.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 20, parts[2] == "json",
             parts[0].utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
         else { return nil }
@@ -147,6 +152,8 @@ public enum ReflectionStoreError: ExplainedError, Equatable, Sendable {
     /// The file is there but is not what this store writes; it is left as it is.
     case damaged(path: String)
     case cannotWrite(path: String, code: Int32)
+    /// The day's answers in the place have grown past what the store reads; the answer was not kept.
+    case full(path: String)
     /// Another process has held the folder's lock for longer than a change takes; nothing was kept.
     case busy(path: String)
 
@@ -162,12 +169,16 @@ public enum ReflectionStoreError: ExplainedError, Equatable, Sendable {
             Strings.cannotRead(
                 path,
                 reason: Strings.text(
-                    "filen er ikke en fil med dagens svar, som samtale har skrevet; den er ikke ændret",
-                    "the file is not one of the day's answers as samtale writes them; it has not been changed"))
+                    "filen indeholder ikke dagens svar, som samtale skriver dem; den er ikke ændret",
+                    "the file does not hold the day's answers as samtale writes them; it has not been changed"))
         case .cannotWrite(let path, let code):
+            SessionStoreError.cannotWrite(path: path, code: code).message
+        case .full(let path):
             Strings.text(
-                "kan ikke gemme \(path): \(Strings.systemError(code).da)",
-                "cannot save \(path): \(Strings.systemError(code).en)")
+                "\(path) kan ikke rumme flere svar i dag (højst \(Strings.byteSize(ReflectionStore.largestFile).da)); "
+                    + "svaret er ikke gemt",
+                "\(path) cannot hold more answers today (at most \(Strings.byteSize(ReflectionStore.largestFile).en)); "
+                    + "the answer was not saved")
         case .busy(let path):
             Strings.text(
                 "svarene i \(path) kan ikke gemmes lige nu, fordi et andet program er i gang med at gemme i samme "
