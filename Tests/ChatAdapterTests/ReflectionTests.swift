@@ -46,7 +46,9 @@ import Testing
                       {"path": "/refleksion", "platform": "zulip", "secretEnv": "TOKEN",
                        "reflection": {"deck": "test", "for": "individual", "holidays": "dk", "skipWeekends": true}},
                       {"path": "/gruppe", "platform": "zulip", "secretEnv": "TOKEN", "flow": "one-to-one",
-                       "reflection": {"deck": "test", "for": "group", "weekdays": ["monday", "friday"]}}
+                       "reflection": {"deck": "test", "for": "group", "weekdays": ["monday", "friday"]}},
+                      {"path": "/en", "platform": "zulip", "secretEnv": "TOKEN", "lang": "en",
+                       "reflection": {"deck": "test", "for": "individual", "holidays": "dk", "skipWeekends": true}}
                     ]}
                     """.utf8))
             catalog = try Catalog.load(
@@ -276,6 +278,26 @@ import Testing
     ])
     func whetherTheChannelSeesAMessage(_ fixture: String, _ platform: ChatPlatform, _ inChannel: Bool) throws {
         #expect(try PlatformRequests.message(fixture, platform).isInChannel == inChannel)
+    }
+
+    /// Rocket.Chat names a direct message's room by its two people's ids put together.
+    @Test func aRocketChatDirectMessageIsNotInAChannel() throws {
+        let request = try PlatformRequests.request("rocketchat-thread").withBody {
+            $0.replacingOccurrences(of: #""GENERAL""#, with: #""fH3pvzGvd7dmdtr3KrocketcatBot12345""#)
+        }
+        let verified = try #require(
+            try PlatformRequests.verifier(.rocketchat).verified(request, now: PlatformRequests.now))
+        #expect(try !ChatMessage(verified).isInChannel)
+    }
+
+    @Test func anEnglishEndpointAnswersInEnglish() throws {
+        let handler = try Handler()
+        let reply = try handler.say("We ask first", id: 1, path: "/en")
+        #expect(reply.hasPrefix("Thank you for your answer. It is kept with the others' answers to today's question."))
+        #expect(reply.hasSuffix("\n\nPlease note: everyone in the channel can see the answers here and their summary."))
+        #expect(
+            try handler.say("summary", id: 2, path: "/en")
+                == "Today's question has 1 answer:\n\(try handler.question(on: "2026-11-27"))\n\nIago:\nWe ask first")
     }
 
     @Test(arguments: [
