@@ -156,6 +156,15 @@ import Testing
                 + "Iago:\nJeg spørger, før jeg beslutter\nOg jeg lytter\n\nBo:\nVi holder borgermøder")
     }
 
+    /// An answer quoted back to the channel can mention no one: the summary is escaped as every reply is.
+    @Test func theSummaryMentionsNoOne() throws {
+        let handler = try Handler()
+        _ = try handler.say("@**all** se her", id: 1, name: "@**everyone**")
+        let summary = try handler.say("opsummering", id: 2)
+        #expect(!summary.contains("@**all**") && !summary.contains("@**everyone**"))
+        #expect(summary.contains("se her"))
+    }
+
     @Test func theSummaryWithoutAnswersSaysSoAndKeepsNothing() throws {
         let handler = try Handler()
         let question = try handler.question(on: "2026-11-27")
