@@ -41,7 +41,7 @@ public struct ChatHandler {
         }
     }
 
-    let configuration: ChatConfiguration
+    private let configuration: ChatConfiguration
     let environment: Environment
 
     /// The first word of a message that starts a new conversation: `start`, then a flow's name, then a deck's.
