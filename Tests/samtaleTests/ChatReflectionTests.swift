@@ -36,16 +36,24 @@ import Testing
             try Data(configuration.utf8).write(to: folder.appendingPathComponent("chat.json"))
         }
 
-        /// Sends the request and gives the status line and the reply's text under `key`.
-        func post(_ path: String, _ body: String, headers: [String], key: String) throws -> (String, String) {
+        /// The request `samtale chat serve --stdio` reads, in a file of its own named `name`.
+        func request(_ path: String, _ body: String, headers: [String], name: String = "request") throws -> URL {
             let head =
                 (["POST \(path) HTTP/1.1", "Host: samtale.example"] + headers + ["Content-Length: \(body.utf8.count)"])
                 .joined(separator: "\r\n")
-            let input = folder.appendingPathComponent("request.http")
+            let input = folder.appendingPathComponent(name + ".http")
             try Data((head + "\r\n\r\n" + body).utf8).write(to: input)
-            let result = try Samtale.run(
-                ["chat", "serve", "--stdio", "--config", folder.appendingPathComponent("chat.json").path],
-                in: folder, environment: environment, standardInput: input)
+            return input
+        }
+
+        var arguments: [String] {
+            ["chat", "serve", "--stdio", "--config", folder.appendingPathComponent("chat.json").path]
+        }
+
+        /// Sends the request and gives the status line and the reply's text under `key`.
+        func post(_ path: String, _ body: String, headers: [String], key: String) throws -> (String, String) {
+            let input = try request(path, body, headers: headers)
+            let result = try Samtale.run(arguments, in: folder, environment: environment, standardInput: input)
             #expect(result.status == 0)
             #expect(result.stderr.isEmpty)
             let parts = result.stdout.components(separatedBy: "\r\n\r\n")
@@ -55,8 +63,8 @@ import Testing
         }
 
         /// What Zulip sends for a message in stream 5 that mentions the bot.
-        func zulip(_ text: String, id: Int, sender: Int, name: String) throws -> String {
-            let body = JSONWriter.string(
+        func zulipBody(_ text: String, id: Int, sender: Int, name: String) -> String {
+            JSONWriter.string(
                 .object([
                     JSONMember("bot_full_name", .string("Samtale")),
                     JSONMember("data", .string("@**Samtale** " + text)),
@@ -71,8 +79,12 @@ import Testing
                     JSONMember("token", .string(ChatReflectionTests.zulipToken)),
                     JSONMember("trigger", .string("mention")),
                 ]))
+        }
+
+        func zulip(_ text: String, id: Int, sender: Int, name: String) throws -> String {
             let (status, content) = try post(
-                "/zulip", body, headers: ["Content-Type: application/json"], key: "content")
+                "/zulip", zulipBody(text, id: id, sender: sender, name: name),
+                headers: ["Content-Type: application/json"], key: "content")
             #expect(status == "HTTP/1.1 200 OK")
             return content
         }
@@ -132,6 +144,28 @@ import Testing
             try FileManager.default.attributesOfItem(atPath: reflections.appendingPathComponent(files[0]).path)[
                 .posixPermissions] as? Int
         #expect(mode == 0o600)
+    }
+
+    /// Two servers, each answering its own people, at the same time: every answer a person was thanked for is in
+    /// the summary.
+    @Test func serversAnsweringAtOnceLoseNoAnswer() throws {
+        let server = try Server()
+        let people = 12
+        let running = try (0..<people).map { person in
+            let input = try server.request(
+                "/zulip",
+                server.zulipBody("Svar nummer \(person)", id: 100 + person, sender: 100 + person, name: "P\(person)"),
+                headers: ["Content-Type: application/json"], name: "request-\(person)")
+            return try Samtale.start(
+                server.arguments, in: server.folder, environment: server.environment, standardInput: input)
+        }
+        for process in running {
+            let result = try process.wait()
+            #expect(result.stdout.hasPrefix("HTTP/1.1 200 OK\r\n"), "\(result.stdout)\(result.stderr)")
+        }
+        let summary = try server.zulip("opsummering", id: 1, sender: 5, name: "Iago")
+        #expect(summary.hasPrefix("Dagens spørgsmål har fået \(people) svar:\n"))
+        for person in 0..<people { #expect(summary.contains("P\(person):\nSvar nummer \(person)")) }
     }
 
     @Test func aSlackSlashCommandAnswersAndOnlyThePersonSeesTheReply() throws {
