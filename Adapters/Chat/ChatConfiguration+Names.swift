@@ -11,6 +11,9 @@ extension ChatConfiguration {
             func report(_ error: NameError, _ key: String) {
                 issues.append(DataIssue(.invalidValue(error.message), at: at.appending(key)))
             }
+            if let reflection = endpoint.reflection {
+                issues += reflection.nameIssues(in: catalog, at: at.appending("reflection"))
+            }
             var flow: Flow?
             if let name = endpoint.flow {
                 do throws(NameError) {

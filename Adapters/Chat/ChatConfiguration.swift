@@ -25,6 +25,8 @@ public struct ChatEndpoint: Equatable, Sendable {
     public var language: Language?
     /// The team, channel or user ids that may use the endpoint; empty for everyone the platform lets reach it.
     public var allowed: [String]
+    /// The day's question people answer here; nil where the endpoint holds only guided conversations.
+    public var reflection: ChatReflection? = nil
 }
 
 /// `chat.json`: `{"endpoints": [ … ], "inactiveDays": 30}`, checked like a targets file, every issue with its path.
@@ -74,7 +76,7 @@ public struct ChatConfiguration: Equatable, Sendable {
 
     private static func endpoint(_ reader: inout DocumentReader, _ value: JSONValue) -> ChatEndpoint? {
         // `secret` is known only to be refused with what to do instead, rather than as an unknown key.
-        let optional = ["secretEnv", "secretFile", "secret", "allow"] + setupNames
+        let optional = ["secretEnv", "secretFile", "secret", "allow", "reflection"] + setupNames
         guard let fields = reader.object(value, required: ["path", "platform"], optional: optional) else {
             return nil
         }
@@ -114,12 +116,15 @@ public struct ChatConfiguration: Equatable, Sendable {
             }
             return language
         }
-        let endpoint = ChatEndpoint(
+        var endpoint = ChatEndpoint(
             path: path ?? "", platform: platform ?? .teams, secrets: secrets, flow: reader.text(fields, "flow"),
             deck: reader.text(fields, "deck"), roles: textOrTexts(&reader, fields, "role"),
             themes: textOrTexts(&reader, fields, "theme"),
             participants: fields["participants"] == nil ? nil : participants(&reader, fields),
             targetGroup: targetGroup, language: language, allowed: reader.texts(fields, "allow", nonEmpty: true))
+        if let value = fields["reflection"] {
+            endpoint.reflection = reader.inside(.key("reflection")) { reader in ChatReflection.decode(&reader, value) }
+        }
         return path == nil || platform == nil ? nil : endpoint
     }
 

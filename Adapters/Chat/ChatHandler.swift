@@ -42,7 +42,7 @@ public struct ChatHandler {
     }
 
     private let configuration: ChatConfiguration
-    private let environment: Environment
+    let environment: Environment
 
     /// The first word of a message that starts a new conversation: `start`, then a flow's name, then a deck's.
     public static let startWord = "start"
@@ -101,9 +101,9 @@ public struct ChatHandler {
                 }
             }
             return HTTPResponse(status: .ok, contentType: .json, body: message.reply(text, language: language))
-        } catch .changed, .deleted, .busy {
-            // Another request of the same conversation came first: the platform's retry, or the person's, will
-            // find the session as that one left it.
+        } catch .session(.changed), .session(.deleted), .session(.busy), .reflection(.busy) {
+            // Another request of the same conversation (or place) came first: the platform's retry, or the
+            // person's, will find the session as that one left it.
             return HTTPResponse(status: .serviceUnavailable)
         } catch {
             environment.notice(error.message)
@@ -114,17 +114,31 @@ public struct ChatHandler {
     // MARK: Conversations
 
     /// Moves the conversation of the message on, or starts one, saves it, and says what the conversation says next;
-    /// and whether a session was saved.
+    /// or, on an endpoint with a day's question and no conversation open, answers about that; and whether anything
+    /// was saved.
     private func reply(
         to message: ChatMessage, at endpoint: ChatEndpoint, language: Language
-    ) throws(SessionStoreError) -> (String, Bool) {
-        let (id, open) = try openSession(of: message.conversation, at: endpoint.path)
+    ) throws(ChatHandlerFailure) -> (String, Bool) {
+        let (id, open) = try ChatHandlerFailure.session { () throws(SessionStoreError) in
+            try openSession(of: message.conversation, at: endpoint.path)
+        }
         if var session = open {
             // A paused conversation is taken up by whatever is written next (`fortsæt`, `continue`, or anything).
             let event = session.conversation.isPaused ? .resume : Self.event(message.text)
             let actions = session.received(event, at: environment.clock())
-            try environment.store.save(&session)
+            try ChatHandlerFailure.session { () throws(SessionStoreError) in try environment.store.save(&session) }
             return (ChatConversationText.text(of: actions, language: language), true)
+        }
+        // `start …` starts a conversation; anything else is about the day's question.
+        if let reflection = endpoint.reflection,
+            let request = Self.reflectionRequest(message.text, isSlashCommand: message.isSlashCommand)
+        {
+            do {
+                return try reflectionReply(
+                    request, to: message, reflection: reflection, at: endpoint, language: language)
+            } catch {
+                throw .reflection(error)
+            }
         }
         var wanted = StartRequest(
             flow: endpoint.flow, deck: endpoint.deck, unnamedDeck: .firstFitting, roles: endpoint.roles,
@@ -160,7 +174,7 @@ public struct ChatHandler {
         }
         var session = Session(id: id, setup: plan.setup, script: script, at: environment.clock())
         let actions = session.received(.start, at: environment.clock())
-        try environment.store.save(&session)
+        try ChatHandlerFailure.session { () throws(SessionStoreError) in try environment.store.save(&session) }
         return (ChatConversationText.text(of: actions, language: language), true)
     }
 

@@ -22,6 +22,9 @@ public struct ChatMessage: Equatable, Sendable {
     public let channelID: String?
     /// Whether it came as a slash command, whose reply only the person sees; otherwise the reply goes to the thread.
     public let isSlashCommand: Bool
+    /// Whether everyone in a channel sees the message and the reply: a Teams channel thread, a Zulip stream, a
+    /// Mattermost outgoing webhook's comment, a Rocket.Chat channel; not a direct message or a slash command's reply.
+    public let isInChannel: Bool
     /// The Rocket.Chat thread the reply goes to (`tmid`).
     let replyThread: String?
 
@@ -52,6 +55,8 @@ public struct ChatMessage: Equatable, Sendable {
             teamID = PayloadFields.text(channelData?.member("team")?.member("id"))
             channelID = PayloadFields.text(channelData?.member("channel")?.member("id"))
             isSlashCommand = false
+            // Teams calls an outgoing webhook only from a channel.
+            isInChannel = true
             replyThread = nil
         case .slack:
             let channel = try required("channel_id")
@@ -65,11 +70,13 @@ public struct ChatMessage: Equatable, Sendable {
             teamID = fields.string("team_id")
             channelID = channel
             isSlashCommand = true
+            isInChannel = false
             replyThread = nil
         case .mattermost:
             let channel = try required("channel_id")
             let user = try required("user_id")
             isSlashCommand = fields.has("command")
+            isInChannel = !isSlashCommand
             let written = try required("text")
             text = Self.withoutTriggerWord(written, fields.string("trigger_word"))
             author = ChatAuthor(id: user, name: fields.string("user_name"))
@@ -95,6 +102,7 @@ public struct ChatMessage: Equatable, Sendable {
             teamID = nil
             channelID = messageFields.string("stream_id")
             isSlashCommand = false
+            isInChannel = messageFields.string("type") == "stream"
             replyThread = nil
         case .rocketchat:
             let channel = try required("channel_id")
@@ -108,6 +116,7 @@ public struct ChatMessage: Equatable, Sendable {
             teamID = nil
             channelID = channel
             isSlashCommand = false
+            isInChannel = !Self.isRocketChatDirect(room: channel, author: author.id)
             replyThread = thread
         }
     }
@@ -133,6 +142,11 @@ public struct ChatMessage: Equatable, Sendable {
     }
 
     // MARK: Conversations
+
+    /// Rocket.Chat names a direct message's room by its two people's ids put together; a channel's id is its own.
+    private static func isRocketChatDirect(room: String, author: String) -> Bool {
+        !author.isEmpty && room.count == 2 * author.count && room.contains(author)
+    }
 
     /// A stream's topic, or the people of a direct message (every one of them, sorted, so the same group is one
     /// conversation whoever writes).

@@ -22,7 +22,6 @@ public struct WebhookTarget: Equatable, Sendable {
 /// The targets file: `{"format": 1, "targets": [ … ]}`, checked like a deck, every issue with its JSON path.
 public enum TargetsFile {
     public static let format = 1
-    static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     public static func decode(_ bytes: [UInt8]) throws(DataIssues) -> [WebhookTarget] {
         try DocumentReader.read(bytes) { reader, json in
@@ -62,7 +61,8 @@ public enum TargetsFile {
     }
 
     private static func target(_ reader: inout DocumentReader, _ value: JSONValue) -> WebhookTarget? {
-        let optional = ["platform", "url", "urlVariable", "weekdays", "lang"] + promptNames.map(\.rawValue)
+        let optional =
+            ["platform", "url", "urlVariable", "weekdays", "lang"] + DocumentReader.promptNames.map(\.rawValue)
         guard let fields = reader.object(value, required: ["name"], optional: optional) else { return nil }
         let name = reader.slug(fields, "name")
         let platform = choice(&reader, fields, "platform", as: Platform.self)
@@ -80,50 +80,12 @@ public enum TargetsFile {
             reader.report(.exactlyOneOf(["urlVariable", "url"]))
             url = nil
         }
-        var weekdays = Array(Weekday.allCases.prefix(5))
-        if fields["weekdays"] != nil {
-            weekdays = reader.texts(fields, "weekdays").compactMap { name in
-                guard let index = weekdayNames.firstIndex(of: name) else {
-                    reader.report(.notOneOf(name, allowed: weekdayNames), at: .key("weekdays"))
-                    return nil
-                }
-                return Weekday(rawValue: index + 1)
-            }
-        }
+        let weekdays = reader.weekdays(fields)
         let target = WebhookTarget(
-            name: name ?? "", platform: platform, url: url ?? .variable(""), prompt: promptOptions(&reader, fields),
+            name: name ?? "", platform: platform, url: url ?? .variable(""), prompt: reader.promptOptions(fields),
             weekdays: weekdays, language: choice(&reader, fields, "lang", as: Language.self)
         )
         return name == nil || url == nil ? nil : target
-    }
-
-    /// The prompt options a target may set, by the names `PromptOptions` gives them; the day and the way of picking
-    /// are the command line's alone.
-    private static let promptNames: [PromptOptions.Name] = [
-        .deck, .role, .theme, .audience, .skipWeekends, .holidays, .targetGroup,
-    ]
-
-    private static func promptOptions(
-        _ reader: inout DocumentReader, _ fields: DocumentReader.Fields
-    ) -> PromptOptions {
-        var values: [PromptOptions.Name: String] = [:]
-        for name in promptNames {
-            switch name.kind {
-            case .flag: if flag(&reader, fields, name.rawValue) { values[name] = "true" }
-            case .number, .text: values[name] = reader.text(fields, name.rawValue)
-            }
-        }
-        do {
-            // No random pick among the names read, so no seed is ever drawn.
-            return try PromptOptions(values, spelling: \.rawValue, randomSeed: { 0 })
-        } catch {
-            if case .notOneOf(let allowed) = error.reason {
-                reader.report(.notOneOf(error.value, allowed: allowed), at: .key(error.option))
-            } else {
-                reader.report(.invalidValue(error.message), at: .key(error.option))
-            }
-            return PromptOptions()
-        }
     }
 
     private static func choice<Choice: RawRepresentable & CaseIterable>(
@@ -135,14 +97,5 @@ public enum TargetsFile {
             return nil
         }
         return choice
-    }
-
-    private static func flag(_ reader: inout DocumentReader, _ fields: DocumentReader.Fields, _ key: String) -> Bool {
-        guard let value = fields[key] else { return false }
-        guard case .bool(let flag) = value else {
-            reader.report(.wrongType(expected: .bool, found: value.kind), at: .key(key))
-            return false
-        }
-        return flag
     }
 }
