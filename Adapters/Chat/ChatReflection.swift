@@ -162,22 +162,22 @@ enum ChatReflectionStrings {
 
     static let howInThread = Localized(
         da: "Skriv dit svar her. Skriv »opsummering«, hvis du vil se alle dagens svar samlet.",
-        en: "Write your answer here. Write \"summary\" to see all of today's answers together.")
+        en: "Write your answer here. Write \"summary\" to see all of today's answers in one place.")
     static let howBySlash = Localized(
         da: "Skriv »/samtale svar« efterfulgt af dit svar. Skriv »/samtale opsummering«, hvis du vil se alle dagens "
             + "svar samlet.",
         en: "Write \"/samtale answer\" followed by your answer. Write \"/samtale summary\" to see all of today's "
-            + "answers together.")
+            + "answers in one place.")
     static let seenByChannel = Localized(
-        da: "Bemærk: Alle i kanalen kan se svarene her og opsummeringen af dem.",
-        en: "Please note: everyone in the channel can see the answers here and their summary.")
+        da: "Bemærk: Alle i kanalen kan se svarene her og opsummeringen.",
+        en: "Please note: everyone in the channel can see the answers here and the summary.")
 
     static func thanks(followUp: Localized) -> Localized {
         Localized(
-            da: "Tak for dit svar. Det er gemt sammen med de andres svar på dagens spørgsmål.\n\n"
-                + "Hvis du vil tænke videre, så er her et spørgsmål mere:\n" + followUp.da,
-            en: "Thank you for your answer. It is kept with the others' answers to today's question.\n\n"
-                + "If you want to think further, here is one more question:\n" + followUp.en)
+            da: "Tak for dit svar. Det er gemt og kommer med i opsummeringen af dagens svar.\n\n"
+                + "Vil du tænke lidt videre, er her et spørgsmål mere:\n" + followUp.da,
+            en: "Thank you for your answer. It is saved and will be part of the summary of today's answers.\n\n"
+                + "If you would like to think a little further, here is one more question:\n" + followUp.en)
     }
 
     static let added = Localized(
@@ -185,8 +185,8 @@ enum ChatReflectionStrings {
         en: "Thank you. It has been added to your answer to today's question.")
     /// The follow-up where the day's card has no other question for the audience.
     static let followUp = Localized(
-        da: "Hvad tager du med dig fra det, du har skrevet, ind i din arbejdsdag?",
-        en: "What do you take with you from what you have written into your working day?")
+        da: "Hvad af det, du har skrevet, vil du tage med dig i dit arbejde?",
+        en: "What of what you have written will you take with you into your work?")
     static let noQuestion = Localized(
         da: "Der er ikke noget spørgsmål at besvare i dag.",
         en: "There is no question to answer today.")

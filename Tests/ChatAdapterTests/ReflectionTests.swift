@@ -121,7 +121,7 @@ import Testing
         }
     }
 
-    static let seenByChannel = "Bemærk: Alle i kanalen kan se svarene her og opsummeringen af dem."
+    static let seenByChannel = "Bemærk: Alle i kanalen kan se svarene her og opsummeringen."
 
     @Test func anAnswerIsThankedWithTheNextQuestionOfTheCardAndTheChannelIsToldItSeesIt() throws {
         let handler = try Handler()
@@ -130,8 +130,8 @@ import Testing
         let next = Self.questions[(index + 1) % Self.questions.count]
         #expect(
             try handler.say("Jeg spørger, før jeg beslutter", id: 1)
-                == "Tak for dit svar. Det er gemt sammen med de andres svar på dagens spørgsmål.\n\n"
-                + "Hvis du vil tænke videre, så er her et spørgsmål mere:\n\(next)\n\n\(Self.seenByChannel)")
+                == "Tak for dit svar. Det er gemt og kommer med i opsummeringen af dagens svar.\n\n"
+                + "Vil du tænke lidt videre, er her et spørgsmål mere:\n\(next)\n\n\(Self.seenByChannel)")
         #expect(handler.reflectionFiles.count == 1)
         #expect(handler.reflectionFiles[0].hasSuffix(".2026-11-27.json"))
         #expect(handler.notices.isEmpty)
@@ -232,9 +232,9 @@ import Testing
         let handler = try Handler()
         #expect(
             try handler.say("Vi taler sammen", id: 1, stream: nil, path: "/gruppe")
-                == "Tak for dit svar. Det er gemt sammen med de andres svar på dagens spørgsmål.\n\n"
-                + "Hvis du vil tænke videre, så er her et spørgsmål mere:\n"
-                + "Hvad tager du med dig fra det, du har skrevet, ind i din arbejdsdag?")
+                == "Tak for dit svar. Det er gemt og kommer med i opsummeringen af dagens svar.\n\n"
+                + "Vil du tænke lidt videre, er her et spørgsmål mere:\n"
+                + "Hvad af det, du har skrevet, vil du tage med dig i dit arbejde?")
     }
 
     @Test func startStartsTheFlowAndItsThreadThenHoldsTheConversation() throws {
@@ -302,8 +302,10 @@ import Testing
     @Test func anEnglishEndpointAnswersInEnglish() throws {
         let handler = try Handler()
         let reply = try handler.say("We ask first", id: 1, path: "/en")
-        #expect(reply.hasPrefix("Thank you for your answer. It is kept with the others' answers to today's question."))
-        #expect(reply.hasSuffix("\n\nPlease note: everyone in the channel can see the answers here and their summary."))
+        #expect(
+            reply.hasPrefix(
+                "Thank you for your answer. It is saved and will be part of the summary of today's answers."))
+        #expect(reply.hasSuffix("\n\nPlease note: everyone in the channel can see the answers here and the summary."))
         #expect(
             try handler.say("summary", id: 2, path: "/en")
                 == "Today's question has 1 answer:\n\(try handler.question(on: "2026-11-27"))\n\nIago:\nWe ask first")

@@ -123,8 +123,8 @@ import Testing
     @Test func twoPeopleAnswerInAZulipStreamAndTheSummaryListsBoth() throws {
         let server = try Server()
         let first = try server.zulip("Jeg spørger borgeren først", id: 1, sender: 5, name: "Iago")
-        #expect(first.hasPrefix("Tak for dit svar. Det er gemt sammen med de andres svar på dagens spørgsmål.\n\n"))
-        #expect(first.hasSuffix("\n\nBemærk: Alle i kanalen kan se svarene her og opsummeringen af dem."))
+        #expect(first.hasPrefix("Tak for dit svar. Det er gemt og kommer med i opsummeringen af dagens svar.\n\n"))
+        #expect(first.hasSuffix("\n\nBemærk: Alle i kanalen kan se svarene her og opsummeringen."))
         let second = try server.zulip("Vi tager det op på tavlemødet", id: 2, sender: 6, name: "Othello")
         #expect(second.hasPrefix("Tak for dit svar."))
         let summary = try server.zulip("opsummering", id: 3, sender: 5, name: "Iago")

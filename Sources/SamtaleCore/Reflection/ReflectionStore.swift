@@ -169,8 +169,8 @@ public enum ReflectionStoreError: ExplainedError, Equatable, Sendable {
             Strings.cannotRead(
                 path,
                 reason: Strings.text(
-                    "filen indeholder ikke dagens svar, som samtale skriver dem; den er ikke ændret",
-                    "the file does not hold the day's answers as samtale writes them; it has not been changed"))
+                    "filen er ikke i det format, samtale gemmer dagens svar i; den er ikke ændret",
+                    "the file is not in the format samtale saves the day's answers in; it has not been changed"))
         case .cannotWrite(let path, let code):
             SessionStoreError.cannotWrite(path: path, code: code).message
         case .full(let path):
@@ -178,12 +178,12 @@ public enum ReflectionStoreError: ExplainedError, Equatable, Sendable {
                 "\(path) kan ikke rumme flere svar i dag (højst \(Strings.byteSize(ReflectionStore.largestFile).da)); "
                     + "svaret er ikke gemt",
                 "\(path) cannot hold more answers today (at most \(Strings.byteSize(ReflectionStore.largestFile).en)); "
-                    + "the answer was not saved")
+                    + "the answer has not been saved")
         case .busy(let path):
             Strings.text(
                 "svarene i \(path) kan ikke gemmes lige nu, fordi et andet program er i gang med at gemme i samme "
                     + "mappe; prøv igen om lidt",
-                "the answers in \(path) cannot be saved just now, as another program is saving in the same "
+                "the answers in \(path) cannot be saved right now, because another program is writing to the same "
                     + "folder; try again shortly")
         }
     }
