@@ -128,7 +128,9 @@ extension ChatHandler {
         let question = prompt.body(language: language)
         let store = ReflectionStore(directory: environment.store.directory + "/" + Self.reflectionsFolder)
         let place = [endpoint.path, message.teamID ?? "", message.channelID ?? ""].joined(separator: "\n")
-        let notice = message.isInChannel ? [ChatReflectionStrings.seenByChannel[language]] : []
+        // Answers given privately (a slash command, a direct message) still go into a summary anyone here may ask for.
+        let seenBy = message.isInChannel ? ChatReflectionStrings.seenByChannel : ChatReflectionStrings.seenInSummary
+        let notice = [seenBy[language]]
         switch request {
         case .question:
             let how = message.isSlashCommand ? ChatReflectionStrings.howBySlash : ChatReflectionStrings.howInThread
@@ -171,6 +173,10 @@ enum ChatReflectionStrings {
     static let seenByChannel = Localized(
         da: "Bemærk: Alle i kanalen kan se svarene her og opsummeringen.",
         en: "Please note: everyone in the channel can see the answers here and the summary.")
+
+    static let seenInSummary = Localized(
+        da: "Bemærk: Alle, der kan skrive til samtale her, kan se opsummeringen med dit svar.",
+        en: "Please note: everyone who can write to samtale here can see the summary with your answer.")
 
     static func thanks(followUp: Localized) -> Localized {
         Localized(

@@ -137,11 +137,13 @@ import Testing
         #expect(handler.notices.isEmpty)
     }
 
-    @Test func aDirectMessageIsNotToldTheChannelSeesIt() throws {
+    /// A direct message is private, but its answer goes into the summary that others on the endpoint can ask for.
+    @Test func aDirectMessageIsToldThatTheSummaryShowsItsAnswer() throws {
         let handler = try Handler()
         let reply = try handler.say("Jeg spørger, før jeg beslutter", id: 1, stream: nil)
         #expect(reply.hasPrefix("Tak for dit svar."))
-        #expect(!reply.contains("Bemærk"))
+        #expect(!reply.contains(Self.seenByChannel))
+        #expect(reply.hasSuffix("\n\nBemærk: Alle, der kan skrive til samtale her, kan se opsummeringen med dit svar."))
     }
 
     @Test func aSecondMessageIsAddedToThePersonsAnswerAndBothAreInTheSummary() throws {
