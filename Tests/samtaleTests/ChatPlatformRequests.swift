@@ -208,7 +208,7 @@ enum PlatformRequest {
     /// word); `bot` as Rocket.Chat marks a bot's message.
     static func rocketChat(
         _ text: String, id: String, thread: String? = nil, inChannel: Bool = true, bot: Bool = false,
-        at time: Int64 = ChatSite.now, token: String = ChatSite.rocketChatToken
+        at time: Int64 = ChatSite.now, token: String = ChatSite.rocketChatToken, path: String = "/rocketchat"
     ) -> [UInt8] {
         var members = [
             JSONMember("token", .string(token)),
@@ -224,7 +224,7 @@ enum PlatformRequest {
         if inChannel { members.append(JSONMember("trigger_word", .string("samtale"))) }
         if let thread { members.append(JSONMember("tmid", .string(thread))) }
         if bot { members.append(JSONMember("bot", .object([JSONMember("i", .string("rocket.cat"))]))) }
-        return post("/rocketchat", json(members), contentType: "application/json")
+        return post(path, json(members), contentType: "application/json")
     }
 
     /// A Teams outgoing webhook called by an @mention in a channel thread: the activity signed with

@@ -236,7 +236,7 @@ import Testing
         #expect(try chat.send(PlatformRequest.rocketChat("hej", id: "dm9", inChannel: false)).member("tmid") == nil)
     }
 
-    @Test(arguments: FrontDoor.all) func rocketChatRefusesAWrongTokenAStaleMessageAndLeavesBotsUnanswered(
+    @Test(arguments: FrontDoor.all) func rocketChatRefusesAWrongTokenAStaleMessageAnUnknownPathAndLeavesBotsUnanswered(
         door: FrontDoor
     ) throws {
         let chat = try Chat(door)
@@ -245,6 +245,7 @@ import Testing
         #expect(
             try chat.refused(PlatformRequest.rocketChat("hej", id: "2", at: ChatSite.now + 600))
                 == ChatResponse.unauthorized)
+        #expect(try chat.refused(PlatformRequest.rocketChat("hej", id: "6", path: "/rocket")) == ChatResponse.notFound)
         let bot = try chat.send(PlatformRequest.rocketChat("Spørgsmål 1 af 4", id: "3", bot: true))
         #expect(bot.status == ChatResponse.ok && bot.body == "{}")
         #expect(chat.site.writtenFiles().isEmpty)
