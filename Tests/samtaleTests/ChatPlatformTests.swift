@@ -62,7 +62,7 @@ import Testing
     static let record =
         "Formålet er en god, fælles refleksion over, hvordan I hver især og sammen bidrager til kerneopgaven. Svarene "
         + "og jeres aftaler gemmes i en samtalefil på den server, der kører samtale for jer, og kun de, der driver den, "
-        + "kan åbne filen. Bed dem om en udskrift, hvis I vil sende den på e-mail eller lægge den i personalesagen."
+        + "kan åbne filen. Bed dem om en kopi, hvis I vil sende den på e-mail eller lægge den i personalesagen."
     static let firstQuestion = "Spørgsmål 1 af 4\nHvordan bidrager du til kvalitet i løsningen af kerneopgaven?"
     static let secondQuestion =
         "Spørgsmål 2 af 4\nHvordan kan du inddrage andre for at sikre kvalitet i opgaveløsningen?"

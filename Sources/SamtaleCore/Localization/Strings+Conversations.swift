@@ -88,7 +88,7 @@ extension Strings {
         case .chat:
             text(
                 "Svarene og jeres aftaler gemmes i en samtalefil på den server, der kører samtale for jer, og kun "
-                    + "de, der driver den, kan åbne filen. Bed dem om en udskrift, hvis I vil sende den på e-mail "
+                    + "de, der driver den, kan åbne filen. Bed dem om en kopi, hvis I vil sende den på e-mail "
                     + "eller lægge den i personalesagen.",
                 "Your answers and agreements are kept in a session file on the server that runs samtale for you, "
                     + "which only those who run it can open. Ask them for a copy if you want to send it by e-mail "
