@@ -42,7 +42,8 @@ let package = Package(
         .target(
             name: "ChatAdapter",
             dependencies: ["SamtaleCore"],
-            path: "Adapters/Chat"
+            path: "Adapters/Chat",
+            exclude: ["Deployment"]
         ),
         /// The command line: parses arguments, picks the adapter, maps errors to exit codes.
         .executableTarget(

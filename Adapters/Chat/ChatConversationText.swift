@@ -20,11 +20,11 @@ enum ChatConversationText {
             return lines(
                 [
                     Strings.progress(action.progress)[language], ask.askedBy.map { Strings.askedBy($0)[language] },
-                    ask.follows.map { Strings.follows($0)[language] }, ask.text,
-                ] + Strings.answerHints(for: ask).map { $0[language] }
+                    ask.follows.map { Strings.follows($0)[language] }, chatText(of: ask, language: language),
+                ] + Strings.answerHints(for: ask, in: .chat).map { $0[language] }
                     + [action.previous.map { Strings.previousAnswer($0)[language] }])
         case .reask(let reason):
-            return Strings.reask(reason)[language]
+            return Strings.reask(reason, in: .chat)[language]
         case .chart(let chart):
             return chart.text(language: language)
         case .help(let commands):
@@ -43,6 +43,13 @@ enum ChatConversationText {
         case .finished:
             return Strings.finished[language]
         }
+    }
+
+    /// The question as chat asks it: an agreement's "what" ends the list with `spring`, not an empty answer.
+    private static func chatText(of ask: Ask, language: Language) -> String {
+        let terminalHint = Strings.agreementsEndHint(.terminal)[language]
+        guard ask.text.hasSuffix(terminalHint) else { return ask.text }
+        return ask.text.dropLast(terminalHint.count) + Strings.agreementsEndHint(.chat)[language]
     }
 
     /// A choice the endpoint leaves open and the message did not make: the question, the options by name, and what
@@ -77,6 +84,11 @@ enum ChatHandlerStrings {
             da: "Skriv »\(ChatHandler.startWord)« og navnet på den samtaleform, du vil bruge, fx »\(example)«.",
             en: "Write \"\(ChatHandler.startWord)\" and the name of the conversation you want, e.g. \"\(example)\".")
     }
+
+    /// Said before the first question where the whole channel sees the thread, so nobody answers unaware of it.
+    static let seenByChannel = Localized(
+        da: "Bemærk: Alle i kanalen kan læse med her – både spørgsmålene og jeres svar.",
+        en: "Note: everyone in the channel can read along here – the questions and your answers alike.")
 
     static let setInConfiguration = Localized(
         da: "Samtaleformen skal sættes op i chat.json (fx med deltagerne under »participants«), før den kan bruges i "

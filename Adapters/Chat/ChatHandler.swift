@@ -80,6 +80,9 @@ public struct ChatHandler {
         } catch {
             return HTTPResponse(status: .badRequest)
         }
+        // An old message sent again is refused as Slack's stale timestamp is; a bot's is taken and left unanswered.
+        guard message.isFresh(at: now) else { return HTTPResponse(status: .unauthorized) }
+        guard !message.isFromBot else { return HTTPResponse(status: .ok, contentType: .json, body: Array("{}".utf8)) }
         if !endpoint.allowed.isEmpty {
             let names = [message.teamID, message.channelID, message.author.id].compactMap { $0 }
             guard names.contains(where: endpoint.allowed.contains) else { return HTTPResponse(status: .forbidden) }
@@ -168,14 +171,16 @@ public struct ChatHandler {
             case .ready(let ready):
                 plan = ready
             }
-            script = try plan.script()
+            script = try plan.script(in: .chat)
         } catch {
             return (error.message[language], false)
         }
         var session = Session(id: id, setup: plan.setup, script: script, at: environment.clock())
         let actions = session.received(.start, at: environment.clock())
         try ChatHandlerFailure.session { () throws(SessionStoreError) in try environment.store.save(&session) }
-        return (ChatConversationText.text(of: actions, language: language), true)
+        let opening = ChatConversationText.text(of: actions, language: language)
+        guard message.isInChannel else { return (opening, true) }
+        return (ChatHandlerStrings.seenByChannel[language] + "\n\n" + opening, true)
     }
 
     /// The id the conversation's session has or will have, and the session when it is open (not finished). The

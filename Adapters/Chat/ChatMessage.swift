@@ -10,8 +10,8 @@ public struct ChatMessage: Equatable, Sendable {
     public let text: String
     public let author: ChatAuthor
     /// The conversation the message belongs to, one session per key: a Teams thread, a Zulip topic or direct
-    /// message, a Rocket.Chat thread, or for a slash command (and a Mattermost outgoing webhook) the person in the
-    /// channel.
+    /// message, a Rocket.Chat thread or direct message, or for a slash command (and a Mattermost outgoing webhook)
+    /// the person in the channel.
     public let conversation: String
     /// The platform's id of this message, for knowing a retried or replayed one; nil where the platform gives none.
     public let messageID: String?
@@ -22,10 +22,14 @@ public struct ChatMessage: Equatable, Sendable {
     public let channelID: String?
     /// Whether it came as a slash command, whose reply only the person sees; otherwise the reply goes to the thread.
     public let isSlashCommand: Bool
-    /// Whether everyone in a channel sees the message and the reply: a Teams channel thread, a Zulip stream, a
-    /// Mattermost outgoing webhook's comment, a Rocket.Chat channel; not a direct message or a slash command's reply.
+    /// Whether everything in this conversation is seen by the whole channel: a Teams channel thread, a Zulip stream,
+    /// a Mattermost outgoing webhook's thread, a Rocket.Chat channel; not a direct message or a slash command's
+    /// private reply.
     public let isInChannel: Bool
-    /// The Rocket.Chat thread the reply goes to (`tmid`).
+    /// Whether a bot (samtale's own reply among them) wrote it, which is never answered: two bots would answer each
+    /// other without end. Only Rocket.Chat sends such messages, marked with `bot`.
+    public let isFromBot: Bool
+    /// The Rocket.Chat thread the reply goes to (`tmid`); nil for a direct message outside a thread.
     let replyThread: String?
 
     /// Reads the message of a verified request.
@@ -55,8 +59,9 @@ public struct ChatMessage: Equatable, Sendable {
             teamID = PayloadFields.text(channelData?.member("team")?.member("id"))
             channelID = PayloadFields.text(channelData?.member("channel")?.member("id"))
             isSlashCommand = false
-            // Teams calls an outgoing webhook only from a channel.
+            // Outgoing webhooks are called in a team's channels only, each message in a thread all members see.
             isInChannel = true
+            isFromBot = false
             replyThread = nil
         case .slack:
             let channel = try required("channel_id")
@@ -71,12 +76,12 @@ public struct ChatMessage: Equatable, Sendable {
             channelID = channel
             isSlashCommand = true
             isInChannel = false
+            isFromBot = false
             replyThread = nil
         case .mattermost:
             let channel = try required("channel_id")
             let user = try required("user_id")
             isSlashCommand = fields.has("command")
-            isInChannel = !isSlashCommand
             let written = try required("text")
             text = Self.withoutTriggerWord(written, fields.string("trigger_word"))
             author = ChatAuthor(id: user, name: fields.string("user_name"))
@@ -85,6 +90,8 @@ public struct ChatMessage: Equatable, Sendable {
             sentAt = fields.string("timestamp").flatMap(Self.millisecondsMoment)
             teamID = fields.string("team_id")
             channelID = channel
+            isInChannel = !isSlashCommand
+            isFromBot = false
             replyThread = nil
         case .zulip:
             guard case .json(let payload) = fields, let message = payload.member("message") else {
@@ -103,22 +110,37 @@ public struct ChatMessage: Equatable, Sendable {
             channelID = messageFields.string("stream_id")
             isSlashCommand = false
             isInChannel = messageFields.string("type") == "stream"
+            isFromBot = false
             replyThread = nil
         case .rocketchat:
             let channel = try required("channel_id")
             let message = try required("message_id")
-            let thread = fields.string("tmid") ?? message
+            // A direct message's room has no name, and Rocket.Chat leaves `channel_name` out for it.
+            isInChannel = fields.has("channel_name")
+            // In a channel, a message outside a thread starts one, answered in it; a direct message is one
+            // conversation, in a thread only where the person wrote in one.
+            let thread = fields.string("tmid") ?? (isInChannel ? message : nil)
             text = try Self.withoutTriggerWord(required("text"), fields.string("trigger_word"))
             author = try ChatAuthor(id: required("user_id"), name: fields.string("user_name"))
-            conversation = channel + "/" + thread
+            conversation = channel + (thread.map { "/" + $0 } ?? "")
             messageID = message
             sentAt = Self.rocketChatMoment(fields)
             teamID = nil
             channelID = channel
             isSlashCommand = false
-            isInChannel = !Self.isRocketChatDirect(room: channel, author: author.id)
+            isFromBot = Self.isRocketChatBot(fields)
             replyThread = thread
         }
+    }
+
+    // MARK: Freshness
+
+    /// Whether the message was sent within `ChatVerifier.freshnessSeconds` of `now`, either way, by the platform's
+    /// own clock: an old message sent again is refused before anything moves. One without a time passes; its id
+    /// still keeps a retry from moving the conversation twice.
+    public func isFresh(at now: Timestamp) -> Bool {
+        guard let sentAt else { return true }
+        return abs(sentAt.secondsSinceEpoch - now.secondsSinceEpoch) <= ChatVerifier.freshnessSeconds
     }
 
     // MARK: Texts
@@ -142,11 +164,6 @@ public struct ChatMessage: Equatable, Sendable {
     }
 
     // MARK: Conversations
-
-    /// Rocket.Chat names a direct message's room by its two people's ids put together; a channel's id is its own.
-    private static func isRocketChatDirect(room: String, author: String) -> Bool {
-        !author.isEmpty && room.count == 2 * author.count && room.contains(author)
-    }
 
     /// A stream's topic, or the people of a direct message (every one of them, sorted, so the same group is one
     /// conversation whoever writes).
@@ -183,6 +200,15 @@ public struct ChatMessage: Equatable, Sendable {
 
     private static func millisecondsMoment(_ text: String) -> Timestamp? {
         Int64(text).map { Timestamp(secondsSinceEpoch: $0 / 1000) }
+    }
+
+    /// Rocket.Chat sends `bot` only with a bot's message: an object naming the integration (or `true`).
+    private static func isRocketChatBot(_ fields: PayloadFields) -> Bool {
+        guard case .json(let payload) = fields else { return false }
+        switch payload.member("bot") {
+        case nil, .null?, .bool(false)?: return false
+        default: return true
+        }
     }
 
     /// Rocket.Chat writes the moment as ISO text or, in older versions, as `{"$date": milliseconds}`.

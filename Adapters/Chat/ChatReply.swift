@@ -34,10 +34,9 @@ extension ChatMessage {
             case .zulip:
                 [JSONMember("content", escaped(.zulip, fitting: ChatLimit.zulip, in: .utf8))]
             case .rocketchat:
-                [
-                    JSONMember("text", escaped(.rocketChat, fitting: ChatLimit.rocketChat, in: .utf16)),
-                    JSONMember("tmid", .optional(replyThread)),
-                ]
+                // A direct message outside a thread is answered outside one: no `tmid` at all.
+                [JSONMember("text", escaped(.rocketChat, fitting: ChatLimit.rocketChat, in: .utf16))]
+                    + (replyThread.map { [JSONMember("tmid", .string($0))] } ?? [])
             }
         return JSONWriter.bytes(.object(members))
     }

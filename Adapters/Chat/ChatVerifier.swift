@@ -14,9 +14,10 @@ public struct ChatVerifier: Sendable {
     /// token, which has the same length whatever the token's, so that comparing leaks nothing of it.
     private let keys: [[UInt8]]
 
-    /// How far Slack's signed timestamp may be from now, either way: Slack's own advice, against a replay of an old
-    /// request.
-    public static let slackWindowSeconds: Int64 = 5 * 60
+    /// How far Slack's signed timestamp, and any platform's time of its message, may be from now, either way:
+    /// Slack's own advice, against a replay of an old request. The replies kept for replay live twice as long
+    /// (`ChatReplies.lifetimeSeconds`), so a message sent again while it is fresh always finds its first reply.
+    public static let freshnessSeconds: Int64 = 5 * 60
 
     public init(platform: ChatPlatform, secrets: [String]) throws(ChatSecretError) {
         guard !secrets.isEmpty else { throw .missing(platform) }
@@ -51,7 +52,7 @@ public struct ChatVerifier: Sendable {
             return VerifiedChatRequest(platform: platform, request: request, signedAt: nil)
         case .slack:
             guard case (let code, let timestamp)? = slackSignature(request),
-                abs(timestamp.secondsSinceEpoch - now.secondsSinceEpoch) <= Self.slackWindowSeconds
+                abs(timestamp.secondsSinceEpoch - now.secondsSinceEpoch) <= Self.freshnessSeconds
             else { return nil }
             let signed = Array("v0:\(timestamp.secondsSinceEpoch):".utf8) + request.body
             guard matchesAnyKey({ HMACSHA256.isValid(code, for: signed, key: $0) }) else { return nil }

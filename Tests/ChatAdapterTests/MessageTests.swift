@@ -115,6 +115,53 @@ import Testing
         #expect(reply.member("tmid") == .string("Zk6ryWb9a8M5vYtNd"))
     }
 
+    /// Whether the whole channel sees the conversation: Teams' channel threads, Zulip's streams, Mattermost's
+    /// outgoing webhooks and Rocket.Chat's channels do; slash commands' private replies and direct messages do not.
+    @Test(arguments: [
+        ("teams-mention", ChatPlatform.teams, true), ("slack-command", .slack, false),
+        ("mattermost-command", .mattermost, false), ("mattermost-outgoing", .mattermost, true),
+        ("zulip-mention", .zulip, true), ("zulip-direct", .zulip, false), ("rocketchat-thread", .rocketchat, true),
+    ])
+    func theChannelSeesWhatIsWrittenInIt(file: String, platform: ChatPlatform, isInChannel: Bool) throws {
+        let message = try PlatformRequests.message(file, platform)
+        #expect(message.isInChannel == isInChannel)
+        #expect(!message.isFromBot)
+    }
+
+    /// A Rocket.Chat direct message (no `channel_name`) outside a thread is one conversation, answered without `tmid`.
+    @Test func rocketChatDirectMessageIsOneConversation() throws {
+        let request = try PlatformRequests.request("rocketchat-thread").withBody {
+            $0.replacingOccurrences(of: "\"channel_name\"", with: "\"room\"")
+                .replacingOccurrences(of: "\"tmid\"", with: "\"not-tmid\"")
+        }
+        let verified = try #require(
+            try PlatformRequests.verifier(.rocketchat).verified(request, now: PlatformRequests.now))
+        let message = try ChatMessage(verified)
+        #expect(message.conversation == "GENERAL")
+        #expect(!message.isInChannel)
+        #expect(try JSONParser.parse(message.reply("Hej", language: .da)).member("tmid") == nil)
+    }
+
+    /// Rocket.Chat sends `bot` with a bot's message only, samtale's own replies among them.
+    @Test func rocketChatMarksABotsMessage() throws {
+        let request = try PlatformRequests.request("rocketchat-thread").withBody {
+            $0.replacingOccurrences(of: "\"token\"", with: "\"bot\": {\"i\": \"rocket.cat\"}, \"token\"")
+        }
+        let verified = try #require(
+            try PlatformRequests.verifier(.rocketchat).verified(request, now: PlatformRequests.now))
+        #expect(try ChatMessage(verified).isFromBot)
+    }
+
+    /// A message's own time, within five minutes either way of now, or none at all.
+    @Test(arguments: [(-300, true), (300, true), (-301, false), (301, false)])
+    func freshnessIsFiveMinutesEitherWay(offset: Int64, isFresh: Bool) throws {
+        let message = try PlatformRequests.message("rocketchat-thread", .rocketchat)
+        let sent = try #require(message.sentAt).secondsSinceEpoch
+        #expect(message.isFresh(at: Timestamp(secondsSinceEpoch: sent + offset)) == isFresh)
+        #expect(
+            try PlatformRequests.message("mattermost-command", .mattermost).isFresh(at: .init(secondsSinceEpoch: 0)))
+    }
+
     @Test func aMissingFieldIsNamed() throws {
         let request = try PlatformRequests.request("zulip-mention")
             .withBody { $0.replacingOccurrences(of: "\"sender_id\"", with: "\"sender\"") }

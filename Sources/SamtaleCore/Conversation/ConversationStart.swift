@@ -152,10 +152,10 @@ public struct StartPlan: Sendable {
     public let deck: Deck
     public let setup: ConversationSetup
 
-    /// The flow expanded over the deck for the setup.
-    public func script() throws(StartError) -> Script {
+    /// The flow expanded over the deck for the setup, with the texts of the venue.
+    public func script(in venue: Venue = .terminal) throws(StartError) -> Script {
         do {
-            return try flow.expand(over: deck, setup: setup)
+            return try flow.expand(over: deck, setup: setup, in: venue)
         } catch {
             throw .setup(error)
         }

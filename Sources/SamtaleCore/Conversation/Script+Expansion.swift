@@ -144,8 +144,11 @@ extension Flow {
         return nil
     }
 
-    /// The script of this flow over the deck and setup: pure, so the same input gives the same script.
-    public func expand(over deck: Deck, setup: ConversationSetup) throws(ExpansionError) -> Script {
+    /// The script of this flow over the deck and setup: pure, so the same input gives the same script. The venue
+    /// chooses the texts that differ between a terminal and chat (`{record}`).
+    public func expand(
+        over deck: Deck, setup: ConversationSetup, in venue: Venue = .terminal
+    ) throws(ExpansionError) -> Script {
         if let reason = unsupportedReason(deck: deck) { throw reason }
         let roles = setup.roles.compactMap(deck.role(id:))
         guard roles.count == selection.roles, roles.count == setup.roles.count else {
@@ -180,7 +183,7 @@ extension Flow {
         }
         guard !themes.isEmpty else { throw .noCards(role: roles[0].name, themes: chosen.map(\.name)) }
 
-        var expander = Expander(flow: self, deck: deck, setup: setup, roles: roles, themes: themes)
+        var expander = Expander(flow: self, deck: deck, setup: setup, venue: venue, roles: roles, themes: themes)
         let steps = expander.expand(steps, theme: nil)
         return Script(
             flowID: id, title: title[setup.language], deckTitle: deck.title, organisation: deck.organisation,
@@ -196,16 +199,18 @@ private struct Expander {
     let flow: Flow
     let deck: Deck
     let setup: ConversationSetup
+    let venue: Venue
     let roles: [Role]
     let themes: [Theme]
     private var askCount = 0
     /// The setup's minutes once a text of the flow has named them: the flow then suggests a time box.
     private(set) var timeBox: Int?
 
-    init(flow: Flow, deck: Deck, setup: ConversationSetup, roles: [Role], themes: [Theme]) {
+    init(flow: Flow, deck: Deck, setup: ConversationSetup, venue: Venue, roles: [Role], themes: [Theme]) {
         self.flow = flow
         self.deck = deck
         self.setup = setup
+        self.venue = venue
         self.roles = roles
         self.themes = themes
     }
@@ -497,6 +502,7 @@ private struct Expander {
             "themes": Strings.titles(themes.map(\.name))[setup.language],
             "participants": Strings.listing(setup.participants)[setup.language],
             "minutes": String(setup.minutes),
+            "record": Strings.recordKept(venue)[setup.language],
         ]
         values["statement"] = statement
         values["pitfall"] = pitfall

@@ -8,7 +8,7 @@ public enum FlowDecoder {
     /// The placeholders flow texts may use; they are filled in when a flow is expanded over a deck.
     public static let placeholders = [
         "deck", "organisation", "role", "roles", "theme", "themes", "participants",
-        "minutes", "statement", "pitfall", "agreement", "made",
+        "minutes", "statement", "pitfall", "agreement", "made", "record",
     ]
 
     public static func decode(_ bytes: [UInt8]) throws(DataIssues) -> Flow {

@@ -56,13 +56,43 @@ extension Strings {
     static let yesOrNo = [text("ja", "yes"), text("nej", "no")]
 
     public static func agreementField(_ field: AgreementField, number: Int) -> Localized {
-        switch field {
-        case .what:
-            text(
-                "Aftale \(number): hvad? (tomt svar: ikke flere aftaler)",
-                "Agreement \(number): what? (empty answer: no more agreements)")
+        let hint = agreementsEndHint(.terminal)
+        return switch field {
+        case .what: text("Aftale \(number): hvad? \(hint.da)", "Agreement \(number): what? \(hint.en)")
         case .who: text("Hvem?", "Who?")
         case .when: text("Hvornår?", "By when?")
+        }
+    }
+
+    /// How the list of agreements is ended: with an empty answer where one can be given, with `spring` in chat.
+    public static func agreementsEndHint(_ venue: Venue) -> Localized {
+        switch venue {
+        case .terminal: text("(tomt svar: ikke flere aftaler)", "(empty answer: no more agreements)")
+        case .chat:
+            text(
+                "(skriv »spring«, når der ikke er flere aftaler)", "(write \"skip\" when there are no more agreements)")
+        }
+    }
+
+    /// Where a conversation's record is kept and who can open it (a flow's `{record}`): the terminal keeps it on
+    /// this computer for the one who runs it; chat keeps it on the server, where those who run samtale can export it.
+    public static func recordKept(_ venue: Venue) -> Localized {
+        switch venue {
+        case .terminal:
+            text(
+                "Svarene og jeres aftaler skrives ned i en samtalefil, der kun ligger på denne computer, og som kun "
+                    + "du kan åbne. Bagefter kan I eksportere den og sende den på e-mail eller lægge den i "
+                    + "personalesagen.",
+                "Your answers and agreements are written to a session file that stays on this machine (readable "
+                    + "only by you), which you can export for an e-mail or a personnel file afterwards.")
+        case .chat:
+            text(
+                "Svarene og jeres aftaler gemmes i en samtalefil på den server, der kører samtale for jer, og kun "
+                    + "de, der driver den, kan åbne filen. Bed dem om en kopi, hvis I vil sende den på e-mail "
+                    + "eller lægge den i personalesagen.",
+                "Your answers and agreements are kept in a session file on the server that runs samtale for you, "
+                    + "which only those who run it can open. Ask them for a copy if you want to send it by e-mail "
+                    + "or put it in a personnel file.")
         }
     }
 
@@ -80,15 +110,24 @@ extension Strings {
 
     /// The lines under a question that say how to answer it: an offer of more questions says that Enter declines
     /// it, where any other optional question says Enter skips it.
-    public static func answerHints(for ask: Ask) -> [Localized] {
+    /// In chat, which has no Enter to press, the word `spring` skips.
+    public static func answerHints(for ask: Ask, in venue: Venue = .terminal) -> [Localized] {
         if ask.purpose == .moreQuestions {
-            return [text("(ja eller nej – tryk Enter for nej)", "(yes or no – press Enter for no)")]
+            return [
+                venue == .chat
+                    ? text("(ja eller nej)", "(yes or no)")
+                    : text("(ja eller nej – tryk Enter for nej)", "(yes or no – press Enter for no)")
+            ]
         }
-        return [answerHint(ask.kind), ask.optional ? optionalHint : nil].compactMap { $0 }
+        return [answerHint(ask.kind), ask.optional ? optionalHint(venue) : nil].compactMap { $0 }
     }
 
-    private static let optionalHint = text(
-        "(frivilligt – tryk Enter for at springe over)", "(optional – press Enter to skip)")
+    private static func optionalHint(_ venue: Venue) -> Localized {
+        switch venue {
+        case .terminal: text("(frivilligt – tryk Enter for at springe over)", "(optional – press Enter to skip)")
+        case .chat: text("(frivilligt – skriv »spring« for at springe over)", "(optional – write \"skip\" to skip it)")
+        }
+    }
 
     private static func answerHint(_ kind: Ask.Kind) -> Localized? {
         switch kind {
@@ -109,8 +148,13 @@ extension Strings {
         options.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
     }
 
-    public static func reask(_ reason: ReaskReason) -> Localized {
+    /// Why an answer is asked again; in chat the commands are written as words, without the slash.
+    public static func reask(_ reason: ReaskReason, in venue: Venue = .terminal) -> Localized {
         switch reason {
+        case .emptyAnswer where venue == .chat:
+            text(
+                "Skriv et svar, eller skriv »spring« for at springe over.",
+                "Write an answer, or write \"skip\" to skip it.")
         case .emptyAnswer:
             text("Skriv et svar, eller /spring for at springe over.", "Type an answer, or /skip to skip it.")
         case .notANumber(let given):
@@ -123,6 +167,10 @@ extension Strings {
             text(
                 "»\(given)« er ikke et af valgene; svar med et nummer fra 1 til \(count) eller et navn.",
                 "\"\(given)\" is not one of the choices; answer with a number from 1 to \(count) or a name.")
+        case .notYesOrNo(let given) where venue == .chat:
+            text(
+                "»\(given)« er hverken ja eller nej; svar ja eller nej.",
+                "\"\(given)\" is neither yes nor no; answer yes or no.")
         case .notYesOrNo(let given):
             text(
                 "»\(given)« er hverken ja eller nej; svar ja eller nej (tryk Enter for nej).",
@@ -145,6 +193,10 @@ extension Strings {
             text("Point kan ikke være negative.", "Points cannot be negative.")
         case .atFirstQuestion:
             text("Der er ikke noget spørgsmål før dette.", "There is no question before this one.")
+        case .unknownCommand(let word) where venue == .chat:
+            text(
+                "Ukendt kommando »\(word)«; skriv »hjælp« for at se kommandoerne.",
+                "Unknown command \"\(word)\"; write \"help\" to see the commands.")
         case .unknownCommand(let word):
             text(
                 "Ukendt kommando »\(word)«; /hjælp viser kommandoerne.",
