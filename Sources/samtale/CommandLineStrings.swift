@@ -556,8 +556,8 @@ enum CommandLineStrings {
     }
 
     static let chatStdioHelp = text(
-        "læs én forespørgsel fra standard input og skriv svaret til standard output (påkrævet)",
-        "read one request from standard input and write the response to standard output (required)")
+        "læs én forespørgsel fra standard input og skriv svaret til standard output (skal angives ved serve)",
+        "read one request from standard input and write the response to standard output (required with serve)")
     static let chatDryRunHelp = text(
         "vis, hvilke samtaler prune ville slette, uden at slette dem",
         "show which conversations prune would delete, without deleting them")

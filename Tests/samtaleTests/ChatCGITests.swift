@@ -190,3 +190,17 @@ import Testing
         #expect(try server.savedFiles().isEmpty)
     }
 }
+
+extension SchemaAgreementTests {
+    /// A conversation held in chat, whose setup says where it came from, follows the session schema too.
+    @Test func aSessionRecordFromChatAgreesWithTheSchema() throws {
+        let server = try ChatCGITests.Server()
+        _ = try server.zulip("hej", id: 1)
+        let file = try #require(try server.savedFiles().first { !$0.hasSuffix(".replies.json") })
+        let exported = try server.samtale(["sessions", "export", String(file.dropLast(5)), "--format", "json"])
+        #expect(exported.stdout.contains(#""platform": "zulip""#), "\(exported.stdout)")
+        let export = server.folder.appendingPathComponent("export.json")
+        try Data(exported.stdout.utf8).write(to: export)
+        #expect(try schemaVerdicts([export], schema: "session.schema.json") == [export.path: true])
+    }
+}
