@@ -43,7 +43,7 @@ enum Subcommand: String, CaseIterable, Sendable {
             ]
         case .sessions: [SessionsAction.anyFormat, SessionsAction.output, SessionsAction.seriesFilter]
         case .serve: [.stdio, .ephemeral, .maxLine]
-        case .chat: [.chatStdio, .config(CommandLineStrings.chatConfigHelp), ChatAction.dryRun]
+        case .chat: [.chatStdio, ChatAction.config, ChatAction.dryRun]
         case .prompt:
             Option.promptOptions(random: true) + [.format(PromptFormat.self, help: CommandLineStrings.promptFormatHelp)]
         case .post: Option.postDestinations + Option.promptOptions(random: false) + Option.postDelivery
@@ -124,11 +124,13 @@ enum ChatAction: String, CaseIterable, Sendable {
     /// The options of the action's own, shown after it in usage; every action takes `--config`.
     var options: [Option] {
         switch self {
-        case .serve: [.chatStdio, .config(CommandLineStrings.chatConfigHelp)]
-        case .cgi: [.config(CommandLineStrings.chatConfigHelp)]
-        case .prune: [.config(CommandLineStrings.chatConfigHelp), Self.dryRun]
+        case .serve: [.chatStdio, Self.config]
+        case .cgi: [Self.config]
+        case .prune: [Self.config, Self.dryRun]
         }
     }
+
+    static let config = Option.config(CommandLineStrings.chatConfigHelp)
 
     /// `chat prune --dry-run`: the conversations it would delete, deleting none.
     static let dryRun = Option(

@@ -56,6 +56,19 @@ import Testing
         }
     }
 
+    /// The thread names a file beside the sessions, so it is read as strictly as a session's own id.
+    @Test func aRecordWhoseThreadIsNoSessionIDIsDamaged() throws {
+        try TemporaryFolders.with { folder in
+            let store = try saved([session(later, at: "2026-11-30T09:00:00+01:00", chat: true)], in: folder)
+            let text = try String(contentsOfFile: store.path(of: later), encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "\"\(thread)\"", with: "\"../../x\"").utf8).write(
+                to: URL(fileURLWithPath: store.path(of: later)))
+            #expect(throws: SessionStoreError.self) { try store.load(later) }
+            #expect(
+                try store.pruneChatSessions(inactiveDays: 1, now: Timestamp(iso: "2027-06-01T00:00:00+00:00")!).isEmpty)
+        }
+    }
+
     @Test func deletingAnyConversationOfAThreadTakesTheThreadsRepliesWithIt() throws {
         try TemporaryFolders.with { folder in
             let store = try saved(
