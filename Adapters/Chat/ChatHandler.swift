@@ -88,7 +88,8 @@ public struct ChatHandler {
             guard names.contains(where: endpoint.allowed.contains) else { return HTTPResponse(status: .forbidden) }
         }
         let language = endpoint.language ?? environment.language
-        var replies = ChatReplies(path: repliesPath(of: message.conversation, at: endpoint.path), now: now)
+        var replies = ChatReplies(
+            path: environment.store.directory + "/" + origin(of: message, at: endpoint).repliesFileName, now: now)
         if let messageID = message.messageID, let earlier = replies.reply(to: messageID) {
             return HTTPResponse(status: .ok, contentType: .json, body: message.reply(earlier, language: language))
         }
@@ -175,7 +176,9 @@ public struct ChatHandler {
         } catch {
             return (error.message[language], false)
         }
-        var session = Session(id: id, setup: plan.setup, script: script, at: environment.clock())
+        var setup = plan.setup
+        setup.chat = origin(of: message, at: endpoint)
+        var session = Session(id: id, setup: setup, script: script, at: environment.clock())
         let actions = session.received(.start, at: environment.clock())
         try ChatHandlerFailure.session { () throws(SessionStoreError) in try environment.store.save(&session) }
         let opening = ChatConversationText.text(of: actions, language: language)
@@ -202,10 +205,11 @@ public struct ChatHandler {
         }
     }
 
-    /// Where the replies of a thread are kept: beside its first conversation's session.
-    private func repliesPath(of conversation: String, at path: String) -> String {
-        let first = Self.sessionID(path: path, conversation: conversation, number: 0)
-        return environment.store.directory + "/\(first).replies.json"
+    /// Where the message's conversations come from; their thread's replies are kept beside its first one.
+    private func origin(of message: ChatMessage, at endpoint: ChatEndpoint) -> ChatOrigin {
+        ChatOrigin(
+            platform: endpoint.platform.rawValue, endpoint: endpoint.path,
+            thread: Self.sessionID(path: endpoint.path, conversation: message.conversation, number: 0))
     }
 
     /// The id of a thread's conversation number `number`: the first 128 bits of the SHA-256 of the endpoint's path

@@ -77,13 +77,23 @@ public struct HTTPResponse: Equatable, Sendable {
 
     /// The bytes to write. The answer to a HEAD request has the head of the same response, without its body.
     public func bytes(omittingBody: Bool) -> [UInt8] {
+        message(firstLine: "HTTP/1.1 \(status.rawValue) \(status.reason)", closing: true, omittingBody: omittingBody)
+    }
+
+    /// The bytes a CGI program writes (RFC 3875 6.2): the status in a `Status` header, for the web server to put in
+    /// its own status line; the connection is the web server's.
+    public func cgiBytes(omittingBody: Bool) -> [UInt8] {
+        message(firstLine: "Status: \(status.rawValue) \(status.reason)", closing: false, omittingBody: omittingBody)
+    }
+
+    private func message(firstLine: String, closing: Bool, omittingBody: Bool) -> [UInt8] {
         let head =
-            "HTTP/1.1 \(status.rawValue) \(status.reason)\r\n"
+            "\(firstLine)\r\n"
             + "Content-Type: \(contentType.headerValue)\r\n"
             + "Content-Length: \(body.count)\r\n"
             // Replies carry what a person wrote in a conversation: no cache along the way may keep them.
             + "Cache-Control: no-store\r\n"
-            + "Connection: close\r\n\r\n"
+            + (closing ? "Connection: close\r\n" : "") + "\r\n"
         return Array(head.utf8) + (omittingBody ? [] : body)
     }
 }

@@ -2,33 +2,33 @@ import ChatAdapter
 import SamtaleCore
 
 /// `samtale chat serve --stdio`: one HTTP exchange on standard input and output, as systemd socket activation
-/// (`Accept=yes`) and inetd hand a connection to a program.
+/// (`Accept=yes`) and inetd hand a connection to a program. `chat cgi` and `chat prune` are in files of their own.
 extension Commands {
     static func chat(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
         let parsed = try Arguments(arguments, command: .chat)
         try parsed.expectPositionals(atMost: 1)
+        let actions = ChatAction.allCases.map(\.rawValue)
         guard let word = parsed.positionals.first else {
-            throw .usage(CommandLineStrings.missingArgument("serve"), command: .chat)
+            throw .usage(CommandLineStrings.missingArgument(actions.joined(separator: "|")), command: .chat)
         }
-        guard word == "serve" else {
-            throw .usage(Strings.invalidChoice("chat", word, allowed: ["serve"]), command: .chat)
+        guard let action = ChatAction(rawValue: word) else {
+            throw .usage(Strings.invalidChoice("chat", word, allowed: actions), command: .chat)
+        }
+        for option in Subcommand.chat.options
+        where (parsed.values[option.name] != nil || parsed.flag(option.name))
+            && !action.options.contains(where: { $0.name == option.name })
+        {
+            throw .usage(CommandLineStrings.optionNotFor(option.name, action: "chat \(word)"), command: .chat)
+        }
+        switch action {
+        case .serve: break
+        case .cgi: return try chatCGI(parsed, language: language)
+        case .prune: return try chatPrune(parsed, language: language)
         }
         guard parsed.flag("--stdio") else {
             throw .usage(CommandLineStrings.missingArgument("--stdio"), command: .chat)
         }
-        let configuration = try loadChatConfiguration(parsed)
-        let catalog = try loadCatalog(parsed, language: language, withFlows: true)
-        let handler = ChatHandler(
-            configuration: configuration,
-            environment: ChatHandler.Environment(
-                catalog: catalog, flows: catalog.flows, store: try sessionStore(), language: language,
-                clock: System.now, randomSeed: { System.randomSeed() },
-                verifier: { endpoint throws(ChatSecretError) in
-                    try ChatVerifier(
-                        platform: endpoint.platform,
-                        secrets: endpoint.secretValues(environment: System.environment, readFile: readSecretFile))
-                },
-                notice: { System.printError("samtale: \($0[language])") }))
+        let handler = try makeChatHandler(parsed, language: language)
         var parser = HTTPRequestParser()
         var result = HTTPRequestParser.Result.needMore
         var bytes: [UInt8] = []
@@ -68,8 +68,26 @@ extension Commands {
         return 0
     }
 
+    /// The handler every front door of `chat` answers with: the chat configuration, the decks and flows, and the
+    /// sessions folder.
+    static func makeChatHandler(_ parsed: Arguments, language: Language) throws(CommandError) -> ChatHandler {
+        let configuration = try loadChatConfiguration(parsed)
+        let catalog = try loadCatalog(parsed, language: language, withFlows: true)
+        return ChatHandler(
+            configuration: configuration,
+            environment: ChatHandler.Environment(
+                catalog: catalog, flows: catalog.flows, store: try sessionStore(), language: language,
+                clock: System.now, randomSeed: { System.randomSeed() },
+                verifier: { endpoint throws(ChatSecretError) in
+                    try ChatVerifier(
+                        platform: endpoint.platform,
+                        secrets: endpoint.secretValues(environment: System.environment, readFile: readSecretFile))
+                },
+                notice: { System.printError("samtale: \($0[language])") }))
+    }
+
     /// The chat configuration: `--config FILE`, else `$XDG_CONFIG_HOME/samtale/chat.json` (or `~/.config/…`).
-    private static func loadChatConfiguration(_ parsed: Arguments) throws(CommandError) -> ChatConfiguration {
+    static func loadChatConfiguration(_ parsed: Arguments) throws(CommandError) -> ChatConfiguration {
         let (path, bytes) = try readConfigFile(parsed, named: "chat.json", notFound: CommandLineStrings.chatNoConfig)
         do {
             return try ChatConfiguration.decode(bytes)

@@ -85,6 +85,9 @@ enum CommandLineStrings {
         text("Senest ændret", "Last changed"), text("Status", "Status"), text("Spørgsmål", "Questions"),
     ]
 
+    /// The heading of the column that names the chat platform a conversation came from.
+    static let chatColumn = text("Chat", "Chat")
+
     static let noSessions = text("Der er ingen gemte samtaler.", "There are no saved conversations.")
 
     // MARK: sessions export
@@ -95,10 +98,9 @@ enum CommandLineStrings {
             "session \(id) exported to \(path), which only you can read")
     }
 
-    static func optionNotFor(_ option: String, action: SessionsAction) -> Localized {
-        text(
-            "\(option) kan ikke bruges med sessions \(action.rawValue)",
-            "\(option) cannot be used with sessions \(action.rawValue)")
+    /// An option given to an action of a command that does not take it: `action` is the command and the action.
+    static func optionNotFor(_ option: String, action: String) -> Localized {
+        text("\(option) kan ikke bruges med \(action)", "\(option) cannot be used with \(action)")
     }
 
     // MARK: Usage and help
@@ -381,13 +383,17 @@ enum CommandLineStrings {
                 Læser én HTTP-forespørgsel fra en chatplatform via standard input og skriver svaret til standard
                 output – sådan som systemd (Accept=yes) og inetd videregiver en forbindelse. Adressen, platformen og
                 samtaleformen står i chat.json; hver tråd eller direkte besked er én samtale, der gemmes på samme
-                måde som ved talk.
+                måde som ved talk. chat cgi svarer på samme måde på én forespørgsel, som en webserver giver videre
+                efter CGI-standarden. chat prune sletter de samtaler fra chatten, der har været uden aktivitet i
+                længere tid, end inactiveDays i chat.json tillader (standard: 30 dage).
                 """,
                 """
                 Answers one HTTP request from a chat platform on standard input and writes the response to standard
                 output, as systemd (Accept=yes) and inetd hand on a connection. The address, the platform and the
                 kind of conversation are in chat.json; each thread or direct message is one conversation, saved as
-                by talk.
+                by talk. chat cgi answers the same way one request that a web server hands on by the CGI standard.
+                chat prune deletes the conversations from chat that have been without activity for longer than
+                inactiveDays in chat.json allows (default: 30 days).
                 """)
         case .sessions:
             text(
@@ -550,8 +556,38 @@ enum CommandLineStrings {
     }
 
     static let chatStdioHelp = text(
-        "læs én forespørgsel fra standard input og skriv svaret til standard output (påkrævet)",
-        "read one request from standard input and write the response to standard output (required)")
+        "læs én forespørgsel fra standard input og skriv svaret til standard output (skal angives ved serve)",
+        "read one request from standard input and write the response to standard output (required with serve)")
+    static let chatDryRunHelp = text(
+        "vis, hvilke samtaler prune ville slette, uden at slette dem",
+        "show which conversations prune would delete, without deleting them")
+    static let chatCGIByHand = text(
+        "chat cgi skal startes af en webserver (fx Apache eller lighttpd), som giver forespørgslen videre i "
+            + "miljøvariabler; REQUEST_METHOD er ikke sat",
+        "chat cgi is started by a web server (such as Apache or lighttpd), which hands it the request in environment "
+            + "variables; REQUEST_METHOD is not set")
+
+    /// What `chat prune` did, or with `--dry-run` would do, after the ids it printed.
+    static func chatPruned(_ count: Int, inactiveDays days: Int, dryRun: Bool) -> Localized {
+        let conversations = text(
+            count == 1 ? "1 samtale" : "\(count) samtaler", count == 1 ? "1 conversation" : "\(count) conversations")
+        let period = text(days == 1 ? "1 dag" : "\(days) dage", days == 1 ? "1 day" : "\(days) days")
+        if count == 0 {
+            return text(
+                "ingen samtaler fra chatten har været uden aktivitet i mere end \(period.da)",
+                "no conversation from chat has been without activity for more than \(period.en)")
+        }
+        if dryRun {
+            return text(
+                "\(conversations.da) fra chatten ville blive slettet efter mere end \(period.da) uden aktivitet; "
+                    + "intet er slettet",
+                "\(conversations.en) from chat would be deleted after more than \(period.en) without activity; "
+                    + "nothing was deleted")
+        }
+        return text(
+            "\(conversations.da) fra chatten er slettet efter mere end \(period.da) uden aktivitet",
+            "\(conversations.en) from chat deleted after more than \(period.en) without activity")
+    }
     static let chatConfigHelp = text(
         "chatopsætningen, der skal bruges i stedet for chat.json",
         "the chat configuration to use instead of chat.json")

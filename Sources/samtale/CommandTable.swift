@@ -14,7 +14,7 @@ enum Subcommand: String, CaseIterable, Sendable {
         case .talk, .serve, .prompt, .post: nil
         case .sessions:
             Localized(da: SessionsAction.synopsis(.da), en: SessionsAction.synopsis(.en))
-        case .chat: Localized(da: "serve", en: "serve")
+        case .chat: Localized(da: ChatAction.synopsis(.da), en: ChatAction.synopsis(.en))
         case .list: Localized(da: "decks|roles|themes", en: "decks|roles|themes")
         case .show: Localized(da: "KORTSÆT", en: "DECK")
         case .validate: Localized(da: "[STI…]", en: "[PATH…]")
@@ -43,7 +43,7 @@ enum Subcommand: String, CaseIterable, Sendable {
             ]
         case .sessions: [SessionsAction.anyFormat, SessionsAction.output, SessionsAction.seriesFilter]
         case .serve: [.stdio, .ephemeral, .maxLine]
-        case .chat: [.chatStdio, .config(CommandLineStrings.chatConfigHelp)]
+        case .chat: [.chatStdio, ChatAction.config, ChatAction.dryRun]
         case .prompt:
             Option.promptOptions(random: true) + [.format(PromptFormat.self, help: CommandLineStrings.promptFormatHelp)]
         case .post: Option.postDestinations + Option.promptOptions(random: false) + Option.postDelivery
@@ -111,7 +111,35 @@ enum SessionsAction: String, CaseIterable, Sendable {
     /// | show ID | export ID [--format markdown|json] [--output FIL] | series NAVN [--format markdown|json] | delete ID`.
     static func synopsis(_ language: Language) -> String {
         allCases.map { action in
-            ([action.rawValue] + action.operand(language) + action.options.map { "[\($0.synopsis(language))]" })
+            ([action.rawValue] + action.operand(language) + action.options.map { $0.usageUnit(language) })
+                .joined(separator: " ")
+        }.joined(separator: " | ")
+    }
+}
+
+/// What `samtale chat` does: answer a platform's request (`serve`, `cgi`), or delete conversations left inactive.
+enum ChatAction: String, CaseIterable, Sendable {
+    case serve, cgi, prune
+
+    /// The options of the action's own, shown after it in usage; every action takes `--config`.
+    var options: [Option] {
+        switch self {
+        case .serve: [.chatStdio, Self.config]
+        case .cgi: [Self.config]
+        case .prune: [Self.config, Self.dryRun]
+        }
+    }
+
+    static let config = Option.config(CommandLineStrings.chatConfigHelp)
+
+    /// `chat prune --dry-run`: the conversations it would delete, deleting none.
+    static let dryRun = Option(
+        name: "--dry-run", kind: .flag, help: CommandLineStrings.chatDryRunHelp, isInOperands: true)
+
+    /// `serve --stdio | cgi | prune [--dry-run]`: each action with the options that are its own.
+    static func synopsis(_ language: Language) -> String {
+        allCases.map { action in
+            ([action.rawValue] + action.options.filter(\.isInOperands).map { $0.usageUnit(language) })
                 .joined(separator: " ")
         }.joined(separator: " | ")
     }
@@ -199,6 +227,11 @@ struct Option: Sendable {
             "\(name) \(placeholder[language])"
         case .choice(let words): "\(name) \(words.joined(separator: "|"))"
         }
+    }
+
+    /// The option as one unit of a usage line: in brackets unless the command needs it.
+    func usageUnit(_ language: Language) -> String {
+        isRequired ? synopsis(language) : "[\(synopsis(language))]"
     }
 
     /// The options every command takes.
@@ -312,7 +345,7 @@ struct Option: Sendable {
     // MARK: chat
 
     static let chatStdio = Option(
-        name: "--stdio", kind: .flag, help: CommandLineStrings.chatStdioHelp, isRequired: true)
+        name: "--stdio", kind: .flag, help: CommandLineStrings.chatStdioHelp, isRequired: true, isInOperands: true)
 
     // MARK: post
 

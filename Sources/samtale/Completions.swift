@@ -15,7 +15,7 @@ enum Completions {
     static func operands(of command: Subcommand) -> [String] {
         switch command {
         case .sessions: SessionsAction.allCases.map(\.rawValue)
-        case .chat: ["serve"]
+        case .chat: ChatAction.allCases.map(\.rawValue)
         case .list: ListSubject.allCases.map(\.rawValue)
         case .completions: Shell.allCases.map(\.rawValue)
         case .help: Subcommand.allCases.map(\.rawValue)

@@ -1,3 +1,4 @@
+import ChatAdapter
 import SamtaleCore
 import SamtaleDecks
 import TerminalAdapter
@@ -154,7 +155,8 @@ extension Commands {
         // An option the action does not take is named, never ignored: `show --output` would write no file.
         for option in Subcommand.sessions.options
         where parsed.values[option.name] != nil && !action.options.contains(where: { $0.name == option.name }) {
-            throw .usage(CommandLineStrings.optionNotFor(option.name, action: action), command: .sessions)
+            throw .usage(
+                CommandLineStrings.optionNotFor(option.name, action: "sessions \(action.rawValue)"), command: .sessions)
         }
         let store = try sessionStore()
         switch action {
@@ -280,9 +282,12 @@ extension Commands {
                 id.description, script.title, session.setup.deck, script.roleNames.joined(separator: ", "),
                 Strings.moment(session.updatedAt)[language], Strings.status(session.status)[language],
                 "\(progress.current)/\(progress.total)",
-            ]
+            ] + [session.setup.chat.map { ChatPlatform(rawValue: $0.platform)?.displayName ?? $0.platform } ?? ""]
         }
-        return table([CommandLineStrings.sessionListHeadings.map { $0[language] }] + rows).withoutControlCharacters
+        // The platform a conversation came from, in a column only where some conversation came from chat.
+        var headings = CommandLineStrings.sessionListHeadings
+        if entries.contains(where: { $0.1?.setup.chat != nil }) { headings.append(CommandLineStrings.chatColumn) }
+        return table([headings.map { $0[language] }] + rows).withoutControlCharacters
     }
 
     /// Rows as columns aligned by padding, two spaces apart, without trailing spaces; a row may have fewer cells.
@@ -319,7 +324,7 @@ extension Commands {
     }
 
     /// The exit a session store's failure gives: every case its own, so none falls through to a wrong code.
-    private static func storeError(_ error: SessionStoreError) -> CommandError {
+    static func storeError(_ error: SessionStoreError) -> CommandError {
         let message = error.message
         return switch error {
         case .notFound, .cannotRead, .notAFile, .tooLarge: .missingInput(message)

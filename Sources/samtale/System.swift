@@ -74,6 +74,21 @@ enum System {
         getenv(name).map { String(cString: $0) }
     }
 
+    /// Every variable of the environment, for `chat cgi`, whose request comes in variables it cannot name ahead
+    /// (`HTTP_*`). A variable without "=" is no variable and is left out.
+    static var environmentVariables: [String: String] {
+        var variables: [String: String] = [:]
+        var entry = ChildProcess.environment
+        while let pointer = entry?.pointee {
+            let text = String(cString: pointer)
+            if let equals = text.firstIndex(of: "=") {
+                variables[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            entry = entry?.successor()
+        }
+        return variables
+    }
+
     /// The terminal's width in columns, or nil when standard output is not a terminal.
     static var terminalWidth: Int? {
         TerminalDevice.outputWidth(environment: environment)
@@ -326,7 +341,7 @@ extension System {
         private let output: Int32
 
         /// This process's environment, which the child inherits (its proxy settings, for one).
-        private static var environment: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+        static var environment: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
             #if canImport(Darwin)
                 _NSGetEnviron()?.pointee
             #else

@@ -19,6 +19,18 @@ import Testing
                 + "Cache-Control: no-store\r\nConnection: close\r\n\r\n")
     }
 
+    @Test func aCGIResponseGivesItsStatusAsAHeaderAndLeavesTheConnectionToTheWebServer() {
+        let reply = HTTPResponse(status: .ok, contentType: .json, body: Array("{}".utf8))
+        #expect(
+            String(decoding: reply.cgiBytes(omittingBody: false), as: UTF8.self)
+                == "Status: 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: 2\r\n"
+                + "Cache-Control: no-store\r\n\r\n{}")
+        #expect(
+            String(decoding: HTTPResponse(status: .contentTooLarge).cgiBytes(omittingBody: true), as: UTF8.self)
+                == "Status: 413 Content Too Large\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 22\r\n"
+                + "Cache-Control: no-store\r\n\r\n")
+    }
+
     static let statusLines: [(HTTPStatus, String)] = [
         (.ok, "200 OK"), (.badRequest, "400 Bad Request"), (.unauthorized, "401 Unauthorized"),
         (.notFound, "404 Not Found"), (.requestTimeout, "408 Request Timeout"),

@@ -10,6 +10,27 @@ import Testing
     /// A Teams security token: base64 of the HMAC key.
     static let teamsToken = "vqF0En+Z0ucuRTM/01o2GuhMH3hKKk/N2bOmlM31zaA="
 
+    /// What Zulip sends for a direct message from Iago to the bot, written at `timestamp`.
+    static func zulipBody(_ text: String, id: Int, token: String, timestamp: Int) -> String {
+        JSONWriter.string(
+            .object([
+                JSONMember("bot_full_name", .string("Samtale")), JSONMember("data", .string(text)),
+                JSONMember(
+                    "message",
+                    .object([
+                        JSONMember("id", .integer(id)), JSONMember("sender_id", .integer(5)),
+                        JSONMember("sender_full_name", .string("Iago")), JSONMember("type", .string("private")),
+                        JSONMember("timestamp", .integer(timestamp)),
+                        JSONMember(
+                            "display_recipient",
+                            .array([
+                                .object([JSONMember("id", .integer(5))]), .object([JSONMember("id", .integer(25))]),
+                            ])),
+                    ])),
+                JSONMember("token", .string(token)), JSONMember("trigger", .string("direct_message")),
+            ]))
+    }
+
     /// A folder with `chat.json` and the sessions, and the environment the server runs with.
     struct Server {
         let folder: URL
@@ -62,23 +83,7 @@ import Testing
         ) throws -> (
             status: String, body: String
         ) {
-            let body = JSONWriter.string(
-                .object([
-                    JSONMember("bot_full_name", .string("Samtale")), JSONMember("data", .string(text)),
-                    JSONMember(
-                        "message",
-                        .object([
-                            JSONMember("id", .integer(id)), JSONMember("sender_id", .integer(5)),
-                            JSONMember("sender_full_name", .string("Iago")), JSONMember("type", .string("private")),
-                            JSONMember("timestamp", .integer(Int(ChatSite.now))),
-                            JSONMember(
-                                "display_recipient",
-                                .array([
-                                    .object([JSONMember("id", .integer(5))]), .object([JSONMember("id", .integer(25))]),
-                                ])),
-                        ])),
-                    JSONMember("token", .string(token)), JSONMember("trigger", .string("direct_message")),
-                ]))
+            let body = ChatServeTests.zulipBody(text, id: id, token: token, timestamp: Int(ChatSite.now))
             return try post(path, body)
         }
 

@@ -85,13 +85,16 @@ import Testing
         #expect(Subcommand.sessions.options.map(\.takesPath) == [false, true, false])
     }
 
-    /// `chat` has one action so far, `serve`, which needs `--stdio`; completion offers the action and a file for
-    /// `--config`.
-    @Test func chatUsageNamesItsActionAndItsOptions() {
-        #expect(CommandLineStrings.usage(.chat).da == "samtale chat serve --stdio [--config FIL]")
-        #expect(CommandLineStrings.usage(.chat).en == "samtale chat serve --stdio [--config FILE]")
-        #expect(Completions.operands(of: .chat) == ["serve"])
-        #expect(Subcommand.chat.options.map(\.takesPath) == [false, true])
+    /// `chat` has three actions, each with the options of its own: `serve` needs `--stdio`, `prune` may have
+    /// `--dry-run`, and all take `--config`; completion offers the actions and a file for `--config`.
+    @Test func chatUsageNamesItsActionsAndTheirOptions() {
+        #expect(
+            CommandLineStrings.usage(.chat).da == "samtale chat serve --stdio | cgi | prune [--dry-run] [--config FIL]")
+        #expect(
+            CommandLineStrings.usage(.chat).en
+                == "samtale chat serve --stdio | cgi | prune [--dry-run] [--config FILE]")
+        #expect(Completions.operands(of: .chat) == ["serve", "cgi", "prune"])
+        #expect(Subcommand.chat.options.map(\.takesPath) == [false, true, false])
     }
 
     @Test func aRepeatableOptionIsShownAsSuch() {

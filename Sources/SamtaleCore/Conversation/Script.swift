@@ -24,11 +24,14 @@ public struct ConversationSetup: Codable, Hashable, Sendable {
     public var earlier: [EarlierAgreement]
     /// When the latest earlier conversation in the series started (ISO); nil for the first, or outside a series.
     public var previous: String?
+    /// Where a conversation started in chat came from; nil for every other conversation.
+    public var chat: ChatOrigin?
 
     public init(
         flow: String, deck: String, roles: [String], themes: [String] = [], participants: [String] = [],
         targetGroup: TargetGroup? = nil, language: Language = .da, minutes: Int = 5, seed: UInt64 = 0,
-        with: String? = nil, leader: String? = nil, earlier: [EarlierAgreement] = [], previous: String? = nil
+        with: String? = nil, leader: String? = nil, earlier: [EarlierAgreement] = [], previous: String? = nil,
+        chat: ChatOrigin? = nil
     ) {
         self.flow = flow
         self.deck = deck
@@ -43,11 +46,12 @@ public struct ConversationSetup: Codable, Hashable, Sendable {
         self.leader = leader
         self.earlier = earlier
         self.previous = previous
+        self.chat = chat
     }
 
     private enum CodingKeys: String, CodingKey {
         case flow, deck, roles, themes, participants, targetGroup, language, minutes, seed, with, leader, earlier,
-            previous
+            previous, chat
     }
 
     /// Files from before a series had the members of one hold none of them.
@@ -66,7 +70,8 @@ public struct ConversationSetup: Codable, Hashable, Sendable {
             with: try container.decodeIfPresent(String.self, forKey: .with),
             leader: try container.decodeIfPresent(String.self, forKey: .leader),
             earlier: try container.decodeIfPresent([EarlierAgreement].self, forKey: .earlier) ?? [],
-            previous: try container.decodeIfPresent(String.self, forKey: .previous))
+            previous: try container.decodeIfPresent(String.self, forKey: .previous),
+            chat: try container.decodeIfPresent(ChatOrigin.self, forKey: .chat))
     }
 }
 

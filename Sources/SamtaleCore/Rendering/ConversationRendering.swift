@@ -172,21 +172,33 @@ extension Session {
     /// One row of `sessions list --format json` and of the protocol's `sessions`.
     public var listRow: JSONValue {
         let progress = conversation.progress
-        return .object([
-            JSONMember("id", .string(id.description)),
-            JSONMember("flow", .string(setup.flow)),
-            JSONMember("deck", .string(setup.deck)),
-            JSONMember("roles", .strings(setup.roles)),
-            JSONMember("started", .string(conversation.startedAt)),
-            JSONMember("updated", .string(updatedAt)),
-            JSONMember("status", .string(status.rawValue)),
-            JSONMember(
-                "progress",
-                .object([
-                    JSONMember("current", .integer(progress.current)),
-                    JSONMember("total", .integer(progress.total)),
-                ])),
-        ])
+        // Where a conversation started in chat came from, after the members every row has.
+        let chat = setup.chat.map { origin in
+            [
+                JSONMember(
+                    "chat",
+                    .object([
+                        JSONMember("platform", .string(origin.platform)),
+                        JSONMember("endpoint", .string(origin.endpoint)),
+                    ]))
+            ]
+        }
+        return .object(
+            [
+                JSONMember("id", .string(id.description)),
+                JSONMember("flow", .string(setup.flow)),
+                JSONMember("deck", .string(setup.deck)),
+                JSONMember("roles", .strings(setup.roles)),
+                JSONMember("started", .string(conversation.startedAt)),
+                JSONMember("updated", .string(updatedAt)),
+                JSONMember("status", .string(status.rawValue)),
+                JSONMember(
+                    "progress",
+                    .object([
+                        JSONMember("current", .integer(progress.current)),
+                        JSONMember("total", .integer(progress.total)),
+                    ])),
+            ] + (chat ?? []))
     }
 
     /// Markdown a leader can paste into an e-mail or a personnel file, or read in the terminal, headed by the flow's

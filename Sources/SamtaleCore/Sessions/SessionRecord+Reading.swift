@@ -23,10 +23,7 @@ extension SessionRecord {
     }
 
     private static func session(_ reader: inout RecordReader, _ root: [JSONMember]) throws(SessionDamage) -> Session {
-        let id = try reader.field("id", in: root) { reader, value throws(SessionDamage) in
-            guard let id = SessionID(validating: try reader.string(value)) else { throw reader.damage(.unreadable) }
-            return id
-        }
+        let id = try reader.field("id", in: root, read: sessionID)
         let revision = try reader.field("revision", in: root) { reader, value throws(SessionDamage) in
             try reader.integer(value)
         }
@@ -95,7 +92,14 @@ extension SessionRecord {
             earlier: try reader.optionalField("earlier", in: fields) { reader, value throws(SessionDamage) in
                 try reader.array(value, read: earlierAgreement)
             } ?? [],
-            previous: try reader.optionalField("previous", in: fields, read: text))
+            previous: try reader.optionalField("previous", in: fields, read: text),
+            chat: try reader.optionalField("chat", in: fields) { reader, value throws(SessionDamage) in
+                let origin = try reader.object(value)
+                return ChatOrigin(
+                    platform: try reader.field("platform", in: origin, read: text),
+                    endpoint: try reader.field("endpoint", in: origin, read: text),
+                    thread: try reader.field("thread", in: origin, read: sessionID))
+            })
     }
 
     private static func earlierAgreement(_ reader: inout RecordReader, _ value: JSONValue) throws(SessionDamage)
@@ -335,6 +339,11 @@ extension SessionRecord {
     }
 
     // MARK: Plain values, as readers for `field`
+
+    private static func sessionID(_ reader: inout RecordReader, _ value: JSONValue) throws(SessionDamage) -> SessionID {
+        guard let id = SessionID(validating: try reader.string(value)) else { throw reader.damage(.unreadable) }
+        return id
+    }
 
     private static func text(_ reader: inout RecordReader, _ value: JSONValue) throws(SessionDamage) -> String {
         try reader.string(value)

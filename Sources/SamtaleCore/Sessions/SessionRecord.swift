@@ -63,6 +63,17 @@ enum SessionRecord {
         members += optional("with", setup.with) + optional("leader", setup.leader)
         if !setup.earlier.isEmpty { members.append(JSONMember("earlier", .array(setup.earlier.map(value(of:))))) }
         members += optional("previous", setup.previous)
+        // Only a conversation started in chat says where, so others keep their shape.
+        if let chat = setup.chat {
+            members.append(
+                JSONMember(
+                    "chat",
+                    .object([
+                        JSONMember("platform", .string(chat.platform)),
+                        JSONMember("endpoint", .string(chat.endpoint)),
+                        JSONMember("thread", .string(chat.thread.description)),
+                    ])))
+        }
         return .object(members)
     }
 

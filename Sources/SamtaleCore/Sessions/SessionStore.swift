@@ -262,7 +262,17 @@ public struct SessionStore: Sendable {
 
     /// Removes a session's file for good, with any temporary copy a killed save left, and syncs the folder so that
     /// it stays removed after a power loss. Under the lock, so that no save in flight can bring it back.
+    ///
+    /// A conversation started in chat takes the replies its thread kept with it (they may hold its summary), even
+    /// where the thread has later conversations: those lose only the ten minutes in which a platform's retry would
+    /// have been answered from them.
     public func delete(_ id: SessionID) throws(SessionStoreError) {
+        _ = try delete(id) { _ in true }
+    }
+
+    /// `delete`, done only if `wanted` says so of the session as it is under the lock (nil: a file that cannot be
+    /// read as one), so that no save can change it between the look and the removal. Whether it was deleted.
+    func delete(_ id: SessionID, if wanted: (Session?) -> Bool) throws(SessionStoreError) -> Bool {
         let target = path(of: id)
         let folderExists: Bool
         do {
@@ -273,6 +283,25 @@ public struct SessionStore: Sendable {
         guard folderExists else { throw .notFound(id) }
         let lock = try Self.lock(directory, for: id, waitingUpTo: lockPatienceMilliseconds)
         defer { lock.release() }
+        let session: Session?
+        do {
+            session = try load(id)
+        } catch .notFound {
+            throw .notFound(id)
+        } catch {
+            session = nil
+        }
+        guard wanted(session) else { return false }
+        if let replies = session?.setup.chat?.repliesFileName {
+            // The replies go first: should that fail, the conversation is still there to delete again.
+            try? FileSystem.remove(Self.join(directory, replies + ".tmp"))
+            let path = Self.join(directory, replies)
+            do {
+                try FileSystem.remove(path)
+            } catch {
+                if !error.isMissing { throw .cannotWrite(path: path, code: error.code) }
+            }
+        }
         try? FileSystem.remove(temporaryPath(of: id))
         do {
             try FileSystem.remove(target)
@@ -282,6 +311,7 @@ public struct SessionStore: Sendable {
             throw .cannotWrite(path: target, code: error.code)
         }
         try synchronizeDirectory()
+        return true
     }
 
     // MARK: - Lock

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// `samtale chat prune` through the built binary: the conversations from chat inactive for longer than
+/// `inactiveDays` go, with their thread's replies; a conversation of the terminal stays, however old.
+@Suite struct ChatPruneTests {
+    @Test func conversationsFromChatInactiveForLongerThanTheDaysAreDeletedAndNamed() throws {
+        let server = try ChatCGITests.Server()
+        _ = try server.zulip("hej", id: 1)
+        _ = try server.zulip("Jeg holder fast i borgerens behov", id: 2)
+        let session = try #require(try server.savedFiles().first { !$0.hasSuffix(".replies.json") }).dropLast(5)
+        let answers = server.folder.appendingPathComponent("answers.txt")
+        try Data("Et svar\n".utf8).write(to: answers)
+        let talk = try Samtale.run(
+            ["talk", "--flow", "one-to-one", "--role", "medarbejder", "--theme", "sammen sikrer"], in: server.folder,
+            environment: server.environment, standardInput: answers)
+        #expect(talk.status == 0)
+        #expect(try server.savedFiles().count == 3)
+        let prune = ["chat", "prune", "--config", server.folder.appendingPathComponent("chat.json").path]
+
+        let early = try server.samtale(prune, at: "2026-12-30T09:59:00+01:00")
+        #expect(early.status == 0)
+        #expect(early.stdout.isEmpty)
+        #expect(early.stderr == "samtale: ingen samtaler fra chatten har været uden aktivitet i mere end 30 dage\n")
+
+        let dryRun = try server.samtale(prune + ["--dry-run", "--lang", "en"], at: "2026-12-30T10:01:00+01:00")
+        #expect(dryRun.stdout == "\(session)\n")
+        #expect(
+            dryRun.stderr
+                == "samtale: 1 conversation from chat would be deleted after more than 30 days without activity; "
+                + "nothing was deleted\n")
+        #expect(try server.savedFiles().count == 3)
+
+        let pruned = try server.samtale(prune, at: "2026-12-30T10:01:00+01:00")
+        #expect(pruned.status == 0)
+        #expect(pruned.stdout == "\(session)\n")
+        #expect(pruned.stderr == "samtale: 1 samtale fra chatten er slettet efter mere end 30 dage uden aktivitet\n")
+        let left = try server.savedFiles()
+        #expect(left.count == 1 && !left[0].contains("replies") && !left[0].hasPrefix(session), "\(left)")
+    }
+
+    @Test func pruneTakesOnlyItsOwnOptions() throws {
+        let server = try ChatCGITests.Server()
+        let config = server.folder.appendingPathComponent("chat.json").path
+        let stdio = try server.samtale(["chat", "prune", "--stdio", "--config", config])
+        #expect(stdio.status == 64)
+        #expect(stdio.stderr.hasPrefix("samtale: --stdio kan ikke bruges med chat prune\n"))
+        let dryRun = try server.samtale(["chat", "cgi", "--dry-run", "--config", config])
+        #expect(dryRun.status == 64)
+        #expect(dryRun.stderr.hasPrefix("samtale: --dry-run kan ikke bruges med chat cgi\n"))
+    }
+}
