@@ -588,6 +588,18 @@ enum CommandLineStrings {
             "\(conversations.da) fra chatten er slettet efter mere end \(period.da) uden aktivitet",
             "\(conversations.en) from chat deleted after more than \(period.en) without activity")
     }
+    static func reflectionAnswersPruned(_ files: Int, before day: CivilDate, dryRun: Bool) -> Localized {
+        let count = text(files == 1 ? "1 fil" : "\(files) filer", files == 1 ? "1 file" : "\(files) files")
+        if dryRun {
+            return text(
+                "svarene på dagens spørgsmål fra før \(day) ville blive slettet (\(count.da)); intet er slettet",
+                "the answers to the day's question from before \(day) would be deleted (\(count.en)); "
+                    + "nothing was deleted")
+        }
+        return text(
+            "svarene på dagens spørgsmål fra før \(day) er slettet (\(count.da))",
+            "the answers to the day's question from before \(day) have been deleted (\(count.en))")
+    }
     static let chatConfigHelp = text(
         "chatopsætningen, der skal bruges i stedet for chat.json",
         "the chat configuration to use instead of chat.json")

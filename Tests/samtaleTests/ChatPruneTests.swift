@@ -39,6 +39,36 @@ import Testing
         #expect(left.count == 1 && !left[0].contains("replies") && !left[0].hasPrefix(session), "\(left)")
     }
 
+    /// The day's answers given in chat are kept as long as a conversation: those of the days before today less
+    /// `inactiveDays` go.
+    @Test func answersToTheDaysQuestionOlderThanTheDaysAreDeleted() throws {
+        let server = try ChatCGITests.Server()
+        let answers = server.sessionsFolder.appendingPathComponent("reflections")
+        try FileManager.default.createDirectory(at: answers, withIntermediateDirectories: true)
+        for day in ["2026-11-30", "2026-12-01"] {
+            try Data("{}".utf8).write(to: answers.appendingPathComponent("0123456789abcdef0123.\(day).json"))
+        }
+        let prune = ["chat", "prune", "--config", server.folder.appendingPathComponent("chat.json").path]
+        let dryRun = try server.samtale(prune + ["--dry-run"], at: "2026-12-31T10:00:00+01:00")
+        #expect(dryRun.status == 0)
+        #expect(
+            dryRun.stderr
+                == "samtale: ingen samtaler fra chatten har været uden aktivitet i mere end 30 dage\n"
+                + "samtale: svarene på dagens spørgsmål fra før 2026-12-01 ville blive slettet (1 fil); intet er slettet\n"
+        )
+        // The folder also holds the lock its store takes.
+        func days() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: answers.path).filter { $0.hasSuffix(".json") }.sorted()
+        }
+        #expect(try days().count == 2)
+        let pruned = try server.samtale(prune + ["--lang", "en"], at: "2026-12-31T10:00:00+01:00")
+        #expect(pruned.status == 0)
+        #expect(
+            pruned.stderr.hasSuffix(
+                "samtale: the answers to the day's question from before 2026-12-01 have been deleted (1 file)\n"))
+        #expect(try days() == ["0123456789abcdef0123.2026-12-01.json"])
+    }
+
     @Test func pruneTakesOnlyItsOwnOptions() throws {
         let server = try ChatCGITests.Server()
         let config = server.folder.appendingPathComponent("chat.json").path

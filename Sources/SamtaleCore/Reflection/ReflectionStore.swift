@@ -58,9 +58,9 @@ public struct ReflectionStore: Sendable {
     }
 
     /// Deletes the answers to every day before `date` (data minimisation: a chat's `inactiveDays` before today), and
-    /// says how many days' files it deleted.
+    /// says how many files (one per place and day) it deleted; with `dryRun`, how many it would delete.
     @discardableResult
-    public func prune(before date: CivilDate) throws(ReflectionStoreError) -> Int {
+    public func prune(before date: CivilDate, dryRun: Bool = false) throws(ReflectionStoreError) -> Int {
         let names: [String]
         do {
             names = try FileSystem.directoryEntries(directory)
@@ -74,6 +74,10 @@ public struct ReflectionStore: Sendable {
         var deleted = 0
         for name in names {
             guard let day = Self.day(ofFileNamed: name), day < date else { continue }
+            guard !dryRun else {
+                deleted += 1
+                continue
+            }
             do {
                 try FileSystem.remove(Self.join(directory, name))
                 deleted += 1
