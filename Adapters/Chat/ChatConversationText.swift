@@ -87,8 +87,8 @@ enum ChatHandlerStrings {
 
     /// Said before the first question where the whole channel sees the thread, so nobody answers unaware of it.
     static let seenByChannel = Localized(
-        da: "Bemærk: Alle i kanalen kan læse med her – både spørgsmålene og jeres svar.",
-        en: "Note: everyone in the channel can read along here – the questions and your answers alike.")
+        da: "Bemærk: Alle i kanalen kan læse med her – både spørgsmålene og svarene.",
+        en: "Please note: everyone in the channel can see what is written here – both the questions and the answers.")
 
     static let setInConfiguration = Localized(
         da: "Samtaleformen skal sættes op i chat.json (fx med deltagerne under »participants«), før den kan bruges i "

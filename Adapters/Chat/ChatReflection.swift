@@ -175,8 +175,8 @@ enum ChatReflectionStrings {
         en: "Please note: everyone in the channel can see the answers here and the summary.")
 
     static let seenInSummary = Localized(
-        da: "Bemærk: Alle, der kan skrive til samtale her, kan se opsummeringen med dit svar.",
-        en: "Please note: everyone who can write to samtale here can see the summary with your answer.")
+        da: "Bemærk: Alle, der kan bruge chatbotten, kan se opsummeringen og dermed dit svar.",
+        en: "Please note: everyone who can use the chatbot can see the summary, and so your answer.")
 
     static func thanks(followUp: Localized) -> Localized {
         Localized(

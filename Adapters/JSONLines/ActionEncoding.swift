@@ -108,7 +108,7 @@ enum ActionEncoding {
 
     static func code(_ reason: ReaskReason) -> String {
         switch reason {
-        case .emptyAnswer: "empty-answer"
+        case .emptyAnswer, .emptyAgreement: "empty-answer"
         case .notANumber: "not-a-number"
         case .outOfRange: "out-of-range"
         case .notAChoice, .notYesOrNo: "not-a-choice"

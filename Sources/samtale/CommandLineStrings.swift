@@ -383,17 +383,17 @@ enum CommandLineStrings {
                 Læser én HTTP-forespørgsel fra en chatplatform via standard input og skriver svaret til standard
                 output – sådan som systemd (Accept=yes) og inetd videregiver en forbindelse. Adressen, platformen og
                 samtaleformen står i chat.json; hver tråd eller direkte besked er én samtale, der gemmes på samme
-                måde som ved talk. chat cgi svarer på samme måde på én forespørgsel, som en webserver giver videre
-                efter CGI-standarden. chat prune sletter de samtaler fra chatten, der har været uden aktivitet i
-                længere tid, end inactiveDays i chat.json tillader (standard: 30 dage).
+                måde som ved talk. chat cgi gør det samme, men får forespørgslen fra en webserver via CGI. chat
+                prune sletter de chatsamtaler, der har været uden aktivitet i mere end inactiveDays dage (sat i
+                chat.json; standard: 30), og de svar på dagens spørgsmål, der er ældre end det.
                 """,
                 """
                 Answers one HTTP request from a chat platform on standard input and writes the response to standard
                 output, as systemd (Accept=yes) and inetd hand on a connection. The address, the platform and the
                 kind of conversation are in chat.json; each thread or direct message is one conversation, saved as
-                by talk. chat cgi answers the same way one request that a web server hands on by the CGI standard.
-                chat prune deletes the conversations from chat that have been without activity for longer than
-                inactiveDays in chat.json allows (default: 30 days).
+                by talk. chat cgi does the same, but takes the request from a web server through CGI. chat prune
+                deletes the chat conversations that have been inactive for more than inactiveDays days (set in
+                chat.json; default: 30), and the answers to the day's question that are older than that.
                 """)
         case .sessions:
             text(
@@ -556,37 +556,36 @@ enum CommandLineStrings {
     }
 
     static let chatStdioHelp = text(
-        "læs én forespørgsel fra standard input og skriv svaret til standard output (skal angives ved serve)",
+        "læs én forespørgsel fra standard input og skriv svaret til standard output (skal bruges med serve)",
         "read one request from standard input and write the response to standard output (required with serve)")
     static let chatDryRunHelp = text(
-        "vis, hvilke samtaler prune ville slette, uden at slette dem",
-        "show which conversations prune would delete, without deleting them")
+        "vis, hvad prune ville slette, uden at slette noget",
+        "show what prune would delete, without deleting anything")
     static let chatCGIByHand = text(
-        "chat cgi skal startes af en webserver (fx Apache eller lighttpd), som giver forespørgslen videre i "
-            + "miljøvariabler; REQUEST_METHOD er ikke sat",
-        "chat cgi is started by a web server (such as Apache or lighttpd), which hands it the request in environment "
-            + "variables; REQUEST_METHOD is not set")
+        "REQUEST_METHOD er ikke sat: chat cgi skal startes af en webserver (fx Apache eller lighttpd), der giver "
+            + "forespørgslen videre via miljøvariabler",
+        "REQUEST_METHOD is not set: chat cgi must be started by a web server (such as Apache or lighttpd), which "
+            + "passes the request on in environment variables")
 
     /// What `chat prune` did, or with `--dry-run` would do, after the ids it printed.
     static func chatPruned(_ count: Int, inactiveDays days: Int, dryRun: Bool) -> Localized {
         let conversations = text(
-            count == 1 ? "1 samtale" : "\(count) samtaler", count == 1 ? "1 conversation" : "\(count) conversations")
+            count == 1 ? "1 chatsamtale" : "\(count) chatsamtaler",
+            count == 1 ? "1 chat conversation" : "\(count) chat conversations")
         let period = text(days == 1 ? "1 dag" : "\(days) dage", days == 1 ? "1 day" : "\(days) days")
         if count == 0 {
             return text(
-                "ingen samtaler fra chatten har været uden aktivitet i mere end \(period.da)",
-                "no conversation from chat has been without activity for more than \(period.en)")
+                "ingen chatsamtaler har været uden aktivitet i mere end \(period.da)",
+                "no chat conversation has been inactive for more than \(period.en)")
         }
         if dryRun {
             return text(
-                "\(conversations.da) fra chatten ville blive slettet efter mere end \(period.da) uden aktivitet; "
-                    + "intet er slettet",
-                "\(conversations.en) from chat would be deleted after more than \(period.en) without activity; "
-                    + "nothing was deleted")
+                "\(conversations.da) ville blive slettet (uden aktivitet i mere end \(period.da)); intet er slettet",
+                "\(conversations.en) would be deleted (inactive for more than \(period.en)); nothing was deleted")
         }
         return text(
-            "\(conversations.da) fra chatten er slettet efter mere end \(period.da) uden aktivitet",
-            "\(conversations.en) from chat deleted after more than \(period.en) without activity")
+            "\(conversations.da) er slettet (uden aktivitet i mere end \(period.da))",
+            "\(conversations.en) deleted (inactive for more than \(period.en))")
     }
     static func reflectionAnswersPruned(_ files: Int, before day: CivilDate, dryRun: Bool) -> Localized {
         let count = text(files == 1 ? "1 fil" : "\(files) filer", files == 1 ? "1 file" : "\(files) files")

@@ -143,7 +143,7 @@ import Testing
         let reply = try handler.say("Jeg spørger, før jeg beslutter", id: 1, stream: nil)
         #expect(reply.hasPrefix("Tak for dit svar."))
         #expect(!reply.contains(Self.seenByChannel))
-        #expect(reply.hasSuffix("\n\nBemærk: Alle, der kan skrive til samtale her, kan se opsummeringen med dit svar."))
+        #expect(reply.hasSuffix("\n\nBemærk: Alle, der kan bruge chatbotten, kan se opsummeringen og dermed dit svar."))
     }
 
     @Test func aSecondMessageIsAddedToThePersonsAnswerAndBothAreInTheSummary() throws {
@@ -237,7 +237,7 @@ import Testing
                 == "Tak for dit svar. Det er gemt og kommer med i opsummeringen af dagens svar.\n\n"
                 + "Vil du tænke lidt videre, er her et spørgsmål mere:\n"
                 + "Hvad af det, du har skrevet, vil du tage med dig i dit arbejde?\n\n"
-                + "Bemærk: Alle, der kan skrive til samtale her, kan se opsummeringen med dit svar.")
+                + "Bemærk: Alle, der kan bruge chatbotten, kan se opsummeringen og dermed dit svar.")
     }
 
     @Test func startStartsTheFlowAndItsThreadThenHoldsTheConversation() throws {

@@ -257,6 +257,22 @@ func question(_ actions: [Action]) -> AskAction? {
         #expect(summary.agreements == [])
     }
 
+    /// Going back to an agreement and skipping its text would not end the list there but lose the agreement, so
+    /// it is asked again with a reason of its own (the empty answer's says to skip, which would loop).
+    @Test func anAgreementGoneBackToCannotBeEmptied() throws {
+        var (conversation, _) = OneToOne.start()
+        _ = conversation.received(.answer("a"))
+        _ = conversation.received(.answer("b"))
+        _ = conversation.received(.command(.skip))
+        _ = conversation.received(.answer("Tavlemøde hver mandag"))
+        _ = conversation.received(.answer("Ann"))
+        let who = try #require(question(conversation.received(.command(.back))))
+        let what = try #require(question(conversation.received(.command(.back))))
+        #expect(what.ask.id.hasSuffix("-what") && who.ask.id.hasSuffix("-who"))
+        #expect(conversation.received(.command(.skip)) == [.reask(.emptyAgreement), .ask(what)])
+        #expect(Strings.reask(.emptyAgreement).da == "Skriv, hvad aftalen går ud på; en aftale kan ikke stå tom.")
+    }
+
     @Test func repeatAfterAReaskAsksTheSameQuestion() throws {
         var (conversation, actions) = OneToOne.start()
         let first = try #require(question(actions))

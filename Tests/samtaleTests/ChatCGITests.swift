@@ -176,10 +176,16 @@ import Testing
         let danish = try server.run([:], body: [])
         #expect(danish.status == 64)
         #expect(danish.stdout.isEmpty)
-        #expect(danish.stderr.hasPrefix("samtale: chat cgi skal startes af en webserver (fx Apache eller lighttpd)"))
+        #expect(
+            danish.stderr.hasPrefix(
+                "samtale: REQUEST_METHOD er ikke sat: chat cgi skal startes af en webserver (fx Apache eller lighttpd)")
+        )
         let english = try server.run([:], body: [], language: ["--lang", "en"])
         #expect(english.status == 64)
-        #expect(english.stderr.hasPrefix("samtale: chat cgi is started by a web server (such as Apache or lighttpd)"))
+        #expect(
+            english.stderr.hasPrefix(
+                "samtale: REQUEST_METHOD is not set: chat cgi must be started by a web server (such as Apache or lighttpd)"
+            ))
     }
 
     @Test func deletingAConversationFromChatTakesTheRepliesOfItsThreadWithIt() throws {

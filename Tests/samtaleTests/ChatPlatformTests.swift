@@ -58,10 +58,10 @@ import Testing
         }
     }
 
-    static let notice = "Bemærk: Alle i kanalen kan læse med her – både spørgsmålene og jeres svar."
+    static let notice = "Bemærk: Alle i kanalen kan læse med her – både spørgsmålene og svarene."
     static let record =
         "Formålet er en god, fælles refleksion over, hvordan I hver især og sammen bidrager til kerneopgaven. Svarene "
-        + "og jeres aftaler gemmes i en samtalefil på den server, der kører samtale for jer, og kun de, der driver den, "
+        + "og jeres aftaler gemmes i en samtalefil på den server, som chatbotten kører på. Kun de, der driver serveren, "
         + "kan åbne filen. Bed dem om en kopi, hvis I vil sende den på e-mail eller lægge den i personalesagen."
     static let firstQuestion = "Spørgsmål 1 af 4\nHvordan bidrager du til kvalitet i løsningen af kerneopgaven?"
     static let secondQuestion =

@@ -21,20 +21,20 @@ import Testing
         let early = try server.samtale(prune, at: "2026-12-30T09:59:00+01:00")
         #expect(early.status == 0)
         #expect(early.stdout.isEmpty)
-        #expect(early.stderr == "samtale: ingen samtaler fra chatten har været uden aktivitet i mere end 30 dage\n")
+        #expect(early.stderr == "samtale: ingen chatsamtaler har været uden aktivitet i mere end 30 dage\n")
 
         let dryRun = try server.samtale(prune + ["--dry-run", "--lang", "en"], at: "2026-12-30T10:01:00+01:00")
         #expect(dryRun.stdout == "\(session)\n")
         #expect(
             dryRun.stderr
-                == "samtale: 1 conversation from chat would be deleted after more than 30 days without activity; "
-                + "nothing was deleted\n")
+                == "samtale: 1 chat conversation would be deleted (inactive for more than 30 days); nothing was deleted\n"
+        )
         #expect(try server.savedFiles().count == 3)
 
         let pruned = try server.samtale(prune, at: "2026-12-30T10:01:00+01:00")
         #expect(pruned.status == 0)
         #expect(pruned.stdout == "\(session)\n")
-        #expect(pruned.stderr == "samtale: 1 samtale fra chatten er slettet efter mere end 30 dage uden aktivitet\n")
+        #expect(pruned.stderr == "samtale: 1 chatsamtale er slettet (uden aktivitet i mere end 30 dage)\n")
         let left = try server.savedFiles()
         #expect(left.count == 1 && !left[0].contains("replies") && !left[0].hasPrefix(session), "\(left)")
     }
@@ -53,7 +53,7 @@ import Testing
         #expect(dryRun.status == 0)
         #expect(
             dryRun.stderr
-                == "samtale: ingen samtaler fra chatten har været uden aktivitet i mere end 30 dage\n"
+                == "samtale: ingen chatsamtaler har været uden aktivitet i mere end 30 dage\n"
                 + "samtale: svarene på dagens spørgsmål fra før 2026-12-01 ville blive slettet (1 fil); intet er slettet\n"
         )
         // The folder also holds the lock its store takes.

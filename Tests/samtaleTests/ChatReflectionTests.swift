@@ -176,11 +176,11 @@ import Testing
             question
                 == "Dagens spørgsmål:\n\(try Self.question())\n\nSkriv »/samtale svar« efterfulgt af dit svar. "
                 + "Skriv »/samtale opsummering«, hvis du vil se alle dagens svar samlet.\n\n"
-                + "Bemærk: Alle, der kan skrive til samtale her, kan se opsummeringen med dit svar.")
+                + "Bemærk: Alle, der kan bruge chatbotten, kan se opsummeringen og dermed dit svar.")
         let (_, thanks) = try server.slack("svar Jeg lytter mere end jeg taler", trigger: "1.1.b")
         #expect(thanks.hasPrefix("Tak for dit svar."))
         #expect(
-            thanks.hasSuffix("\n\nBemærk: Alle, der kan skrive til samtale her, kan se opsummeringen med dit svar."))
+            thanks.hasSuffix("\n\nBemærk: Alle, der kan bruge chatbotten, kan se opsummeringen og dermed dit svar."))
         let (_, summary) = try server.slack("opsummering", trigger: "1.1.c")
         #expect(summary.hasSuffix("\n\nSteve:\nJeg lytter mere end jeg taler"))
     }

@@ -56,6 +56,8 @@ public struct Progress: Codable, Equatable, Sendable {
 /// Why an answer was not accepted.
 public enum ReaskReason: Error, Codable, Equatable, Sendable {
     case emptyAnswer
+    /// An agreement gone back to cannot be emptied: skipping its text would not end the list but lose it.
+    case emptyAgreement
     case notANumber(String)
     /// A whole number outside the scale, as typed (it may be too large for any integer).
     case outOfRange(value: String, minimum: Int, maximum: Int)
@@ -329,7 +331,7 @@ public struct Conversation: Equatable, Sendable {
     ) -> [Action] {
         var list = agreements[step] ?? []
         if field == .what && text.isEmpty {
-            if index < list.count { return [.reask(.emptyAnswer), ask(waiting)] }
+            if index < list.count { return [.reask(.emptyAgreement), ask(waiting)] }
             return moveOn(after: step, from: waiting)
         }
         if index == list.count {

@@ -87,12 +87,12 @@ extension Strings {
                     + "only by you), which you can export for an e-mail or a personnel file afterwards.")
         case .chat:
             text(
-                "Svarene og jeres aftaler gemmes i en samtalefil på den server, der kører samtale for jer, og kun "
-                    + "de, der driver den, kan åbne filen. Bed dem om en kopi, hvis I vil sende den på e-mail "
+                "Svarene og jeres aftaler gemmes i en samtalefil på den server, som chatbotten kører på. Kun de, "
+                    + "der driver serveren, kan åbne filen. Bed dem om en kopi, hvis I vil sende den på e-mail "
                     + "eller lægge den i personalesagen.",
-                "Your answers and agreements are kept in a session file on the server that runs samtale for you, "
-                    + "which only those who run it can open. Ask them for a copy if you want to send it by e-mail "
-                    + "or put it in a personnel file.")
+                "Your answers and agreements are saved in a session file on the server the chatbot runs on. Only "
+                    + "the people who run that server can open the file. Ask them for a copy if you want to send it "
+                    + "by e-mail or put it in the personnel file.")
         }
     }
 
@@ -157,6 +157,10 @@ extension Strings {
                 "Write an answer, or write \"skip\" to skip it.")
         case .emptyAnswer:
             text("Skriv et svar, eller /spring for at springe over.", "Type an answer, or /skip to skip it.")
+        case .emptyAgreement:
+            text(
+                "Skriv, hvad aftalen går ud på; en aftale kan ikke stå tom.",
+                "Write what the agreement is; an agreement cannot be empty.")
         case .notANumber(let given):
             text("»\(given)« er ikke et tal.", "\"\(given)\" is not a number.")
         case .outOfRange(let value, let minimum, let maximum):
