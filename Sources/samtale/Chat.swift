@@ -2,7 +2,8 @@ import ChatAdapter
 import SamtaleCore
 
 /// `samtale chat serve --stdio`: one HTTP exchange on standard input and output, as systemd socket activation
-/// (`Accept=yes`) and inetd hand a connection to a program.
+/// (`Accept=yes`) and inetd hand a connection to a program; `--listen ADDRESS`: a server of its own
+/// (`ChatListener`). Both answer with the same handler.
 extension Commands {
     static func chat(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
         let parsed = try Arguments(arguments, command: .chat)
@@ -13,22 +14,16 @@ extension Commands {
         guard word == "serve" else {
             throw .usage(Strings.invalidChoice("chat", word, allowed: ["serve"]), command: .chat)
         }
-        guard parsed.flag("--stdio") else {
-            throw .usage(CommandLineStrings.missingArgument("--stdio"), command: .chat)
+        let listen = try parsed.value("--listen")
+        guard !parsed.flag("--stdio") || listen == nil else {
+            throw .usage(CommandLineStrings.chatOneFrontDoor, command: .chat)
         }
-        let configuration = try loadChatConfiguration(parsed)
-        let catalog = try loadCatalog(parsed, language: language, withFlows: true)
-        let handler = ChatHandler(
-            configuration: configuration,
-            environment: ChatHandler.Environment(
-                catalog: catalog, flows: catalog.flows, store: try sessionStore(), language: language,
-                clock: System.now, randomSeed: { System.randomSeed() },
-                verifier: { endpoint throws(ChatSecretError) in
-                    try ChatVerifier(
-                        platform: endpoint.platform,
-                        secrets: endpoint.secretValues(environment: System.environment, readFile: readSecretFile))
-                },
-                notice: { System.printError("samtale: \($0[language])") }))
+        if let listen { return try listenForChat(on: ListenAddress(parsing: listen), parsed, language: language) }
+        guard parsed.flag("--stdio") else { throw .usage(CommandLineStrings.chatNoFrontDoor, command: .chat) }
+        if try parsed.value("--max-connections") != nil {
+            throw .usage(CommandLineStrings.maxConnectionsWithoutListen, command: .chat)
+        }
+        let handler = try chatHandler(parsed, language: language).handler
         var parser = HTTPRequestParser()
         var result = HTTPRequestParser.Result.needMore
         var bytes: [UInt8] = []
@@ -66,6 +61,44 @@ extension Commands {
             break
         }
         return 0
+    }
+
+    /// `chat serve --listen ADDRESS`: the server of `ChatListener`, until SIGINT or SIGTERM.
+    private static func listenForChat(
+        on address: ListenAddress, _ parsed: Arguments, language: Language
+    ) throws(CommandError) -> Int32 {
+        let maxConnections = try parsed.integer("--max-connections") ?? HTTPLimits.connections
+        let (configuration, handler) = try chatHandler(parsed, language: language)
+        // The connections, the listening socket, the signal pipe, and the session files a request opens.
+        ListeningSocket.allowDescriptors(maxConnections + 64)
+        let socket = try ListeningSocket.open(address)
+        System.catchInterrupts()
+        System.printError("samtale: \(CommandLineStrings.listening(socket.name)[language])")
+        var listener = ChatListener(
+            socket: socket, handler: handler, configuration: configuration, language: language,
+            maxConnections: maxConnections)
+        listener.run()
+        return 0
+    }
+
+    /// The handler every front door answers with, and the configuration it answers by.
+    private static func chatHandler(
+        _ parsed: Arguments, language: Language
+    ) throws(CommandError) -> (configuration: ChatConfiguration, handler: ChatHandler) {
+        let configuration = try loadChatConfiguration(parsed)
+        let catalog = try loadCatalog(parsed, language: language, withFlows: true)
+        let handler = ChatHandler(
+            configuration: configuration,
+            environment: ChatHandler.Environment(
+                catalog: catalog, flows: catalog.flows, store: try sessionStore(), language: language,
+                clock: System.now, randomSeed: { System.randomSeed() },
+                verifier: { endpoint throws(ChatSecretError) in
+                    try ChatVerifier(
+                        platform: endpoint.platform,
+                        secrets: endpoint.secretValues(environment: System.environment, readFile: readSecretFile))
+                },
+                notice: { System.printError("samtale: \($0[language])") }))
+        return (configuration, handler)
     }
 
     /// The chat configuration: `--config FILE`, else `$XDG_CONFIG_HOME/samtale/chat.json` (or `~/.config/…`).

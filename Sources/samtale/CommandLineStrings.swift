@@ -149,7 +149,7 @@ enum CommandLineStrings {
                 return ([option.synopsis(language)] + usageUnits(dependants, of: command, language))
                     .joined(separator: " ")
             }.joined(separator: " | ")
-            if group.count == 1 && group[0].isRequired { return alternatives }
+            if group.allSatisfy(\.isRequired) { return group.count == 1 ? alternatives : "(\(alternatives))" }
             return "[\(alternatives)]" + (group.count == 1 && group[0].isRepeatable ? "…" : "")
         }
     }
@@ -378,16 +378,18 @@ enum CommandLineStrings {
         case .chat:
             text(
                 """
-                Læser én HTTP-forespørgsel fra en chatplatform via standard input og skriver svaret til standard
-                output – sådan som systemd (Accept=yes) og inetd videregiver en forbindelse. Adressen, platformen og
-                samtaleformen står i chat.json; hver tråd eller direkte besked er én samtale, der gemmes på samme
-                måde som ved talk.
+                Besvarer forespørgsler fra chatplatforme. Med --stdio læses én HTTP-forespørgsel via standard input,
+                og svaret skrives til standard output – sådan som systemd (Accept=yes) og inetd videregiver en
+                forbindelse. Med --listen kører samtale som server på en port eller en Unix-socket, indtil den
+                stoppes med SIGTERM eller Ctrl-C. Adressen, platformen og samtaleformen står i chat.json; hver tråd
+                eller direkte besked er én samtale, der gemmes på samme måde som ved talk.
                 """,
                 """
-                Answers one HTTP request from a chat platform on standard input and writes the response to standard
-                output, as systemd (Accept=yes) and inetd hand on a connection. The address, the platform and the
-                kind of conversation are in chat.json; each thread or direct message is one conversation, saved as
-                by talk.
+                Answers requests from chat platforms. With --stdio it reads one HTTP request on standard input and
+                writes the response to standard output, as systemd (Accept=yes) and inetd hand on a connection. With
+                --listen it runs as a server on a port or a Unix socket until SIGTERM or Ctrl-C stops it. The
+                address, the platform and the kind of conversation are in chat.json; each thread or direct message
+                is one conversation, saved as by talk.
                 """)
         case .sessions:
             text(
@@ -550,8 +552,8 @@ enum CommandLineStrings {
     }
 
     static let chatStdioHelp = text(
-        "læs én forespørgsel fra standard input og skriv svaret til standard output (påkrævet)",
-        "read one request from standard input and write the response to standard output (required)")
+        "læs én forespørgsel fra standard input og skriv svaret til standard output",
+        "read one request from standard input and write the response to standard output")
     static let chatConfigHelp = text(
         "chatopsætningen, der skal bruges i stedet for chat.json",
         "the chat configuration to use instead of chat.json")

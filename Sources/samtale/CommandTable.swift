@@ -43,7 +43,7 @@ enum Subcommand: String, CaseIterable, Sendable {
             ]
         case .sessions: [SessionsAction.anyFormat, SessionsAction.output, SessionsAction.seriesFilter]
         case .serve: [.stdio, .ephemeral, .maxLine]
-        case .chat: [.chatStdio, .config(CommandLineStrings.chatConfigHelp)]
+        case .chat: [.chatStdio, .chatListen, .chatMaxConnections, .config(CommandLineStrings.chatConfigHelp)]
         case .prompt:
             Option.promptOptions(random: true) + [.format(PromptFormat.self, help: CommandLineStrings.promptFormatHelp)]
         case .post: Option.postDestinations + Option.promptOptions(random: false) + Option.postDelivery
@@ -151,7 +151,8 @@ struct Option: Sendable {
     var promptOption: PromptOptions.Name?
     /// What a completion script offers for a value beyond fixed choices, looked up only when a script is written.
     var suggestions: Suggestions?
-    /// Shown without brackets in usage, as the command does nothing without it (`serve --stdio`).
+    /// Shown without brackets in usage, as the command does nothing without it (`serve --stdio`); a group of such
+    /// options in parentheses, as one of them is needed (`chat serve (--stdio | --listen ADRESSE)`).
     var isRequired = false
     /// Whether the value is a path, which completion offers from the file system; other free values get nothing.
     var takesPath = false
@@ -312,7 +313,13 @@ struct Option: Sendable {
     // MARK: chat
 
     static let chatStdio = Option(
-        name: "--stdio", kind: .flag, help: CommandLineStrings.chatStdioHelp, isRequired: true)
+        name: "--stdio", kind: .flag, help: CommandLineStrings.chatStdioHelp, isRequired: true, group: "front door")
+    static let chatListen = Option(
+        name: "--listen", kind: value("ADRESSE", "ADDRESS"), help: CommandLineStrings.listenHelp, isRequired: true,
+        group: "front door")
+    static let chatMaxConnections = Option(
+        name: "--max-connections", kind: .integer(Localized(da: "N", en: "N"), 1...10_000),
+        help: CommandLineStrings.maxConnectionsHelp, onlyWith: "--listen")
 
     // MARK: post
 

@@ -85,13 +85,18 @@ import Testing
         #expect(Subcommand.sessions.options.map(\.takesPath) == [false, true, false])
     }
 
-    /// `chat` has one action so far, `serve`, which needs `--stdio`; completion offers the action and a file for
-    /// `--config`.
+    /// `chat` has one action so far, `serve`, which needs one of its front doors, `--stdio` or `--listen` (the
+    /// latter with its cap), shown in parentheses as the one choice that is required; completion offers the action
+    /// and a file for `--config`.
     @Test func chatUsageNamesItsActionAndItsOptions() {
-        #expect(CommandLineStrings.usage(.chat).da == "samtale chat serve --stdio [--config FIL]")
-        #expect(CommandLineStrings.usage(.chat).en == "samtale chat serve --stdio [--config FILE]")
+        #expect(
+            CommandLineStrings.usage(.chat).da
+                == "samtale chat serve (--stdio | --listen ADRESSE [--max-connections N]) [--config FIL]")
+        #expect(
+            CommandLineStrings.usage(.chat).en
+                == "samtale chat serve (--stdio | --listen ADDRESS [--max-connections N]) [--config FILE]")
         #expect(Completions.operands(of: .chat) == ["serve"])
-        #expect(Subcommand.chat.options.map(\.takesPath) == [false, true])
+        #expect(Subcommand.chat.options.map(\.takesPath) == [false, false, false, true])
     }
 
     @Test func aRepeatableOptionIsShownAsSuch() {
