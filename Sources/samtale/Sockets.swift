@@ -24,7 +24,7 @@ enum ListenAddress {
             let path = String(text.dropFirst(5))
             guard !path.isEmpty else { throw .usage(CommandLineStrings.listenBadAddress(text), command: .chat) }
             // The path and its final NUL must fit in `sockaddr_un`.
-            guard path.utf8.count < ListeningSocket.unixPathCapacity, !path.utf8.contains(0) else {
+            guard path.utf8.count < ListeningSocket.unixPathCapacity else {
                 throw .usage(
                     CommandLineStrings.listenPathTooLong(path, limit: ListeningSocket.unixPathCapacity - 1),
                     command: .chat)

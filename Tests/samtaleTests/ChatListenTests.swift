@@ -16,16 +16,20 @@ import Testing
         private var laterErrors = Data()
         private let errorsRead = DispatchSemaphore(value: 0)
 
-        init(_ address: String = "127.0.0.1:0", arguments: [String] = [], setup: ChatServeTests.Server? = nil) throws {
+        /// `descriptorLimit`: the most files the process may have open, set with the shell's `ulimit -n` (its hard
+        /// limit too, so samtale cannot raise it).
+        init(
+            _ address: String = "127.0.0.1:0", arguments: [String] = [], setup: ChatServeTests.Server? = nil,
+            descriptorLimit: Int? = nil
+        ) throws {
             let setup = try setup ?? ChatServeTests.Server()
             self.setup = setup
+            let config = setup.folder.appendingPathComponent("chat.json").path
+            let command = ["chat", "serve", "--listen", address, "--config", config] + arguments
             let process = TestProcess.make(
-                Samtale.binary,
-                [
-                    "chat", "serve", "--listen", address, "--config",
-                    setup.folder.appendingPathComponent("chat.json").path,
-                ]
-                    + arguments,
+                descriptorLimit == nil ? Samtale.binary : URL(fileURLWithPath: "/bin/sh"),
+                descriptorLimit.map { ["-c", "ulimit -n \($0) && exec \"$0\" \"$@\"", Samtale.binary.path] + command }
+                    ?? command,
                 home: setup.folder, in: setup.folder, environment: setup.environment)
             self.process = process
             let errors = Pipe()
@@ -248,6 +252,23 @@ import Testing
         let response = Listening.parts(newcomer.response())
         #expect(response.status == "HTTP/1.1 200 OK")
         #expect(Self.since(closed) < 2)
+    }
+
+    /// Out of descriptors, the server stops accepting for a moment instead of failing or spinning, and goes on
+    /// serving once connections close (here the idle ones, answered 408 after five seconds).
+    @Test func outOfDescriptorsTheServerWaitsAndGoesOn() throws {
+        let server = try Listening(descriptorLimit: 24)
+        defer { server.stop() }
+        let idle = try (0..<20).map { _ in try Client(server.address) }
+        defer { for client in idle { client.close() } }
+        let started = Date()
+        let newcomer = try Client(server.address)
+        defer { newcomer.close() }
+        newcomer.send(ChatServeTests.Server.zulip("hej", id: 1))
+        #expect(try server.setup.text(Listening.parts(newcomer.response()), "content").hasPrefix("Velkommen"))
+        #expect(Self.since(started) < 12)
+        #expect(try server.zulip("Jeg holder fast i borgerens behov", id: 2).hasPrefix("Spørgsmål 2 af 4"))
+        #expect(server.stop().status == 0)
     }
 
     @Test func bytesAfterTheRequestAreIgnoredAndTransferEncodingIsRefused() throws {
