@@ -1,14 +1,6 @@
 import ChatAdapter
 import SamtaleCore
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// `samtale chat serve --listen`: many connections at once, one request on each, in one thread around one `poll`.
 /// The handler is synchronous and quick (a session read and saved), so nothing is gained by threads; what matters
 /// is that a slow client never holds up another, which non-blocking sockets and a deadline per connection give.
@@ -45,23 +37,15 @@ struct ChatListener {
             let now = Clock.monotonic()
             // At the cap the listening socket is not polled: newcomers wait in the kernel's queue, not refused.
             let accepting = !stopping && connections.count < maxConnections && now >= acceptPausedUntil
-            var waiting = [
-                pollfd(fd: System.interruptDescriptor, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: accepting ? socket.descriptor : -1, events: Int16(POLLIN), revents: 0),
-            ]
-            waiting += connections.map {
-                pollfd(fd: $0.descriptor, events: Int16($0.stage == .writing ? POLLOUT : POLLIN), revents: 0)
-            }
+            let descriptors =
+                [(System.interruptDescriptor, false), (accepting ? socket.descriptor : -1, false)]
+                + connections.map { ($0.socket.descriptor, $0.stage == .writing) }
             var wakeUp = connections.map(\.deadline).min() ?? .infinity
             if !stopping && now < acceptPausedUntil { wakeUp = min(wakeUp, acceptPausedUntil) }
             let milliseconds = wakeUp.isFinite ? Int32(min(max(0, (wakeUp - now) * 1000).rounded(.up), 60_000)) : -1
-            if poll(&waiting, nfds_t(waiting.count), milliseconds) < 0 {
-                // EINTR, or a shortage of memory: look again after a moment rather than spin.
-                if errno != EINTR { usleep(10_000) }
-                continue
-            }
-            if waiting[0].revents != 0 { stop() }
-            for index in connections.indices where waiting[index + 2].revents != 0 {
+            let ready = ConnectionSocket.wait(for: descriptors, milliseconds: milliseconds)
+            if ready[0] { stop() }
+            for index in connections.indices where ready[index + 2] {
                 var connection = connections[index]
                 progress(&connection, buffer: &buffer)
                 connections[index] = connection
@@ -73,7 +57,7 @@ struct ChatListener {
                 connections[index] = connection
             }
             connections.removeAll { $0.stage == .closed }
-            if waiting[1].revents != 0 { acceptWaiting() }
+            if ready[1] { acceptWaiting() }
         }
     }
 
@@ -88,7 +72,8 @@ struct ChatListener {
         while !stopping && connections.count < maxConnections {
             switch socket.accept() {
             case .connection(let descriptor):
-                connections.append(ChatConnection(descriptor: descriptor, accepted: Clock.monotonic()))
+                connections.append(
+                    ChatConnection(socket: ConnectionSocket(descriptor: descriptor), accepted: Clock.monotonic()))
             case .none:
                 return
             case .exhausted:
@@ -146,7 +131,7 @@ private struct ChatConnection {
         case reading, writing, lingering, closed
     }
 
-    let descriptor: Int32
+    let socket: ConnectionSocket
     /// When it was accepted (`Clock.monotonic`): the head's deadline and the time the log gives count from it.
     let accepted: Double
     private(set) var stage = Stage.reading
@@ -159,20 +144,22 @@ private struct ChatConnection {
     /// Seconds a connection waits for the client to close after its response.
     private static let lingerSeconds = 2.0
 
-    init(descriptor: Int32, accepted: Double) {
-        self.descriptor = descriptor
+    init(socket: ConnectionSocket, accepted: Double) {
+        self.socket = socket
         self.accepted = accepted
         deadline = accepted + HTTPLimits.headSeconds
     }
 
     /// Reads what came and gives the request, or the refusal, once it is decided.
     mutating func receive(into buffer: inout [UInt8]) -> HTTPRequestParser.Result {
-        let count = read(descriptor, &buffer, buffer.count)
-        if count < 0 {
-            if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR { close() }
+        let count: Int
+        switch socket.receive(into: &buffer) {
+        case .bytes(let received): count = received
+        case .nothingYet: return .needMore
+        case .failed:
+            close()
             return .needMore
-        }
-        if count == 0 {
+        case .ended:
             // A connection closed before it sent anything is answered with nothing.
             guard let status = parser.endOfInput() else {
                 close()
@@ -186,7 +173,7 @@ private struct ChatConnection {
         if phase != .body, parser.phase == .body { deadline = Clock.monotonic() + HTTPLimits.bodySeconds }
         if let interim = parser.interimResponse() {
             // Written at once: a connection's send buffer is empty before its first response.
-            _ = interim.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            _ = socket.send(interim[...])
         }
         return result
     }
@@ -203,31 +190,29 @@ private struct ChatConnection {
     /// Writes what the client takes now; once all is written, says it is the end and waits for the client to close.
     mutating func flush() {
         while written < output.count {
-            let count = output.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count > 0 {
-                written += count
-            } else if count < 0 && errno == EINTR {
-                continue
-            } else {
-                // EAGAIN: the client's window is full, poll says when it takes more; anything else: it has gone.
-                if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
-                return close()
+            switch socket.send(output[written...]) {
+            case .bytes(let count): written += count
+            // The client's window is full: poll says when it takes more.
+            case .nothingYet: return
+            case .ended, .failed: return close()
             }
         }
-        shutdown(descriptor, Int32(SHUT_WR))
+        socket.finishWriting()
         stage = .lingering
         deadline = Clock.monotonic() + Self.lingerSeconds
     }
 
     /// Reads and drops what the client still sends after its request; its end closes the connection.
     mutating func discardInput(into buffer: inout [UInt8]) {
-        let count = read(descriptor, &buffer, buffer.count)
-        if count == 0 || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) { close() }
+        switch socket.receive(into: &buffer) {
+        case .bytes, .nothingYet: break
+        case .ended, .failed: close()
+        }
     }
 
     mutating func close() {
         guard stage != .closed else { return }
-        _ = closeDescriptor(descriptor)
+        socket.close()
         stage = .closed
     }
 }

@@ -1,14 +1,6 @@
 import ChatAdapter
 import SamtaleCore
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 // MARK: - Texts of `samtale chat serve`
 
 /// What `samtale chat serve` says of its front doors, the address it listens on, and each exchange.
@@ -52,22 +44,14 @@ extension CommandLineStrings {
         text("kan ikke lytte på \(address): \(reason.da)", "cannot listen on \(address): \(reason.en)")
     }
 
-    /// Why an address cannot be listened on, in the words of sockets where the files' words do not fit.
-    static func listenReason(_ code: Int32) -> Localized {
-        switch code {
-        case EADDRINUSE:
-            text(
-                "adressen er allerede i brug (kører samtale der i forvejen?)",
-                "the address is already in use (is samtale running there already?)")
-        case EADDRNOTAVAIL:
-            text("adressen hører ikke til denne maskine", "the address is not one of this machine's")
-        case EACCES, EPERM:
-            text(
-                "ingen adgang (porte under 1024 kræver særlige rettigheder)",
-                "permission denied (ports below 1024 need privileges)")
-        default: Strings.systemError(code)
-        }
-    }
+    static let listenAddressInUse = text(
+        "adressen er allerede i brug (kører samtale der i forvejen?)",
+        "the address is already in use (is samtale running there already?)")
+    static let listenAddressNotHere = text(
+        "adressen hører ikke til denne maskine", "the address is not one of this machine's")
+    static let listenNoPermission = text(
+        "ingen adgang (porte under 1024 kræver særlige rettigheder)",
+        "permission denied (ports below 1024 need privileges)")
 
     static let listenNotASocket = text(
         "der ligger en fil, som ikke er en socket; samtale erstatter kun en gammel socketfil",

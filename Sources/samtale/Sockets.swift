@@ -111,9 +111,19 @@ struct ListeningSocket {
         guard bindSocket(descriptor, &address), listen(descriptor, backlog) == 0 else {
             let code = errno
             _ = closeDescriptor(descriptor)
-            throw .unavailable(CommandLineStrings.cannotListen(shown, reason: CommandLineStrings.listenReason(code)))
+            throw .unavailable(CommandLineStrings.cannotListen(shown, reason: reason(code)))
         }
         return ListeningSocket(descriptor: descriptor, name: boundName(descriptor, family: family), socketFile: nil)
+    }
+
+    /// Why an address cannot be listened on, in the words of sockets where the files' words do not fit.
+    private static func reason(_ code: Int32) -> Localized {
+        switch code {
+        case EADDRINUSE: CommandLineStrings.listenAddressInUse
+        case EADDRNOTAVAIL: CommandLineStrings.listenAddressNotHere
+        case EACCES, EPERM: CommandLineStrings.listenNoPermission
+        default: Strings.systemError(code)
+        }
     }
 
     /// A socket file is made only where none is, or in place of an old one nothing listens on any more (a server
@@ -168,8 +178,7 @@ struct ListeningSocket {
             }
         }
         guard !answered, errno == ECONNREFUSED else {
-            throw .unavailable(
-                CommandLineStrings.cannotListen(shown, reason: CommandLineStrings.listenReason(EADDRINUSE)))
+            throw .unavailable(CommandLineStrings.cannotListen(shown, reason: reason(EADDRINUSE)))
         }
         unlink(path)
     }
@@ -284,6 +293,64 @@ struct ListeningSocket {
         }
         guard converted != nil else { return "?" }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+// MARK: - ConnectionSocket
+
+/// An accepted connection's socket, non-blocking, in the calls a server makes on it.
+struct ConnectionSocket {
+    let descriptor: Int32
+
+    /// What a read or a write did.
+    enum Transfer: Equatable {
+        /// So many bytes (a read's onto the start of its buffer).
+        case bytes(Int)
+        /// Nothing now: poll says when.
+        case nothingYet
+        /// The client closed its side (a read's end).
+        case ended
+        /// The connection is broken (ECONNRESET, EPIPE): close it.
+        case failed
+    }
+
+    func receive(into buffer: inout [UInt8]) -> Transfer {
+        let count = read(descriptor, &buffer, buffer.count)
+        if count > 0 { return .bytes(count) }
+        return count == 0 ? .ended : Self.pending()
+    }
+
+    func send(_ bytes: ArraySlice<UInt8>) -> Transfer {
+        let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        return count > 0 ? .bytes(count) : Self.pending()
+    }
+
+    /// Says the response is all there is: the client reads its end.
+    func finishWriting() {
+        shutdown(descriptor, Int32(SHUT_WR))
+    }
+
+    func close() {
+        _ = closeDescriptor(descriptor)
+    }
+
+    /// After a read or write that moved nothing: waiting helps (EAGAIN, EINTR), or the connection is gone.
+    private static func pending() -> Transfer {
+        errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? .nothingYet : .failed
+    }
+
+    /// Waits until one of the descriptors is ready (for writing where `writing` says so, else for reading), or
+    /// `milliseconds` pass (-1: no limit); which are ready. A descriptor of -1 is left out. A failed wait is
+    /// retried by the caller after a pause, rather than spun on.
+    static func wait(for descriptors: [(descriptor: Int32, writing: Bool)], milliseconds: Int32) -> [Bool] {
+        var waiting = descriptors.map {
+            pollfd(fd: $0.descriptor, events: Int16($0.writing ? POLLOUT : POLLIN), revents: 0)
+        }
+        guard poll(&waiting, nfds_t(waiting.count), milliseconds) >= 0 else {
+            if errno != EINTR { usleep(10_000) }
+            return Array(repeating: false, count: waiting.count)
+        }
+        return waiting.map { $0.revents != 0 }
     }
 }
 
