@@ -2,8 +2,9 @@ import ChatAdapter
 import SamtaleCore
 
 /// `samtale chat serve --listen`: many connections at once, one request on each, in one thread around one `poll`.
-/// The handler is synchronous and quick (a session read and saved), so nothing is gained by threads; what matters
-/// is that a slow client never holds up another, which non-blocking sockets and a deadline per connection give.
+/// The handler is synchronous and quick (a session read and saved with fsync: milliseconds, far within every
+/// platform's deadline), so one thread serves all; what matters is that a slow client never holds up another, which
+/// non-blocking sockets and a deadline per connection give.
 struct ChatListener {
     private let socket: ListeningSocket
     private let handler: ChatHandler
