@@ -14,10 +14,10 @@ extension CommandLineStrings {
         "lyt efter forbindelser på ADRESSE: 127.0.0.1:8080, [::1]:8080 eller unix:STI (port 0: systemet vælger en)",
         "listen for connections on ADDRESS: 127.0.0.1:8080, [::1]:8080 or unix:PATH (port 0: the system picks one)")
     static let maxConnectionsHelp = text(
-        "højst N åbne forbindelser ad gangen; de næste venter, til der bliver plads (standard: "
-            + "\(HTTPLimits.connections))",
-        "at most N open connections at a time; the next ones wait until there is room (default: "
-            + "\(HTTPLimits.connections))")
+        "højst N åbne forbindelser ad gangen, \(HTTPLimits.connections) som standard; de næste venter, til der bliver "
+            + "plads",
+        "at most N open connections at a time, \(HTTPLimits.connections) by default; the next ones wait until there is "
+            + "room")
 
     static func listenBadAddress(_ value: String) -> Localized {
         text(
