@@ -153,6 +153,11 @@ import Testing
             return String(decoding: received, as: UTF8.self)
         }
 
+        /// Tells the server nothing more comes, as a client does that has sent its request.
+        func finishSending() {
+            shutdown(descriptor, Int32(SHUT_WR))
+        }
+
         func close() {
             Glibc.close(descriptor)
         }
@@ -268,6 +273,55 @@ import Testing
         #expect(try server.setup.text(Listening.parts(newcomer.response()), "content").hasPrefix("Velkommen"))
         #expect(Self.since(started) < 12)
         #expect(try server.zulip("Jeg holder fast i borgerens behov", id: 2).hasPrefix("Spørgsmål 2 af 4"))
+        #expect(server.stop().status == 0)
+    }
+
+    /// Two thousand mangled requests over the socket (bytes changed, put in, taken out, the end cut off), some sent
+    /// in small pieces: each one is answered with a refusal or closed, the server lives on, and the conversation held
+    /// between them moves just as it should.
+    @Test func mangledRequestsAreRefusedAndAConversationBetweenThemIsUnaffected() throws {
+        let server = try Listening()
+        defer { server.stop() }
+        var random = SplitMix64(seed: 14)
+        func below(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
+        #expect(try server.zulip("hej", id: 1).hasPrefix("Velkommen"))
+        // A wrong token, so that no change to it makes a message that moves a conversation.
+        let original = ChatServeTests.Server.zulip("hej", id: 2, token: "forkert")
+        for round in 0..<2_000 {
+            var bytes = original
+            for _ in 0...below(4) where !bytes.isEmpty {
+                let at = below(bytes.count)
+                switch below(4) {
+                case 0: bytes[at] = UInt8(truncatingIfNeeded: random.next())
+                case 1: bytes.insert([0, 10, 13, 32, 58][below(5)], at: at)
+                case 2: bytes.remove(at: at)
+                default: bytes.removeSubrange(at...)
+                }
+            }
+            let client = try Client(server.address)
+            var sent = 0
+            while sent < bytes.count {
+                let piece = min(bytes.count - sent, 1 + below(round % 4 == 0 ? 8 : bytes.count))
+                client.send(Array(bytes[sent..<sent + piece]))
+                sent += piece
+            }
+            // The end, so that a request cut off is answered at once rather than at its deadline.
+            client.finishSending()
+            let response = client.response()
+            client.close()
+            // A connection that sent nothing is closed without a word; every other one is refused with its status.
+            if bytes.isEmpty {
+                #expect(response.isEmpty)
+            } else {
+                #expect(
+                    response.hasPrefix("HTTP/1.1 4") || response.hasPrefix("HTTP/1.1 5"),
+                    "round \(round): \(response.prefix(40))")
+            }
+            if round % 100 == 99 {
+                #expect(try server.zulip("gentag", id: 100 + round).hasPrefix("Spørgsmål 1 af 4\n"))
+            }
+        }
+        #expect(server.process.isRunning)
         #expect(server.stop().status == 0)
     }
 
