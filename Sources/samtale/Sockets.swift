@@ -177,9 +177,9 @@ struct ListeningSocket {
                 connect(probe, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0
             }
         }
-        guard !answered, errno == ECONNREFUSED else {
-            throw .unavailable(CommandLineStrings.cannotListen(shown, reason: reason(EADDRINUSE)))
-        }
+        if answered { throw .unavailable(CommandLineStrings.cannotListen(shown, reason: reason(EADDRINUSE))) }
+        // Only a refusal says nothing listens; a file samtale may not even connect to is not replaced.
+        guard errno == ECONNREFUSED else { throw .cannotCreate(Strings.cannotCreateFile(path, code: errno)) }
         unlink(path)
     }
 
