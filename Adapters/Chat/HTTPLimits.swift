@@ -15,4 +15,10 @@ public enum HTTPLimits {
     public static let headSeconds = 5.0
     /// Seconds from the end of the head to the end of the body: then 408 and close.
     public static let bodySeconds = 10.0
+    /// Seconds from the response being ready to the client having taken all of it: a client that does not read its
+    /// response is dropped (`chat serve --listen`).
+    public static let writeSeconds = 10.0
+    /// Connections `chat serve --listen` holds open at once unless `--max-connections` says otherwise: hundreds,
+    /// so that a few slow clients never lock the platforms out. More wait in the kernel's queue until one closes.
+    public static let connections = 512
 }

@@ -2,7 +2,8 @@ import ChatAdapter
 import SamtaleCore
 
 /// `samtale chat serve --stdio`: one HTTP exchange on standard input and output, as systemd socket activation
-/// (`Accept=yes`) and inetd hand a connection to a program. `chat cgi` and `chat prune` are in files of their own.
+/// (`Accept=yes`) and inetd hand a connection to a program; `--listen ADDRESS`: a server of its own
+/// (`ChatListener`). Both answer with the same handler, as `chat cgi` (in a file of its own) does.
 extension Commands {
     static func chat(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
         let parsed = try Arguments(arguments, command: .chat)
@@ -25,10 +26,16 @@ extension Commands {
         case .cgi: return try chatCGI(parsed, language: language)
         case .prune: return try chatPrune(parsed, language: language)
         }
-        guard parsed.flag("--stdio") else {
-            throw .usage(CommandLineStrings.missingArgument("--stdio"), command: .chat)
+        let listen = try parsed.value("--listen")
+        guard !parsed.flag("--stdio") || listen == nil else {
+            throw .usage(CommandLineStrings.chatOneFrontDoor, command: .chat)
         }
-        let handler = try makeChatHandler(parsed, language: language)
+        if let listen { return try listenForChat(on: ListenAddress(parsing: listen), parsed, language: language) }
+        guard parsed.flag("--stdio") else { throw .usage(CommandLineStrings.chatNoFrontDoor, command: .chat) }
+        if try parsed.value("--max-connections") != nil {
+            throw .usage(CommandLineStrings.maxConnectionsWithoutListen, command: .chat)
+        }
+        let handler = try chatHandler(parsed, language: language).handler
         var parser = HTTPRequestParser()
         var result = HTTPRequestParser.Result.needMore
         var bytes: [UInt8] = []
@@ -68,12 +75,45 @@ extension Commands {
         return 0
     }
 
-    /// The handler every front door of `chat` answers with: the chat configuration, the decks and flows, and the
-    /// sessions folder.
-    static func makeChatHandler(_ parsed: Arguments, language: Language) throws(CommandError) -> ChatHandler {
+    /// `chat serve --listen ADDRESS`: the server of `ChatListener`, until SIGINT or SIGTERM.
+    private static func listenForChat(
+        on address: ListenAddress, _ parsed: Arguments, language: Language
+    ) throws(CommandError) -> Int32 {
+        let maxConnections = try parsed.integer("--max-connections") ?? HTTPLimits.connections
+        let (configuration, handler) = try chatHandler(parsed, language: language)
+        // The connections, the listening socket, the signal pipe, and the session files a request opens.
+        ListeningSocket.allowDescriptors(maxConnections + 64)
+        let socket = try ListeningSocket.open(address)
+        System.catchInterrupts()
+        System.printError("samtale: \(CommandLineStrings.listening(socket.name)[language])")
+        let store = try sessionStore()
+        var listener = ChatListener(
+            socket: socket, handler: handler, configuration: configuration, language: language,
+            maxConnections: maxConnections,
+            prune: {
+                // Said only when something went: the log is otherwise one line per exchange.
+                do throws(CommandError) {
+                    let pruned = try pruneChat(store: store, inactiveDays: configuration.inactiveDays, dryRun: false)
+                    guard !pruned.sessions.isEmpty || pruned.answerFiles > 0 else { return }
+                    for line in prunedMessages(pruned, inactiveDays: configuration.inactiveDays, dryRun: false) {
+                        System.printError("samtale: \(line[language])")
+                    }
+                } catch {
+                    System.printError("samtale: \(error.message[language])")
+                }
+            })
+        listener.run()
+        return 0
+    }
+
+    /// The handler every front door answers with (`--stdio`, `--listen`, `chat cgi`), and the configuration it
+    /// answers by.
+    static func chatHandler(
+        _ parsed: Arguments, language: Language
+    ) throws(CommandError) -> (configuration: ChatConfiguration, handler: ChatHandler) {
         let configuration = try loadChatConfiguration(parsed)
         let catalog = try loadCatalog(parsed, language: language, withFlows: true)
-        return ChatHandler(
+        let handler = ChatHandler(
             configuration: configuration,
             environment: ChatHandler.Environment(
                 catalog: catalog, flows: catalog.flows, store: try sessionStore(), language: language,
@@ -84,6 +124,7 @@ extension Commands {
                         secrets: endpoint.secretValues(environment: System.environment, readFile: readSecretFile))
                 },
                 notice: { System.printError("samtale: \($0[language])") }))
+        return (configuration, handler)
     }
 
     /// The chat configuration: `--config FILE`, else `$XDG_CONFIG_HOME/samtale/chat.json` (or `~/.config/…`).

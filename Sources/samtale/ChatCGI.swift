@@ -16,7 +16,7 @@ extension Commands {
         case .head(let found):
             head = found
         }
-        let handler = try makeChatHandler(parsed, language: language)
+        let handler = try chatHandler(parsed, language: language).handler
         let response: HTTPResponse
         switch readCGIBody(length: head.contentLength) {
         case .read(let body): response = handler.respond(to: head.request(body: body), now: System.instant)

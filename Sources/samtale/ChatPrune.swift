@@ -11,15 +11,23 @@ extension Commands {
         let pruned = try pruneChat(
             store: try sessionStore(), inactiveDays: configuration.inactiveDays, dryRun: dryRun)
         for id in pruned.sessions { System.printOut(id.description) }
-        let summary = CommandLineStrings.chatPruned(
-            pruned.sessions.count, inactiveDays: configuration.inactiveDays, dryRun: dryRun)
-        System.printError("samtale: \(summary[language])")
-        if pruned.answerFiles > 0 {
-            let answers = CommandLineStrings.reflectionAnswersPruned(
-                pruned.answerFiles, before: pruned.before, dryRun: dryRun)
-            System.printError("samtale: \(answers[language])")
+        for line in prunedMessages(pruned, inactiveDays: configuration.inactiveDays, dryRun: dryRun) {
+            System.printError("samtale: \(line[language])")
         }
         return 0
+    }
+
+    /// What pruning did: the conversations, and the files of the day's answers where there were any.
+    static func prunedMessages(
+        _ pruned: PrunedChat, inactiveDays: Int, dryRun: Bool
+    ) -> [Localized] {
+        [CommandLineStrings.chatPruned(pruned.sessions.count, inactiveDays: inactiveDays, dryRun: dryRun)]
+            + (pruned.answerFiles > 0
+                ? [
+                    CommandLineStrings.reflectionAnswersPruned(
+                        pruned.answerFiles, before: pruned.before, dryRun: dryRun)
+                ]
+                : [])
     }
 
     /// What chat keeps longer than `inactiveDays` allows, deleted (with `dryRun`, only counted): the conversations
@@ -27,7 +35,7 @@ extension Commands {
     /// way to prune, for `chat prune` and a long-running chat server alike.
     static func pruneChat(
         store: SessionStore, inactiveDays: Int, dryRun: Bool
-    ) throws(CommandError) -> (sessions: [SessionID], answerFiles: Int, before: CivilDate) {
+    ) throws(CommandError) -> PrunedChat {
         let sessions: [SessionID]
         do {
             sessions = try store.pruneChatSessions(inactiveDays: inactiveDays, now: System.instant, dryRun: dryRun)
@@ -37,7 +45,8 @@ extension Commands {
         let before = CivilDate(daysSinceEpoch: System.today.daysSinceEpoch - inactiveDays)
         let answers = ReflectionStore(directory: store.directory + "/" + ChatHandler.reflectionsFolder)
         do {
-            return (sessions, try answers.prune(before: before, dryRun: dryRun), before)
+            return PrunedChat(
+                sessions: sessions, answerFiles: try answers.prune(before: before, dryRun: dryRun), before: before)
         } catch {
             switch error {
             case .folder(let failure): throw storeError(failure)
@@ -47,4 +56,12 @@ extension Commands {
             }
         }
     }
+}
+
+/// What pruning deleted (or with `--dry-run` would delete): the conversations, and how many files of the day's
+/// answers, those of the days before `before`.
+struct PrunedChat {
+    let sessions: [SessionID]
+    let answerFiles: Int
+    let before: CivilDate
 }

@@ -136,7 +136,7 @@ enum CommandLineStrings {
         return alternatives.prefix(1) + alternatives.dropFirst().map { "| " + $0 }
     }
 
-    private static func usageUnits(_ options: [Option], of command: Subcommand, _ language: Language) -> [String] {
+    static func usageUnits(_ options: [Option], of command: Subcommand, _ language: Language) -> [String] {
         var groups: [[Option]] = []
         for option in options {
             if let group = option.group, groups.last?.last?.group == group {
@@ -151,7 +151,7 @@ enum CommandLineStrings {
                 return ([option.synopsis(language)] + usageUnits(dependants, of: command, language))
                     .joined(separator: " ")
             }.joined(separator: " | ")
-            if group.count == 1 && group[0].isRequired { return alternatives }
+            if group.allSatisfy(\.isRequired) { return group.count == 1 ? alternatives : "(\(alternatives))" }
             return "[\(alternatives)]" + (group.count == 1 && group[0].isRepeatable ? "…" : "")
         }
     }
@@ -380,20 +380,24 @@ enum CommandLineStrings {
         case .chat:
             text(
                 """
-                Læser én HTTP-forespørgsel fra en chatplatform via standard input og skriver svaret til standard
-                output – sådan som systemd (Accept=yes) og inetd videregiver en forbindelse. Adressen, platformen og
-                samtaleformen står i chat.json; hver tråd eller direkte besked er én samtale, der gemmes på samme
-                måde som ved talk. chat cgi gør det samme, men får forespørgslen fra en webserver via CGI. chat
-                prune sletter de chatsamtaler, der har været uden aktivitet i mere end inactiveDays dage (sat i
-                chat.json; standard: 30), og de svar på dagens spørgsmål, der er ældre end det.
+                Besvarer forespørgsler fra chatplatforme. Med --stdio læses én HTTP-forespørgsel via standard input,
+                og svaret skrives til standard output – sådan som systemd (Accept=yes) og inetd videregiver en
+                forbindelse. Med --listen kører samtale som server på en port eller en Unix-socket, indtil den
+                stoppes med SIGTERM eller Ctrl-C. Adressen, platformen og samtaleformen står i chat.json; hver tråd
+                eller direkte besked er én samtale, der gemmes på samme måde som ved talk. chat cgi gør det samme,
+                men får forespørgslen fra en webserver via CGI. chat prune sletter de chatsamtaler, der har været
+                uden aktivitet i mere end inactiveDays dage (sat i chat.json; standard: 30), og de svar på dagens
+                spørgsmål, der er ældre end det.
                 """,
                 """
-                Answers one HTTP request from a chat platform on standard input and writes the response to standard
-                output, as systemd (Accept=yes) and inetd hand on a connection. The address, the platform and the
-                kind of conversation are in chat.json; each thread or direct message is one conversation, saved as
-                by talk. chat cgi does the same, but takes the request from a web server through CGI. chat prune
-                deletes the chat conversations that have been inactive for more than inactiveDays days (set in
-                chat.json; default: 30), and the answers to the day's question that are older than that.
+                Answers requests from chat platforms. With --stdio it reads one HTTP request on standard input and
+                writes the response to standard output, as systemd (Accept=yes) and inetd hand on a connection. With
+                --listen it runs as a server on a port or a Unix socket until SIGTERM or Ctrl-C stops it. The
+                address, the platform and the kind of conversation are in chat.json; each thread or direct message
+                is one conversation, saved as by talk. chat cgi does the same, but takes the request from a web
+                server through CGI. chat prune deletes the chat conversations that have been inactive for more than
+                inactiveDays days (set in chat.json; default: 30), and the answers to the day's question that are
+                older than that.
                 """)
         case .sessions:
             text(
@@ -556,8 +560,8 @@ enum CommandLineStrings {
     }
 
     static let chatStdioHelp = text(
-        "læs én forespørgsel fra standard input og skriv svaret til standard output (skal bruges med serve)",
-        "read one request from standard input and write the response to standard output (required with serve)")
+        "læs én forespørgsel fra standard input og skriv svaret til standard output",
+        "read one request from standard input and write the response to standard output")
     static let chatDryRunHelp = text(
         "vis, hvad prune ville slette, uden at slette noget",
         "show what prune would delete, without deleting anything")

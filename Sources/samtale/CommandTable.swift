@@ -43,7 +43,7 @@ enum Subcommand: String, CaseIterable, Sendable {
             ]
         case .sessions: [SessionsAction.anyFormat, SessionsAction.output, SessionsAction.seriesFilter]
         case .serve: [.stdio, .ephemeral, .maxLine]
-        case .chat: [.chatStdio, ChatAction.config, ChatAction.dryRun]
+        case .chat: [.chatStdio, .chatListen, .chatMaxConnections, ChatAction.config, ChatAction.dryRun]
         case .prompt:
             Option.promptOptions(random: true) + [.format(PromptFormat.self, help: CommandLineStrings.promptFormatHelp)]
         case .post: Option.postDestinations + Option.promptOptions(random: false) + Option.postDelivery
@@ -124,7 +124,7 @@ enum ChatAction: String, CaseIterable, Sendable {
     /// The options of the action's own, shown after it in usage; every action takes `--config`.
     var options: [Option] {
         switch self {
-        case .serve: [.chatStdio, Self.config]
+        case .serve: [.chatStdio, .chatListen, .chatMaxConnections, Self.config]
         case .cgi: [Self.config]
         case .prune: [Self.config, Self.dryRun]
         }
@@ -136,10 +136,12 @@ enum ChatAction: String, CaseIterable, Sendable {
     static let dryRun = Option(
         name: "--dry-run", kind: .flag, help: CommandLineStrings.chatDryRunHelp, isInOperands: true)
 
-    /// `serve --stdio | cgi | prune [--dry-run]`: each action with the options that are its own.
+    /// `serve (--stdio | --listen ADRESSE [--max-connections N]) | cgi | prune [--dry-run]`: each action with the
+    /// options that are its own, grouped as usage groups a command's.
     static func synopsis(_ language: Language) -> String {
         allCases.map { action in
-            ([action.rawValue] + action.options.filter(\.isInOperands).map { $0.usageUnit(language) })
+            ([action.rawValue]
+                + CommandLineStrings.usageUnits(action.options.filter(\.isInOperands), of: .chat, language))
                 .joined(separator: " ")
         }.joined(separator: " | ")
     }
@@ -179,7 +181,8 @@ struct Option: Sendable {
     var promptOption: PromptOptions.Name?
     /// What a completion script offers for a value beyond fixed choices, looked up only when a script is written.
     var suggestions: Suggestions?
-    /// Shown without brackets in usage, as the command does nothing without it (`serve --stdio`).
+    /// Shown without brackets in usage, as the command does nothing without it (`serve --stdio`); a group of such
+    /// options in parentheses, as one of them is needed (`chat serve (--stdio | --listen ADRESSE)`).
     var isRequired = false
     /// Whether the value is a path, which completion offers from the file system; other free values get nothing.
     var takesPath = false
@@ -345,7 +348,14 @@ struct Option: Sendable {
     // MARK: chat
 
     static let chatStdio = Option(
-        name: "--stdio", kind: .flag, help: CommandLineStrings.chatStdioHelp, isRequired: true, isInOperands: true)
+        name: "--stdio", kind: .flag, help: CommandLineStrings.chatStdioHelp, isRequired: true, group: "front door",
+        isInOperands: true)
+    static let chatListen = Option(
+        name: "--listen", kind: value("ADRESSE", "ADDRESS"), help: CommandLineStrings.listenHelp, isRequired: true,
+        group: "front door", isInOperands: true)
+    static let chatMaxConnections = Option(
+        name: "--max-connections", kind: .integer(Localized(da: "N", en: "N"), 1...10_000),
+        help: CommandLineStrings.maxConnectionsHelp, onlyWith: "--listen")
 
     // MARK: post
 

@@ -245,6 +245,12 @@ extension System {
         signalArrived
     }
 
+    /// Becomes readable when SIGINT or SIGTERM arrives (after `catchInterrupts`): a server polls it beside its
+    /// sockets.
+    static var interruptDescriptor: Int32 {
+        signalPipe.read
+    }
+
     /// Takes the signal that arrived: the flag cleared and the pipe drained, so that the next wait waits again.
     static func takeInterrupt() {
         signalArrived = false

@@ -25,6 +25,22 @@ struct ChatExchange {
     }
 }
 
+extension ChatExchange {
+    /// One `samtale chat serve --listen` on a loopback port for the whole test, a connection per request; the server
+    /// is stopped when the exchange is released.
+    static func listen(_ site: ChatSite) throws -> ChatExchange {
+        let server = try ChatListenTests.Listening(
+            "127.0.0.1:0", arguments: [], setup: ChatServeTests.Server(folder: site.folder),
+            configuration: site.configuration, environment: site.environment, descriptorLimit: nil)
+        return ChatExchange { request in
+            let client = try ChatListenTests.Client(server.address)
+            defer { client.close() }
+            _ = client.send(request)
+            return Array(client.response().utf8)
+        }
+    }
+}
+
 enum ChatExchangeError: Error {
     case exited(Int32, String)
     case notHTTP(String)

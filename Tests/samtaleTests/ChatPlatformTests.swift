@@ -14,7 +14,9 @@ import Testing
         let open: @Sendable (ChatSite) throws -> ChatExchange
         var testDescription: String { name }
 
-        static let all = [FrontDoor(name: "--stdio") { .stdio($0) }]
+        static let all = [
+            FrontDoor(name: "--stdio") { .stdio($0) }, FrontDoor(name: "--listen") { try .listen($0) },
+        ]
     }
 
     /// A site and the front door to it, with what a test says to it.

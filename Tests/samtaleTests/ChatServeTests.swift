@@ -43,6 +43,11 @@ import Testing
             ]
         }
 
+        /// The server of a folder another test made, with its own `chat.json`.
+        init(folder: URL) {
+            self.folder = folder
+        }
+
         init() throws {
             folder = try Samtale.temporaryFolder()
             let configuration = """
@@ -71,20 +76,31 @@ import Testing
 
         /// A POST to `path` with the body and the headers given.
         func post(_ path: String, _ body: String, headers: [String] = []) throws -> (status: String, body: String) {
+            try exchange(Self.post(path, body, headers: headers))
+        }
+
+        /// The bytes of a POST to `path` with the body and the headers given.
+        static func post(_ path: String, _ body: String, headers: [String] = []) -> [UInt8] {
             let head =
                 (["POST \(path) HTTP/1.1", "Host: samtale.example", "Content-Type: application/json"] + headers
                 + ["Content-Length: \(body.utf8.count)"]).joined(separator: "\r\n")
-            return try exchange(Array((head + "\r\n\r\n" + body).utf8))
+            return Array((head + "\r\n\r\n" + body).utf8)
         }
 
-        /// What Zulip sends for a direct message to the bot: the text in `data`, the token in the body.
         func zulip(
             _ text: String, id: Int, token: String = ChatServeTests.zulipToken, path: String = "/zulip"
         ) throws -> (
             status: String, body: String
         ) {
+            try exchange(Self.zulip(text, id: id, token: token, path: path))
+        }
+
+        /// What Zulip sends for a direct message to the bot: the text in `data`, the token in the body.
+        static func zulip(
+            _ text: String, id: Int, token: String = ChatServeTests.zulipToken, path: String = "/zulip"
+        ) -> [UInt8] {
             let body = ChatServeTests.zulipBody(text, id: id, token: token, timestamp: Int(ChatSite.now))
-            return try post(path, body)
+            return post(path, body)
         }
 
         /// The reply's text: Zulip's `content`, Teams' `text`.

@@ -85,16 +85,20 @@ import Testing
         #expect(Subcommand.sessions.options.map(\.takesPath) == [false, true, false])
     }
 
-    /// `chat` has three actions, each with the options of its own: `serve` needs `--stdio`, `prune` may have
-    /// `--dry-run`, and all take `--config`; completion offers the actions and a file for `--config`.
+    /// `chat` has three actions, each with the options of its own: `serve` needs one of its front doors, `--stdio`
+    /// or `--listen` (the latter with its cap), shown in parentheses as the one choice that is required; `prune` may
+    /// have `--dry-run`, and all take `--config`; completion offers the actions and a file for `--config`.
     @Test func chatUsageNamesItsActionsAndTheirOptions() {
         #expect(
-            CommandLineStrings.usage(.chat).da == "samtale chat serve --stdio | cgi | prune [--dry-run] [--config FIL]")
+            CommandLineStrings.usage(.chat).da
+                == "samtale chat serve (--stdio | --listen ADRESSE [--max-connections N]) | cgi | prune [--dry-run] "
+                + "[--config FIL]")
         #expect(
             CommandLineStrings.usage(.chat).en
-                == "samtale chat serve --stdio | cgi | prune [--dry-run] [--config FILE]")
+                == "samtale chat serve (--stdio | --listen ADDRESS [--max-connections N]) | cgi | prune [--dry-run] "
+                + "[--config FILE]")
         #expect(Completions.operands(of: .chat) == ["serve", "cgi", "prune"])
-        #expect(Subcommand.chat.options.map(\.takesPath) == [false, true, false])
+        #expect(Subcommand.chat.options.map(\.takesPath) == [false, false, false, true, false])
     }
 
     @Test func aRepeatableOptionIsShownAsSuch() {

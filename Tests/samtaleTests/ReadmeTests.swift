@@ -8,7 +8,10 @@ import Testing
     /// Lines that cannot run here, each with its reason.
     static let cannotRun = [
         "samtale": "at a terminal it opens the menu (TerminalTests.noArgumentsOnATerminalOpensTheMenu runs it in a "
-            + "pseudo-terminal); without one it prints the overview and exits 64 by design"
+            + "pseudo-terminal); without one it prints the overview and exits 64 by design",
+        "samtale chat serve --listen 127.0.0.1:8080 --config chat.json":
+            "a server, which runs until it is stopped (ChatListenTests runs it on a port the system picks and on a "
+            + "Unix socket)",
     ]
 
     static let readme = Samtale.root.appendingPathComponent("README.md")
