@@ -8,36 +8,36 @@ extension CommandLineStrings {
     static let chatOneFrontDoor = text("brug enten --stdio eller --listen", "use either --stdio or --listen")
     static let chatNoFrontDoor = text("mangler --stdio eller --listen ADRESSE", "missing --stdio or --listen ADDRESS")
     static let maxConnectionsWithoutListen = text(
-        "--max-connections kan kun bruges med --listen", "--max-connections goes only with --listen")
+        "--max-connections kan kun bruges med --listen", "--max-connections can only be used with --listen")
 
     static let listenHelp = text(
-        "lyt efter forbindelser på ADRESSE: 127.0.0.1:8080, [::1]:8080 eller unix:STI (port 0: systemet vælger en)",
-        "listen for connections on ADDRESS: 127.0.0.1:8080, [::1]:8080 or unix:PATH (port 0: the system picks one)")
+        "lyt efter forbindelser på ADRESSE: 127.0.0.1:8080, [::1]:8080 eller unix:STI (port 0: systemet vælger en "
+            + "ledig port)",
+        "listen for connections on ADDRESS: 127.0.0.1:8080, [::1]:8080 or unix:PATH (port 0: the system picks a free "
+            + "one)")
     static let maxConnectionsHelp = text(
-        "højst N åbne forbindelser ad gangen, \(HTTPLimits.connections) som standard; de næste venter, til der bliver "
-            + "plads",
-        "at most N open connections at a time, \(HTTPLimits.connections) by default; the next ones wait until there is "
-            + "room")
+        "højst N åbne forbindelser ad gangen (standard: \(HTTPLimits.connections)); nye forbindelser venter, til der "
+            + "bliver plads",
+        "at most N open connections at a time (default: \(HTTPLimits.connections)); new ones wait until there is room")
 
     static func listenBadAddress(_ value: String) -> Localized {
         text(
-            "--listen: »\(value)« er ikke en adresse, samtale kan lytte på; skriv IPv4-adresse:port "
-                + "(fx 127.0.0.1:8080), [IPv6-adresse]:port (fx [::1]:8080) eller unix:STI",
-            "--listen: \"\(value)\" is not an address samtale can listen on; write IPv4-address:port "
-                + "(e.g. 127.0.0.1:8080), [IPv6-address]:port (e.g. [::1]:8080) or unix:PATH")
+            "--listen: »\(value)« kan ikke bruges som adresse; skriv IPv4-adresse:port (fx 127.0.0.1:8080), "
+                + "[IPv6-adresse]:port (fx [::1]:8080) eller unix:STI (ikke et værtsnavn som localhost)",
+            "--listen: \"\(value)\" cannot be used as an address; write IPv4-address:port (e.g. 127.0.0.1:8080), "
+                + "[IPv6-address]:port (e.g. [::1]:8080) or unix:PATH (not a host name such as localhost)")
     }
 
-    static func listenBadPort(_ value: String, port: String) -> Localized {
+    static func listenBadPort(_ value: String) -> Localized {
         text(
-            "--listen \(value): porten skal være et helt tal fra 0 til 65535 (0: systemet vælger en), ikke »\(port)«",
-            "--listen \(value): the port must be a whole number from 0 to 65535 (0: the system picks one), "
-                + "not \"\(port)\"")
+            "--listen: porten i »\(value)« skal være et helt tal fra 0 til 65535",
+            "--listen: the port in \"\(value)\" must be a whole number from 0 to 65535")
     }
 
     static func listenPathTooLong(_ path: String, limit: Int) -> Localized {
         text(
-            "--listen: stien til socketfilen må højst være \(limit) byte lang: \(path)",
-            "--listen: the socket file's path may be at most \(limit) bytes long: \(path)")
+            "--listen: stien til socketfilen er for lang (højst \(limit) byte): \(path)",
+            "--listen: the socket file's path is too long (at most \(limit) bytes): \(path)")
     }
 
     static func cannotListen(_ address: String, reason: Localized) -> Localized {
@@ -45,17 +45,17 @@ extension CommandLineStrings {
     }
 
     static let listenAddressInUse = text(
-        "adressen er allerede i brug (kører samtale der i forvejen?)",
-        "the address is already in use (is samtale running there already?)")
+        "adressen er optaget (er samtale chat serve allerede startet på den?)",
+        "the address is already in use (is samtale chat serve already running on it?)")
     static let listenAddressNotHere = text(
-        "adressen hører ikke til denne maskine", "the address is not one of this machine's")
+        "adressen hører ikke til denne maskine", "the address does not belong to this machine")
     static let listenNoPermission = text(
         "ingen adgang (porte under 1024 kræver særlige rettigheder)",
-        "permission denied (ports below 1024 need privileges)")
+        "permission denied (ports below 1024 need special privileges)")
 
     static let listenNotASocket = text(
-        "der ligger en fil, som ikke er en socket; samtale erstatter kun en gammel socketfil",
-        "a file that is not a socket is there; samtale replaces only an old socket file")
+        "filen findes allerede og er ikke en socket; kun en gammel socketfil bliver erstattet",
+        "it already exists and is not a socket; only an old socket file is replaced")
 
     static func listening(_ address: String) -> Localized {
         text("lytter på \(address)", "listening on \(address)")

@@ -380,24 +380,24 @@ enum CommandLineStrings {
         case .chat:
             text(
                 """
-                Besvarer forespørgsler fra chatplatforme. Med --stdio læses én HTTP-forespørgsel via standard input,
+                Besvarer forespørgsler fra chatplatforme. Med --stdio læses én HTTP-forespørgsel fra standard input,
                 og svaret skrives til standard output – sådan som systemd (Accept=yes) og inetd videregiver en
-                forbindelse. Med --listen kører samtale som server på en port eller en Unix-socket, indtil den
-                stoppes med SIGTERM eller Ctrl-C. Adressen, platformen og samtaleformen står i chat.json; hver tråd
-                eller direkte besked er én samtale, der gemmes på samme måde som ved talk. chat cgi gør det samme,
-                men får forespørgslen fra en webserver via CGI. chat prune sletter de chatsamtaler, der har været
-                uden aktivitet i mere end inactiveDays dage (sat i chat.json; standard: 30), og de svar på dagens
-                spørgsmål, der er ældre end det.
+                forbindelse. Med --listen kører programmet selv som server på en port eller en Unix-socket, indtil
+                det stoppes med SIGTERM eller Ctrl-C. Endepunkterne står i chat.json, hver med sin sti (fx /zulip),
+                platform og samtaleform. Hver tråd eller direkte besked er én samtale, der gemmes på samme måde som
+                ved talk. chat cgi gør det samme, men får forespørgslen fra en webserver via CGI. chat prune sletter
+                de chatsamtaler, der har været uden aktivitet i mere end inactiveDays dage (angives i chat.json;
+                standard: 30), og de svar på dagens spørgsmål, der er ældre end det.
                 """,
                 """
                 Answers requests from chat platforms. With --stdio it reads one HTTP request on standard input and
                 writes the response to standard output, as systemd (Accept=yes) and inetd hand on a connection. With
                 --listen it runs as a server on a port or a Unix socket until SIGTERM or Ctrl-C stops it. The
-                address, the platform and the kind of conversation are in chat.json; each thread or direct message
-                is one conversation, saved as by talk. chat cgi does the same, but takes the request from a web
-                server through CGI. chat prune deletes the chat conversations that have been inactive for more than
-                inactiveDays days (set in chat.json; default: 30), and the answers to the day's question that are
-                older than that.
+                endpoints are in chat.json, each with its path (e.g. /zulip), platform and kind of conversation. Each
+                thread or direct message is one conversation, saved as by talk. chat cgi does the same, but takes the
+                request from a web server through CGI. chat prune deletes the chat conversations that have been
+                inactive for more than inactiveDays days (set in chat.json; default: 30), and the answers to the
+                day's question that are older than that.
                 """)
         case .sessions:
             text(

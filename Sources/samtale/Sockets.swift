@@ -41,7 +41,7 @@ enum ListenAddress {
         if portText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = UInt16(portText) {
             port = number
         } else {
-            throw .usage(CommandLineStrings.listenBadPort(text, port: portText), command: .chat)
+            throw .usage(CommandLineStrings.listenBadPort(text), command: .chat)
         }
         if host.hasPrefix("["), host.hasSuffix("]") {
             var address = in6_addr()

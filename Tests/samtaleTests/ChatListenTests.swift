@@ -419,7 +419,7 @@ import Testing
         let second = try Samtale.run(
             ["chat", "serve", "--listen", "unix:\(path)", "--config", config], environment: setup.environment)
         #expect(second.status == 69)
-        #expect(second.stderr.hasPrefix("samtale: kan ikke lytte på unix:\(path): adressen er allerede i brug"))
+        #expect(second.stderr.hasPrefix("samtale: kan ikke lytte på unix:\(path): adressen er optaget"))
         #expect(try server.zulip("Jeg holder fast i borgerens behov", id: 2).hasPrefix("Spørgsmål 2 af 4"))
         let file = setup.folder.appendingPathComponent("chat.txt").path
         try Data("x".utf8).write(to: URL(fileURLWithPath: file))
@@ -429,8 +429,8 @@ import Testing
         #expect(onAFile.status == 73)
         #expect(
             onAFile.stderr
-                == "samtale: cannot create \(file): a file that is not a socket is there; samtale replaces only an "
-                + "old socket file\n")
+                == "samtale: cannot create \(file): it already exists and is not a socket; only an old socket file is "
+                + "replaced\n")
     }
 
     @Test func aBadAddressSaysWhatIsWrong() throws {
@@ -439,18 +439,17 @@ import Testing
         func run(_ arguments: [String]) throws -> Samtale.Result {
             try Samtale.run(["chat", "serve", "--config", config] + arguments, environment: setup.environment)
         }
-        let forms = "skriv IPv4-adresse:port (fx 127.0.0.1:8080), [IPv6-adresse]:port (fx [::1]:8080) eller unix:STI"
+        let forms =
+            "skriv IPv4-adresse:port (fx 127.0.0.1:8080), [IPv6-adresse]:port (fx [::1]:8080) eller unix:STI (ikke et "
+            + "værtsnavn som localhost)"
         for address in ["127.0.0.1", "localhost:8080", "::1:8080", "unix:", "127.0.0.1:8080x"] {
             let result = try run(["--listen", address])
             #expect(result.status == 64, "\(address)")
-            let port = address == "127.0.0.1:8080x" ? "»8080x«" : nil
             #expect(
                 result.stderr.hasPrefix(
-                    port.map {
-                        "samtale: --listen \(address): porten skal være et helt tal fra 0 til 65535 (0: "
-                            + "systemet vælger en), ikke \($0)\n"
-                    }
-                        ?? "samtale: --listen: »\(address)« er ikke en adresse, samtale kan lytte på; \(forms)\n"),
+                    address == "127.0.0.1:8080x"
+                        ? "samtale: --listen: porten i »\(address)« skal være et helt tal fra 0 til 65535\n"
+                        : "samtale: --listen: »\(address)« kan ikke bruges som adresse; \(forms)\n"),
                 "\(result.stderr)")
             #expect(result.stderr.contains("Brug: samtale chat serve (--stdio | --listen ADRESSE"))
         }
@@ -458,8 +457,7 @@ import Testing
         #expect(english.status == 64)
         #expect(
             english.stderr.hasPrefix(
-                "samtale: --listen 127.0.0.1:65536: the port must be a whole number from 0 to 65535 (0: the system "
-                    + "picks one), not \"65536\"\n"))
+                "samtale: --listen: the port in \"127.0.0.1:65536\" must be a whole number from 0 to 65535\n"))
         let both = try run(["--listen", "127.0.0.1:0", "--stdio"])
         #expect(both.status == 64 && both.stderr.hasPrefix("samtale: brug enten --stdio eller --listen\n"))
         let neither = try run(["--lang", "en"])
@@ -468,7 +466,9 @@ import Testing
         #expect(capWithoutServer.status == 64)
         #expect(capWithoutServer.stderr.hasPrefix("samtale: --max-connections kan kun bruges med --listen\n"))
         let longPath = "unix:/" + String(repeating: "s", count: 120)
-        #expect(try run(["--listen", longPath]).stderr.hasPrefix("samtale: --listen: stien til socketfilen må højst"))
+        #expect(
+            try run(["--listen", longPath]).stderr.hasPrefix(
+                "samtale: --listen: stien til socketfilen er for lang (højst 107 byte)"))
 
         // An address that is taken, or not this machine's, cannot be listened on: 69.
         let server = try Listening(setup: setup)
@@ -477,11 +477,12 @@ import Testing
         #expect(taken.status == 69)
         #expect(
             taken.stderr
-                == "samtale: kan ikke lytte på \(server.address): adressen er allerede i brug (kører samtale der i "
-                + "forvejen?)\n")
+                == "samtale: kan ikke lytte på \(server.address): adressen er optaget (er samtale chat serve allerede "
+                + "startet på den?)\n")
         let elsewhere = try run(["--listen", "192.0.2.1:8080", "--lang", "en"])
         #expect(elsewhere.status == 69)
         #expect(
-            elsewhere.stderr == "samtale: cannot listen on 192.0.2.1:8080: the address is not one of this machine's\n")
+            elsewhere.stderr
+                == "samtale: cannot listen on 192.0.2.1:8080: the address does not belong to this machine\n")
     }
 }
