@@ -103,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "samtaleTests",
-            dependencies: ["samtale", "JSONLinesAdapter", "SamtaleDecks", "TestSupport"],
+            dependencies: ["samtale", "ChatAdapter", "JSONLinesAdapter", "SamtaleDecks", "TestSupport"],
             exclude: ["Fixtures", "Transcripts"]
         ),
     ],

@@ -68,6 +68,13 @@ extension CommandLineStrings {
                 "intet endepunkt: \(status) på \(milliseconds) ms", "no endpoint: \(status) in \(milliseconds) ms")
         }
         let name = "\(endpoint.path) (\(endpoint.platform.displayName))"
-        return text("\(name): \(status) på \(milliseconds) ms", "\(name): \(status) in \(milliseconds) ms")
+        let line = text("\(name): \(status) på \(milliseconds) ms", "\(name): \(status) in \(milliseconds) ms")
+        // The platform has given up and shown the person an error: the one exchange an operator must hear of.
+        let deadline = endpoint.platform.replyDeadlineSeconds
+        guard milliseconds > deadline * 1000 else { return line }
+        let platform = endpoint.platform.displayName
+        return text(
+            "\(line.da) – længere end de \(deadline) s, \(platform) venter, så svaret nåede ikke frem",
+            "\(line.en) – longer than the \(deadline) s \(platform) waits, so the reply did not arrive")
     }
 }

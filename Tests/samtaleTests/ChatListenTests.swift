@@ -1,7 +1,10 @@
+import ChatAdapter
 import Foundation
 import SamtaleCore
 import TestSupport
 import Testing
+
+@testable import samtale
 
 /// `samtale chat serve --listen` through the built binary: a server on a loopback port or a Unix socket, driven by
 /// clients on sockets of their own, with the requests, folder and `chat.json` of `ChatServeTests`.
@@ -431,6 +434,24 @@ import Testing
             onAFile.stderr
                 == "samtale: cannot create \(file): it already exists and is not a socket; only an old socket file is "
                 + "replaced\n")
+    }
+
+    /// An exchange that took longer than its platform waits is the one line of the log an operator must act on.
+    @Test func theLogSaysWhenAReplyCameAfterThePlatformsDeadline() throws {
+        let endpoint = try #require(
+            try ChatConfiguration.decode(
+                Array(#"{"endpoints": [{"path": "/slack", "platform": "slack", "secretEnv": "S"}]}"#.utf8)
+            )
+            .endpoints.first)
+        #expect(
+            CommandLineStrings.chatExchange(endpoint, status: 200, milliseconds: 3000).da
+                == "/slack (Slack): 200 på 3000 ms")
+        #expect(
+            CommandLineStrings.chatExchange(endpoint, status: 200, milliseconds: 3001).da
+                == "/slack (Slack): 200 på 3001 ms – længere end de 3 s, Slack venter, så svaret nåede ikke frem")
+        #expect(
+            CommandLineStrings.chatExchange(endpoint, status: 200, milliseconds: 3001).en
+                == "/slack (Slack): 200 in 3001 ms – longer than the 3 s Slack waits, so the reply did not arrive")
     }
 
     @Test func aBadAddressSaysWhatIsWrong() throws {
