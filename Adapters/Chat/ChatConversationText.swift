@@ -54,14 +54,22 @@ enum ChatConversationText {
 
     /// A choice the endpoint leaves open and the message did not make: the question, the options by name, and what
     /// to write; anything else (participants) only the configuration can give.
-    static func missing(_ choice: SetupChoice, language: Language) -> String {
-        guard choice.subject == .flow, let first = choice.options.first else {
+    static func missing(_ choice: SetupChoice, offering options: [SetupChoice.Option], language: Language) -> String {
+        guard choice.subject == .flow, let first = options.first else {
             return ChatHandlerStrings.setInConfiguration[language]
         }
         let example = "\(ChatHandler.startWord) \(first.id)"
         return lines(
-            [choice.question] + choice.options.map { "- \($0.id): \($0.name)" }
+            [choice.question] + options.map { "- \($0.id): \($0.name)" }
                 + [ChatHandlerStrings.writeStart(example: example)[language]])
+    }
+
+    /// A message written for the command line (`ukendt samtaleform »x«; vælg en af: …`) as a sentence in chat: a
+    /// capital first letter and a full stop.
+    static func sentence(_ message: String) -> String {
+        guard let first = message.first else { return message }
+        let capitalized = first.uppercased() + message.dropFirst()
+        return capitalized.hasSuffix(".") || capitalized.hasSuffix("?") ? capitalized : capitalized + "."
     }
 
     private static func lines(_ lines: [String?]) -> String {
@@ -74,7 +82,14 @@ enum ChatConversationText {
 enum ChatHandlerStrings {
     static let confirmEnd = Localized(
         da: "Vil du afslutte samtalen nu? Skriv »ja« for at afslutte, eller skriv noget andet for at fortsætte.",
-        en: "End the conversation now? Write yes to end, or anything else to go on.")
+        en: "End the conversation now? Write \"yes\" to end, or anything else to go on.")
+    static let noConversation = Localized(
+        da: "Der er ingen samtale i gang her. Skriv »start« for at begynde en ny.",
+        en: "There is no conversation going on here. Write \"start\" to begin a new one.")
+    /// Where a reply is cut to the platform's limit: the person cannot export, so says where the whole text is.
+    static let truncated = Localized(
+        da: "… (forkortet – hele teksten er gemt i samtalefilen)",
+        en: "… (truncated – the whole text is saved in the session file)")
     static let paused = Localized(
         da: "Samtalen er sat på pause og gemt. Skriv »fortsæt«, når du vil tage den op igen.",
         en: "The conversation is paused and saved. Write \"continue\" when you want to take it up again.")

@@ -144,6 +144,11 @@ public struct ChatHandler {
                 throw .reflection(error)
             }
         }
+        // A command word sent again (a second `slut`, a double-sent `spring`) must not start a conversation and be
+        // taken as its first answer: it is said how one starts.
+        if case .command = Self.event(message.text) {
+            return (ChatHandlerStrings.noConversation[language], false)
+        }
         var wanted = StartRequest(
             flow: endpoint.flow, deck: endpoint.deck, unnamedDeck: .firstFitting, roles: endpoint.roles,
             themes: endpoint.themes, participants: endpoint.participants, targetGroup: endpoint.targetGroup,
@@ -168,13 +173,18 @@ public struct ChatHandler {
             }
             switch step {
             case .missing(let choice, _):
-                return (ChatConversationText.missing(choice, language: language), false)
+                // A flow with participants starts only where chat.json names them: it is not offered elsewhere.
+                let offered = choice.options.filter { option in
+                    endpoint.participants != nil
+                        || (environment.flows.first { $0.id == option.id }?.selection.participants ?? 0) == 0
+                }
+                return (ChatConversationText.missing(choice, offering: offered, language: language), false)
             case .ready(let ready):
                 plan = ready
             }
             script = try plan.script(in: .chat)
         } catch {
-            return (error.message[language], false)
+            return (ChatConversationText.sentence(error.message[language]), false)
         }
         var setup = plan.setup
         setup.chat = origin(of: message, at: endpoint)

@@ -123,7 +123,7 @@ extension ChatHandler {
             (prompt, followUp) = try reflection.prompt(on: day, in: environment.catalog)
         } catch {
             environment.notice(error.message)
-            return (error.message[language], false)
+            return (ChatConversationText.sentence(error.message[language]), false)
         }
         let question = prompt.body(language: language)
         let store = ReflectionStore(directory: environment.store.directory + "/" + Self.reflectionsFolder)

@@ -8,7 +8,7 @@ extension ChatMessage {
     /// nothing in it (an answer quoted back, a name) can mention `@channel`, `@here` or `@all`, link or format; and
     /// it is cut to the platform's limit, with a marker in `language` where it was cut.
     public func reply(_ text: String, language: Language) -> [UInt8] {
-        let marker = Strings.truncationMark[language]
+        let marker = ChatHandlerStrings.truncated[language]
         func escaped(_ style: ChatText, fitting limit: Int, in measure: TextMeasure) -> JSONValue {
             .string(style.escaped(text, fitting: limit, in: measure, marker: marker))
         }

@@ -74,6 +74,9 @@ import Testing
         guard case .string(let text) = content else { throw CocoaError(.coderInvalidValue) }
         #expect(text.hasPrefix("Hvilken slags samtale?\n- one-to-one: 1:1-samtale – "))
         #expect(text.hasSuffix("\nSkriv »start« og navnet på den samtaleform, du vil bruge, fx »start one-to-one«."))
+        // The team dialogue needs its participants in chat.json, which this endpoint does not name.
+        #expect(!text.contains("- team:"))
+        #expect(text.contains("- self:"))
         #expect(handler.files.isEmpty)
         #expect(handler.notices.isEmpty)
     }
@@ -84,6 +87,28 @@ import Testing
         #expect(String(decoding: response.body, as: UTF8.self).contains("Skanderborg Kommune"))
         #expect(handler.files.filter { $0.hasSuffix(".json") }.sorted().count == 2)
         #expect(handler.notices.isEmpty)
+    }
+
+    /// A refusal written for the command line reads as a sentence in chat: a capital letter and a full stop.
+    @Test func anUnknownFlowIsSaidAsASentence() throws {
+        let handler = try Handler()
+        let response = handler.respond(.post, "/zulip", "start nonsens")
+        let content = try #require(try JSONParser.parse(response.body).member("content"))
+        guard case .string(let text) = content else { throw CocoaError(.coderInvalidValue) }
+        #expect(text.hasPrefix("Ukendt samtaleform »nonsens«"), "\(text)")
+        #expect(text.hasSuffix("."))
+        #expect(handler.files.isEmpty)
+    }
+
+    /// A command word where no conversation is open (a second `slut`, a `spring` sent twice) starts none.
+    @Test func aCommandWordWithoutAConversationStartsNone() throws {
+        let handler = try Handler()
+        for word in ["spring", "slut", "hjælp"] {
+            let response = handler.respond(.post, "/zulip", word)
+            let content = try #require(try JSONParser.parse(response.body).member("content"))
+            #expect(content == .string("Der er ingen samtale i gang her. Skriv »start« for at begynde en ny."))
+        }
+        #expect(handler.files.isEmpty)
     }
 
     @Test func refusalsTouchNoFile() throws {

@@ -51,7 +51,10 @@ import Testing
         let file = PlatformRequests.all.first { $0.platform == platform }!.file
         let message = try PlatformRequests.message(file, platform)
         let long = String(repeating: "ø", count: 40_000)
-        for (language, marker) in [(Language.da, "… (forkortet)"), (.en, "… (truncated)")] {
+        for (language, marker) in [
+            (Language.da, "… (forkortet – hele teksten er gemt i samtalefilen)"),
+            (.en, "… (truncated – the whole text is saved in the session file)"),
+        ] {
             let reply = message.reply(long, language: language)
             let parsed = try JSONParser.parse(reply)
             let text = try #require(parsed.member("text") ?? parsed.member("content"))
