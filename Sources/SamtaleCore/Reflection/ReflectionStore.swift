@@ -173,8 +173,8 @@ public enum ReflectionStoreError: ExplainedError, Equatable, Sendable {
             Strings.cannotRead(
                 path,
                 reason: Strings.text(
-                    "filen er ikke i det format, samtale gemmer dagens svar i; den er ikke ændret",
-                    "the file is not in the format samtale saves the day's answers in; it has not been changed"))
+                    "filen er ikke i det format, som dagens svar gemmes i; den er ikke ændret",
+                    "the file is not in the format the day's answers are saved in; it has not been changed"))
         case .cannotWrite(let path, let code):
             SessionStoreError.cannotWrite(path: path, code: code).message
         case .full(let path):
