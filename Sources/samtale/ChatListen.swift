@@ -47,8 +47,11 @@ struct ChatListener {
                 nextPrune = Clock.monotonic() + Self.pruneIntervalSeconds
             }
             let now = Clock.monotonic()
-            // At the cap the listening socket is not polled: newcomers wait in the kernel's queue, not refused.
-            let accepting = !stopping && connections.count < maxConnections && now >= acceptPausedUntil
+            // At the cap a newcomer is taken only in place of a connection that has not sent its request yet (or has
+            // its response): slow clients must not lock others out. Otherwise it waits in the kernel's queue.
+            let accepting =
+                !stopping && now >= acceptPausedUntil
+                && (connections.count < maxConnections || connections.contains { $0.stage != .writing })
             let descriptors =
                 [(System.interruptDescriptor, false), (accepting ? socket.descriptor : -1, false)]
                 + connections.map { ($0.socket.descriptor, $0.stage == .writing) }
@@ -82,7 +85,7 @@ struct ChatListener {
     }
 
     private mutating func acceptWaiting() {
-        while !stopping && connections.count < maxConnections {
+        while !stopping && (connections.count < maxConnections || makeRoom()) {
             switch socket.accept() {
             case .connection(let descriptor):
                 connections.append(
@@ -94,6 +97,23 @@ struct ChatListener {
                 return
             }
         }
+    }
+
+    /// Closes the connection that has had longest to send its request, or one that has its response, to take a
+    /// newcomer at the cap; false when every connection is writing a response. A slow client the newcomer displaces
+    /// gets 503, as it is to try again.
+    private mutating func makeRoom() -> Bool {
+        let candidates = connections.indices.filter { connections[$0].stage != .writing }
+        let lingering = candidates.first { connections[$0].stage == .lingering }
+        guard let index = lingering ?? candidates.min(by: { connections[$0].accepted < connections[$1].accepted })
+        else { return false }
+        var connection = connections.remove(at: index)
+        if connection.stage == .reading {
+            log(nil, .serviceUnavailable, connection)
+            connection.refuse(HTTPResponse(status: .serviceUnavailable).bytes(omittingBody: false))
+        }
+        connection.close()
+        return true
     }
 
     /// Takes what the connection is ready for: bytes of its request, its response's next bytes, or the end.
@@ -189,6 +209,11 @@ private struct ChatConnection {
             _ = socket.send(interim[...])
         }
         return result
+    }
+
+    /// Writes a refusal as far as the client takes it at once, before the connection is closed.
+    func refuse(_ response: [UInt8]) {
+        _ = socket.send(response[...])
     }
 
     /// Starts writing the response, within `HTTPLimits.writeSeconds`.

@@ -16,9 +16,10 @@ extension CommandLineStrings {
         "listen for connections on ADDRESS: 127.0.0.1:8080, [::1]:8080 or unix:PATH (port 0: the system picks a free "
             + "one)")
     static let maxConnectionsHelp = text(
-        "højst N åbne forbindelser ad gangen (standard: \(HTTPLimits.connections)); nye forbindelser venter, til der "
-            + "bliver plads",
-        "at most N open connections at a time (default: \(HTTPLimits.connections)); new ones wait until there is room")
+        "højst N åbne forbindelser ad gangen (standard: \(HTTPLimits.connections)); er grænsen nået, lukkes den "
+            + "forbindelse, der længst har ventet uden at sende sin forespørgsel",
+        "at most N open connections at a time (default: \(HTTPLimits.connections)); at the limit, the connection that "
+            + "has waited longest without sending its request is closed")
 
     static func listenBadAddress(_ value: String) -> Localized {
         text(
