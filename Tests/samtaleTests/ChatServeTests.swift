@@ -228,6 +228,28 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 30)
     }
 
+    /// Under inetd or systemd the platform sees only what is written on stdout: a `chat.json` that is missing or
+    /// broken is answered 500, and the reason goes to stderr with its exit code.
+    @Test(arguments: [("garbage", Int32(65)), (nil, 66)])
+    func aConfigurationThatCannotBeLoadedIsAnswered500(contents: String?, status: Int32) throws {
+        let server = try Server()
+        let configuration = server.folder.appendingPathComponent("chat.json")
+        if let contents {
+            try Data(contents.utf8).write(to: configuration)
+        } else {
+            try FileManager.default.removeItem(at: configuration)
+        }
+        let input = server.folder.appendingPathComponent("request.http")
+        try Data(Server.zulip("hej", id: 1)).write(to: input)
+        let result = try Samtale.run(
+            ["chat", "serve", "--stdio", "--config", configuration.path], in: server.folder,
+            environment: server.environment, standardInput: input)
+        #expect(result.status == status)
+        #expect(result.stdout.hasPrefix("HTTP/1.1 500 Internal Server Error\r\n"))
+        #expect(result.stdout.hasSuffix("\r\n\r\n500 Internal Server Error\n"))
+        #expect(result.stderr.contains(configuration.path))
+    }
+
     @Test func anEndpointWhoseSecretIsMissingAnswers500AndSaysWhyOnlyOnStandardError() throws {
         let server = try Server()
         let input = server.folder.appendingPathComponent("request.http")
