@@ -11,7 +11,7 @@ public struct ChatMessage: Equatable, Sendable {
     public let author: ChatAuthor
     /// The conversation the message belongs to, one session per key: a Teams thread, a Zulip topic or direct
     /// message, a Rocket.Chat thread or direct message, or for a slash command (and a Mattermost outgoing webhook)
-    /// the person in the channel.
+    /// the person in the channel. Its parts are joined by `conversationKey`, so two threads never share one.
     public let conversation: String
     /// The platform's id of this message, for knowing a retried or replayed one; nil where the platform gives none.
     public let messageID: String?
@@ -68,7 +68,7 @@ public struct ChatMessage: Equatable, Sendable {
             let user = try required("user_id")
             text = try required("text").trimmingWhitespace
             author = ChatAuthor(id: user, name: fields.string("user_name"))
-            conversation = channel + "/" + user
+            conversation = Self.conversationKey([channel, user])
             // Each invocation of a slash command has a trigger id of its own.
             messageID = fields.string("trigger_id")
             sentAt = verified.signedAt
@@ -85,7 +85,7 @@ public struct ChatMessage: Equatable, Sendable {
             let written = try required("text")
             text = Self.withoutTriggerWord(written, fields.string("trigger_word"))
             author = ChatAuthor(id: user, name: fields.string("user_name"))
-            conversation = channel + "/" + user
+            conversation = Self.conversationKey([channel, user])
             messageID = isSlashCommand ? fields.string("trigger_id") : fields.string("post_id")
             sentAt = fields.string("timestamp").flatMap(Self.millisecondsMoment)
             teamID = fields.string("team_id")
@@ -122,7 +122,7 @@ public struct ChatMessage: Equatable, Sendable {
             let thread = fields.string("tmid") ?? (isInChannel ? message : nil)
             text = try Self.withoutTriggerWord(required("text"), fields.string("trigger_word"))
             author = try ChatAuthor(id: required("user_id"), name: fields.string("user_name"))
-            conversation = channel + (thread.map { "/" + $0 } ?? "")
+            conversation = Self.conversationKey([channel] + (thread.map { [$0] } ?? []))
             messageID = message
             sentAt = Self.rocketChatMoment(fields)
             teamID = nil
@@ -165,6 +165,14 @@ public struct ChatMessage: Equatable, Sendable {
 
     // MARK: Conversations
 
+    /// The parts of a conversation's key (channel, person, thread, topic) joined by "/", with `%`, `/` and `,` in
+    /// each escaped as in a URL: platforms' ids are not all checked to be plain, and a topic is any text, so
+    /// without it stream "7/a" with topic "" would be stream 7 with topic "a/".
+    static func conversationKey(_ parts: [String]) -> String {
+        parts.map { $0.replacing("%", with: "%25").replacing("/", with: "%2F").replacing(",", with: "%2C") }
+            .joined(separator: "/")
+    }
+
     /// A stream's topic, or the people of a direct message (every one of them, sorted, so the same group is one
     /// conversation whoever writes).
     private static func zulipConversation(_ message: JSONValue) throws(ChatPayloadError) -> String {
@@ -173,7 +181,7 @@ public struct ChatMessage: Equatable, Sendable {
             guard let stream = fields.string("stream_id"), let topic = fields.string("subject") else {
                 throw .missingField(.zulip, "message.subject")
             }
-            return "stream/" + stream + "/" + topic
+            return conversationKey(["stream", stream, topic])
         }
         guard case .array(let recipients) = message.member("display_recipient") else {
             throw .missingField(.zulip, "message.display_recipient")
@@ -182,7 +190,7 @@ public struct ChatMessage: Equatable, Sendable {
         guard ids.count == recipients.count, !ids.isEmpty else {
             throw .missingField(.zulip, "message.display_recipient")
         }
-        return "direct/" + ids.sorted().joined(separator: ",")
+        return "direct/" + ids.map { conversationKey([$0]) }.sorted().joined(separator: ",")
     }
 
     // MARK: Moments

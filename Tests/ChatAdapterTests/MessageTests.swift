@@ -87,6 +87,17 @@ import Testing
         #expect(message.channelID == "5")
     }
 
+    /// A key's parts are escaped before they are joined, so ids or topics with "/", "," or "%" in them never make two
+    /// threads one.
+    @Test func conversationKeysOfDifferentPartsDiffer() {
+        #expect(ChatMessage.conversationKey(["stream", "7/a", ""]) == "stream/7%2Fa/")
+        #expect(ChatMessage.conversationKey(["stream", "7", "a/"]) == "stream/7/a%2F")
+        #expect(ChatMessage.conversationKey(["a/b"]) != ChatMessage.conversationKey(["a", "b"]))
+        #expect(ChatMessage.conversationKey(["1,2"]) == "1%2C2")
+        #expect(ChatMessage.conversationKey(["%2F"]) != ChatMessage.conversationKey(["/"]))
+        #expect(ChatMessage.conversationKey(["GENERAL", "7aDSXtjMA3KPLxLjt"]) == "GENERAL/7aDSXtjMA3KPLxLjt")
+    }
+
     @Test func zulipDirectMessageIsItsPeople() throws {
         let message = try PlatformRequests.message("zulip-direct", .zulip)
         #expect(message.text == "gentag")
