@@ -259,6 +259,24 @@ import Testing
         #expect(try server.sessions().split(separator: "\n").dropFirst().count == 2)
     }
 
+    /// A message whose time is there but cannot be read is refused as a stale one is, and starts nothing.
+    @Test func aZulipMessageWithAnUnreadableTimeIs401() throws {
+        let server = try Server()
+        for time in [JSONValue.null, .number("1.5e9"), .string("i dag")] {
+            let payload = Self.zulipPayload(
+                "hej", token: Self.zulipToken,
+                message: [
+                    JSONMember("id", .integer(1)), JSONMember("sender_id", .integer(5)),
+                    JSONMember("type", .string("private")), JSONMember("timestamp", time),
+                    JSONMember("display_recipient", .array([.object([JSONMember("id", .integer(5))])])),
+                ])
+            #expect(
+                try server.post("/zulip", JSONWriter.string(payload))
+                    == ("HTTP/1.1 401 Unauthorized", "401 Unauthorized\n"))
+        }
+        #expect(try server.sessions().split(separator: "\n").count <= 1)
+    }
+
     @Test func aClientThatStopsSendingIsAnswered408WhenTheHeadsTimeIsUp() throws {
         let server = try Server()
         let process = TestProcess.make(
