@@ -23,10 +23,34 @@ public struct ChatEndpoint: Equatable, Sendable {
     public var participants: [String]?
     public var targetGroup: TargetGroup?
     public var language: Language?
-    /// The team, channel or user ids that may use the endpoint; empty for everyone the platform lets reach it.
-    public var allowed: [String]
+    /// The users, channels and teams that may use the endpoint; empty for everyone the platform lets reach it.
+    public var allowed: [AllowedID]
     /// The day's question people answer here; nil where the endpoint holds only guided conversations.
     public var reflection: ChatReflection? = nil
+
+    /// One id of `allow`, written `user:ID`, `channel:ID` or `team:ID`: platforms number users, channels and teams
+    /// each on their own, so a bare id would let in a channel that shares a person's number.
+    public struct AllowedID: Equatable, Sendable {
+        public enum Kind: String, Sendable {
+            case user, channel, team
+        }
+
+        public var kind: Kind
+        public var id: String
+    }
+
+    /// Whether the message may use the endpoint: there is no allow-list, or an id in it names the message's author,
+    /// its channel or its team, each only as what it is.
+    public func allows(_ message: ChatMessage) -> Bool {
+        allowed.isEmpty
+            || allowed.contains { entry in
+                switch entry.kind {
+                case .user: message.author.id == entry.id
+                case .channel: message.channelID == entry.id
+                case .team: message.teamID == entry.id
+                }
+            }
+    }
 }
 
 /// `chat.json`: `{"endpoints": [ … ], "inactiveDays": 30}`, checked like a targets file, every issue with its path.
@@ -121,11 +145,29 @@ public struct ChatConfiguration: Equatable, Sendable {
             deck: reader.text(fields, "deck"), roles: textOrTexts(&reader, fields, "role"),
             themes: textOrTexts(&reader, fields, "theme"),
             participants: fields["participants"] == nil ? nil : participants(&reader, fields),
-            targetGroup: targetGroup, language: language, allowed: reader.texts(fields, "allow", nonEmpty: true))
+            targetGroup: targetGroup, language: language, allowed: allowedIDs(&reader, fields))
         if let value = fields["reflection"] {
             endpoint.reflection = reader.inside(.key("reflection")) { reader in ChatReflection.decode(&reader, value) }
         }
         return path == nil || platform == nil ? nil : endpoint
+    }
+
+    /// `allow`'s ids, each with the kind before it; an id without one is refused rather than guessed.
+    private static func allowedIDs(
+        _ reader: inout DocumentReader, _ fields: DocumentReader.Fields
+    ) -> [ChatEndpoint.AllowedID] {
+        reader.texts(fields, "allow", nonEmpty: true).compactMap { text in
+            let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let kind = ChatEndpoint.AllowedID.Kind(rawValue: String(parts[0])), parts.count == 2 else {
+                reader.report(.invalidValue(ChatConfigurationStrings.allowedWithoutKind(text)), at: .key("allow"))
+                return nil
+            }
+            guard !parts[1].isEmpty else {
+                reader.report(.invalidValue(ChatConfigurationStrings.allowedWithoutID(text)), at: .key("allow"))
+                return nil
+            }
+            return ChatEndpoint.AllowedID(kind: kind, id: String(parts[1]))
+        }
     }
 
     /// A path as a URL carries it without escaping: "/", then letters, digits and `-._~/`.

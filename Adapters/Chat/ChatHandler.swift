@@ -83,10 +83,7 @@ public struct ChatHandler {
         // An old message sent again is refused as Slack's stale timestamp is; a bot's is taken and left unanswered.
         guard message.isFresh(at: now) else { return HTTPResponse(status: .unauthorized) }
         guard !message.isFromBot else { return HTTPResponse(status: .ok, contentType: .json, body: Array("{}".utf8)) }
-        if !endpoint.allowed.isEmpty {
-            let names = [message.teamID, message.channelID, message.author.id].compactMap { $0 }
-            guard names.contains(where: endpoint.allowed.contains) else { return HTTPResponse(status: .forbidden) }
-        }
+        guard endpoint.allows(message) else { return HTTPResponse(status: .forbidden) }
         let language = endpoint.language ?? environment.language
         var replies = ChatReplies(
             path: environment.store.directory + "/" + origin(of: message, at: endpoint).repliesFileName, now: now)

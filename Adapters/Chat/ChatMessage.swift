@@ -11,12 +11,12 @@ public struct ChatMessage: Equatable, Sendable {
     public let author: ChatAuthor
     /// The conversation the message belongs to, one session per key: a Teams thread, a Zulip topic or direct
     /// message, a Rocket.Chat thread or direct message, or for a slash command (and a Mattermost outgoing webhook)
-    /// the person in the channel.
+    /// the person in the channel. Its parts are joined by `conversationKey`, so two threads never share one.
     public let conversation: String
     /// The platform's id of this message, for knowing a retried or replayed one; nil where the platform gives none.
     public let messageID: String?
-    /// When the message was sent, by the platform's clock; nil where the platform gives no time.
-    public let sentAt: Timestamp?
+    /// When the message was sent, by the platform's clock.
+    public let sentAt: SentTime
     /// The team (workspace) and channel the message was written in, for an allow-list; nil where not given.
     public let teamID: String?
     public let channelID: String?
@@ -55,7 +55,7 @@ public struct ChatMessage: Equatable, Sendable {
             author = ChatAuthor(id: from, name: PayloadFields.text(activity.member("from")?.member("name")))
             self.conversation = conversation
             messageID = fields.string("id")
-            sentAt = fields.string("timestamp").flatMap(Self.isoMoment)
+            sentAt = SentTime(fields, "timestamp", Self.isoMoment)
             teamID = PayloadFields.text(channelData?.member("team")?.member("id"))
             channelID = PayloadFields.text(channelData?.member("channel")?.member("id"))
             isSlashCommand = false
@@ -68,10 +68,10 @@ public struct ChatMessage: Equatable, Sendable {
             let user = try required("user_id")
             text = try required("text").trimmingWhitespace
             author = ChatAuthor(id: user, name: fields.string("user_name"))
-            conversation = channel + "/" + user
+            conversation = Self.conversationKey([channel, user])
             // Each invocation of a slash command has a trigger id of its own.
             messageID = fields.string("trigger_id")
-            sentAt = verified.signedAt
+            sentAt = verified.signedAt.map(SentTime.at) ?? .notGiven
             teamID = fields.string("team_id")
             channelID = channel
             isSlashCommand = true
@@ -85,9 +85,9 @@ public struct ChatMessage: Equatable, Sendable {
             let written = try required("text")
             text = Self.withoutTriggerWord(written, fields.string("trigger_word"))
             author = ChatAuthor(id: user, name: fields.string("user_name"))
-            conversation = channel + "/" + user
+            conversation = Self.conversationKey([channel, user])
             messageID = isSlashCommand ? fields.string("trigger_id") : fields.string("post_id")
-            sentAt = fields.string("timestamp").flatMap(Self.millisecondsMoment)
+            sentAt = SentTime(fields, "timestamp", Self.millisecondsMoment)
             teamID = fields.string("team_id")
             channelID = channel
             isInChannel = !isSlashCommand
@@ -105,7 +105,7 @@ public struct ChatMessage: Equatable, Sendable {
             author = ChatAuthor(id: sender, name: messageFields.string("sender_full_name"))
             conversation = try Self.zulipConversation(message)
             messageID = messageFields.string("id")
-            sentAt = messageFields.string("timestamp").flatMap(Self.secondsMoment)
+            sentAt = SentTime(messageFields, "timestamp", Self.secondsMoment)
             teamID = nil
             channelID = messageFields.string("stream_id")
             isSlashCommand = false
@@ -122,7 +122,7 @@ public struct ChatMessage: Equatable, Sendable {
             let thread = fields.string("tmid") ?? (isInChannel ? message : nil)
             text = try Self.withoutTriggerWord(required("text"), fields.string("trigger_word"))
             author = try ChatAuthor(id: required("user_id"), name: fields.string("user_name"))
-            conversation = channel + (thread.map { "/" + $0 } ?? "")
+            conversation = Self.conversationKey([channel] + (thread.map { [$0] } ?? []))
             messageID = message
             sentAt = Self.rocketChatMoment(fields)
             teamID = nil
@@ -136,11 +136,14 @@ public struct ChatMessage: Equatable, Sendable {
     // MARK: Freshness
 
     /// Whether the message was sent within `ChatVerifier.freshnessSeconds` of `now`, either way, by the platform's
-    /// own clock: an old message sent again is refused before anything moves. One without a time passes; its id
-    /// still keeps a retry from moving the conversation twice.
+    /// own clock: an old message sent again is refused before anything moves, and so is one whose time cannot be
+    /// read. One whose platform gives no time passes; its id still keeps a retry from moving the conversation twice.
     public func isFresh(at now: Timestamp) -> Bool {
-        guard let sentAt else { return true }
-        return abs(sentAt.secondsSinceEpoch - now.secondsSinceEpoch) <= ChatVerifier.freshnessSeconds
+        switch sentAt {
+        case .notGiven: true
+        case .unreadable: false
+        case .at(let moment): ChatVerifier.isFresh(moment, at: now)
+        }
     }
 
     // MARK: Texts
@@ -165,6 +168,14 @@ public struct ChatMessage: Equatable, Sendable {
 
     // MARK: Conversations
 
+    /// The parts of a conversation's key (channel, person, thread, topic) joined by "/", with `%`, `/` and `,` in
+    /// each escaped as in a URL: platforms' ids are not all checked to be plain, and a topic is any text, so
+    /// without it stream "7/a" with topic "" would be stream 7 with topic "a/".
+    static func conversationKey(_ parts: [String]) -> String {
+        parts.map { $0.replacing("%", with: "%25").replacing("/", with: "%2F").replacing(",", with: "%2C") }
+            .joined(separator: "/")
+    }
+
     /// A stream's topic, or the people of a direct message (every one of them, sorted, so the same group is one
     /// conversation whoever writes).
     private static func zulipConversation(_ message: JSONValue) throws(ChatPayloadError) -> String {
@@ -173,7 +184,7 @@ public struct ChatMessage: Equatable, Sendable {
             guard let stream = fields.string("stream_id"), let topic = fields.string("subject") else {
                 throw .missingField(.zulip, "message.subject")
             }
-            return "stream/" + stream + "/" + topic
+            return conversationKey(["stream", stream, topic])
         }
         guard case .array(let recipients) = message.member("display_recipient") else {
             throw .missingField(.zulip, "message.display_recipient")
@@ -182,7 +193,7 @@ public struct ChatMessage: Equatable, Sendable {
         guard ids.count == recipients.count, !ids.isEmpty else {
             throw .missingField(.zulip, "message.display_recipient")
         }
-        return "direct/" + ids.sorted().joined(separator: ",")
+        return "direct/" + ids.map { conversationKey([$0]) }.sorted().joined(separator: ",")
     }
 
     // MARK: Moments
@@ -212,12 +223,35 @@ public struct ChatMessage: Equatable, Sendable {
     }
 
     /// Rocket.Chat writes the moment as ISO text or, in older versions, as `{"$date": milliseconds}`.
-    private static func rocketChatMoment(_ fields: PayloadFields) -> Timestamp? {
-        if let text = fields.string("timestamp") { return isoMoment(text) }
-        guard case .json(let payload) = fields,
-            let milliseconds = PayloadFields.text(payload.member("timestamp")?.member("$date"))
-        else { return nil }
-        return millisecondsMoment(milliseconds)
+    private static func rocketChatMoment(_ fields: PayloadFields) -> SentTime {
+        guard case .json(let payload) = fields, let date = payload.member("timestamp"), case .object = date else {
+            return SentTime(fields, "timestamp", isoMoment)
+        }
+        let moment = SentTime(.json(date), "$date", millisecondsMoment)
+        return moment == .notGiven ? .unreadable : moment
+    }
+}
+
+// MARK: - SentTime
+
+extension ChatMessage {
+    /// When a message was sent, as far as its payload says: a time member that is there but cannot be read is
+    /// refused as a stale one is, not taken for no time, which passes.
+    public enum SentTime: Equatable, Sendable {
+        /// The payload has no time member at all, as Mattermost's slash commands have none.
+        case notGiven
+        case at(Timestamp)
+        /// The member is there and is no moment as the platform writes it (null, a fraction, a time without zone).
+        case unreadable
+
+        /// The time in the member `name` of `fields`, read by `read`.
+        init(_ fields: PayloadFields, _ name: String, _ read: (String) -> Timestamp?) {
+            guard fields.has(name) else {
+                self = .notGiven
+                return
+            }
+            self = fields.string(name).flatMap(read).map(SentTime.at) ?? .unreadable
+        }
     }
 }
 

@@ -124,6 +124,20 @@ enum ChatConfigurationStrings {
         en: "write the name of the environment variable that holds the secret (the letters a-z and A-Z, digits and "
             + "_, not a digit first, such as SAMTALE_TEAMS_SECRET), not the secret itself")
 
+    static func allowedWithoutKind(_ text: String) -> Localized {
+        Localized(
+            da: "skriv user:, channel: eller team: foran »\(text)«, så det fremgår, om id'et hører til en bruger, en "
+                + "kanal eller et team",
+            en: "write user:, channel: or team: before \"\(text)\" to say whether the id names a user, a channel or a "
+                + "team")
+    }
+
+    static func allowedWithoutID(_ text: String) -> Localized {
+        Localized(
+            da: "»\(text)« mangler id'et efter kolonet, fx user:7",
+            en: "\"\(text)\" lacks the id after the colon, such as user:7")
+    }
+
     static func invalidPath(_ path: String) -> Localized {
         Localized(
             da: "»\(path)« kan ikke bruges som sti; en sti skal begynde med / og må kun indeholde bogstaverne a-z og "

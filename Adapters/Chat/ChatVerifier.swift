@@ -19,6 +19,13 @@ public struct ChatVerifier: Sendable {
     /// (`ChatReplies.lifetimeSeconds`), so a message sent again while it is fresh always finds its first reply.
     public static let freshnessSeconds: Int64 = 5 * 60
 
+    /// Whether `moment` is within `freshnessSeconds` of `now`, either way; compared without subtracting from
+    /// `moment`, which a payload may set to any 64-bit number.
+    static func isFresh(_ moment: Timestamp, at now: Timestamp) -> Bool {
+        (now.secondsSinceEpoch - freshnessSeconds...now.secondsSinceEpoch + freshnessSeconds)
+            .contains(moment.secondsSinceEpoch)
+    }
+
     public init(platform: ChatPlatform, secrets: [String]) throws(ChatSecretError) {
         guard !secrets.isEmpty else { throw .missing(platform) }
         var keys: [[UInt8]] = []
@@ -51,8 +58,7 @@ public struct ChatVerifier: Sendable {
             else { return nil }
             return VerifiedChatRequest(platform: platform, request: request, signedAt: nil)
         case .slack:
-            guard case (let code, let timestamp)? = slackSignature(request),
-                abs(timestamp.secondsSinceEpoch - now.secondsSinceEpoch) <= Self.freshnessSeconds
+            guard case (let code, let timestamp)? = slackSignature(request), Self.isFresh(timestamp, at: now)
             else { return nil }
             let signed = Array("v0:\(timestamp.secondsSinceEpoch):".utf8) + request.body
             guard matchesAnyKey({ HMACSHA256.isValid(code, for: signed, key: $0) }) else { return nil }

@@ -35,7 +35,29 @@ extension Commands {
         if try parsed.value("--max-connections") != nil {
             throw .usage(CommandLineStrings.maxConnectionsWithoutListen, command: .chat)
         }
-        let handler = try chatHandler(parsed, language: language).handler
+        // A configuration, decks or state folder that cannot be loaded is still answered, 500, so that the platform
+        // and a proxy in front see a status; the reason goes to stderr with its exit code, as ever.
+        let handler = Result<ChatHandler, CommandError>(catching: { () throws(CommandError) in
+            try chatHandler(parsed, language: language).handler
+        })
+        switch readStandardInputRequest() {
+        case .request(let request):
+            let response =
+                (try? handler.get())?.respond(to: request, now: System.instant)
+                ?? HTTPResponse(status: .internalServerError)
+            System.write(response.bytes(omittingBody: request.method == .head))
+        case .refused(let status):
+            System.write(HTTPResponse(status: status).bytes(omittingBody: false))
+        case .needMore:
+            break
+        }
+        _ = try handler.get()
+        return 0
+    }
+
+    /// The one request on standard input: `.needMore` where there is none to answer (the connection closed before
+    /// it sent anything, or a signal came).
+    private static func readStandardInputRequest() -> HTTPRequestParser.Result {
         var parser = HTTPRequestParser()
         var result = HTTPRequestParser.Result.needMore
         var bytes: [UInt8] = []
@@ -48,31 +70,21 @@ extension Commands {
             case .timedOut:
                 result = .refused(.requestTimeout)
                 continue
-            case .interrupted: return 0
+            case .interrupted: return .needMore
             case .ready, .failed: break
             }
             bytes.removeAll(keepingCapacity: true)
             guard System.readInput(onto: &bytes) > 0 else {
                 // A connection closed before it sent anything is answered with nothing.
-                guard let status = parser.endOfInput() else { return 0 }
-                result = .refused(status)
-                break
+                guard let status = parser.endOfInput() else { return .needMore }
+                return .refused(status)
             }
             let phase = parser.phase
             result = parser.feed(bytes[...])
             if phase != .body, parser.phase == .body { deadline = Clock.monotonic() + HTTPLimits.bodySeconds }
             if let interim = parser.interimResponse() { System.write(interim) }
         }
-        switch result {
-        case .request(let request):
-            let response = handler.respond(to: request, now: System.instant)
-            System.write(response.bytes(omittingBody: request.method == .head))
-        case .refused(let status):
-            System.write(HTTPResponse(status: status).bytes(omittingBody: false))
-        case .needMore:
-            break
-        }
-        return 0
+        return result
     }
 
     /// `chat serve --listen ADDRESS`: the server of `ChatListener`, until SIGINT or SIGTERM.

@@ -16,7 +16,14 @@ extension Commands {
         case .head(let found):
             head = found
         }
-        let handler = try chatHandler(parsed, language: language).handler
+        let handler: ChatHandler
+        do {
+            handler = try chatHandler(parsed, language: language).handler
+        } catch {
+            // Answered all the same, so that the web server logs a status; the reason goes to stderr.
+            System.write(HTTPResponse(status: .internalServerError).cgiBytes(omittingBody: false))
+            throw error
+        }
         let response: HTTPResponse
         switch readCGIBody(length: head.contentLength) {
         case .read(let body): response = handler.respond(to: head.request(body: body), now: System.instant)

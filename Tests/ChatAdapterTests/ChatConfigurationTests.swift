@@ -47,7 +47,8 @@ import Testing
             {"inactiveDays": 7, "endpoints": [
               {"path": "/mm", "platform": "mattermost", "secretEnv": ["NEW", "OLD"], "secretFile": "/run/secret",
                "role": ["medarbejder", "chef"], "theme": "sammen sikrer", "participants": " Ann, ,Bo ",
-               "targetGroup": "bruger", "lang": "en", "allow": ["town-square"]}
+               "targetGroup": "bruger", "lang": "en",
+               "allow": ["channel:fukxanjgjbnp7ng383at53k1sy", "user:29:1XJKJ"]}
             ]}
             """)
         let endpoint = try #require(configuration.endpoints.first)
@@ -58,7 +59,33 @@ import Testing
         #expect(endpoint.participants == ["Ann", "Bo"])
         #expect(endpoint.targetGroup == (try TargetGroup(parsing: "bruger")))
         #expect(endpoint.language == .en)
-        #expect(endpoint.allowed == ["town-square"])
+        #expect(
+            endpoint.allowed == [
+                .init(kind: .channel, id: "fukxanjgjbnp7ng383at53k1sy"), .init(kind: .user, id: "29:1XJKJ"),
+            ])
+    }
+
+    /// Platforms number users, channels and teams each on their own: an id that does not say which it is, or says
+    /// it and gives no id, is refused rather than matched against all three.
+    @Test func anAllowedIdSaysWhatItNames() {
+        func problems(allowing ids: String) -> [String] {
+            self.problems(#"{"endpoints": [{"path": "/z", "platform": "zulip", "secretEnv": "Z", "allow": \#(ids)}]}"#)
+        }
+        #expect(
+            problems(allowing: #"["7", "team:T1", "Bruger:7"]"#) == [
+                #"endpoints[0].allow: write user:, channel: or team: before "7" to say whether the id names a user, "#
+                    + "a channel or a team",
+                #"endpoints[0].allow: write user:, channel: or team: before "Bruger:7" to say whether the id names "#
+                    + "a user, a channel or a team",
+            ])
+        #expect(
+            problems(allowing: #"["user:"]"#) == [
+                #"endpoints[0].allow: "user:" lacks the id after the colon, such as user:7"#
+            ])
+        #expect(
+            ChatConfigurationStrings.allowedWithoutKind("7").da
+                == "skriv user:, channel: eller team: foran »7«, så det fremgår, om id'et hører til en bruger, en "
+                + "kanal eller et team")
     }
 
     @Test func aParticipantNamedTwiceIsRefusedAsStartRefusesIt() {

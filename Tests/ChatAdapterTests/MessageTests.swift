@@ -12,7 +12,7 @@ import Testing
         #expect(message.author.id.hasPrefix("29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB39ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt"))
         #expect(message.conversation == "19:253b1f341670408fb6fe51050b6e5ceb@thread.skype;messageid=1485983408511")
         #expect(message.messageID == "1485983408511")
-        #expect(message.sentAt == Timestamp(iso: "2017-02-01T21:10:07Z"))
+        #expect(message.sentAt == Timestamp(iso: "2017-02-01T21:10:07Z").map(ChatMessage.SentTime.at))
         #expect(message.teamID == "19:712c61d0ef384e5fa681ba90ec3c4e2d@thread.skype")
         #expect(message.channelID == "19:253b1f341670408fb6fe51050b6e5ceb@thread.skype")
         #expect(!message.isSlashCommand)
@@ -47,7 +47,7 @@ import Testing
         #expect(message.author == ChatAuthor(id: "U2CERLKJA", name: "roadrunner"))
         #expect(message.conversation == "G8PSS9T3V/U2CERLKJA")
         #expect(message.messageID == "398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c")
-        #expect(message.sentAt == Timestamp(secondsSinceEpoch: 1_531_420_700))
+        #expect(message.sentAt == .at(Timestamp(secondsSinceEpoch: 1_531_420_700)))
         #expect(message.teamID == "T1DC2JH3J")
         #expect(message.channelID == "G8PSS9T3V")
         #expect(message.isSlashCommand)
@@ -74,7 +74,7 @@ import Testing
         #expect(!message.isSlashCommand)
         #expect(message.conversation == command.conversation)
         #expect(message.messageID == "x8u8a4t7bprb3n7a1bpfegtrcy")
-        #expect(message.sentAt == Timestamp(secondsSinceEpoch: 1_764_497_400))
+        #expect(message.sentAt == .at(Timestamp(secondsSinceEpoch: 1_764_497_400)))
     }
 
     @Test func zulipStreamMentionIsItsTopic() throws {
@@ -83,8 +83,19 @@ import Testing
         #expect(message.author == ChatAuthor(id: "5", name: "Iago"))
         #expect(message.conversation == "stream/5/Verona2")
         #expect(message.messageID == "112")
-        #expect(message.sentAt == Timestamp(secondsSinceEpoch: 1_527_876_931))
+        #expect(message.sentAt == .at(Timestamp(secondsSinceEpoch: 1_527_876_931)))
         #expect(message.channelID == "5")
+    }
+
+    /// A key's parts are escaped before they are joined, so ids or topics with "/", "," or "%" in them never make two
+    /// threads one.
+    @Test func conversationKeysOfDifferentPartsDiffer() {
+        #expect(ChatMessage.conversationKey(["stream", "7/a", ""]) == "stream/7%2Fa/")
+        #expect(ChatMessage.conversationKey(["stream", "7", "a/"]) == "stream/7/a%2F")
+        #expect(ChatMessage.conversationKey(["a/b"]) != ChatMessage.conversationKey(["a", "b"]))
+        #expect(ChatMessage.conversationKey(["1,2"]) == "1%2C2")
+        #expect(ChatMessage.conversationKey(["%2F"]) != ChatMessage.conversationKey(["/"]))
+        #expect(ChatMessage.conversationKey(["GENERAL", "7aDSXtjMA3KPLxLjt"]) == "GENERAL/7aDSXtjMA3KPLxLjt")
     }
 
     @Test func zulipDirectMessageIsItsPeople() throws {
@@ -100,7 +111,7 @@ import Testing
         #expect(message.author == ChatAuthor(id: "fH3pvzGvd7dmdtr3K", name: "ann"))
         #expect(message.conversation == "GENERAL/7aDSXtjMA3KPLxLjt")
         #expect(message.messageID == "Zk6ryWb9a8M5vYtNd")
-        #expect(message.sentAt == Timestamp(iso: "2026-11-30T09:30:00Z"))
+        #expect(message.sentAt == Timestamp(iso: "2026-11-30T09:30:00Z").map(ChatMessage.SentTime.at))
     }
 
     /// A message outside a thread starts one: the reply goes under it, and the answers there are one conversation.
@@ -156,10 +167,66 @@ import Testing
     @Test(arguments: [(-300, true), (300, true), (-301, false), (301, false)])
     func freshnessIsFiveMinutesEitherWay(offset: Int64, isFresh: Bool) throws {
         let message = try PlatformRequests.message("rocketchat-thread", .rocketchat)
-        let sent = try #require(message.sentAt).secondsSinceEpoch
+        guard case .at(let moment) = message.sentAt else { throw CocoaError(.coderInvalidValue) }
+        let sent = moment.secondsSinceEpoch
         #expect(message.isFresh(at: Timestamp(secondsSinceEpoch: sent + offset)) == isFresh)
         #expect(
             try PlatformRequests.message("mattermost-command", .mattermost).isFresh(at: .init(secondsSinceEpoch: 0)))
+    }
+
+    /// A time member that is there but is no moment as the platform writes it is refused as a stale one is, at
+    /// the very moment its fixture's own time passes; only a payload without one passes.
+    @Test(arguments: [
+        (
+            "zulip-mention", ChatPlatform.zulip, "1527876931",
+            ["1.5e9", "1e20", "1180591620717411303424", "null", "\"abc\"", "true"]
+        ),
+        (
+            "teams-mention", .teams, "\"2017-02-01T21:10:07.437Z\"",
+            ["\"\"", "\"garbage\"", "1", "\"2017-02-01T21:10:07\"", "\"2017-02-01T21:10:07.\"", "null"]
+        ),
+        (
+            "rocketchat-thread", .rocketchat, "\"2026-11-30T09:30:00.000Z\"",
+            ["\"\"", "1764495000", "{}", "{\"$date\": \"x\"}", "{\"$date\": 1.7e12}", "null"]
+        ),
+        ("mattermost-outgoing", .mattermost, "1764497400123", ["\"x\"", "1.7644974e12", "null", "[]"]),
+    ])
+    func aTimeThatCannotBeReadIsNotFresh(file: String, platform: ChatPlatform, time: String, unreadable: [String])
+        throws
+    {
+        guard case .at(let sent) = try PlatformRequests.message(file, platform).sentAt else {
+            throw CocoaError(.coderInvalidValue)
+        }
+        for written in unreadable {
+            let message = try PlatformRequests.message(file, platform) { body in
+                body.replacingOccurrences(of: "\"timestamp\": " + time, with: "\"timestamp\": " + written)
+            }
+            #expect(message.sentAt == .unreadable, "\(written)")
+            #expect(!message.isFresh(at: sent), "\(written)")
+        }
+        let untimed = try PlatformRequests.message(file, platform) { body in
+            body.replacingOccurrences(of: "\"timestamp\": " + time, with: "\"untimed\": " + time)
+        }
+        #expect(untimed.sentAt == .notGiven)
+        #expect(untimed.isFresh(at: sent))
+    }
+
+    /// A time at either end of what 64 bits hold is far from now, not a number to subtract now from.
+    @Test(arguments: [Int64.min, Int64.max]) func anExtremeTimeIsStale(seconds: Int64) throws {
+        let message = try PlatformRequests.message("zulip-mention", .zulip) { body in
+            body.replacingOccurrences(of: "\"timestamp\": 1527876931", with: "\"timestamp\": \(seconds)")
+        }
+        #expect(message.sentAt == .at(Timestamp(secondsSinceEpoch: seconds)))
+        #expect(!message.isFresh(at: Timestamp(secondsSinceEpoch: 1_527_876_931)))
+    }
+
+    /// Rocket.Chat's older form of the moment, `{"$date": milliseconds}`, is read as the ISO text is.
+    @Test func rocketChatsOlderMomentIsRead() throws {
+        let message = try PlatformRequests.message("rocketchat-thread", .rocketchat) { body in
+            body.replacingOccurrences(
+                of: "\"2026-11-30T09:30:00.000Z\"", with: "{\"$date\": 1764495000123}")
+        }
+        #expect(message.sentAt == .at(Timestamp(secondsSinceEpoch: 1_764_495_000)))
     }
 
     @Test func aMissingFieldIsNamed() throws {

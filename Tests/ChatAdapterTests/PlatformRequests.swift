@@ -53,6 +53,21 @@ enum PlatformRequests {
         }
         return try ChatMessage(verified)
     }
+
+    /// The message of a fixture whose body `change` rewrote, signed again where the platform signs the body (Teams).
+    static func message(
+        _ name: String, _ platform: ChatPlatform, changing change: (String) -> String
+    ) throws -> ChatMessage {
+        var request = try request(name).withBody(change)
+        if platform == .teams, let key = Base64.decode(secrets[.teams]!) {
+            let code = Base64.encode(HMACSHA256.authenticationCode(for: request.body, key: key))
+            request = request.setting("Authorization", to: "HMAC " + code)
+        }
+        guard let verified = try verifier(platform).verified(request, now: now) else {
+            throw CocoaError(.coderInvalidValue)
+        }
+        return try ChatMessage(verified)
+    }
 }
 
 extension ChatRequest {

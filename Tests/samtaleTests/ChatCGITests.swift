@@ -162,6 +162,21 @@ import Testing
         #expect(try server.savedFiles().isEmpty)
     }
 
+    /// A `chat.json` that cannot be read is answered 500 all the same, so that the web server logs a status; the
+    /// reason goes to stderr with its exit code.
+    @Test func aBrokenConfigurationIsAnswered500AndToldOnStandardError() throws {
+        let server = try Server()
+        try Data("garbage".utf8).write(to: server.folder.appendingPathComponent("chat.json"))
+        let body = Array("{}".utf8)
+        let result = try server.run(
+            ["REQUEST_METHOD": "POST", "PATH_INFO": "/zulip", "CONTENT_LENGTH": "2"], body: body,
+            language: ["--lang", "en"])
+        #expect(result.status == 65)
+        #expect(result.stdout.hasPrefix("Status: 500 Internal Server Error\r\n"))
+        #expect(result.stdout.hasSuffix("\r\n\r\n500 Internal Server Error\n"))
+        #expect(result.stderr.contains("chat.json"))
+    }
+
     @Test func aHeadRequestGetsTheHeadOfTheAnswerOnly() throws {
         let server = try Server()
         let result = try server.run(["REQUEST_METHOD": "HEAD", "PATH_INFO": "/zulip"], body: [])

@@ -10,25 +10,30 @@ import Testing
     /// A Teams security token: base64 of the HMAC key.
     static let teamsToken = "vqF0En+Z0ucuRTM/01o2GuhMH3hKKk/N2bOmlM31zaA="
 
-    /// What Zulip sends for a direct message from Iago to the bot, written at `timestamp`.
-    static func zulipBody(_ text: String, id: Int, token: String, timestamp: Int) -> String {
+    /// What Zulip sends for a direct message from Iago (or user `sender`) to the bot, written at `timestamp`.
+    static func zulipBody(_ text: String, id: Int, token: String, timestamp: Int, sender: Int = 5) -> String {
         JSONWriter.string(
-            .object([
-                JSONMember("bot_full_name", .string("Samtale")), JSONMember("data", .string(text)),
-                JSONMember(
-                    "message",
-                    .object([
-                        JSONMember("id", .integer(id)), JSONMember("sender_id", .integer(5)),
-                        JSONMember("sender_full_name", .string("Iago")), JSONMember("type", .string("private")),
-                        JSONMember("timestamp", .integer(timestamp)),
-                        JSONMember(
-                            "display_recipient",
-                            .array([
-                                .object([JSONMember("id", .integer(5))]), .object([JSONMember("id", .integer(25))]),
-                            ])),
-                    ])),
-                JSONMember("token", .string(token)), JSONMember("trigger", .string("direct_message")),
-            ]))
+            zulipPayload(
+                text, token: token,
+                message: [
+                    JSONMember("id", .integer(id)), JSONMember("sender_id", .integer(sender)),
+                    JSONMember("sender_full_name", .string("Iago")), JSONMember("type", .string("private")),
+                    JSONMember("timestamp", .integer(timestamp)),
+                    JSONMember(
+                        "display_recipient",
+                        .array([
+                            .object([JSONMember("id", .integer(sender))]), .object([JSONMember("id", .integer(25))]),
+                        ])),
+                ]))
+    }
+
+    /// What Zulip sends for a message to the bot whose `message` object has the members given.
+    static func zulipPayload(_ text: String, token: String, message: [JSONMember]) -> JSONValue {
+        .object([
+            JSONMember("bot_full_name", .string("Samtale")), JSONMember("data", .string(text)),
+            JSONMember("message", .object(message)), JSONMember("token", .string(token)),
+            JSONMember("trigger", .string("direct_message")),
+        ])
     }
 
     /// A folder with `chat.json` and the sessions, and the environment the server runs with.
@@ -53,7 +58,7 @@ import Testing
             let configuration = """
                 {"endpoints": [
                   {"path": "/zulip", "platform": "zulip", "secretEnv": "SAMTALE_ZULIP_TOKEN", "flow": "one-to-one"},
-                  {"path": "/zulip/ledere", "platform": "zulip", "secretEnv": "SAMTALE_ZULIP_TOKEN", "allow": ["7"]},
+                  {"path": "/zulip/ledere", "platform": "zulip", "secretEnv": "SAMTALE_ZULIP_TOKEN", "allow": ["user:7"]},
                   {"path": "/teams/ledergruppe", "platform": "teams", "secretEnv": "SAMTALE_TEAMS_SECRET",
                    "flow": "one-to-one", "lang": "en"}
                 ]}
@@ -88,19 +93,37 @@ import Testing
         }
 
         func zulip(
-            _ text: String, id: Int, token: String = ChatServeTests.zulipToken, path: String = "/zulip"
+            _ text: String, id: Int, token: String = ChatServeTests.zulipToken, path: String = "/zulip",
+            sender: Int = 5
         ) throws -> (
             status: String, body: String
         ) {
-            try exchange(Self.zulip(text, id: id, token: token, path: path))
+            try exchange(Self.zulip(text, id: id, token: token, path: path, sender: sender))
         }
 
         /// What Zulip sends for a direct message to the bot: the text in `data`, the token in the body.
         static func zulip(
-            _ text: String, id: Int, token: String = ChatServeTests.zulipToken, path: String = "/zulip"
+            _ text: String, id: Int, token: String = ChatServeTests.zulipToken, path: String = "/zulip",
+            sender: Int = 5
         ) -> [UInt8] {
-            let body = ChatServeTests.zulipBody(text, id: id, token: token, timestamp: Int(ChatSite.now))
+            let body = ChatServeTests.zulipBody(
+                text, id: id, token: token, timestamp: Int(ChatSite.now), sender: sender)
             return post(path, body)
+        }
+
+        /// What Zulip sends for a message from user `sender` in stream `stream`'s topic `topic`.
+        func zulipStream(
+            _ text: String, id: Int, sender: Int, stream: JSONValue, topic: String, path: String = "/zulip"
+        ) throws -> (status: String, body: String) {
+            let payload = ChatServeTests.zulipPayload(
+                text, token: ChatServeTests.zulipToken,
+                message: [
+                    JSONMember("id", .integer(id)), JSONMember("sender_id", .integer(sender)),
+                    JSONMember("type", .string("stream")), JSONMember("stream_id", stream),
+                    JSONMember("subject", .string(topic)), JSONMember("display_recipient", .string("Ledere")),
+                    JSONMember("timestamp", .integer(Int(ChatSite.now))),
+                ])
+            return try post(path, JSONWriter.string(payload))
         }
 
         /// The reply's text: Zulip's `content`, Teams' `text`.
@@ -207,6 +230,53 @@ import Testing
         #expect(try server.sessions().split(separator: "\n").count <= 1)
     }
 
+    /// `allow` names a user, a channel or a team, each matched only against what it names: Zulip numbers users and
+    /// streams each on their own, so allowing user 7 must not let in everyone in stream 7.
+    @Test func anAllowedUserIdAdmitsThatUserOnlyNotTheStreamOfTheSameNumber() throws {
+        let server = try Server()
+        #expect(try server.zulip("hej", id: 1, path: "/zulip/ledere", sender: 7).status == "HTTP/1.1 200 OK")
+        #expect(
+            try server.zulipStream(
+                "hej", id: 2, sender: 8, stream: .integer(7), topic: "Trivsel", path: "/zulip/ledere")
+                == ("HTTP/1.1 403 Forbidden", "403 Forbidden\n"))
+        #expect(
+            try server.zulipStream(
+                "hej", id: 3, sender: 7, stream: .integer(8), topic: "Trivsel", path: "/zulip/ledere"
+            )
+            .status == "HTTP/1.1 200 OK")
+    }
+
+    /// A stream id written as text with a "/" in it is still its own stream: stream "7/a" with topic "" and stream 7
+    /// with topic "a/" are two conversations, each opened with its own welcome.
+    @Test func aStreamAndTopicThatJoinToTheSameTextAreTwoConversations() throws {
+        let server = try Server()
+        let first = try server.text(
+            server.zulipStream("hej", id: 1, sender: 5, stream: .string("7/a"), topic: ""), "content")
+        let second = try server.text(
+            server.zulipStream("hej", id: 2, sender: 5, stream: .integer(7), topic: "a/"), "content")
+        #expect(first.contains("Velkommen til jeres samtale"))
+        #expect(second.contains("Velkommen til jeres samtale"))
+        #expect(try server.sessions().split(separator: "\n").dropFirst().count == 2)
+    }
+
+    /// A message whose time is there but cannot be read is refused as a stale one is, and starts nothing.
+    @Test func aZulipMessageWithAnUnreadableTimeIs401() throws {
+        let server = try Server()
+        for time in [JSONValue.null, .number("1.5e9"), .string("i dag")] {
+            let payload = Self.zulipPayload(
+                "hej", token: Self.zulipToken,
+                message: [
+                    JSONMember("id", .integer(1)), JSONMember("sender_id", .integer(5)),
+                    JSONMember("type", .string("private")), JSONMember("timestamp", time),
+                    JSONMember("display_recipient", .array([.object([JSONMember("id", .integer(5))])])),
+                ])
+            #expect(
+                try server.post("/zulip", JSONWriter.string(payload))
+                    == ("HTTP/1.1 401 Unauthorized", "401 Unauthorized\n"))
+        }
+        #expect(try server.sessions().split(separator: "\n").count <= 1)
+    }
+
     @Test func aClientThatStopsSendingIsAnswered408WhenTheHeadsTimeIsUp() throws {
         let server = try Server()
         let process = TestProcess.make(
@@ -226,6 +296,28 @@ import Testing
         try input.fileHandleForWriting.close()
         #expect(response.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"))
         #expect(Date().timeIntervalSince(started) < 30)
+    }
+
+    /// Under inetd or systemd the platform sees only what is written on stdout: a `chat.json` that is missing or
+    /// broken is answered 500, and the reason goes to stderr with its exit code.
+    @Test(arguments: [("garbage", Int32(65)), (nil, 66)])
+    func aConfigurationThatCannotBeLoadedIsAnswered500(contents: String?, status: Int32) throws {
+        let server = try Server()
+        let configuration = server.folder.appendingPathComponent("chat.json")
+        if let contents {
+            try Data(contents.utf8).write(to: configuration)
+        } else {
+            try FileManager.default.removeItem(at: configuration)
+        }
+        let input = server.folder.appendingPathComponent("request.http")
+        try Data(Server.zulip("hej", id: 1)).write(to: input)
+        let result = try Samtale.run(
+            ["chat", "serve", "--stdio", "--config", configuration.path], in: server.folder,
+            environment: server.environment, standardInput: input)
+        #expect(result.status == status)
+        #expect(result.stdout.hasPrefix("HTTP/1.1 500 Internal Server Error\r\n"))
+        #expect(result.stdout.hasSuffix("\r\n\r\n500 Internal Server Error\n"))
+        #expect(result.stderr.contains(configuration.path))
     }
 
     @Test func anEndpointWhoseSecretIsMissingAnswers500AndSaysWhyOnlyOnStandardError() throws {
