@@ -85,13 +85,25 @@ public struct ChatHandler {
         guard !message.isFromBot else { return HTTPResponse(status: .ok, contentType: .json, body: Array("{}".utf8)) }
         guard endpoint.allows(message) else { return HTTPResponse(status: .forbidden) }
         let language = endpoint.language ?? environment.language
+        let lock: FileSystem.Lock
+        do {
+            // Held until the response is made: every local, as `defer` releases it then.
+            guard let held = try Self.messageLock(in: environment.store) else {
+                return HTTPResponse(status: .serviceUnavailable)
+            }
+            lock = held
+        } catch {
+            environment.notice(error.message)
+            return HTTPResponse(status: .internalServerError)
+        }
+        defer { lock.release() }
         var replies = ChatReplies(
             path: environment.store.directory + "/" + origin(of: message, at: endpoint).repliesFileName, now: now)
         if let messageID = message.messageID, let earlier = replies.reply(to: messageID) {
             return HTTPResponse(status: .ok, contentType: .json, body: message.reply(earlier, language: language))
         }
         do {
-            let (text, moved) = try reply(to: message, at: endpoint, language: language)
+            let (text, moved) = try replyTakingChanges(to: message, at: endpoint, language: language)
             // A reply that moved nothing (a choice to make, a name not found) is the same when asked again.
             if moved, let messageID = message.messageID {
                 do {
@@ -103,13 +115,50 @@ public struct ChatHandler {
             }
             return HTTPResponse(status: .ok, contentType: .json, body: message.reply(text, language: language))
         } catch .session(.changed), .session(.deleted), .session(.busy), .reflection(.busy) {
-            // Another request of the same conversation (or place) came first: the platform's retry, or the
-            // person's, will find the session as that one left it.
+            // Another process kept the session (or place) for longer than it waits, or changed it every time this
+            // one tried: the platform's retry, or the person's, will find it as that one left it.
             return HTTPResponse(status: .serviceUnavailable)
         } catch {
             environment.notice(error.message)
             return HTTPResponse(status: .internalServerError)
         }
+    }
+
+    /// The lock on `.chat.lock` in the sessions folder (made if missing), which whoever answers a message holds
+    /// until its response is made, whatever front door started it: `--stdio` and `chat cgi` run a process per
+    /// request, so a platform's retry of a message in flight would otherwise miss its kept reply and move the
+    /// conversation twice. Each message takes milliseconds; nil when another process has held the lock for
+    /// longer than the store's patience.
+    static func messageLock(in store: SessionStore) throws(SessionStoreError) -> FileSystem.Lock? {
+        try SessionStore.createDirectory(store.directory)
+        let path = store.directory + "/" + lockFileName
+        do {
+            return try FileSystem.Lock.acquire(path, waitingUpTo: store.lockPatienceMilliseconds)
+        } catch {
+            throw .cannotCreate(path: path, code: error.code)
+        }
+    }
+
+    /// The lock file beside the sessions: not a session, and no save's temporary file, so the store leaves it.
+    static let lockFileName = ".chat.lock"
+
+    /// How often a message is applied to a session that another program (a `talk --resume`, the protocol's
+    /// server) saved between this one's reading and saving it, before the platform gets 503.
+    static let attemptsWhenChanged = 5
+
+    /// `reply`, applied again to the session as it is now when another program saved it meanwhile: the refused
+    /// save wrote nothing, so the message moves the conversation once all the same.
+    private func replyTakingChanges(
+        to message: ChatMessage, at endpoint: ChatEndpoint, language: Language
+    ) throws(ChatHandlerFailure) -> (String, Bool) {
+        for _ in 1..<Self.attemptsWhenChanged {
+            do throws(ChatHandlerFailure) {
+                return try reply(to: message, at: endpoint, language: language)
+            } catch .session(.changed) {
+                continue
+            }
+        }
+        return try reply(to: message, at: endpoint, language: language)
     }
 
     // MARK: Conversations
@@ -124,9 +173,14 @@ public struct ChatHandler {
             try openSession(of: message.conversation, at: endpoint.path)
         }
         if var session = open {
-            // A paused conversation is taken up by whatever is written next (`fortsæt`, `continue`, or anything).
-            let event = session.conversation.isPaused ? .resume : Self.event(message.text)
-            let actions = session.received(event, at: environment.clock())
+            // A paused conversation is taken up by whatever is written next, which then counts as what it is (an
+            // answer, a command): only the resume word itself does nothing more.
+            var actions: [Action] = []
+            let resumes = session.conversation.isPaused
+            if resumes { actions = session.received(.resume, at: environment.clock()) }
+            if !resumes || !Self.isResumeWord(message.text) {
+                actions = session.received(Self.event(message.text), at: environment.clock())
+            }
             try ChatHandlerFailure.session { () throws(SessionStoreError) in try environment.store.save(&session) }
             return (ChatConversationText.text(of: actions, language: language), true)
         }
@@ -225,6 +279,13 @@ public struct ChatHandler {
     static func sessionID(path: String, conversation: String, number: Int) -> SessionID {
         var generator = HashedBits(SHA256.hash(Array("\(path)\n\(conversation)\n\(number)".utf8)))
         return SessionID.generate(using: &generator)
+    }
+
+    /// The words that take a paused conversation up and do nothing else, as the paused text names them.
+    static let resumeWords: Set<String> = ["fortsæt", "continue"]
+
+    static func isResumeWord(_ text: String) -> Bool {
+        resumeWords.contains(text.trimmingWhitespace.lowercased())
     }
 
     /// What a message means to an open conversation: a command word with or without its slash (chat clients take a

@@ -7,7 +7,7 @@ import SamtaleCore
 /// conversation), not in a session: a retry may come after the conversation it answered has finished and the next
 /// has started, and a session's record stays what `export` gives. The file holds what the replies said, so it is
 /// written as sessions are (0600, whole or not at all) and holds nothing older than `lifetimeSeconds`.
-struct ChatReplies {
+public struct ChatReplies {
     /// Ten minutes: far longer than any platform retries.
     static let lifetimeSeconds: Int64 = 10 * 60
     /// More messages than a person writes in ten minutes; past it the oldest go.
@@ -41,6 +41,44 @@ struct ChatReplies {
             return Entry(messageID: id, at: seconds, text: text)
         }
         entries.removeAll { now.secondsSinceEpoch - $0.at > Self.lifetimeSeconds }
+    }
+
+    /// Deletes every thread's replies file beside the sessions that holds nothing younger than `lifetimeSeconds` at
+    /// `now` (or cannot be read), with its temporary copy. A thread whose conversation goes on writes its file
+    /// again with the next reply; one that only answered the day's question has no conversation to take the file
+    /// with it, so without this it would stay for good. Under the lock each message is answered under, so that no
+    /// reply is written while its file is judged; when a message holds it too long, the next prune does it.
+    public static func prune(in store: SessionStore, now: Timestamp) throws(SessionStoreError) {
+        let folder = store.directory
+        let names: [String]
+        do {
+            names = try FileSystem.directoryEntries(folder)
+        } catch  where error.isMissing {
+            return
+        } catch {
+            throw .cannotRead(path: folder, code: error.code)
+        }
+        let files = Set(
+            names.compactMap { name -> String? in
+                let file = name.hasSuffix(".tmp") ? name.dropLast(4) : Substring(name)
+                guard let dot = file.firstIndex(of: "."), let thread = SessionID(validating: String(file[..<dot])),
+                    file == ChatOrigin.repliesFileName(of: thread)
+                else { return nil }
+                return folder + "/" + file
+            })
+        guard let lock = try ChatHandler.messageLock(in: store) else { return }
+        defer { lock.release() }
+        for path in files.sorted() where ChatReplies(path: path, now: now).entries.isEmpty {
+            for file in [path + ".tmp", path] {
+                do {
+                    try FileSystem.remove(file)
+                } catch  where error.isMissing {
+                    // A file without its temporary copy, or a copy without its file: gone either way.
+                } catch {
+                    throw .cannotWrite(path: file, code: error.code)
+                }
+            }
+        }
     }
 
     /// The reply given to the message with this id.

@@ -17,7 +17,8 @@ public enum HTTPStatus: Int, Equatable, Sendable, CaseIterable {
     case internalServerError = 500
     /// A method or a transfer coding the server does not implement.
     case notImplemented = 501
-    /// The request could not be carried out now (another process saved the session meanwhile): try again.
+    /// The request could not be carried out now (another process held the conversation too long): try again, as
+    /// its `Retry-After` says.
     case serviceUnavailable = 503
     case httpVersionNotSupported = 505
 
@@ -93,6 +94,8 @@ public struct HTTPResponse: Equatable, Sendable {
             + "Content-Length: \(body.count)\r\n"
             // Replies carry what a person wrote in a conversation: no cache along the way may keep them.
             + "Cache-Control: no-store\r\n"
+            // Another process held the conversation for seconds: a second later it has long let go.
+            + (status == .serviceUnavailable ? "Retry-After: 1\r\n" : "")
             + (closing ? "Connection: close\r\n" : "") + "\r\n"
         return Array(head.utf8) + (omittingBody ? [] : body)
     }

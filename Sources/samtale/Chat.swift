@@ -103,10 +103,10 @@ extension Commands {
             socket: socket, handler: handler, configuration: configuration, language: language,
             maxConnections: maxConnections,
             prune: {
-                // Said only when something went: the log is otherwise one line per exchange.
+                // Said only when something went or needs looking at: the log is otherwise one line per exchange.
                 do throws(CommandError) {
                     let pruned = try pruneChat(store: store, inactiveDays: configuration.inactiveDays, dryRun: false)
-                    guard !pruned.sessions.isEmpty || pruned.answerFiles > 0 else { return }
+                    guard pruned.isWorthSaying else { return }
                     for line in prunedMessages(pruned, inactiveDays: configuration.inactiveDays, dryRun: false) {
                         System.printError("samtale: \(line[language])")
                     }

@@ -10,35 +10,38 @@ extension Commands {
         let dryRun = parsed.flag("--dry-run")
         let pruned = try pruneChat(
             store: try sessionStore(), inactiveDays: configuration.inactiveDays, dryRun: dryRun)
-        for id in pruned.sessions { System.printOut(id.description) }
+        for id in pruned.sessions.deleted { System.printOut(id.description) }
         for line in prunedMessages(pruned, inactiveDays: configuration.inactiveDays, dryRun: dryRun) {
             System.printError("samtale: \(line[language])")
         }
         return 0
     }
 
-    /// What pruning did: the conversations, and the files of the day's answers where there were any.
+    /// What pruning did: the conversations, the files of the day's answers where there were any, and each session
+    /// it could not judge.
     static func prunedMessages(
         _ pruned: PrunedChat, inactiveDays: Int, dryRun: Bool
     ) -> [Localized] {
-        [CommandLineStrings.chatPruned(pruned.sessions.count, inactiveDays: inactiveDays, dryRun: dryRun)]
+        [CommandLineStrings.chatPruned(pruned.sessions.deleted.count, inactiveDays: inactiveDays, dryRun: dryRun)]
             + (pruned.answerFiles > 0
                 ? [
                     CommandLineStrings.reflectionAnswersPruned(
                         pruned.answerFiles, before: pruned.before, dryRun: dryRun)
                 ]
-                : [])
+                : []) + pruned.sessions.unreadable.map(CommandLineStrings.chatPruneCannotJudge)
     }
 
     /// What chat keeps longer than `inactiveDays` allows, deleted (with `dryRun`, only counted): the conversations
-    /// without activity for that long, and the day's answers to the days before today less that many days. The one
-    /// way to prune, for `chat prune` and a long-running chat server alike.
+    /// without activity for that long, and the day's answers to the days before today less that many days; and
+    /// the replies kept for the platforms' retries once they are older than those wait (not counted, as they only
+    /// ever hold what can be lost). The one way to prune, for `chat prune` and a long-running chat server alike.
     static func pruneChat(
         store: SessionStore, inactiveDays: Int, dryRun: Bool
     ) throws(CommandError) -> PrunedChat {
-        let sessions: [SessionID]
+        let sessions: ChatSessionsPruned
         do {
             sessions = try store.pruneChatSessions(inactiveDays: inactiveDays, now: System.instant, dryRun: dryRun)
+            if !dryRun { try ChatReplies.prune(in: store, now: System.instant) }
         } catch {
             throw storeError(error)
         }
@@ -58,10 +61,15 @@ extension Commands {
     }
 }
 
-/// What pruning deleted (or with `--dry-run` would delete): the conversations, and how many files of the day's
-/// answers, those of the days before `before`.
+/// What pruning deleted (or with `--dry-run` would delete): the conversations (and those it could not judge), and
+/// how many files of the day's answers, those of the days before `before`.
 struct PrunedChat {
-    let sessions: [SessionID]
+    let sessions: ChatSessionsPruned
     let answerFiles: Int
     let before: CivilDate
+
+    /// Whether there is anything to say: a server that prunes every hour says nothing when nothing went.
+    var isWorthSaying: Bool {
+        !sessions.deleted.isEmpty || answerFiles > 0 || !sessions.unreadable.isEmpty
+    }
 }

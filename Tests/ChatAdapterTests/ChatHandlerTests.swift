@@ -16,7 +16,8 @@ import Testing
         var notices: [Localized] = []
         private(set) var handler: ChatHandler!
 
-        init() throws {
+        /// `clock` gives the time each event is logged at.
+        init(clock: @escaping @Sendable () -> String = { "2026-11-26T09:00:00+01:00" }) throws {
             folder = try TemporaryFolders.make()
             let configuration = try ChatConfiguration.decode(
                 Array(
@@ -30,7 +31,7 @@ import Testing
                 environment: ChatHandler.Environment(
                     catalog: catalog, flows: try BuiltinFlows.files.map { try FlowDecoder.decode($0.bytes) },
                     store: SessionStore(directory: folder.path), language: .da,
-                    clock: { "2026-11-26T09:00:00+01:00" }, randomSeed: { 1 },
+                    clock: clock, randomSeed: { 1 },
                     verifier: { endpoint throws(ChatSecretError) in
                         try ChatVerifier(
                             platform: endpoint.platform,
@@ -41,16 +42,16 @@ import Testing
                     notice: { [unowned self] in notices.append($0) }))
         }
 
-        func respond(_ method: HTTPMethod, _ path: String, _ text: String, token: String = ChatHandlerTests.token)
-            -> HTTPResponse
-        {
+        func respond(
+            _ method: HTTPMethod, _ path: String, _ text: String, token: String = ChatHandlerTests.token, id: Int = 1
+        ) -> HTTPResponse {
             let body = JSONWriter.bytes(
                 .object([
                     JSONMember("data", .string(text)), JSONMember("token", .string(token)),
                     JSONMember(
                         "message",
                         .object([
-                            JSONMember("id", .integer(1)), JSONMember("sender_id", .integer(5)),
+                            JSONMember("id", .integer(id)), JSONMember("sender_id", .integer(5)),
                             JSONMember("type", .string("private")),
                             JSONMember("display_recipient", .array([.object([JSONMember("id", .integer(5))])])),
                         ])),
@@ -61,8 +62,9 @@ import Testing
             return handler.respond(to: request, now: Timestamp(secondsSinceEpoch: 1_795_680_000))
         }
 
+        /// The files kept, without the lock files, which hold nothing.
         var files: [String] {
-            (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }
         }
     }
 
@@ -109,6 +111,36 @@ import Testing
             #expect(content == .string("Der er ingen samtale i gang her. Skriv »start« for at begynde en ny."))
         }
         #expect(handler.files.isEmpty)
+    }
+
+    /// Another program (a `talk --resume`) saves the session between the handler's reading and saving it: the
+    /// refused save wrote nothing, so the message is applied to the session as that program left it.
+    @Test func aSessionSavedMeanwhileElsewhereStillTakesTheMessageOnce() throws {
+        let interloper = Interloper()
+        let handler = try Handler(clock: { interloper.saveOnce() })
+        interloper.store = SessionStore(directory: handler.folder.path)
+        #expect(handler.respond(.post, "/zulip", "start self skanderborg").status == .ok)
+        interloper.armed = true
+        let response = handler.respond(.post, "/zulip", "3", id: 2)
+        #expect(response.status == .ok)
+        #expect(String(decoding: response.body, as: UTF8.self).contains("Spørgsmål 2 af "))
+        let session = try interloper.store.load(try #require(try interloper.store.list().first))
+        #expect(session.log.map(\.event).suffix(2) == [.command(.repeat), .answer("3")])
+    }
+
+    /// Saves the one session in its store once, when armed, as a program beside the handler would.
+    final class Interloper: @unchecked Sendable {
+        var store = SessionStore(directory: "/nonexistent")
+        var armed = false
+
+        func saveOnce() -> String {
+            let time = "2026-11-26T09:00:00+01:00"
+            guard armed, let id = try? store.list().first, var session = try? store.load(id) else { return time }
+            armed = false
+            _ = session.received(.command(.repeat), at: time)
+            try? store.save(&session)
+            return time
+        }
     }
 
     @Test func refusalsTouchNoFile() throws {

@@ -45,10 +45,12 @@ import Testing
     func aRefusalSaysItsStatusAndNothingElse(_ status: HTTPStatus, _ line: String) {
         let bytes = String(decoding: HTTPResponse(status: status).bytes(omittingBody: false), as: UTF8.self)
         let length = line.utf8.count + 1
+        // 503 alone says when to try again: whatever held the conversation lets go within milliseconds.
+        let retry = status == .serviceUnavailable ? "Retry-After: 1\r\n" : ""
         #expect(
             bytes
                 == "HTTP/1.1 \(line)\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: \(length)\r\n"
-                + "Cache-Control: no-store\r\nConnection: close\r\n\r\n\(line)\n")
+                + "Cache-Control: no-store\r\n\(retry)Connection: close\r\n\r\n\(line)\n")
     }
 
     @Test func everyStatusIsInTheTableOfStatusLines() {

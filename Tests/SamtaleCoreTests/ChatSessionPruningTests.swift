@@ -65,7 +65,8 @@ import Testing
                 to: URL(fileURLWithPath: store.path(of: later)))
             #expect(throws: SessionStoreError.self) { try store.load(later) }
             #expect(
-                try store.pruneChatSessions(inactiveDays: 1, now: Timestamp(iso: "2027-06-01T00:00:00+00:00")!).isEmpty)
+                try store.pruneChatSessions(inactiveDays: 1, now: Timestamp(iso: "2027-06-01T00:00:00+00:00")!)
+                    == ChatSessionsPruned(deleted: [], unreadable: [later]))
         }
     }
 
@@ -87,6 +88,22 @@ import Testing
         }
     }
 
+    /// A thread's first conversation whose file is damaged no longer names its replies: deleting it takes them all
+    /// the same, and pruning names it rather than pass it over for good.
+    @Test func aDamagedFirstConversationIsNamedByPruningAndDeletedWithItsReplies() throws {
+        try TemporaryFolders.with { folder in
+            let store = try saved([session(thread, at: "2026-10-01T09:00:00+01:00", chat: true)], in: folder)
+            try Data("{\"id\":".utf8).write(to: URL(fileURLWithPath: store.path(of: thread)))
+            let replies = store.directory + "/\(thread).replies.json"
+            try Data("[]".utf8).write(to: URL(fileURLWithPath: replies))
+            try Data("[".utf8).write(to: URL(fileURLWithPath: replies + ".tmp"))
+            #expect(try store.pruneChatSessions(inactiveDays: 30, now: now) == ChatSessionsPruned(unreadable: [thread]))
+            #expect(try names(in: store).count == 3)
+            try store.delete(thread)
+            #expect(try names(in: store).isEmpty)
+        }
+    }
+
     @Test func pruningDeletesOnlyConversationsFromChatInactiveForLongerThanTheDays() throws {
         try TemporaryFolders.with { folder in
             let store = try saved(
@@ -97,11 +114,11 @@ import Testing
                 ], in: folder)
             try Data("[]".utf8).write(to: URL(fileURLWithPath: store.directory + "/\(thread).replies.json"))
             let everything = try names(in: store)
-            #expect(try store.pruneChatSessions(inactiveDays: 30, now: now, dryRun: true) == [thread])
+            #expect(try store.pruneChatSessions(inactiveDays: 30, now: now, dryRun: true).deleted == [thread])
             #expect(try names(in: store) == everything)
-            #expect(try store.pruneChatSessions(inactiveDays: 30, now: now) == [thread])
+            #expect(try store.pruneChatSessions(inactiveDays: 30, now: now).deleted == [thread])
             #expect(try names(in: store) == ["\(later).json", "\(terminal).json"])
-            #expect(try store.pruneChatSessions(inactiveDays: 1, now: now) == [later])
+            #expect(try store.pruneChatSessions(inactiveDays: 1, now: now).deleted == [later])
             #expect(try names(in: store) == ["\(terminal).json"])
         }
     }
@@ -113,7 +130,7 @@ import Testing
             _ = moved.received(.answer("Et svar"), at: "2026-11-30T11:00:00+01:00")
             try store.save(&moved)
             #expect(try store.delete(thread) { _ in false } == false)
-            #expect(try store.pruneChatSessions(inactiveDays: 30, now: now).isEmpty)
+            #expect(try store.pruneChatSessions(inactiveDays: 30, now: now) == ChatSessionsPruned())
             #expect(try names(in: store) == ["\(thread).json"])
         }
     }

@@ -22,6 +22,8 @@ import Testing
         #expect(early.status == 0)
         #expect(early.stdout.isEmpty)
         #expect(early.stderr == "samtale: ingen chatsamtaler har været uden aktivitet i mere end 30 dage\n")
+        // The thread's replies were kept for ten minutes only.
+        #expect(try server.savedFiles().count == 2)
 
         let dryRun = try server.samtale(prune + ["--dry-run", "--lang", "en"], at: "2026-12-30T10:01:00+01:00")
         #expect(dryRun.stdout == "\(session)\n")
@@ -29,7 +31,7 @@ import Testing
             dryRun.stderr
                 == "samtale: 1 chat conversation would be deleted (inactive for more than 30 days); nothing was deleted\n"
         )
-        #expect(try server.savedFiles().count == 3)
+        #expect(try server.savedFiles().count == 2)
 
         let pruned = try server.samtale(prune, at: "2026-12-30T10:01:00+01:00")
         #expect(pruned.status == 0)
@@ -67,6 +69,43 @@ import Testing
             pruned.stderr.hasSuffix(
                 "samtale: the answers to the day's question from before 2026-12-01 have been deleted (1 file)\n"))
         #expect(try days() == ["0123456789abcdef0123.2026-12-01.json"])
+    }
+
+    /// A session file that cannot be read may hold a conversation from chat: it is named with what to do, and
+    /// deleting it takes the replies kept under its id, which it can no longer name.
+    @Test func aDamagedSessionIsNamedAndDeletingItTakesItsReplies() throws {
+        let server = try ChatCGITests.Server()
+        _ = try server.zulip("hej", id: 1)
+        let session = try #require(try server.savedFiles().first { !$0.hasSuffix(".replies.json") }).dropLast(5)
+        try Data("{\"id\":".utf8).write(to: server.sessionsFolder.appendingPathComponent("\(session).json"))
+        let prune = ["chat", "prune", "--config", server.folder.appendingPathComponent("chat.json").path]
+        let pruned = try server.samtale(prune, at: "2026-11-30T10:05:00+01:00")
+        #expect(pruned.status == 0)
+        #expect(pruned.stdout.isEmpty)
+        #expect(
+            pruned.stderr
+                == "samtale: ingen chatsamtaler har været uden aktivitet i mere end 30 dage\n"
+                + "samtale: samtalen \(session) kan ikke læses, så det kan ikke afgøres, om den skal slettes; se på den "
+                + "med `samtale sessions show \(session)`, eller slet den med `samtale sessions delete \(session)`\n")
+        #expect(try server.savedFiles() == ["\(session).json", "\(session).replies.json"])
+        #expect(try server.samtale(["sessions", "delete", String(session)]).status == 0)
+        #expect(try server.savedFiles().isEmpty)
+    }
+
+    /// A thread that only answered the day's question has no conversation to take its replies with it: any prune
+    /// deletes them once they are older than the platforms' retries, and leaves younger ones.
+    @Test func repliesOlderThanTenMinutesGoWithAnyPrune() throws {
+        let server = try ChatCGITests.Server()
+        try FileManager.default.createDirectory(at: server.sessionsFolder, withIntermediateDirectories: true)
+        let replies = server.sessionsFolder.appendingPathComponent("0123456789abcdefghjkmnpqrs.replies.json")
+        try Data(#"[{"id": "9", "at": \#(ChatCGITests.nowSeconds), "text": "Tak for dit svar"}]"#.utf8).write(
+            to: replies)
+        let prune = ["chat", "prune", "--config", server.folder.appendingPathComponent("chat.json").path]
+        #expect(try server.samtale(prune + ["--dry-run"], at: "2026-11-30T10:11:00+01:00").status == 0)
+        #expect(try server.samtale(prune, at: "2026-11-30T10:10:00+01:00").status == 0)
+        #expect(try server.savedFiles() == ["0123456789abcdefghjkmnpqrs.replies.json"])
+        #expect(try server.samtale(prune, at: "2026-11-30T10:10:01+01:00").status == 0)
+        #expect(try server.savedFiles().isEmpty)
     }
 
     @Test func pruneTakesOnlyItsOwnOptions() throws {

@@ -19,6 +19,11 @@ public struct ChatOrigin: Codable, Hashable, Sendable {
 
     /// The name of the file beside the sessions that keeps the thread's latest replies.
     public var repliesFileName: String {
+        Self.repliesFileName(of: thread)
+    }
+
+    /// The name of the replies file of the thread whose first conversation has the id `thread`.
+    public static func repliesFileName(of thread: SessionID) -> String {
         "\(thread).replies.json"
     }
 }

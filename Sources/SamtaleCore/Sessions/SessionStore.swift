@@ -265,7 +265,8 @@ public struct SessionStore: Sendable {
     ///
     /// A conversation started in chat takes the replies its thread kept with it (they may hold its summary), even
     /// where the thread has later conversations: those lose only the ten minutes in which a platform's retry would
-    /// have been answered from them.
+    /// have been answered from them. The replies named after the session's own id go too, even from a file that
+    /// can no longer be read.
     public func delete(_ id: SessionID) throws(SessionStoreError) {
         _ = try delete(id) { _ in true }
     }
@@ -292,8 +293,10 @@ public struct SessionStore: Sendable {
             session = nil
         }
         guard wanted(session) else { return false }
-        if let replies = session?.setup.chat?.repliesFileName {
-            // The replies go first: should that fail, the conversation is still there to delete again.
+        // The replies go first: should that fail, the conversation is still there to delete again. Those kept under
+        // the session's own id go whatever it holds: a damaged first conversation of a thread no longer names them.
+        let repliesFiles = [ChatOrigin.repliesFileName(of: id), session?.setup.chat?.repliesFileName].compactMap { $0 }
+        for replies in repliesFiles {
             try? FileSystem.remove(Self.join(directory, replies + ".tmp"))
             let path = Self.join(directory, replies)
             do {
