@@ -114,8 +114,10 @@ import Testing
                 descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
                 var socketAddress = sockaddr_un()
                 socketAddress.sun_family = sa_family_t(AF_UNIX)
+                let path = address.utf8.dropFirst(5)
+                try #require(path.count < MemoryLayout.size(ofValue: socketAddress.sun_path))
                 withUnsafeMutableBytes(of: &socketAddress.sun_path) { bytes in
-                    for (index, byte) in address.utf8.dropFirst(5).enumerated() { bytes[index] = byte }
+                    for (index, byte) in path.enumerated() { bytes[index] = byte }
                 }
                 try Self.connect(descriptor, &socketAddress)
             } else {
@@ -183,6 +185,15 @@ import Testing
     }
 
     /// Seconds since `start`.
+    /// A socket file's path in a new folder of its own under /tmp: a socket's path holds at most 107 bytes, which a
+    /// test folder under a longer `$TMPDIR` (CI's) exceeds. The folder is the caller's to remove.
+    static func socketFile() throws -> (folder: URL, path: String) {
+        var template = Array("/tmp/samtale-sock-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw Failure(description: "mkdtemp: \(errno)") }
+        let folder = URL(fileURLWithPath: String(cString: made))
+        return (folder, folder.appendingPathComponent("chat.sock").path)
+    }
+
     static func since(_ start: Date) -> Double {
         Date().timeIntervalSince(start)
     }
@@ -190,7 +201,8 @@ import Testing
     @Test(arguments: ["127.0.0.1:0", "unix"])
     func aZulipConversationRunsFromTheFirstMessageToTheSummary(address: String) throws {
         let setup = try ChatServeTests.Server()
-        let socketFile = setup.folder.appendingPathComponent("chat.sock").path
+        let (socketFolder, socketFile) = try Self.socketFile()
+        defer { TemporaryFolders.remove(socketFolder) }
         let server = try Listening(address == "unix" ? "unix:\(socketFile)" : address, setup: setup)
         defer { server.stop() }
         if address == "unix" {
@@ -381,7 +393,8 @@ import Testing
     /// SIGTERM stops the accepting at once, finishes the request in progress, exits 0 and removes the socket file.
     @Test func sigtermFinishesTheExchangeInProgressAndRemovesTheSocketFile() throws {
         let setup = try ChatServeTests.Server()
-        let socketFile = setup.folder.appendingPathComponent("chat.sock").path
+        let (socketFolder, socketFile) = try Self.socketFile()
+        defer { TemporaryFolders.remove(socketFolder) }
         let server = try Listening("unix:\(socketFile)", setup: setup)
         defer { server.stop() }
         let request = ChatServeTests.Server.zulip("hej", id: 1)
@@ -402,12 +415,14 @@ import Testing
     /// stays, and the second server stops with its reason.
     @Test func aSocketFileIsReplacedOnlyWhenNothingListensOnIt() throws {
         let setup = try ChatServeTests.Server()
-        let path = setup.folder.appendingPathComponent("chat.sock").path
+        let (socketFolder, path) = try Self.socketFile()
+        defer { TemporaryFolders.remove(socketFolder) }
         let config = setup.folder.appendingPathComponent("chat.json").path
         // A socket left behind by a server that was killed.
         let stale = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
+        try #require(path.utf8.count < MemoryLayout.size(ofValue: address.sun_path))
         withUnsafeMutableBytes(of: &address.sun_path) { bytes in
             for (index, byte) in path.utf8.enumerated() { bytes[index] = byte }
         }
@@ -426,7 +441,7 @@ import Testing
         #expect(second.status == 69)
         #expect(second.stderr.hasPrefix("samtale: kan ikke lytte på unix:\(path): adressen er optaget"))
         #expect(try server.zulip("Jeg holder fast i borgerens behov", id: 2).hasPrefix("Spørgsmål 2 af 4"))
-        let file = setup.folder.appendingPathComponent("chat.txt").path
+        let file = socketFolder.appendingPathComponent("chat.txt").path
         try Data("x".utf8).write(to: URL(fileURLWithPath: file))
         let onAFile = try Samtale.run(
             ["chat", "serve", "--listen", "unix:\(file)", "--config", config, "--lang", "en"],
