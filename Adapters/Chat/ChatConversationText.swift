@@ -85,10 +85,10 @@ enum ChatHandlerStrings {
         en: "End the conversation now? Write \"yes\" to end, or anything else to go on.")
     static let noConversation = Localized(
         da: "Der er ingen samtale i gang her. Skriv »start« for at begynde en ny.",
-        en: "There is no conversation going on here. Write \"start\" to begin a new one.")
+        en: "No conversation is open here. Write \"start\" to begin a new one.")
     /// Where a reply is cut to the platform's limit: the person cannot export, so says where the whole text is.
     static let truncated = Localized(
-        da: "… (forkortet – hele teksten er gemt i samtalefilen)",
+        da: "… (afkortet – hele teksten er gemt i samtalefilen)",
         en: "… (truncated – the whole text is saved in the session file)")
     static let paused = Localized(
         da: "Samtalen er sat på pause og gemt. Skriv »fortsæt«, når du vil tage den op igen.",

@@ -126,16 +126,16 @@ enum ChatConfigurationStrings {
 
     static func allowedWithoutKind(_ text: String) -> Localized {
         Localized(
-            da: "skriv user:, channel: eller team: foran »\(text)«, så det fremgår, om id'et hører til en bruger, en "
-                + "kanal eller et team",
-            en: "write user:, channel: or team: before \"\(text)\" to say whether the id names a user, a channel or a "
-                + "team")
+            da: "skriv »user:«, »channel:« eller »team:« foran »\(text)«, så det fremgår, om id'et hører til en "
+                + "bruger, en kanal eller et team",
+            en: "write \"user:\", \"channel:\" or \"team:\" before \"\(text)\" to show whether the id belongs to a "
+                + "user, a channel or a team")
     }
 
     static func allowedWithoutID(_ text: String) -> Localized {
         Localized(
-            da: "»\(text)« mangler id'et efter kolonet, fx user:7",
-            en: "\"\(text)\" lacks the id after the colon, such as user:7")
+            da: "der mangler et id efter »\(text)«, fx »\(text)7«",
+            en: "an id is missing after \"\(text)\", e.g. \"\(text)7\"")
     }
 
     static func invalidPath(_ path: String) -> Localized {

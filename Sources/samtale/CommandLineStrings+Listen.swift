@@ -16,10 +16,10 @@ extension CommandLineStrings {
         "listen for connections on ADDRESS: 127.0.0.1:8080, [::1]:8080 or unix:PATH (port 0: the system picks a free "
             + "one)")
     static let maxConnectionsHelp = text(
-        "højst N åbne forbindelser ad gangen (standard: \(HTTPLimits.connections)); er grænsen nået, lukkes den "
-            + "forbindelse, der længst har ventet uden at sende sin forespørgsel",
-        "at most N open connections at a time (default: \(HTTPLimits.connections)); at the limit, the connection that "
-            + "has waited longest without sending its request is closed")
+        "højst N åbne forbindelser ad gangen (standard: \(HTTPLimits.connections)); når grænsen er nået, lukkes "
+            + "den forbindelse, der har ventet længst uden at sende sin forespørgsel",
+        "at most N open connections at a time (default: \(HTTPLimits.connections)); when the limit is reached, the "
+            + "connection that has waited longest without sending its request is closed")
 
     static func listenBadAddress(_ value: String) -> Localized {
         text(
@@ -75,7 +75,7 @@ extension CommandLineStrings {
         guard milliseconds > deadline * 1000 else { return line }
         let platform = endpoint.platform.displayName
         return text(
-            "\(line.da) – længere end de \(deadline) s, \(platform) venter, så svaret nåede ikke frem",
-            "\(line.en) – longer than the \(deadline) s \(platform) waits, so the reply did not arrive")
+            "\(line.da) – \(platform) venter kun \(deadline) s, så svaret nåede ikke frem",
+            "\(line.en) – \(platform) waits only \(deadline) s, so the reply did not arrive")
     }
 }

@@ -594,10 +594,10 @@ enum CommandLineStrings {
     /// A session file `chat prune` could not read, so it cannot tell whether it came from chat or when it changed.
     static func chatPruneCannotJudge(_ id: SessionID) -> Localized {
         text(
-            "samtalen \(id) kan ikke læses, så det kan ikke afgøres, om den skal slettes; se på den med "
-                + "`samtale sessions show \(id)`, eller slet den med `samtale sessions delete \(id)`",
-            "session \(id) cannot be read, so whether to delete it cannot be judged; look at it with "
-                + "`samtale sessions show \(id)`, or delete it with `samtale sessions delete \(id)`")
+            "samtalen \(id) kan ikke læses, så det kan ikke afgøres, om den skal slettes; undersøg den med "
+                + "`samtale sessions show \(id)` eller slet den med `samtale sessions delete \(id)`",
+            "session \(id) cannot be read, so it cannot be decided whether to delete it; inspect it with "
+                + "`samtale sessions show \(id)` or delete it with `samtale sessions delete \(id)`")
     }
     static func reflectionAnswersPruned(_ files: Int, before day: CivilDate, dryRun: Bool) -> Localized {
         let count = text(files == 1 ? "1 fil" : "\(files) filer", files == 1 ? "1 file" : "\(files) files")

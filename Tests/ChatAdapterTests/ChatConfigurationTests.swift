@@ -73,19 +73,19 @@ import Testing
         }
         #expect(
             problems(allowing: #"["7", "team:T1", "Bruger:7"]"#) == [
-                #"endpoints[0].allow: write user:, channel: or team: before "7" to say whether the id names a user, "#
-                    + "a channel or a team",
-                #"endpoints[0].allow: write user:, channel: or team: before "Bruger:7" to say whether the id names "#
-                    + "a user, a channel or a team",
+                #"endpoints[0].allow: write "user:", "channel:" or "team:" before "7" to show whether the id belongs "#
+                    + "to a user, a channel or a team",
+                #"endpoints[0].allow: write "user:", "channel:" or "team:" before "Bruger:7" to show whether the id "#
+                    + "belongs to a user, a channel or a team",
             ])
         #expect(
             problems(allowing: #"["user:"]"#) == [
-                #"endpoints[0].allow: "user:" lacks the id after the colon, such as user:7"#
+                #"endpoints[0].allow: an id is missing after "user:", e.g. "user:7""#
             ])
         #expect(
             ChatConfigurationStrings.allowedWithoutKind("7").da
-                == "skriv user:, channel: eller team: foran »7«, så det fremgår, om id'et hører til en bruger, en "
-                + "kanal eller et team")
+                == "skriv »user:«, »channel:« eller »team:« foran »7«, så det fremgår, om id'et hører til en bruger, "
+                + "en kanal eller et team")
     }
 
     @Test func aParticipantNamedTwiceIsRefusedAsStartRefusesIt() {

@@ -52,7 +52,7 @@ import Testing
         let message = try PlatformRequests.message(file, platform)
         let long = String(repeating: "ø", count: 40_000)
         for (language, marker) in [
-            (Language.da, "… (forkortet – hele teksten er gemt i samtalefilen)"),
+            (Language.da, "… (afkortet – hele teksten er gemt i samtalefilen)"),
             (.en, "… (truncated – the whole text is saved in the session file)"),
         ] {
             let reply = message.reply(long, language: language)

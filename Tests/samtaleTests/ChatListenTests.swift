@@ -465,10 +465,10 @@ import Testing
                 == "/slack (Slack): 200 på 3000 ms")
         #expect(
             CommandLineStrings.chatExchange(endpoint, status: 200, milliseconds: 3001).da
-                == "/slack (Slack): 200 på 3001 ms – længere end de 3 s, Slack venter, så svaret nåede ikke frem")
+                == "/slack (Slack): 200 på 3001 ms – Slack venter kun 3 s, så svaret nåede ikke frem")
         #expect(
             CommandLineStrings.chatExchange(endpoint, status: 200, milliseconds: 3001).en
-                == "/slack (Slack): 200 in 3001 ms – longer than the 3 s Slack waits, so the reply did not arrive")
+                == "/slack (Slack): 200 in 3001 ms – Slack waits only 3 s, so the reply did not arrive")
     }
 
     @Test func aBadAddressSaysWhatIsWrong() throws {

@@ -85,8 +85,9 @@ import Testing
         #expect(
             pruned.stderr
                 == "samtale: ingen chatsamtaler har været uden aktivitet i mere end 30 dage\n"
-                + "samtale: samtalen \(session) kan ikke læses, så det kan ikke afgøres, om den skal slettes; se på den "
-                + "med `samtale sessions show \(session)`, eller slet den med `samtale sessions delete \(session)`\n")
+                + "samtale: samtalen \(session) kan ikke læses, så det kan ikke afgøres, om den skal slettes; undersøg "
+                + "den med `samtale sessions show \(session)` eller slet den med `samtale sessions delete \(session)`\n"
+        )
         #expect(try server.savedFiles() == ["\(session).json", "\(session).replies.json"])
         #expect(try server.samtale(["sessions", "delete", String(session)]).status == 0)
         #expect(try server.savedFiles().isEmpty)

@@ -187,7 +187,7 @@ import Testing
         let result = try Samtale.run(["validate", huge.path])
         #expect(result.status == 66)
         #expect(
-            result.stderr == "samtale: kan ikke læse \(huge.path): filen er på 40,5 MiB; samtale læser højst 16 MiB\n"
+            result.stderr == "samtale: kan ikke læse \(huge.path): filen er på 40,5 MiB; der kan højst læses 16 MiB\n"
                 + Self.nothingChecked)
         let english = try Samtale.run(["validate", huge.path, "--lang", "en"])
         #expect(english.stderr.contains("the file is 40.5 MiB; samtale reads at most 16 MiB"))

@@ -18,8 +18,8 @@ func fixtureNames(_ folder: String) -> [String] {
         // The typos samtale reads otherwise are told as information, not as problems.
         #expect(
             result.stderr.contains(
-                "builtin:socialafdelingen.json: corrections[0]: samtale læser »tryg og tillidsbaseret«, hvor kilden "
-                    + "skriver »tryk og tillidsbaseret«\n"))
+                "builtin:socialafdelingen.json: corrections[0]: kilden har »tryk og tillidsbaseret«, her rettet til "
+                    + "»tryg og tillidsbaseret«\n"))
     }
 
     @Test(

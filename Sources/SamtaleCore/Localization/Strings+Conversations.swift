@@ -160,7 +160,7 @@ extension Strings {
         case .emptyAgreement:
             text(
                 "Skriv, hvad aftalen går ud på; en aftale kan ikke stå tom.",
-                "Write what the agreement is; an agreement cannot be empty.")
+                "Write what the agreement is about; an agreement cannot be empty.")
         case .notANumber(let given):
             text("»\(given)« er ikke et tal.", "\"\(given)\" is not a number.")
         case .outOfRange(let value, let minimum, let maximum):

@@ -42,12 +42,12 @@ extension SessionStoreError: ExplainedError {
             Strings.cannotRead(path, reason: Strings.fileTooLarge(size, limit: SessionStore.largestFile))
         case .tooLargeToSave(let id, let size):
             Strings.text(
-                "samtalen \(id) kan ikke gemmes: den ville fylde \(Strings.byteSize(size).da), men samtale kan højst "
-                    + "læse \(Strings.byteSize(SessionStore.largestFile).da); dit seneste svar eller din seneste "
+                "samtalen \(id) kan ikke gemmes: den ville fylde \(Strings.byteSize(size).da), men en samtale kan "
+                    + "højst fylde \(Strings.byteSize(SessionStore.largestFile).da); dit seneste svar eller din seneste "
                     + "kommando er ikke gemt, men den senest gemte udgave af samtalen er bevaret; start en ny samtale "
                     + "for at fortsætte",
-                "session \(id) cannot be saved: it would take up \(Strings.byteSize(size).en), but samtale can read "
-                    + "at most \(Strings.byteSize(SessionStore.largestFile).en); your last answer or command was not "
+                "session \(id) cannot be saved: it would take up \(Strings.byteSize(size).en), but a session can "
+                    + "take up at most \(Strings.byteSize(SessionStore.largestFile).en); your last answer or command was not "
                     + "saved, but the last saved version of the session is kept; start a new session to continue"
             )
         case .notAFile(let path):

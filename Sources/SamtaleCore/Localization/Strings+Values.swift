@@ -35,7 +35,7 @@ extension Strings {
         }
         let actual = byteSize(size)
         return text(
-            "filen er på \(actual.da); samtale læser højst \(most.da)",
+            "filen er på \(actual.da); der kan højst læses \(most.da)",
             "the file is \(actual.en); samtale reads at most \(most.en)")
     }
 

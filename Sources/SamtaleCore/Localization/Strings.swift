@@ -18,7 +18,7 @@ public enum Strings {
     }
 
     /// What a text cut to a platform's limit ends with.
-    public static let truncationMark = text("… (forkortet)", "… (truncated)")
+    public static let truncationMark = text("… (afkortet)", "… (truncated)")
 
     public static let pitfallsHeading = text("Typiske faldgruber", "Typical pitfalls")
     public static let templatesHeading = text(
@@ -39,8 +39,8 @@ public enum Strings {
     /// What `validate` tells of a deck's correction: the reading and the source's words.
     public static func correctionNote(_ correction: Correction) -> Localized {
         text(
-            "samtale læser »\(correction.reading)«, hvor kilden skriver »\(correction.original)«",
-            "samtale reads \"\(correction.reading)\" where the source has \"\(correction.original)\"")
+            "kilden har »\(correction.original)«, her rettet til »\(correction.reading)«",
+            "the source has \"\(correction.original)\", corrected here to \"\(correction.reading)\"")
     }
 
     /// After a heading in `show` that the source does not have.
