@@ -20,6 +20,9 @@ struct ChatListener {
     private let prune: () -> Void
     private var nextPrune = 0.0
 
+    /// A client that sends its request at once is read within milliseconds; one still without its request after
+    /// this long is slow or idle, and may make room for a newcomer at the cap.
+    private static let displaceableAfterSeconds = 1.0
     /// An hour: `inactiveDays` counts whole days, so nothing is kept noticeably longer than it allows.
     private static let pruneIntervalSeconds = 3600.0
 
@@ -47,17 +50,22 @@ struct ChatListener {
                 nextPrune = Clock.monotonic() + Self.pruneIntervalSeconds
             }
             let now = Clock.monotonic()
-            // At the cap a newcomer is taken only in place of a connection that has not sent its request yet (or has
-            // its response): slow clients must not lock others out. Otherwise it waits in the kernel's queue.
-            let accepting =
-                !stopping && now >= acceptPausedUntil
-                && (connections.count < maxConnections || connections.contains { $0.stage != .writing })
+            // At the cap a newcomer is taken only in place of a connection that has been slow to send its request
+            // (or has its response): slow clients must not lock others out. Otherwise it waits in the kernel's queue.
+            let atCap = connections.count >= maxConnections
+            let accepting = !stopping && now >= acceptPausedUntil && (!atCap || displaceable(at: now) != nil)
             let descriptors =
                 [(System.interruptDescriptor, false), (accepting ? socket.descriptor : -1, false)]
                 + connections.map { ($0.socket.descriptor, $0.stage == .writing) }
             var wakeUp = connections.map(\.deadline).min() ?? .infinity
             if !stopping && now < acceptPausedUntil { wakeUp = min(wakeUp, acceptPausedUntil) }
             if !stopping { wakeUp = min(wakeUp, nextPrune) }
+            // At the cap, the moment the oldest reader becomes displaceable is when a waiting newcomer can come in.
+            if !stopping && atCap, let oldest = connections.filter({ $0.stage == .reading }).map(\.accepted).min(),
+                oldest + Self.displaceableAfterSeconds > now
+            {
+                wakeUp = min(wakeUp, oldest + Self.displaceableAfterSeconds)
+            }
             let milliseconds = wakeUp.isFinite ? Int32(min(max(0, (wakeUp - now) * 1000).rounded(.up), 60_000)) : -1
             let ready = ConnectionSocket.wait(for: descriptors, milliseconds: milliseconds)
             if ready[0] { stop() }
@@ -85,9 +93,12 @@ struct ChatListener {
     }
 
     private mutating func acceptWaiting() {
-        while !stopping && (connections.count < maxConnections || makeRoom()) {
+        while !stopping && (connections.count < maxConnections || displaceable(at: Clock.monotonic()) != nil) {
             switch socket.accept() {
             case .connection(let descriptor):
+                if connections.count >= maxConnections, let index = displaceable(at: Clock.monotonic()) {
+                    displace(index)
+                }
                 connections.append(
                     ChatConnection(socket: ConnectionSocket(descriptor: descriptor), accepted: Clock.monotonic()))
             case .none:
@@ -99,21 +110,27 @@ struct ChatListener {
         }
     }
 
-    /// Closes the connection that has had longest to send its request, or one that has its response, to take a
-    /// newcomer at the cap; false when every connection is writing a response. A slow client the newcomer displaces
-    /// gets 503, as it is to try again.
-    private mutating func makeRoom() -> Bool {
-        let candidates = connections.indices.filter { connections[$0].stage != .writing }
-        let lingering = candidates.first { connections[$0].stage == .lingering }
-        guard let index = lingering ?? candidates.min(by: { connections[$0].accepted < connections[$1].accepted })
-        else { return false }
+    /// The connection a newcomer at the cap may take the place of: one that has its response, else the one that
+    /// has waited longest, at least `displaceableAfterSeconds`, without sending its whole request; nil when there
+    /// is none (every connection writing, or only fresh ones reading, which a flood of new connections must not
+    /// push out).
+    private func displaceable(at now: Double) -> Int? {
+        if let lingering = connections.indices.first(where: { connections[$0].stage == .lingering }) {
+            return lingering
+        }
+        return connections.indices.filter {
+            connections[$0].stage == .reading && now - connections[$0].accepted >= Self.displaceableAfterSeconds
+        }.min { connections[$0].accepted < connections[$1].accepted }
+    }
+
+    /// Closes a connection to make room: a slow client gets 503, as it is to try again.
+    private mutating func displace(_ index: Int) {
         var connection = connections.remove(at: index)
         if connection.stage == .reading {
             log(nil, .serviceUnavailable, connection)
             connection.refuse(HTTPResponse(status: .serviceUnavailable).bytes(omittingBody: false))
         }
         connection.close()
-        return true
     }
 
     /// Takes what the connection is ready for: bytes of its request, its response's next bytes, or the end.

@@ -311,6 +311,59 @@ import Testing
         #expect(log.hasPrefix("samtale: intet endepunkt: 503 på "), "\(log)")
     }
 
+    /// A cap of one serves one request at a time: the lone connection is never displaced by no one.
+    @Test func aCapOfOneServesARequest() throws {
+        let server = try Listening(arguments: ["--max-connections", "1"])
+        defer { server.stop() }
+        #expect(try server.zulip("hej", id: 1).hasPrefix("Velkommen"))
+        #expect(try server.zulip("Jeg holder fast i borgerens behov", id: 2).hasPrefix("Spørgsmål 2 af 4"))
+    }
+
+    /// A client that opens connections as fast as it can, sending nothing, cannot push out a request that came whole:
+    /// only connections that have had a second to send their request are displaced.
+    @Test func aFloodOfNewConnectionsDisplacesNoWholeRequest() throws {
+        let server = try Listening(arguments: ["--max-connections", "3"])
+        defer { server.stop() }
+        let flooding = Flood(address: server.address)
+        flooding.start()
+        defer { flooding.stop() }
+        for id in 1...5 {
+            let started = Date()
+            let response = try server.exchange(ChatServeTests.Server.zulip(id == 1 ? "hej" : "Et svar \(id)", id: id))
+            #expect(response.status == "HTTP/1.1 200 OK", "request \(id)")
+            #expect(Self.since(started) < 5)
+        }
+    }
+
+    /// Opens idle connections one after another until stopped, keeping the last few open.
+    final class Flood: @unchecked Sendable {
+        let address: String
+        private let lock = NSLock()
+        private var running = true
+        private let done = DispatchSemaphore(value: 0)
+
+        init(address: String) {
+            self.address = address
+        }
+
+        func start() {
+            Thread { [self] in
+                var open: [Client] = []
+                while lock.withLock({ running }) {
+                    if let client = try? Client(address, readTimeout: 1) { open.append(client) }
+                    if open.count > 50 { open.removeFirst().close() }
+                }
+                for client in open { client.close() }
+                done.signal()
+            }.start()
+        }
+
+        func stop() {
+            lock.withLock { running = false }
+            done.wait()
+        }
+    }
+
     /// Out of descriptors, the server stops accepting for a moment instead of failing or spinning, and goes on
     /// serving once connections close (here the idle ones, answered 408 after five seconds).
     @Test func outOfDescriptorsTheServerWaitsAndGoesOn() throws {
