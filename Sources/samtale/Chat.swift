@@ -92,13 +92,17 @@ extension Commands {
         on address: ListenAddress, _ parsed: Arguments, language: Language
     ) throws(CommandError) -> Int32 {
         let maxConnections = try parsed.integer("--max-connections") ?? HTTPLimits.connections
-        let (configuration, handler) = try chatHandler(parsed, language: language)
+        // One thread answers every connection, so a wait for another process (a `--stdio` beside it, one stopped
+        // mid-save) holds up everyone: it is kept short, and the message gets 503 to be sent again.
+        let (configuration, handler) = try chatHandler(
+            parsed, language: language, lockPatienceMilliseconds: Self.listenLockPatienceMilliseconds)
         // The connections, the listening socket, the signal pipe, and the session files a request opens.
         ListeningSocket.allowDescriptors(maxConnections + 64)
         let socket = try ListeningSocket.open(address)
         System.catchInterrupts()
         System.printError("samtale: \(CommandLineStrings.listening(socket.name)[language])")
-        let store = try sessionStore()
+        let store = SessionStore(
+            directory: try sessionStore().directory, lockPatienceMilliseconds: Self.listenLockPatienceMilliseconds)
         var listener = ChatListener(
             socket: socket, handler: handler, configuration: configuration, language: language,
             maxConnections: maxConnections,
@@ -118,17 +122,25 @@ extension Commands {
         return 0
     }
 
+    /// Half a second: far longer than a save holds the lock, far shorter than any platform's deadline.
+    static let listenLockPatienceMilliseconds = 500
+
     /// The handler every front door answers with (`--stdio`, `--listen`, `chat cgi`), and the configuration it
-    /// answers by.
+    /// answers by. `lockPatienceMilliseconds`: how long a message waits for another process's hold on the sessions
+    /// folder; the store's own patience where none is given.
     static func chatHandler(
-        _ parsed: Arguments, language: Language
+        _ parsed: Arguments, language: Language, lockPatienceMilliseconds: Int? = nil
     ) throws(CommandError) -> (configuration: ChatConfiguration, handler: ChatHandler) {
         let configuration = try loadChatConfiguration(parsed)
         let catalog = try loadCatalog(parsed, language: language, withFlows: true)
+        var store = try sessionStore()
+        if let lockPatienceMilliseconds {
+            store = SessionStore(directory: store.directory, lockPatienceMilliseconds: lockPatienceMilliseconds)
+        }
         let handler = ChatHandler(
             configuration: configuration,
             environment: ChatHandler.Environment(
-                catalog: catalog, flows: catalog.flows, store: try sessionStore(), language: language,
+                catalog: catalog, flows: catalog.flows, store: store, language: language,
                 clock: System.now, randomSeed: { System.randomSeed() },
                 verifier: { endpoint throws(ChatSecretError) in
                     try ChatVerifier(

@@ -364,6 +364,25 @@ import Testing
         }
     }
 
+    /// Another process holding the sessions folder (a stopped `--stdio` beside the server) holds up the one thread
+    /// that answers everyone for half a second at most: the message gets 503, to be sent again.
+    @Test func anotherProcessHoldingTheFolderHoldsUpTheServerBriefly() throws {
+        let setup = try ChatServeTests.Server()
+        let sessions = setup.folder.appendingPathComponent("state/sessions")
+        try FileManager.default.createDirectory(
+            at: sessions, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let held = open(sessions.appendingPathComponent(".chat.lock").path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        #expect(flock(held, LOCK_EX) == 0)
+        let server = try Listening(setup: setup)
+        defer { server.stop() }
+        let started = Date()
+        #expect(
+            try server.exchange(ChatServeTests.Server.zulip("hej", id: 1)).status == "HTTP/1.1 503 Service Unavailable")
+        #expect(Self.since(started) < 2)
+        Glibc.close(held)
+        #expect(try server.zulip("hej", id: 1).hasPrefix("Velkommen"))
+    }
+
     /// Out of descriptors, the server stops accepting for a moment instead of failing or spinning, and goes on
     /// serving once connections close (here the idle ones, answered 408 after five seconds).
     @Test func outOfDescriptorsTheServerWaitsAndGoesOn() throws {
