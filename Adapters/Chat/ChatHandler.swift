@@ -290,7 +290,9 @@ public struct ChatHandler {
 
     /// What a message means to an open conversation: a command word with or without its slash (chat clients take a
     /// leading "/" for their own commands), or an answer. A one-word answer that is a command word is the command.
+    /// A resume word where nothing is paused (sent twice) asks the question again rather than answer it.
     static func event(_ text: String) -> Event {
+        if isResumeWord(text) { return .command(.repeat) }
         let word = "/" + text.trimmingWhitespace.lowercased()
         if let command = Command.allCases.first(where: { Strings.commandWords($0).contains(word) }) {
             return .command(command)

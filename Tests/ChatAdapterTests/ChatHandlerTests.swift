@@ -91,6 +91,13 @@ import Testing
         #expect(handler.notices.isEmpty)
     }
 
+    /// `fortsæt` sent again where nothing is paused asks the question again; it is no answer.
+    @Test func aResumeWordWhereNothingIsPausedIsNoAnswer() {
+        #expect(ChatHandler.event("fortsæt") == .command(.repeat))
+        #expect(ChatHandler.event(" Continue ") == .command(.repeat))
+        #expect(ChatHandler.event("fortsæt med det") == Event(input: "fortsæt med det"))
+    }
+
     /// A refusal written for the command line reads as a sentence in chat: a capital letter and a full stop.
     @Test func anUnknownFlowIsSaidAsASentence() throws {
         let handler = try Handler()
@@ -105,7 +112,7 @@ import Testing
     /// A command word where no conversation is open (a second `slut`, a `spring` sent twice) starts none.
     @Test func aCommandWordWithoutAConversationStartsNone() throws {
         let handler = try Handler()
-        for word in ["spring", "slut", "hjælp"] {
+        for word in ["spring", "slut", "hjælp", "fortsæt"] {
             let response = handler.respond(.post, "/zulip", word)
             let content = try #require(try JSONParser.parse(response.body).member("content"))
             #expect(content == .string("Der er ingen samtale i gang her. Skriv »start« for at begynde en ny."))
