@@ -212,8 +212,13 @@ enum ChatReflectionStrings {
                 : Localized(
                     da: "Dagens spørgsmål har fået \(answers.count) svar:",
                     en: "Today's question has \(answers.count) answers:")
+            // Each answer's lines are quoted under its author's name, so that no answer can pass a line of its own
+            // ("Desdemona:") off as another person's answer; a name is kept to one line for the same reason.
             let parts = answers.map { answer in
-                ((answer.authorName ?? unnamed[language]) + ":\n") + answer.texts.joined(separator: "\n")
+                let name = (answer.authorName ?? unnamed[language]).split(whereSeparator: \.isNewline)
+                    .joined(separator: " ")
+                let lines = answer.texts.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+                return ([name + ":"] + lines.map { "> " + $0 }).joined(separator: "\n")
             }
             return ([heading[language] + "\n" + question] + parts).joined(separator: "\n\n")
         }

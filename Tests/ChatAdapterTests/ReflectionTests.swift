@@ -155,7 +155,7 @@ import Testing
         #expect(
             try handler.say("opsummering", id: 4)
                 == "Dagens spørgsmål har fået 2 svar:\n\(question)\n\n"
-                + "Iago:\nJeg spørger, før jeg beslutter\nOg jeg lytter\n\nBo:\nVi holder borgermøder")
+                + "Iago:\n\\> Jeg spørger, før jeg beslutter\n\\> Og jeg lytter\n\nBo:\n\\> Vi holder borgermøder")
     }
 
     /// An answer quoted back to the channel can mention no one: the summary is escaped as every reply is.
@@ -187,10 +187,20 @@ import Testing
     }
 
     /// In a thread the whole message is the answer, whatever word it begins with.
+    /// An answer of several lines cannot pass a line of its own off as another person's answer: every line of an
+    /// answer is quoted under its author's name.
+    @Test func anAnswerCannotPassItselfOffAsAnothers() throws {
+        let handler = try Handler()
+        _ = try handler.say("Jeg er enig\n\nDesdemona:\nJeg er uenig", id: 1)
+        #expect(
+            try handler.say("opsummering", id: 2).hasSuffix(
+                "Iago:\n\\> Jeg er enig\n\\> \n\\> Desdemona:\n\\> Jeg er uenig"))
+    }
+
     @Test func aThreadsMessageBeginningWithSvarIsKeptWhole() throws {
         let handler = try Handler()
         _ = try handler.say("Svar: jeg spørger, før jeg beslutter", id: 1)
-        #expect(try handler.say("summary", id: 2).hasSuffix("Iago:\nSvar: jeg spørger, før jeg beslutter"))
+        #expect(try handler.say("summary", id: 2).hasSuffix("Iago:\n\\> Svar: jeg spørger, før jeg beslutter"))
     }
 
     @Test func twoChannelsOnOneEndpointNeverSeeEachOthersAnswers() throws {
@@ -211,7 +221,7 @@ import Testing
         handler.clock = "2026-11-27T16:00:00+01:00"
         let summary = try handler.say("opsummering", id: 2)
         #expect(summary.contains(try handler.question(on: "2026-11-27")))
-        #expect(summary.hasSuffix("Iago:\nSvar om lørdagen"))
+        #expect(summary.hasSuffix("Iago:\n\\> Svar om lørdagen"))
     }
 
     @Test func aReplyOnEasterMondayAnswersTheQuestionOfTheWednesdayBefore() throws {
@@ -251,7 +261,7 @@ import Testing
         let handler = try Handler()
         let first = try handler.say("Jeg spørger, før jeg beslutter", id: 1)
         #expect(try handler.say("Jeg spørger, før jeg beslutter", id: 1) == first)
-        #expect(try handler.say("opsummering", id: 2).hasSuffix("Iago:\nJeg spørger, før jeg beslutter"))
+        #expect(try handler.say("opsummering", id: 2).hasSuffix("Iago:\n\\> Jeg spørger, før jeg beslutter"))
     }
 
     @Test func aDamagedFileIsLeftAsItIsAndTheOperatorIsTold() throws {
@@ -301,7 +311,8 @@ import Testing
         #expect(reply.hasSuffix("\n\nPlease note: everyone in the channel can see the answers here and the summary."))
         #expect(
             try handler.say("summary", id: 2, path: "/en")
-                == "Today's question has 1 answer:\n\(try handler.question(on: "2026-11-27"))\n\nIago:\nWe ask first")
+                == "Today's question has 1 answer:\n\(try handler.question(on: "2026-11-27"))\n\nIago:\n\\> We ask first"
+        )
     }
 
     @Test(arguments: [

@@ -131,7 +131,7 @@ import Testing
         #expect(
             summary
                 == "Dagens spørgsmål har fået 2 svar:\n\(try Self.question())\n\n"
-                + "Iago:\nJeg spørger borgeren først\n\nOthello:\nVi tager det op på tavlemødet")
+                + "Iago:\n\\> Jeg spørger borgeren først\n\nOthello:\n\\> Vi tager det op på tavlemødet")
         // Answers are no sessions: nothing is listed.
         let sessions = try Samtale.run(["sessions", "list"], in: server.folder, environment: server.environment)
         #expect(!sessions.stdout.contains("Iago"))
@@ -165,7 +165,7 @@ import Testing
         }
         let summary = try server.zulip("opsummering", id: 1, sender: 5, name: "Iago")
         #expect(summary.hasPrefix("Dagens spørgsmål har fået \(people) svar:\n"))
-        for person in 0..<people { #expect(summary.contains("P\(person):\nSvar nummer \(person)")) }
+        for person in 0..<people { #expect(summary.contains("P\(person):\n\\> Svar nummer \(person)")) }
     }
 
     @Test func aSlackSlashCommandAnswersAndOnlyThePersonSeesTheReply() throws {
@@ -182,6 +182,6 @@ import Testing
         #expect(
             thanks.hasSuffix("\n\nBemærk: Alle, der kan bruge chatbotten, kan se opsummeringen og dermed dit svar."))
         let (_, summary) = try server.slack("opsummering", trigger: "1.1.c")
-        #expect(summary.hasSuffix("\n\nSteve:\nJeg lytter mere end jeg taler"))
+        #expect(summary.hasSuffix("\n\nSteve:\n&gt; Jeg lytter mere end jeg taler"))
     }
 }
