@@ -155,14 +155,15 @@ public struct ChatMessage: Equatable, Sendable {
         return String(trimmed.dropFirst(trigger.count)).trimmingWhitespace
     }
 
-    /// The text after a leading mention of the bot (`@**Name**`, or `@**Name|42**` where names are shared).
+    /// The text after a leading mention of the bot: `@**Name**`, `@**Name|42**` where names are shared, or the
+    /// silent `@_**Name**`, the name in any case, and the line breaks after it.
     private static func withoutZulipMention(_ text: String, bot: String?) -> String {
         let trimmed = text.trimmingWhitespace
-        guard let bot, trimmed.hasPrefix("@**"), let end = trimmed.dropFirst(3).firstRange(of: "**") else {
-            return trimmed
-        }
-        let name = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 3)..<end.lowerBound]
-        guard name == bot || name.hasPrefix(bot + "|") else { return trimmed }
+        guard let bot else { return trimmed }
+        let opening = ["@**", "@_**"].first { trimmed.hasPrefix($0) }
+        guard let opening, let end = trimmed.dropFirst(opening.count).firstRange(of: "**") else { return trimmed }
+        let name = trimmed[trimmed.index(trimmed.startIndex, offsetBy: opening.count)..<end.lowerBound].lowercased()
+        guard name == bot.lowercased() || name.hasPrefix(bot.lowercased() + "|") else { return trimmed }
         return String(trimmed[end.upperBound...]).trimmingWhitespace
     }
 

@@ -96,7 +96,8 @@ extension ChatHandler {
         let first = words.first.map { $0.lowercased() } ?? ""
         if first == startWord { return nil }
         if words.count < 2 {
-            if answerWords.contains(first) { return .question }
+            // Nothing but a mention of the bot is no answer: it is asked what the day's question is.
+            if words.isEmpty || answerWords.contains(first) { return .question }
             if summaryWords.contains(first) { return .summary }
             if case .command = event(text) { return .question }
         } else if isSlashCommand && answerWords.contains(first) {

@@ -126,6 +126,22 @@ import Testing
         #expect(reply.member("tmid") == .string("Zk6ryWb9a8M5vYtNd"))
     }
 
+    /// A leading mention of the bot goes in every form Zulip writes it, whatever follows it: a command on the next
+    /// line is still the command, and a mention alone leaves nothing.
+    @Test(arguments: [
+        (#"@**Outgoing webhook test**\nspring"#, "spring"), (#"@_**Outgoing webhook test** spring"#, "spring"),
+        (#"@**outgoing webhook test** gentag"#, "gentag"), (#"@**Outgoing webhook test|25** gentag"#, "gentag"),
+        (#"@**Outgoing webhook test**"#, ""), (#"@**Iago** hej"#, "@**Iago** hej"),
+    ])
+    func zulipsMentionOfTheBotGoesInEveryForm(data: String, text: String) throws {
+        let message = try PlatformRequests.message("zulip-mention", .zulip) { body in
+            body.replacingOccurrences(
+                of: #""@**Outgoing webhook test** Zulip is the world\u2019s most productive group chat!""#,
+                with: "\"\(data)\"")
+        }
+        #expect(message.text == text)
+    }
+
     /// Whether the whole channel sees the conversation: Teams' channel threads, Zulip's streams, Mattermost's
     /// outgoing webhooks and Rocket.Chat's channels do; slash commands' private replies and direct messages do not.
     @Test(arguments: [

@@ -319,6 +319,7 @@ import Testing
         ("svar", ChatHandler.ReflectionRequest.question), ("Svar   ", .question), ("hjælp", .question),
         ("Svar i kanal 5", .answer("Svar i kanal 5")), ("opsummering", .summary), ("summary", .summary),
         ("opsummering af i dag", .answer("opsummering af i dag")), ("Vi lytter", .answer("Vi lytter")),
+        ("", .question),
     ])
     func whatAMessageInAThreadAsks(_ text: String, _ request: ChatHandler.ReflectionRequest) {
         #expect(ChatHandler.reflectionRequest(text, isSlashCommand: false) == request)
