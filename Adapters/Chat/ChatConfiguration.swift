@@ -166,6 +166,11 @@ public struct ChatConfiguration: Equatable, Sendable {
                 reader.report(.invalidValue(ChatConfigurationStrings.allowedWithoutID(text)), at: .key("allow"))
                 return nil
             }
+            // No platform's ids have spaces: `user: 7` would allow no one, silently.
+            guard !parts[1].contains(where: \.isWhitespace) else {
+                reader.report(.invalidValue(ChatConfigurationStrings.allowedWithSpace(text)), at: .key("allow"))
+                return nil
+            }
             return ChatEndpoint.AllowedID(kind: kind, id: String(parts[1]))
         }
     }

@@ -138,6 +138,12 @@ enum ChatConfigurationStrings {
             en: "an id is missing after \"\(text)\", e.g. \"\(text)7\"")
     }
 
+    static func allowedWithSpace(_ text: String) -> Localized {
+        Localized(
+            da: "der må ikke være mellemrum i »\(text)«: et id har ingen mellemrum",
+            en: "\"\(text)\" must not contain spaces: an id has none")
+    }
+
     static func invalidPath(_ path: String) -> Localized {
         Localized(
             da: "»\(path)« kan ikke bruges som sti; en sti skal begynde med / og må kun indeholde bogstaverne a-z og "

@@ -79,6 +79,10 @@ import Testing
                     + "belongs to a user, a channel or a team",
             ])
         #expect(
+            problems(allowing: #"["user: 7"]"#) == [
+                #"endpoints[0].allow: "user: 7" must not contain spaces: an id has none"#
+            ])
+        #expect(
             problems(allowing: #"["user:"]"#) == [
                 #"endpoints[0].allow: an id is missing after "user:", e.g. "user:7""#
             ])
