@@ -140,8 +140,8 @@ enum ChatConfigurationStrings {
 
     static func allowedWithSpace(_ text: String) -> Localized {
         Localized(
-            da: "der må ikke være mellemrum i »\(text)«: et id har ingen mellemrum",
-            en: "\"\(text)\" must not contain spaces: an id has none")
+            da: "»\(text)« indeholder mellemrum, og det må et id ikke",
+            en: "\"\(text)\" contains a space, and an id cannot")
     }
 
     static func invalidPath(_ path: String) -> Localized {

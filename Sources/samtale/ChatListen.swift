@@ -127,7 +127,8 @@ struct ChatListener {
     private mutating func displace(_ index: Int) {
         var connection = connections.remove(at: index)
         if connection.stage == .reading {
-            log(nil, .serviceUnavailable, connection)
+            let milliseconds = Int(((Clock.monotonic() - connection.accepted) * 1000).rounded())
+            System.printError("samtale: \(CommandLineStrings.chatDisplaced(milliseconds: milliseconds)[language])")
             connection.refuse(HTTPResponse(status: .serviceUnavailable).bytes(omittingBody: false))
         }
         connection.close()

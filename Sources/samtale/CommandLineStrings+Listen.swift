@@ -62,6 +62,13 @@ extension CommandLineStrings {
         text("lytter på \(address)", "listening on \(address)")
     }
 
+    /// A slow client closed to make room for a newcomer at the connection limit.
+    static func chatDisplaced(milliseconds: Int) -> Localized {
+        text(
+            "lukket ved forbindelsesgrænsen: 503 efter \(milliseconds) ms",
+            "closed at connection limit: 503 after \(milliseconds) ms")
+    }
+
     /// One exchange as the log gives it: `/zulip (Zulip): 200 på 12 ms`.
     static func chatExchange(_ endpoint: ChatEndpoint?, status: Int, milliseconds: Int) -> Localized {
         guard let endpoint else {

@@ -80,7 +80,7 @@ import Testing
             ])
         #expect(
             problems(allowing: #"["user: 7"]"#) == [
-                #"endpoints[0].allow: "user: 7" must not contain spaces: an id has none"#
+                #"endpoints[0].allow: "user: 7" contains a space, and an id cannot"#
             ])
         #expect(
             problems(allowing: #"["user:"]"#) == [

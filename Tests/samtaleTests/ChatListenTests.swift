@@ -308,7 +308,7 @@ import Testing
         // The oldest of the idle ones made room: it is told to try again, the others are still waiting.
         #expect(idle[0].response().hasPrefix("HTTP/1.1 503 Service Unavailable\r\n"))
         let (_, log) = server.stop()
-        #expect(log.hasPrefix("samtale: intet endepunkt: 503 på "), "\(log)")
+        #expect(log.hasPrefix("samtale: lukket ved forbindelsesgrænsen: 503 efter "), "\(log)")
     }
 
     /// A cap of one serves one request at a time: the lone connection is never displaced by no one.

@@ -135,12 +135,12 @@ import Testing
                 + opening.suffix(from: "Spørgsmål 1"))
         #expect(
             try slack("4")
-                == "Spørgsmål 2 af 20\nEt eksempel:\n(frivilligt – skriv »spring« for at springe over)")
+                == "Spørgsmål 2 af 20\nGiv et eksempel:\n(frivilligt – skriv »spring« for at springe over)")
         var reply = try slack("spring")
         while !reply.hasPrefix("Spørgsmål 19 af 20") {
             #expect(reply.hasSuffix("\n(1–5)"), "\(reply)")
             reply = try slack("4")
-            #expect(reply.contains("Et eksempel:"), "\(reply)")
+            #expect(reply.contains("Giv et eksempel:"), "\(reply)")
             reply = try slack("spring")
         }
         #expect(reply == "Spørgsmål 19 af 20\nHvad vil du gøre mere af?")
