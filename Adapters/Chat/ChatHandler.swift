@@ -285,7 +285,15 @@ public struct ChatHandler {
     static let resumeWords: Set<String> = ["fortsæt", "continue"]
 
     static func isResumeWord(_ text: String) -> Bool {
-        resumeWords.contains(text.trimmingWhitespace.lowercased())
+        resumeWords.contains(word(text))
+    }
+
+    /// A message as a command word is compared: lowercased, without the white space around it, and without the
+    /// invisible characters some clients put before or after a word (a byte order mark, zero-width spaces).
+    static func word(_ text: String) -> String {
+        let invisible: Set<Unicode.Scalar> = ["\u{FEFF}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}"]
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !invisible.contains($0) }))
+            .trimmingWhitespace.lowercased()
     }
 
     /// What a message means to an open conversation: a command word with or without its slash (chat clients take a
@@ -293,8 +301,8 @@ public struct ChatHandler {
     /// A resume word where nothing is paused (sent twice) asks the question again rather than answer it.
     static func event(_ text: String) -> Event {
         if isResumeWord(text) { return .command(.repeat) }
-        let word = "/" + text.trimmingWhitespace.lowercased()
-        if let command = Command.allCases.first(where: { Strings.commandWords($0).contains(word) }) {
+        let slashed = "/" + word(text)
+        if let command = Command.allCases.first(where: { Strings.commandWords($0).contains(slashed) }) {
             return .command(command)
         }
         return Event(input: text)

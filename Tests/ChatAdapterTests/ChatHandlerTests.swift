@@ -96,6 +96,9 @@ import Testing
         #expect(ChatHandler.event("fortsæt") == .command(.repeat))
         #expect(ChatHandler.event(" Continue ") == .command(.repeat))
         #expect(ChatHandler.event("fortsæt med det") == Event(input: "fortsæt med det"))
+        // Some clients put a byte order mark or a zero-width space around a word.
+        #expect(ChatHandler.event("\u{FEFF}spring") == .command(.skip))
+        #expect(ChatHandler.event("spring\u{200B}") == .command(.skip))
     }
 
     /// A refusal written for the command line reads as a sentence in chat: a capital letter and a full stop.
