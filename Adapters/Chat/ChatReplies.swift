@@ -70,10 +70,9 @@ public struct ChatReplies {
         defer { lock.release() }
         for path in files.sorted() where ChatReplies(path: path, now: now).entries.isEmpty {
             for file in [path + ".tmp", path] {
+                // A file without its temporary copy, or a copy without its file: gone either way.
                 do {
-                    try FileSystem.remove(file)
-                } catch  where error.isMissing {
-                    // A file without its temporary copy, or a copy without its file: gone either way.
+                    try FileSystem.removeIfPresent(file)
                 } catch {
                     throw .cannotWrite(path: file, code: error.code)
                 }

@@ -79,10 +79,7 @@ public struct ReflectionStore: Sendable {
                 continue
             }
             do {
-                try FileSystem.remove(Self.join(directory, name))
-                deleted += 1
-            } catch  where error.isMissing {
-                continue
+                if try FileSystem.removeIfPresent(Self.join(directory, name)) { deleted += 1 }
             } catch {
                 throw .cannotWrite(path: Self.join(directory, name), code: error.code)
             }

@@ -300,9 +300,9 @@ public struct SessionStore: Sendable {
             try? FileSystem.remove(Self.join(directory, replies + ".tmp"))
             let path = Self.join(directory, replies)
             do {
-                try FileSystem.remove(path)
+                try FileSystem.removeIfPresent(path)
             } catch {
-                if !error.isMissing { throw .cannotWrite(path: path, code: error.code) }
+                throw .cannotWrite(path: path, code: error.code)
             }
         }
         try? FileSystem.remove(temporaryPath(of: id))

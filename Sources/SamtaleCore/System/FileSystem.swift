@@ -150,6 +150,18 @@ public enum FileSystem {
         guard unlink(path) == 0 else { throw CallError(code: errno) }
     }
 
+    /// Removes a file that may be gone already (another process's delete, a temporary copy never made), and says
+    /// whether it was there.
+    @discardableResult
+    public static func removeIfPresent(_ path: String) throws(CallError) -> Bool {
+        do {
+            try remove(path)
+            return true
+        } catch  where error.isMissing {
+            return false
+        }
+    }
+
     // MARK: Reading
 
     /// Why a file or folder could not be read, or a lock taken.
