@@ -158,6 +158,27 @@ struct Arguments {
         return number
     }
 
+    /// The action the first operand names (`sessions list`, `chat serve`), refused when it is missing or unknown, and
+    /// when an option is given that the action does not take: it is named, never ignored (`show --output` would
+    /// write no file).
+    func action<Action: CommandAction>(_ type: Action.Type, of command: Subcommand) throws(CommandError) -> Action {
+        let actions = Action.allCases.map(\.rawValue)
+        guard let word = positionals.first else {
+            throw .usage(CommandLineStrings.missingArgument(actions.joined(separator: "|")), command: command)
+        }
+        guard let action = Action(rawValue: word) else {
+            throw .usage(Strings.invalidChoice(command.rawValue, word, allowed: actions), command: command)
+        }
+        for option in command.options
+        where (values[option.name] != nil || flag(option.name))
+            && !action.options.contains(where: { $0.name == option.name })
+        {
+            throw .usage(
+                CommandLineStrings.optionNotFor(option.name, action: "\(command.rawValue) \(word)"), command: command)
+        }
+        return action
+    }
+
     /// Fails on positional arguments beyond `count`.
     func expectPositionals(atMost count: Int) throws(CommandError) {
         if positionals.count > count {

@@ -8,20 +8,7 @@ extension Commands {
     static func chat(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
         let parsed = try Arguments(arguments, command: .chat)
         try parsed.expectPositionals(atMost: 1)
-        let actions = ChatAction.allCases.map(\.rawValue)
-        guard let word = parsed.positionals.first else {
-            throw .usage(CommandLineStrings.missingArgument(actions.joined(separator: "|")), command: .chat)
-        }
-        guard let action = ChatAction(rawValue: word) else {
-            throw .usage(Strings.invalidChoice("chat", word, allowed: actions), command: .chat)
-        }
-        for option in Subcommand.chat.options
-        where (parsed.values[option.name] != nil || parsed.flag(option.name))
-            && !action.options.contains(where: { $0.name == option.name })
-        {
-            throw .usage(CommandLineStrings.optionNotFor(option.name, action: "chat \(word)"), command: .chat)
-        }
-        switch action {
+        switch try parsed.action(ChatAction.self, of: .chat) {
         case .serve: break
         case .cgi: return try chatCGI(parsed, language: language)
         case .prune: return try chatPrune(parsed, language: language)
@@ -101,8 +88,7 @@ extension Commands {
         let socket = try ListeningSocket.open(address)
         System.catchInterrupts()
         System.printError("samtale: \(CommandLineStrings.listening(socket.name)[language])")
-        let store = SessionStore(
-            directory: try sessionStore().directory, lockPatienceMilliseconds: Self.listenLockPatienceMilliseconds)
+        let store = try sessionStore(lockPatienceMilliseconds: Self.listenLockPatienceMilliseconds)
         var listener = ChatListener(
             socket: socket, handler: handler, configuration: configuration, language: language,
             maxConnections: maxConnections,
@@ -133,10 +119,7 @@ extension Commands {
     ) throws(CommandError) -> (configuration: ChatConfiguration, handler: ChatHandler) {
         let configuration = try loadChatConfiguration(parsed)
         let catalog = try loadCatalog(parsed, language: language, withFlows: true)
-        var store = try sessionStore()
-        if let lockPatienceMilliseconds {
-            store = SessionStore(directory: store.directory, lockPatienceMilliseconds: lockPatienceMilliseconds)
-        }
+        let store = try sessionStore(lockPatienceMilliseconds: lockPatienceMilliseconds)
         let handler = ChatHandler(
             configuration: configuration,
             environment: ChatHandler.Environment(

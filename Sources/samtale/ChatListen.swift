@@ -127,8 +127,8 @@ struct ChatListener {
     private mutating func displace(_ index: Int) {
         var connection = connections.remove(at: index)
         if connection.stage == .reading {
-            let milliseconds = Int(((Clock.monotonic() - connection.accepted) * 1000).rounded())
-            System.printError("samtale: \(CommandLineStrings.chatDisplaced(milliseconds: milliseconds)[language])")
+            let line = CommandLineStrings.chatDisplaced(milliseconds: connection.elapsedMilliseconds)
+            System.printError("samtale: \(line[language])")
             connection.refuse(HTTPResponse(status: .serviceUnavailable).bytes(omittingBody: false))
         }
         connection.close()
@@ -166,8 +166,8 @@ struct ChatListener {
     /// One line per exchange on standard error: the endpoint, its platform, the status and the time since the
     /// connection was accepted. Nothing of the request, the reply or the client.
     private func log(_ endpoint: ChatEndpoint?, _ status: HTTPStatus, _ connection: ChatConnection) {
-        let milliseconds = Int(((Clock.monotonic() - connection.accepted) * 1000).rounded())
-        let line = CommandLineStrings.chatExchange(endpoint, status: status.rawValue, milliseconds: milliseconds)
+        let line = CommandLineStrings.chatExchange(
+            endpoint, status: status.rawValue, milliseconds: connection.elapsedMilliseconds)
         System.printError("samtale: \(line[language])")
     }
 }
@@ -185,6 +185,10 @@ private struct ChatConnection {
     let socket: ConnectionSocket
     /// When it was accepted (`Clock.monotonic`): the head's deadline and the time the log gives count from it.
     let accepted: Double
+    /// The time since it was accepted, as the log gives it.
+    var elapsedMilliseconds: Int {
+        Int(((Clock.monotonic() - accepted) * 1000).rounded())
+    }
     private(set) var stage = Stage.reading
     /// When the present stage must be over.
     private(set) var deadline: Double

@@ -61,7 +61,13 @@ enum Subcommand: String, CaseIterable, Sendable {
 }
 
 /// What `samtale sessions` does with the saved conversations.
-enum SessionsAction: String, CaseIterable, Sendable {
+/// One of the things a command does, named by its first operand (`sessions list`, `chat serve`), with the options
+/// it takes; `Arguments.action(_:of:)` reads it.
+protocol CommandAction: RawRepresentable<String>, CaseIterable {
+    var options: [Option] { get }
+}
+
+enum SessionsAction: String, CaseIterable, Sendable, CommandAction {
     case list, show, export, series, delete
 
     /// The options the action takes, `--format` with its own choices: all it accepts, and what usage shows after it.
@@ -118,7 +124,7 @@ enum SessionsAction: String, CaseIterable, Sendable {
 }
 
 /// What `samtale chat` does: answer a platform's request (`serve`, `cgi`), or delete conversations left inactive.
-enum ChatAction: String, CaseIterable, Sendable {
+enum ChatAction: String, CaseIterable, Sendable, CommandAction {
     case serve, cgi, prune
 
     /// The options of the action's own, shown after it in usage; every action takes `--config`.

@@ -145,19 +145,7 @@ extension Commands {
     static func sessions(_ arguments: [String], language: Language) throws(CommandError) -> Int32 {
         let parsed = try Arguments(arguments, command: .sessions)
         try parsed.expectPositionals(atMost: 2)
-        let actions = SessionsAction.allCases.map(\.rawValue)
-        guard let word = parsed.positionals.first else {
-            throw .usage(CommandLineStrings.missingArgument(actions.joined(separator: "|")), command: .sessions)
-        }
-        guard let action = SessionsAction(rawValue: word) else {
-            throw .usage(Strings.invalidChoice("sessions", word, allowed: actions), command: .sessions)
-        }
-        // An option the action does not take is named, never ignored: `show --output` would write no file.
-        for option in Subcommand.sessions.options
-        where parsed.values[option.name] != nil && !action.options.contains(where: { $0.name == option.name }) {
-            throw .usage(
-                CommandLineStrings.optionNotFor(option.name, action: "sessions \(action.rawValue)"), command: .sessions)
-        }
+        let action = try parsed.action(SessionsAction.self, of: .sessions)
         let store = try sessionStore()
         switch action {
         case .list:
@@ -301,11 +289,14 @@ extension Commands {
 
     // MARK: Shared
 
-    static func sessionStore() throws(CommandError) -> SessionStore {
+    /// The sessions folder's store; `lockPatienceMilliseconds`, how long a change waits for another process's,
+    /// where the store's own default will not do.
+    static func sessionStore(lockPatienceMilliseconds: Int? = nil) throws(CommandError) -> SessionStore {
         guard let directory = SessionStore.defaultDirectory(environment: System.environment) else {
             throw .cannotCreate(Strings.noStateDirectory)
         }
-        return SessionStore(directory: directory)
+        guard let lockPatienceMilliseconds else { return SessionStore(directory: directory) }
+        return SessionStore(directory: directory, lockPatienceMilliseconds: lockPatienceMilliseconds)
     }
 
     static func sessionID(_ text: String, command: Subcommand) throws(CommandError) -> SessionID {
